@@ -1,0 +1,31 @@
+import { Context, Layer, Option } from "effect"
+
+/** The server's settings, read once at start-up from flags and environment variables (src/app). */
+export interface AppConfigShape {
+  /** Write tools run only when true (`--allow-write`). */
+  readonly allowWrite: boolean
+  readonly region: string
+  /** MWAA_ENVIRONMENT: used when a tool call names no environment. */
+  readonly defaultEnvironment: Option.Option<string>
+  /** Upper bound of one tool answer's serialized size, in bytes. */
+  readonly maxResponseBytes: number
+  /** Attempts (first try included) for a throttled call. */
+  readonly maxAttempts: number
+  /** Extra sensitive-name fragments for variable redaction (MWAA_MCP_SENSITIVE_NAMES). */
+  readonly extraSensitiveNames: ReadonlyArray<string>
+}
+
+/** Server settings port. */
+export class AppConfig extends Context.Tag("mwaa-mcp/AppConfig")<AppConfig, AppConfigShape>() {
+  static readonly defaults: AppConfigShape = {
+    allowWrite: false,
+    region: "us-east-1",
+    defaultEnvironment: Option.none(),
+    maxResponseBytes: 64 * 1024,
+    maxAttempts: 5,
+    extraSensitiveNames: []
+  }
+  /** A config layer for tests and embedding: defaults overridden by what is given. */
+  static readonly make = (overrides: Partial<AppConfigShape> = {}) =>
+    Layer.succeed(AppConfig, { ...AppConfig.defaults, ...overrides })
+}
