@@ -1,0 +1,48 @@
+import { Data, Effect, Option } from "effect"
+import { AppConfig } from "../ports/AppConfig.js"
+import { MwaaGateway } from "../ports/MwaaGateway.js"
+
+/** No environment was named, none is configured, and the region does not hold exactly one. */
+export class EnvironmentUnresolved extends Data.TaggedError("EnvironmentUnresolved")<{
+  readonly available: ReadonlyArray<string>
+  readonly region: string
+}> {
+  override get message(): string {
+    if (this.available.length === 0) {
+      return `No MWAA environments exist in region ${this.region}. ` +
+        `Check the region, or pass environment_name or set MWAA_ENVIRONMENT to name one.`
+    }
+    return `Several MWAA environments exist in region ${this.region}: ${this.available.join(", ")}. ` +
+      `Pass environment_name or set MWAA_ENVIRONMENT to choose one.`
+  }
+}
+
+// A blank name (e.g. MWAA_ENVIRONMENT="" or environment_name: " ") means "not given":
+// MWAA names cannot contain spaces, so trimming loses nothing.
+const given = (name: string | undefined): Option.Option<string> =>
+  Option.fromNullable(name).pipe(
+    Option.map((n) => n.trim()),
+    Option.filter((n) => n.length > 0)
+  )
+
+/**
+ * Picks the environment a tool call acts on: the name in the call, then MWAA_ENVIRONMENT, then
+ * the region's only environment. Guessing among several would risk acting on the wrong one.
+ */
+export class EnvironmentResolver extends Effect.Service<EnvironmentResolver>()("mwaa-mcp/EnvironmentResolver", {
+  effect: Effect.gen(function* () {
+    const gateway = yield* MwaaGateway
+    const config = yield* AppConfig
+
+    const resolve = Effect.fn("EnvironmentResolver.resolve")(function* (explicit: string | undefined) {
+      const chosen = Option.orElse(given(explicit), () => Option.flatMap(config.defaultEnvironment, given))
+      if (Option.isSome(chosen)) return chosen.value
+      const available = yield* gateway.listEnvironments()
+      const [only] = available
+      if (available.length === 1 && only !== undefined) return only
+      return yield* new EnvironmentUnresolved({ available, region: config.region })
+    })
+
+    return { resolve } as const
+  })
+}) {}
