@@ -1,0 +1,52 @@
+import { Duration, Effect, Ref, Schedule } from "effect"
+import { isRetryable, MwaaError } from "../ports/MwaaError.js"
+
+export interface RetryThrottledOptions {
+  /** Attempts in all, the first try included; 1 means no retry. */
+  readonly maxAttempts: number
+  /** First delay before jitter; each later one doubles. */
+  readonly base?: Duration.DurationInput
+  /** No single delay exceeds this, jitter included. */
+  readonly cap?: Duration.DurationInput
+}
+
+// MWAA throttles InvokeRestApi per environment at a few calls per second, so a quarter-second
+// start clears most bursts; the cap keeps one tool call from stalling for long.
+const defaultBase = Duration.millis(250)
+const defaultCap = Duration.seconds(8)
+
+const withAttempts = (error: MwaaError, attempts: number): MwaaError =>
+  new MwaaError({
+    reason: error.reason,
+    operation: error.operation,
+    message: error.message,
+    airflowStatus: error.airflowStatus,
+    airflowBody: error.airflowBody,
+    attempts
+  })
+
+/**
+ * Retries throttled and transient failures with capped, jittered exponential backoff. Jitter keeps
+ * parallel tool calls from retrying in lockstep. Delays run on Effect's Clock (through Schedule),
+ * so TestClock drives them in tests. The final error carries how many attempts were made.
+ */
+export const retryThrottled = (options: RetryThrottledOptions) => {
+  const cap = Duration.decode(options.cap ?? defaultCap)
+  const retries = Math.max(0, Math.floor(options.maxAttempts) - 1)
+  const schedule = Schedule.exponential(options.base ?? defaultBase, 2).pipe(
+    Schedule.jittered,
+    // Capped after jitter, so the cap is a true upper bound.
+    Schedule.modifyDelay((_, delay) => Duration.min(delay, cap)),
+    Schedule.intersect(Schedule.recurs(retries))
+  )
+  return <A, R>(effect: Effect.Effect<A, MwaaError, R>): Effect.Effect<A, MwaaError, R> =>
+    Effect.gen(function* () {
+      // Counted per run, so one wrapped effect can be run many times.
+      const attempts = yield* Ref.make(0)
+      return yield* Ref.update(attempts, (n) => n + 1).pipe(
+        Effect.zipRight(effect),
+        Effect.retry({ schedule, while: isRetryable }),
+        Effect.catchAll((error) => Effect.flatMap(Ref.get(attempts), (n) => Effect.fail(withAttempts(error, n))))
+      )
+    })
+}
