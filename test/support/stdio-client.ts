@@ -1,0 +1,48 @@
+import { fileURLToPath } from "node:url"
+import { Client } from "@modelcontextprotocol/sdk/client/index.js"
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
+
+// This file runs from source (test/support/), so the repository root is two levels up.
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url))
+const binPath = fileURLToPath(new URL("../../dist/src/app/bin.js", import.meta.url))
+
+/** A client connected to the built server over real stdio, plus what the server wrote to stderr. */
+export interface StdioSession {
+  readonly client: Client
+  readonly stderr: () => string
+  readonly close: () => Promise<void>
+}
+
+/**
+ * The child's environment: ours, minus anything that could reach real AWS (credentials,
+ * profile, region, a default MWAA environment), plus what the test sets explicitly.
+ */
+const childEnv = (env: Record<string, string>): Record<string, string> => {
+  const inherited = Object.entries(process.env).filter(
+    (entry): entry is [string, string] =>
+      entry[1] !== undefined && !entry[0].startsWith("AWS_") && entry[0] !== "MWAA_ENVIRONMENT"
+  )
+  return { ...Object.fromEntries(inherited), ...env }
+}
+
+/** Spawns `node dist/src/app/bin.js ...args` (run `npm run build` first) and connects an MCP client. */
+export const connectStdio = async (args: ReadonlyArray<string>, env: Record<string, string> = {}): Promise<StdioSession> => {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [binPath, ...args],
+    env: childEnv(env),
+    cwd: repoRoot,
+    stderr: "pipe"
+  })
+  const chunks: Array<string> = []
+  // The PassThrough exists before start(), so early start-up errors are kept too.
+  transport.stderr?.on("data", (chunk: Buffer) => chunks.push(chunk.toString()))
+  const client = new Client({ name: "stdio-test-client", version: "0.0.0" })
+  try {
+    await client.connect(transport)
+  } catch (error) {
+    await transport.close().catch(() => {})
+    throw new Error(`Could not connect to ${binPath}: ${String(error)}\nstderr:\n${chunks.join("")}`)
+  }
+  return { client, stderr: () => chunks.join(""), close: () => client.close() }
+}
