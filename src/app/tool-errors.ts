@@ -1,0 +1,57 @@
+import { ParseResult } from "effect"
+
+/**
+ * Turns any failure of a tool into one message an assistant can act on: which operation failed,
+ * in which environment, and why — Airflow's HTTP status and body included when Airflow answered.
+ */
+
+const MAX_BODY_CHARS = 2000
+
+const bodyText = (body: unknown): string => {
+  const text = typeof body === "string" ? body : JSON.stringify(body)
+  return text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}… (truncated)` : text
+}
+
+export const invalidArgumentsMessage = (tool: string, error: ParseResult.ParseError): string => {
+  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
+  const seen = new Set<string>()
+  const lines = issues.flatMap((issue) => {
+    const field = issue.path.length > 0 ? issue.path.join(".") : "(arguments)"
+    if (seen.has(field)) return []
+    seen.add(field)
+    return [`- ${field}: ${issue.message}`]
+  })
+  return `Invalid arguments for ${tool}:\n${lines.join("\n")}`
+}
+
+interface Tagged {
+  readonly _tag: string
+  readonly message?: string
+}
+
+export const toolErrorMessage = (tool: string, environment: string | undefined, error: unknown): string => {
+  const e = (typeof error === "object" && error !== null ? error : { _tag: "Unknown", message: String(error) }) as Tagged &
+    Record<string, unknown>
+  const where = environment !== undefined ? ` in environment ${environment}` : ""
+  switch (e._tag) {
+    case "MwaaError": {
+      const status = typeof e["airflowStatus"] === "number" ? ` Airflow answered HTTP ${e["airflowStatus"]}.` : ""
+      const body = e["airflowBody"] !== undefined ? ` Response: ${bodyText(e["airflowBody"])}` : ""
+      const attempts = typeof e["attempts"] === "number" && e["attempts"] > 1 ? ` (after ${e["attempts"]} attempts)` : ""
+      return `${tool} failed${where}: ${String(e["reason"])} — ${e.message ?? ""}${attempts} [${String(e["operation"])}].${status}${body}`
+    }
+    case "WriteNotAllowed":
+    case "EnvironmentUnresolved":
+    case "RouteUnfit":
+    case "UnsupportedAirflowVersion":
+      return `${tool}: ${e.message ?? e._tag}`
+    default:
+      return `${tool} failed${where}: ${e.message ?? e._tag}`
+  }
+}
+
+/** Carries the resolved environment with a tool's failure, so the message can name it. */
+export class InEnvironment {
+  readonly _tag = "InEnvironment"
+  constructor(readonly environment: string, readonly cause: unknown) {}
+}

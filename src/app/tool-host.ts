@@ -1,0 +1,84 @@
+import { Cause, Effect, Exit, JSONSchema, ManagedRuntime, Option, Schema } from "effect"
+import type { ToolCallResult, ToolDescriptor, ToolHost } from "../adapters/mcp/ToolHost.js"
+import { WriteGate } from "../domain/write-gating.js"
+import { maskSecretsInText } from "../domain/redaction.js"
+import type { AnyToolSpec, ToolServices } from "./tool-spec.js"
+import { InEnvironment, invalidArgumentsMessage, toolErrorMessage } from "./tool-errors.js"
+import type { PromptSpec } from "./prompts.js"
+
+/** The advertised JSON Schema of a tool's input or output: self-contained, without "$schema". */
+export const jsonSchemaOf = (schema: Schema.Schema<any, any>): Record<string, unknown> => {
+  const { $schema: _ignored, ...rest } = JSONSchema.make(schema) as unknown as Record<string, unknown>
+  return rest
+}
+
+export const describeTool = (spec: AnyToolSpec): ToolDescriptor => ({
+  name: spec.name,
+  title: spec.title,
+  description: spec.description,
+  inputSchema: jsonSchemaOf(spec.input),
+  outputSchema: jsonSchemaOf(spec.output),
+  annotations: {
+    title: spec.title,
+    readOnlyHint: spec.kind === "read",
+    destructiveHint: spec.destructive,
+    idempotentHint: spec.idempotent,
+    openWorldHint: true
+  }
+})
+
+const failure = (text: string): ToolCallResult => ({ isError: true, text: maskSecretsInText(text).text })
+
+/** Runs one tool call: gate, decode, run, encode. Every outcome is a result, never a rejection. */
+const runTool = (spec: AnyToolSpec, args: unknown): Effect.Effect<ToolCallResult, never, ToolServices> =>
+  Effect.gen(function* () {
+    if (spec.kind === "write") {
+      // Before decoding or resolving anything: a refused write must not reach AWS at all.
+      const gate = yield* WriteGate
+      const refused = yield* gate.ensureAllowed(spec.name).pipe(Effect.flip, Effect.option)
+      if (Option.isSome(refused)) return failure(refused.value.message)
+    }
+    const decoded = yield* Schema.decodeUnknown(spec.input, { errors: "all", onExcessProperty: "error" })(args ?? {}).pipe(Effect.either)
+    if (decoded._tag === "Left") return failure(invalidArgumentsMessage(spec.name, decoded.left))
+    const outcome = yield* spec.run(decoded.right).pipe(Effect.either)
+    if (outcome._tag === "Left") {
+      const e = outcome.left
+      return e instanceof InEnvironment ? failure(toolErrorMessage(spec.name, e.environment, e.cause)) : failure(toolErrorMessage(spec.name, undefined, e))
+    }
+    const structured = (yield* Schema.encode(spec.output)(outcome.right).pipe(Effect.orDie)) as Record<string, unknown>
+    return { isError: false, text: `${spec.summarize(outcome.right)}\n\n${JSON.stringify(structured)}`, structuredContent: structured }
+  }).pipe(Effect.withSpan(`tool ${spec.name}`))
+
+export interface ToolHostOptions {
+  readonly tools: ReadonlyArray<AnyToolSpec>
+  readonly prompts: ReadonlyArray<PromptSpec>
+  readonly instructions: string
+  readonly version: string
+}
+
+/** Builds the ToolHost the MCP transport serves, running every call on one runtime. */
+export const makeToolHost = (runtime: ManagedRuntime.ManagedRuntime<ToolServices, unknown>, options: ToolHostOptions): ToolHost => {
+  const byName = new Map(options.tools.map((t) => [t.name, t] as const))
+  return {
+    serverName: "mwaa-mcp-server",
+    serverVersion: options.version,
+    instructions: options.instructions,
+    tools: options.tools.map(describeTool),
+    prompts: options.prompts.map((p) => p.descriptor),
+    getPrompt: async (name, args) => {
+      const prompt = options.prompts.find((p) => p.descriptor.name === name)
+      if (prompt === undefined) throw new Error(`Unknown prompt ${name}. Known prompts: ${options.prompts.map((p) => p.descriptor.name).join(", ")}`)
+      return prompt.render(args)
+    },
+    callTool: async (name, args, context) => {
+      const spec = byName.get(name)
+      if (spec === undefined) return failure(`Unknown tool ${name}. Call tools/list for the tools this server has.`)
+      const exit = await runtime.runPromiseExit(runTool(spec, args), { signal: context.signal })
+      if (Exit.isSuccess(exit)) return exit.value
+      if (Cause.isInterruptedOnly(exit.cause)) return failure(`${name} was cancelled.`)
+      // A defect is a bug of ours: log it (stderr) and say so without internals.
+      await runtime.runPromise(Effect.logError(`tool ${name} failed unexpectedly`, exit.cause)).catch(() => undefined)
+      return failure(`${name} failed with an internal error; the server log (stderr) has the details.`)
+    }
+  }
+}

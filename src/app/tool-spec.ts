@@ -1,0 +1,53 @@
+import type { Effect, Schema } from "effect"
+import type { AirflowClient } from "../domain/airflow-client.js"
+import type { EnvironmentCatalog } from "../domain/environment-catalog.js"
+import type { EnvironmentResolver } from "../domain/environment-resolution.js"
+import type { WriteGate } from "../domain/write-gating.js"
+import type { AppConfig } from "../ports/AppConfig.js"
+import type { MwaaGateway } from "../ports/MwaaGateway.js"
+
+/** Every service a tool may use; the app layer provides them all. */
+export type ToolServices = MwaaGateway | AppConfig | EnvironmentResolver | WriteGate | EnvironmentCatalog | AirflowClient
+
+/**
+ * One tool: its name, what the assistant reads about it, its input and output Schemas (the
+ * single source of truth for validation and for the advertised JSON Schemas), and its run.
+ * Read and write tools are declared through different doors (readTool / writeTool) so a
+ * write tool can never be registered without the write gate.
+ */
+export interface ToolSpec<I, O extends Record<string, unknown>> {
+  readonly name: string
+  readonly title: string
+  readonly description: string
+  readonly kind: "read" | "write"
+  readonly destructive: boolean
+  readonly idempotent: boolean
+  readonly input: Schema.Schema<I, any>
+  readonly output: Schema.Schema<O, any>
+  readonly run: (input: I) => Effect.Effect<O, unknown, ToolServices>
+  /** A line or two of text for clients that show text only. */
+  readonly summarize: (output: O) => string
+}
+
+export type AnyToolSpec = ToolSpec<any, any>
+
+type Declared<I, O extends Record<string, unknown>> = Omit<ToolSpec<I, O>, "kind" | "destructive" | "idempotent"> & {
+  readonly idempotent?: boolean
+}
+
+/** A tool that reads only: annotated readOnlyHint, idempotent by nature. */
+export const readTool = <I, O extends Record<string, unknown>>(spec: Declared<I, O>): ToolSpec<I, O> => ({
+  ...spec,
+  kind: "read",
+  destructive: false,
+  idempotent: true
+})
+
+/** A tool that changes something: refused unless the server runs with --allow-write (gated by the host). */
+export const writeTool = <I, O extends Record<string, unknown>>(
+  spec: Declared<I, O> & { readonly destructive: boolean }
+): ToolSpec<I, O> => ({
+  ...spec,
+  kind: "write",
+  idempotent: spec.idempotent ?? false
+})

@@ -1,0 +1,51 @@
+import { Effect, Either } from "effect"
+import { AppConfig } from "../ports/AppConfig.js"
+import { MwaaGateway } from "../ports/MwaaGateway.js"
+import { airflowMajor } from "./airflow-version.js"
+import { EnvironmentCatalog } from "./environment-catalog.js"
+import { retryThrottled } from "./retry-policy.js"
+import type { RestCall } from "./routes.js"
+
+/**
+ * Airflow's REST API as the domain sees it: a planned RestCall sent through InvokeRestApi
+ * with the retry policy, plus the environment's Airflow major version for planning.
+ */
+export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/AirflowClient", {
+  effect: Effect.gen(function* () {
+    const gateway = yield* MwaaGateway
+    const config = yield* AppConfig
+    const catalog = yield* EnvironmentCatalog
+    const retryRead = retryThrottled({ maxAttempts: config.maxAttempts })
+    const retryWrite = retryThrottled({ maxAttempts: config.maxAttempts })
+
+    const major = Effect.fn("AirflowClient.major")(function* (environmentName: string) {
+      const environment = yield* catalog.describe(environmentName)
+      return yield* Either.match(airflowMajor(environmentName, environment.AirflowVersion), {
+        onLeft: (e) => Effect.fail(e),
+        onRight: (v) => Effect.succeed(v)
+      })
+    })
+
+    const send = Effect.fn("AirflowClient.send")(function* (environmentName: string, call: RestCall) {
+      const request = gateway.invokeRestApi({
+        environmentName,
+        method: call.method,
+        path: call.path,
+        queryParameters: call.query,
+        body: call.body
+      })
+      // A read is safe to repeat. A write is retried only when MWAA itself throttled it
+      // (ThrottlingException: it never reached Airflow); an Airflow 5xx may have done the work.
+      if (call.method === "GET") return yield* retryRead(request)
+      const throttledOnly = request.pipe(
+        Effect.map((response) => Either.right(response)),
+        // Errors that must not be retried leave the retry loop as values.
+        Effect.catchIf((e) => e.reason !== "Throttled" && e.airflowStatus !== 429, (e) => Effect.succeed(Either.left(e)))
+      )
+      const outcome = yield* retryWrite(throttledOnly)
+      return yield* Either.match(outcome, { onLeft: (e) => Effect.fail(e), onRight: (r) => Effect.succeed(r) })
+    })
+
+    return { major, send } as const
+  })
+}) {}

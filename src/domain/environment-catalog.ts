@@ -1,0 +1,35 @@
+import { Cache, Duration, Effect, Exit } from "effect"
+import { AppConfig } from "../ports/AppConfig.js"
+import { type Environment, MwaaGateway } from "../ports/MwaaGateway.js"
+import { retryThrottled } from "./retry-policy.js"
+
+/**
+ * GetEnvironment, cached: every Airflow call needs the environment's Airflow version (to pick
+ * routes and body shapes) and often its log group or bucket, and asking MWAA each time would
+ * spend the throttling budget. Entries live a few minutes, and a write to the environment
+ * invalidates its entry so an upgrade is seen at once.
+ */
+export class EnvironmentCatalog extends Effect.Service<EnvironmentCatalog>()("mwaa-mcp/EnvironmentCatalog", {
+  effect: Effect.gen(function* () {
+    const gateway = yield* MwaaGateway
+    const config = yield* AppConfig
+    const retry = retryThrottled({ maxAttempts: config.maxAttempts })
+    const cache = yield* Cache.makeWith({
+      capacity: 256,
+      // A failure (throttled, not found) is not remembered: the next call asks again.
+      timeToLive: (exit) => (Exit.isSuccess(exit) ? Duration.minutes(5) : Duration.zero),
+      lookup: (name: string) => retry(gateway.getEnvironment(name))
+    })
+
+    const describe = Effect.fn("EnvironmentCatalog.describe")(function* (name: string) {
+      return yield* cache.get(name)
+    })
+    const fresh = Effect.fn("EnvironmentCatalog.fresh")(function* (name: string) {
+      yield* cache.invalidate(name)
+      return yield* cache.get(name)
+    })
+    const invalidate = (name: string) => cache.invalidate(name)
+
+    return { describe, fresh, invalidate } as const satisfies Record<string, (name: string) => Effect.Effect<Environment | void, unknown>>
+  })
+}) {}

@@ -1,0 +1,61 @@
+import { Schema } from "effect"
+
+/**
+ * Identifiers, validated with Airflow's and MWAA's own rules before any path is built,
+ * so that an id can never smuggle a path segment, a query string or a wildcard into a
+ * request. Each is branded so a task id cannot be passed where a DAG id belongs.
+ */
+
+/** Airflow's KEY_REGEX for dag_id and task_id, at most 250 characters (ID_LEN). */
+const KEY_PATTERN = /^[A-Za-z0-9_.-]+$/
+
+/** Airflow's default allowed_run_id_pattern; "~" alone is the list wildcard and never a real id. */
+const RUN_ID_PATTERN = /^[A-Za-z0-9_.~:+-]+$/
+
+/** MWAA's environment name pattern (CreateEnvironment Name: 1-80). */
+const ENVIRONMENT_NAME_PATTERN = /^[a-zA-Z][0-9a-zA-Z_-]*$/
+
+const notDotsOnly = (s: string) => !/^\.+$/.test(s)
+
+export const DagId = Schema.String.pipe(
+  Schema.minLength(1, { message: () => "dag_id must not be empty" }),
+  Schema.maxLength(250, { message: () => "dag_id must be at most 250 characters (Airflow's ID_LEN)" }),
+  Schema.pattern(KEY_PATTERN, { message: () => "dag_id may contain only letters, digits, '_', '.' and '-' (Airflow's KEY_REGEX)" }),
+  Schema.filter(notDotsOnly, { message: () => "dag_id must not be only dots" }),
+  Schema.brand("DagId"),
+  Schema.annotations({ description: "Airflow DAG id (letters, digits, '_', '.', '-'; at most 250)" })
+)
+export type DagId = typeof DagId.Type
+
+export const TaskId = Schema.String.pipe(
+  Schema.minLength(1, { message: () => "task_id must not be empty" }),
+  Schema.maxLength(250, { message: () => "task_id must be at most 250 characters (Airflow's ID_LEN)" }),
+  Schema.pattern(KEY_PATTERN, { message: () => "task_id may contain only letters, digits, '_', '.' and '-' (Airflow's KEY_REGEX)" }),
+  Schema.filter(notDotsOnly, { message: () => "task_id must not be only dots" }),
+  Schema.brand("TaskId"),
+  Schema.annotations({ description: "Airflow task id (letters, digits, '_', '.', '-'; at most 250)" })
+)
+export type TaskId = typeof TaskId.Type
+
+export const DagRunId = Schema.String.pipe(
+  Schema.minLength(1, { message: () => "dag_run_id must not be empty" }),
+  Schema.maxLength(250, { message: () => "dag_run_id must be at most 250 characters" }),
+  Schema.pattern(RUN_ID_PATTERN, {
+    message: () => "dag_run_id may contain only letters, digits and '_', '.', '~', ':', '+', '-' (Airflow's allowed_run_id_pattern)"
+  }),
+  Schema.filter((s) => s !== "~" && notDotsOnly(s), { message: () => "dag_run_id must be a real run id, not '~' or dots" }),
+  Schema.brand("DagRunId"),
+  Schema.annotations({ description: "Airflow DAG run id, e.g. scheduled__2026-11-24T00:00:00+00:00" })
+)
+export type DagRunId = typeof DagRunId.Type
+
+export const EnvironmentName = Schema.String.pipe(
+  Schema.minLength(1, { message: () => "environment_name must not be empty" }),
+  Schema.maxLength(80, { message: () => "environment_name must be at most 80 characters (MWAA)" }),
+  Schema.pattern(ENVIRONMENT_NAME_PATTERN, {
+    message: () => "environment_name must start with a letter and contain only letters, digits, '-' and '_' (MWAA)"
+  }),
+  Schema.brand("EnvironmentName"),
+  Schema.annotations({ description: "MWAA environment name; omit to use MWAA_ENVIRONMENT or the region's only environment" })
+)
+export type EnvironmentName = typeof EnvironmentName.Type

@@ -1,0 +1,113 @@
+import { Either, Option } from "effect"
+import { fits, pathOf, TASK_INSTANCES_BATCH_PATH } from "./paths.js"
+import { type AirflowMajor, compact, type RestCall, type RouteUnfit, unfit } from "./routes.js"
+
+/**
+ * Routes for task instances, clearing and logs. "/dags/{dag}/dagRuns/{run}/taskInstances"
+ * alone is 37 characters plus the ids, so the batch endpoint
+ * POST /dags/~/dagRuns/~/taskInstances/list (ids in the body) is the usual road.
+ */
+
+export interface TaskInstanceFilters {
+  readonly state?: ReadonlyArray<string> | undefined
+  readonly task_ids?: ReadonlyArray<string> | undefined
+}
+
+/**
+ * Every task instance of one run matching the filters. Airflow 2's batch form has no paging
+ * (it answers every match), so the caller pages what comes back; with Airflow 3 too, since
+ * one run's task instances are bounded by the DAG's size.
+ */
+export const listTaskInstances = (_v: AirflowMajor, dagId: string, runId: string, f: TaskInstanceFilters): RestCall => ({
+  method: "POST",
+  path: TASK_INSTANCES_BATCH_PATH,
+  body: compact({
+    dag_ids: [dagId],
+    dag_run_ids: [runId],
+    task_ids: f.task_ids && f.task_ids.length > 0 ? f.task_ids : undefined,
+    state: f.state && f.state.length > 0 ? f.state : undefined
+  })
+})
+
+/** One task instance: its own path when it fits, else the batch list narrowed to the task (then matched by map_index). */
+export const getTaskInstance = (v: AirflowMajor, dagId: string, runId: string, taskId: string, mapIndex: number): RestCall => {
+  const segments = ["dags", dagId, "dagRuns", runId, "taskInstances", taskId]
+  const direct = mapIndex >= 0 ? pathOf(...segments, String(mapIndex)) : pathOf(...segments)
+  return fits(direct) ? { method: "GET", path: direct } : listTaskInstances(v, dagId, runId, { task_ids: [taskId] })
+}
+
+export interface ClearRequest {
+  readonly dag_run_id?: string | undefined
+  readonly task_ids?: ReadonlyArray<string> | undefined
+  readonly dry_run: boolean
+  readonly only_failed: boolean
+  readonly only_running: boolean
+  readonly include_upstream: boolean
+  readonly include_downstream: boolean
+  readonly reset_dag_runs: boolean
+}
+
+/** POST /dags/{id}/clearTaskInstances: the only clearing endpoint, so a DAG id over 39 characters cannot be cleared through MWAA. */
+export const clearTaskInstances = (_v: AirflowMajor, dagId: string, req: ClearRequest): Either.Either<RestCall, RouteUnfit> => {
+  const path = pathOf("dags", dagId, "clearTaskInstances")
+  if (!fits(path)) return unfit("clear-task-instances", path, "Clear the tasks from the Airflow UI instead.")
+  // Both versions accept exactly these keys; Airflow 3 would reject any other with 422.
+  return Either.right({
+    method: "POST",
+    path,
+    body: compact({
+      dry_run: req.dry_run,
+      only_failed: req.only_failed,
+      only_running: req.only_running,
+      include_upstream: req.include_upstream,
+      include_downstream: req.include_downstream,
+      reset_dag_runs: req.reset_dag_runs,
+      dag_run_id: req.dag_run_id,
+      task_ids: req.task_ids && req.task_ids.length > 0 ? req.task_ids : undefined
+    })
+  })
+}
+
+export interface TaskTry {
+  readonly dag_id: string
+  readonly dag_run_id: string
+  readonly task_id: string
+  readonly map_index: number
+  readonly try_number: number
+}
+
+/**
+ * The CloudWatch stream of one try, as the Amazon provider's task handler names it: Airflow's
+ * default log_filename_template with every ':' replaced by '_' (CloudWatch stream names forbid ':').
+ */
+export const taskLogStreamName = (t: TaskTry): string =>
+  [
+    `dag_id=${t.dag_id}`,
+    `run_id=${t.dag_run_id}`,
+    `task_id=${t.task_id}`,
+    ...(t.map_index >= 0 ? [`map_index=${t.map_index}`] : []),
+    `attempt=${t.try_number}.log`
+  ]
+    .join("/")
+    .replace(/:/g, "_")
+
+/** The REST log endpoint for one try, only when its path fits (rarely: it carries all three ids). */
+export const taskLogRest = (_v: AirflowMajor, t: TaskTry, continuationToken?: string): Option.Option<RestCall> => {
+  const path = pathOf("dags", t.dag_id, "dagRuns", t.dag_run_id, "taskInstances", t.task_id, "logs", String(t.try_number))
+  if (!fits(path)) return Option.none()
+  return Option.some({
+    method: "GET",
+    path,
+    query: compact({
+      full_content: true,
+      map_index: t.map_index >= 0 ? t.map_index : undefined,
+      token: continuationToken
+    })
+  })
+}
+
+/** The CloudWatch log group name inside GetEnvironment's TaskLogs.CloudWatchLogGroupArn. */
+export const logGroupNameOf = (arn: string): Option.Option<string> => {
+  const match = /^arn:[^:]+:logs:[^:]*:[^:]*:log-group:([^:]+)(?::\*)?$/.exec(arn)
+  return match?.[1] !== undefined ? Option.some(match[1]) : Option.none()
+}

@@ -1,0 +1,69 @@
+import { Effect, Either, Option } from "effect"
+import { MwaaError } from "../../ports/MwaaError.js"
+import { AirflowClient } from "../airflow-client.js"
+import { type DagRun, pageOf } from "../model.js"
+import { asArray, asRecord, normalizeDagRun } from "../normalize.js"
+import type { AirflowMajor } from "../routes.js"
+import * as Runs from "../routes-runs.js"
+
+/** DAG run use cases: list, read one (with or without its own path), trigger. */
+
+export const listDagRuns = Effect.fn("DagRuns.list")(function* (env: string, dagId: string | undefined, f: Runs.DagRunFilters) {
+  const airflow = yield* AirflowClient
+  const v = yield* airflow.major(env)
+  const response = yield* airflow.send(env, Runs.listDagRuns(v, dagId, f))
+  const body = asRecord(response.body)
+  const runs = asArray(body["dag_runs"]).map(normalizeDagRun)
+  const total = typeof body["total_entries"] === "number" ? body["total_entries"] : runs.length
+  return { dag_runs: runs, ...pageOf(f.offset, f.limit, runs.length, total) }
+})
+
+const LOOKUP_PAGE = 100
+/** Pages scanned for a run whose id carries no date, newest first: 1,000 runs. */
+const LOOKUP_MAX_PAGES = 10
+
+const lookupPage = (env: string, v: AirflowMajor, dagId: string, runId: string, offset: number, byDate: boolean) =>
+  Effect.gen(function* () {
+    const airflow = yield* AirflowClient
+    const call = Runs.dagRunLookup(v, dagId, byDate ? runId : "", { limit: LOOKUP_PAGE, offset })
+    const body = asRecord((yield* airflow.send(env, call)).body)
+    const runs = asArray(body["dag_runs"]).map(normalizeDagRun)
+    return { found: Option.fromNullable(runs.find((r) => r.dag_run_id === runId)), more: runs.length === LOOKUP_PAGE }
+  })
+
+/**
+ * One run. Its own path (/dags/{id}/dagRuns/{run}) fits 64 characters only for short ids, so
+ * otherwise it is found in the batch runs list: first narrowed to the logical date its id
+ * carries, then, for ids that carry none, newest first a page at a time.
+ */
+export const getDagRun = Effect.fn("DagRuns.get")(function* (env: string, dagId: string, runId: string) {
+  const airflow = yield* AirflowClient
+  const v = yield* airflow.major(env)
+  const direct = Runs.getDagRunDirect(v, dagId, runId)
+  if (Option.isSome(direct)) return normalizeDagRun((yield* airflow.send(env, direct.value)).body)
+  if (Option.isSome(Runs.logicalDateInRunId(runId))) {
+    const narrowed = yield* lookupPage(env, v, dagId, runId, 0, true)
+    if (Option.isSome(narrowed.found)) return narrowed.found.value
+  }
+  for (let page = 0; page < LOOKUP_MAX_PAGES; page++) {
+    const scanned = yield* lookupPage(env, v, dagId, runId, page * LOOKUP_PAGE, false)
+    if (Option.isSome(scanned.found)) return scanned.found.value
+    if (!scanned.more) break
+  }
+  return yield* new MwaaError({
+    reason: "NotFound",
+    operation: "POST /dags/~/dagRuns/list",
+    message: `DAG run ${runId} of DAG ${dagId} was not found in environment ${env}.`
+  })
+})
+
+export const triggerDagRun = Effect.fn("DagRuns.trigger")(function* (env: string, dagId: string, input: Runs.TriggerInput) {
+  const airflow = yield* AirflowClient
+  const v = yield* airflow.major(env)
+  const call = yield* Either.match(Runs.triggerDagRun(v, dagId, input), {
+    onLeft: (e) => Effect.fail(e),
+    onRight: (c) => Effect.succeed(c)
+  })
+  const response = yield* airflow.send(env, call)
+  return normalizeDagRun(response.body) satisfies DagRun
+})
