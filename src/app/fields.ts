@@ -24,7 +24,8 @@ export const looseBoolean = (field: string) =>
     jsonSchema: { type: "boolean" }
   })
 
-const described = <S extends Schema.Schema.Any>(schema: S, description: string) => schema.annotations({ description })
+const described = <A, I>(schema: Schema.Schema<A, I, never>, description: string): Schema.Schema<A, I, never> =>
+  schema.annotations({ description })
 
 export const environment_name = Schema.optional(
   described(EnvironmentName, "MWAA environment name. Omit to use MWAA_ENVIRONMENT, or the region's only environment.")

@@ -1,0 +1,44 @@
+import type { AnyToolSpec } from "./tool-spec.js"
+import { clearTaskInstancesTool } from "./tools/clear-task-instances.js"
+import { createEnvironmentTool } from "./tools/create-environment.js"
+import { deleteEnvironmentTool } from "./tools/delete-environment.js"
+import { getDagTool } from "./tools/get-dag.js"
+import { getDagRunTool } from "./tools/get-dag-run.js"
+import { getDagSourceTool } from "./tools/get-dag-source.js"
+import { getEnvironmentTool } from "./tools/get-environment.js"
+import { getImportErrorsTool } from "./tools/get-import-errors.js"
+import { getTaskInstanceTool } from "./tools/get-task-instance.js"
+import { getTaskLogsTool } from "./tools/get-task-logs.js"
+import { listConnectionsTool } from "./tools/list-connections.js"
+import { listDagRunsTool } from "./tools/list-dag-runs.js"
+import { listDagsTool } from "./tools/list-dags.js"
+import { listEnvironmentsTool } from "./tools/list-environments.js"
+import { listTaskInstancesTool } from "./tools/list-task-instances.js"
+import { listVariablesTool } from "./tools/list-variables.js"
+import { pauseDagTool, unpauseDagTool } from "./tools/pause-dag.js"
+import { triggerDagRunTool } from "./tools/trigger-dag-run.js"
+import { updateEnvironmentTool } from "./tools/update-environment.js"
+
+/** The tool catalogue, in the order an assistant meets them while triaging. */
+export const catalogue: ReadonlyArray<AnyToolSpec> = [
+  listEnvironmentsTool,
+  getEnvironmentTool,
+  createEnvironmentTool,
+  updateEnvironmentTool,
+  deleteEnvironmentTool,
+  listDagsTool,
+  getDagTool,
+  getDagSourceTool,
+  pauseDagTool,
+  unpauseDagTool,
+  listDagRunsTool,
+  getDagRunTool,
+  triggerDagRunTool,
+  listTaskInstancesTool,
+  getTaskInstanceTool,
+  clearTaskInstancesTool,
+  getTaskLogsTool,
+  getImportErrorsTool,
+  listConnectionsTool,
+  listVariablesTool
+]

@@ -1,0 +1,77 @@
+import { parseArgs } from "node:util"
+import { Either, Option, Schema } from "effect"
+import type { AppConfigShape } from "../ports/AppConfig.js"
+import { AppConfig } from "../ports/AppConfig.js"
+
+/** Command-line flags and environment variables → settings. Bad input is named, never guessed. */
+
+export interface CliSettings {
+  readonly config: AppConfigShape
+  readonly demo: boolean
+  /** Test hook: the demo's fake MWAA appends every call it receives to this file (JSON lines). */
+  readonly fakeCallLog: Option.Option<string>
+  readonly help: boolean
+  readonly version: boolean
+}
+
+const Env = Schema.Struct({
+  MWAA_ENVIRONMENT: Schema.optional(Schema.String),
+  AWS_REGION: Schema.optional(Schema.String),
+  AWS_DEFAULT_REGION: Schema.optional(Schema.String),
+  MWAA_MCP_DEMO: Schema.optional(Schema.String),
+  MWAA_MCP_SENSITIVE_NAMES: Schema.optional(Schema.String),
+  MWAA_MCP_MAX_RESPONSE_BYTES: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.between(4096, 8 * 1024 * 1024))),
+  MWAA_MCP_FAKE_CALL_LOG: Schema.optional(Schema.String)
+})
+
+export const usage = `mwaa-mcp-server — MCP server for Apache Airflow on Amazon MWAA (stdio)
+
+Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [--demo]
+
+  --allow-write        enable write tools (trigger, pause/unpause, clear, create/update/delete environment)
+  --region REGION      AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
+  --environment NAME   default environment (same as MWAA_ENVIRONMENT)
+  --demo               serve fictional demo data from an embedded fake MWAA (also MWAA_MCP_DEMO=1)
+  --help, --version`
+
+const truthy = (s: string | undefined) => s !== undefined && /^(1|true|yes|on)$/i.test(s.trim())
+
+export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<string, string | undefined>>): Either.Either<CliSettings, string> => {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: {
+        "allow-write": { type: "boolean" },
+        demo: { type: "boolean" },
+        region: { type: "string" },
+        environment: { type: "string" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean" }
+      },
+      strict: true,
+      allowPositionals: false
+    })
+  } catch (e) {
+    return Either.left(`${e instanceof Error ? e.message : String(e)}\n\n${usage}`)
+  }
+  const vars = Schema.decodeUnknownEither(Env)(env)
+  if (Either.isLeft(vars)) return Either.left(`Invalid environment variable: ${vars.left.message}`)
+  const v = vars.right
+  const flags = parsed.values
+  const defaultEnvironment = flags.environment ?? v.MWAA_ENVIRONMENT
+  return Either.right({
+    config: {
+      ...AppConfig.defaults,
+      allowWrite: flags["allow-write"] === true,
+      region: flags.region ?? v.AWS_REGION ?? v.AWS_DEFAULT_REGION ?? AppConfig.defaults.region,
+      defaultEnvironment: Option.fromNullable(defaultEnvironment).pipe(Option.filter((s) => s.trim().length > 0)),
+      maxResponseBytes: v.MWAA_MCP_MAX_RESPONSE_BYTES ?? AppConfig.defaults.maxResponseBytes,
+      extraSensitiveNames: (v.MWAA_MCP_SENSITIVE_NAMES ?? "").split(",").map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0)
+    },
+    demo: flags.demo === true || truthy(v.MWAA_MCP_DEMO),
+    fakeCallLog: Option.fromNullable(v.MWAA_MCP_FAKE_CALL_LOG).pipe(Option.filter((s) => s.length > 0)),
+    help: flags.help === true,
+    version: flags.version === true
+  })
+}

@@ -1,0 +1,70 @@
+import { fileURLToPath } from "node:url"
+import { Client } from "@modelcontextprotocol/sdk/client/index.js"
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
+
+/**
+ * `npm run demo`: a real MCP client spawns the built server in demo mode over stdio and walks
+ * the on-call triage story — find the failed run, its failed tasks, the log that explains it —
+ * on an Airflow 2 and an Airflow 3 environment. Every id is taken from the previous answer.
+ */
+
+const bin = fileURLToPath(new URL("./bin.js", import.meta.url))
+
+type Structured = Record<string, any>
+
+const call = async (client: Client, name: string, args: Record<string, unknown>): Promise<{ ok: boolean; data: Structured; text: string }> => {
+  const result = await client.callTool({ name, arguments: args })
+  const text = (result.content as Array<{ type: string; text?: string }>).find((c) => c.type === "text")?.text ?? ""
+  const summary = result.isError ? text : text.split("\n\n")[0]
+  console.log(`\n▶ ${name} ${JSON.stringify(args)}\n  ${result.isError ? "✗" : "✓"} ${summary}`)
+  return { ok: result.isError !== true, data: (result.structuredContent ?? {}) as Structured, text }
+}
+
+const triage = async (client: Client, environment_name: string) => {
+  console.log(`\n━━━ Triage on ${environment_name} ━━━`)
+  const env = await call(client, "get-environment", { environment_name })
+  if (!env.ok) return
+  const runs = await call(client, "list-dag-runs", { environment_name, state: ["failed"], limit: 5 })
+  const run = runs.data["dag_runs"]?.[0]
+  if (run === undefined) return console.log("  No failed runs: nothing to triage.")
+  console.log(`  Latest failure: ${run.dag_id} / ${run.dag_run_id}`)
+  const tis = await call(client, "list-task-instances", {
+    environment_name,
+    dag_id: run.dag_id,
+    dag_run_id: run.dag_run_id,
+    state: ["failed", "upstream_failed"]
+  })
+  for (const ti of tis.data["task_instances"] ?? []) console.log(`    - ${ti.task_id}: ${ti.state} (try ${ti.try_number})`)
+  const failed = (tis.data["task_instances"] ?? []).find((ti: Structured) => ti.state === "failed")
+  if (failed === undefined) return
+  const logs = await call(client, "get-task-logs", {
+    environment_name,
+    dag_id: run.dag_id,
+    dag_run_id: run.dag_run_id,
+    task_id: failed.task_id,
+    tail_lines: 12
+  })
+  for (const line of logs.data["lines"] ?? []) console.log(`    | ${line}`)
+  const source = await call(client, "get-dag-source", { environment_name, dag_id: run.dag_id })
+  if (source.ok) console.log(`    ${String(source.data["content"]).split("\n").slice(0, 3).join("\n    ")}\n    …`)
+  await call(client, "clear-task-instances", { environment_name, dag_id: run.dag_id, dag_run_id: run.dag_run_id })
+}
+
+const main = async () => {
+  const transport = new StdioClientTransport({ command: process.execPath, args: [bin, "--demo"], stderr: "ignore" })
+  const client = new Client({ name: "mwaa-mcp-demo", version: "1.0.0" })
+  await client.connect(transport)
+  const { tools } = await client.listTools()
+  console.log(`Connected to ${client.getServerVersion()?.name} ${client.getServerVersion()?.version}: ${tools.length} tools.`)
+  console.log("(Demo mode: the data is fictional, served by an embedded fake MWAA.)")
+  const envs = await call(client, "list-environments", {})
+  for (const name of envs.data["environments"] ?? []) await triage(client, name)
+  await call(client, "list-connections", { environment_name: envs.data["environments"]?.[0] })
+  await call(client, "get-import-errors", { environment_name: envs.data["environments"]?.[0] })
+  await client.close()
+}
+
+main().catch((error: unknown) => {
+  console.error("demo failed:", error)
+  process.exitCode = 1
+})

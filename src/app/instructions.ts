@@ -1,0 +1,12 @@
+/** Sent to the assistant at initialize: the triage workflow and the safety rules. */
+export const instructions = (allowWrite: boolean): string =>
+  [
+    "This server operates Apache Airflow on Amazon MWAA through AWS APIs.",
+    "Environment: every tool takes an optional environment_name; without it the server uses MWAA_ENVIRONMENT or the region's only environment (list-environments shows them).",
+    "Triage a failure: list-dag-runs (state=failed, newest first) → list-task-instances for that run (state=[\"failed\",\"upstream_failed\"]) → get-task-logs for each failed task (latest try, last lines hold the traceback) → get-dag-source to relate the error to code. If a DAG is missing or broken, call get-import-errors.",
+    "Ids: use dag_id and dag_run_id exactly as list tools return them. Lists are paged: pass next_offset as offset.",
+    "Safety: secrets are never returned (connection passwords and extras, sensitive variables, credentials in logs are masked).",
+    allowWrite
+      ? "Writes are enabled (--allow-write). Before any write, say what it will change and get the user's confirmation. clear-task-instances is a dry run unless dry_run=false: show the dry run first. Never delete an environment unless the user asked for it by name."
+      : "The server is read-only: write tools (create/update/delete-environment, pause-dag, unpause-dag, trigger-dag-run, clear-task-instances) will refuse until the server is restarted with --allow-write. Suggest the action to the user instead."
+  ].join("\n")

@@ -1,0 +1,26 @@
+import { Layer } from "effect"
+import { AirflowClient } from "../domain/airflow-client.js"
+import { EnvironmentCatalog } from "../domain/environment-catalog.js"
+import { EnvironmentResolver } from "../domain/environment-resolution.js"
+import { WriteGate } from "../domain/write-gating.js"
+import type { AppConfig } from "../ports/AppConfig.js"
+import type { MwaaGateway } from "../ports/MwaaGateway.js"
+import type { ToolServices } from "./tool-spec.js"
+
+/**
+ * The domain services on top of the two ports. This is the layer other Effect programs embed:
+ * give it a gateway (AWS or fake) and a config, get every service the tools use.
+ */
+export const DomainLive: Layer.Layer<Exclude<ToolServices, MwaaGateway | AppConfig>, never, MwaaGateway | AppConfig> =
+  AirflowClient.Default.pipe(
+    Layer.provideMerge(EnvironmentCatalog.Default),
+    Layer.merge(EnvironmentResolver.Default),
+    Layer.merge(WriteGate.Default)
+  )
+
+/** Everything a tool needs, from a gateway layer and a config layer. */
+export const appLayer = <E, R>(
+  gateway: Layer.Layer<MwaaGateway, E, R>,
+  config: Layer.Layer<AppConfig>
+): Layer.Layer<ToolServices, E, R> =>
+  DomainLive.pipe(Layer.provideMerge(Layer.merge(gateway, config)))

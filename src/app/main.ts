@@ -1,0 +1,62 @@
+import { Deferred, Effect, Either, Layer, ManagedRuntime, Option } from "effect"
+import { FakeMwaa, demoSeed } from "../adapters/fake-mwaa/index.js"
+import { serveStdio } from "../adapters/mcp/stdio.js"
+import { StderrLoggerLive } from "../adapters/mcp/stderr-logger.js"
+import { AppConfig } from "../ports/AppConfig.js"
+import { catalogue } from "./catalogue.js"
+import { type CliSettings, parseCli, usage } from "./cli.js"
+import { instructions } from "./instructions.js"
+import { appLayer } from "./layers.js"
+import { prompts } from "./prompts.js"
+import { makeToolHost } from "./tool-host.js"
+import { packageVersion } from "./version.js"
+
+const DEMO_BANNER =
+  "mwaa-mcp-server: DEMO MODE — serving fictional data from an embedded fake MWAA " +
+  "(environments demo-airflow-2 and demo-airflow-3). Nothing here touches AWS."
+
+/** Bad flags or variables: the message is for the person who started the server. */
+export class StartupError {
+  readonly _tag = "StartupError"
+  constructor(readonly message: string) {}
+}
+
+const say = (text: string) => Effect.sync(() => void process.stderr.write(`${text}\n`))
+
+/** Serves MCP on stdio until the client disconnects. */
+const serve = (settings: CliSettings) =>
+  Effect.gen(function* () {
+    if (!settings.demo) {
+      // The AWS SDK gateway is not wired yet: until it is, the server only runs against the fake.
+      yield* say("mwaa-mcp-server: the AWS gateway is not available in this build; starting in demo mode.")
+    }
+    yield* say(DEMO_BANNER)
+    const gateway = FakeMwaa.layer(demoSeed(), { callLogPath: Option.getOrUndefined(settings.fakeCallLog) })
+    const layer = appLayer(gateway, Layer.succeed(AppConfig, settings.config)).pipe(Layer.provideMerge(StderrLoggerLive))
+    const runtime = yield* Effect.acquireRelease(Effect.sync(() => ManagedRuntime.make(layer)), (rt) => Effect.promise(() => rt.dispose()))
+    const host = makeToolHost(runtime, {
+      tools: catalogue,
+      prompts,
+      instructions: instructions(settings.config.allowWrite),
+      version: packageVersion
+    })
+    const closed = yield* Deferred.make<void>()
+    const connection = yield* Effect.promise(() => serveStdio(host, { onClose: () => Deferred.unsafeDone(closed, Effect.void) }))
+    yield* Effect.addFinalizer(() => Effect.promise(() => connection.close()))
+    yield* Effect.logInfo(`mwaa-mcp-server ${packageVersion} ready on stdio (${catalogue.length} tools, writes ${settings.config.allowWrite ? "enabled" : "disabled"})`)
+    yield* Deferred.await(closed)
+  }).pipe(Effect.scoped)
+
+/** The whole program: parse flags, then serve (or print help/version). */
+export const main = (argv: ReadonlyArray<string>, env: Readonly<Record<string, string | undefined>>) =>
+  Effect.gen(function* () {
+    const parsed = parseCli(argv, env)
+    if (Either.isLeft(parsed)) return yield* Effect.fail(new StartupError(parsed.left))
+    const settings = parsed.right
+    if (settings.help) return yield* say(usage)
+    if (settings.version) return yield* say(packageVersion)
+    yield* serve(settings)
+  }).pipe(
+    Effect.tapError((e) => say(e.message)),
+    Effect.provide(StderrLoggerLive)
+  )

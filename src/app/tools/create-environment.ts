@@ -1,0 +1,19 @@
+import { createEnvironment } from "../../domain/usecases/environments.js"
+import { writeTool } from "../tool-spec.js"
+import { EnvironmentChange } from "./environment-output.js"
+import { CreateEnvironmentInput, toMwaaInput } from "./environment-input.js"
+
+/** create-environment: CreateEnvironment (write). */
+export const createEnvironmentTool = writeTool({
+  name: "create-environment",
+  title: "Create an MWAA environment",
+  description:
+    "Creates an Amazon MWAA environment (CreateEnvironment). Needs name, execution_role_arn, source_bucket_arn, " +
+    "dag_s3_path and network_configuration (two private subnets and security groups). Creation takes 20-30 minutes " +
+    "and costs money: confirm with the user first; poll get-environment until status is AVAILABLE. Requires --allow-write.",
+  destructive: false,
+  input: CreateEnvironmentInput,
+  output: EnvironmentChange,
+  run: ({ name, ...settings }) => createEnvironment(toMwaaInput(name, settings)),
+  summarize: (o) => `Creation of ${o.name} started (${o.status}).`
+})

@@ -1,0 +1,20 @@
+import { Schema } from "effect"
+import { EnvironmentName } from "../../domain/ids.js"
+import { deleteEnvironment } from "../../domain/usecases/environments.js"
+import { writeTool } from "../tool-spec.js"
+import { EnvironmentChange } from "./environment-output.js"
+
+/** delete-environment: DeleteEnvironment (write, destructive). */
+export const deleteEnvironmentTool = writeTool({
+  name: "delete-environment",
+  title: "Delete an MWAA environment",
+  description:
+    "Deletes an MWAA environment (DeleteEnvironment). Irreversible: the environment's Airflow metadata (run history, " +
+    "connections and variables stored in it) is lost. Only call it when the user explicitly asked to delete this " +
+    "environment by name. Requires --allow-write.",
+  destructive: true,
+  input: Schema.Struct({ environment_name: EnvironmentName.annotations({ description: "Environment to delete." }) }),
+  output: EnvironmentChange,
+  run: (i) => deleteEnvironment(i.environment_name),
+  summarize: (o) => `Deletion of ${o.name} started (${o.status}).`
+})

@@ -1,0 +1,104 @@
+import { Schema } from "effect"
+import { EnvironmentName } from "../../domain/ids.js"
+import type { EnvironmentInput } from "../../ports/MwaaGateway.js"
+import { looseInt } from "../fields.js"
+
+/**
+ * Create/UpdateEnvironment members in snake_case, mapped one-to-one onto the MWAA model's
+ * PascalCase members (botocore service-2.json, 2026-05), including the newer MinWebservers,
+ * MaxWebservers and WorkerReplacementStrategy.
+ */
+
+const text = (description: string) => Schema.optional(Schema.String.pipe(Schema.minLength(1)).annotations({ description }))
+
+export const environmentSettings = {
+  airflow_version: text("Airflow version, e.g. 2.10.3 or 3.0.6."),
+  environment_class: Schema.optional(
+    Schema.Literal("mw1.micro", "mw1.small", "mw1.medium", "mw1.large", "mw1.xlarge", "mw1.2xlarge").annotations({
+      description: "Environment class (size)."
+    })
+  ),
+  execution_role_arn: text("ARN of the execution role."),
+  source_bucket_arn: text("ARN of the S3 bucket holding DAGs."),
+  dag_s3_path: text("Folder of DAGs in the bucket, e.g. dags."),
+  requirements_s3_path: text("requirements.txt key in the bucket."),
+  plugins_s3_path: text("plugins.zip key in the bucket."),
+  startup_script_s3_path: text("Startup script key in the bucket."),
+  min_workers: Schema.optional(looseInt("min_workers", 1, 25)),
+  max_workers: Schema.optional(looseInt("max_workers", 1, 25)),
+  schedulers: Schema.optional(looseInt("schedulers", 1, 5)),
+  min_webservers: Schema.optional(looseInt("min_webservers", 1, 5)),
+  max_webservers: Schema.optional(looseInt("max_webservers", 1, 5)),
+  webserver_access_mode: Schema.optional(Schema.Literal("PRIVATE_ONLY", "PUBLIC_ONLY", "PUBLIC_AND_PRIVATE")),
+  worker_replacement_strategy: Schema.optional(Schema.Literal("FORCED", "GRACEFUL")),
+  weekly_maintenance_window_start: text("e.g. TUE:03:30"),
+  airflow_configuration_options: Schema.optional(
+    Schema.Record({ key: Schema.String, value: Schema.String }).annotations({
+      description: "Airflow configuration overrides, e.g. {\"core.default_timezone\": \"utc\"}."
+    })
+  ),
+  network_configuration: Schema.optional(
+    Schema.Struct({
+      subnet_ids: Schema.optional(Schema.Array(Schema.String)),
+      security_group_ids: Schema.optional(Schema.Array(Schema.String))
+    })
+  ),
+  tags: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String }))
+}
+
+const MEMBER_NAMES: Readonly<Record<string, string>> = {
+  airflow_version: "AirflowVersion",
+  environment_class: "EnvironmentClass",
+  execution_role_arn: "ExecutionRoleArn",
+  source_bucket_arn: "SourceBucketArn",
+  dag_s3_path: "DagS3Path",
+  requirements_s3_path: "RequirementsS3Path",
+  plugins_s3_path: "PluginsS3Path",
+  startup_script_s3_path: "StartupScriptS3Path",
+  min_workers: "MinWorkers",
+  max_workers: "MaxWorkers",
+  schedulers: "Schedulers",
+  min_webservers: "MinWebservers",
+  max_webservers: "MaxWebservers",
+  webserver_access_mode: "WebserverAccessMode",
+  worker_replacement_strategy: "WorkerReplacementStrategy",
+  weekly_maintenance_window_start: "WeeklyMaintenanceWindowStart",
+  airflow_configuration_options: "AirflowConfigurationOptions",
+  tags: "Tags"
+}
+
+export const CreateEnvironmentInput = Schema.Struct({
+  name: EnvironmentName.annotations({ description: "Name of the new environment." }),
+  ...environmentSettings,
+  execution_role_arn: Schema.String.pipe(Schema.minLength(1)).annotations({ description: "ARN of the execution role." }),
+  source_bucket_arn: Schema.String.pipe(Schema.minLength(1)).annotations({ description: "ARN of the S3 bucket holding DAGs." }),
+  dag_s3_path: Schema.String.pipe(Schema.minLength(1)).annotations({ description: "Folder of DAGs in the bucket, e.g. dags." }),
+  network_configuration: Schema.Struct({
+    subnet_ids: Schema.Array(Schema.String).annotations({ description: "Two private subnets." }),
+    security_group_ids: Schema.Array(Schema.String)
+  })
+})
+
+export const UpdateEnvironmentInput = Schema.Struct({
+  environment_name: EnvironmentName.annotations({ description: "Environment to update." }),
+  ...environmentSettings
+})
+
+/** snake_case tool input → MWAA request members. */
+export const toMwaaInput = (name: string, settings: Readonly<Record<string, unknown>>): EnvironmentInput => {
+  const members: Record<string, unknown> = { Name: name }
+  for (const [key, value] of Object.entries(settings)) {
+    if (value === undefined) continue
+    if (key === "network_configuration") {
+      const n = value as { subnet_ids?: ReadonlyArray<string>; security_group_ids?: ReadonlyArray<string> }
+      members["NetworkConfiguration"] = {
+        ...(n.subnet_ids !== undefined ? { SubnetIds: n.subnet_ids } : {}),
+        ...(n.security_group_ids !== undefined ? { SecurityGroupIds: n.security_group_ids } : {})
+      }
+      continue
+    }
+    const member = MEMBER_NAMES[key]
+    if (member !== undefined) members[member] = value
+  }
+  return members as EnvironmentInput
+}

@@ -1,0 +1,42 @@
+import { Schema } from "effect"
+import { TaskId } from "../../domain/ids.js"
+import { Page, TaskInstance } from "../../domain/model.js"
+import { listTaskInstances } from "../../domain/usecases/task-instances.js"
+import { dag_id, dag_run_id, environment_name, limit, offset, states, TASK_STATES } from "../fields.js"
+import { readTool } from "../tool-spec.js"
+import { withEnvironment } from "../with-environment.js"
+
+/** list-task-instances: a run's task instances through the batch endpoint. */
+export const listTaskInstancesTool = readTool({
+  name: "list-task-instances",
+  title: "List a DAG run's task instances",
+  description:
+    "Lists the task instances of one DAG run: task id, map index, state, try number, operator, dates, duration, host. " +
+    "Filter with state (e.g. [\"failed\", \"upstream_failed\"]) or task_ids. Paged: pass next_offset as offset. " +
+    "Next: get-task-logs for a failed task (its latest try by default).",
+  input: Schema.Struct({
+    environment_name,
+    dag_id,
+    dag_run_id,
+    state: states("state", TASK_STATES),
+    task_ids: Schema.optional(Schema.Array(TaskId).annotations({ description: "Only these tasks." })),
+    limit: limit(100, 500),
+    offset
+  }),
+  output: Schema.Struct({ task_instances: Schema.Array(TaskInstance), ...Page }),
+  run: (i) =>
+    withEnvironment(i.environment_name, (env) =>
+      listTaskInstances(env, i.dag_id, i.dag_run_id, {
+        state: i.state,
+        task_ids: i.task_ids,
+        limit: i.limit ?? 100,
+        offset: i.offset ?? 0
+      })
+    ),
+  summarize: (o) => {
+    const byState = new Map<string, number>()
+    for (const ti of o.task_instances) byState.set(ti.state ?? "none", (byState.get(ti.state ?? "none") ?? 0) + 1)
+    return `${o.task_instances.length} of ${o.total_entries} task instance(s): ` +
+      [...byState].map(([s, n]) => `${n} ${s}`).join(", ") + (o.next_offset !== null ? `; more with offset=${o.next_offset}.` : ".")
+  }
+})

@@ -1,0 +1,123 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Either, Option, Schema } from "effect"
+import * as fc from "fast-check"
+import { DagId, DagRunId, TaskId } from "../../src/domain/ids.js"
+import { MAX_PATH_LENGTH } from "../../src/domain/paths.js"
+import * as Routes from "../../src/domain/routes.js"
+import * as Runs from "../../src/domain/routes-runs.js"
+import * as Tasks from "../../src/domain/routes-tasks.js"
+import type { AirflowMajor } from "../../src/domain/routes.js"
+
+const keyChars = fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-".split(""))
+const key = (max: number) =>
+  fc.string({ unit: keyChars, minLength: 1, maxLength: max }).filter((s) => !/^\.+$/.test(s))
+const isoDate = fc
+  .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T23:59:59Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().replace(/\.\d{3}Z$/, "+00:00"))
+const runId = fc.oneof(
+  isoDate.map((d) => `scheduled__${d}`),
+  isoDate.map((d) => `manual__${d}`),
+  fc.string({ unit: fc.constantFrom(..."abcXYZ019_.~:+-".split("")), minLength: 2, maxLength: 250 }).filter((s) => !/^\.+$/.test(s))
+)
+const version = fc.constantFrom<AirflowMajor>(2, 3)
+
+/** Every path the planner can produce for one set of ids. */
+const plannedPaths = (v: AirflowMajor, dag: string, run: string, task: string, mapIndex: number, tryNumber: number) => {
+  const t = { dag_id: dag, dag_run_id: run, task_id: task, map_index: mapIndex, try_number: tryNumber }
+  const clear = { dry_run: true, only_failed: true, only_running: false, include_upstream: false, include_downstream: false, reset_dag_runs: true }
+  return [
+    Routes.getDag(v, dag).call.path,
+    ...Either.match(Routes.setDagPaused(v, dag, true), { onLeft: () => [], onRight: (c) => [c.path] }),
+    ...Option.toArray(Routes.dagSourceRest(v, dag, "x".repeat(120))).map((c) => c.path),
+    Runs.listDagRuns(v, dag, { limit: 10, offset: 0 }).path,
+    ...Option.toArray(Runs.getDagRunDirect(v, dag, run)).map((c) => c.path),
+    Runs.dagRunLookup(v, dag, run, { limit: 100, offset: 0 }).path,
+    ...Either.match(Runs.triggerDagRun(v, dag, { dag_run_id: run }), { onLeft: () => [], onRight: (c) => [c.path] }),
+    Tasks.listTaskInstances(v, dag, run, {}).path,
+    Tasks.getTaskInstance(v, dag, run, task, mapIndex).path,
+    ...Either.match(Tasks.clearTaskInstances(v, dag, clear), { onLeft: () => [], onRight: (c) => [c.path] }),
+    ...Option.toArray(Tasks.taskLogRest(v, t)).map((c) => c.path)
+  ]
+}
+
+describe("route planner", () => {
+  it("never produces a Path over 64 characters (property over generated ids)", () => {
+    fc.assert(
+      fc.property(version, key(250), runId, key(250), fc.integer({ min: -1, max: 5000 }), fc.integer({ min: 1, max: 99 }), (v, dag, run, task, mi, tn) => {
+        for (const path of plannedPaths(v, dag, run, task, mi, tn)) {
+          expect(path.length).toBeLessThanOrEqual(MAX_PATH_LENGTH)
+          expect(path.startsWith("/")).toBe(true)
+          expect(path.startsWith("/api/")).toBe(false)
+        }
+      }),
+      { numRuns: 500 }
+    )
+  })
+
+  it("generated ids are valid ids by the schemas the tools use", () => {
+    fc.assert(
+      fc.property(key(250), runId, (dag, run) => {
+        expect(Schema.is(DagId)(dag)).toBe(true)
+        expect(Schema.is(TaskId)(dag)).toBe(true)
+        expect(Schema.is(DagRunId)(run)).toBe(true)
+      })
+    )
+  })
+
+  it("a scheduled run of a 40-character DAG id goes through the batch endpoints", () => {
+    const dag = "customer_orders_daily_aggregation_v2_etl"
+    expect(dag).toHaveLength(40)
+    const run = "scheduled__2026-11-24T00:00:00+00:00"
+    for (const v of [2, 3] as const) {
+      expect(Option.isNone(Runs.getDagRunDirect(v, dag, run))).toBe(true)
+      const lookup = Runs.dagRunLookup(v, dag, run, { limit: 100, offset: 0 })
+      expect(lookup).toMatchObject({ method: "POST", path: "/dags/~/dagRuns/list", body: { dag_ids: [dag] } })
+      const dateKey = v === 2 ? "execution_date_gte" : "logical_date_gte"
+      expect(lookup.body?.[dateKey]).toBe("2026-11-24T00:00:00+00:00")
+      expect(Tasks.getTaskInstance(v, dag, run, "load", -1)).toMatchObject({
+        method: "POST",
+        path: "/dags/~/dagRuns/~/taskInstances/list",
+        body: { dag_ids: [dag], dag_run_ids: [run], task_ids: ["load"] }
+      })
+      expect(Option.isNone(Tasks.taskLogRest(v, { dag_id: dag, dag_run_id: run, task_id: "load", map_index: -1, try_number: 2 }))).toBe(true)
+    }
+  })
+
+  it("uses the direct path when it fits and encodes each segment", () => {
+    expect(Routes.getDag(2, "etl")).toEqual({ call: { method: "GET", path: "/dags/etl" } })
+    expect(Option.getOrThrow(Runs.getDagRunDirect(3, "etl", "manual__2026-01-01T00:00:00+00:00")).path).toBe(
+      "/dags/etl/dagRuns/manual__2026-01-01T00:00:00+00:00"
+    )
+    expect(Routes.getDag(2, "x".repeat(59)).call).toMatchObject({ path: "/dags", query: { dag_id_pattern: "x".repeat(59) } })
+  })
+
+  it("refuses before any call when no endpoint fits, saying why", () => {
+    const longDag = "d".repeat(60)
+    const refused = Routes.setDagPaused(2, longDag, true)
+    expect(Either.isLeft(refused)).toBe(true)
+    if (Either.isLeft(refused)) expect(refused.left.message).toMatch(/64/)
+    expect(Either.isLeft(Tasks.clearTaskInstances(3, "c".repeat(40), {
+      dry_run: true, only_failed: true, only_running: false, include_upstream: false, include_downstream: false, reset_dag_runs: true
+    }))).toBe(true)
+  })
+
+  it("builds per-version bodies: Airflow 3 trigger always carries logical_date, Airflow 2 renames dates", () => {
+    const v3 = Either.getOrThrow(Runs.triggerDagRun(3, "etl", { dag_run_id: "r1" }))
+    expect(v3.body).toEqual({ dag_run_id: "r1", logical_date: null, conf: {} })
+    const v2 = Either.getOrThrow(Runs.triggerDagRun(2, "etl", { dag_run_id: "r1" }))
+    expect(v2.body).toEqual({ dag_run_id: "r1", conf: {} })
+    const list2 = Runs.listDagRuns(2, undefined, { limit: 5, offset: 0, logical_date_gte: "2026-01-01T00:00:00Z" })
+    expect(list2.body).toMatchObject({ execution_date_gte: "2026-01-01T00:00:00Z", order_by: "-execution_date" })
+    const list3 = Runs.listDagRuns(3, undefined, { limit: 5, offset: 0, logical_date_gte: "2026-01-01T00:00:00Z" })
+    expect(list3.body).toMatchObject({ logical_date_gte: "2026-01-01T00:00:00Z", order_by: "-logical_date" })
+  })
+
+  it("names CloudWatch streams like the Amazon provider's task handler", () => {
+    expect(
+      Tasks.taskLogStreamName({ dag_id: "etl", dag_run_id: "scheduled__2026-11-24T00:00:00+00:00", task_id: "load", map_index: -1, try_number: 2 })
+    ).toBe("dag_id=etl/run_id=scheduled__2026-11-24T00_00_00+00_00/task_id=load/attempt=2.log")
+    expect(Tasks.taskLogStreamName({ dag_id: "d", dag_run_id: "r", task_id: "t", map_index: 3, try_number: 1 })).toBe(
+      "dag_id=d/run_id=r/task_id=t/map_index=3/attempt=1.log"
+    )
+  })
+})
