@@ -9,7 +9,8 @@ export const listEnvironmentsTool = readTool({
   description:
     "Lists the names of the Amazon MWAA environments in this server's AWS region, and which one is the default " +
     "(MWAA_ENVIRONMENT). Call it first when you do not know the environment name; then get-environment for details.",
-  input: Schema.Struct({}),
+  // An empty Struct is "any object" in JSON Schema; MCP wants type "object" with no properties.
+  input: Schema.Struct({}).annotations({ jsonSchema: { type: "object", properties: {}, additionalProperties: false } }),
   output: Schema.Struct({
     environments: Schema.Array(Schema.String),
     region: Schema.String,

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "@effect/vitest"
+import Ajv from "ajv"
+import addFormats from "ajv-formats"
+import { catalogue } from "../../src/app/catalogue.js"
+import { describeTool } from "../../src/app/tool-host.js"
+
+const READ_TOOLS = [
+  "list-environments", "get-environment", "list-dags", "get-dag", "get-dag-source", "list-dag-runs", "get-dag-run",
+  "list-task-instances", "get-task-instance", "get-task-logs", "get-import-errors", "list-connections", "list-variables"
+]
+const WRITE_TOOLS = [
+  "create-environment", "update-environment", "delete-environment", "pause-dag", "unpause-dag", "trigger-dag-run", "clear-task-instances"
+]
+
+const descriptors = catalogue.map(describeTool)
+
+/** Every key anywhere in a JSON value. */
+const keysOf = (value: unknown): Array<string> =>
+  typeof value !== "object" || value === null
+    ? []
+    : Array.isArray(value)
+      ? value.flatMap(keysOf)
+      : Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)])
+
+describe("tool catalogue", () => {
+  it("has the 20 tools of the product, 13 read and 7 write, with unique names", () => {
+    const names = descriptors.map((d) => d.name)
+    expect(new Set(names).size).toBe(names.length)
+    expect([...names].sort()).toEqual([...READ_TOOLS, ...WRITE_TOOLS].sort())
+    expect(descriptors.filter((d) => d.annotations.readOnlyHint).map((d) => d.name).sort()).toEqual([...READ_TOOLS].sort())
+  })
+
+  it("annotates each tool: destructive for delete and clear, idempotent for pause/unpause, open world for all", () => {
+    for (const d of descriptors) {
+      expect(d.annotations.openWorldHint).toBe(true)
+      expect(d.annotations.destructiveHint).toBe(d.name === "delete-environment" || d.name === "clear-task-instances")
+      if (d.name === "pause-dag" || d.name === "unpause-dag") expect(d.annotations.idempotentHint).toBe(true)
+      if (d.name === "trigger-dag-run") expect(d.annotations.idempotentHint).toBe(false)
+      expect(d.description.length).toBeGreaterThan(60)
+    }
+  })
+
+  it("gives self-contained, valid JSON Schemas of type object (no $ref or $defs)", () => {
+    const ajv = new Ajv({ strict: false })
+    addFormats(ajv)
+    for (const d of descriptors) {
+      for (const schema of [d.inputSchema, d.outputSchema]) {
+        expect(schema).toBeDefined()
+        expect(schema?.["type"]).toBe("object")
+        expect(keysOf(schema)).not.toContain("$ref")
+        expect(keysOf(schema)).not.toContain("$defs")
+        expect(() => ajv.compile(schema as object)).not.toThrow()
+      }
+    }
+  })
+
+  it("uses Airflow's parameter names and offers environment_name on every tool that acts on one environment", () => {
+    for (const d of descriptors) {
+      const props = Object.keys((d.inputSchema["properties"] ?? {}) as object)
+      if (d.name !== "list-environments" && d.name !== "create-environment") {
+        expect(props.some((p) => p === "environment_name")).toBe(true)
+      }
+      for (const p of props) expect(p).toMatch(/^[a-z][a-z0-9_]*$/)
+    }
+    const clear = descriptors.find((d) => d.name === "clear-task-instances")
+    expect(Object.keys(clear?.inputSchema["properties"] as object)).toEqual(expect.arrayContaining(["dry_run", "only_failed", "dag_run_id", "task_ids"]))
+    const logs = descriptors.find((d) => d.name === "get-task-logs")
+    expect(Object.keys(logs?.inputSchema["properties"] as object)).toEqual(expect.arrayContaining(["try_number", "map_index", "dag_run_id"]))
+  })
+})
