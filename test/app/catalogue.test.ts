@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import Ajv from "ajv"
-import addFormats from "ajv-formats"
+import { Ajv } from "ajv"
+import formats from "ajv-formats"
 import { catalogue } from "../../src/app/catalogue.js"
 import { describeTool } from "../../src/app/tool-host.js"
 
@@ -42,7 +42,8 @@ describe("tool catalogue", () => {
 
   it("gives self-contained, valid JSON Schemas of type object (no $ref or $defs)", () => {
     const ajv = new Ajv({ strict: false })
-    addFormats(ajv)
+    // ajv-formats is CommonJS: its plugin is the module itself under NodeNext.
+    ;(formats as unknown as (a: Ajv) => void)(ajv)
     for (const d of descriptors) {
       for (const schema of [d.inputSchema, d.outputSchema]) {
         expect(schema).toBeDefined()
