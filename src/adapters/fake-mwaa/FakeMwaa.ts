@@ -1,0 +1,65 @@
+import { Context, Effect, Layer, Option, Ref } from "effect"
+import { MwaaGateway } from "../../ports/MwaaGateway.js"
+import { buildState } from "./build-state.js"
+import { type FakeCall, makeCallLog } from "./call-log.js"
+import { makeGateway } from "./gateway.js"
+import { findDag, findRun, findTaskInstance } from "./lookups.js"
+import type { FakeSeed } from "./seed-types.js"
+import type * as S from "./state.js"
+import { findEnvironment } from "./state.js"
+
+export interface FakeMwaaOptions {
+  /** Also append every call as one JSON line to this file (for tests in another process). */
+  readonly callLogPath?: string | undefined
+}
+
+/** What tests can see of the fake: the calls it received and its current stored records. */
+export interface FakeMwaaShape {
+  readonly calls: Effect.Effect<ReadonlyArray<FakeCall>>
+  readonly clearCalls: Effect.Effect<void>
+  /** The whole stored state, for checks the readers below do not cover. */
+  readonly state: Effect.Effect<S.FakeState>
+  readonly environment: (name: string) => Effect.Effect<Option.Option<S.EnvironmentRecord>>
+  readonly dag: (environmentName: string, dagId: string) => Effect.Effect<Option.Option<S.DagRecord>>
+  readonly dagRun: (environmentName: string, dagId: string, runId: string) => Effect.Effect<Option.Option<S.DagRunRecord>>
+  readonly taskInstance: (
+    environmentName: string,
+    dagId: string,
+    runId: string,
+    taskId: string,
+    mapIndex?: number
+  ) => Effect.Effect<Option.Option<S.TaskInstanceRecord>>
+}
+
+/**
+ * The in-memory MWAA: one layer provides the MwaaGateway port (behaving like MWAA, Airflow 2.10
+ * or 3.0 behind InvokeRestApi, CloudWatch Logs and S3) and this inspection service over the
+ * same state. Used by the demo, property tests and end-to-end tests.
+ */
+export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwaaShape>() {
+  static readonly layer = (seed: FakeSeed, options: FakeMwaaOptions = {}): Layer.Layer<MwaaGateway | FakeMwaa> =>
+    Layer.effectContext(
+      Effect.gen(function* () {
+        const ref = yield* Ref.make(buildState(seed))
+        const log = yield* makeCallLog(options.callLogPath)
+        const read = <A>(f: (state: S.FakeState) => A | undefined) =>
+          Effect.map(Ref.get(ref), (state) => Option.fromNullable(f(state)))
+        const inEnv = <A>(name: string, f: (env: S.EnvironmentRecord) => A | undefined) =>
+          read((state) => {
+            const env = findEnvironment(state, name)
+            return env === undefined ? undefined : f(env)
+          })
+        const inspector: FakeMwaaShape = {
+          calls: log.calls,
+          clearCalls: log.clear,
+          state: Ref.get(ref),
+          environment: (name) => read((state) => findEnvironment(state, name)),
+          dag: (name, dagId) => inEnv(name, (env) => findDag(env, dagId)),
+          dagRun: (name, dagId, runId) => inEnv(name, (env) => findRun(env, dagId, runId)),
+          taskInstance: (name, dagId, runId, taskId, mapIndex = -1) =>
+            inEnv(name, (env) => findTaskInstance(env, dagId, runId, taskId, mapIndex))
+        }
+        return Context.make(MwaaGateway, makeGateway(ref, log)).pipe(Context.add(FakeMwaa, inspector))
+      })
+    )
+}

@@ -1,0 +1,177 @@
+import type { LogEvent } from "../../ports/MwaaGateway.js"
+import { filelocOf } from "./locations.js"
+import { defaultMembers } from "./mwaa-members.js"
+import type * as Seed from "./seed-types.js"
+import type * as S from "./state.js"
+import { flavorOf } from "./state.js"
+import { normalizeIso, normalizeOptionalIso, parseIsoMicros } from "./time.js"
+import { signJson } from "./tokens.js"
+
+/** Resolves every default of a seed once, at layer construction, into the stored records. */
+export const DEFAULT_NOW = "2026-11-25T09:30:00+00:00"
+const ENVIRONMENT_CREATED_AT = "2026-11-02T14:07:31+00:00"
+/** Bare-string log lines of a stream start here, one millisecond apart. */
+const DEFAULT_LOG_START = Date.UTC(2026, 10, 24)
+
+export const buildState = (seed: Seed.FakeSeed): S.FakeState => ({
+  environments: seed.environments.map(buildEnvironment),
+  nowMillis: Math.floor((parseIsoMicros(seed.now ?? DEFAULT_NOW) ?? 0) / 1000)
+})
+
+export const buildDag = (dag: Seed.FakeDagSeed): S.DagRecord => ({
+  dagId: dag.dagId,
+  relativeFileloc: dag.relativeFileloc,
+  description: dag.description ?? null,
+  owners: dag.owners ?? ["airflow"],
+  tags: dag.tags ?? [],
+  isPaused: dag.isPaused,
+  isActive: dag.isActive ?? true,
+  schedule: dag.schedule,
+  timetableDescription: dag.timetableDescription ?? null,
+  maxActiveRuns: dag.maxActiveRuns ?? 16,
+  maxActiveTasks: dag.maxActiveTasks ?? 16,
+  hasImportErrors: dag.hasImportErrors ?? false,
+  lastParsedTime: normalizeIso(dag.lastParsedTime ?? DEFAULT_NOW),
+  startDate: normalizeOptionalIso(dag.startDate),
+  catchup: dag.catchup ?? false,
+  docMd: dag.docMd ?? null,
+  params: dag.params ?? {},
+  nextDagrun: normalizeOptionalIso(dag.nextDagrun),
+  nextDagrunDataIntervalStart: normalizeOptionalIso(dag.nextDagrunDataIntervalStart),
+  nextDagrunDataIntervalEnd: normalizeOptionalIso(dag.nextDagrunDataIntervalEnd),
+  nextDagrunCreateAfter: normalizeOptionalIso(dag.nextDagrunCreateAfter),
+  tasks: dag.tasks.map((t) => ({ taskId: t.taskId, operator: t.operator, upstream: t.upstream ?? [], retries: t.retries ?? 0 })),
+  fileToken: signJson(filelocOf(dag.relativeFileloc))
+})
+
+const TRIGGERED_BY: Readonly<Record<string, string>> = {
+  scheduled: "timetable",
+  manual: "rest_api",
+  backfill: "backfill",
+  dataset_triggered: "asset",
+  asset_triggered: "asset"
+}
+
+const buildRun = (run: Seed.FakeDagRunSeed, index: number): S.DagRunRecord => {
+  const logicalDate = normalizeOptionalIso(run.logicalDate)
+  const dataIntervalEnd = normalizeOptionalIso(run.dataIntervalEnd ?? logicalDate)
+  return {
+    id: index + 1,
+    dagId: run.dagId,
+    runId: run.runId,
+    runType: run.runType,
+    state: run.state,
+    logicalDate,
+    runAfter: normalizeIso(run.runAfter ?? dataIntervalEnd ?? run.startDate ?? DEFAULT_NOW),
+    dataIntervalStart: normalizeOptionalIso(run.dataIntervalStart ?? logicalDate),
+    dataIntervalEnd,
+    queuedAt: normalizeOptionalIso(run.queuedAt ?? run.startDate),
+    startDate: normalizeOptionalIso(run.startDate),
+    endDate: normalizeOptionalIso(run.endDate),
+    lastSchedulingDecision: normalizeOptionalIso(run.lastSchedulingDecision ?? run.endDate),
+    externalTrigger: run.runType === "manual",
+    conf: run.conf ?? {},
+    note: run.note ?? null,
+    triggeredBy: run.triggeredBy ?? TRIGGERED_BY[run.runType] ?? "rest_api"
+  }
+}
+
+const buildTaskInstance =
+  (dags: ReadonlyArray<S.DagRecord>, firstId: number) =>
+  (ti: Seed.FakeTaskInstanceSeed, index: number): S.TaskInstanceRecord => {
+    const task = dags.find((d) => d.dagId === ti.dagId)?.tasks.find((t) => t.taskId === ti.taskId)
+    const hostname = ti.hostname ?? ""
+    const startDate = normalizeOptionalIso(ti.startDate)
+    const endDate = normalizeOptionalIso(ti.endDate)
+    const tries: ReadonlyArray<S.TryRecord> =
+      ti.tries?.map((t) => ({
+        tryNumber: t.tryNumber,
+        state: t.state,
+        startDate: normalizeOptionalIso(t.startDate),
+        endDate: normalizeOptionalIso(t.endDate),
+        hostname: t.hostname ?? hostname
+      })) ??
+      (ti.tryNumber >= 1 && startDate !== null ? [{ tryNumber: ti.tryNumber, state: ti.state, startDate, endDate, hostname }] : [])
+    return {
+      id: firstId + index,
+      dagId: ti.dagId,
+      runId: ti.runId,
+      taskId: ti.taskId,
+      mapIndex: ti.mapIndex ?? -1,
+      state: ti.state,
+      tryNumber: ti.tryNumber,
+      maxTries: ti.maxTries ?? task?.retries ?? 0,
+      operator: task?.operator ?? "EmptyOperator",
+      startDate,
+      endDate,
+      queuedWhen: normalizeOptionalIso(ti.queuedWhen ?? ti.startDate),
+      hostname,
+      pid: ti.pid ?? null,
+      pool: ti.pool ?? "default_pool",
+      queue: ti.queue ?? "default",
+      priorityWeight: ti.priorityWeight ?? 1,
+      tries
+    }
+  }
+
+const buildStream = (name: string, lines: ReadonlyArray<Seed.FakeLogLine>): S.LogStreamRecord => {
+  const events: Array<LogEvent> = []
+  let last = DEFAULT_LOG_START - 1
+  let storedBytes = 0
+  for (const line of lines) {
+    const event = typeof line === "string" ? { timestamp: last + 1, message: line } : line
+    last = event.timestamp
+    storedBytes += Buffer.byteLength(event.message, "utf8")
+    events.push(event)
+  }
+  return { name, creationTime: events[0]?.timestamp ?? DEFAULT_LOG_START, events, storedBytes }
+}
+
+const buildEnvironment = (env: Seed.FakeEnvironmentSeed): S.EnvironmentRecord => {
+  const dags = env.dags.map(buildDag)
+  const dagRuns = env.dagRuns.map(buildRun)
+  const firstTiId = dagRuns.length + 1
+  return {
+    name: env.name,
+    flavor: flavorOf(env.airflowVersion),
+    mwaa: { ...defaultMembers(env.name, env.airflowVersion, env.status, ENVIRONMENT_CREATED_AT), ...env.mwaa },
+    dags,
+    dagRuns,
+    taskInstances: env.taskInstances.map(buildTaskInstance(dags, firstTiId)),
+    importErrors: env.importErrors.map((e) => ({ ...e, timestamp: normalizeIso(e.timestamp) })),
+    connections: env.connections.map((c, i) => ({
+      id: i + 1,
+      connectionId: c.connectionId,
+      connType: c.connType,
+      description: c.description ?? null,
+      host: c.host ?? null,
+      login: c.login ?? null,
+      password: c.password ?? null,
+      schema: c.schema ?? null,
+      port: c.port ?? null,
+      extra: c.extra ?? null
+    })),
+    variables: env.variables.map((v, i) => ({ id: i + 1, key: v.key, value: v.value, description: v.description ?? null })),
+    logStreams: new Map(Object.entries(env.logStreams).map(([name, lines]) => [name, buildStream(name, lines)])),
+    dagFiles: new Map(Object.entries(env.dagFiles)),
+    nextId: firstTiId + env.taskInstances.length
+  }
+}
+
+/** An empty environment, as CreateEnvironment leaves it. */
+export const emptyEnvironment = (name: string, members: Readonly<Record<string, unknown>>): S.EnvironmentRecord => ({
+  name,
+  flavor: flavorOf(String(members["AirflowVersion"] ?? "2.10.3")),
+  mwaa: members,
+  dags: [],
+  dagRuns: [],
+  taskInstances: [],
+  importErrors: [],
+  connections: [],
+  variables: [],
+  logStreams: new Map(),
+  dagFiles: new Map(),
+  nextId: 1
+})
+
+export { ENVIRONMENT_CREATED_AT }

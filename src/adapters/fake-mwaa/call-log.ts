@@ -1,0 +1,62 @@
+import { appendFileSync } from "node:fs"
+import { Chunk, Effect, Ref } from "effect"
+import type { RestMethod } from "../../ports/MwaaGateway.js"
+
+/** Every gateway call the fake received, in order, so tests can check what reached "AWS". */
+export type FakeApi =
+  | "ListEnvironments"
+  | "GetEnvironment"
+  | "CreateEnvironment"
+  | "UpdateEnvironment"
+  | "DeleteEnvironment"
+  | "InvokeRestApi"
+  | "DescribeLogStreams"
+  | "GetLogEvents"
+  | "GetObject"
+
+export interface FakeCall {
+  readonly api: FakeApi
+  /** The environment the call concerns, when it can be told (for logs and S3: by group or bucket). */
+  readonly environmentName?: string | undefined
+  readonly method?: RestMethod | undefined
+  readonly path?: string | undefined
+  readonly queryParameters?: Readonly<Record<string, unknown>> | undefined
+  readonly body?: unknown
+  readonly logGroupArn?: string | undefined
+  readonly logStreamName?: string | undefined
+  readonly logStreamNamePrefix?: string | undefined
+  readonly nextToken?: string | undefined
+  readonly limit?: number | undefined
+  readonly bucketArn?: string | undefined
+  readonly key?: string | undefined
+}
+
+export interface CallLog {
+  readonly record: (call: FakeCall) => Effect.Effect<void>
+  readonly calls: Effect.Effect<ReadonlyArray<FakeCall>>
+  readonly clear: Effect.Effect<void>
+}
+
+/** Drops undefined members, so the in-memory record and the JSON line say the same thing. */
+const compact = (call: FakeCall): FakeCall =>
+  Object.fromEntries(Object.entries(call).filter(([, v]) => v !== undefined)) as unknown as FakeCall
+
+/**
+ * A call log in memory and, when a path is given, appended to that file as JSON lines: stdio
+ * end-to-end tests read it to see what reached the fake from the server's own process.
+ */
+export const makeCallLog = (path: string | undefined): Effect.Effect<CallLog> =>
+  Effect.map(Ref.make(Chunk.empty<FakeCall>()), (ref) => ({
+    record: (call) => {
+      const entry = compact(call)
+      const toFile =
+        path === undefined
+          ? Effect.void
+          : Effect.try(() => appendFileSync(path, `${JSON.stringify(entry)}\n`, "utf8")).pipe(
+              Effect.catchAll((cause) => Effect.logWarning(`fake MWAA could not append to its call log ${path}`, cause))
+            )
+      return Effect.zipRight(Ref.update(ref, Chunk.append(entry)), toFile)
+    },
+    calls: Effect.map(Ref.get(ref), Chunk.toReadonlyArray),
+    clear: Ref.set(ref, Chunk.empty())
+  }))

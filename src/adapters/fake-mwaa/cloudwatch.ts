@@ -1,0 +1,90 @@
+import { Either } from "effect"
+import type { LogEventsPage, LogStream } from "../../ports/MwaaGateway.js"
+import { MwaaError } from "../../ports/MwaaError.js"
+import { logGroupName, logGroupNameOf } from "./locations.js"
+import type { EnvironmentRecord, FakeState } from "./state.js"
+
+/**
+ * CloudWatch Logs as MWAA uses it: one group per environment and component; task logs are
+ * in airflow-<env>-Task, one stream per try. GetLogEvents with startFromHead=false pages
+ * backwards from the newest event; pages are slices of the stored array, never copies of it.
+ */
+const KINDS = ["Task", "DAGProcessing", "Scheduler", "WebServer", "Worker"]
+const MAX_EVENTS = 10_000
+/** GetLogEvents answers at most 1 MB; each event counts its UTF-8 message plus 26 bytes. */
+const MAX_BYTES = 1_048_576
+
+const notFound = (operation: string, message: string) => new MwaaError({ reason: "NotFound", operation, message })
+const invalid = (operation: string, message: string) => new MwaaError({ reason: "Validation", operation, message })
+
+/** The environment owning a log group, and whether it is the task log group. */
+const ownerOf = (state: FakeState, groupArn: string): { env: EnvironmentRecord; isTask: boolean } | undefined => {
+  const name = logGroupNameOf(groupArn)
+  for (const env of state.environments) {
+    const kind = KINDS.find((k) => logGroupName(env.name, k) === name)
+    if (kind !== undefined) return { env, isTask: kind === "Task" }
+  }
+  return undefined
+}
+
+export const environmentOfLogGroup = (state: FakeState, groupArn: string): string | undefined =>
+  ownerOf(state, groupArn)?.env.name
+
+export const describeLogStreams = (
+  state: FakeState,
+  groupArn: string,
+  prefix: string
+): Either.Either<ReadonlyArray<LogStream>, MwaaError> => {
+  const owner = ownerOf(state, groupArn)
+  if (owner === undefined) return Either.left(notFound("DescribeLogStreams", "The specified log group does not exist."))
+  if (!owner.isTask) return Either.right([])
+  const streams = [...owner.env.logStreams.values()]
+    .filter((s) => s.name.startsWith(prefix))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map(
+      (s): LogStream => ({
+        logStreamName: s.name,
+        lastEventTimestamp: s.events[s.events.length - 1]?.timestamp,
+        storedBytes: 0 // deprecated by CloudWatch: always 0 now
+      })
+    )
+  return Either.right(streams)
+}
+
+/** Backward tokens carry the index the next (older) page ends at. */
+const tokenOf = (index: number): string => `b/${String(index).padStart(56, "0")}/s`
+const indexOf = (token: string): number | undefined => {
+  const m = /^b\/(\d{56})\/s$/.exec(token)
+  return m?.[1] === undefined ? undefined : Number(m[1])
+}
+
+export const getLogEventsBackward = (
+  state: FakeState,
+  groupArn: string,
+  streamName: string,
+  options: { readonly nextToken?: string | undefined; readonly limit?: number | undefined }
+): Either.Either<LogEventsPage, MwaaError> => {
+  const op = "GetLogEvents"
+  const limit = options.limit ?? MAX_EVENTS
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EVENTS) {
+    return Either.left(
+      invalid(op, `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value ${limit < 1 ? "greater than or equal to 1" : "less than or equal to 10000"}`)
+    )
+  }
+  const owner = ownerOf(state, groupArn)
+  if (owner === undefined) return Either.left(notFound(op, "The specified log group does not exist."))
+  const stream = owner.isTask ? owner.env.logStreams.get(streamName) : undefined
+  if (stream === undefined) return Either.left(notFound(op, "The specified log stream does not exist."))
+  const end = options.nextToken === undefined ? stream.events.length : indexOf(options.nextToken)
+  if (end === undefined || end > stream.events.length) return Either.left(invalid(op, "The specified nextToken is invalid."))
+  let start = end
+  let bytes = 0
+  while (start > 0 && end - start < limit) {
+    const size = Buffer.byteLength(stream.events[start - 1]?.message ?? "", "utf8") + 26
+    if (bytes + size > MAX_BYTES) break
+    bytes += size
+    start -= 1
+  }
+  // At the start of the stream CloudWatch answers no events and the token it was given.
+  return Either.right({ events: stream.events.slice(start, end), nextBackwardToken: tokenOf(start) })
+}

@@ -1,0 +1,53 @@
+/**
+ * Where MWAA puts things, as names derived from the environment name. Exported so seeds and
+ * tests build the same stream names and S3 keys the fake (and real MWAA) uses.
+ */
+export const REGION = "us-east-1"
+export const ACCOUNT = "123456789012"
+
+/** MWAA mounts the DAGs folder of the source bucket here; DAG fileloc values start with it. */
+export const DAGS_FOLDER = "/usr/local/airflow/dags"
+
+export const environmentArn = (name: string): string => `arn:aws:airflow:${REGION}:${ACCOUNT}:environment/${name}`
+
+export const sourceBucketArn = (name: string): string => `arn:aws:s3:::airflow-${name}`
+
+/** MWAA's log groups are airflow-<env>-<Kind> with Kind in Task, DAGProcessing, Scheduler, WebServer, Worker. */
+export const logGroupName = (name: string, kind = "Task"): string => `airflow-${name}-${kind}`
+
+export const logGroupArn = (name: string, kind = "Task"): string =>
+  `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${logGroupName(name, kind)}`
+
+export const filelocOf = (relativeFileloc: string): string => `${DAGS_FOLDER}/${relativeFileloc}`
+
+/** The S3 key of a DAG file: DagS3Path + "/" + its path below the DAGs folder. */
+export const dagFileKey = (relativeFileloc: string, dagS3Path = "dags"): string =>
+  `${dagS3Path.replace(/\/+$/, "")}/${relativeFileloc}`
+
+export interface TaskLogRef {
+  readonly dagId: string
+  readonly runId: string
+  readonly taskId: string
+  readonly tryNumber: number
+  readonly mapIndex?: number | undefined
+}
+
+/**
+ * The CloudWatch stream of one try: Airflow's default log_filename_template
+ * (dag_id=/run_id=/task_id=/[map_index=/]attempt=N.log) with every ':' replaced by '_',
+ * because the Amazon provider's CloudWatch handler cannot use ':' in stream names.
+ */
+export const taskLogStreamName = (ref: TaskLogRef): string => {
+  const mapped = ref.mapIndex !== undefined && ref.mapIndex >= 0 ? `map_index=${ref.mapIndex}/` : ""
+  const path = `dag_id=${ref.dagId}/run_id=${ref.runId}/task_id=${ref.taskId}/${mapped}attempt=${ref.tryNumber}.log`
+  return path.replaceAll(":", "_")
+}
+
+/** Accepts a log group ARN (with or without a trailing ":*") or a bare group name. */
+export const logGroupNameOf = (arnOrName: string): string => {
+  const m = /^arn:aws[\w-]*:logs:[^:]*:[^:]*:log-group:([^:]+)(:\*)?$/.exec(arnOrName)
+  return m?.[1] ?? arnOrName
+}
+
+/** Accepts a bucket ARN or a bare bucket name. */
+export const bucketNameOf = (arnOrName: string): string => arnOrName.replace(/^arn:aws[\w-]*:s3:::/, "")

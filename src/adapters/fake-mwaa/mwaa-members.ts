@@ -1,0 +1,91 @@
+import type { Environment } from "../../ports/MwaaGateway.js"
+import { ACCOUNT, REGION, environmentArn, logGroupArn, sourceBucketArn } from "./locations.js"
+import { stableUuid } from "./tokens.js"
+
+/** Members every fake environment has, following the botocore model's Environment shape. */
+export const defaultMembers = (
+  name: string,
+  airflowVersion: string,
+  status: string,
+  createdAt: string
+): Record<string, unknown> => {
+  const id = stableUuid(`environment/${name}`)
+  const module = (kind: string, level: string, enabled = true) => ({
+    Enabled: enabled,
+    LogLevel: level,
+    CloudWatchLogGroupArn: logGroupArn(name, kind)
+  })
+  return {
+    Name: name,
+    Status: status,
+    Arn: environmentArn(name),
+    CreatedAt: createdAt,
+    // MWAA answers a bare host name here, although the model's pattern says https://.
+    WebserverUrl: `${id}.c2.${REGION}.airflow.amazonaws.com`,
+    ExecutionRoleArn: `arn:aws:iam::${ACCOUNT}:role/service-role/AmazonMWAA-${name}-exec`,
+    ServiceRoleArn: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/airflow.amazonaws.com/AWSServiceRoleForAmazonMWAA`,
+    AirflowVersion: airflowVersion,
+    SourceBucketArn: sourceBucketArn(name),
+    DagS3Path: "dags",
+    RequirementsS3Path: "requirements.txt",
+    RequirementsS3ObjectVersion: "3sL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY.MTRCxf3vjVBH40Nr8X8gdRQBpUMLUo",
+    AirflowConfigurationOptions: { "core.load_examples": "False", "webserver.default_ui_timezone": "UTC" },
+    EnvironmentClass: "mw1.small",
+    MaxWorkers: 10,
+    MinWorkers: 1,
+    Schedulers: 2,
+    MinWebservers: 2,
+    MaxWebservers: 2,
+    NetworkConfiguration: {
+      SubnetIds: ["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"],
+      SecurityGroupIds: ["sg-0123456789abcdef0"]
+    },
+    LoggingConfiguration: {
+      DagProcessingLogs: module("DAGProcessing", "WARNING"),
+      SchedulerLogs: module("Scheduler", "WARNING"),
+      WebserverLogs: module("WebServer", "WARNING"),
+      WorkerLogs: module("Worker", "WARNING"),
+      TaskLogs: module("Task", "INFO")
+    },
+    LastUpdate: { Status: "SUCCESS", CreatedAt: createdAt, Source: "Customer" },
+    WeeklyMaintenanceWindowStart: "SUN:03:30",
+    Tags: { team: "data-platform", environment: name },
+    WebserverAccessMode: "PUBLIC_ONLY",
+    DatabaseVpcEndpointService: `com.amazonaws.vpce.${REGION}.vpce-svc-${id.replace(/-/g, "").slice(0, 17)}`,
+    CeleryExecutorQueue: `arn:aws:sqs:${REGION}:${ACCOUNT}:airflow-celery-${id}`,
+    EndpointManagement: "SERVICE"
+  }
+}
+
+const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined)
+
+/** Timestamps come back from the AWS SDK as Date objects, so `raw` carries Dates too. */
+const withDates = (members: Readonly<Record<string, unknown>>): Record<string, unknown> => {
+  const raw: Record<string, unknown> = { ...members }
+  if (typeof raw["CreatedAt"] === "string") raw["CreatedAt"] = new Date(raw["CreatedAt"])
+  const last = raw["LastUpdate"]
+  if (typeof last === "object" && last !== null) {
+    const copy: Record<string, unknown> = { ...(last as Record<string, unknown>) }
+    if (typeof copy["CreatedAt"] === "string") copy["CreatedAt"] = new Date(copy["CreatedAt"])
+    raw["LastUpdate"] = copy
+  }
+  return raw
+}
+
+/** The port's Environment view of stored GetEnvironment members. */
+export const toPortEnvironment = (members: Readonly<Record<string, unknown>>): Environment => {
+  const raw = withDates(members)
+  return {
+    Name: str(raw["Name"]) ?? "",
+    Arn: str(raw["Arn"]),
+    Status: str(raw["Status"]),
+    AirflowVersion: str(raw["AirflowVersion"]),
+    EnvironmentClass: str(raw["EnvironmentClass"]),
+    SourceBucketArn: str(raw["SourceBucketArn"]),
+    DagS3Path: str(raw["DagS3Path"]),
+    WebserverUrl: str(raw["WebserverUrl"]),
+    LoggingConfiguration: raw["LoggingConfiguration"] as Environment["LoggingConfiguration"],
+    LastUpdate: raw["LastUpdate"] as Environment["LastUpdate"],
+    raw
+  }
+}

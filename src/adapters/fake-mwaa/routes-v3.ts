@@ -1,0 +1,148 @@
+import { clearTaskInstances } from "./handlers-clear.js"
+import { dagSource3, getDag, getDagDetails, listDags, patchDag } from "./handlers-dags.js"
+import { getLog } from "./handlers-logs.js"
+import { health, listConnections, listImportErrors, listVariables, version } from "./handlers-misc.js"
+import { getRun, listRuns, listRunsBatch } from "./handlers-runs.js"
+import { getTaskInstance, listTaskInstances, listTaskInstancesBatch } from "./handlers-task-instances.js"
+import { triggerRun } from "./handlers-trigger.js"
+import type { BodySpec } from "./request-body.js"
+import { DATE_RANGES, PAGE } from "./request-query.js"
+import type { RouteSpec } from "./rest-types.js"
+
+/**
+ * Airflow 3.0 endpoints (airflow-3-v2.yaml without its /api/v2 prefix). Every body model is
+ * extra="forbid"; FastAPI ignores unknown query parameters.
+ */
+const dates = (...names: ReadonlyArray<string>): BodySpec =>
+  Object.fromEntries(names.flatMap((n) => [[`${n}_gte`, { kind: "datetime" }], [`${n}_lte`, { kind: "datetime" }]]))
+
+const RUNS_BATCH: BodySpec = {
+  dag_ids: { kind: "stringList" },
+  states: { kind: "stringList", nullableItems: true },
+  ...dates("logical_date", "run_after", "start_date", "end_date"),
+  page_offset: { kind: "integer" },
+  page_limit: { kind: "integer" },
+  order_by: { kind: "string" }
+}
+
+const TIS_BATCH: BodySpec = {
+  dag_ids: { kind: "stringList" },
+  dag_run_ids: { kind: "stringList" },
+  task_ids: { kind: "stringList" },
+  state: { kind: "stringList", nullableItems: true },
+  ...dates("run_after", "logical_date", "start_date", "end_date"),
+  duration_gte: { kind: "number" },
+  duration_lte: { kind: "number" },
+  pool: { kind: "stringList" },
+  queue: { kind: "stringList" },
+  executor: { kind: "stringList" },
+  page_offset: { kind: "integer" },
+  page_limit: { kind: "integer" },
+  order_by: { kind: "string" }
+}
+
+/** In 3.0 logical_date is `AwareDatetime | None` with no default: the key is required, null allowed. */
+const TRIGGER: BodySpec = {
+  dag_run_id: { kind: "string" },
+  data_interval_start: { kind: "datetime" },
+  data_interval_end: { kind: "datetime" },
+  logical_date: { kind: "datetime", required: true },
+  run_after: { kind: "datetime" },
+  conf: { kind: "object" },
+  note: { kind: "string" }
+}
+
+const CLEAR: BodySpec = {
+  dry_run: { kind: "boolean" },
+  start_date: { kind: "datetime" },
+  end_date: { kind: "datetime" },
+  only_failed: { kind: "boolean" },
+  only_running: { kind: "boolean" },
+  reset_dag_runs: { kind: "boolean" },
+  task_ids: { kind: "stringList" },
+  dag_run_id: { kind: "string" },
+  include_upstream: { kind: "boolean" },
+  include_downstream: { kind: "boolean" },
+  include_future: { kind: "boolean" },
+  include_past: { kind: "boolean" }
+}
+
+const TI = "/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances"
+
+export const ROUTES_V3: ReadonlyArray<RouteSpec> = [
+  {
+    method: "GET",
+    path: "/dags",
+    query: {
+      ...PAGE,
+      tags: "stringList",
+      tags_match_mode: "string",
+      owners: "stringList",
+      dag_id_pattern: "string",
+      dag_display_name_pattern: "string",
+      exclude_stale: "boolean",
+      paused: "boolean",
+      last_dag_run_state: "string",
+      order_by: "string"
+    },
+    handler: listDags
+  },
+  { method: "GET", path: "/dags/{dag_id}", handler: getDag },
+  {
+    method: "PATCH",
+    path: "/dags/{dag_id}",
+    query: { update_mask: "stringList" },
+    body: { is_paused: { kind: "boolean", required: true } },
+    handler: patchDag
+  },
+  { method: "GET", path: "/dags/{dag_id}/details", handler: getDagDetails },
+  { method: "GET", path: "/dagSources/{dag_id}", query: { version_number: "integer" }, handler: dagSource3 },
+  {
+    method: "GET",
+    path: "/dags/{dag_id}/dagRuns",
+    query: {
+      ...PAGE,
+      ...DATE_RANGES("run_after", "logical_date", "start_date", "end_date", "updated_at"),
+      run_type: "stringList",
+      state: "stringList",
+      order_by: "string"
+    },
+    handler: listRuns
+  },
+  { method: "POST", path: "/dags/{dag_id}/dagRuns", body: TRIGGER, handler: triggerRun },
+  { method: "POST", path: "/dags/{dag_id}/dagRuns/list", body: RUNS_BATCH, handler: listRunsBatch },
+  { method: "GET", path: "/dags/{dag_id}/dagRuns/{dag_run_id}", handler: getRun },
+  {
+    method: "GET",
+    path: TI,
+    query: {
+      ...PAGE,
+      task_id: "string",
+      ...DATE_RANGES("run_after", "logical_date", "start_date", "end_date", "updated_at"),
+      duration_gte: "number",
+      duration_lte: "number",
+      task_display_name_pattern: "string",
+      state: "stringList",
+      pool: "stringList",
+      queue: "stringList",
+      executor: "stringList",
+      order_by: "string"
+    },
+    handler: listTaskInstances
+  },
+  { method: "POST", path: `${TI}/list`, body: TIS_BATCH, handler: listTaskInstancesBatch },
+  { method: "GET", path: `${TI}/{task_id}`, handler: getTaskInstance },
+  { method: "GET", path: `${TI}/{task_id}/{map_index}`, handler: getTaskInstance },
+  {
+    method: "GET",
+    path: `${TI}/{task_id}/logs/{try_number}`,
+    query: { full_content: "boolean", map_index: "integer", token: "string" },
+    handler: getLog
+  },
+  { method: "POST", path: "/dags/{dag_id}/clearTaskInstances", body: CLEAR, handler: clearTaskInstances },
+  { method: "GET", path: "/importErrors", query: { ...PAGE, order_by: "string" }, handler: listImportErrors },
+  { method: "GET", path: "/connections", query: { ...PAGE, order_by: "string", connection_id_pattern: "string" }, handler: listConnections },
+  { method: "GET", path: "/variables", query: { ...PAGE, order_by: "string", variable_key_pattern: "string" }, handler: listVariables },
+  { method: "GET", path: "/monitor/health", handler: health },
+  { method: "GET", path: "/version", handler: version }
+]

@@ -1,0 +1,153 @@
+/**
+ * What the fake MWAA starts from: plain, version-neutral data. Each Airflow version renders
+ * its own response shapes from these records, so one seed serves a 2.x and a 3.x environment.
+ * Timestamps are ISO 8601 strings with a zone ("...+00:00" or "...Z").
+ */
+export interface FakeSeed {
+  readonly environments: ReadonlyArray<FakeEnvironmentSeed>
+  /** The fake's clock at start (default "2026-11-25T09:30:00+00:00"): it moves one second per write. */
+  readonly now?: string | undefined
+}
+
+export interface FakeEnvironmentSeed {
+  readonly name: string
+  /** MWAA AirflowVersion, e.g. "2.10.3" or "3.0.6": a leading "3" selects the Airflow 3 API. */
+  readonly airflowVersion: string
+  /** MWAA EnvironmentStatus, e.g. "AVAILABLE". */
+  readonly status: string
+  /** Extra or overriding GetEnvironment members (MWAA model names), merged over the defaults. */
+  readonly mwaa?: Readonly<Record<string, unknown>> | undefined
+  readonly dags: ReadonlyArray<FakeDagSeed>
+  readonly dagRuns: ReadonlyArray<FakeDagRunSeed>
+  readonly taskInstances: ReadonlyArray<FakeTaskInstanceSeed>
+  readonly importErrors: ReadonlyArray<FakeImportErrorSeed>
+  readonly connections: ReadonlyArray<FakeConnectionSeed>
+  readonly variables: ReadonlyArray<FakeVariableSeed>
+  /** CloudWatch streams of the task log group: stream name (see taskLogStreamName) -> events. */
+  readonly logStreams: Readonly<Record<string, ReadonlyArray<FakeLogLine>>>
+  /** Objects of the source bucket: S3 key (e.g. "dags/etl.py") -> UTF-8 content. */
+  readonly dagFiles: Readonly<Record<string, string>>
+}
+
+/** A bare string gets a timestamp one millisecond after the previous event of its stream. */
+export type FakeLogLine = string | { readonly timestamp: number; readonly message: string }
+
+export interface FakeTaskSeed {
+  readonly taskId: string
+  /** Operator class name, e.g. "PythonOperator". */
+  readonly operator: string
+  /** Task ids this task depends on (its direct upstream). */
+  readonly upstream?: ReadonlyArray<string> | undefined
+  readonly retries?: number | undefined
+}
+
+export interface FakeDagSeed {
+  readonly dagId: string
+  /** Path below the DAGs folder, e.g. "etl/orders.py": fileloc is /usr/local/airflow/dags/<this>. */
+  readonly relativeFileloc: string
+  readonly description?: string | null | undefined
+  readonly owners?: ReadonlyArray<string> | undefined
+  readonly tags?: ReadonlyArray<string> | undefined
+  readonly isPaused: boolean
+  /** False when the file no longer defines the DAG (Airflow 2 is_active, Airflow 3 !is_stale). */
+  readonly isActive?: boolean | undefined
+  /** Cron expression or preset ("@daily"), or null for an unscheduled DAG. */
+  readonly schedule: string | null
+  readonly timetableDescription?: string | null | undefined
+  readonly maxActiveRuns?: number | undefined
+  readonly maxActiveTasks?: number | undefined
+  readonly hasImportErrors?: boolean | undefined
+  readonly lastParsedTime?: string | undefined
+  readonly startDate?: string | null | undefined
+  readonly catchup?: boolean | undefined
+  readonly docMd?: string | null | undefined
+  readonly params?: Readonly<Record<string, unknown>> | undefined
+  readonly nextDagrun?: string | null | undefined
+  readonly nextDagrunDataIntervalStart?: string | null | undefined
+  readonly nextDagrunDataIntervalEnd?: string | null | undefined
+  readonly nextDagrunCreateAfter?: string | null | undefined
+  readonly tasks: ReadonlyArray<FakeTaskSeed>
+}
+
+export type FakeRunType = "scheduled" | "manual" | "backfill" | "dataset_triggered" | "asset_triggered"
+
+export interface FakeDagRunSeed {
+  readonly dagId: string
+  readonly runId: string
+  readonly runType: FakeRunType
+  /** "queued" | "running" | "success" | "failed" */
+  readonly state: string
+  /** Null only for Airflow 3 runs triggered without a logical date. */
+  readonly logicalDate: string | null
+  /** Defaults to the data interval end, else the logical date. */
+  readonly runAfter?: string | undefined
+  readonly dataIntervalStart?: string | null | undefined
+  readonly dataIntervalEnd?: string | null | undefined
+  readonly queuedAt?: string | null | undefined
+  readonly startDate?: string | null | undefined
+  readonly endDate?: string | null | undefined
+  readonly lastSchedulingDecision?: string | null | undefined
+  readonly conf?: Readonly<Record<string, unknown>> | undefined
+  readonly note?: string | null | undefined
+  /** Airflow 3 triggered_by, e.g. "timetable", "rest_api", "ui". */
+  readonly triggeredBy?: string | undefined
+}
+
+/** One attempt of a task instance (Airflow's TaskInstanceHistory row for earlier tries). */
+export interface FakeTrySeed {
+  readonly tryNumber: number
+  readonly state: string
+  readonly startDate: string | null
+  readonly endDate: string | null
+  readonly hostname?: string | undefined
+}
+
+export interface FakeTaskInstanceSeed {
+  readonly dagId: string
+  readonly runId: string
+  readonly taskId: string
+  /** -1 for an unmapped task (the default). */
+  readonly mapIndex?: number | undefined
+  /** null (no status), "success", "failed", "upstream_failed", "running", "up_for_retry", ... */
+  readonly state: string | null
+  /** The current (latest) try; earlier ones are in `tries`. */
+  readonly tryNumber: number
+  readonly maxTries?: number | undefined
+  readonly startDate?: string | null | undefined
+  readonly endDate?: string | null | undefined
+  readonly queuedWhen?: string | null | undefined
+  readonly hostname?: string | undefined
+  readonly pid?: number | null | undefined
+  readonly pool?: string | undefined
+  readonly queue?: string | undefined
+  readonly priorityWeight?: number | undefined
+  readonly tries?: ReadonlyArray<FakeTrySeed> | undefined
+}
+
+export interface FakeImportErrorSeed {
+  readonly id: number
+  /** Path below the DAGs folder, e.g. "broken_report.py". */
+  readonly relativeFileloc: string
+  readonly stackTrace: string
+  readonly timestamp: string
+}
+
+export interface FakeConnectionSeed {
+  readonly connectionId: string
+  readonly connType: string
+  readonly description?: string | null | undefined
+  readonly host?: string | null | undefined
+  readonly login?: string | null | undefined
+  readonly password?: string | null | undefined
+  readonly schema?: string | null | undefined
+  readonly port?: number | null | undefined
+  /** JSON text, as Airflow stores it. */
+  readonly extra?: string | null | undefined
+}
+
+export interface FakeVariableSeed {
+  readonly key: string
+  /** Stored text (JSON values are JSON text, as in Airflow). */
+  readonly value: string
+  readonly description?: string | null | undefined
+}

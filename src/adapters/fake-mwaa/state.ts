@@ -1,0 +1,161 @@
+import type { LogEvent } from "../../ports/MwaaGateway.js"
+
+/**
+ * The fake's stored state: seed records with every default resolved. Timestamps are kept in
+ * Python's isoformat ("2026-11-24T00:00:00+00:00"), which is what Airflow 2 prints; Airflow 3
+ * responses swap the offset for "Z" as pydantic does.
+ */
+export type Flavor = 2 | 3
+
+export interface TaskRecord {
+  readonly taskId: string
+  readonly operator: string
+  readonly upstream: ReadonlyArray<string>
+  readonly retries: number
+}
+
+export interface DagRecord {
+  readonly dagId: string
+  readonly relativeFileloc: string
+  readonly description: string | null
+  readonly owners: ReadonlyArray<string>
+  readonly tags: ReadonlyArray<string>
+  readonly isPaused: boolean
+  readonly isActive: boolean
+  readonly schedule: string | null
+  readonly timetableDescription: string | null
+  readonly maxActiveRuns: number
+  readonly maxActiveTasks: number
+  readonly hasImportErrors: boolean
+  readonly lastParsedTime: string
+  readonly startDate: string | null
+  readonly catchup: boolean
+  readonly docMd: string | null
+  readonly params: Readonly<Record<string, unknown>>
+  readonly nextDagrun: string | null
+  readonly nextDagrunDataIntervalStart: string | null
+  readonly nextDagrunDataIntervalEnd: string | null
+  readonly nextDagrunCreateAfter: string | null
+  readonly tasks: ReadonlyArray<TaskRecord>
+  /** Airflow's file_token: URLSafeSerializer(secret_key).dumps(fileloc). */
+  readonly fileToken: string
+}
+
+export interface DagRunRecord {
+  /** Insertion order: Airflow's primary key, the default sort. */
+  readonly id: number
+  readonly dagId: string
+  readonly runId: string
+  readonly runType: string
+  readonly state: string
+  readonly logicalDate: string | null
+  readonly runAfter: string
+  readonly dataIntervalStart: string | null
+  readonly dataIntervalEnd: string | null
+  readonly queuedAt: string | null
+  readonly startDate: string | null
+  readonly endDate: string | null
+  readonly lastSchedulingDecision: string | null
+  readonly externalTrigger: boolean
+  readonly conf: Readonly<Record<string, unknown>>
+  readonly note: string | null
+  readonly triggeredBy: string
+}
+
+export interface TryRecord {
+  readonly tryNumber: number
+  readonly state: string | null
+  readonly startDate: string | null
+  readonly endDate: string | null
+  readonly hostname: string
+}
+
+export interface TaskInstanceRecord {
+  readonly id: number
+  readonly dagId: string
+  readonly runId: string
+  readonly taskId: string
+  readonly mapIndex: number
+  readonly state: string | null
+  readonly tryNumber: number
+  readonly maxTries: number
+  readonly operator: string
+  readonly startDate: string | null
+  readonly endDate: string | null
+  readonly queuedWhen: string | null
+  readonly hostname: string
+  readonly pid: number | null
+  readonly pool: string
+  readonly queue: string
+  readonly priorityWeight: number
+  readonly tries: ReadonlyArray<TryRecord>
+}
+
+export interface ImportErrorRecord {
+  readonly id: number
+  readonly relativeFileloc: string
+  readonly stackTrace: string
+  readonly timestamp: string
+}
+
+export interface ConnectionRecord {
+  readonly id: number
+  readonly connectionId: string
+  readonly connType: string
+  readonly description: string | null
+  readonly host: string | null
+  readonly login: string | null
+  readonly password: string | null
+  readonly schema: string | null
+  readonly port: number | null
+  readonly extra: string | null
+}
+
+export interface VariableRecord {
+  readonly id: number
+  readonly key: string
+  readonly value: string
+  readonly description: string | null
+}
+
+/** A CloudWatch stream. Events are shared, never copied: pages are slices of this array. */
+export interface LogStreamRecord {
+  readonly name: string
+  readonly creationTime: number
+  readonly events: ReadonlyArray<LogEvent>
+  readonly storedBytes: number
+}
+
+/** One MWAA environment: its GetEnvironment members, its Airflow metadata, its logs and files. */
+export interface EnvironmentRecord {
+  readonly name: string
+  readonly flavor: Flavor
+  /** GetEnvironment's Environment members (timestamps as ISO strings). */
+  readonly mwaa: Readonly<Record<string, unknown>>
+  readonly dags: ReadonlyArray<DagRecord>
+  readonly dagRuns: ReadonlyArray<DagRunRecord>
+  readonly taskInstances: ReadonlyArray<TaskInstanceRecord>
+  readonly importErrors: ReadonlyArray<ImportErrorRecord>
+  readonly connections: ReadonlyArray<ConnectionRecord>
+  readonly variables: ReadonlyArray<VariableRecord>
+  readonly logStreams: ReadonlyMap<string, LogStreamRecord>
+  readonly dagFiles: ReadonlyMap<string, string>
+  /** Next id for a created DagRun or TaskInstance. */
+  readonly nextId: number
+}
+
+export interface FakeState {
+  readonly environments: ReadonlyArray<EnvironmentRecord>
+  /** The fake clock, epoch milliseconds. */
+  readonly nowMillis: number
+}
+
+export const flavorOf = (airflowVersion: string): Flavor => (airflowVersion.startsWith("3") ? 3 : 2)
+
+export const findEnvironment = (state: FakeState, name: string): EnvironmentRecord | undefined =>
+  state.environments.find((env) => env.name === name)
+
+export const replaceEnvironment = (state: FakeState, env: EnvironmentRecord): FakeState => ({
+  ...state,
+  environments: state.environments.map((e) => (e.name === env.name ? env : e))
+})
