@@ -1,0 +1,44 @@
+import { mkdtempSync, readFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { describe, expect, it } from "@effect/vitest"
+import { Effect } from "effect"
+import { FakeMwaa, logGroupArn, sourceBucketArn } from "../../../src/adapters/fake-mwaa/index.js"
+import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
+import { tinySeed } from "./tiny-seed.js"
+
+const someCalls = Effect.gen(function* () {
+  const gw = yield* MwaaGateway
+  yield* gw.listEnvironments()
+  yield* gw.invokeRestApi({ environmentName: "tiny-3", method: "GET", path: "/dags", queryParameters: { limit: 5 } })
+  yield* Effect.flip(gw.invokeRestApi({ environmentName: "tiny-3", method: "PATCH", path: "/dags/d", body: { is_paused: true, x: 1 } }))
+  yield* gw.findLogStreams(logGroupArn("tiny-2"), "dag_id=d/")
+  yield* gw.readDagFile(sourceBucketArn("tiny-2"), "dags/d.py")
+})
+
+describe("fake MWAA call log", () => {
+  it.effect("records every gateway call in order, failed ones included, and clears on demand", () =>
+    Effect.gen(function* () {
+      const fake = yield* FakeMwaa
+      yield* someCalls
+      const calls = yield* fake.calls
+      expect(calls.map((c) => c.api)).toEqual(["ListEnvironments", "InvokeRestApi", "InvokeRestApi", "DescribeLogStreams", "GetObject"])
+      expect(calls[1]).toEqual({ api: "InvokeRestApi", environmentName: "tiny-3", method: "GET", path: "/dags", queryParameters: { limit: 5 } })
+      expect(calls[2]?.body).toEqual({ is_paused: true, x: 1 })
+      expect(calls[3]).toMatchObject({ environmentName: "tiny-2", logStreamNamePrefix: "dag_id=d/" })
+      expect(calls[4]).toMatchObject({ environmentName: "tiny-2", key: "dags/d.py" })
+      yield* fake.clearCalls
+      expect(yield* fake.calls).toEqual([])
+    }).pipe(Effect.provide(FakeMwaa.layer(tinySeed())))
+  )
+
+  const path = join(mkdtempSync(join(tmpdir(), "fake-mwaa-")), "calls.jsonl")
+  it.effect("with callLogPath, appends each call to the file as one JSON line", () =>
+    Effect.gen(function* () {
+      yield* someCalls
+      const lines = readFileSync(path, "utf8").trimEnd().split("\n").map((line) => JSON.parse(line))
+      expect(lines.map((c) => c.api)).toEqual(["ListEnvironments", "InvokeRestApi", "InvokeRestApi", "DescribeLogStreams", "GetObject"])
+      expect(lines).toEqual(yield* Effect.flatMap(FakeMwaa, (f) => f.calls))
+    }).pipe(Effect.provide(FakeMwaa.layer(tinySeed(), { callLogPath: path })))
+  )
+})
