@@ -28,14 +28,20 @@ const badToken = (flavor: S.Flavor): AirflowFailure => {
 const eventLine = (event: LogEvent): string =>
   `[${new Date(event.timestamp).toISOString().slice(0, 23).replace("T", " ").replace(".", ",")}] ${event.message}`
 
-const missingStream = (group: string, stream: string): string =>
-  `*** Unable to read remote logs from Cloudwatch (log_group: ${group}, log_stream: ${stream})\n` +
-  "*** An error occurred (ResourceNotFoundException) when calling the GetLogEvents operation: The specified log stream does not exist.\n"
+/** What the handler says when the stream is missing (and the worker's log server is long gone). */
+const missingStream = (stream: string, hostname: string): ReadonlyArray<string> => [
+  "An error occurred (ResourceNotFoundException) when calling the GetLogEvents operation: The specified log stream does not exist.",
+  `Could not read served logs: HTTPConnectionPool(host='${hostname}', port=8793): Max retries exceeded with url: /log/${stream}`
+]
 
-/** Airflow 2: one text for the try; a continuation token carries how much was already sent. */
-const content2 = (group: string, stream: string, record: S.LogStreamRecord | undefined, logPos: number | undefined) => {
-  const logs = record === undefined ? missingStream(group, stream) : record.events.map(eventLine).join("\n")
-  const header = record === undefined ? "" : `*** Reading remote log from Cloudwatch log_group: ${group} log_stream: ${stream}.\n`
+/** Airflow 2 (FileTaskHandler._read): "*** " messages, then the text; a token's log_pos skips what was sent. */
+const content2 = (group: string, stream: string, record: S.LogStreamRecord | undefined, logPos: number | undefined, hostname: string) => {
+  const messages = [
+    `Reading remote log from Cloudwatch log_group: ${group} log_stream: ${stream}`,
+    ...(record === undefined ? missingStream(stream, hostname) : [])
+  ]
+  const logs = record === undefined ? "" : record.events.map(eventLine).join("\n")
+  const header = messages.map((m) => `*** ${m}\n`).join("")
   return { text: logPos === undefined ? header + logs : logs.slice(logPos), logPos: logs.length }
 }
 
@@ -61,7 +67,7 @@ const content3 = (group: string, stream: string, record: S.LogStreamRecord | und
     { event: "::group::Log message source details", sources: record === undefined ? [] : [`Reading remote log from Cloudwatch log_group: ${group} log_stream: ${stream}`] },
     { event: "::endgroup::" }
   ]
-  const missing = record === undefined ? [{ event: missingStream(group, stream).trimEnd() }] : []
+  const missing = record === undefined ? missingStream(stream, "").slice(0, 1).map((event) => ({ event })) : []
   return { content: logPos === undefined ? [...header, ...missing, ...body] : body, logPos: events.length }
 }
 
@@ -93,9 +99,13 @@ export const getLog: Handler = ({ env, params, query }) =>
     const record = env.logStreams.get(stream)
     const endOfLog = tryNumber !== ti.tryNumber || !(ti.state === "running" || ti.state === "deferred")
     if (env.flavor === 2) {
-      const hostname = ti.tries.find((t) => t.tryNumber === tryNumber)?.hostname ?? ti.hostname
-      const { text, logPos: pos } = content2(group, stream, record, logPos)
-      return ok({ continuation_token: signJson({ end_of_log: endOfLog, log_pos: pos }), content: pyTupleListRepr([[hostname, text]]) })
+      // FileTaskHandler.read labels every try with the task instance's current hostname.
+      if (tryNumber < 1) {
+        const content = pyTupleListRepr([["default_host", `Error fetching the logs. Try number ${tryNumber} is invalid.`]])
+        return ok({ continuation_token: signJson({ end_of_log: true }), content })
+      }
+      const { text, logPos: pos } = content2(group, stream, record, logPos, ti.hostname)
+      return ok({ continuation_token: signJson({ end_of_log: endOfLog, log_pos: pos }), content: pyTupleListRepr([[ti.hostname, text]]) })
     }
     const { content, logPos: pos } = content3(group, stream, record, logPos)
     return ok({ content, continuation_token: signJson({ end_of_log: endOfLog, log_pos: pos }) })

@@ -1,4 +1,5 @@
 import { Either } from "effect"
+import { routeNotFound, unprocessable } from "./airflow-errors.js"
 import { durationSeconds } from "./airflow2-shapes.js"
 import { findRun, requireDag, requireRun, requireTaskInstance, taskInstanceView } from "./lookups.js"
 import { PAGE_BODY, contains, inRange, page, paginate, sortBy, timeKey, within } from "./queries.js"
@@ -101,7 +102,13 @@ export const listTaskInstancesBatch: Handler = ({ env, params, body }) =>
   })
 
 export const getTaskInstance: Handler = ({ env, params }) => {
-  const mapIndex = params["map_index"] === undefined ? -1 : Number(params["map_index"])
+  const mapText = params["map_index"]
+  if (mapText !== undefined && !/^-?\d+$/.test(mapText)) {
+    // Airflow 2's route takes an int converter (no match: 404); FastAPI answers 422.
+    const msg = "Input should be a valid integer, unable to parse string as an integer"
+    return Either.left(env.flavor === 2 ? routeNotFound(2) : unprocessable([{ type: "int_parsing", loc: ["path", "map_index"], msg, input: mapText }]))
+  }
+  const mapIndex = mapText === undefined ? -1 : Number(mapText)
   return Either.map(
     requireTaskInstance(env, params["dag_id"] ?? "", params["dag_run_id"] ?? "", params["task_id"] ?? "", mapIndex),
     (ti) => ok(taskInstanceView(env, ti))

@@ -69,7 +69,7 @@ describe("fake Airflow task log endpoint", () => {
       const gw = yield* MwaaGateway
       const answer = yield* gw.invokeRestApi({ environmentName: "tiny-2", method: "GET", path: "/dags/d/dagRuns/r/taskInstances/t/logs/1" })
       const body = answer.body as { content: string; continuation_token: string }
-      expect(body.content.startsWith("[('ip-10-0-0-1.ec2.internal', \"*** Reading remote log from Cloudwatch log_group: airflow-tiny-2-Task")).toBe(true)
+      expect(body.content.startsWith("[('ip-10-0-0-2.ec2.internal', \"*** Reading remote log from Cloudwatch log_group: airflow-tiny-2-Task")).toBe(true)
       expect(body.content).toContain("\\n[2026-11-24 08:00:59,000] {x.py:1} ERROR - it's broken")
       expect(body.continuation_token.length).toBeGreaterThan(20)
     }).pipe(Effect.provide(layer()))
@@ -85,6 +85,20 @@ describe("fake Airflow task log endpoint", () => {
         { timestamp: "2026-11-24T08:03:01Z", level: "info", event: "second try starts", logger: "task" },
         { timestamp: "2026-11-24T08:03:59Z", level: "error", event: "still broken", logger: "task" }
       ])
+    }).pipe(Effect.provide(layer()))
+  )
+
+  it.effect("the continuation token skips what was sent; a forged token is a 400; a try without a stream says so", () =>
+    Effect.gen(function* () {
+      const gw = yield* MwaaGateway
+      const path = "/dags/d/dagRuns/r/taskInstances/t/logs/2"
+      const first = (yield* gw.invokeRestApi({ environmentName: "tiny-2", method: "GET", path })).body as { continuation_token: string }
+      const again = yield* gw.invokeRestApi({ environmentName: "tiny-2", method: "GET", path, queryParameters: { token: first.continuation_token } })
+      expect((again.body as { content: string }).content).toBe("[('ip-10-0-0-2.ec2.internal', '')]")
+      const forged = yield* Effect.flip(gw.invokeRestApi({ environmentName: "tiny-3", method: "GET", path, queryParameters: { token: "abc.def" } }))
+      expect(forged.airflowStatus).toBe(400)
+      const none = yield* gw.invokeRestApi({ environmentName: "tiny-2", method: "GET", path: "/dags/d/dagRuns/r/taskInstances/t/logs/3" })
+      expect((none.body as { content: string }).content).toContain("The specified log stream does not exist.")
     }).pipe(Effect.provide(layer()))
   )
 })
