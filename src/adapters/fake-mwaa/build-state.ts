@@ -20,13 +20,13 @@ export const buildState = (seed: Seed.FakeSeed): S.FakeState => ({
 
 export const buildDag = (dag: Seed.FakeDagSeed): S.DagRecord => ({
   dagId: dag.dagId,
-  relativeFileloc: dag.relativeFileloc,
+  relativeFileloc: dag.relativeFileloc ?? `${dag.dagId}.py`,
   description: dag.description ?? null,
   owners: dag.owners ?? ["airflow"],
   tags: dag.tags ?? [],
-  isPaused: dag.isPaused,
+  isPaused: dag.isPaused ?? false,
   isActive: dag.isActive ?? true,
-  schedule: dag.schedule,
+  schedule: dag.schedule ?? null,
   timetableDescription: dag.timetableDescription ?? null,
   maxActiveRuns: dag.maxActiveRuns ?? 16,
   maxActiveTasks: dag.maxActiveTasks ?? 16,
@@ -40,8 +40,8 @@ export const buildDag = (dag: Seed.FakeDagSeed): S.DagRecord => ({
   nextDagrunDataIntervalStart: normalizeOptionalIso(dag.nextDagrunDataIntervalStart),
   nextDagrunDataIntervalEnd: normalizeOptionalIso(dag.nextDagrunDataIntervalEnd),
   nextDagrunCreateAfter: normalizeOptionalIso(dag.nextDagrunCreateAfter),
-  tasks: dag.tasks.map((t) => ({ taskId: t.taskId, operator: t.operator, upstream: t.upstream ?? [], retries: t.retries ?? 0 })),
-  fileToken: signJson(filelocOf(dag.relativeFileloc))
+  tasks: (dag.tasks ?? []).map((t) => ({ taskId: t.taskId, operator: t.operator, upstream: t.upstream ?? [], retries: t.retries ?? 0 })),
+  fileToken: signJson(filelocOf(dag.relativeFileloc ?? `${dag.dagId}.py`))
 })
 
 const TRIGGERED_BY: Readonly<Record<string, string>> = {
@@ -128,8 +128,9 @@ const buildStream = (name: string, lines: ReadonlyArray<Seed.FakeLogLine>): S.Lo
 }
 
 const buildEnvironment = (env: Seed.FakeEnvironmentSeed): S.EnvironmentRecord => {
-  const dags = env.dags.map(buildDag)
-  const dagRuns = env.dagRuns.map(buildRun)
+  const dags = (env.dags ?? []).map(buildDag)
+  const dagRuns = (env.dagRuns ?? []).map(buildRun)
+  const taskInstances = env.taskInstances ?? []
   const firstTiId = dagRuns.length + 1
   return {
     name: env.name,
@@ -137,9 +138,9 @@ const buildEnvironment = (env: Seed.FakeEnvironmentSeed): S.EnvironmentRecord =>
     mwaa: { ...defaultMembers(env.name, env.airflowVersion, env.status, ENVIRONMENT_CREATED_AT), ...env.mwaa },
     dags,
     dagRuns,
-    taskInstances: env.taskInstances.map(buildTaskInstance(dags, firstTiId)),
-    importErrors: env.importErrors.map((e) => ({ ...e, timestamp: normalizeIso(e.timestamp) })),
-    connections: env.connections.map((c, i) => ({
+    taskInstances: taskInstances.map(buildTaskInstance(dags, firstTiId)),
+    importErrors: (env.importErrors ?? []).map((e) => ({ ...e, timestamp: normalizeIso(e.timestamp) })),
+    connections: (env.connections ?? []).map((c, i) => ({
       id: i + 1,
       connectionId: c.connectionId,
       connType: c.connType,
@@ -151,10 +152,10 @@ const buildEnvironment = (env: Seed.FakeEnvironmentSeed): S.EnvironmentRecord =>
       port: c.port ?? null,
       extra: c.extra ?? null
     })),
-    variables: env.variables.map((v, i) => ({ id: i + 1, key: v.key, value: v.value, description: v.description ?? null })),
-    logStreams: new Map(Object.entries(env.logStreams).map(([name, lines]) => [name, buildStream(name, lines)])),
-    dagFiles: new Map(Object.entries(env.dagFiles)),
-    nextId: firstTiId + env.taskInstances.length
+    variables: (env.variables ?? []).map((v, i) => ({ id: i + 1, key: v.key, value: v.value, description: v.description ?? null })),
+    logStreams: new Map(Object.entries(env.logStreams ?? {}).map(([name, lines]) => [name, buildStream(name, lines)])),
+    dagFiles: new Map(Object.entries(env.dagFiles ?? {})),
+    nextId: firstTiId + taskInstances.length
   }
 }
 

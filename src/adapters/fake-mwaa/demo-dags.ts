@@ -1,4 +1,7 @@
-import type { FakeDagSeed } from "./seed-types.js"
+import type { FakeDagSeed, FakeTaskSeed } from "./seed-types.js"
+
+/** Demo DAGs always name their file and tasks. */
+export type DemoDag = FakeDagSeed & { readonly relativeFileloc: string; readonly tasks: ReadonlyArray<FakeTaskSeed> }
 
 /**
  * The demo DAGs. Airflow 2's cron timetable gives a run the interval before it
@@ -16,7 +19,7 @@ const next = (flavor: 2 | 3, runAt: string, logical2: string) =>
     ? { nextDagrun: logical2, nextDagrunDataIntervalStart: logical2, nextDagrunDataIntervalEnd: runAt, nextDagrunCreateAfter: runAt }
     : { nextDagrun: runAt, nextDagrunDataIntervalStart: runAt, nextDagrunDataIntervalEnd: runAt, nextDagrunCreateAfter: runAt }
 
-export const demoDags = (flavor: 2 | 3): ReadonlyArray<FakeDagSeed> => [
+export const demoDags = (flavor: 2 | 3): ReadonlyArray<DemoDag> => [
   {
     dagId: ORDERS_DAG,
     relativeFileloc: "customer_orders_daily_aggregation_v2_etl.py",

@@ -1,7 +1,8 @@
 import { tryLog } from "./demo-logs.js"
 import type { Failure } from "./demo-task-output.js"
 import { filelocOf, taskLogStreamName } from "./locations.js"
-import type { FakeDagRunSeed, FakeDagSeed, FakeLogLine, FakeTaskInstanceSeed } from "./seed-types.js"
+import type { DemoDag } from "./demo-dags.js"
+import type { FakeDagRunSeed, FakeLogLine, FakeTaskInstanceSeed } from "./seed-types.js"
 import { formatIsoMillis, parseIsoMicros } from "./time.js"
 
 /**
@@ -39,7 +40,7 @@ const durationMs = (seed: string) => {
   return 9_000 + (h % 39_000) + (h % 1000)
 }
 
-export const simulateRun = (flavor: 2 | 3, env: string, dag: FakeDagSeed, spec: RunSpec): Simulated => {
+export const simulateRun = (flavor: 2 | 3, env: string, dag: DemoDag, spec: RunSpec): Simulated => {
   const taskInstances: Array<FakeTaskInstanceSeed> = []
   const logStreams: Array<readonly [string, ReadonlyArray<FakeLogLine>]> = []
   let clock = millisOf(spec.queuedAt) + 4_000

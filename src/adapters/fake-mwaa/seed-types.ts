@@ -13,20 +13,20 @@ export interface FakeEnvironmentSeed {
   readonly name: string
   /** MWAA AirflowVersion, e.g. "2.10.3" or "3.0.6": a leading "3" selects the Airflow 3 API. */
   readonly airflowVersion: string
-  /** MWAA EnvironmentStatus, e.g. "AVAILABLE". */
+  /** MWAA EnvironmentStatus, e.g. "AVAILABLE". Collections below default to empty. */
   readonly status: string
   /** Extra or overriding GetEnvironment members (MWAA model names), merged over the defaults. */
   readonly mwaa?: Readonly<Record<string, unknown>> | undefined
-  readonly dags: ReadonlyArray<FakeDagSeed>
-  readonly dagRuns: ReadonlyArray<FakeDagRunSeed>
-  readonly taskInstances: ReadonlyArray<FakeTaskInstanceSeed>
-  readonly importErrors: ReadonlyArray<FakeImportErrorSeed>
-  readonly connections: ReadonlyArray<FakeConnectionSeed>
-  readonly variables: ReadonlyArray<FakeVariableSeed>
+  readonly dags?: ReadonlyArray<FakeDagSeed> | undefined
+  readonly dagRuns?: ReadonlyArray<FakeDagRunSeed> | undefined
+  readonly taskInstances?: ReadonlyArray<FakeTaskInstanceSeed> | undefined
+  readonly importErrors?: ReadonlyArray<FakeImportErrorSeed> | undefined
+  readonly connections?: ReadonlyArray<FakeConnectionSeed> | undefined
+  readonly variables?: ReadonlyArray<FakeVariableSeed> | undefined
   /** CloudWatch streams of the task log group: stream name (see taskLogStreamName) -> events. */
-  readonly logStreams: Readonly<Record<string, ReadonlyArray<FakeLogLine>>>
+  readonly logStreams?: Readonly<Record<string, ReadonlyArray<FakeLogLine>>> | undefined
   /** Objects of the source bucket: S3 key (e.g. "dags/etl.py") -> UTF-8 content. */
-  readonly dagFiles: Readonly<Record<string, string>>
+  readonly dagFiles?: Readonly<Record<string, string>> | undefined
 }
 
 /** A bare string gets a timestamp one millisecond after the previous event of its stream. */
@@ -43,16 +43,17 @@ export interface FakeTaskSeed {
 
 export interface FakeDagSeed {
   readonly dagId: string
-  /** Path below the DAGs folder, e.g. "etl/orders.py": fileloc is /usr/local/airflow/dags/<this>. */
-  readonly relativeFileloc: string
+  /** Path below the DAGs folder, e.g. "etl/orders.py" (default "<dag_id>.py"): fileloc is /usr/local/airflow/dags/<this>. */
+  readonly relativeFileloc?: string | undefined
   readonly description?: string | null | undefined
   readonly owners?: ReadonlyArray<string> | undefined
   readonly tags?: ReadonlyArray<string> | undefined
-  readonly isPaused: boolean
+  /** Default false. */
+  readonly isPaused?: boolean | undefined
   /** False when the file no longer defines the DAG (Airflow 2 is_active, Airflow 3 !is_stale). */
   readonly isActive?: boolean | undefined
-  /** Cron expression or preset ("@daily"), or null for an unscheduled DAG. */
-  readonly schedule: string | null
+  /** Cron expression or preset ("@daily"), or null (the default) for an unscheduled DAG. */
+  readonly schedule?: string | null | undefined
   readonly timetableDescription?: string | null | undefined
   readonly maxActiveRuns?: number | undefined
   readonly maxActiveTasks?: number | undefined
@@ -66,7 +67,7 @@ export interface FakeDagSeed {
   readonly nextDagrunDataIntervalStart?: string | null | undefined
   readonly nextDagrunDataIntervalEnd?: string | null | undefined
   readonly nextDagrunCreateAfter?: string | null | undefined
-  readonly tasks: ReadonlyArray<FakeTaskSeed>
+  readonly tasks?: ReadonlyArray<FakeTaskSeed> | undefined
 }
 
 export type FakeRunType = "scheduled" | "manual" | "backfill" | "dataset_triggered" | "asset_triggered"

@@ -82,4 +82,12 @@ describe("fake MWAA control plane", () => {
       expect((yield* Effect.flip(gw.readDagFile(env.SourceBucketArn ?? "", "dags/nope.py"))).reason).toBe("NotFound")
     }).pipe(Effect.provide(layer()))
   )
+
+  it.effect("a minimal seed is enough: collections and DAG fields default", () =>
+    Effect.gen(function* () {
+      const gw = yield* MwaaGateway
+      const dags = (yield* gw.invokeRestApi({ environmentName: "bare", method: "GET", path: "/dags" })).body as any
+      expect(dags.dags[0]).toMatchObject({ dag_id: "x", is_paused: false, is_stale: false, fileloc: "/usr/local/airflow/dags/x.py", timetable_summary: null })
+    }).pipe(Effect.provide(FakeMwaa.layer({ environments: [{ name: "bare", airflowVersion: "3.0.6", status: "AVAILABLE", dags: [{ dagId: "x" }] }] })))
+  )
 })
