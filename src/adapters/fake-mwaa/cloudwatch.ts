@@ -21,6 +21,10 @@ const invalid = (operation: string, message: string) => new MwaaError({ reason: 
 const ownerOf = (state: FakeState, groupArn: string): { env: EnvironmentRecord; isTask: boolean } | undefined => {
   const name = logGroupNameOf(groupArn)
   for (const env of state.environments) {
+    // The group GetEnvironment names for task logs counts too, should a seed have changed it.
+    const logging = env.mwaa["LoggingConfiguration"] as { TaskLogs?: { CloudWatchLogGroupArn?: unknown } } | undefined
+    const taskGroup = logging?.TaskLogs?.CloudWatchLogGroupArn
+    if (typeof taskGroup === "string" && logGroupNameOf(taskGroup) === name) return { env, isTask: true }
     const kind = KINDS.find((k) => logGroupName(env.name, k) === name)
     if (kind !== undefined) return { env, isTask: kind === "Task" }
   }

@@ -14,6 +14,7 @@ const RUN_FIELDS_2 = {
   dag_run_id: (r: S.DagRunRecord) => r.runId,
   start_date: (r: S.DagRunRecord) => timeKey(r.startDate),
   end_date: (r: S.DagRunRecord) => timeKey(r.endDate),
+  // No updated_at is stored: the last scheduling decision is the last time a run changes on its own.
   updated_at: (r: S.DagRunRecord) => timeKey(r.lastSchedulingDecision),
   external_trigger: (r: S.DagRunRecord) => r.externalTrigger,
   conf: (r: S.DagRunRecord) => JSON.stringify(r.conf)
