@@ -1,4 +1,5 @@
 import { asArray, asRecord } from "./normalize.js"
+import { hostLogTuples } from "./python-repr.js"
 
 /**
  * Task logs as plain lines, whether they came as Airflow 2's text, Airflow 3's structured
@@ -34,7 +35,10 @@ export const formatStructuredEntry = (entry: unknown): ReadonlyArray<string> => 
 
 /** Airflow 2 REST: text; Airflow 3 REST: an array of structured entries. */
 export const linesFromRestContent = (content: unknown): ReadonlyArray<string> => {
-  if (typeof content === "string") return content.length === 0 ? [] : splitLines(content)
+  if (typeof content === "string") {
+    const texts = hostLogTuples(content) ?? [content]
+    return texts.flatMap((text) => (text.length === 0 ? [] : splitLines(text)))
+  }
   if (Array.isArray(content)) return content.flatMap(formatStructuredEntry)
   return []
 }

@@ -48,3 +48,11 @@ describe("DAG files in S3", () => {
     expect(dagFileS3Location(undefined, "dags", "/usr/local/airflow/dags/x.py")._tag).toBe("None")
   })
 })
+
+describe("Airflow 2.10 REST log content", () => {
+  it("reads the Python str() of [(host, text)] tuples back into lines", () => {
+    const content = "[('worker-1', '*** Found logs\\nERROR - column \\'discount_code\\' does not exist\\n'), (\"w2\", 'caf\\xe9')]"
+    expect(linesFromRestContent(content)).toEqual(["*** Found logs", "ERROR - column 'discount_code' does not exist", "café"])
+    expect(linesFromRestContent("[(not python")).toEqual(["[(not python"])
+  })
+})
