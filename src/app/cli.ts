@@ -21,16 +21,18 @@ const Env = Schema.Struct({
   MWAA_MCP_DEMO: Schema.optional(Schema.String),
   MWAA_MCP_SENSITIVE_NAMES: Schema.optional(Schema.String),
   MWAA_MCP_MAX_RESPONSE_BYTES: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.between(4096, 8 * 1024 * 1024))),
+  MWAA_MCP_MAX_RPS: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.between(1, 100))),
   MWAA_MCP_FAKE_CALL_LOG: Schema.optional(Schema.String)
 })
 
 export const usage = `mwaa-mcp-server — MCP server for Apache Airflow on Amazon MWAA (stdio)
 
-Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [--demo]
+Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [--max-rps N] [--demo]
 
   --allow-write        enable write tools (trigger, pause/unpause, clear, create/update/delete environment)
   --region REGION      AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
   --environment NAME   default environment (same as MWAA_ENVIRONMENT)
+  --max-rps N          InvokeRestApi calls per second per environment (default 8; MWAA_MCP_MAX_RPS)
   --demo               serve fictional demo data from an embedded fake MWAA (also MWAA_MCP_DEMO=1)
   --help, --version`
 
@@ -45,6 +47,7 @@ export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<strin
         "allow-write": { type: "boolean" },
         demo: { type: "boolean" },
         region: { type: "string" },
+        "max-rps": { type: "string" },
         environment: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" }
@@ -59,6 +62,10 @@ export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<strin
   if (Either.isLeft(vars)) return Either.left(`Invalid environment variable: ${vars.left.message}`)
   const v = vars.right
   const flags = parsed.values
+  const maxRps = flags["max-rps"] === undefined ? v.MWAA_MCP_MAX_RPS : Number(flags["max-rps"])
+  if (maxRps !== undefined && !(Number.isInteger(maxRps) && maxRps >= 1 && maxRps <= 100)) {
+    return Either.left(`--max-rps must be an integer from 1 to 100, got ${flags["max-rps"]}`)
+  }
   const defaultEnvironment = flags.environment ?? v.MWAA_ENVIRONMENT
   return Either.right({
     config: {
@@ -66,6 +73,7 @@ export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<strin
       allowWrite: flags["allow-write"] === true,
       region: flags.region ?? v.AWS_REGION ?? v.AWS_DEFAULT_REGION ?? AppConfig.defaults.region,
       defaultEnvironment: Option.fromNullable(defaultEnvironment).pipe(Option.filter((s) => s.trim().length > 0)),
+      maxRequestsPerSecond: maxRps ?? AppConfig.defaults.maxRequestsPerSecond,
       maxResponseBytes: v.MWAA_MCP_MAX_RESPONSE_BYTES ?? AppConfig.defaults.maxResponseBytes,
       extraSensitiveNames: (v.MWAA_MCP_SENSITIVE_NAMES ?? "").split(",").map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0)
     },

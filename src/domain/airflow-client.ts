@@ -3,6 +3,7 @@ import { AppConfig } from "../ports/AppConfig.js"
 import { MwaaGateway } from "../ports/MwaaGateway.js"
 import { airflowMajor } from "./airflow-version.js"
 import { EnvironmentCatalog } from "./environment-catalog.js"
+import { makePerEnvironmentLimiter } from "./rate-limit.js"
 import { retryThrottled } from "./retry-policy.js"
 import type { RestCall } from "./routes.js"
 
@@ -11,12 +12,13 @@ import type { RestCall } from "./routes.js"
  * with the retry policy, plus the environment's Airflow major version for planning.
  */
 export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/AirflowClient", {
-  effect: Effect.gen(function* () {
+  scoped: Effect.gen(function* () {
     const gateway = yield* MwaaGateway
     const config = yield* AppConfig
     const catalog = yield* EnvironmentCatalog
     const retryRead = retryThrottled({ maxAttempts: config.maxAttempts })
     const retryWrite = retryThrottled({ maxAttempts: config.maxAttempts })
+    const limited = yield* makePerEnvironmentLimiter(config.maxRequestsPerSecond)
 
     const major = Effect.fn("AirflowClient.major")(function* (environmentName: string) {
       const environment = yield* catalog.describe(environmentName)
@@ -27,13 +29,17 @@ export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/Air
     })
 
     const send = Effect.fn("AirflowClient.send")(function* (environmentName: string, call: RestCall) {
-      const request = gateway.invokeRestApi({
+      // Each attempt, retries included, takes a token from the environment's bucket.
+      const request = limited(
         environmentName,
-        method: call.method,
-        path: call.path,
-        queryParameters: call.query,
-        body: call.body
-      })
+        gateway.invokeRestApi({
+          environmentName,
+          method: call.method,
+          path: call.path,
+          queryParameters: call.query,
+          body: call.body
+        })
+      )
       // A read is safe to repeat. A write is retried only when MWAA itself throttled it
       // (ThrottlingException: it never reached Airflow); an Airflow 5xx may have done the work.
       if (call.method === "GET") return yield* retryRead(request)

@@ -11,6 +11,8 @@ export interface AppConfigShape {
   readonly maxResponseBytes: number
   /** Attempts (first try included) for a throttled call. */
   readonly maxAttempts: number
+  /** InvokeRestApi calls per second per environment (MWAA starts throttling at about 10). */
+  readonly maxRequestsPerSecond: number
   /** Extra sensitive-name fragments for variable redaction (MWAA_MCP_SENSITIVE_NAMES). */
   readonly extraSensitiveNames: ReadonlyArray<string>
 }
@@ -23,6 +25,7 @@ export class AppConfig extends Context.Tag("mwaa-mcp/AppConfig")<AppConfig, AppC
     defaultEnvironment: Option.none(),
     maxResponseBytes: 64 * 1024,
     maxAttempts: 5,
+    maxRequestsPerSecond: 8,
     extraSensitiveNames: []
   }
   /** A config layer for tests and embedding: defaults overridden by what is given. */

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Either, Option } from "effect"
+import { parseCli } from "../../src/app/cli.js"
+
+const ok = (argv: Array<string>, env: Record<string, string> = {}) => {
+  const parsed = parseCli(argv, env)
+  if (Either.isLeft(parsed)) throw new Error(parsed.left)
+  return parsed.right
+}
+const error = (argv: Array<string>, env: Record<string, string> = {}) => {
+  const parsed = parseCli(argv, env)
+  if (Either.isRight(parsed)) throw new Error("expected an error")
+  return parsed.left
+}
+
+describe("command line and environment", () => {
+  it("is read-only, not a demo, and in us-east-1 by default", () => {
+    const s = ok([])
+    expect(s.config.allowWrite).toBe(false)
+    expect(s.demo).toBe(false)
+    expect(s.config.region).toBe("us-east-1")
+    expect(Option.isNone(s.config.defaultEnvironment)).toBe(true)
+    expect(s.config.maxRequestsPerSecond).toBe(8)
+  })
+
+  it("reads flags, and environment variables where no flag is given", () => {
+    const s = ok(["--allow-write", "--region", "eu-west-1", "--max-rps", "20"], {
+      MWAA_ENVIRONMENT: "prod",
+      MWAA_MCP_SENSITIVE_NAMES: "Pin, otp ",
+      MWAA_MCP_DEMO: "1"
+    })
+    expect(s.config).toMatchObject({ allowWrite: true, region: "eu-west-1", maxRequestsPerSecond: 20, extraSensitiveNames: ["pin", "otp"] })
+    expect(Option.getOrNull(s.config.defaultEnvironment)).toBe("prod")
+    expect(s.demo).toBe(true)
+    expect(Option.getOrNull(ok(["--environment", "staging"], { MWAA_ENVIRONMENT: "prod" }).config.defaultEnvironment)).toBe("staging")
+    expect(ok([], { AWS_DEFAULT_REGION: "ap-south-1" }).config.region).toBe("ap-south-1")
+    expect(ok([], { MWAA_MCP_MAX_RPS: "3" }).config.maxRequestsPerSecond).toBe(3)
+  })
+
+  it("names what is wrong with bad flags or variables", () => {
+    expect(error(["--allow-writes"])).toMatch(/allow-writes/)
+    expect(error(["--max-rps", "0"])).toMatch(/--max-rps/)
+    expect(error([], { MWAA_MCP_MAX_RPS: "lots" })).toMatch(/MWAA_MCP_MAX_RPS/)
+  })
+})
