@@ -24,6 +24,24 @@ export const invalidArgumentsMessage = (tool: string, error: ParseResult.ParseEr
   return `Invalid arguments for ${tool}:\n${lines.join("\n")}`
 }
 
+/** What to do about the failures users meet most with InvokeRestApi. */
+const hintFor = (reason: string, operation: string, message: string, environment: string | undefined): string => {
+  const env = environment ?? "<environment>"
+  if (/update your environment/i.test(message)) {
+    return " Hint: this environment predates InvokeRestApi; apply any update to it (update-environment) to enable the API."
+  }
+  if (/private|vpc|webserver access/i.test(message)) {
+    return " Hint: the environment's webserver is private (PRIVATE_ONLY): InvokeRestApi must be called from inside its VPC, through the MWAA VPC endpoint."
+  }
+  if (reason === "AccessDenied" && operation.startsWith("InvokeRestApi")) {
+    return ` Hint: the caller's IAM identity needs airflow:InvokeRestApi on arn:aws:airflow:<region>:<account>:role/${env}/<Airflow role> (Admin, Op, User or Viewer; writes need Op or Admin).`
+  }
+  if (reason === "AccessDenied") return " Hint: check the caller's IAM permissions for this MWAA action and environment."
+  if (reason === "Throttled") return " Hint: MWAA throttled the calls; wait a little, or lower --max-rps."
+  if (reason === "Timeout") return " Hint: InvokeRestApi gives Airflow 10 seconds; ask for a smaller page (limit) or a narrower filter."
+  return ""
+}
+
 interface Tagged {
   readonly _tag: string
   readonly message?: string
@@ -38,7 +56,8 @@ export const toolErrorMessage = (tool: string, environment: string | undefined, 
       const status = typeof e["airflowStatus"] === "number" ? ` Airflow answered HTTP ${e["airflowStatus"]}.` : ""
       const body = e["airflowBody"] !== undefined ? ` Response: ${bodyText(e["airflowBody"])}` : ""
       const attempts = typeof e["attempts"] === "number" && e["attempts"] > 1 ? ` (after ${e["attempts"]} attempts)` : ""
-      return `${tool} failed${where}: ${String(e["reason"])} — ${e.message ?? ""}${attempts} [${String(e["operation"])}].${status}${body}`
+      const hint = hintFor(String(e["reason"]), String(e["operation"]), e.message ?? "", environment)
+      return `${tool} failed${where}: ${String(e["reason"])} — ${e.message ?? ""}${attempts} [${String(e["operation"])}].${status}${body}${hint}`
     }
     case "WriteNotAllowed":
     case "EnvironmentUnresolved":

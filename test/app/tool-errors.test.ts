@@ -1,0 +1,32 @@
+import { describe, expect, it } from "@effect/vitest"
+import { MwaaError } from "../../src/ports/MwaaError.js"
+import { toolErrorMessage } from "../../src/app/tool-errors.js"
+
+describe("enriched error messages", () => {
+  it("name the tool, environment, operation, Airflow status and body", () => {
+    const error = new MwaaError({
+      reason: "AirflowClientError",
+      operation: "InvokeRestApi POST /dags/etl/dagRuns",
+      message: "Airflow answered 409",
+      airflowStatus: 409,
+      airflowBody: { detail: "DAGRun with DAG ID: 'etl' and DAGRun ID: 'r1' already exists" },
+      attempts: 2
+    })
+    const text = toolErrorMessage("trigger-dag-run", "prod", error)
+    expect(text).toContain("trigger-dag-run failed in environment prod")
+    expect(text).toContain("HTTP 409")
+    expect(text).toContain("already exists")
+    expect(text).toContain("after 2 attempts")
+    expect(text).toContain("POST /dags/etl/dagRuns")
+  })
+
+  it("adds a hint for the known cases", () => {
+    const denied = new MwaaError({ reason: "AccessDenied", operation: "InvokeRestApi GET /dags", message: "User is not authorized" })
+    expect(toolErrorMessage("list-dags", "prod", denied)).toContain("airflow:InvokeRestApi")
+    expect(toolErrorMessage("list-dags", "prod", denied)).toContain("role/prod/")
+    const old = new MwaaError({ reason: "Validation", operation: "InvokeRestApi GET /dags", message: "Update your environment to use InvokeRestApi." })
+    expect(toolErrorMessage("list-dags", "prod", old)).toContain("update-environment")
+    const slow = new MwaaError({ reason: "Timeout", operation: "InvokeRestApi GET /dags", message: "timed out" })
+    expect(toolErrorMessage("list-dags", "prod", slow)).toMatch(/10 seconds/)
+  })
+})
