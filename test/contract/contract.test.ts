@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { Layer, ManagedRuntime } from "effect"
+import type { ToolCallResult } from "../../src/adapters/mcp/ToolHost.js"
+import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, FakeMwaa, FX_DAG, ORDERS_DAG, demoSeed } from "../../src/adapters/fake-mwaa/index.js"
+import { catalogue } from "../../src/app/catalogue.js"
+import { instructions } from "../../src/app/instructions.js"
+import { appLayer } from "../../src/app/layers.js"
+import { prompts } from "../../src/app/prompts.js"
+import { makeToolHost } from "../../src/app/tool-host.js"
+import { MAX_PATH_LENGTH } from "../../src/domain/paths.js"
+import { AppConfig } from "../../src/ports/AppConfig.js"
+import type { MwaaGateway } from "../../src/ports/MwaaGateway.js"
+import { loadSpecValidator } from "../support/openapi.js"
+import { type Exchange, recordingGateway } from "./recording-gateway.js"
+
+/**
+ * The contract suite: every tool, through the catalogue, on an Airflow 2 and an Airflow 3
+ * environment, with every Airflow answer validated against Airflow's OpenAPI document and
+ * every Path within MWAA's limit. Each backend is a way of reaching MWAA.
+ */
+
+interface Backend {
+  readonly name: string
+  readonly gateway: () => Promise<{ readonly layer: Layer.Layer<MwaaGateway>; readonly close: () => Promise<void> }>
+}
+
+const backends: ReadonlyArray<Backend> = [
+  { name: "in-memory fake", gateway: async () => ({ layer: FakeMwaa.layer(demoSeed()), close: async () => {} }) }
+]
+
+const specs = { 2: loadSpecValidator(2), 3: loadSpecValidator(3) } as const
+
+for (const backend of backends) {
+  for (const [environment_name, version] of [[DEMO_ENVIRONMENT_2, 2], [DEMO_ENVIRONMENT_3, 3]] as const) {
+    describe(`contract: ${backend.name}, Airflow ${version}`, () => {
+      const exchanges: Array<Exchange> = []
+      let runtime: ManagedRuntime.ManagedRuntime<any, any>
+      let close: () => Promise<void>
+      let call: (name: string, args: Record<string, unknown>) => Promise<ToolCallResult>
+
+      beforeAll(async () => {
+        const g = await backend.gateway()
+        close = g.close
+        runtime = ManagedRuntime.make(appLayer(recordingGateway(g.layer, exchanges), AppConfig.make({ allowWrite: true })))
+        const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(true), version: "test" })
+        // Through JSON, as over the wire: an undefined argument is an absent one.
+        call = (name, args) =>
+          host.callTool(name, JSON.parse(JSON.stringify({ environment_name, ...args })), { signal: new AbortController().signal })
+      })
+      afterAll(async () => {
+        await runtime.dispose()
+        await close()
+      })
+
+      const ok = async (name: string, args: Record<string, unknown> = {}) => {
+        const result = await call(name, args)
+        expect(result.isError, `${name}: ${result.text}`).toBe(false)
+        return result.structuredContent as Record<string, any>
+      }
+
+      it("answers every read tool for a scheduled run of the 40-character DAG", async () => {
+        await ok("get-environment")
+        expect((await ok("list-dags")).dags.length).toBeGreaterThan(0)
+        expect((await ok("get-dag", { dag_id: ORDERS_DAG })).dag_id).toBe(ORDERS_DAG)
+        expect((await ok("get-dag-source", { dag_id: ORDERS_DAG })).content.length).toBeGreaterThan(0)
+        const runs = (await ok("list-dag-runs", { dag_id: ORDERS_DAG, state: "failed" })).dag_runs
+        const scheduled = runs.find((r: any) => r.dag_run_id.startsWith("scheduled__"))
+        expect(scheduled).toBeDefined()
+        const ids = { dag_id: ORDERS_DAG, dag_run_id: scheduled.dag_run_id }
+        expect((await ok("get-dag-run", ids)).dag_run_id).toBe(scheduled.dag_run_id)
+        const tis = (await ok("list-task-instances", ids)).task_instances
+        const failed = tis.find((t: any) => t.state === "failed")
+        expect(failed).toBeDefined()
+        expect((await ok("get-task-instance", { ...ids, task_id: failed.task_id })).state).toBe("failed")
+        expect((await ok("get-task-logs", { ...ids, task_id: failed.task_id })).lines.length).toBeGreaterThan(0)
+        expect((await ok("get-import-errors")).total_entries).toBeGreaterThan(0)
+        await ok("list-connections")
+        await ok("list-variables")
+        await ok("list-environments", { environment_name: undefined })
+      })
+
+      it("performs every write tool", async () => {
+        expect((await ok("pause-dag", { dag_id: FX_DAG })).is_paused).toBe(true)
+        expect((await ok("unpause-dag", { dag_id: FX_DAG })).is_paused).toBe(false)
+        const run = await ok("trigger-dag-run", { dag_id: FX_DAG, conf: { reason: "contract" } })
+        expect((await ok("get-dag-run", { dag_id: FX_DAG, dag_run_id: run.dag_run_id })).conf).toEqual({ reason: "contract" })
+        const failedRun = (await ok("list-dag-runs", { dag_id: FX_DAG, state: "failed" })).dag_runs[0]
+        const dry = await ok("clear-task-instances", { dag_id: FX_DAG, dag_run_id: failedRun.dag_run_id })
+        expect(dry.dry_run).toBe(true)
+        expect(dry.count).toBeGreaterThan(0)
+        expect((await ok("clear-task-instances", { dag_id: FX_DAG, dag_run_id: failedRun.dag_run_id, dry_run: false })).dry_run).toBe(false)
+        const name = `contract-${version}`
+        await ok("create-environment", {
+          environment_name: undefined,
+          name,
+          execution_role_arn: "arn:aws:iam::123456789012:role/mwaa",
+          source_bucket_arn: "arn:aws:s3:::contract-bucket",
+          dag_s3_path: "dags",
+          network_configuration: { subnet_ids: ["subnet-1", "subnet-2"], security_group_ids: ["sg-1"] },
+          min_webservers: 2,
+          max_webservers: 3
+        })
+        // MWAA creates asynchronously: poll as an assistant would before changing it.
+        let status = (await ok("get-environment", { environment_name: name })).status
+        for (let i = 0; i < 5 && status !== "AVAILABLE"; i++) status = (await ok("get-environment", { environment_name: name })).status
+        expect(status).toBe("AVAILABLE")
+        await ok("update-environment", { environment_name: name, max_workers: 5, worker_replacement_strategy: "GRACEFUL" })
+        await ok("delete-environment", { environment_name: name })
+      })
+
+      it("sent only Paths MWAA accepts, and got only answers Airflow's OpenAPI document allows", () => {
+        expect(exchanges.length).toBeGreaterThan(10)
+        const problems = exchanges.flatMap((x) => {
+          if (x.request.path.length > MAX_PATH_LENGTH) return [`Path over 64: ${x.request.path}`]
+          if (x.response === undefined) return []
+          return specs[version].validate(x.request.method, x.request.path, x.response.status, x.response.body)
+        })
+        expect(problems).toEqual([])
+      })
+    })
+  }
+}
