@@ -40,9 +40,10 @@ export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/Air
           body: call.body
         })
       )
-      // A read is safe to repeat. A write is retried only when MWAA itself throttled it
-      // (ThrottlingException: it never reached Airflow); an Airflow 5xx may have done the work.
-      if (call.method === "GET") return yield* retryRead(request)
+      // A read, or a write whose repetition is harmless, is retried on any transient failure.
+      // Another write only when MWAA itself throttled it (it never reached Airflow): an
+      // Airflow 5xx may have done the work, and sending it again could do it twice.
+      if (call.method === "GET" || call.idempotent === true) return yield* retryRead(request)
       const throttledOnly = request.pipe(
         Effect.map((response) => Either.right(response)),
         // Errors that must not be retried leave the retry loop as values.

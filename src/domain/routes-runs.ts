@@ -104,5 +104,6 @@ export const triggerDagRun = (v: AirflowMajor, dagId: string, input: TriggerInpu
     v === 2
       ? compact({ dag_run_id: input.dag_run_id, logical_date: input.logical_date, conf: input.conf ?? {}, note: input.note })
       : compact({ dag_run_id: input.dag_run_id, logical_date: input.logical_date ?? null, conf: input.conf ?? {}, note: input.note })
-  return Either.right({ method: "POST", path, body })
+  // The run id is always sent, so a second send meets 409 instead of starting a second run.
+  return Either.right({ method: "POST", path, body, idempotent: true })
 }

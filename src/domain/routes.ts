@@ -16,6 +16,8 @@ export interface RestCall {
   readonly path: string
   readonly query?: Readonly<Record<string, unknown>> | undefined
   readonly body?: Readonly<Record<string, unknown>> | undefined
+  /** A write that is safe to send twice (same effect, or a 409 that names the first one's result). */
+  readonly idempotent?: boolean | undefined
 }
 
 /** No request real MWAA accepts can perform this operation for these ids. */
@@ -87,7 +89,8 @@ export const setDagPaused = (v: AirflowMajor, dagId: string, isPaused: boolean):
     path,
     // Airflow 2 requires update_mask to patch one field; Airflow 3 accepts it too.
     query: { update_mask: "is_paused" },
-    body: { is_paused: isPaused }
+    body: { is_paused: isPaused },
+    idempotent: true
   })
 }
 

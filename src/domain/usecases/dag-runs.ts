@@ -64,6 +64,13 @@ export const triggerDagRun = Effect.fn("DagRuns.trigger")(function* (env: string
     onLeft: (e) => Effect.fail(e),
     onRight: (c) => Effect.succeed(c)
   })
-  const response = yield* airflow.send(env, call)
-  return normalizeDagRun(response.body) satisfies DagRun
+  return yield* airflow.send(env, call).pipe(
+    Effect.map((response) => normalizeDagRun(response.body) satisfies DagRun),
+    // A retried trigger that meets 409 met the run its own first attempt created (the
+    // answer was lost, the run was not): report that run instead of a conflict.
+    Effect.catchIf(
+      (e) => e._tag === "MwaaError" && e.airflowStatus === 409 && (e.attempts ?? 1) > 1,
+      () => getDagRun(env, dagId, input.dag_run_id)
+    )
+  )
 })
