@@ -9,7 +9,10 @@ import { getTaskInstance, listTaskInstances } from "../../../src/domain/usecases
 import { getTaskLogs } from "../../../src/domain/usecases/task-logs.js"
 import { AppConfig } from "../../../src/ports/AppConfig.js"
 
-/** The use cases against the in-memory fake MWAA, on an Airflow 2 and an Airflow 3 environment. */
+/**
+ * The use cases against the in-memory fake MWAA, on an Airflow 2 and an Airflow 3 environment.
+ * Live clock: the per-environment rate limiter really spaces the calls.
+ */
 
 const fake = FakeMwaa.layer(demoSeed())
 const TestLayer = Layer.merge(appLayer(fake, AppConfig.make()), fake)
@@ -24,7 +27,7 @@ const assertPathsFit = Effect.gen(function* () {
 for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
   describe(`use cases on ${env}`, () => {
     layer(TestLayer)((it) => {
-      it.effect("finds a scheduled run of a 40-character DAG id without its own path, in one narrowed lookup", () =>
+      it.live("finds a scheduled run of a 40-character DAG id without its own path, in one narrowed lookup", () =>
         Effect.gen(function* () {
           const fakeMwaa = yield* FakeMwaa
           const runs = yield* listDagRuns(env, ORDERS_DAG, { limit: 25, offset: 0 })
@@ -38,7 +41,7 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
           expect(calls.filter((c) => c.api === "InvokeRestApi")).toHaveLength(1)
         }))
 
-      it.effect("finds a run whose id carries no date by scanning the runs list", () =>
+      it.live("finds a run whose id carries no date by scanning the runs list", () =>
         Effect.gen(function* () {
           yield* triggerDagRun(env, ORDERS_DAG, { dag_run_id: "rerun_after_schema_fix", conf: { backfill: false } })
           const run = yield* getDagRun(env, ORDERS_DAG, "rerun_after_schema_fix")
@@ -46,13 +49,13 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
           yield* assertPathsFit
         }))
 
-      it.effect("reports a run that does not exist as NotFound", () =>
+      it.live("reports a run that does not exist as NotFound", () =>
         Effect.gen(function* () {
           const error = yield* getDagRun(env, ORDERS_DAG, "scheduled__1999-01-01T00:00:00+00:00").pipe(Effect.flip)
           expect(error).toMatchObject({ _tag: "MwaaError", reason: "NotFound" })
         }))
 
-      it.effect("lists the failed run's task instances and reads the failed task's latest and first try logs", () =>
+      it.live("lists the failed run's task instances and reads the failed task's latest and first try logs", () =>
         Effect.gen(function* () {
           const failedRuns = yield* listDagRuns(env, ORDERS_DAG, { limit: 25, offset: 0, state: ["failed"] })
           const run = failedRuns.dag_runs[0]!
@@ -75,7 +78,7 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
           yield* assertPathsFit
         }))
 
-      it.effect("reads the DAG source and asks GetEnvironment once for many calls (cached)", () =>
+      it.live("reads the DAG source and asks GetEnvironment once for many calls (cached)", () =>
         Effect.gen(function* () {
           const fakeMwaa = yield* FakeMwaa
           yield* fakeMwaa.clearCalls
