@@ -1,4 +1,4 @@
-import { describe, expect, layer } from "@effect/vitest"
+import { describe, expect, it } from "@effect/vitest"
 import { Effect, Layer, Option } from "effect"
 import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, DEMO_FAILED_TASK, FakeMwaa, ORDERS_DAG, demoSeed } from "../../../src/adapters/fake-mwaa/index.js"
 import { appLayer } from "../../../src/app/layers.js"
@@ -26,9 +26,8 @@ const assertPathsFit = Effect.gen(function* () {
 
 for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
   describe(`use cases on ${env}`, () => {
-    layer(TestLayer)((it) => {
-      it.live("finds a scheduled run of a 40-character DAG id without its own path, in one narrowed lookup", () =>
-        Effect.gen(function* () {
+    it.live("finds a scheduled run of a 40-character DAG id without its own path, in one narrowed lookup", () =>
+      Effect.gen(function* () {
           const fakeMwaa = yield* FakeMwaa
           const runs = yield* listDagRuns(env, ORDERS_DAG, { limit: 25, offset: 0 })
           const scheduled = runs.dag_runs.find((r) => r.dag_run_id.startsWith("scheduled__"))
@@ -39,24 +38,24 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
           expect(run.logical_date).not.toBeNull()
           const calls = yield* assertPathsFit
           expect(calls.filter((c) => c.api === "InvokeRestApi")).toHaveLength(1)
-        }))
+        }).pipe(Effect.provide(TestLayer)))
 
-      it.live("finds a run whose id carries no date by scanning the runs list", () =>
-        Effect.gen(function* () {
+    it.live("finds a run whose id carries no date by scanning the runs list", () =>
+      Effect.gen(function* () {
           yield* triggerDagRun(env, ORDERS_DAG, { dag_run_id: "rerun_after_schema_fix", conf: { backfill: false } })
           const run = yield* getDagRun(env, ORDERS_DAG, "rerun_after_schema_fix")
           expect(run).toMatchObject({ dag_run_id: "rerun_after_schema_fix", conf: { backfill: false } })
           yield* assertPathsFit
-        }))
+        }).pipe(Effect.provide(TestLayer)))
 
-      it.live("reports a run that does not exist as NotFound", () =>
-        Effect.gen(function* () {
+    it.live("reports a run that does not exist as NotFound", () =>
+      Effect.gen(function* () {
           const error = yield* getDagRun(env, ORDERS_DAG, "scheduled__1999-01-01T00:00:00+00:00").pipe(Effect.flip)
           expect(error).toMatchObject({ _tag: "MwaaError", reason: "NotFound" })
-        }))
+        }).pipe(Effect.provide(TestLayer)))
 
-      it.live("lists the failed run's task instances and reads the failed task's latest and first try logs", () =>
-        Effect.gen(function* () {
+    it.live("lists the failed run's task instances and reads the failed task's latest and first try logs", () =>
+      Effect.gen(function* () {
           const failedRuns = yield* listDagRuns(env, ORDERS_DAG, { limit: 25, offset: 0, state: ["failed"] })
           const run = failedRuns.dag_runs[0]!
           const failed = yield* listTaskInstances(env, ORDERS_DAG, run.dag_run_id, { state: ["failed"], limit: 100, offset: 0 })
@@ -76,10 +75,10 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
           const missing = yield* getTaskLogs(env, { dag_id: ORDERS_DAG, dag_run_id: run.dag_run_id, task_id: DEMO_FAILED_TASK, map_index: -1, try_number: 9, tail_lines: 5 }).pipe(Effect.flip)
           expect(missing.message).toMatch(/Tries with logs: 1/)
           yield* assertPathsFit
-        }))
+        }).pipe(Effect.provide(TestLayer)))
 
-      it.live("reads the DAG source and asks GetEnvironment once for many calls (cached)", () =>
-        Effect.gen(function* () {
+    it.live("reads the DAG source and asks GetEnvironment once for many calls (cached)", () =>
+      Effect.gen(function* () {
           const fakeMwaa = yield* FakeMwaa
           yield* fakeMwaa.clearCalls
           const source = yield* getDagSource(env, ORDERS_DAG)
@@ -89,7 +88,6 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
           expect(calls.filter((c) => c.api === "GetEnvironment").length).toBeLessThanOrEqual(1)
           const dag = yield* fakeMwaa.dag(env, ORDERS_DAG)
           expect(Option.isSome(dag)).toBe(true)
-        }))
-    })
+        }).pipe(Effect.provide(TestLayer)))
   })
 }
