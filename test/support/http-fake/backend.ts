@@ -1,0 +1,24 @@
+import { type Context, Effect, Either, ManagedRuntime } from "effect"
+import { FakeMwaa, type FakeSeed } from "../../../src/adapters/fake-mwaa/index.js"
+import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
+import type { MwaaError } from "../../../src/ports/MwaaError.js"
+
+/**
+ * The in-memory fake behind the HTTP server: one runtime over FakeMwaa.layer(seed), so the
+ * wire answers come from the same behaviour and state the in-memory tests use.
+ */
+export interface Backend {
+  readonly runtime: ManagedRuntime.ManagedRuntime<MwaaGateway | FakeMwaa, never>
+  /** Runs one gateway call; its MwaaError comes back as a Left. */
+  readonly call: <A>(f: (gateway: Context.Tag.Service<MwaaGateway>) => Effect.Effect<A, MwaaError>) => Promise<Either.Either<A, MwaaError>>
+  readonly inspect: <A>(f: (fake: Context.Tag.Service<FakeMwaa>) => Effect.Effect<A>) => Promise<A>
+}
+
+export const makeBackend = (seed: FakeSeed): Backend => {
+  const runtime = ManagedRuntime.make(FakeMwaa.layer(seed))
+  return {
+    runtime,
+    call: (f) => runtime.runPromise(Effect.either(Effect.flatMap(MwaaGateway, f))),
+    inspect: (f) => runtime.runPromise(Effect.flatMap(FakeMwaa, f))
+  }
+}
