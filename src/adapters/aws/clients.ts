@@ -1,0 +1,58 @@
+import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs"
+import { MWAAClient } from "@aws-sdk/client-mwaa"
+import { S3Client } from "@aws-sdk/client-s3"
+import type { HttpHandlerUserInput } from "@smithy/protocol-http"
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types"
+import type { Endpoints } from "./endpoints.js"
+
+/** How to reach AWS: the region, endpoint overrides, and (for tests) credentials and a request handler. */
+export interface ClientOptions {
+  readonly region: string
+  /** One endpoint for all three services (`--endpoint-url`); `endpoints` wins per service. */
+  readonly endpointUrl?: string | undefined
+  /** Per-service endpoints, e.g. from `endpointsFromEnv(process.env, flag)`. */
+  readonly endpoints?: Endpoints | undefined
+  /** Defaults to the SDK's credential chain (environment, profile, SSO, container, instance). */
+  readonly credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined
+  /** Defaults to the SDK's Node HTTP handler. */
+  readonly requestHandler?: HttpHandlerUserInput | undefined
+}
+
+export interface Clients {
+  /** Control plane calls the domain does not retry: the SDK's standard retries apply. */
+  readonly mwaa: MWAAClient
+  /**
+   * InvokeRestApi and GetEnvironment: the domain's retry policy retries them, so the SDK makes
+   * one attempt only, or the two layers' attempts would multiply.
+   */
+  readonly mwaaOnce: MWAAClient
+  readonly logs: CloudWatchLogsClient
+  readonly s3: S3Client
+}
+
+export const makeClients = (options: ClientOptions): Clients => {
+  const endpointOf = (service: keyof Endpoints) => options.endpoints?.[service] ?? options.endpointUrl
+  const base = (endpoint: string | undefined) => ({
+    region: options.region,
+    // Behind an override (an emulator, a fake on 127.0.0.1) there is no `api.`/`env.` host to prefix.
+    ...(endpoint !== undefined && { endpoint, disableHostPrefix: true }),
+    ...(options.credentials !== undefined && { credentials: options.credentials }),
+    ...(options.requestHandler !== undefined && { requestHandler: options.requestHandler })
+  })
+  const mwaaEndpoint = endpointOf("mwaa")
+  const s3Endpoint = endpointOf("s3")
+  return {
+    mwaa: new MWAAClient(base(mwaaEndpoint)),
+    mwaaOnce: new MWAAClient({ ...base(mwaaEndpoint), maxAttempts: 1 }),
+    logs: new CloudWatchLogsClient(base(endpointOf("logs"))),
+    // Emulators serve buckets under the path, not as <bucket>.<host> subdomains.
+    s3: new S3Client({ ...base(s3Endpoint), ...(s3Endpoint !== undefined && { forcePathStyle: true }) })
+  }
+}
+
+export const destroyClients = (clients: Clients): void => {
+  clients.mwaa.destroy()
+  clients.mwaaOnce.destroy()
+  clients.logs.destroy()
+  clients.s3.destroy()
+}

@@ -1,0 +1,7 @@
+/** Our MWAA commands on client-mwaa's machinery, written to the current model. */
+export { CreateEnvironmentCommand, type CreateEnvironmentCommandInput, type CreateEnvironmentCommandOutput } from "./CreateEnvironmentCommand.js"
+export type { Environment, LastUpdate } from "./environment-shapes.js"
+export { RestApiClientException, RestApiServerException, ServiceUnavailableException } from "./exceptions.js"
+export { GetEnvironmentCommand, type GetEnvironmentCommandInput, type GetEnvironmentCommandOutput } from "./GetEnvironmentCommand.js"
+export { InvokeRestApiCommand, type InvokeRestApiCommandInput, type InvokeRestApiCommandOutput } from "./InvokeRestApiCommand.js"
+export { UpdateEnvironmentCommand, type UpdateEnvironmentCommandInput, type UpdateEnvironmentCommandOutput } from "./UpdateEnvironmentCommand.js"

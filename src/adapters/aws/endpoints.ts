@@ -1,0 +1,28 @@
+/**
+ * Endpoint overrides for local emulators and test fakes, with the SDK's standard variables:
+ * AWS_ENDPOINT_URL_<SERVICE ID> beats AWS_ENDPOINT_URL, and an explicit flag (--endpoint-url)
+ * beats both. client-mwaa 3.523.0 reads these variables itself too, but only to pick the URL:
+ * the adapter must also know, to drop the model's host prefixes and use S3 path-style.
+ */
+export interface Endpoints {
+  readonly mwaa?: string | undefined
+  readonly logs?: string | undefined
+  readonly s3?: string | undefined
+}
+
+type Env = Readonly<Record<string, string | undefined>>
+
+const set = (value: string | undefined): string | undefined => (value !== undefined && value.trim() !== "" ? value.trim() : undefined)
+
+/** Pure: the endpoint of each service from an environment (process.env) and an optional flag. */
+export const endpointsFromEnv = (env: Env, flagUrl?: string): Endpoints => {
+  const flag = set(flagUrl)
+  // AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true turns the variables off, as in the AWS CLI and SDKs.
+  const ignored = set(env["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"])?.toLowerCase() === "true"
+  const from = (name: string) => flag ?? (ignored ? undefined : set(env[name]) ?? set(env["AWS_ENDPOINT_URL"]))
+  return {
+    mwaa: from("AWS_ENDPOINT_URL_MWAA"),
+    logs: from("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS"),
+    s3: from("AWS_ENDPOINT_URL_S3")
+  }
+}

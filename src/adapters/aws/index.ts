@@ -1,0 +1,7 @@
+/** The AWS adapter: the MwaaGateway port on the AWS SDK, endpoint overrides, and our MWAA commands. */
+export { AwsGateway, type AwsGatewayOptions } from "./AwsGateway.js"
+export type { ClientOptions } from "./clients.js"
+export * from "./commands/index.js"
+export { type Endpoints, endpointsFromEnv } from "./endpoints.js"
+export { MAX_DAG_FILE_BYTES } from "./logs-and-s3.js"
+export { toMwaaError } from "./to-mwaa-error.js"

@@ -1,0 +1,92 @@
+import { isThrottlingError } from "@smithy/service-error-classification"
+import { MwaaError, type MwaaErrorReason } from "../../ports/MwaaError.js"
+
+/**
+ * One mapping from whatever an AWS SDK call rejects with (a modelled exception, a common AWS
+ * error such as ThrottlingException, an S3 or CloudWatch error, a Node network error) to the
+ * port's MwaaError. Error types decide first; the HTTP status only when the type is unknown,
+ * because MWAA answers RestApiClientException and RestApiServerException both with HTTP 400.
+ */
+
+interface SdkErrorLike {
+  readonly name?: unknown
+  readonly message?: unknown
+  readonly code?: unknown
+  readonly $metadata?: { readonly httpStatusCode?: number | undefined } | undefined
+  readonly $response?: { readonly statusCode?: number | undefined } | undefined
+  readonly $retryable?: { readonly throttling?: boolean | undefined } | undefined
+  readonly RestApiStatusCode?: unknown
+  readonly RestApiResponse?: unknown
+}
+
+const BY_NAME: Readonly<Record<string, MwaaErrorReason>> = {
+  ValidationException: "Validation",
+  InvalidParameterException: "Validation", // CloudWatch Logs
+  InvalidParameterValueException: "Validation",
+  InvalidRequest: "Validation", // S3
+  AccessDeniedException: "AccessDenied",
+  AccessDenied: "AccessDenied", // S3
+  UnrecognizedClientException: "AccessDenied",
+  InvalidClientTokenId: "AccessDenied",
+  InvalidAccessKeyId: "AccessDenied",
+  ExpiredToken: "AccessDenied",
+  ExpiredTokenException: "AccessDenied",
+  SignatureDoesNotMatch: "AccessDenied",
+  InvalidSignatureException: "AccessDenied",
+  CredentialsProviderError: "AccessDenied", // no credentials found by the provider chain
+  ResourceNotFoundException: "NotFound",
+  NoSuchKey: "NotFound", // S3
+  NoSuchBucket: "NotFound",
+  NotFound: "NotFound",
+  InternalServerException: "Internal",
+  ServiceUnavailableException: "Internal",
+  TimeoutError: "Timeout", // the Node request handler's connection/request timeouts
+  RequestTimeout: "Timeout",
+  RequestTimeoutException: "Timeout"
+}
+
+const TIMEOUT_CODES = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT"])
+
+const text = (value: unknown): string | undefined => (typeof value === "string" && value.length > 0 ? value : undefined)
+
+/** Airflow's `detail` (or the body) shortened for the message; the full body stays in airflowBody. */
+const summary = (body: unknown): string => {
+  const detail = typeof body === "object" && body !== null ? (body as Record<string, unknown>)["detail"] : undefined
+  const shown = typeof detail === "string" ? detail : JSON.stringify(detail ?? body) ?? ""
+  return shown.length > 300 ? `${shown.slice(0, 300)}...` : shown
+}
+
+export const toMwaaError =
+  (operation: string) =>
+  (cause: unknown): MwaaError => {
+    if (cause instanceof MwaaError) return cause
+    const e: SdkErrorLike = typeof cause === "object" && cause !== null ? cause : { message: String(cause) }
+    const name = text(e.name) ?? "Error"
+    const detail = text(e.message) ?? "no message"
+    const message = `${name}: ${detail}`
+    const make = (reason: MwaaErrorReason, extra: { airflowStatus?: number; airflowBody?: unknown } = {}) =>
+      new MwaaError({ reason, operation, message, ...extra })
+
+    if (name === "RestApiClientException" || name === "RestApiServerException") {
+      const status = typeof e.RestApiStatusCode === "number" ? e.RestApiStatusCode : undefined
+      return new MwaaError({
+        reason: name === "RestApiClientException" ? "AirflowClientError" : "AirflowServerError",
+        operation,
+        message: `${name}: Airflow answered ${status ?? "?"}: ${summary(e.RestApiResponse)}`,
+        ...(status !== undefined && { airflowStatus: status }),
+        ...(e.RestApiResponse !== undefined && { airflowBody: e.RestApiResponse })
+      })
+    }
+    const httpStatus = e.$metadata?.httpStatusCode ?? e.$response?.statusCode
+    // The SDK's own list of throttling codes (Throttling, TooManyRequestsException, SlowDown, ...) and HTTP 429.
+    if (isThrottlingError({ name, $metadata: { httpStatusCode: httpStatus }, $retryable: e.$retryable } as never)) {
+      return make("Throttled")
+    }
+    const byName = BY_NAME[name]
+    if (byName !== undefined) return make(byName)
+    if (typeof e.code === "string" && TIMEOUT_CODES.has(e.code)) return make("Timeout")
+    if (httpStatus === 401 || httpStatus === 403) return make("AccessDenied")
+    if (httpStatus === 404) return make("NotFound")
+    if (httpStatus === 400) return make("Validation")
+    return make("Internal")
+  }
