@@ -57,6 +57,9 @@ describe("HTTP fake: CloudWatch Logs and S3 with the AWS SDK", () => {
     expect(await out.Body?.transformToString()).toMatch(/dag_id|DAG\(/)
     const missing = await s3.send(new GetObjectCommand({ Bucket: `airflow-${DEMO_ENVIRONMENT_2}`, Key: "dags/nope.py" })).catch((e: unknown) => e)
     expect(missing).toBeInstanceOf(NoSuchKey)
+    const nested = await s3.send(new GetObjectCommand({ Bucket: `airflow-${DEMO_ENVIRONMENT_2}`, Key: "dags/legacy/legacy_crm_export.py" }))
+    expect(nested.ContentType).toBe("text/x-python")
+    expect((await nested.Body?.transformToString())?.length).toBeGreaterThan(0)
   })
 
   it("every request was signed for its own service in us-east-1", () => {
