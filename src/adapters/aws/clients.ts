@@ -3,14 +3,18 @@ import { MWAAClient } from "@aws-sdk/client-mwaa"
 import { S3Client } from "@aws-sdk/client-s3"
 import type { HttpHandlerUserInput } from "@smithy/protocol-http"
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types"
-import type { Endpoints } from "./endpoints.js"
+import { type Endpoints, endpointsFromEnv } from "./endpoints.js"
 
 /** How to reach AWS: the region, endpoint overrides, and (for tests) credentials and a request handler. */
 export interface ClientOptions {
   readonly region: string
   /** One endpoint for all three services (`--endpoint-url`); `endpoints` wins per service. */
   readonly endpointUrl?: string | undefined
-  /** Per-service endpoints, e.g. from `endpointsFromEnv(process.env, flag)`. */
+  /**
+   * Per-service endpoints, e.g. `endpointsFromEnv(process.env, flag)`. Left out, they are read
+   * from process.env here (with `endpointUrl` first): the SDK would read those variables itself
+   * anyway, and the host-prefix and path-style choices must follow the URL it uses.
+   */
   readonly endpoints?: Endpoints | undefined
   /** Defaults to the SDK's credential chain (environment, profile, SSO, container, instance). */
   readonly credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined
@@ -31,7 +35,8 @@ export interface Clients {
 }
 
 export const makeClients = (options: ClientOptions): Clients => {
-  const endpointOf = (service: keyof Endpoints) => options.endpoints?.[service] ?? options.endpointUrl
+  const endpoints = options.endpoints ?? endpointsFromEnv(process.env, options.endpointUrl)
+  const endpointOf = (service: keyof Endpoints) => endpoints[service] ?? options.endpointUrl
   const base = (endpoint: string | undefined) => ({
     region: options.region,
     // Behind an override (an emulator, a fake on 127.0.0.1) there is no `api.`/`env.` host to prefix.

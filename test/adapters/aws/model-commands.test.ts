@@ -10,6 +10,7 @@ import {
 import { MEMBER_LISTS } from "../../../src/adapters/aws/commands/environment-shapes.js"
 import { bodyMembersOf, membersOf, operation, sample } from "./model.js"
 import { bodyOf, credentials, json, stubHandler } from "./stub-handler.js"
+import { hermeticAwsEnv } from "./gateway-harness.js"
 
 /**
  * Model-driven: the MWAA model fixture decides which members must survive our commands, so a
@@ -23,6 +24,8 @@ const clientWith = (respond: Parameters<typeof stubHandler>[0]) => {
 
 const sorted = (names: ReadonlyArray<string>) => [...names].sort()
 
+hermeticAwsEnv()
+
 describe("member lists follow the model", () => {
   it.each([
     ["CreateEnvironmentInput", MEMBER_LISTS.CreateEnvironmentInput],
@@ -35,13 +38,17 @@ describe("member lists follow the model", () => {
 })
 
 describe.each([
-  ["CreateEnvironment", "CreateEnvironmentInput", (input: unknown) => new CreateEnvironmentCommand(input as CreateEnvironmentCommandInput)],
-  ["UpdateEnvironment", "UpdateEnvironmentInput", (input: unknown) => new UpdateEnvironmentCommand(input as UpdateEnvironmentCommandInput)]
-] as const)("%s sends every input member of the model", (op, inputShape, command) => {
+  ["CreateEnvironment", "CreateEnvironmentInput"],
+  ["UpdateEnvironment", "UpdateEnvironmentInput"]
+] as const)("%s sends every input member of the model", (op, inputShape) => {
+  const send = (client: MWAAClient, input: Record<string, unknown>) =>
+    op === "CreateEnvironment"
+      ? client.send(new CreateEnvironmentCommand(input as unknown as CreateEnvironmentCommandInput))
+      : client.send(new UpdateEnvironmentCommand(input as unknown as UpdateEnvironmentCommandInput))
   it("every body member, with its value, on the model's method, path and host", async () => {
     const { client, requests } = clientWith(() => json({ Arn: "arn:aws:airflow:us-east-1:123456789012:environment/my-env" }))
-    const input = { ...(sample(inputShape, op, "sdk") as Record<string, unknown>), Name: "my-env" }
-    const out = await client.send(command(input))
+    const input: Record<string, unknown> = { ...(sample(inputShape, op, "sdk") as Record<string, unknown>), Name: "my-env" }
+    const out = await send(client, input)
 
     const request = requests[0]!
     const model = operation(op)
@@ -58,7 +65,7 @@ describe.each([
 
 describe("why these commands exist", () => {
   it("client-mwaa 3.523.0's own CreateEnvironment drops MinWebservers and MaxWebservers; ours sends them", async () => {
-    const input = { ...(sample("CreateEnvironmentInput", "c", "sdk") as Record<string, unknown>), Name: "my-env" }
+    const input: Record<string, unknown> = { ...(sample("CreateEnvironmentInput", "c", "sdk") as Record<string, unknown>), Name: "my-env" }
     const stock = clientWith(() => json({}))
     await stock.client.send(new StockCreateEnvironmentCommand(input as never))
     const ours = clientWith(() => json({}))

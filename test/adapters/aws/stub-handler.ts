@@ -47,8 +47,9 @@ export const stubHandler = (respond: Responder) => {
 }
 
 /** A handler that never answers until the request is aborted (then rejects as the Node handler does). */
-export const hangingHandler = () =>
-  stubHandler(
+export const hangingHandler = () => {
+  const signals: Array<{ readonly aborted: boolean }> = []
+  const stub = stubHandler(
     (_request, options) =>
       new Promise<StubAnswer>((_resolve, reject) => {
         const signal = options?.abortSignal
@@ -57,12 +58,35 @@ export const hangingHandler = () =>
           e.name = "AbortError"
           reject(e)
         }
-        if (signal?.aborted === true) abort()
-        else if (signal !== undefined) signal.onabort = abort
+        if (signal === undefined) return
+        signals.push(signal)
+        if (signal.aborted) abort()
+        else signal.onabort = abort
       })
   )
+  return { ...stub, signals }
+}
 
 /** Text of a request body (our commands send strings). */
 export const bodyOf = (request: HttpRequest | undefined): unknown => JSON.parse(String(request?.body ?? "{}"))
 
 export const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" }
+
+/**
+ * The SDK reads some settings from the environment when the client config leaves them out
+ * (endpoint URLs, FIPS/dual-stack endpoints, attempts, a config-file profile): clear them so a
+ * developer's shell cannot change what these tests see on the wire.
+ */
+export const AWS_ENV_SETTINGS = [
+  "AWS_ENDPOINT_URL",
+  "AWS_ENDPOINT_URL_MWAA",
+  "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS",
+  "AWS_ENDPOINT_URL_S3",
+  "AWS_USE_FIPS_ENDPOINT",
+  "AWS_USE_DUALSTACK_ENDPOINT",
+  "AWS_MAX_ATTEMPTS",
+  "AWS_RETRY_MODE",
+  "AWS_PROFILE",
+  "AWS_CONFIG_FILE",
+  "AWS_SHARED_CREDENTIALS_FILE"
+]

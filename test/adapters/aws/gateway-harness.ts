@@ -1,0 +1,29 @@
+import { type Context, Effect } from "effect"
+import { beforeEach, vi } from "vitest"
+import { AwsGateway, type AwsGatewayOptions } from "../../../src/adapters/aws/index.js"
+import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
+import { AWS_ENV_SETTINGS, credentials, type Responder, stubHandler } from "./stub-handler.js"
+
+type Gateway = Context.Tag.Service<MwaaGateway>
+
+/** The AWS gateway layer over a stub request handler (no network), with dummy static credentials. */
+export const gatewayWith = (respond: Responder, options: Partial<AwsGatewayOptions> = {}) => {
+  const stub = stubHandler(respond)
+  const layer = AwsGateway.layer({ region: "us-east-1", credentials, requestHandler: stub.handler, ...options })
+  const run = <A, E>(f: (gateway: Gateway) => Effect.Effect<A, E>): Effect.Effect<A, E> =>
+    Effect.flatMap(MwaaGateway, f).pipe(Effect.provide(layer))
+  return { requests: stub.requests, run }
+}
+
+/** Call at the top of a test file: its tests run without the shell's AWS settings. */
+export const hermeticAwsEnv = () => {
+  beforeEach(() => {
+    for (const name of AWS_ENV_SETTINGS) vi.stubEnv(name, undefined)
+    // An empty config file: no profile's endpoint_url or region can apply.
+    vi.stubEnv("AWS_CONFIG_FILE", "/dev/null")
+    vi.stubEnv("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
+    return () => {
+      vi.unstubAllEnvs()
+    }
+  })
+}
