@@ -6,4 +6,5 @@ guardStdout()
 
 const { runMain } = await import("@effect/platform-node/NodeRuntime")
 const { main } = await import("./main.js")
-runMain(main(process.argv.slice(2), process.env), { disableErrorReporting: true })
+// Our own stderr JSON logger only: runMain's pretty logger would print every line twice.
+runMain(main(process.argv.slice(2), process.env), { disableErrorReporting: true, disablePrettyLogger: true })

@@ -13,15 +13,23 @@ export const looseInt = (field: string, min: number, max: number) =>
     Schema.int(),
     Schema.between(min, max),
     Schema.annotations({
-      message: () => `${field} must be an integer from ${min} to ${max}`,
+      // override: the union's inner failures ("Expected number…") would otherwise win.
+      message: () => ({ message: `${field} must be an integer from ${min} to ${max}`, override: true }),
       jsonSchema: { type: "integer", minimum: min, maximum: max }
     })
   )
 
 export const looseBoolean = (field: string) =>
   Schema.Union(Schema.Boolean, Schema.transformLiterals(["true", true], ["false", false])).annotations({
-    message: () => `${field} must be true or false`,
+    message: () => ({ message: `${field} must be true or false`, override: true }),
     jsonSchema: { type: "boolean" }
+  })
+
+/** A tool without arguments: an empty Struct would accept (and drop) any key, so any key is refused. */
+export const noArguments = (tool: string) =>
+  Schema.Record({ key: Schema.String, value: Schema.Never }).annotations({
+    message: () => ({ message: `${tool} takes no arguments`, override: true }),
+    jsonSchema: { type: "object", properties: {}, additionalProperties: false }
   })
 
 const described = <A, I>(schema: Schema.Schema<A, I, never>, description: string): Schema.Schema<A, I, never> =>
@@ -66,7 +74,7 @@ export const states = <const L extends ReadonlyArray<string>>(field: string, all
   return Schema.optional(
     Schema.Union(Schema.Array(literal), Schema.transform(literal, Schema.Array(literal), { decode: (s) => [s], encode: (a) => a[0] ?? "" }))
       .annotations({
-        message: () => `${field} must be one of ${allowed.join(", ")}, or a list of them`,
+        message: () => ({ message: `${field} must be one of ${allowed.join(", ")}, or a list of them`, override: true }),
         jsonSchema: { type: "array", items: { type: "string", enum: [...allowed] } },
         description: `Only entries in these states (${allowed.join(", ")}).`
       })

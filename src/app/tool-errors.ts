@@ -56,8 +56,10 @@ export const toolErrorMessage = (tool: string, environment: string | undefined, 
       const status = typeof e["airflowStatus"] === "number" ? ` Airflow answered HTTP ${e["airflowStatus"]}.` : ""
       const body = e["airflowBody"] !== undefined ? ` Response: ${bodyText(e["airflowBody"])}` : ""
       const attempts = typeof e["attempts"] === "number" && e["attempts"] > 1 ? ` (after ${e["attempts"]} attempts)` : ""
-      const hint = hintFor(String(e["reason"]), String(e["operation"]), e.message ?? "", environment)
-      return `${tool} failed${where}: ${String(e["reason"])} — ${e.message ?? ""}${attempts} [${String(e["operation"])}].${status}${body}${hint}`
+      // Airflow's own 404 reads like MWAA's: the assistant needs "not found", not the transport's name for it.
+      const reason = e["airflowStatus"] === 404 ? "NotFound" : String(e["reason"])
+      const hint = hintFor(reason, String(e["operation"]), e.message ?? "", environment)
+      return `${tool} failed${where}: ${reason} — ${e.message ?? ""}${attempts} [${String(e["operation"])}].${status}${body}${hint}`
     }
     case "WriteNotAllowed":
     case "EnvironmentUnresolved":

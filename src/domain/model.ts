@@ -75,8 +75,10 @@ export const Connection = Schema.Struct({
   login: Nullable(Schema.String),
   schema: Nullable(Schema.String),
   port: Nullable(Schema.Number),
-  has_password: Schema.Boolean,
-  has_extra: Schema.Boolean
+  /** Whether a password is set; null when Airflow does not say (Airflow 2's list omits it). */
+  has_password: Nullable(Schema.Boolean),
+  /** Whether an extra is set; null when Airflow does not say. */
+  has_extra: Nullable(Schema.Boolean)
 })
 export type Connection = typeof Connection.Type
 

@@ -125,7 +125,7 @@ export const redactConnection = (raw: Readonly<Record<string, unknown>>): Redact
     conn_type: typeof raw["conn_type"] === "string" ? raw["conn_type"] : undefined,
     description: masked(raw["description"]),
     host: masked(raw["host"]),
-    login: text(raw["login"]),
+    login: masked(raw["login"]), // an AWS access key id often serves as the login
     schema: text(raw["schema"]),
     port: typeof raw["port"] === "number" || raw["port"] === null ? raw["port"] : undefined,
     has_password: isFilled(raw["password"]) ? true : undefined,

@@ -102,7 +102,14 @@ export const triggerDagRun = (v: AirflowMajor, dagId: string, input: TriggerInpu
   if (!fits(path)) return unfit("trigger-dag-run", path, "Trigger it from the Airflow UI instead.")
   const body =
     v === 2
-      ? compact({ dag_run_id: input.dag_run_id, logical_date: input.logical_date, conf: input.conf ?? {}, note: input.note })
+      ? compact({
+          dag_run_id: input.dag_run_id,
+          // Airflow 2 names runs after their logical date; keeping the two in step lets
+          // get-dag-run find this run by its date in one call later.
+          logical_date: input.logical_date ?? Option.getOrUndefined(logicalDateInRunId(input.dag_run_id)),
+          conf: input.conf ?? {},
+          note: input.note
+        })
       : compact({ dag_run_id: input.dag_run_id, logical_date: input.logical_date ?? null, conf: input.conf ?? {}, note: input.note })
   // The run id is always sent, so a second send meets 409 instead of starting a second run.
   return Either.right({ method: "POST", path, body, idempotent: true })

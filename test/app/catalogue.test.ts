@@ -69,3 +69,19 @@ describe("tool catalogue", () => {
     expect(Object.keys(logs?.inputSchema["properties"] as object)).toEqual(expect.arrayContaining(["try_number", "map_index", "dag_run_id"]))
   })
 })
+
+describe("tool arguments", () => {
+  it("name the field and the rule in their own words, and refuse arguments a tool does not take", async () => {
+    const { Schema, ParseResult } = await import("effect")
+    const byName = (n: string) => catalogue.find((t) => t.name === n)!
+    const problems = (tool: string, args: unknown) => {
+      const r = Schema.decodeUnknownEither(byName(tool).input, { errors: "all", onExcessProperty: "error" })(args)
+      return r._tag === "Left" ? ParseResult.ArrayFormatter.formatErrorSync(r.left).map((i) => `${i.path.join(".")}: ${i.message}`) : []
+    }
+    expect(problems("list-dags", { limit: "abc" })[0]).toBe("limit: limit must be an integer from 1 to 500")
+    expect(problems("list-dags", { paused: "yes" })[0]).toBe("paused: paused must be true or false")
+    expect(problems("list-dags", { limit: "20", paused: "true" })).toEqual([])
+    expect(problems("list-environments", { foo: 1 }).join()).toMatch(/takes no arguments/)
+    expect(problems("list-environments", {})).toEqual([])
+  })
+})

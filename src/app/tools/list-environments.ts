@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { listEnvironments } from "../../domain/usecases/environments.js"
+import { noArguments } from "../fields.js"
 import { readTool } from "../tool-spec.js"
 
 /** list-environments: the MWAA environments of the server's region. */
@@ -9,8 +10,7 @@ export const listEnvironmentsTool = readTool({
   description:
     "Lists the names of the Amazon MWAA environments in this server's AWS region, and which one is the default " +
     "(MWAA_ENVIRONMENT). Call it first when you do not know the environment name; then get-environment for details.",
-  // An empty Struct is "any object" in JSON Schema; MCP wants type "object" with no properties.
-  input: Schema.Struct({}).annotations({ jsonSchema: { type: "object", properties: {}, additionalProperties: false } }),
+  input: noArguments("list-environments"),
   output: Schema.Struct({
     environments: Schema.Array(Schema.String),
     region: Schema.String,

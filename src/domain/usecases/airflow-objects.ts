@@ -31,8 +31,9 @@ export const listConnections = Effect.fn("AirflowObjects.connections")(function*
   const airflow = yield* AirflowClient
   const v = yield* airflow.major(env)
   const body = asRecord((yield* airflow.send(env, Misc.listConnections(v, page))).body)
-  const connections: ReadonlyArray<Connection> = asArray(body["connections"]).map((raw) => {
-    const c = redactConnection(asRecord(raw))
+  const connections: ReadonlyArray<Connection> = asArray(body["connections"]).map((item) => {
+    const raw = asRecord(item)
+    const c = redactConnection(raw)
     return {
       connection_id: c.connection_id ?? "",
       conn_type: c.conn_type ?? null,
@@ -41,8 +42,9 @@ export const listConnections = Effect.fn("AirflowObjects.connections")(function*
       login: c.login ?? null,
       schema: c.schema ?? null,
       port: c.port ?? null,
-      has_password: c.has_password === true,
-      has_extra: c.has_extra === true
+      // Airflow 2's list leaves both fields out: unknown, not "none".
+      has_password: c.has_password === true ? true : "password" in raw ? false : null,
+      has_extra: c.has_extra === true ? true : "extra" in raw ? false : null
     }
   })
   return { connections, ...pageOf(page.offset, page.limit, connections.length, totalOf(body, connections.length)) }

@@ -3,7 +3,7 @@ import { MwaaError } from "../../ports/MwaaError.js"
 import { AirflowClient } from "../airflow-client.js"
 import { type DagRun, pageOf } from "../model.js"
 import { asArray, asRecord, normalizeDagRun } from "../normalize.js"
-import type { AirflowMajor } from "../routes.js"
+import type { AirflowMajor, RouteUnfit } from "../routes.js"
 import * as Runs from "../routes-runs.js"
 
 /** DAG run use cases: list, read one (with or without its own path), trigger. */
@@ -57,13 +57,15 @@ export const getDagRun = Effect.fn("DagRuns.get")(function* (env: string, dagId:
   })
 })
 
+const orFail = <A>(e: Either.Either<A, RouteUnfit>) =>
+  Either.match(e, { onLeft: (l) => Effect.fail(l), onRight: (r) => Effect.succeed(r) })
+
 export const triggerDagRun = Effect.fn("DagRuns.trigger")(function* (env: string, dagId: string, input: Runs.TriggerInput) {
   const airflow = yield* AirflowClient
+  // The path is the same on both versions: refuse an unfit one before asking MWAA anything.
+  yield* orFail(Runs.triggerDagRun(2, dagId, input))
   const v = yield* airflow.major(env)
-  const call = yield* Either.match(Runs.triggerDagRun(v, dagId, input), {
-    onLeft: (e) => Effect.fail(e),
-    onRight: (c) => Effect.succeed(c)
-  })
+  const call = yield* orFail(Runs.triggerDagRun(v, dagId, input))
   return yield* airflow.send(env, call).pipe(
     Effect.map((response) => normalizeDagRun(response.body) satisfies DagRun),
     // A retried trigger that meets 409 met the run its own first attempt created (the

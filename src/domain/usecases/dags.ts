@@ -45,6 +45,8 @@ export const getDag = Effect.fn("Dags.get")(function* (env: string, dagId: strin
 
 export const setDagPaused = Effect.fn("Dags.setPaused")(function* (env: string, dagId: string, isPaused: boolean) {
   const airflow = yield* AirflowClient
+  // The path is the same on both versions: refuse an unfit one before asking MWAA anything.
+  yield* failRoute(Routes.setDagPaused(2, dagId, isPaused))
   const v = yield* airflow.major(env)
   const call = yield* failRoute(Routes.setDagPaused(v, dagId, isPaused))
   const response = yield* airflow.send(env, call)

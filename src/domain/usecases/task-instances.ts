@@ -3,6 +3,8 @@ import { MwaaError } from "../../ports/MwaaError.js"
 import { AirflowClient } from "../airflow-client.js"
 import { pageOf, type TaskInstance } from "../model.js"
 import { asArray, asRecord, normalizeTaskInstance } from "../normalize.js"
+import { TASK_INSTANCES_BATCH_PATH } from "../paths.js"
+import type { RouteUnfit } from "../routes.js"
 import * as Tasks from "../routes-tasks.js"
 
 /** Task instance use cases: list a run's, read one, clear. */
@@ -56,16 +58,33 @@ export const getTaskInstance = Effect.fn("TaskInstances.get")(function* (
 /** What a clear did (or, in a dry run, would do): the task instances it touches. */
 export const clearTaskInstances = Effect.fn("TaskInstances.clear")(function* (env: string, dagId: string, req: Tasks.ClearRequest) {
   const airflow = yield* AirflowClient
+  const orFail = <A>(e: Either.Either<A, RouteUnfit>) =>
+    Either.match(e, { onLeft: (l) => Effect.fail(l), onRight: (r) => Effect.succeed(r) })
+  // The path is the same on both versions: refuse an unfit one before asking MWAA anything.
+  yield* orFail(Tasks.clearTaskInstances(2, dagId, req))
   const v = yield* airflow.major(env)
-  const call = yield* Either.match(Tasks.clearTaskInstances(v, dagId, req), {
-    onLeft: (e) => Effect.fail(e),
-    onRight: (c) => Effect.succeed(c)
-  })
+  const call = yield* orFail(Tasks.clearTaskInstances(v, dagId, req))
   const response = yield* airflow.send(env, call)
-  // Airflow 2 answers TaskInstanceReference (no state), Airflow 3 full task instances.
   const touched = asArray(asRecord(response.body)["task_instances"]).map((raw) => {
     const ti = normalizeTaskInstance(raw)
     return { dag_id: ti.dag_id, dag_run_id: ti.dag_run_id, task_id: ti.task_id, map_index: ti.map_index, state: ti.state }
   })
+  // Airflow 2 answers references without state: a dry run would read as "already cleared".
+  // One batch read gives each task instance's current state.
+  if (v === 2 && req.dry_run && touched.length > 0) {
+    const runIds = [...new Set(touched.map((t) => t.dag_run_id))]
+    const current = yield* airflow.send(env, {
+      method: "POST",
+      path: TASK_INSTANCES_BATCH_PATH,
+      body: { dag_ids: [dagId], dag_run_ids: runIds, task_ids: [...new Set(touched.map((t) => t.task_id))] }
+    })
+    const states = new Map(
+      asArray(asRecord(current.body)["task_instances"])
+        .map(normalizeTaskInstance)
+        .map((ti) => [`${ti.dag_run_id}|${ti.task_id}|${ti.map_index}`, ti.state] as const)
+    )
+    const withStates = touched.map((t) => ({ ...t, state: states.get(`${t.dag_run_id}|${t.task_id}|${t.map_index}`) ?? t.state }))
+    return { dry_run: req.dry_run, only_failed: req.only_failed, task_instances: withStates, count: withStates.length }
+  }
   return { dry_run: req.dry_run, only_failed: req.only_failed, task_instances: touched, count: touched.length }
 })

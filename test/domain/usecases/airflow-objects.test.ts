@@ -89,3 +89,14 @@ describe("list-connections and list-variables never return secrets", () => {
     )
   })
 })
+
+describe("what a connection list says about secrets it does not show", () => {
+  it("is unknown (null) when Airflow 2 leaves password and extra out, and masks an access key used as login", async () => {
+    const out = await run(listConnections("env", { limit: 50, offset: 0 }), "2.10.3", {
+      connections: [{ connection_id: "aws_default", conn_type: "aws", login: "AKIAIOSFODNN7EXAMPLE", host: null, schema: null, port: null }],
+      total_entries: 1
+    })
+    expect(out.connections[0]).toMatchObject({ connection_id: "aws_default", has_password: null, has_extra: null })
+    expect(JSON.stringify(out)).not.toContain("AKIAIOSFODNN7EXAMPLE")
+  })
+})
