@@ -26,8 +26,6 @@ export interface AwsGatewayOptions extends ClientOptions {
 /** ListEnvironments pages of 25 (its maximum), at most this many. */
 const MAX_ENVIRONMENT_PAGES = 40
 
-const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined)
-
 const toPortEnvironment = (name: string, env: Environment): PortEnvironment => ({
   Name: env.Name ?? name,
   Arn: env.Arn,
@@ -36,7 +34,7 @@ const toPortEnvironment = (name: string, env: Environment): PortEnvironment => (
   EnvironmentClass: env.EnvironmentClass,
   SourceBucketArn: env.SourceBucketArn,
   DagS3Path: env.DagS3Path,
-  WebserverUrl: str(env.WebserverUrl),
+  WebserverUrl: env.WebserverUrl,
   LoggingConfiguration: env.LoggingConfiguration,
   LastUpdate: env.LastUpdate,
   raw: env

@@ -7,7 +7,7 @@ import {
   UpdateEnvironmentCommand,
   type UpdateEnvironmentCommandInput
 } from "../../../src/adapters/aws/index.js"
-import { MEMBER_LISTS } from "../../../src/adapters/aws/commands/environment-shapes.js"
+import { MEMBER_LISTS } from "../../../src/adapters/aws/commands/environment-serde.js"
 import { bodyMembersOf, membersOf, operation, sample } from "./model.js"
 import { bodyOf, credentials, json, stubHandler } from "./stub-handler.js"
 import { hermeticAwsEnv } from "./gateway-harness.js"

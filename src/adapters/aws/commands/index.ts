@@ -1,6 +1,6 @@
 /** Our MWAA commands on client-mwaa's machinery, written to the current model. */
 export { CreateEnvironmentCommand, type CreateEnvironmentCommandInput, type CreateEnvironmentCommandOutput } from "./CreateEnvironmentCommand.js"
-export type { Environment, LastUpdate } from "./environment-shapes.js"
+export type { CreateEnvironmentInput, Environment, LastUpdate, UpdateEnvironmentInput } from "./environment-types.js"
 export { RestApiClientException, RestApiServerException, ServiceUnavailableException } from "./exceptions.js"
 export { GetEnvironmentCommand, type GetEnvironmentCommandInput, type GetEnvironmentCommandOutput } from "./GetEnvironmentCommand.js"
 export { InvokeRestApiCommand, type InvokeRestApiCommandInput, type InvokeRestApiCommandOutput } from "./InvokeRestApiCommand.js"
