@@ -8,6 +8,8 @@ import { AppConfig } from "../ports/AppConfig.js"
 export interface CliSettings {
   readonly config: AppConfigShape
   readonly demo: boolean
+  /** --endpoint-url: one endpoint for MWAA, CloudWatch Logs and S3 (a local emulator or fake). */
+  readonly endpointUrl: Option.Option<string>
   /** Test hook: the demo's fake MWAA appends every call it receives to this file (JSON lines). */
   readonly fakeCallLog: Option.Option<string>
   readonly help: boolean
@@ -27,12 +29,14 @@ const Env = Schema.Struct({
 
 export const usage = `mwaa-mcp-server — MCP server for Apache Airflow on Amazon MWAA (stdio)
 
-Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [--max-rps N] [--demo]
+Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [--max-rps N] [--endpoint-url URL] [--demo]
 
   --allow-write        enable write tools (trigger, pause/unpause, clear, create/update/delete environment)
   --region REGION      AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
   --environment NAME   default environment (same as MWAA_ENVIRONMENT)
   --max-rps N          InvokeRestApi calls per second per environment (default 8; MWAA_MCP_MAX_RPS)
+  --endpoint-url URL   send MWAA, CloudWatch Logs and S3 calls to URL (a local emulator); also the SDK's
+                       AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_MWAA / _CLOUDWATCH_LOGS / _S3 variables
   --demo               serve fictional demo data from an embedded fake MWAA (also MWAA_MCP_DEMO=1)
   --help, --version`
 
@@ -48,6 +52,7 @@ export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<strin
         demo: { type: "boolean" },
         region: { type: "string" },
         "max-rps": { type: "string" },
+        "endpoint-url": { type: "string" },
         environment: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" }
@@ -63,6 +68,10 @@ export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<strin
   const v = vars.right
   const flags = parsed.values
   const maxRps = flags["max-rps"] === undefined ? v.MWAA_MCP_MAX_RPS : Number(flags["max-rps"])
+  const endpoint = flags["endpoint-url"]
+  if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(endpoint)) {
+    return Either.left(`--endpoint-url must be an http(s) URL such as http://127.0.0.1:4566, got ${endpoint}`)
+  }
   if (maxRps !== undefined && !(Number.isInteger(maxRps) && maxRps >= 1 && maxRps <= 100)) {
     return Either.left(`--max-rps must be an integer from 1 to 100, got ${flags["max-rps"]}`)
   }
@@ -78,6 +87,7 @@ export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<strin
       extraSensitiveNames: (v.MWAA_MCP_SENSITIVE_NAMES ?? "").split(",").map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0)
     },
     demo: flags.demo === true || truthy(v.MWAA_MCP_DEMO),
+    endpointUrl: Option.fromNullable(flags["endpoint-url"]).pipe(Option.filter((s) => s.trim().length > 0)),
     fakeCallLog: Option.fromNullable(v.MWAA_MCP_FAKE_CALL_LOG).pipe(Option.filter((s) => s.length > 0)),
     help: flags.help === true,
     version: flags.version === true

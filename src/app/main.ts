@@ -1,4 +1,5 @@
 import { Deferred, Effect, Either, Layer, ManagedRuntime, Option } from "effect"
+import { AwsGateway, endpointsFromEnv } from "../adapters/aws/index.js"
 import { FakeMwaa, demoSeed } from "../adapters/fake-mwaa/index.js"
 import { serveStdio } from "../adapters/mcp/stdio.js"
 import { StderrLoggerLive } from "../adapters/mcp/stderr-logger.js"
@@ -23,15 +24,18 @@ export class StartupError {
 
 const say = (text: string) => Effect.sync(() => void process.stderr.write(`${text}\n`))
 
+/** The demo's embedded fake, or AWS through the SDK (credential chain, endpoints from flags and variables). */
+const gatewayFor = (settings: CliSettings, env: Readonly<Record<string, string | undefined>>) => {
+  if (settings.demo) return FakeMwaa.layer(demoSeed(), { callLogPath: Option.getOrUndefined(settings.fakeCallLog) })
+  const endpointUrl = Option.getOrUndefined(settings.endpointUrl)
+  return AwsGateway.layer({ region: settings.config.region, endpointUrl, endpoints: endpointsFromEnv(env, endpointUrl) })
+}
+
 /** Serves MCP on stdio until the client disconnects. */
-const serve = (settings: CliSettings) =>
+const serve = (settings: CliSettings, env: Readonly<Record<string, string | undefined>>) =>
   Effect.gen(function* () {
-    if (!settings.demo) {
-      // The AWS SDK gateway is not wired yet: until it is, the server only runs against the fake.
-      yield* say("mwaa-mcp-server: the AWS gateway is not available in this build; starting in demo mode.")
-    }
-    yield* say(DEMO_BANNER)
-    const gateway = FakeMwaa.layer(demoSeed(), { callLogPath: Option.getOrUndefined(settings.fakeCallLog) })
+    if (settings.demo) yield* say(DEMO_BANNER)
+    const gateway = gatewayFor(settings, env)
     const layer = appLayer(gateway, Layer.succeed(AppConfig, settings.config)).pipe(Layer.provideMerge(StderrLoggerLive))
     const runtime = yield* Effect.acquireRelease(Effect.sync(() => ManagedRuntime.make(layer)), (rt) => Effect.promise(() => rt.dispose()))
     const host = makeToolHost(runtime, {
@@ -55,7 +59,7 @@ export const main = (argv: ReadonlyArray<string>, env: Readonly<Record<string, s
     const settings = parsed.right
     if (settings.help) return yield* say(usage)
     if (settings.version) return yield* say(packageVersion)
-    yield* serve(settings)
+    yield* serve(settings, env)
   }).pipe(
     Effect.tapError((e) => say(e.message)),
     Effect.provide(StderrLoggerLive)

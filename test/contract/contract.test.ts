@@ -8,8 +8,10 @@ import { appLayer } from "../../src/app/layers.js"
 import { prompts } from "../../src/app/prompts.js"
 import { makeToolHost } from "../../src/app/tool-host.js"
 import { MAX_PATH_LENGTH } from "../../src/domain/paths.js"
+import { AwsGateway } from "../../src/adapters/aws/index.js"
 import { AppConfig } from "../../src/ports/AppConfig.js"
 import type { MwaaGateway } from "../../src/ports/MwaaGateway.js"
+import { startHttpFake } from "../support/http-fake/index.js"
 import { loadSpecValidator } from "../support/openapi.js"
 import { type Exchange, recordingGateway } from "./recording-gateway.js"
 
@@ -21,11 +23,40 @@ import { type Exchange, recordingGateway } from "./recording-gateway.js"
 
 interface Backend {
   readonly name: string
-  readonly gateway: () => Promise<{ readonly layer: Layer.Layer<MwaaGateway>; readonly close: () => Promise<void> }>
+  readonly gateway: () => Promise<{
+    readonly layer: Layer.Layer<MwaaGateway>
+    readonly close: () => Promise<void>
+    /** What the wire saw that real MWAA would refuse (unsigned, wrong signing service, Path over 64). */
+    readonly wireProblems: () => ReadonlyArray<string>
+  }>
 }
 
 const backends: ReadonlyArray<Backend> = [
-  { name: "in-memory fake", gateway: async () => ({ layer: FakeMwaa.layer(demoSeed()), close: async () => {} }) }
+  {
+    name: "in-memory fake",
+    gateway: async () => ({ layer: FakeMwaa.layer(demoSeed()), close: async () => {}, wireProblems: () => [] })
+  },
+  {
+    name: "AWS SDK gateway over the HTTP fake",
+    gateway: async () => {
+      const fake = await startHttpFake()
+      const endpoints = { mwaa: fake.url, logs: fake.url, s3: fake.url }
+      return {
+        layer: AwsGateway.layer({ region: "us-east-1", endpoints, credentials: { accessKeyId: "AKIDCONTRACT", secretAccessKey: "contract" } }),
+        close: () => fake.close(),
+        wireProblems: () => [
+          // The suite must have reached all three services, or the checks below prove nothing.
+          ...(["airflow", "logs", "s3"] as const).filter((svc) => !fake.requests().some((r) => r.service === svc)).map((svc) => `no ${svc} request`),
+          ...fake.requests().flatMap((r) => [
+            ...(r.service === "unknown" || r.signingService !== r.service ? [`${r.httpMethod} ${r.httpPath}: signed for ${r.signingService}, sent to ${r.service}`] : []),
+            ...(r.region !== "us-east-1" ? [`${r.httpPath}: region ${r.region}`] : []),
+            ...(r.operation === "InvokeRestApi" && (r.path?.length ?? 0) > MAX_PATH_LENGTH ? [`Path over 64: ${r.path}`] : []),
+            ...(r.status >= 400 && r.operation !== "InvokeRestApi" ? [`${r.operation} answered ${r.status}`] : [])
+          ])
+        ]
+      }
+    }
+  }
 ]
 
 const specs = { 2: loadSpecValidator(2), 3: loadSpecValidator(3) } as const
@@ -36,11 +67,13 @@ for (const backend of backends) {
       const exchanges: Array<Exchange> = []
       let runtime: ManagedRuntime.ManagedRuntime<any, any>
       let close: () => Promise<void>
+      let wireProblems: () => ReadonlyArray<string>
       let call: (name: string, args: Record<string, unknown>) => Promise<ToolCallResult>
 
       beforeAll(async () => {
         const g = await backend.gateway()
         close = g.close
+        wireProblems = g.wireProblems
         runtime = ManagedRuntime.make(appLayer(recordingGateway(g.layer, exchanges), AppConfig.make({ allowWrite: true })))
         const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(true), version: "test" })
         // Through JSON, as over the wire: an undefined argument is an absent one.
@@ -116,6 +149,7 @@ for (const backend of backends) {
           return specs[version].validate(x.request.method, x.request.path, x.response.status, x.response.body)
         })
         expect(problems).toEqual([])
+        expect(wireProblems()).toEqual([])
       })
     })
   }
