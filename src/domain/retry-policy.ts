@@ -1,4 +1,4 @@
-import { Duration, Effect, Ref, Schedule } from "effect"
+import { Duration, Effect, Random, Ref, Schedule } from "effect"
 import { isRetryable, MwaaError } from "../ports/MwaaError.js"
 
 export interface RetryThrottledOptions {
@@ -8,12 +8,16 @@ export interface RetryThrottledOptions {
   readonly base?: Duration.DurationInput
   /** No single delay exceeds this, jitter included. */
   readonly cap?: Duration.DurationInput
+  /** No retry starts after this much time since the first attempt. */
+  readonly maxElapsed?: Duration.DurationInput
 }
 
 // MWAA throttles InvokeRestApi per environment at a few calls per second, so a quarter-second
 // start clears most bursts; the cap keeps one tool call from stalling for long.
 const defaultBase = Duration.millis(250)
 const defaultCap = Duration.seconds(8)
+// A tool call should answer within a minute even when MWAA keeps throttling.
+const defaultMaxElapsed = Duration.seconds(30)
 
 const withAttempts = (error: MwaaError, attempts: number): MwaaError =>
   new MwaaError({
@@ -26,18 +30,21 @@ const withAttempts = (error: MwaaError, attempts: number): MwaaError =>
   })
 
 /**
- * Retries throttled and transient failures with capped, jittered exponential backoff. Jitter keeps
- * parallel tool calls from retrying in lockstep. Delays run on Effect's Clock (through Schedule),
- * so TestClock drives them in tests. The final error carries how many attempts were made.
+ * Retries throttled and transient failures with capped exponential backoff and full jitter
+ * (each delay drawn uniformly from zero to the capped exponential, as AWS recommends), so
+ * parallel tool calls never retry in lockstep. Bounded twice: attempts, and total time.
+ * Delays run on Effect's Clock and Random, so TestClock and Random.fixed drive them in tests.
+ * The final error carries how many attempts were made.
  */
 export const retryThrottled = (options: RetryThrottledOptions) => {
   const cap = Duration.decode(options.cap ?? defaultCap)
   const retries = Math.max(0, Math.floor(options.maxAttempts) - 1)
   const schedule = Schedule.exponential(options.base ?? defaultBase, 2).pipe(
-    Schedule.jittered,
-    // Capped after jitter, so the cap is a true upper bound.
-    Schedule.modifyDelay((_, delay) => Duration.min(delay, cap)),
-    Schedule.intersect(Schedule.recurs(retries))
+    Schedule.modifyDelayEffect((_, delay) =>
+      Effect.map(Random.next, (r) => Duration.millis(Math.floor(Duration.toMillis(Duration.min(delay, cap)) * r)))
+    ),
+    Schedule.intersect(Schedule.recurs(retries)),
+    Schedule.upTo(options.maxElapsed ?? defaultMaxElapsed)
   )
   return <A, R>(effect: Effect.Effect<A, MwaaError, R>): Effect.Effect<A, MwaaError, R> =>
     Effect.gen(function* () {
