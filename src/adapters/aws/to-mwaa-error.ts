@@ -63,7 +63,8 @@ export const toMwaaError =
     const e: SdkErrorLike = typeof cause === "object" && cause !== null ? cause : { message: String(cause) }
     const name = text(e.name) ?? "Error"
     const detail = text(e.message) ?? "no message"
-    const message = `${name}: ${detail}`
+    // An answer with no error type is named by its HTTP status alone (e.g. a proxy's "502").
+    const message = `${/^\d{3}$/.test(name) ? `HTTP ${name}` : name}: ${detail}`
     const make = (reason: MwaaErrorReason, extra: { airflowStatus?: number; airflowBody?: unknown } = {}) =>
       new MwaaError({ reason, operation, message, ...extra })
 

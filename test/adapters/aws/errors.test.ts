@@ -90,9 +90,9 @@ const cases: ReadonlyArray<Case> = [
     expected: { reason: "AccessDenied" }
   },
   {
-    title: "HTTP 502 from a proxy, no error type → Internal",
-    answer: { status: 502, body: "Bad Gateway" },
-    expected: { reason: "Internal" }
+    title: "HTTP 502 from a proxy (an HTML page, no error type) → Internal, the page's text as message",
+    answer: { status: 502, headers: { "content-type": "text/html" }, body: "<html><head><title>502 Bad Gateway</title></head>\r\n<body>nginx</body></html>" },
+    expected: { reason: "Internal", message: "HTTP 502: 502 Bad Gateway nginx" }
   }
 ]
 

@@ -54,7 +54,8 @@ export const parseErrorBody = async (body: unknown, context: SerdeContext): Prom
   try {
     value = text.length > 0 ? JSON.parse(text) : {}
   } catch {
-    value = { message: text.slice(0, 500) }
+    // A proxy's page: its text, without markup, is the most useful message there is.
+    value = { message: text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim().slice(0, 300) }
   }
   const record: Record<string, unknown> = typeof value === "object" && value !== null && !Array.isArray(value) ? { ...value } : {}
   record["message"] = record["message"] ?? record["Message"]
