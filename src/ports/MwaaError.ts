@@ -13,7 +13,8 @@ export const MwaaErrorReason = Schema.Literal(
   "AirflowClientError", // RestApiClientException: Airflow answered 4xx
   "AirflowServerError", // RestApiServerException: Airflow answered 5xx
   "Timeout", // InvokeRestApi's 10-second limit, or a network timeout
-  "Internal" // InternalServerException, a transport failure, or an unreadable answer
+  "Unavailable", // a transient failure: 5xx from AWS, ServiceUnavailableException, a reset or refused connection
+  "Internal" // anything else: an unreadable answer, an unexpected error
 )
 export type MwaaErrorReason = typeof MwaaErrorReason.Type
 
@@ -30,9 +31,10 @@ export class MwaaError extends Schema.TaggedError<MwaaError>("mwaa-mcp/MwaaError
   attempts: Schema.optional(Schema.Number)
 }) {}
 
-/** Throttling and transient server-side failures are worth another attempt; nothing else is. */
+/** Throttling and transient failures are worth another attempt; nothing else is. */
 export const isRetryable = (error: MwaaError): boolean =>
   error.reason === "Throttled" ||
+  error.reason === "Unavailable" ||
   ((error.reason === "AirflowServerError" || error.reason === "AirflowClientError") &&
     (error.airflowStatus === 429 ||
       error.airflowStatus === 502 ||

@@ -92,3 +92,21 @@ describe("throttling", () => {
     expect(message).toMatch(/after 5 attempts/)
   })
 })
+
+describe("transient faults", () => {
+  it("retries a read through a reset connection, an HTML 502 page and an Airflow 503; reports a malformed answer clearly", async () => {
+    const environment_name = DEMO_ENVIRONMENT_3
+    fake.resetConnectionNext()
+    await ok(session, "list-dags", { environment_name })
+    fake.htmlNext()
+    await ok(session, "list-dags", { environment_name })
+    fake.failNext(1, { status: 503 })
+    await ok(session, "list-dags", { environment_name })
+    fake.malformedNext()
+    const message = await fails(session, "list-dags", { environment_name })
+    fake.reset()
+    expect(message).toContain("list-dags failed in environment demo-airflow-3")
+    // The server is still alive and well.
+    await ok(session, "list-dags", { environment_name })
+  })
+})

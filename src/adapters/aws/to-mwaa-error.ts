@@ -38,14 +38,17 @@ const BY_NAME: Readonly<Record<string, MwaaErrorReason>> = {
   NoSuchKey: "NotFound", // S3
   NoSuchBucket: "NotFound",
   NotFound: "NotFound",
-  InternalServerException: "Internal",
-  ServiceUnavailableException: "Internal",
+  // The SDK counts these transient; the domain retry policy retries reads on them.
+  InternalServerException: "Unavailable",
+  ServiceUnavailableException: "Unavailable",
   TimeoutError: "Timeout", // the Node request handler's connection/request timeouts
   RequestTimeout: "Timeout",
   RequestTimeoutException: "Timeout"
 }
 
 const TIMEOUT_CODES = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT"])
+/** Node network errors after which the same request may well succeed. */
+const TRANSIENT_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "EAI_AGAIN", "ENOTFOUND", "ECONNABORTED", "EHOSTUNREACH", "ENETUNREACH"])
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value.length > 0 ? value : undefined)
 
@@ -83,9 +86,12 @@ export const toMwaaError =
     if (isThrottlingError({ name, $metadata: { httpStatusCode: httpStatus }, $retryable: e.$retryable } as never)) {
       return make("Throttled")
     }
+    // Before the names: the Node handler reports a reset socket as a "TimeoutError" named "socket hang up".
+    if ((typeof e.code === "string" && TRANSIENT_CODES.has(e.code)) || /socket hang up/i.test(detail)) return make("Unavailable")
     const byName = BY_NAME[name]
     if (byName !== undefined) return make(byName)
     if (typeof e.code === "string" && TIMEOUT_CODES.has(e.code)) return make("Timeout")
+    if (httpStatus === 500 || httpStatus === 502 || httpStatus === 503 || httpStatus === 504) return make("Unavailable")
     if (httpStatus === 401 || httpStatus === 403) return make("AccessDenied")
     if (httpStatus === 404) return make("NotFound")
     if (httpStatus === 400) return make("Validation")

@@ -64,10 +64,10 @@ const cases: ReadonlyArray<Case> = [
     expected: { reason: "NotFound" }
   },
   {
-    title: "InternalServerException → Internal",
+    title: "InternalServerException → Unavailable (transient, retried for reads)",
     modelError: "InternalServerException",
     answer: awsError("InternalServerException", status("InternalServerException"), { message: "internal" }),
-    expected: { reason: "Internal" }
+    expected: { reason: "Unavailable" }
   },
   {
     title: "ThrottlingException, not modelled, as a common AWS error → Throttled",
@@ -90,9 +90,9 @@ const cases: ReadonlyArray<Case> = [
     expected: { reason: "AccessDenied" }
   },
   {
-    title: "HTTP 502 from a proxy (an HTML page, no error type) → Internal, the page's text as message",
+    title: "HTTP 502 from a proxy (an HTML page, no error type) → Unavailable, the page's text as message",
     answer: { status: 502, headers: { "content-type": "text/html" }, body: "<html><head><title>502 Bad Gateway</title></head>\r\n<body>nginx</body></html>" },
-    expected: { reason: "Internal", message: "HTTP 502: 502 Bad Gateway nginx" }
+    expected: { reason: "Unavailable", message: "HTTP 502: 502 Bad Gateway nginx" }
   }
 ]
 
@@ -172,7 +172,8 @@ describe("toMwaaError", () => {
     expect(toMwaaError("GetLogEvents")(named("ResourceNotFoundException")).reason).toBe("NotFound")
     expect(toMwaaError("GetEnvironment")(named("CredentialsProviderError")).reason).toBe("AccessDenied")
     expect(toMwaaError("GetEnvironment")(Object.assign(new Error("connect ETIMEDOUT"), { code: "ETIMEDOUT" })).reason).toBe("Timeout")
-    expect(toMwaaError("GetEnvironment")(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" })).reason).toBe("Internal")
+    expect(toMwaaError("GetEnvironment")(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" })).reason).toBe("Unavailable")
+    expect(toMwaaError("GetEnvironment")(Object.assign(new Error("connect"), { code: "ECONNREFUSED" })).reason).toBe("Unavailable")
     expect(toMwaaError("GetEnvironment")("a string").reason).toBe("Internal")
   })
 })

@@ -26,6 +26,8 @@ export const mwaaErrorReply = (error: MwaaError): Reply => {
         { message: withoutTypePrefix(error.message), RestApiStatusCode: error.airflowStatus, RestApiResponse: error.airflowBody },
         error.reason === "AirflowClientError" ? "RestApiClientException" : "RestApiServerException"
       )
+    case "Unavailable":
+      return restJson(503, { message: error.message }, "ServiceUnavailableException")
     case "Timeout":
     case "Internal":
       return restJson(500, { message: error.message }, "InternalServerException")
