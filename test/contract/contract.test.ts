@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { Layer, ManagedRuntime } from "effect"
 import type { ToolCallResult } from "../../src/adapters/mcp/ToolHost.js"
-import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, FakeMwaa, FX_DAG, ORDERS_DAG, demoSeed } from "../../src/adapters/fake-mwaa/index.js"
+import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, FakeMwaa, FX_DAG, ORDERS_DAG } from "../../src/adapters/fake-mwaa/index.js"
 import { catalogue } from "../../src/app/catalogue.js"
 import { instructions } from "../../src/app/instructions.js"
 import { appLayer } from "../../src/app/layers.js"
@@ -12,6 +12,7 @@ import { AwsGateway } from "../../src/adapters/aws/index.js"
 import { AppConfig } from "../../src/ports/AppConfig.js"
 import type { MwaaGateway } from "../../src/ports/MwaaGateway.js"
 import { startHttpFake } from "../support/http-fake/index.js"
+import { LONG_DAG, LONG_RUN, LONG_TASK, LONG_TASK_ERROR, longIdsSeed } from "../support/long-ids-seed.js"
 import { loadSpecValidator } from "../support/openapi.js"
 import { type Exchange, recordingGateway } from "./recording-gateway.js"
 
@@ -34,12 +35,12 @@ interface Backend {
 const backends: ReadonlyArray<Backend> = [
   {
     name: "in-memory fake",
-    gateway: async () => ({ layer: FakeMwaa.layer(demoSeed()), close: async () => {}, wireProblems: () => [] })
+    gateway: async () => ({ layer: FakeMwaa.layer(longIdsSeed()), close: async () => {}, wireProblems: () => [] })
   },
   {
     name: "AWS SDK gateway over the HTTP fake",
     gateway: async () => {
-      const fake = await startHttpFake()
+      const fake = await startHttpFake({ seed: longIdsSeed() })
       const endpoints = { mwaa: fake.url, logs: fake.url, s3: fake.url }
       return {
         layer: AwsGateway.layer({ region: "us-east-1", endpoints, credentials: { accessKeyId: "AKIDCONTRACT", secretAccessKey: "contract" } }),
@@ -111,6 +112,15 @@ for (const backend of backends) {
         await ok("list-connections")
         await ok("list-variables")
         await ok("list-environments", { environment_name: undefined })
+      })
+
+      it("reads a scheduled run whose DAG and task ids are both 40 characters", async () => {
+        const ids = { dag_id: LONG_DAG, dag_run_id: LONG_RUN }
+        expect((await ok("get-dag-run", ids)).state).toBe("failed")
+        expect((await ok("list-task-instances", { ...ids, task_ids: [LONG_TASK] })).task_instances).toHaveLength(1)
+        expect((await ok("get-task-instance", { ...ids, task_id: LONG_TASK })).try_number).toBe(2)
+        expect((await ok("get-task-logs", { ...ids, task_id: LONG_TASK })).lines).toContain(LONG_TASK_ERROR)
+        expect((await ok("get-task-logs", { ...ids, task_id: LONG_TASK, try_number: 1 })).lines[0]).toMatch(/try 1/)
       })
 
       it("performs every write tool", async () => {
