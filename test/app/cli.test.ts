@@ -37,6 +37,12 @@ describe("command line and environment", () => {
     expect(ok([], { MWAA_MCP_MAX_RPS: "3" }).config.maxRequestsPerSecond).toBe(3)
   })
 
+  it("takes an endpoint override for local emulators", () => {
+    expect(Option.getOrNull(ok(["--endpoint-url", "http://127.0.0.1:4566"]).endpointUrl)).toBe("http://127.0.0.1:4566")
+    expect(Option.isNone(ok([]).endpointUrl)).toBe(true)
+    expect(error(["--endpoint-url", "localhost:4566"])).toMatch(/--endpoint-url must be an http/)
+  })
+
   it("names what is wrong with bad flags or variables", () => {
     expect(error(["--allow-writes"])).toMatch(/allow-writes/)
     expect(error(["--max-rps", "0"])).toMatch(/--max-rps/)
