@@ -37,7 +37,10 @@ export const callTool = async (session: StdioSession, name: string, args: Record
   expect(result.structuredContent, `${name} answered without structuredContent: ${text}`).toBeDefined()
   const split = text.indexOf("\n\n")
   expect(split, `${name}'s text has no summary paragraph: ${text}`).toBeGreaterThan(0)
-  expect(JSON.parse(text.slice(split + 2))).toEqual(result.structuredContent)
+  // After the summary: a line labelling the environment's data, then exactly the structured JSON.
+  const data = text.slice(split + 2)
+  expect(data.startsWith("──── data from MWAA"), `${name}'s data is not labelled: ${data.slice(0, 80)}`).toBe(true)
+  expect(JSON.parse(data.slice(data.indexOf("\n") + 1))).toEqual(result.structuredContent)
   return { isError, text, summary: text.slice(0, split), structured: result.structuredContent }
 }
 

@@ -1,0 +1,67 @@
+/**
+ * Keeps one tool answer under a byte budget, so a single call can never flood the assistant's
+ * context. The largest array is halved (a page's next_offset then points at the first entry
+ * left out, so paging continues where the answer stopped), then the largest string is cut
+ * with a marker, until the answer fits. Pure: the answer keeps its shape.
+ */
+
+export interface Bounded<A> {
+  readonly value: A
+  /** What was cut, for the hint shown with the answer; empty when nothing was. */
+  readonly cuts: ReadonlyArray<string>
+}
+
+type Json = Record<string, unknown>
+const encoder = new TextEncoder()
+const size = (v: unknown) => encoder.encode(JSON.stringify(v) ?? "").length
+
+/** Largest array (with more than one item) or string (over 200 characters) in the tree, by serialized size. */
+const largest = (root: Json) => {
+  let best: { parent: Json | Array<unknown>; key: string | number; bytes: number; kind: "array" | "string" } | undefined
+  const visit = (parent: Json | Array<unknown>, key: string | number, v: unknown) => {
+    if (Array.isArray(v)) {
+      if (v.length > 1) {
+        const bytes = size(v)
+        if (best === undefined || bytes > best.bytes) best = { parent, key, bytes, kind: "array" }
+      }
+      v.forEach((x, i) => visit(v, i, x))
+    } else if (typeof v === "object" && v !== null) {
+      for (const [k, x] of Object.entries(v)) visit(v as Json, k, x)
+    } else if (typeof v === "string" && v.length > 200) {
+      const bytes = size(v)
+      if (best === undefined || bytes > best.bytes) best = { parent, key, bytes, kind: "string" }
+    }
+  }
+  visit(root as Json, "root", (root as Json)["root"])
+  return best
+}
+
+export const boundSize = <A>(value: A, maxBytes: number): Bounded<A> => {
+  if (size(value) <= maxBytes) return { value, cuts: [] }
+  const copy = structuredClone(value) as unknown
+  const holder = { root: copy } as Json
+  const cuts: Array<string> = []
+  for (let step = 0; step < 200 && size(holder["root"]) > maxBytes; step++) {
+    const target = largest(holder)
+    if (target === undefined) break
+    const container = target.parent as Json
+    const current = container[target.key as string]
+    const root = holder["root"] as Json
+    if (target.kind === "array" && Array.isArray(current)) {
+      const keep = Math.max(1, Math.floor(current.length / 2))
+      // Logs keep their end (where the error is); lists keep their beginning (the page order).
+      const isLines = target.key === "lines"
+      container[target.key as string] = isLines ? current.slice(current.length - keep) : current.slice(0, keep)
+      if (container === root && typeof root["offset"] === "number" && "next_offset" in root) {
+        root["next_offset"] = (root["offset"] as number) + keep
+      }
+      if (isLines && container === root && "truncated" in root) root["truncated"] = true
+      cuts.push(`${String(target.key)}: ${keep} of ${current.length} kept`)
+    } else if (typeof current === "string") {
+      const keep = Math.max(100, Math.floor(current.length / 2))
+      container[target.key as string] = `${current.slice(0, keep)}… [truncated: ${current.length - keep} more characters]`
+      cuts.push(`${String(target.key)}: ${keep} of ${current.length} characters kept`)
+    }
+  }
+  return { value: holder["root"] as A, cuts }
+}

@@ -1,0 +1,54 @@
+import { isSensitiveName, maskSecretsInText, REDACTED } from "./redaction.js"
+
+/**
+ * Everything a tool returns passes through here. Text from Airflow (logs, DAG source, docs,
+ * conf, notes, error bodies) is untrusted: it may carry credentials, or instructions hidden in
+ * characters a person cannot see. So every string is stripped of invisible characters and
+ * has credential-looking values masked, wherever it sits in the answer.
+ */
+
+/**
+ * Unicode tag characters (U+E0000–E007F, invisible ASCII look-alikes), bidi controls
+ * (U+202A–202E, U+2066–2069, LRM/RLM/ALM) and zero-width characters (U+200B–200D, U+2060,
+ * U+FEFF): they can hide or reorder text the assistant reads.
+ */
+const INVISIBLE = /[\u{E0000}-\u{E007F}\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B-\u200D\u2060\uFEFF]/gu
+
+export const stripInvisible = (text: string): string => text.replace(INVISIBLE, "")
+
+export interface Sanitized<A> {
+  readonly value: A
+  /** True when some value looked like a credential and was replaced. */
+  readonly masked: boolean
+}
+
+/**
+ * Strips and masks every string in a JSON-like value (object keys included), and masks whole
+ * values held under a sensitive name (a DAG run's conf {"api_token": …}). Booleans and nulls
+ * under such names stay: they say whether something is set (has_password), not what it is.
+ */
+export const sanitizeDeep = <A>(value: A, extraSensitiveNames: ReadonlyArray<string> = []): Sanitized<A> => {
+  let masked = false
+  const text = (s: string) => {
+    const m = maskSecretsInText(stripInvisible(s))
+    masked ||= m.masked
+    return m.text
+  }
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") return text(v)
+    if (Array.isArray(v)) return v.map(walk)
+    if (typeof v === "object" && v !== null) {
+      return Object.fromEntries(
+        Object.entries(v).map(([k, x]) => {
+          if (x !== null && typeof x !== "boolean" && x !== REDACTED && isSensitiveName(k, extraSensitiveNames)) {
+            masked = true
+            return [text(k), REDACTED]
+          }
+          return [text(k), walk(x)]
+        })
+      )
+    }
+    return v
+  }
+  return { value: walk(value) as A, masked }
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "@effect/vitest"
+import * as fc from "fast-check"
+import { boundSize } from "../../src/domain/bound-size.js"
+import { sanitizeDeep, stripInvisible } from "../../src/domain/sanitize.js"
+
+describe("untrusted text", () => {
+  it("loses invisible characters that could hide instructions", () => {
+    const hidden = "ok\u200B\u202Eevil\u2066\u{E0041}\u{E0042}\uFEFFdone"
+    expect(stripInvisible(hidden)).toBe("okevildone")
+    // Mutation caught: dropping the tag-character range leaves U+E0041 in place.
+    fc.assert(
+      fc.property(fc.string(), fc.integer({ min: 0xe0000, max: 0xe007f }), fc.string(), (a, tag, b) => {
+        expect(stripInvisible(a + String.fromCodePoint(tag) + b)).not.toContain(String.fromCodePoint(tag))
+      }),
+      { numRuns: 200 }
+    )
+  })
+
+  it("masks values under sensitive names anywhere in an answer, keeps flags that only say whether one is set", () => {
+    const out = sanitizeDeep({
+      conf: { api_token: "tok-123456789", nested: { db_password: 42 }, region: "eu-west-1" },
+      has_password: true,
+      lines: ["export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE"]
+    })
+    expect(out.masked).toBe(true)
+    expect(out.value).toEqual({
+      conf: { api_token: "***", nested: { db_password: "***" }, region: "eu-west-1" },
+      has_password: true,
+      lines: ["export AWS_ACCESS_KEY_ID=***"]
+    })
+    expect(sanitizeDeep({ dag_id: "etl", state: "failed" })).toEqual({ value: { dag_id: "etl", state: "failed" }, masked: false })
+  })
+})
+
+describe("answers bounded in size", () => {
+  it("halves the largest list and points next_offset at the first entry left out", () => {
+    const page = { items: Array.from({ length: 1000 }, (_, i) => ({ id: i, text: "x".repeat(50) })), offset: 200, limit: 1000, next_offset: null, total_entries: 5000 }
+    const bounded = boundSize(page, 8 * 1024)
+    expect(JSON.stringify(bounded.value).length).toBeLessThanOrEqual(8 * 1024)
+    const kept = bounded.value.items.length
+    expect(kept).toBeGreaterThan(0)
+    expect(bounded.value.items[0]).toEqual(page.items[0])
+    expect(bounded.value.next_offset).toBe(200 + kept)
+    expect(bounded.cuts.length).toBeGreaterThan(0)
+  })
+
+  it("keeps a log's last lines, where the error is, and marks it truncated", () => {
+    const log = { lines: Array.from({ length: 5000 }, (_, i) => `line ${i}`), truncated: false }
+    const bounded = boundSize(log, 4096)
+    expect(bounded.value.lines.at(-1)).toBe("line 4999")
+    expect(bounded.value.truncated).toBe(true)
+  })
+
+  it("cuts a huge string with a marker, and leaves small answers alone", () => {
+    const source = { content: "y".repeat(200_000) }
+    const bounded = boundSize(source, 10_000)
+    expect(JSON.stringify(bounded.value).length).toBeLessThanOrEqual(10_000)
+    expect(bounded.value.content).toMatch(/\[truncated: \d+ more characters\]$/)
+    const small = { a: 1 }
+    expect(boundSize(small, 10_000)).toEqual({ value: small, cuts: [] })
+  })
+
+  it("always fits the budget for generated answers (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ s: fc.string({ maxLength: 500 }), n: fc.integer() }), { maxLength: 300 }), fc.string({ maxLength: 5000 }), (items, big) => {
+        const bounded = boundSize({ items, big, offset: 0, next_offset: null }, 4096)
+        expect(new TextEncoder().encode(JSON.stringify(bounded.value)).length).toBeLessThanOrEqual(4096)
+      }),
+      { numRuns: 200 }
+    )
+  })
+})
