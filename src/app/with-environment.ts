@@ -1,6 +1,9 @@
-import { Effect } from "effect"
+import { Effect, FiberRef } from "effect"
 import { EnvironmentResolver } from "../domain/environment-resolution.js"
 import { InEnvironment } from "./tool-errors.js"
+
+/** The environment the current tool call resolved to, for its audit line. */
+export const resolvedEnvironment = FiberRef.unsafeMake<string | undefined>(undefined)
 
 /**
  * Resolves the environment a call acts on (argument → MWAA_ENVIRONMENT → the only one) and runs
@@ -10,5 +13,6 @@ export const withEnvironment = <A, E, R>(explicit: string | undefined, use: (env
   Effect.gen(function* () {
     const resolver = yield* EnvironmentResolver
     const environment = yield* resolver.resolve(explicit)
+    yield* FiberRef.set(resolvedEnvironment, environment)
     return yield* use(environment).pipe(Effect.mapError((cause) => new InEnvironment(environment, cause)))
   })

@@ -246,8 +246,14 @@ describe("environment writes", () => {
     expect(after.schedulers).toBe(before.schedulers)
   })
 
-  it("delete-environment: the environment goes away", async () => {
-    const answer = await ok(session, "delete-environment", { environment_name: created })
+  it("delete-environment: refused unless confirm_environment_name repeats the name, then the environment goes away", async () => {
+    const mark = log.mark()
+    const unconfirmed = await fails(session, "delete-environment", { environment_name: created })
+    expect(unconfirmed).toContain("confirm_environment_name")
+    const mismatched = await fails(session, "delete-environment", { environment_name: created, confirm_environment_name: `${created}-x` })
+    expect(mismatched).toContain("confirm_environment_name must equal environment_name")
+    expect(log.since(mark).filter((c) => c.api === "DeleteEnvironment")).toEqual([])
+    const answer = await ok(session, "delete-environment", { environment_name: created, confirm_environment_name: created })
     expect(answer.name).toBe(created)
     expect(answer.status).toBe("DELETING")
     const envs = await ok(session, "list-environments")
@@ -257,7 +263,7 @@ describe("environment writes", () => {
     expect(read.isError ? read.text : read.structured.status).toMatch(/DELETING|not found/i)
     expect(envs.environments).toEqual(expect.arrayContaining([DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]))
 
-    const missing = await fails(session, "delete-environment", { environment_name: "e2e-no-such-env" })
+    const missing = await fails(session, "delete-environment", { environment_name: "e2e-no-such-env", confirm_environment_name: "e2e-no-such-env" })
     expect(missing).toContain("e2e-no-such-env")
   })
 })

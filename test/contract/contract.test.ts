@@ -149,7 +149,7 @@ for (const backend of backends) {
         for (let i = 0; i < 5 && status !== "AVAILABLE"; i++) status = (await ok("get-environment", { environment_name: name })).status
         expect(status).toBe("AVAILABLE")
         await ok("update-environment", { environment_name: name, max_workers: 5, worker_replacement_strategy: "GRACEFUL" })
-        await ok("delete-environment", { environment_name: name })
+        await ok("delete-environment", { environment_name: name, confirm_environment_name: name })
       })
 
       it("sent only Paths MWAA accepts, and got only answers Airflow's OpenAPI document allows", () => {

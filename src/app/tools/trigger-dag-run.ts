@@ -6,6 +6,9 @@ import { dag_id, dateTime, environment_name } from "../fields.js"
 import { writeTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
 
+/** A run's conf is stored in Airflow's metadata database and shown in its UI: keep it a parameter set, not a payload. */
+const MAX_CONF_CHARS = 64 * 1024
+
 /** trigger-dag-run: POST /dags/{id}/dagRuns (write). */
 export const triggerDagRunTool = writeTool({
   name: "trigger-dag-run",
@@ -20,7 +23,12 @@ export const triggerDagRunTool = writeTool({
     dag_run_id: Schema.optional(DagRunId.annotations({ description: "Run id to create; generated when omitted." })),
     logical_date: dateTime("logical_date"),
     conf: Schema.optional(
-      Schema.Record({ key: Schema.String, value: Schema.Unknown }).annotations({ description: "JSON object passed to the run as dag_run.conf." })
+      Schema.Record({ key: Schema.String, value: Schema.Unknown }).pipe(
+        Schema.filter((c) => (JSON.stringify(c)?.length ?? 0) <= MAX_CONF_CHARS, {
+          message: () => `conf must be a JSON object of at most ${MAX_CONF_CHARS} characters when serialized`
+        }),
+        Schema.annotations({ description: `JSON object passed to the run as dag_run.conf (at most ${MAX_CONF_CHARS} characters).` })
+      )
     ),
     note: Schema.optional(Schema.String.pipe(Schema.maxLength(1000)).annotations({ description: "Note shown on the run." }))
   }),
