@@ -8,7 +8,7 @@ import * as Routes from "../../src/domain/routes.js"
 import type { AirflowMajor, RestCall } from "../../src/domain/routes.js"
 import * as Runs from "../../src/domain/routes-runs.js"
 import * as Tasks from "../../src/domain/routes-tasks.js"
-import { makeSecurityHarness, PROPERTY_RUNS, type SecurityHarness } from "../support/security-harness.js"
+import { makeSecurityHarness, PROPERTY_RUNS, propertyTimeout, type SecurityHarness } from "../support/security-harness.js"
 
 /**
  * Issue 4, identifiers: an id can never steer a call elsewhere.
@@ -459,7 +459,7 @@ describe("identifiers: rejected ids are refused, naming the field, and nothing i
       ),
       { numRuns: PROPERTY_RUNS }
     )
-  })
+  }, propertyTimeout(40))
 
   it("the same arguments with valid ids do reach the fake (so 'no call' above is the id's doing)", async () => {
     for (const [tool, args] of base()) {

@@ -26,6 +26,12 @@ export const PROPERTY_RUNS: number = (() => {
   return n
 })()
 
+/**
+ * A vitest timeout for a property whose cases take about `msPerCase` each on a quiet machine:
+ * room for a loaded 2-core CI box and for MWAA_MCP_PROPERTY_RUNS far above the default.
+ */
+export const propertyTimeout = (msPerCase: number): number => Math.max(60_000, Math.ceil(PROPERTY_RUNS * msPerCase * 5))
+
 export interface SecurityHarness {
   readonly host: ToolHost
   /** Calls a tool as a client would: the arguments go through JSON first (undefined members vanish). */
