@@ -57,6 +57,9 @@ const pairName = `["']?[\\w.-]*?(?:password|passwd|secret|token|api[_-]?key|priv
 const rules: ReadonlyArray<Rule> = [
   // PEM private keys, also when the END line was cut off by truncation.
   [/-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g, `-----BEGIN $1PRIVATE KEY-----${REDACTED}-----END $1PRIVATE KEY-----`],
+  // A key block whose BEGIN line was cut off (a log tail that starts inside it): everything before
+  // its END line is masked, fail closed. Runs after the rule above, so only an orphan END is left.
+  [/^(?:(?!-----BEGIN )[\s\S])*?-----END ((?:[A-Z0-9]+ )*)PRIVATE KEY-----/, `${REDACTED}-----END $1PRIVATE KEY-----`],
   // scheme://user:password@host: Airflow connection URIs and database URLs. The greedy password
   // stops at the last "@", so an unencoded "@" in the password does not leak its tail.
   [/\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/?#@"']*):([^\s/"'<>]+)@/gi, `$1$2:${REDACTED}@`],

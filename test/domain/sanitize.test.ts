@@ -70,3 +70,16 @@ describe("answers bounded in size", () => {
     )
   })
 })
+
+describe("a private key cut by a log tail", () => {
+  it("masks everything before an END line whose BEGIN line is not shown", async () => {
+    const { maskSecretsInText } = await import("../../src/domain/redaction.js")
+    const cut = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nKEYBODYLINE2\n-----END PRIVATE KEY-----\nTask exited"
+    const out = maskSecretsInText(cut)
+    expect(out.text).toBe("***-----END PRIVATE KEY-----\nTask exited")
+    // A whole block is still masked by the first rule, and later text is untouched.
+    expect(maskSecretsInText("a\n-----BEGIN PRIVATE KEY-----\nX\n-----END PRIVATE KEY-----\nb").text).toBe(
+      "a\n-----BEGIN PRIVATE KEY-----***-----END PRIVATE KEY-----\nb"
+    )
+  })
+})

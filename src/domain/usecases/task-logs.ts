@@ -91,8 +91,11 @@ export const getTaskLogs = Effect.fn("TaskLogs.get")(function* (env: string, req
     lines = linesFromRestContent(asRecord((yield* airflow.send(env, rest.value)).body)["content"])
     complete = true
   }
-  const tail = lines.slice(-req.tail_lines)
-  const masked = maskSecretsInText(tail.join("\n"))
+  // Masked whole before the tail is taken: a tail may start inside a private-key block whose
+  // BEGIN line only the full text shows.
+  const masked = maskSecretsInText(lines.join("\n"))
+  const maskedLines = masked.text.length === 0 ? [] : masked.text.split("\n")
+  const tail = maskedLines.slice(-req.tail_lines)
   return {
     dag_id: req.dag_id,
     dag_run_id: req.dag_run_id,
@@ -101,8 +104,8 @@ export const getTaskLogs = Effect.fn("TaskLogs.get")(function* (env: string, req
     try_number: tryNumber,
     source,
     log_stream: stream,
-    lines: masked.text.length === 0 ? [] : masked.text.split("\n"),
-    truncated: !complete || lines.length > tail.length,
+    lines: tail,
+    truncated: !complete || maskedLines.length > tail.length,
     masked: masked.masked
   }
 })
