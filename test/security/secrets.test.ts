@@ -411,13 +411,42 @@ describe("secrets: no read tool answer contains a secret from any place a secret
 
   /**
    * get-task-logs' tail may start anywhere in the log, inside a private-key block too: the lines
-   * it shows must not hold a secret although the BEGIN line is cut off.
-   * MUTATION it catches: src/domain/redaction.ts, remove the PEM rule → every tail over the key shows it → fails.
+   * it shows must not hold a secret although the BEGIN line is cut off. Two ways to cut it: a short
+   * tail of a short log, and a long log whose first CloudWatch page (1,000 events, read backwards)
+   * starts inside the block, so the server never even reads the BEGIN line (tail_lines just under 1,000).
+   * MUTATIONS it catches (each tried once, then reverted):
+   *  - src/domain/usecases/task-logs.ts: mask the tail instead of the whole log, AND drop the orphan-END rule → fails;
+   *  - src/domain/redaction.ts: drop the orphan-END rule alone → the paged case shows the key → fails.
    */
-  it("a log tail of any length, on both versions, shows no secret (a private-key block cut by the tail included)", async () => {
+  it("a log tail cut anywhere, on both versions, shows no secret (a private-key block cut before its BEGIN line included)", async () => {
+    const cut = fc.oneof(
+      fc.record({ kind: fc.constant("short tail" as const), tail: fc.integer({ min: 1, max: 40 }) }),
+      fc.record({ kind: fc.constant("page boundary" as const), at: fc.nat(), back: fc.nat({ max: 3 }) })
+    )
     await fc.assert(
-      fc.asyncProperty(secretsArb, fc.integer({ min: 1, max: 40 }), async (s, tail_lines) => {
-        const h = makeSecurityHarness(seedOf(s))
+      fc.asyncProperty(secretsArb, cut, async (s, how) => {
+        const base = logLines(s)
+        let lines = base
+        let tail_lines: number
+        if (how.kind === "short tail") tail_lines = how.tail
+        else {
+          // The newest 1,000 events start at body line j of the key block (never its last one).
+          const firstBody = base.indexOf("-----BEGIN PRIVATE KEY-----") + 1
+          const j = how.at % (s.logPem.length - 1)
+          const after = 1000 - base.length + firstBody + j
+          // Short lines, so the 999 shown fit the default 64 KB answer without being cut.
+          const filler = (n: number, what: string) => Array.from({ length: n }, (_, i) => `${what} ${i}`)
+          lines = [...filler(150, "warm-up"), ...base, ...filler(after, "poll")]
+          tail_lines = 999 - how.back
+        }
+        const seed = seedOf(s)
+        const withLog: FakeSeed = {
+          environments: seed.environments.map((env) => ({
+            ...env,
+            logStreams: { [taskLogStreamName({ dagId: SHORT_DAG, runId: RUN, taskId: TASK, tryNumber: 1 })]: lines }
+          }))
+        }
+        const h = makeSecurityHarness(withLog)
         try {
           const problems: Array<string> = []
           for (const environment_name of [ENV_2, ENV_3]) {
@@ -425,7 +454,15 @@ describe("secrets: no read tool answer contains a secret from any place a secret
             const answer = await h.call("get-task-logs", args)
             const text = answerText(answer)
             if (answer.isError) problems.push(`get-task-logs ${JSON.stringify(args)}: ${answer.text.slice(0, 300)}`)
-            for (const leak of leaksOf(text, secretList(s))) problems.push(`get-task-logs tail_lines=${tail_lines} on ${environment_name} leaks ${leak}: ${JSON.stringify(answer.structuredContent?.["lines"])}`)
+            // The answer shows the lines asked for (a masked key block may shrink to one line): the size cap cut nothing.
+            const shownCount = (answer.structuredContent?.["lines"] as ReadonlyArray<string> | undefined)?.length ?? 0
+            if (!answer.isError && shownCount < Math.min(tail_lines, lines.length) - (s.logPem.length + 1)) {
+              problems.push(`get-task-logs ${JSON.stringify(args)}: only ${shownCount} lines shown`)
+            }
+            for (const leak of leaksOf(text, secretList(s))) {
+              const shown = answer.structuredContent?.["lines"] as ReadonlyArray<string> | undefined
+              problems.push(`get-task-logs (${how.kind}) tail_lines=${tail_lines} on ${environment_name} leaks ${leak}; first lines shown: ${JSON.stringify(shown?.slice(0, 4))}`)
+            }
           }
           expect(problems).toEqual([])
         } finally {
@@ -434,5 +471,5 @@ describe("secrets: no read tool answer contains a secret from any place a secret
       }),
       { numRuns: PROPERTY_RUNS, endOnFailure: true }
     )
-  }, propertyTimeout(10))
+  }, propertyTimeout(15))
 })
