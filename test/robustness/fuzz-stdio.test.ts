@@ -18,7 +18,6 @@
  *
  * Seeds: MWAA_MCP_FUZZ_SEED replays a run (the seed is printed in every failure message).
  */
-import { Client } from "@modelcontextprotocol/sdk/client/index.js"
 import type { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js"
 import fc from "fast-check"
