@@ -12,16 +12,27 @@ const bodyText = (body: unknown): string => {
   return text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}… (truncated)` : text
 }
 
+const MAX_ISSUES = 10
+const MAX_LINE = 200
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text)
+
 export const invalidArgumentsMessage = (tool: string, error: ParseResult.ParseError): string => {
-  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
+  let issues: ReadonlyArray<ParseResult.ArrayFormatterIssue>
+  try {
+    issues = ParseResult.ArrayFormatter.formatErrorSync(error)
+  } catch {
+    // Effect's formatter recurses into the value it quotes: absurdly deep input overflows it.
+    return `Invalid arguments for ${tool}: they could not be read (nested too deeply?). Send plain values as the tool's schema describes.`
+  }
   const seen = new Set<string>()
   const lines = issues.flatMap((issue) => {
     const field = issue.path.length > 0 ? issue.path.join(".") : "(arguments)"
     if (seen.has(field)) return []
     seen.add(field)
-    return [`- ${field}: ${issue.message}`]
+    return [`- ${clip(field, 80)}: ${clip(issue.message, MAX_LINE)}`]
   })
-  return `Invalid arguments for ${tool}:\n${lines.join("\n")}`
+  const more = lines.length > MAX_ISSUES ? [`- … and ${lines.length - MAX_ISSUES} more`] : []
+  return `Invalid arguments for ${tool}:\n${[...lines.slice(0, MAX_ISSUES), ...more].join("\n")}`
 }
 
 /** What to do about the failures users meet most with InvokeRestApi. */

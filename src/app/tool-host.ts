@@ -32,7 +32,13 @@ export const describeTool = (spec: AnyToolSpec): ToolDescriptor => ({
   }
 })
 
-export const failure = (text: string): ToolCallResult => ({ isError: true, text: maskSecretsInText(stripInvisible(text)).text })
+/** Error texts are bounded too: they can quote what the caller or Airflow sent. */
+const MAX_ERROR_CHARS = 4000
+
+export const failure = (text: string): ToolCallResult => {
+  const clipped = text.length > MAX_ERROR_CHARS ? `${text.slice(0, MAX_ERROR_CHARS)}… (cut)` : text
+  return { isError: true, text: maskSecretsInText(stripInvisible(clipped)).text }
+}
 
 /**
  * Marks where the environment's own content starts in the text answer: Airflow logs, code and

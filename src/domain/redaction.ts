@@ -52,7 +52,9 @@ export const isSensitiveName = (key: string, extra: ReadonlyArray<string> = []):
 
 type Rule = readonly [pattern: RegExp, replacement: string]
 
-const pairName = `["']?[\\w.-]*?(?:password|passwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key)[\\w.-]*["']?\\s*[:=]\\s*`
+// Bounded name parts: unbounded ones made a long run of word characters cost quadratic time
+// (100 KB of base64 in a DAG description held the server for seconds).
+const pairName = `["']?[\\w.-]{0,40}?(?:password|passwd|pwd|passphrase|credentials?|secret|token|dsn|fernet[_-]?key|api[_-]?key|private[_-]?key|access[_-]?key)[\\w.-]{0,40}["']?\\s*[:=]\\s*`
 
 const rules: ReadonlyArray<Rule> = [
   // PEM private keys, also when the END line was cut off by truncation.
@@ -63,6 +65,12 @@ const rules: ReadonlyArray<Rule> = [
   // scheme://user:password@host: Airflow connection URIs and database URLs. The greedy password
   // stops at the last "@", so an unencoded "@" in the password does not leak its tail.
   [/\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/?#@"']*):([^\s/"'<>]+)@/gi, `$1$2:${REDACTED}@`],
+  // Well-known token shapes: GitHub, Slack, Stripe live keys, Google API keys, JWTs.
+  [/\b(gh[pousr]_)[A-Za-z0-9]{20,}/g, `$1${REDACTED}`],
+  [/\b(xox[abposr]-)[A-Za-z0-9-]{10,}/g, `$1${REDACTED}`],
+  [/\b((?:sk|rk)_live_)[A-Za-z0-9]{10,}/g, `$1${REDACTED}`],
+  [/\b(AIza)[A-Za-z0-9_-]{30,}/g, `$1${REDACTED}`],
+  [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, REDACTED],
   // AWS access key ids: long-term (AKIA) and temporary (ASIA); the prefix says which, so it stays.
   [/\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, `$1${REDACTED}`],
   // AWS secret keys and session tokens after their names (env vars, JSON, boto/STS output).

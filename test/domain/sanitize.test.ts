@@ -83,3 +83,15 @@ describe("a private key cut by a log tail", () => {
     )
   })
 })
+
+describe("more credential shapes in free text", () => {
+  it("masks well-known tokens and more secret names, and leaves prose alone", async () => {
+    const { maskSecretsInText } = await import("../../src/domain/redaction.js")
+    for (const secret of ["ghp_abcdefghijklmnopqrstuvwx1234", "xoxb-1234567890-abcdefghij", "sk_live_abcdefghij123", "AIzaSyA1234567890abcdefghijklmnopqrstu", "eyJhbGciOiJIUzI1.eyJzdWIiOiIxMjM0.SflKxwRJSMeKKF2QT4"]) {
+      expect(maskSecretsInText(`token here: ${secret} end`).text).not.toContain(secret.slice(-10))
+    }
+    expect(maskSecretsInText("pwd=hunter22 fernet_key=abcdEFGH1234").text).toBe("pwd=*** fernet_key=***")
+    expect(maskSecretsInText("the task passed after a retry").masked).toBe(false)
+    expect(maskSecretsInText("x".repeat(100_000)).masked).toBe(false)
+  })
+})

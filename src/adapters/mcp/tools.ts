@@ -50,7 +50,8 @@ export const handleCallTool = (host: ToolHost, onUnexpectedError: UnexpectedErro
     const { name, arguments: args, _meta } = request.params
     // The host answers unknown names too; checking here keeps a broken host from seeing them.
     if (!known.has(name)) {
-      return errorResult(`Unknown tool "${name}". Call tools/list to see the available tools.`)
+      const shown = name.length > 100 ? `${name.slice(0, 100)}…` : name
+      return errorResult(`Unknown tool "${shown}". Call tools/list to see the available tools.`)
     }
     const progressToken = _meta?.progressToken
     const progress = progressToken !== undefined

@@ -18,13 +18,17 @@ const loggingOf = (raw: unknown) =>
     })
   )
 
+/** Airflow's own sensitive configuration options beyond the name list: keys, DSNs, basic auth. */
+const SENSITIVE_OPTIONS = /fernet_key|basic_auth|sql_alchemy_conn|broker_url|result_backend|smtp_password|secret_key/i
+const isSensitiveConfigOption = (key: string, extra: ReadonlyArray<string>) => isSensitiveName(key, extra) || SENSITIVE_OPTIONS.test(key)
+
 /** GetEnvironment in snake_case, with every Airflow configuration option under a sensitive name masked. */
 export const summarizeEnvironment = (e: Environment, extraSensitive: ReadonlyArray<string>) => {
   const raw = e.raw
   const lastUpdate = asRecord(raw["LastUpdate"])
   const lastError = asRecord(lastUpdate["Error"])
   const options = Object.fromEntries(
-    Object.entries(asRecord(raw["AirflowConfigurationOptions"])).map(([k, v]) => [k, isSensitiveName(k, extraSensitive) ? REDACTED : v])
+    Object.entries(asRecord(raw["AirflowConfigurationOptions"])).map(([k, v]) => [k, isSensitiveConfigOption(k, extraSensitive) ? REDACTED : v])
   )
   return {
     name: e.Name,
