@@ -68,6 +68,14 @@ export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<strin
   const v = vars.right
   const flags = parsed.values
   const maxRps = flags["max-rps"] === undefined ? v.MWAA_MCP_MAX_RPS : Number(flags["max-rps"])
+  const defaultEnvironment = flags.environment ?? v.MWAA_ENVIRONMENT
+  // Checked like a tool's environment_name, and never trimmed: a name is used exactly as given.
+  if (defaultEnvironment !== undefined && defaultEnvironment !== "" && !/^[a-zA-Z][0-9a-zA-Z_-]{0,79}$/.test(defaultEnvironment)) {
+    return Either.left(
+      `${flags.environment !== undefined ? "--environment" : "MWAA_ENVIRONMENT"} must be an MWAA environment name ` +
+        `(a letter, then letters, digits, '-' or '_'; at most 80), got ${JSON.stringify(defaultEnvironment.slice(0, 100))}`
+    )
+  }
   const endpoint = flags["endpoint-url"]
   if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(endpoint)) {
     return Either.left(`--endpoint-url must be an http(s) URL such as http://127.0.0.1:4566, got ${endpoint}`)
@@ -75,13 +83,12 @@ export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<strin
   if (maxRps !== undefined && !(Number.isInteger(maxRps) && maxRps >= 1 && maxRps <= 100)) {
     return Either.left(`--max-rps must be an integer from 1 to 100, got ${flags["max-rps"]}`)
   }
-  const defaultEnvironment = flags.environment ?? v.MWAA_ENVIRONMENT
   return Either.right({
     config: {
       ...AppConfig.defaults,
       allowWrite: flags["allow-write"] === true,
       region: flags.region ?? v.AWS_REGION ?? v.AWS_DEFAULT_REGION ?? AppConfig.defaults.region,
-      defaultEnvironment: Option.fromNullable(defaultEnvironment).pipe(Option.filter((s) => s.trim().length > 0)),
+      defaultEnvironment: Option.fromNullable(defaultEnvironment).pipe(Option.filter((s) => s.length > 0)),
       maxRequestsPerSecond: maxRps ?? AppConfig.defaults.maxRequestsPerSecond,
       maxResponseBytes: v.MWAA_MCP_MAX_RESPONSE_BYTES ?? AppConfig.defaults.maxResponseBytes,
       extraSensitiveNames: (v.MWAA_MCP_SENSITIVE_NAMES ?? "").split(",").map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0)

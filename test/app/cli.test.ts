@@ -47,5 +47,8 @@ describe("command line and environment", () => {
     expect(error(["--allow-writes"])).toMatch(/allow-writes/)
     expect(error(["--max-rps", "0"])).toMatch(/--max-rps/)
     expect(error([], { MWAA_MCP_MAX_RPS: "lots" })).toMatch(/MWAA_MCP_MAX_RPS/)
+    // A default environment is checked like a tool argument, and not trimmed.
+    expect(error([], { MWAA_ENVIRONMENT: " ../connections?x=1 " })).toMatch(/MWAA_ENVIRONMENT must be an MWAA environment name/)
+    expect(error(["--environment", "prod "])).toMatch(/--environment must be/)
   })
 })
