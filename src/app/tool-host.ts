@@ -1,6 +1,6 @@
 import { Cause, Effect, Exit, JSONSchema, ManagedRuntime, Option, Schema } from "effect"
 import type { ToolCallResult, ToolDescriptor, ToolHost } from "../adapters/mcp/ToolHost.js"
-import { boundSize } from "../domain/bound-size.js"
+import { boundSize, precut } from "../domain/bound-size.js"
 import { WriteGate } from "../domain/write-gating.js"
 import { maskSecretsInText } from "../domain/redaction.js"
 import { sanitizeDeep, stripInvisible } from "../domain/sanitize.js"
@@ -71,12 +71,15 @@ const runToolOnce = (spec: AnyToolSpec, args: unknown): Effect.Effect<ToolCallRe
     // Every string leaves the server stripped of invisible characters and with credential-looking
     // values masked, then the whole answer is bounded so one call cannot flood the context.
     const config = yield* AppConfig
-    const sanitized = sanitizeDeep(encoded, config.extraSensitiveNames)
+    // Strings no answer could hold are cut first, so masking never walks megabytes it would drop.
+    const pre = precut(encoded, config.maxResponseBytes)
+    const sanitized = sanitizeDeep(pre.value, config.extraSensitiveNames)
     const bounded = boundSize(sanitized.value, config.maxResponseBytes)
+    const cuts = [...pre.cuts, ...bounded.cuts]
     const notes = [
       sanitized.masked ? "Values that looked like credentials were masked (***)." : "",
-      bounded.cuts.length > 0
-        ? `Answer cut to fit ${config.maxResponseBytes} bytes (${bounded.cuts.join("; ")}): ask for a smaller page (limit), the next page (offset = next_offset) or a narrower filter.`
+      cuts.length > 0
+        ? `Answer cut to fit ${config.maxResponseBytes} bytes (${cuts.join("; ")}): ask for a smaller page (limit), the next page (offset = next_offset) or a narrower filter.`
         : ""
     ].filter((n) => n.length > 0)
     const summary = [maskSecretsInText(stripInvisible(spec.summarize(outcome.right))).text, ...notes].join(" ")

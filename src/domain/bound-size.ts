@@ -36,6 +36,26 @@ const largest = (root: Json) => {
   return best
 }
 
+/**
+ * One pass that cuts every string far longer than the budget could ever hold, before anything
+ * costly (masking, the halving below) walks a 50 MB answer. Keeps the shape; says what it cut.
+ */
+export const precut = <A>(value: A, maxChars: number): Bounded<A> => {
+  const cuts: Array<string> = []
+  const walk = (v: unknown, key: string): unknown => {
+    if (typeof v === "string" && v.length > maxChars) {
+      cuts.push(`${key}: ${maxChars} of ${v.length} characters kept`)
+      // Logs keep their end, where the error is; other text its beginning.
+      return key === "lines" ? `[truncated: ${v.length - maxChars} earlier characters] …${v.slice(-maxChars)}` : `${v.slice(0, maxChars)}… [truncated: ${v.length - maxChars} more characters]`
+    }
+    if (Array.isArray(v)) return v.map((x) => walk(x, key))
+    if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]))
+    return v
+  }
+  const cut = walk(value, "root") as A
+  return { value: cuts.length > 0 ? cut : value, cuts }
+}
+
 export const boundSize = <A>(value: A, maxBytes: number): Bounded<A> => {
   if (size(value) <= maxBytes) return { value, cuts: [] }
   const copy = structuredClone(value) as unknown

@@ -95,3 +95,17 @@ describe("more credential shapes in free text", () => {
     expect(maskSecretsInText("x".repeat(100_000)).masked).toBe(false)
   })
 })
+
+describe("precut", () => {
+  it("cuts only strings longer than the budget, keeping a log line's end and other text's beginning", async () => {
+    const { precut } = await import("../../src/domain/bound-size.js")
+    const out = precut({ content: "a".repeat(50) + "z".repeat(100), lines: ["b".repeat(100) + "END"], dag_id: "etl" }, 60)
+    expect(out.value.content.startsWith("a".repeat(50))).toBe(true)
+    expect(out.value.content).toMatch(/\[truncated: 90 more characters\]$/)
+    expect(out.value.lines[0]).toMatch(/END$/)
+    expect(out.value.dag_id).toBe("etl")
+    expect(out.cuts).toHaveLength(2)
+    const small = { a: "short" }
+    expect(precut(small, 60)).toEqual({ value: small, cuts: [] })
+  })
+})
