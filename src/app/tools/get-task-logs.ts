@@ -4,15 +4,47 @@ import { dag_id, dag_run_id, environment_name, looseInt, map_index, task_id } fr
 import { readTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
 
-/** get-task-logs: the end of one try's log, from CloudWatch (or REST when its path fits). */
+const LEVELS = ["debug", "info", "warning", "error", "critical"] as const
+
+/** A filter is a few words at most; a longer one is a mistake (and would be costly to match). */
+const filter = Schema.String.pipe(
+  Schema.minLength(1),
+  Schema.maxLength(200),
+  Schema.annotations({
+    message: () => "filter must be a text of 1 to 200 characters",
+    description: "Only lines containing this text (case-insensitive), with context_lines around each."
+  })
+)
+
+const level = Schema.transform(
+  Schema.Literal(...LEVELS, ...LEVELS.map((l) => l.toUpperCase() as Uppercase<typeof l>)),
+  Schema.Literal(...LEVELS),
+  { decode: (l) => l.toLowerCase() as (typeof LEVELS)[number], encode: (l) => l }
+).annotations({
+  message: () => ({ message: `level must be one of ${LEVELS.join(", ")}`, override: true }),
+  jsonSchema: { type: "string", enum: [...LEVELS] },
+  description: "Only records at this level or above (a traceback counts with its ERROR line)."
+})
+
+const continuation_token = Schema.String.pipe(
+  Schema.maxLength(2048),
+  Schema.annotations({
+    message: () => "continuation_token must be the continuation_token of a previous get-task-logs answer",
+    description: "From a previous answer: reads on, further back, from where it stopped."
+  })
+)
+
+/** get-task-logs: the end of one try's log (or the lines matching a filter), read backwards a page at a time. */
 export const getTaskLogsTool = readTool({
   name: "get-task-logs",
   title: "Get a task's log",
   description:
-    "Returns the last lines of one task try's log (default: the latest try, last 200 lines), from the environment's " +
-    "CloudWatch task log group. The exception and traceback that explain a failure are normally in the last lines. " +
-    "Earlier tries: pass try_number. Credentials in the log are masked (masked: true). truncated: true means older " +
-    "lines exist; raise tail_lines to see more.",
+    "Returns the end of one task try's log (default: the latest try; the last 200 lines within 16 KB), from the " +
+    "environment's CloudWatch task log group (or Airflow's REST API). error_excerpt holds the exception and traceback " +
+    "that explain a failure when they sit further back than the lines shown. filter (text) and level (e.g. error) show " +
+    "only matching lines, with context_lines around each; \"--\" marks skipped lines. truncated: true means older lines " +
+    "exist: pass continuation_token to read further back. lines_from_end numbers lines from the end (1 = the last). " +
+    "Earlier tries: try_number. Credentials in the log are masked.",
   input: Schema.Struct({
     environment_name,
     dag_id,
@@ -20,7 +52,16 @@ export const getTaskLogsTool = readTool({
     task_id,
     map_index,
     try_number: Schema.optional(looseInt("try_number", 1, 1000).annotations({ description: "Try to read (default: the latest)." })),
-    tail_lines: Schema.optional(looseInt("tail_lines", 1, 5000).annotations({ description: "Lines from the end (default 200)." }))
+    tail_lines: Schema.optional(looseInt("tail_lines", 1, 5000).annotations({ description: "Lines shown at most (default 200)." })),
+    max_bytes: Schema.optional(
+      looseInt("max_bytes", 2048, 1_000_000).annotations({ description: "Size of the answer at most, in bytes (default 16384)." })
+    ),
+    filter: Schema.optional(filter),
+    level: Schema.optional(level),
+    context_lines: Schema.optional(
+      looseInt("context_lines", 0, 50).annotations({ description: "Lines shown before and after each filter match (default 0)." })
+    ),
+    continuation_token: Schema.optional(continuation_token)
   }),
   output: Schema.Struct({
     dag_id: Schema.String,
@@ -31,7 +72,13 @@ export const getTaskLogsTool = readTool({
     source: Schema.Literal("cloudwatch", "rest"),
     log_stream: Schema.NullOr(Schema.String),
     lines: Schema.Array(Schema.String),
+    lines_from_end: Schema.NullOr(Schema.Struct({ newest: Schema.Number, oldest: Schema.Number })),
+    scanned_lines: Schema.Number,
     truncated: Schema.Boolean,
+    continuation_token: Schema.NullOr(Schema.String),
+    error_excerpt: Schema.NullOr(
+      Schema.Struct({ exception: Schema.String, line_from_end: Schema.Number, lines: Schema.Array(Schema.String) })
+    ),
     masked: Schema.Boolean
   }),
   run: (i) =>
@@ -42,8 +89,18 @@ export const getTaskLogsTool = readTool({
         task_id: i.task_id,
         map_index: i.map_index ?? -1,
         try_number: i.try_number,
-        tail_lines: i.tail_lines ?? 200
+        tail_lines: i.tail_lines,
+        max_bytes: i.max_bytes,
+        filter: i.filter,
+        level: i.level === undefined ? undefined : (i.level.toUpperCase() as "DEBUG" | "INFO" | "WARNING" | "ERROR" | "CRITICAL"),
+        context_lines: i.context_lines,
+        continuation_token: i.continuation_token
       })
     ),
-  summarize: (o) => `Log of ${o.task_id} try ${o.try_number} (${o.source}): last ${o.lines.length} line(s)${o.truncated ? ", earlier lines exist" : ""}.`
+  summarize: (o) => {
+    const range = o.lines_from_end === null ? "no lines" : `lines ${o.lines_from_end.oldest}–${o.lines_from_end.newest} from the end`
+    const found = o.error_excerpt !== null ? ` Error further back (line ${o.error_excerpt.line_from_end} from the end): ${o.error_excerpt.exception}` : ""
+    const more = o.truncated ? "; older lines exist (continuation_token)" : ""
+    return `Log of ${o.task_id} try ${o.try_number} (${o.source}): ${o.lines.length} line(s), ${range}${more}.${found}`
+  }
 })
