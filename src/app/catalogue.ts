@@ -2,6 +2,7 @@ import type { AnyToolSpec } from "./tool-spec.js"
 import { clearTaskInstancesTool } from "./tools/clear-task-instances.js"
 import { createEnvironmentTool } from "./tools/create-environment.js"
 import { deleteEnvironmentTool } from "./tools/delete-environment.js"
+import { diagnoseDagRunTool } from "./tools/diagnose-dag-run.js"
 import { getDagTool } from "./tools/get-dag.js"
 import { getDagRunTool } from "./tools/get-dag-run.js"
 import { getDagSourceTool } from "./tools/get-dag-source.js"
@@ -33,6 +34,7 @@ export const catalogue: ReadonlyArray<AnyToolSpec> = [
   unpauseDagTool,
   listDagRunsTool,
   getDagRunTool,
+  diagnoseDagRunTool,
   triggerDagRunTool,
   listTaskInstancesTool,
   getTaskInstanceTool,

@@ -100,6 +100,7 @@ export const READ_TOOLS = [
   "get-dag-source",
   "list-dag-runs",
   "get-dag-run",
+  "diagnose-dag-run",
   "list-task-instances",
   "get-task-instance",
   "get-task-logs",

@@ -353,6 +353,7 @@ describe("identifiers: rejected ids are refused, naming the field, and nothing i
     ["get-dag-source", { environment_name: ENV, dag_id: FX_DAG }],
     ["list-dag-runs", { environment_name: ENV, dag_id: FX_DAG }],
     ["get-dag-run", ids],
+    ["diagnose-dag-run", ids],
     ["list-task-instances", { ...ids, task_ids: [TASK] }],
     ["get-task-instance", { ...ids, task_id: TASK }],
     ["get-task-logs", { ...ids, task_id: TASK }],

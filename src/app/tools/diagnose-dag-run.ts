@@ -1,0 +1,86 @@
+import { Effect, Schema } from "effect"
+import { DagId, DagRunId } from "../../domain/ids.js"
+import { DagRun, ImportError } from "../../domain/model.js"
+import { diagnoseDagRun, fitDiagnosis } from "../../domain/usecases/diagnose-run.js"
+import { environment_name, looseInt } from "../fields.js"
+import { readTool } from "../tool-spec.js"
+import { withEnvironment } from "../with-environment.js"
+
+const Nullable = <S extends Schema.Schema.Any>(s: S) => Schema.NullOr(s)
+
+const FailedTask = Schema.Struct({
+  task_id: Schema.String,
+  map_index: Schema.Number,
+  state: Nullable(Schema.String),
+  try_number: Schema.Number,
+  max_tries: Nullable(Schema.Number),
+  operator: Nullable(Schema.String),
+  start_date: Nullable(Schema.String),
+  end_date: Nullable(Schema.String),
+  duration: Nullable(Schema.Number),
+  error: Nullable(
+    Schema.Struct({
+      exception: Schema.String,
+      lines: Schema.Array(Schema.String),
+      line_from_end: Schema.Number,
+      source: Schema.Literal("cloudwatch", "rest")
+    })
+  ),
+  log_problem: Nullable(Schema.String)
+})
+
+/** Room kept for the summary line and the data label around the JSON. */
+const TEXT_OVERHEAD = 800
+
+/** diagnose-dag-run: why a run failed, in one call, within a byte budget. */
+export const diagnoseDagRunTool = readTool({
+  name: "diagnose-dag-run",
+  title: "Diagnose a failed DAG run",
+  description:
+    "Answers \"why did this DAG fail?\" in one call. For dag_id and a run (default: the latest failed run) returns " +
+    "the run; its failed tasks (first failure first) with try number, operator, duration and the error each one's " +
+    "log ends with (exception line and traceback, bounded); counts and ids of upstream_failed tasks; the DAG file's " +
+    "import errors; and next_steps: the tools to call next with their arguments. Answer within max_bytes (default 12 KB).",
+  input: Schema.Struct({
+    environment_name,
+    dag_id: DagId.annotations({ description: "Airflow DAG id." }),
+    dag_run_id: Schema.optional(DagRunId.annotations({ description: "Run to diagnose (default: the DAG's latest failed run)." })),
+    max_failed_tasks: Schema.optional(
+      looseInt("max_failed_tasks", 1, 20).annotations({ description: "Failed tasks whose logs are read (default 5)." })
+    ),
+    max_bytes: Schema.optional(looseInt("max_bytes", 4096, 60_000).annotations({ description: "Size of the answer at most (default 12288)." }))
+  }),
+  output: Schema.Struct({
+    dag_id: Schema.String,
+    run: Nullable(DagRun),
+    picked: Schema.Literal("given", "latest_failed", "latest"),
+    counts: Schema.Struct({ failed: Schema.Number, upstream_failed: Schema.Number, up_for_retry: Schema.Number }),
+    failed_tasks: Schema.Array(FailedTask),
+    failed_tasks_not_read: Schema.Number,
+    upstream_failed: Schema.Array(Schema.Struct({ task_id: Schema.String, map_index: Schema.Number })),
+    upstream_failed_not_shown: Schema.Number,
+    import_errors: Schema.Array(ImportError),
+    next_steps: Schema.Array(
+      Schema.Struct({ tool: Schema.String, arguments: Schema.Record({ key: Schema.String, value: Schema.Unknown }), why: Schema.String })
+    )
+  }),
+  run: (i) =>
+    withEnvironment(i.environment_name, (env) =>
+      diagnoseDagRun(env, { dag_id: i.dag_id, dag_run_id: i.dag_run_id, max_failed_tasks: i.max_failed_tasks }).pipe(
+        Effect.map((d) => fitDiagnosis(d, (i.max_bytes ?? 12_288) - TEXT_OVERHEAD))
+      )
+    ),
+  summarize: (o) => {
+    if (o.run === null) return `DAG ${o.dag_id} has no runs.`
+    const head = `Run ${o.run.dag_run_id} of ${o.dag_id} is ${o.run.state ?? "without state"}`
+    if (o.failed_tasks.length === 0) {
+      return `${head}; no failed task${o.picked === "latest" ? " (no failed run: this is the latest run)" : ""}.${o.import_errors.length > 0 ? ` The DAG file has ${o.import_errors.length} import error(s).` : ""}`
+    }
+    const first = o.failed_tasks[0]
+    const cause = first?.error?.exception ?? first?.log_problem ?? "no error found in its log"
+    return (
+      `${head}: ${o.counts.failed} failed, ${o.counts.upstream_failed} upstream_failed. First failure: ${first?.task_id} — ${cause.slice(0, 300)}` +
+      (o.import_errors.length > 0 ? ` The DAG file has ${o.import_errors.length} import error(s).` : "")
+    )
+  }
+})

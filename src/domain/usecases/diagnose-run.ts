@@ -1,0 +1,205 @@
+import { Effect, Option } from "effect"
+import type { DagRun, ImportError, TaskInstance } from "../model.js"
+import { listImportErrors } from "./airflow-objects.js"
+import { getDagRun, listDagRuns } from "./dag-runs.js"
+import { getDag } from "./dags.js"
+import { listTaskInstances } from "./task-instances.js"
+import { findTaskError } from "./task-logs.js"
+
+/**
+ * Why did this run fail, in one call: the run, its failed tasks with the error each one's log
+ * ends with, the tasks that did not run because of them, the DAG file's import errors, and
+ * what to call next. Every part that cannot be read is reported as such instead of failing
+ * the whole diagnosis: on-call needs whatever is known.
+ */
+
+export interface DiagnoseRequest {
+  readonly dag_id: string
+  /** Default: the latest failed run. */
+  readonly dag_run_id?: string | undefined
+  /** Failed tasks whose logs are read (default 5); the others are counted. */
+  readonly max_failed_tasks?: number | undefined
+}
+
+export interface TaskError {
+  readonly exception: string
+  readonly lines: ReadonlyArray<string>
+  readonly line_from_end: number
+  readonly source: "cloudwatch" | "rest"
+}
+
+export interface FailedTask {
+  readonly task_id: string
+  readonly map_index: number
+  readonly state: string | null
+  readonly try_number: number
+  readonly max_tries: number | null
+  readonly operator: string | null
+  readonly start_date: string | null
+  readonly end_date: string | null
+  readonly duration: number | null
+  readonly error: TaskError | null
+  /** Why the log could not be read, when it could not. */
+  readonly log_problem: string | null
+}
+
+export interface NextStep {
+  readonly tool: string
+  readonly arguments: Readonly<Record<string, unknown>>
+  readonly why: string
+}
+
+/** Log pages (1,000 events each, newest first) searched per failed task for its error. */
+const ERROR_SEARCH_PAGES = 2
+const DEFAULT_MAX_FAILED_TASKS = 5
+/** Task instances listed for the diagnosis: states that explain or follow a failure. */
+const PROBLEM_STATES = ["failed", "upstream_failed", "up_for_retry"]
+
+const messageOf = (e: unknown) => (typeof e === "object" && e !== null && "message" in e ? String((e as { message: unknown }).message) : String(e))
+
+/** The run asked for, else the latest failed one (or, when none failed, the latest run). */
+const pickRun = (env: string, req: DiagnoseRequest) =>
+  Effect.gen(function* () {
+    if (req.dag_run_id !== undefined) return { run: Option.some(yield* getDagRun(env, req.dag_id, req.dag_run_id)), picked: "given" as const }
+    const failed = yield* listDagRuns(env, req.dag_id, { state: ["failed"], limit: 1, offset: 0 })
+    const latestFailed = failed.dag_runs[0]
+    if (latestFailed !== undefined) return { run: Option.some(latestFailed), picked: "latest_failed" as const }
+    const latest = yield* listDagRuns(env, req.dag_id, { limit: 1, offset: 0 })
+    return { run: Option.fromNullable(latest.dag_runs[0]), picked: "latest" as const }
+  })
+
+const byFirstFailure = (a: TaskInstance, b: TaskInstance) => (a.end_date ?? "~").localeCompare(b.end_date ?? "~") || a.task_id.localeCompare(b.task_id)
+
+const diagnoseTask = (env: string, run: DagRun, ti: TaskInstance) =>
+  findTaskError(env, { dag_id: run.dag_id, dag_run_id: run.dag_run_id, task_id: ti.task_id, map_index: ti.map_index, try_number: ti.try_number }, ERROR_SEARCH_PAGES).pipe(
+    Effect.map((found): Pick<FailedTask, "error" | "log_problem"> => ({
+      error: Option.getOrNull(found),
+      log_problem: Option.isNone(found) ? "The newest lines of the log hold no traceback or ERROR line." : null
+    })),
+    Effect.catchAll((e) => Effect.succeed({ error: null, log_problem: messageOf(e) }))
+  )
+
+/**
+ * The DAG, which must exist (a diagnosis of a typo would be empty, not helpful), and its file's
+ * import errors, matched on the file (Airflow 3 names it relative to the bundle).
+ */
+const dagAndImportErrors = (env: string, dagId: string) =>
+  Effect.gen(function* () {
+    const dag = yield* getDag(env, dagId)
+    const fileloc = dag.fileloc
+    if (dag.has_import_errors === false || fileloc === null) return [] as ReadonlyArray<ImportError>
+    return yield* listImportErrors(env, { limit: 100, offset: 0 }).pipe(
+      Effect.map((all) => all.import_errors.filter((e) => e.filename !== null && (e.filename === fileloc || fileloc.endsWith(`/${e.filename}`)))),
+      // The diagnosis of the run stands without them.
+      Effect.catchAll(() => Effect.succeed([] as ReadonlyArray<ImportError>))
+    )
+  })
+
+const nextStepsOf = (dagId: string, run: DagRun | undefined, failed: ReadonlyArray<FailedTask>, importErrors: number): ReadonlyArray<NextStep> => {
+  const steps: Array<NextStep> = []
+  if (importErrors > 0) steps.push({ tool: "get-import-errors", arguments: {}, why: "The DAG file does not import cleanly: its full stack traces." })
+  if (run === undefined) return [...steps, { tool: "get-dag", arguments: { dag_id: dagId }, why: "The DAG has no runs yet: its schedule, start date and whether it is paused." }]
+  const first = failed[0]
+  if (first !== undefined) {
+    steps.push({
+      tool: "get-task-logs",
+      arguments: { dag_id: dagId, dag_run_id: run.dag_run_id, task_id: first.task_id, ...(first.map_index >= 0 ? { map_index: first.map_index } : {}), level: "warning", context_lines: 2 },
+      why: `The warnings and errors of ${first.task_id}'s log, the first task that failed.`
+    })
+    steps.push({ tool: "get-dag-source", arguments: { dag_id: dagId }, why: "The code at the lines the traceback names." })
+    steps.push({
+      tool: "clear-task-instances",
+      arguments: { dag_id: dagId, dag_run_id: run.dag_run_id, task_ids: [...new Set(failed.map((t) => t.task_id))] },
+      why: "Once the cause is fixed: re-runs the failed tasks and, with include_downstream, what they blocked (a dry run unless dry_run is false; needs --allow-write)."
+    })
+  }
+  if (failed.length === 0) steps.push({ tool: "list-task-instances", arguments: { dag_id: dagId, dag_run_id: run.dag_run_id }, why: "Every task of the run and its state." })
+  return steps
+}
+
+export const diagnoseDagRun = Effect.fn("Diagnose.run")(function* (env: string, req: DiagnoseRequest) {
+  const importErrors = yield* dagAndImportErrors(env, req.dag_id)
+  const { run: picked, picked: how } = yield* pickRun(env, req)
+  if (Option.isNone(picked)) {
+    return {
+      dag_id: req.dag_id,
+      run: null,
+      picked: how,
+      counts: { failed: 0, upstream_failed: 0, up_for_retry: 0 },
+      failed_tasks: [] as ReadonlyArray<FailedTask>,
+      failed_tasks_not_read: 0,
+      upstream_failed: [] as ReadonlyArray<{ task_id: string; map_index: number }>,
+      import_errors: importErrors,
+      next_steps: nextStepsOf(req.dag_id, undefined, [], importErrors.length)
+    }
+  }
+  const run = picked.value
+  const problems = yield* listTaskInstances(env, req.dag_id, run.dag_run_id, { state: PROBLEM_STATES, limit: 10_000, offset: 0 })
+  const inState = (s: string) => problems.task_instances.filter((ti) => ti.state === s)
+  const failedTis = [...inState("failed"), ...inState("up_for_retry")].sort(byFirstFailure)
+  const toRead = failedTis.slice(0, req.max_failed_tasks ?? DEFAULT_MAX_FAILED_TASKS)
+  const errors = yield* Effect.forEach(toRead, (ti) => diagnoseTask(env, run, ti), { concurrency: 3 })
+  const failedTasks: ReadonlyArray<FailedTask> = toRead.map((ti, i) => ({
+    task_id: ti.task_id,
+    map_index: ti.map_index,
+    state: ti.state,
+    try_number: ti.try_number,
+    max_tries: ti.max_tries,
+    operator: ti.operator,
+    start_date: ti.start_date,
+    end_date: ti.end_date,
+    duration: ti.duration,
+    error: errors[i]?.error ?? null,
+    log_problem: errors[i]?.log_problem ?? null
+  }))
+  return {
+    dag_id: req.dag_id,
+    run,
+    picked: how,
+    counts: { failed: inState("failed").length, upstream_failed: inState("upstream_failed").length, up_for_retry: inState("up_for_retry").length },
+    failed_tasks: failedTasks,
+    failed_tasks_not_read: failedTis.length - toRead.length,
+    upstream_failed: inState("upstream_failed").map((ti) => ({ task_id: ti.task_id, map_index: ti.map_index })),
+    import_errors: importErrors,
+    next_steps: nextStepsOf(req.dag_id, run, failedTasks, importErrors.length)
+  }
+})
+
+export type Diagnosis = Effect.Effect.Success<ReturnType<typeof diagnoseDagRun>>
+
+const sizeOf = (value: unknown) => JSON.stringify(value).length
+
+/** Upstream-failed tasks listed at most: the count says how many there are. */
+const UPSTREAM_SHOWN = 20
+
+/**
+ * The diagnosis within a byte budget, cut where it loses least: long upstream lists first, then
+ * import stack traces, then traceback lines (each exception line itself is kept), then the
+ * failed tasks read last.
+ */
+export const fitDiagnosis = (d: Diagnosis, maxBytes: number) => {
+  let fitted = {
+    ...d,
+    run: d.run === null ? null : { ...d.run, conf: d.run.conf !== null && sizeOf(d.run.conf) > 1000 ? { omitted: "conf is large: get-dag-run shows it" } : d.run.conf },
+    upstream_failed: d.upstream_failed.slice(0, UPSTREAM_SHOWN),
+    upstream_failed_not_shown: Math.max(0, d.upstream_failed.length - UPSTREAM_SHOWN)
+  }
+  const cutTraces = (chars: number) => ({
+    ...fitted,
+    import_errors: fitted.import_errors.map((e) => ({ ...e, stack_trace: e.stack_trace !== null && e.stack_trace.length > chars ? `…${e.stack_trace.slice(-chars)}` : e.stack_trace }))
+  })
+  const cutExcerpts = (lines: number) => ({
+    ...fitted,
+    failed_tasks: fitted.failed_tasks.map((t) =>
+      t.error === null || t.error.lines.length <= lines ? t : { ...t, error: { ...t.error, lines: lines === 0 ? [] : [...t.error.lines.slice(0, 1), ...t.error.lines.slice(-(lines - 1))] } }
+    )
+  })
+  for (const step of [() => cutTraces(2000), () => cutTraces(600), () => cutExcerpts(16), () => cutExcerpts(10), () => cutExcerpts(6), () => cutExcerpts(3), () => cutExcerpts(0)]) {
+    if (sizeOf(fitted) <= maxBytes) return fitted
+    fitted = step()
+  }
+  while (sizeOf(fitted) > maxBytes && fitted.failed_tasks.length > 1) {
+    fitted = { ...fitted, failed_tasks: fitted.failed_tasks.slice(0, -1), failed_tasks_not_read: fitted.failed_tasks_not_read + 1 }
+  }
+  return fitted
+}
