@@ -1,17 +1,20 @@
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { DagId } from "../../domain/ids.js"
 import { DagRun, Page } from "../../domain/model.js"
 import { listDagRuns } from "../../domain/usecases/dag-runs.js"
 import { DAG_RUN_STATES, dateTime, environment_name, limit, offset, states } from "../fields.js"
+import { compactable, compactRecord, full } from "../compact.js"
 import { readTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
+
+const COMPACT = ["dag_id", "dag_run_id", "state", "run_type", "logical_date", "start_date", "end_date"] as const
 
 /** list-dag-runs: a DAG's runs (or every DAG's), newest first. */
 export const listDagRunsTool = readTool({
   name: "list-dag-runs",
   title: "List DAG runs",
   description:
-    "Lists DAG runs, newest logical date first: run id, state, run type, logical/start/end dates, conf. Omit dag_id to " +
+    "Lists DAG runs, newest logical date first: run id, state, run type, logical/start/end dates (full: true adds data intervals, conf and note). Omit dag_id to " +
     "list runs across all DAGs (e.g. state=failed to find what broke overnight). Filter by state and date ranges. " +
     "Paged: pass next_offset as offset. Next: list-task-instances with a failed run's dag_run_id.",
   input: Schema.Struct({
@@ -30,11 +33,16 @@ export const listDagRunsTool = readTool({
       })
     ),
     limit: limit(25, 100),
-    offset
+    offset,
+    full
   }),
-  output: Schema.Struct({ dag_runs: Schema.Array(DagRun), ...Page }),
-  run: ({ environment_name: explicit, dag_id, limit: l, offset: o, ...filters }) =>
-    withEnvironment(explicit, (env) => listDagRuns(env, dag_id, { ...filters, limit: l ?? 25, offset: o ?? 0 })),
+  output: Schema.Struct({ dag_runs: Schema.Array(compactable(DagRun, COMPACT)), ...Page }),
+  run: ({ environment_name: explicit, dag_id, limit: l, offset: o, full: wantFull, ...filters }) =>
+    withEnvironment(explicit, (env) =>
+      listDagRuns(env, dag_id, { ...filters, limit: l ?? 25, offset: o ?? 0 }).pipe(
+        Effect.map((page) => ({ ...page, dag_runs: page.dag_runs.map((r) => compactRecord(r, COMPACT, wantFull)) }))
+      )
+    ),
   summarize: (o) => {
     const failed = o.dag_runs.filter((r) => r.state === "failed").length
     return `${o.dag_runs.length} of ${o.total_entries} run(s)${failed > 0 ? `, ${failed} failed` : ""}` +

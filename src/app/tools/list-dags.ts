@@ -1,9 +1,12 @@
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { Dag, Page } from "../../domain/model.js"
 import { listDags } from "../../domain/usecases/dags.js"
 import { environment_name, limit, looseBoolean, offset } from "../fields.js"
+import { compactable, compactRecord, full } from "../compact.js"
 import { readTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
+
+const COMPACT = ["dag_id", "is_paused", "schedule", "owners", "tags", "next_dagrun_logical_date", "has_import_errors"] as const
 
 /** list-dags: GET /dags, normalized. */
 export const listDagsTool = readTool({
@@ -11,7 +14,7 @@ export const listDagsTool = readTool({
   title: "List DAGs",
   description:
     "Lists the environment's DAGs: id, paused, schedule, owners, tags, next logical date, and whether the file has import " +
-    "errors. Filter with dag_id_pattern (substring), tags, paused. Paged: pass next_offset as offset for more. " +
+    "errors (full: true adds description, file and max active runs). Filter with dag_id_pattern (substring), tags, paused. Paged: pass next_offset as offset for more. " +
     "Use get-import-errors for DAGs that fail to parse (they are not listed).",
   input: Schema.Struct({
     environment_name,
@@ -20,9 +23,10 @@ export const listDagsTool = readTool({
     paused: Schema.optional(looseBoolean("paused").annotations({ description: "true: only paused DAGs; false: only active ones." })),
     order_by: Schema.optional(Schema.Literal("dag_id", "-dag_id").annotations({ description: "Sort order (default dag_id)." })),
     limit: limit(50, 500),
-    offset
+    offset,
+    full
   }),
-  output: Schema.Struct({ dags: Schema.Array(Dag), ...Page }),
+  output: Schema.Struct({ dags: Schema.Array(compactable(Dag, COMPACT)), ...Page }),
   run: (i) =>
     withEnvironment(i.environment_name, (env) =>
       listDags(env, {
@@ -32,7 +36,7 @@ export const listDagsTool = readTool({
         dag_id_pattern: i.dag_id_pattern,
         tags: i.tags,
         order_by: i.order_by
-      })
+      }).pipe(Effect.map((page) => ({ ...page, dags: page.dags.map((d) => compactRecord(d, COMPACT, i.full)) })))
     ),
   summarize: (o) =>
     `${o.dags.length} of ${o.total_entries} DAG(s)` +
