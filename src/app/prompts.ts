@@ -12,7 +12,7 @@ export interface PromptSpec {
  * An argument checked like the tools check it, so a prompt never puts a malformed id into the
  * conversation; the message names the argument and what is allowed.
  */
-const checked = (args: Readonly<Record<string, string>>, name: string, schema: Schema.Schema<string, string>, known: ReadonlyArray<string>): string | undefined => {
+const checked = <A extends string>(args: Readonly<Record<string, string>>, name: string, schema: Schema.Schema<A, string>, known: ReadonlyArray<string>): A | undefined => {
   const unknown = Object.keys(args).filter((k) => !known.includes(k))
   if (unknown.length > 0) throw new Error(`Unknown argument ${unknown[0]?.slice(0, 60)}: this prompt takes ${known.join(", ")}.`)
   const raw = args[name]
