@@ -53,7 +53,7 @@ describe.each([DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3])("AWS gateway over the HT
 
   it("answers every other read tool", async () => {
     for (const tool of READ_TOOLS.filter((t: string) => !["get-dag-run", "list-task-instances", "get-task-instance", "get-task-logs", "get-dag-source", "list-dag-runs"].includes(t))) {
-      const args = tool === "list-environments" ? {} : tool === "get-dag" ? { environment_name, dag_id: LONG_DAG } : { environment_name }
+      const args = tool === "list-environments" ? {} : tool === "get-dag" || tool === "diagnose-dag-run" ? { environment_name, dag_id: LONG_DAG } : { environment_name }
       await ok(session, tool, args)
     }
   })

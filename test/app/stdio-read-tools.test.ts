@@ -55,7 +55,7 @@ describe.each([
   })
 
   it("list-dags, get-dag and get-dag-source agree with each other", async () => {
-    const dags = await read("list-dags", { environment_name })
+    const dags = await read("list-dags", { environment_name, full: true })
     const ids: Array<string> = dags.data.dags.map((d: Json) => d.dag_id)
     expect(ids).toContain(ORDERS_DAG)
     expect(dags.data.total_entries).toBe(ids.length)
@@ -79,7 +79,7 @@ describe.each([
   it("triage of the 40-character DAG: failed scheduled run → its failed task → that task's log", async () => {
     expect(ORDERS_DAG).toHaveLength(40)
 
-    const runs = await read("list-dag-runs", { environment_name, dag_id: ORDERS_DAG, state: ["failed"] })
+    const runs = await read("list-dag-runs", { environment_name, dag_id: ORDERS_DAG, state: ["failed"], full: true })
     expect(runs.data.dag_runs.length).toBeGreaterThan(0)
     for (const r of runs.data.dag_runs) {
       expect(r.dag_id).toBe(ORDERS_DAG)
@@ -104,8 +104,8 @@ describe.each([
     expect(run.summary).toContain(dag_run_id)
     expect(run.summary).toContain("failed")
 
-    const all = await read("list-task-instances", { environment_name, dag_id: ORDERS_DAG, dag_run_id })
-    const failedOnly = await read("list-task-instances", { environment_name, dag_id: ORDERS_DAG, dag_run_id, state: ["failed"] })
+    const all = await read("list-task-instances", { environment_name, dag_id: ORDERS_DAG, dag_run_id, full: true })
+    const failedOnly = await read("list-task-instances", { environment_name, dag_id: ORDERS_DAG, dag_run_id, state: ["failed"], full: true })
     const failed: Array<Json> = failedOnly.data.task_instances
     expect(failed.length).toBeGreaterThan(0)
     for (const ti of failed) {
@@ -146,12 +146,32 @@ describe.each([
     const tail = await read("get-task-logs", { environment_name, dag_id: ORDERS_DAG, dag_run_id, task_id: listedTi.task_id, tail_lines: 3 })
     expect(tail.data.lines).toEqual(latest.data.lines.slice(-3))
     expect(tail.data.truncated).toBe(true)
+    // One call gives the same conclusion: the failed task and its exception line.
+    const diagnosis = await read("diagnose-dag-run", { environment_name, dag_id: ORDERS_DAG, dag_run_id })
+    const diagnosed = diagnosis.data.failed_tasks.find((t: Json) => t.task_id === listedTi.task_id)
+    expect(diagnosed.try_number).toBe(listedTi.try_number)
+    expect(diagnosed.error.exception).toBe(exceptionLine(latest.data.lines))
+    expect(diagnosis.summary).toContain(listedTi.task_id)
+  })
+
+  it("list answers are compact by default: the triage fields, each record a subset of its full form", async () => {
+    const runs = await read("list-dag-runs", { environment_name, dag_id: ORDERS_DAG, state: ["failed"], limit: 1 })
+    const dag_run_id: string = runs.data.dag_runs[0].dag_run_id
+    const compact = await read("list-task-instances", { environment_name, dag_id: ORDERS_DAG, dag_run_id })
+    const whole = await read("list-task-instances", { environment_name, dag_id: ORDERS_DAG, dag_run_id, full: true })
+    expect(Object.keys(compact.data.task_instances[0]).sort()).toEqual(["duration", "end_date", "map_index", "operator", "start_date", "state", "task_id", "try_number"])
+    expect(compact.data).toMatchObject({ dag_id: ORDERS_DAG, dag_run_id })
+    compact.data.task_instances.forEach((ti: Json, i: number) => expect(whole.data.task_instances[i]).toMatchObject(ti))
+    expect(JSON.stringify(compact.data).length).toBeLessThan(JSON.stringify(whole.data).length * 0.7)
+    const dags = await read("list-dags", { environment_name })
+    expect(dags.data.dags[0]).not.toHaveProperty("fileloc")
+    expect(dags.data.dags[0]).toHaveProperty("is_paused")
   })
 
   it("mapped task instances: listed per map_index, read one by one with their own log", async () => {
     const runs = await read("list-dag-runs", { environment_name, dag_id: SPEND_DAG, limit: 1 })
     const dag_run_id: string = runs.data.dag_runs[0].dag_run_id
-    const tis = await read("list-task-instances", { environment_name, dag_id: SPEND_DAG, dag_run_id })
+    const tis = await read("list-task-instances", { environment_name, dag_id: SPEND_DAG, dag_run_id, full: true })
     const mapped: Array<Json> = tis.data.task_instances.filter((ti: Json) => ti.map_index >= 0)
     expect(mapped.length).toBeGreaterThan(1)
     const target = mapped[mapped.length - 1]
@@ -185,7 +205,7 @@ describe.each([
     const error = errors.data.import_errors[0]
     expect(error.stack_trace).toMatch(/Error/)
     expect(errors.summary).toContain(error.filename)
-    const dags = await read("list-dags", { environment_name })
+    const dags = await read("list-dags", { environment_name, full: true })
     const broken = dags.data.dags.filter((d: Json) => d.has_import_errors === true)
     expect(broken.length).toBeGreaterThan(0)
     const basename = (p: string) => p.split("/").pop()

@@ -92,7 +92,7 @@ describe.each([
     expect(`/dags/${ORDERS_DAG}/dagRuns/${run.dag_run_id}`.length).toBeGreaterThan(MAX_PATH)
     const found = await ok(session, "get-dag-run", { environment_name, dag_id: ORDERS_DAG, dag_run_id: run.dag_run_id })
     expect(found).toEqual(run)
-    const listed = await ok(session, "list-dag-runs", { environment_name, dag_id: ORDERS_DAG, limit: 100 })
+    const listed = await ok(session, "list-dag-runs", { environment_name, dag_id: ORDERS_DAG, limit: 100, full: true })
     expect(listed.dag_runs.find((r: Json) => r.dag_run_id === run.dag_run_id)).toEqual(run)
   })
 

@@ -103,7 +103,10 @@ const validFor = (field: string, schema: Record<string, any>): fc.Arbitrary<unkn
   if (Array.isArray(schema["enum"])) return fc.constantFrom(...(schema["enum"] as Array<unknown>))
   switch (schema["type"]) {
     case "integer":
-      return int(typeof schema["minimum"] === "number" ? schema["minimum"] : 0, Math.min(typeof schema["maximum"] === "number" ? schema["maximum"] : 50, 300))
+      {
+        const min = typeof schema["minimum"] === "number" ? schema["minimum"] : 0
+        return int(min, Math.min(typeof schema["maximum"] === "number" ? schema["maximum"] : 50, Math.max(min, 0) + 300))
+      }
     case "boolean":
       return bool
     case "array":
