@@ -116,6 +116,14 @@ for (const environment_name of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
       expect(calls.filter((c) => c.api === "GetLogEvents")).toHaveLength(3)
     })
 
+    it("get-task-logs with defaults on the 20,000-line log: the exception line is in the answer, under 16 KB", async () => {
+      const answer = await h.call("get-task-logs", { environment_name, dag_id: BIG_DAG, dag_run_id: BIG_RUN, task_id: FAILED[0] })
+      expect(answer.isError, answer.text).toBe(false)
+      expect(answer.text).toContain(exceptionOf(FAILED[0]!))
+      expect(answer.text.length).toBeLessThan(16_384)
+      expect(JSON.stringify(answer.structuredContent).length).toBeLessThan(16_384)
+    })
+
     it("on the demo's orders DAG: the failed task and its psycopg2 error", async () => {
       const { d } = await diagnose({ environment_name, dag_id: ORDERS_DAG })
       const task = d.failed_tasks.find((t) => t.task_id === DEMO_FAILED_TASK)

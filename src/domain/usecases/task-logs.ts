@@ -52,8 +52,8 @@ const TAIL_MAX_PAGES = 10
 const FILTER_MAX_PAGES = 25
 /** Lines searched for the error that explains a failure: the newest ones read anyway. */
 const EXCERPT_SEARCH_LINES = 5000
-/** What the rest of the answer (ids, range, token) costs, kept out of the lines' budget. */
-const ANSWER_OVERHEAD = 1024
+/** What the rest of the answer (ids, stream, range, token, the summary line) costs, kept out of the lines' budget. */
+const ANSWER_OVERHEAD = 1536
 
 interface Position {
   readonly page: string | null
@@ -153,15 +153,18 @@ const readWindow = (
     // The error that explains a failure, when the lines shown do not already hold it: the
     // oldest shown lines make room for it within the same budget.
     const found = searchError ? findErrorExcerpt(searched.map((l) => l.text)) : Option.none()
-    const excerpt = Option.map(found, (e) => ({
-      ...e,
-      lines: e.lines.map((line) => maskSecretsInText(line).text),
-      exception: maskSecretsInText(e.exception).text,
-      fromEnd: searched[e.index]?.fromEnd ?? 0
-    }))
+    const excerpt = Option.map(found, (e) => {
+      const exception = maskSecretsInText(e.exception).text
+      // At most half the budget: the newest lines stay in view. A traceback too long for it
+      // keeps its end, where the exception line is.
+      const lines = e.lines.map((line) => maskSecretsInText(line).text)
+      let cost = lines.reduce((sum, l) => sum + costOf(l), costOf(exception))
+      while (cost > limits.maxBytes / 2 && lines.length > 1) cost -= costOf(lines.shift() ?? "")
+      return { ...e, lines, exception, cost, fromEnd: searched[e.index]?.fromEnd ?? 0 }
+    })
     const oldestShown = () => state.shown[state.shown.length - 1]?.fromEnd ?? 0
     if (Option.isSome(excerpt) && excerpt.value.fromEnd > oldestShown()) {
-      shrinkTo(state, limits.maxBytes - excerpt.value.lines.reduce((sum, l) => sum + costOf(l), 0))
+      shrinkTo(state, limits.maxBytes - excerpt.value.cost)
       if (state.resume !== undefined) next = resumeAt(state.resume)
     }
     const shownExcerpt = Option.filter(excerpt, (e) => e.fromEnd > oldestShown())
