@@ -4,6 +4,7 @@ export const instructions = (allowWrite: boolean): string =>
     "This server operates Apache Airflow on Amazon MWAA through AWS APIs.",
     "Environment: every tool takes an optional environment_name; without it the server uses MWAA_ENVIRONMENT or the region's only environment (list-environments shows them).",
     "Triage a failure: list-dag-runs (state=failed, newest first) → list-task-instances for that run (state=[\"failed\",\"upstream_failed\"]) → get-task-logs for each failed task (latest try, last lines hold the traceback) → get-dag-source to relate the error to code. If a DAG is missing or broken, call get-import-errors.",
+    "Overview: get-environment-health answers \"is this environment OK?\" in one call (MWAA status, Airflow's components, import errors, DAGs failing in the last 24 h). To follow a run to its end (after trigger-dag-run or clear-task-instances), call wait-for-dag-run instead of polling get-dag-run.",
     "Ids: use dag_id and dag_run_id exactly as list tools return them. Lists are paged: pass next_offset as offset.",
     "Safety: secrets are never returned (connection passwords and extras, sensitive variables, credentials in logs are masked).",
     allowWrite

@@ -5,8 +5,9 @@ import { catalogue } from "../../src/app/catalogue.js"
 import { describeTool } from "../../src/app/tool-host.js"
 
 const READ_TOOLS = [
-  "list-environments", "get-environment", "list-dags", "get-dag", "get-dag-source", "list-dag-runs", "get-dag-run",
-  "list-task-instances", "get-task-instance", "get-task-logs", "get-import-errors", "list-connections", "list-variables"
+  "list-environments", "get-environment", "get-environment-health", "list-dags", "get-dag", "get-dag-source", "list-dag-runs",
+  "get-dag-run", "wait-for-dag-run", "list-task-instances", "get-task-instance", "get-task-logs", "get-import-errors",
+  "list-connections", "list-variables"
 ]
 const WRITE_TOOLS = [
   "create-environment", "update-environment", "delete-environment", "pause-dag", "unpause-dag", "trigger-dag-run", "clear-task-instances"
@@ -23,7 +24,7 @@ const keysOf = (value: unknown): Array<string> =>
       : Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)])
 
 describe("tool catalogue", () => {
-  it("has the 20 tools of the product, 13 read and 7 write, with unique names", () => {
+  it("has the 22 tools of the product, 15 read and 7 write, with unique names", () => {
     const names = descriptors.map((d) => d.name)
     expect(new Set(names).size).toBe(names.length)
     expect([...names].sort()).toEqual([...READ_TOOLS, ...WRITE_TOOLS].sort())

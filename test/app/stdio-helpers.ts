@@ -95,11 +95,13 @@ export const tempCallLog = () => {
 export const READ_TOOLS = [
   "list-environments",
   "get-environment",
+  "get-environment-health",
   "list-dags",
   "get-dag",
   "get-dag-source",
   "list-dag-runs",
   "get-dag-run",
+  "wait-for-dag-run",
   "list-task-instances",
   "get-task-instance",
   "get-task-logs",

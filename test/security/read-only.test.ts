@@ -17,8 +17,9 @@ const WRITE_TOOLS = [
   "create-environment", "update-environment", "delete-environment", "pause-dag", "unpause-dag", "trigger-dag-run", "clear-task-instances"
 ] as const
 const READ_TOOLS = [
-  "list-environments", "get-environment", "list-dags", "get-dag", "get-dag-source", "list-dag-runs", "get-dag-run",
-  "list-task-instances", "get-task-instance", "get-task-logs", "get-import-errors", "list-connections", "list-variables"
+  "list-environments", "get-environment", "get-environment-health", "list-dags", "get-dag", "get-dag-source", "list-dag-runs",
+  "get-dag-run", "wait-for-dag-run", "list-task-instances", "get-task-instance", "get-task-logs", "get-import-errors",
+  "list-connections", "list-variables"
 ] as const
 const ALL_TOOLS: ReadonlyArray<string> = [...WRITE_TOOLS, ...READ_TOOLS]
 
@@ -175,6 +176,7 @@ const plainArgs = (tool: string): Record<string, unknown> => {
     case "list-dag-runs":
       return { ...env, dag_id: ctx.dag_id }
     case "get-dag-run":
+    case "wait-for-dag-run":
     case "list-task-instances":
       return run
     case "get-task-instance":
@@ -196,7 +198,7 @@ describe("read-only by default: no tool, whatever its arguments, writes anything
   })
   afterAll(() => h.dispose())
 
-  it("the catalogue is the 20 tools, the 7 write tools among them", () => {
+  it("the catalogue is the 22 tools, the 7 write tools among them", () => {
     expect([...schemas.keys()].sort()).toEqual([...ALL_TOOLS].sort())
     const advertisedWrites = h.host.tools.filter((t) => !t.annotations.readOnlyHint).map((t) => t.name).sort()
     expect(advertisedWrites).toEqual([...WRITE_TOOLS].sort())
