@@ -7,6 +7,7 @@ import { getDagTool } from "./tools/get-dag.js"
 import { getDagRunTool } from "./tools/get-dag-run.js"
 import { getDagSourceTool } from "./tools/get-dag-source.js"
 import { getEnvironmentTool } from "./tools/get-environment.js"
+import { getEnvironmentHealthTool } from "./tools/get-environment-health.js"
 import { getImportErrorsTool } from "./tools/get-import-errors.js"
 import { getTaskInstanceTool } from "./tools/get-task-instance.js"
 import { getTaskLogsTool } from "./tools/get-task-logs.js"
@@ -19,11 +20,13 @@ import { listVariablesTool } from "./tools/list-variables.js"
 import { pauseDagTool, unpauseDagTool } from "./tools/pause-dag.js"
 import { triggerDagRunTool } from "./tools/trigger-dag-run.js"
 import { updateEnvironmentTool } from "./tools/update-environment.js"
+import { waitForDagRunTool } from "./tools/wait-for-dag-run.js"
 
 /** The tool catalogue, in the order an assistant meets them while triaging. */
 export const catalogue: ReadonlyArray<AnyToolSpec> = [
   listEnvironmentsTool,
   getEnvironmentTool,
+  getEnvironmentHealthTool,
   createEnvironmentTool,
   updateEnvironmentTool,
   deleteEnvironmentTool,
@@ -36,6 +39,7 @@ export const catalogue: ReadonlyArray<AnyToolSpec> = [
   getDagRunTool,
   diagnoseDagRunTool,
   triggerDagRunTool,
+  waitForDagRunTool,
   listTaskInstancesTool,
   getTaskInstanceTool,
   clearTaskInstancesTool,

@@ -22,8 +22,8 @@ const call = async (client: Client, name: string, args: Record<string, unknown>)
 
 const triage = async (client: Client, environment_name: string) => {
   console.log(`\n━━━ Triage on ${environment_name} ━━━`)
-  const env = await call(client, "get-environment", { environment_name })
-  if (!env.ok) return
+  const health = await call(client, "get-environment-health", { environment_name })
+  if (!health.ok) return
   const runs = await call(client, "list-dag-runs", { environment_name, state: ["failed"], limit: 5 })
   const run = runs.data["dag_runs"]?.[0]
   if (run === undefined) return console.log("  No failed runs: nothing to triage.")

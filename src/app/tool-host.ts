@@ -1,10 +1,11 @@
 import { Cause, Effect, Exit, JSONSchema, ManagedRuntime, Option, Schema } from "effect"
-import type { ToolCallResult, ToolDescriptor, ToolHost } from "../adapters/mcp/ToolHost.js"
+import type { ToolCallContext, ToolCallResult, ToolDescriptor, ToolHost } from "../adapters/mcp/ToolHost.js"
 import { boundSize, precut } from "../domain/bound-size.js"
 import { WriteGate } from "../domain/write-gating.js"
 import { maskSecretsInText } from "../domain/redaction.js"
 import { sanitizeDeep, stripInvisible } from "../domain/sanitize.js"
 import { AppConfig } from "../ports/AppConfig.js"
+import { Progress, type ProgressShape } from "../ports/Progress.js"
 import type { AnyToolSpec, ToolServices } from "./tool-spec.js"
 import { InEnvironment, invalidArgumentsMessage, toolErrorMessage } from "./tool-errors.js"
 import type { PromptSpec } from "./prompts.js"
@@ -101,6 +102,19 @@ const runToolOnce = (spec: AnyToolSpec, args: unknown): Effect.Effect<ToolCallRe
     }
   }).pipe(Effect.withSpan(`tool ${spec.name}`))
 
+/**
+ * The Progress port for one call: the transport's reporter when the client sent a progressToken,
+ * else the default silence. Best effort: a failed send never fails or stalls the tool.
+ */
+export const progressFor = (context: ToolCallContext): ProgressShape => {
+  const send = context.reportProgress
+  if (send === undefined) return { report: () => Effect.void }
+  return {
+    report: (update) =>
+      Effect.tryPromise(() => send({ progress: update.progress, total: update.total, message: update.message })).pipe(Effect.ignore)
+  }
+}
+
 export interface ToolHostOptions {
   readonly tools: ReadonlyArray<AnyToolSpec>
   readonly prompts: ReadonlyArray<PromptSpec>
@@ -128,7 +142,8 @@ export const makeToolHost = (runtime: ManagedRuntime.ManagedRuntime<ToolServices
         const shown = name.length > 100 ? `${name.slice(0, 100)}…` : name
         return failure(`Unknown tool ${shown}. Call tools/list for the tools this server has.`)
       }
-      const exit = await runtime.runPromiseExit(runTool(spec, args), { signal: context.signal })
+      const call = runTool(spec, args).pipe(Effect.provideService(Progress, progressFor(context)))
+      const exit = await runtime.runPromiseExit(call, { signal: context.signal })
       if (Exit.isSuccess(exit)) return exit.value
       if (Cause.isInterruptedOnly(exit.cause)) return failure(`${name} was cancelled.`)
       // A defect is a bug of ours: log it (stderr) and say so without internals.

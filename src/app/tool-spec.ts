@@ -6,7 +6,11 @@ import type { WriteGate } from "../domain/write-gating.js"
 import type { AppConfig } from "../ports/AppConfig.js"
 import type { MwaaGateway } from "../ports/MwaaGateway.js"
 
-/** Every service a tool may use; the app layer provides them all. */
+/**
+ * Every service a tool may use; the app layer provides them all. Progress (src/ports/Progress.ts)
+ * is not among them: it is a Context.Reference with a silent default, which the tool host
+ * replaces per call when the client asked for progress notifications.
+ */
 export type ToolServices = MwaaGateway | AppConfig | EnvironmentResolver | WriteGate | EnvironmentCatalog | AirflowClient
 
 /**

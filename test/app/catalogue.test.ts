@@ -5,8 +5,9 @@ import { catalogue } from "../../src/app/catalogue.js"
 import { describeTool } from "../../src/app/tool-host.js"
 
 const READ_TOOLS = [
-  "list-environments", "get-environment", "list-dags", "get-dag", "get-dag-source", "list-dag-runs", "get-dag-run", "diagnose-dag-run",
-  "list-task-instances", "get-task-instance", "get-task-logs", "get-import-errors", "list-connections", "list-variables"
+  "list-environments", "get-environment", "list-dags", "get-dag", "get-dag-source", "list-dag-runs", "get-dag-run",
+  "diagnose-dag-run", "list-task-instances", "get-task-instance", "get-task-logs", "get-import-errors",
+  "list-connections", "list-variables", "get-environment-health", "wait-for-dag-run"
 ]
 const WRITE_TOOLS = [
   "create-environment", "update-environment", "delete-environment", "pause-dag", "unpause-dag", "trigger-dag-run", "clear-task-instances"
@@ -23,7 +24,7 @@ const keysOf = (value: unknown): Array<string> =>
       : Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)])
 
 describe("tool catalogue", () => {
-  it("has the 21 tools: the product's 20 (13 read, 7 write) and diagnose-dag-run, with unique names", () => {
+  it("has the 23 tools: 16 read (the product's 13, diagnose-dag-run, get-environment-health, wait-for-dag-run) and 7 write, with unique names", () => {
     const names = descriptors.map((d) => d.name)
     expect(new Set(names).size).toBe(names.length)
     expect([...names].sort()).toEqual([...READ_TOOLS, ...WRITE_TOOLS].sort())

@@ -41,6 +41,7 @@ describe.each([DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3])("AWS gateway over the HT
     expect(runs.dag_runs.map((r: { dag_run_id: string }) => r.dag_run_id)).toContain(LONG_RUN)
     const ids = { environment_name, dag_id: LONG_DAG, dag_run_id: LONG_RUN }
     expect((await ok(session, "get-dag-run", ids)).state).toBe("failed")
+    expect((await ok(session, "wait-for-dag-run", ids)).dag_run.state).toBe("failed")
     const tis = await ok(session, "list-task-instances", ids)
     expect(tis.task_instances.find((t: { task_id: string }) => t.task_id === LONG_TASK)?.state).toBe("failed")
     const ti = await ok(session, "get-task-instance", { ...ids, task_id: LONG_TASK })
@@ -52,7 +53,7 @@ describe.each([DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3])("AWS gateway over the HT
   })
 
   it("answers every other read tool", async () => {
-    for (const tool of READ_TOOLS.filter((t: string) => !["get-dag-run", "list-task-instances", "get-task-instance", "get-task-logs", "get-dag-source", "list-dag-runs"].includes(t))) {
+    for (const tool of READ_TOOLS.filter((t: string) => !["get-dag-run", "wait-for-dag-run", "list-task-instances", "get-task-instance", "get-task-logs", "get-dag-source", "list-dag-runs"].includes(t))) {
       const args = tool === "list-environments" ? {} : tool === "get-dag" || tool === "diagnose-dag-run" ? { environment_name, dag_id: LONG_DAG } : { environment_name }
       await ok(session, tool, args)
     }

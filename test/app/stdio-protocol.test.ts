@@ -13,9 +13,9 @@ import { READ_TOOLS, WRITE_TOOLS } from "./stdio-helpers.js"
 const binPath = fileURLToPath(new URL("../../dist/src/app/bin.js", import.meta.url))
 
 const ALL_TOOLS = [
-  "list-environments", "get-environment", "create-environment", "update-environment", "delete-environment",
+  "list-environments", "get-environment", "get-environment-health", "create-environment", "update-environment", "delete-environment",
   "list-dags", "get-dag", "get-dag-source", "pause-dag", "unpause-dag",
-  "list-dag-runs", "get-dag-run", "diagnose-dag-run", "trigger-dag-run",
+  "list-dag-runs", "get-dag-run", "diagnose-dag-run", "trigger-dag-run", "wait-for-dag-run",
   "list-task-instances", "get-task-instance", "clear-task-instances", "get-task-logs",
   "get-import-errors", "list-connections", "list-variables"
 ]
@@ -29,10 +29,10 @@ describe("tools/list and initialize from --demo (read-only)", () => {
     await session?.close()
   })
 
-  it("lists exactly the 21 tools", async () => {
+  it("lists exactly the 23 tools", async () => {
     const { tools } = await session.client.listTools()
     expect(tools.map((t) => t.name).sort()).toEqual([...ALL_TOOLS].sort())
-    expect(new Set(tools.map((t) => t.name)).size).toBe(21)
+    expect(new Set(tools.map((t) => t.name)).size).toBe(23)
     // The helpers' read/write split is the same partition.
     expect([...READ_TOOLS, ...WRITE_TOOLS].sort()).toEqual([...ALL_TOOLS].sort())
   })
@@ -41,7 +41,7 @@ describe("tools/list and initialize from --demo (read-only)", () => {
     const { tools } = await session.client.listTools()
     const readOnly = tools.filter((t) => t.annotations?.readOnlyHint === true).map((t) => t.name)
     expect(readOnly.sort()).toEqual([...READ_TOOLS].sort())
-    expect(readOnly).toHaveLength(14)
+    expect(readOnly).toHaveLength(16)
     for (const t of tools) {
       expect(t.annotations?.readOnlyHint, t.name).toBeTypeOf("boolean")
       expect(t.annotations?.openWorldHint, t.name).toBe(true)
@@ -81,7 +81,7 @@ describe("tools/list and initialize from --demo (read-only)", () => {
   it("sends instructions with the triage workflow and the --allow-write rule", () => {
     const instructions = session.client.getInstructions() ?? ""
     expect(instructions).toMatch(/triage/i)
-    for (const step of ["list-dag-runs", "list-task-instances", "get-task-logs"]) expect(instructions).toContain(step)
+    for (const step of ["list-dag-runs", "list-task-instances", "get-task-logs", "get-environment-health", "wait-for-dag-run"]) expect(instructions).toContain(step)
     expect(instructions.indexOf("list-dag-runs")).toBeLessThan(instructions.indexOf("get-task-logs"))
     expect(instructions).toContain("--allow-write")
     expect(instructions).toMatch(/read-only/i)
@@ -170,7 +170,7 @@ describe("stdout hygiene (bin spawned by hand)", () => {
     const byId = new Map(messages.filter((m) => m.id !== undefined).map((m) => [m.id, m]))
     expect(byId.get(1)?.result?.serverInfo?.name).toBe("mwaa-mcp-server")
     expect(byId.get(1)?.result?.instructions).toContain("--allow-write")
-    expect(byId.get(2)?.result?.tools).toHaveLength(21)
+    expect(byId.get(2)?.result?.tools).toHaveLength(23)
     expect(byId.get(3)?.result?.isError).not.toBe(true)
     expect(byId.get(3)?.result?.structuredContent?.dags).toHaveLength(1)
     expect(byId.get(4)?.result?.isError).toBe(true)

@@ -52,6 +52,12 @@ describe.each([
     expect(env.summary).toContain(env.data.status)
     expect(env.data.logging.TaskLogs.enabled).toBe(true)
     expect(env.data.logging.TaskLogs.log_group_arn).toContain(environment_name)
+
+    const health = await read("get-environment-health", { environment_name })
+    expect(health.data.mwaa).toMatchObject({ status: "AVAILABLE", airflow_version: env.data.airflow_version })
+    expect(health.data.airflow.available).toBe(true)
+    expect(health.data.airflow.import_errors.count).toBe(1)
+    expect(health.summary).toContain(`${environment_name}: ${health.data.verdict}.`)
   })
 
   it("list-dags, get-dag and get-dag-source agree with each other", async () => {
@@ -103,6 +109,10 @@ describe.each([
     expect(run.data).toEqual(listedRun)
     expect(run.summary).toContain(dag_run_id)
     expect(run.summary).toContain("failed")
+    // Already finished: waiting for it answers after one poll, with the same run.
+    const waited = await read("wait-for-dag-run", { environment_name, dag_id: ORDERS_DAG, dag_run_id })
+    expect(waited.data).toMatchObject({ terminal: true, timed_out: false, polls: 1 })
+    expect(waited.data.dag_run).toEqual(listedRun)
 
     const all = await read("list-task-instances", { environment_name, dag_id: ORDERS_DAG, dag_run_id, full: true })
     const failedOnly = await read("list-task-instances", { environment_name, dag_id: ORDERS_DAG, dag_run_id, state: ["failed"], full: true })

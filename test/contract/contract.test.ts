@@ -95,6 +95,13 @@ for (const backend of backends) {
 
       it("answers every read tool for a scheduled run of the 40-character DAG", async () => {
         await ok("get-environment")
+        const health = await ok("get-environment-health")
+        expect(health.verdict).toBe("degraded")
+        expect(health.airflow.health).toMatchObject({ metadatabase: { status: "healthy" }, scheduler: { status: "healthy" }, error: null })
+        expect(health.airflow.import_errors).toEqual({ count: 1, error: null })
+        expect(health.airflow.dags.error).toBeNull()
+        expect(health.airflow.failing_dags).toMatchObject({ error: null, complete: true })
+        expect(health.airflow.failing_dags.dag_ids).toContain(ORDERS_DAG)
         expect((await ok("list-dags")).dags.length).toBeGreaterThan(0)
         expect((await ok("get-dag", { dag_id: ORDERS_DAG })).dag_id).toBe(ORDERS_DAG)
         expect((await ok("get-dag-source", { dag_id: ORDERS_DAG })).content.length).toBeGreaterThan(0)
@@ -103,6 +110,7 @@ for (const backend of backends) {
         expect(scheduled).toBeDefined()
         const ids = { dag_id: ORDERS_DAG, dag_run_id: scheduled.dag_run_id }
         expect((await ok("get-dag-run", ids)).dag_run_id).toBe(scheduled.dag_run_id)
+        expect(await ok("wait-for-dag-run", ids)).toMatchObject({ terminal: true, timed_out: false, polls: 1, dag_run: { state: "failed" } })
         const tis = (await ok("list-task-instances", ids)).task_instances
         const failed = tis.find((t: any) => t.state === "failed")
         expect(failed).toBeDefined()
@@ -120,6 +128,7 @@ for (const backend of backends) {
       it("reads a scheduled run whose DAG and task ids are both 40 characters", async () => {
         const ids = { dag_id: LONG_DAG, dag_run_id: LONG_RUN }
         expect((await ok("get-dag-run", ids)).state).toBe("failed")
+        expect((await ok("wait-for-dag-run", ids)).dag_run.state).toBe("failed")
         expect((await ok("list-task-instances", { ...ids, task_ids: [LONG_TASK] })).task_instances).toHaveLength(1)
         expect((await ok("get-task-instance", { ...ids, task_id: LONG_TASK })).try_number).toBe(2)
         expect((await ok("get-task-logs", { ...ids, task_id: LONG_TASK })).lines).toContain(LONG_TASK_ERROR)

@@ -348,12 +348,14 @@ describe("identifiers: rejected ids are refused, naming the field, and nothing i
   /** Valid arguments for every tool that takes an id: each would reach the fake (checked below). */
   const base = (): ReadonlyArray<readonly [string, Record<string, unknown>]> => [
     ["get-environment", { environment_name: ENV }],
+    ["get-environment-health", { environment_name: ENV }],
     ["list-dags", { environment_name: ENV }],
     ["get-dag", { environment_name: ENV, dag_id: FX_DAG }],
     ["get-dag-source", { environment_name: ENV, dag_id: FX_DAG }],
     ["list-dag-runs", { environment_name: ENV, dag_id: FX_DAG }],
     ["get-dag-run", ids],
     ["diagnose-dag-run", ids],
+    ["wait-for-dag-run", ids],
     ["list-task-instances", { ...ids, task_ids: [TASK] }],
     ["get-task-instance", { ...ids, task_id: TASK }],
     ["get-task-logs", { ...ids, task_id: TASK }],

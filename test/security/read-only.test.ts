@@ -17,8 +17,9 @@ const WRITE_TOOLS = [
   "create-environment", "update-environment", "delete-environment", "pause-dag", "unpause-dag", "trigger-dag-run", "clear-task-instances"
 ] as const
 const READ_TOOLS = [
-  "list-environments", "get-environment", "list-dags", "get-dag", "get-dag-source", "list-dag-runs", "get-dag-run", "diagnose-dag-run",
-  "list-task-instances", "get-task-instance", "get-task-logs", "get-import-errors", "list-connections", "list-variables"
+  "list-environments", "get-environment", "list-dags", "get-dag", "get-dag-source", "list-dag-runs", "get-dag-run",
+  "diagnose-dag-run", "list-task-instances", "get-task-instance", "get-task-logs", "get-import-errors",
+  "list-connections", "list-variables", "get-environment-health", "wait-for-dag-run"
 ] as const
 const ALL_TOOLS: ReadonlyArray<string> = [...WRITE_TOOLS, ...READ_TOOLS]
 
@@ -179,6 +180,7 @@ const plainArgs = (tool: string): Record<string, unknown> => {
       return { ...env, dag_id: ctx.dag_id }
     case "get-dag-run":
     case "diagnose-dag-run":
+    case "wait-for-dag-run":
     case "list-task-instances":
       return run
     case "get-task-instance":
@@ -200,7 +202,7 @@ describe("read-only by default: no tool, whatever its arguments, writes anything
   })
   afterAll(() => h.dispose())
 
-  it("the catalogue is the 21 tools, the 7 write tools among them", () => {
+  it("the catalogue is the 23 tools, the 7 write tools among them", () => {
     expect([...schemas.keys()].sort()).toEqual([...ALL_TOOLS].sort())
     const advertisedWrites = h.host.tools.filter((t) => !t.annotations.readOnlyHint).map((t) => t.name).sort()
     expect(advertisedWrites).toEqual([...WRITE_TOOLS].sort())

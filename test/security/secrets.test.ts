@@ -307,7 +307,8 @@ const seedOf = (s: Secrets): FakeSeed => ({
 
 const READ_TOOLS = [
   "list-environments", "get-environment", "list-dags", "get-dag", "get-dag-source", "list-dag-runs", "get-dag-run",
-  "diagnose-dag-run", "list-task-instances", "get-task-instance", "get-task-logs", "get-import-errors", "list-connections", "list-variables"
+  "diagnose-dag-run", "list-task-instances", "get-task-instance", "get-task-logs", "get-import-errors",
+  "list-connections", "list-variables", "get-environment-health", "wait-for-dag-run"
 ] as const
 
 interface Call {
@@ -323,6 +324,7 @@ const callsFor = (environment_name: string, s: Secrets): ReadonlyArray<Call> => 
   return [
     { tool: "list-environments", args: {} },
     { tool: "get-environment", args: env },
+    { tool: "get-environment-health", args: env },
     { tool: "list-dags", args: env },
     ...[SHORT_DAG, LONG_DAG].flatMap((dag_id): Array<Call> => {
       const run = { ...env, dag_id, dag_run_id: RUN }
@@ -331,6 +333,7 @@ const callsFor = (environment_name: string, s: Secrets): ReadonlyArray<Call> => 
         { tool: "get-dag-source", args: { ...env, dag_id } },
         { tool: "list-dag-runs", args: { ...env, dag_id, full: true } },
         { tool: "get-dag-run", args: run },
+        { tool: "wait-for-dag-run", args: run },
         { tool: "list-task-instances", args: run },
         { tool: "get-task-instance", args: { ...run, task_id: TASK } },
         { tool: "get-task-logs", args: { ...run, task_id: TASK } },

@@ -4,6 +4,7 @@ import { buildState } from "./build-state.js"
 import { type FakeCall, makeCallLog } from "./call-log.js"
 import { makeGateway } from "./gateway.js"
 import { findDag, findRun, findTaskInstance } from "./lookups.js"
+import { setDagRunState } from "./scheduler.js"
 import type { FakeSeed } from "./seed-types.js"
 import type * as S from "./state.js"
 import { findEnvironment } from "./state.js"
@@ -29,6 +30,13 @@ export interface FakeMwaaShape {
     taskId: string,
     mapIndex?: number
   ) => Effect.Effect<Option.Option<S.TaskInstanceRecord>>
+  /** Moves a run to another state, as Airflow's scheduler would; false when the run does not exist. */
+  readonly setDagRunState: (
+    environmentName: string,
+    dagId: string,
+    runId: string,
+    state: "queued" | "running" | "success" | "failed"
+  ) => Effect.Effect<boolean>
 }
 
 /**
@@ -57,7 +65,12 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
           dag: (name, dagId) => inEnv(name, (env) => findDag(env, dagId)),
           dagRun: (name, dagId, runId) => inEnv(name, (env) => findRun(env, dagId, runId)),
           taskInstance: (name, dagId, runId, taskId, mapIndex = -1) =>
-            inEnv(name, (env) => findTaskInstance(env, dagId, runId, taskId, mapIndex))
+            inEnv(name, (env) => findTaskInstance(env, dagId, runId, taskId, mapIndex)),
+          setDagRunState: (name, dagId, runId, runState) =>
+            Ref.modify(ref, (state) => {
+              const next = setDagRunState(state, name, dagId, runId, runState)
+              return next === undefined ? [false, state] : [true, next]
+            })
         }
         return Context.make(MwaaGateway, makeGateway(ref, log)).pipe(Context.add(FakeMwaa, inspector))
       })

@@ -4,7 +4,7 @@ import { connection3, importError3, variable3 } from "./airflow3-shapes.js"
 import { contains, page, paginate, sortBy, timeKey } from "./queries.js"
 import { type Handler, ok } from "./rest-types.js"
 import type * as S from "./state.js"
-import { iso3 } from "./time.js"
+import { formatIsoMillis, iso3 } from "./time.js"
 
 /** Import errors, connections, variables, health and version. */
 const listOf =
@@ -63,10 +63,11 @@ export const listVariables = listOf<S.VariableRecord>(
   { param: "variable_key_pattern", of: (v) => v.key }
 )
 
-/** Heartbeats a few seconds before the fake clock: every component is healthy. */
+/** Heartbeats a few seconds before the fake clock, printed as each version prints datetimes: every component is healthy. */
 export const health: Handler = ({ env, now }) => {
   const beat = (seconds: number) => {
-    const stored = new Date(Date.parse(now) - seconds * 1000).toISOString().replace("Z", "+00:00")
+    // Airflow 2 sends latest_heartbeat.isoformat(); Airflow 3's pydantic swaps +00:00 for Z.
+    const stored = formatIsoMillis(Date.parse(now) - seconds * 1000)
     return env.flavor === 2 ? stored : iso3(stored)
   }
   return Either.right(

@@ -15,7 +15,8 @@ export const triggerDagRunTool = writeTool({
   title: "Trigger a DAG run",
   description:
     "Starts a new run of a DAG with an optional conf object. A dag_run_id is generated (manual__<time>) when none is " +
-    "given, so the run can be found again. A paused DAG's run stays queued until it is unpaused. Requires --allow-write.",
+    "given, so the run can be found again. A paused DAG's run stays queued until it is unpaused. Requires --allow-write. " +
+    "Next: wait-for-dag-run to follow the run to its end.",
   destructive: false,
   input: Schema.Struct({
     environment_name,

@@ -1,0 +1,77 @@
+import { Clock, Duration, Effect } from "effect"
+import { Progress } from "../../ports/Progress.js"
+import type { DagRun } from "../model.js"
+import { getDagRun } from "./dag-runs.js"
+
+/** Waiting for a DAG run to finish: polls with a growing interval, reports progress, never outlives its timeout. */
+
+/** DagRunState's end states on Airflow 2 and 3: a run in one of them never changes on its own again. */
+export const TERMINAL_RUN_STATES: ReadonlyArray<string> = ["success", "failed"]
+export const isTerminalRunState = (state: string | null): boolean => state !== null && TERMINAL_RUN_STATES.includes(state)
+
+/** Each wait is 1.5 times the last, up to this (or the caller's own interval if longer). */
+export const BACKOFF_FACTOR = 1.5
+export const MAX_POLL_INTERVAL_SECONDS = 30
+
+export interface WaitOptions {
+  readonly timeoutSeconds: number
+  readonly pollIntervalSeconds: number
+}
+
+export interface WaitOutcome {
+  readonly dag_run: DagRun
+  readonly terminal: boolean
+  readonly timed_out: boolean
+  readonly polls: number
+  readonly waited_seconds: number
+  readonly hint: string | null
+}
+
+const tenths = (millis: number) => Math.round(millis / 100) / 10
+
+const hintFor = (run: DagRun, terminal: boolean, waited: number): string | null => {
+  if (!terminal) {
+    return `Run ${run.dag_run_id} is still ${run.state ?? "in an unknown state"} after ${Math.round(waited)} s: call wait-for-dag-run again to keep ` +
+      "waiting, or list-task-instances to see which tasks are running or queued."
+  }
+  return run.state === "failed"
+    ? `Run ${run.dag_run_id} failed: list-task-instances with state ["failed","upstream_failed"], then get-task-logs for each failed task.`
+    : null
+}
+
+/**
+ * Polls one run (getDagRun: direct path or the batch list, whichever fits MWAA's 64-character
+ * Path) until it reaches a terminal state or the timeout passes. Waits run on Effect's Clock, so
+ * TestClock drives them, and Effect.sleep is interruptible, so a cancelled call stops polling at
+ * once. A timeout is an answer (timed_out: true, with the current state), not an error. The
+ * interval grows 1.5× per poll up to 30 s, so a long wait costs a few dozen calls at most.
+ */
+export const waitForDagRun = Effect.fn("DagRuns.wait")(function* (env: string, dagId: string, runId: string, options: WaitOptions) {
+  const progress = yield* Progress
+  const start = yield* Clock.currentTimeMillis
+  const timeoutMillis = options.timeoutSeconds * 1000
+  const deadline = start + timeoutMillis
+  const maxInterval = Math.max(MAX_POLL_INTERVAL_SECONDS, options.pollIntervalSeconds) * 1000
+  let interval = options.pollIntervalSeconds * 1000
+  let polls = 0
+  for (;;) {
+    const run = yield* getDagRun(env, dagId, runId)
+    polls++
+    const now = yield* Clock.currentTimeMillis
+    const elapsed = now - start
+    const terminal = isTerminalRunState(run.state)
+    yield* progress.report({
+      // MCP wants progress to grow; a poll that ends past the deadline still reports the total.
+      progress: tenths(Math.min(elapsed, timeoutMillis)),
+      total: options.timeoutSeconds,
+      message: `run ${runId} is ${run.state ?? "unknown"} after ${Math.round(elapsed / 1000)}s`
+    })
+    if (terminal || now >= deadline) {
+      const waited = tenths(elapsed)
+      return { dag_run: run, terminal, timed_out: !terminal, polls, waited_seconds: waited, hint: hintFor(run, terminal, waited) } satisfies WaitOutcome
+    }
+    // The last wait ends at the deadline, so a timed-out answer carries the state at the timeout.
+    yield* Effect.sleep(Duration.millis(Math.min(interval, deadline - now)))
+    interval = Math.min(interval * BACKOFF_FACTOR, maxInterval)
+  }
+})
