@@ -1,0 +1,24 @@
+// `npm run bench` (after `npm run build`): bundles bench/main.ts with esbuild (dependencies stay
+// external, resolved from this repository's node_modules) into node_modules/.cache and runs it.
+// Arguments are passed on: --quick, --only=startup,per-call,triage,throttle,footprint, --out=FILE.
+import { mkdirSync } from "node:fs"
+import { fileURLToPath, pathToFileURL } from "node:url"
+import { build } from "esbuild"
+
+const root = fileURLToPath(new URL("../", import.meta.url))
+const outdir = `${root}node_modules/.cache/mwaa-mcp-bench`
+mkdirSync(outdir, { recursive: true })
+await build({
+  absWorkingDir: root,
+  entryPoints: ["bench/main.ts"],
+  outfile: `${outdir}/bench.mjs`,
+  bundle: true,
+  packages: "external",
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  sourcemap: "inline",
+  logLevel: "warning"
+})
+process.env["MWAA_MCP_BENCH_ROOT"] = root
+await import(pathToFileURL(`${outdir}/bench.mjs`).href)
