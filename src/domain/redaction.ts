@@ -40,13 +40,18 @@ export const REDACTED = "***"
 // "DB-Password", "db.password" and "db password" all become "db_password".
 const normalizeName = (name: string): string => name.toLowerCase().replace(/\W+/g, "_")
 
-/** True when the name contains a sensitive fragment, ignoring case and the separators used. */
-export const isSensitiveName = (key: string, extra: ReadonlyArray<string> = []): boolean => {
-  const name = normalizeName(key)
+/** The test isSensitiveName makes, built once for a given list of extra fragments. */
+export const sensitiveNameTest = (extra: ReadonlyArray<string> = []): ((key: string) => boolean) => {
   // A blank extra fragment would match every name; it is a configuration slip, not a request.
   const fragments = [...SENSITIVE_NAME_FRAGMENTS, ...extra.map(normalizeName).filter((f) => /[a-z0-9]/.test(f))]
-  return fragments.some((fragment) => name.includes(fragment))
+  return (key) => {
+    const name = normalizeName(key)
+    return fragments.some((fragment) => name.includes(fragment))
+  }
 }
+
+/** True when the name contains a sensitive fragment, ignoring case and the separators used. */
+export const isSensitiveName = (key: string, extra: ReadonlyArray<string> = []): boolean => sensitiveNameTest(extra)(key)
 
 // ---- text ----
 
