@@ -117,7 +117,7 @@ const bigLog = (bodyLines: number): Array<FakeLogLine> => {
   const events: Array<FakeLogLine> = preamble(start, BIG_LOG_TASK)
   for (let i = 0; i < bodyLines; i++) {
     const t = start + 100 + i * 9
-    events.push({ timestamp: t, message: line(t, "logging_mixin.py:190", "INFO", `processed batch ${i + 1} of orders: 500 rows, 0 rejected, 61.2 KB read`) })
+    events.push({ timestamp: t, message: line(t, "logging_mixin.py:190", "INFO", `processed batch ${i + 1} of orders: 500 rows`) })
   }
   const failAt = start + 100 + bodyLines * 9 + 50
   const frames = [

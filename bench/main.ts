@@ -1,7 +1,8 @@
+import { execFileSync } from "node:child_process"
 import { writeFileSync } from "node:fs"
 import { cpus, freemem, loadavg, totalmem } from "node:os"
 import { measureFootprint } from "./footprint.js"
-import { repoRoot } from "./paths.js"
+import { repoRoot, serverNode } from "./paths.js"
 import { runPerCall } from "./per-call.js"
 import { round } from "./stats.js"
 import { runStartup } from "./startup.js"
@@ -31,12 +32,15 @@ const settings = {
   bigLogBodyLines: quick ? 19_600 : 199_600
 }
 
+const serverNodeVersion = () => execFileSync(serverNode, ["--version"], { encoding: "utf8" }).trim()
+
 const machine = () => ({
   cores: cpus().length,
   cpuModel: cpus()[0]?.model ?? "unknown",
   memoryBytes: totalmem(),
   freeMemoryBytes: freemem(),
   node: process.version,
+  serverNode: serverNodeVersion(),
   platform: `${process.platform}-${process.arch}`,
   loadAverage: loadavg().map((x) => round(x))
 })
@@ -44,7 +48,7 @@ const machine = () => ({
 const main = async () => {
   const started = new Date()
   const before = machine()
-  say(`mwaa-mcp-server bench${quick ? " (quick)" : ""}: ${before.cores} cores, Node ${before.node}, load ${before.loadAverage.join(" ")}`)
+  say(`mwaa-mcp-server bench${quick ? " (quick)" : ""}: ${before.cores} cores, servers on Node ${before.serverNode}, load ${before.loadAverage.join(" ")}`)
   const results: Record<string, unknown> = { date: started.toISOString(), machine: before, settings }
 
   if (wanted("startup")) {
@@ -110,6 +114,11 @@ const main = async () => {
           : [p.path, "unavailable", "", "", "", "", "", ""]
       )
     ]))
+    for (const p of triage.paths) {
+      if (!p.available) continue
+      const apis = Object.entries(p.awsCallsByOperation).map(([op, n]) => `${n} ${op}`).join(", ")
+      console.log(`  ${p.path}: AWS calls ${apis}; RSS after start-up ${mb(p.rssAfterStartBytes)}${p.toolErrors > 0 ? `; ${p.toolErrors} tool error(s)` : ""}`)
+    }
     for (const p of triage.paths) if (p.notes) console.log(`  ${p.path}: ${p.notes}`)
   }
 

@@ -9,6 +9,9 @@ export const tscBin = `${repoRoot}dist/src/app/bin.js`
 /** A bare @modelcontextprotocol/sdk stdio server with one tool, echo. */
 export const bareServer = `${repoRoot}bench/bare-server.mjs`
 
+/** The Node that runs the servers: this one, or --node=PATH (e.g. a Node 22 binary). */
+export const serverNode = process.env["MWAA_MCP_BENCH_NODE"] ?? process.execPath
+
 /** Dummy credentials for default mode: nothing here ever reaches AWS (loopback endpoints, or no AWS call at all). */
 export const dummyAws = {
   AWS_REGION: "us-east-1",

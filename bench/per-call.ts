@@ -30,7 +30,7 @@ export const perCallCases: ReadonlyArray<PerCallCase> = [
     args: [bundledBin, "--demo"],
     tool: "get-environment",
     arguments: { environment_name: DEMO_ENVIRONMENT_2 },
-    note: "GetEnvironment cached after the first call; a 1.9 KB answer, masked and bounded"
+    note: "one fake GetEnvironment call (always asked afresh); a 1.9 KB answer, masked and bounded"
   },
   {
     name: "ours: get-dag (--max-rps 100)",

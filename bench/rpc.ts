@@ -1,5 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process"
 import { readFileSync } from "node:fs"
+import { serverNode } from "./paths.js"
 
 /**
  * A lean JSON-RPC client over a child's stdin/stdout: no SDK Client, no schema checks, so what is
@@ -41,7 +42,7 @@ const cleanEnv = (extra: Readonly<Record<string, string>>): Record<string, strin
 })
 
 export const spawnServer = (options: SpawnOptions): RpcServer => {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [...options.args], {
+  const child: ChildProcessWithoutNullStreams = spawn(serverNode, [...options.args], {
     env: cleanEnv(options.env ?? {}),
     cwd: options.cwd,
     stdio: ["pipe", "pipe", "pipe"]
