@@ -73,12 +73,16 @@ const main = async () => {
         sequentialP50: round(p.sequential.latencyMs.median / bare.sequential.latencyMs.median),
         sequentialP99: round(p.sequential.latencyMs.p99 / bare.sequential.latencyMs.p99),
         concurrentThroughput: round(bare.concurrent16.callsPerSecond / p.concurrent16.callsPerSecond),
-        serverCpuPerCall: round(p.sequential.serverCpuMicrosPerCall / bare.sequential.serverCpuMicrosPerCall)
+        serverCpuPerCall: round(p.sequential.serverCpuMicrosPerCall / bare.sequential.serverCpuMicrosPerCall),
+        warmSequentialP50: round(p.sequentialWarm.latencyMs.median / bare.sequentialWarm.latencyMs.median)
       }
     }))
-    console.log(`\n2. Per call: tools/call over stdio, ${settings.perCallCalls} calls after ${settings.perCallWarmup} warm-up (demo mode: in-memory fake)\n`)
+    console.log(
+      `\n2. Per call: tools/call over stdio, ${settings.perCallCalls} calls after ${settings.perCallWarmup} warm-up, then ${settings.perCallCalls} ` +
+        `with 16 in flight, then "warm": ${settings.perCallCalls} more one by one (demo mode: in-memory fake)\n`
+    )
     console.log(table([
-      ["tool", "seq p50", "seq p99", "seq calls/s", "server CPU/call", "16 in flight p50", "p99", "calls/s", "answer", "p50 ÷ bare"],
+      ["tool", "seq p50", "seq p99", "seq calls/s", "server CPU/call", "16 in flight p50", "p99", "calls/s", "answer", "p50 ÷ bare", "warm p50", "÷ bare"],
       ...perCall.map((p) => [
         p.name,
         ms(p.sequential.latencyMs.median, 2),
@@ -89,7 +93,9 @@ const main = async () => {
         ms(p.concurrent16.latencyMs.p99, 2),
         p.concurrent16.callsPerSecond.toFixed(0),
         `${p.answerBytes} B`,
-        ratio(p.sequential.latencyMs.median / bare.sequential.latencyMs.median)
+        ratio(p.sequential.latencyMs.median / bare.sequential.latencyMs.median),
+        ms(p.sequentialWarm.latencyMs.median, 2),
+        ratio(p.sequentialWarm.latencyMs.median / bare.sequentialWarm.latencyMs.median)
       ])
     ]))
     const errors = perCall.filter((p) => p.errors > 0)

@@ -54,6 +54,8 @@ export interface PerCallResult {
   readonly note: string
   readonly sequential: Run & { readonly serverCpuMicrosPerCall: number }
   readonly concurrent16: Run
+  /** The sequential run again after the others (calls + warm-up + calls made): JIT-compiled code. */
+  readonly sequentialWarm: Run
   readonly answerBytes: number
   readonly errors: number
 }
@@ -91,14 +93,16 @@ export const runPerCall = async (calls: number, warmup: number, say: (s: string)
       const seq = await timed(server, c, calls, 1)
       const cpuMicros = ((cpuMillis(server.pid) - cpu0) * 1000) / calls
       const conc = await timed(server, c, calls, 16)
+      const warm = await timed(server, c, calls, 1)
       results.push({
         name: c.name,
         tool: c.tool,
         note: c.note,
         sequential: { ...seq.run, serverCpuMicrosPerCall: cpuMicros },
         concurrent16: conc.run,
+        sequentialWarm: warm.run,
         answerBytes: seq.bytes,
-        errors: seq.errors + conc.errors
+        errors: seq.errors + conc.errors + warm.errors
       })
       say(`  per-call: ${c.name} p50 ${seq.run.latencyMs.median.toFixed(2)} ms`)
     } finally {
