@@ -56,7 +56,7 @@ const main = async () => {
     const startup = await runStartup(settings.startupRuns, say)
     const bare = startup[0]!.ms.median
     results["startup"] = startup.map((s) => ({ ...s, ratioToBare: round(s.ms.median / bare) }))
-    console.log(`\n1. Start-up: spawn → initialize → tools/list (${settings.startupRuns} runs each, interleaved)\n`)
+    console.log(`\n1. Start-up: spawn → initialize → tools/list (${settings.startupRuns} runs each, the unbundled reference 5; interleaved)\n`)
     console.log(table([
       ["server", "median", "p90", "min", "tools", "median ÷ bare"],
       ...startup.map((s) => [s.name, ms(s.ms.median), ms(s.ms.p90), ms(s.ms.min), String(s.tools), ratio(s.ms.median / bare)])
