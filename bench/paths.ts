@@ -9,6 +9,9 @@ export const tscBin = `${repoRoot}dist/src/app/bin.js`
 /** A bare @modelcontextprotocol/sdk stdio server with one tool, echo. */
 export const bareServer = `${repoRoot}bench/bare-server.mjs`
 
+/** Our MCP transport over a host that answers at once (no tool pipeline). */
+export const transportOnly = `${repoRoot}bench/transport-only.mjs`
+
 /** The Node that runs the servers: this one, or --node=PATH (e.g. a Node 22 binary). */
 export const serverNode = process.env["MWAA_MCP_BENCH_NODE"] ?? process.execPath
 

@@ -1,5 +1,5 @@
 import { DEMO_ENVIRONMENT_2, ORDERS_DAG } from "../src/adapters/fake-mwaa/index.js"
-import { bareServer, bundledBin } from "./paths.js"
+import { bareServer, bundledBin, transportOnly } from "./paths.js"
 import { type RpcServer, callTool, cpuMillis, initialize, spawnServer } from "./rpc.js"
 import { type Summary, summarize } from "./stats.js"
 
@@ -18,6 +18,13 @@ export interface PerCallCase {
 
 export const perCallCases: ReadonlyArray<PerCallCase> = [
   { name: "bare: echo", args: [bareServer], tool: "echo", arguments: { text: "hello" }, note: "baseline" },
+  {
+    name: "ours, transport only",
+    args: [transportOnly],
+    tool: "list-environments",
+    arguments: {},
+    note: "our MCP transport and tool listing over a host that answers at once: no Effect, no tool pipeline"
+  },
   {
     name: "ours: list-environments",
     args: [bundledBin, "--demo"],
