@@ -8,7 +8,8 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
  * on an Airflow 2 and an Airflow 3 environment. Every id is taken from the previous answer.
  */
 
-const bin = fileURLToPath(new URL("./bin.js", import.meta.url))
+// The bundled bin, as it ships (`npm run build` writes it beside the tsc output).
+const bin = fileURLToPath(new URL("../../bin/mwaa-mcp-server.mjs", import.meta.url))
 
 type Structured = Record<string, any>
 

@@ -1,9 +1,8 @@
 import { Deferred, Effect, Either, Layer, ManagedRuntime, Option } from "effect"
-import { AwsGateway, endpointsFromEnv } from "../adapters/aws/index.js"
-import { FakeMwaa, demoSeed } from "../adapters/fake-mwaa/index.js"
 import { serveStdio } from "../adapters/mcp/stdio.js"
 import { StderrLoggerLive } from "../adapters/mcp/stderr-logger.js"
 import { AppConfig } from "../ports/AppConfig.js"
+import type { MwaaGateway } from "../ports/MwaaGateway.js"
 import { catalogue } from "./catalogue.js"
 import { type CliSettings, parseCli, usage } from "./cli.js"
 import { instructions } from "./instructions.js"
@@ -24,12 +23,24 @@ export class StartupError {
 
 const say = (text: string) => Effect.sync(() => void process.stderr.write(`${text}\n`))
 
-/** The demo's embedded fake, or AWS through the SDK (credential chain, endpoints from flags and variables). */
-const gatewayFor = (settings: CliSettings, env: Readonly<Record<string, string | undefined>>) => {
-  if (settings.demo) return FakeMwaa.layer(demoSeed(), { callLogPath: Option.getOrUndefined(settings.fakeCallLog) })
-  const endpointUrl = Option.getOrUndefined(settings.endpointUrl)
-  return AwsGateway.layer({ region: settings.config.region, endpointUrl, endpoints: endpointsFromEnv(env, endpointUrl) })
-}
+/**
+ * The demo's embedded fake, or AWS through the SDK (credential chain, endpoints from flags and variables).
+ * Both are imported when the runtime is first built, i.e. on the first tools/call: the AWS SDK is most
+ * of the bundle, and initialize, tools/list and --demo never need it (see bench/README.md).
+ */
+const gatewayFor = (settings: CliSettings, env: Readonly<Record<string, string | undefined>>): Layer.Layer<MwaaGateway> =>
+  Layer.unwrapEffect(
+    settings.demo
+      ? Effect.promise(() => import("../adapters/fake-mwaa/index.js")).pipe(
+          Effect.map(({ FakeMwaa, demoSeed }) => FakeMwaa.layer(demoSeed(), { callLogPath: Option.getOrUndefined(settings.fakeCallLog) }))
+        )
+      : Effect.promise(() => import("../adapters/aws/index.js")).pipe(
+          Effect.map(({ AwsGateway, endpointsFromEnv }) => {
+            const endpointUrl = Option.getOrUndefined(settings.endpointUrl)
+            return AwsGateway.layer({ region: settings.config.region, endpointUrl, endpoints: endpointsFromEnv(env, endpointUrl) })
+          })
+        )
+  )
 
 /** Serves MCP on stdio until the client disconnects. */
 const serve = (settings: CliSettings, env: Readonly<Record<string, string | undefined>>) =>

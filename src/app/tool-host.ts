@@ -100,7 +100,8 @@ const runToolOnce = (spec: AnyToolSpec, args: unknown): Effect.Effect<ToolCallRe
       text: `${summary}\n\n${DATA_LABEL}\n${JSON.stringify(bounded.value)}`,
       structuredContent: bounded.value
     }
-  }).pipe(Effect.withSpan(`tool ${spec.name}`))
+  // No stack trace for this span: it would always point here, and capturing one costs on every call.
+  }).pipe(Effect.withSpan(`tool ${spec.name}`, { captureStackTrace: false }))
 
 /**
  * The Progress port for one call: the transport's reporter when the client sent a progressToken,

@@ -42,18 +42,33 @@ const largest = (root: Json) => {
  */
 export const precut = <A>(value: A, maxChars: number): Bounded<A> => {
   const cuts: Array<string> = []
+  // Copies only what holds a cut string: most answers have none, and come back as they were.
   const walk = (v: unknown, key: string): unknown => {
-    if (typeof v === "string" && v.length > maxChars) {
+    if (typeof v === "string") {
+      if (v.length <= maxChars) return v
       cuts.push(`${key}: ${maxChars} of ${v.length} characters kept`)
       // Logs keep their end, where the error is; other text its beginning.
       return key === "lines" ? `[truncated: ${v.length - maxChars} earlier characters] …${v.slice(-maxChars)}` : `${v.slice(0, maxChars)}… [truncated: ${v.length - maxChars} more characters]`
     }
-    if (Array.isArray(v)) return v.map((x) => walk(x, key))
-    if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]))
+    if (Array.isArray(v)) {
+      let copy: Array<unknown> | undefined
+      v.forEach((x, i) => {
+        const y = walk(x, key)
+        if (y !== x) (copy ??= [...v])[i] = y
+      })
+      return copy ?? v
+    }
+    if (typeof v === "object" && v !== null) {
+      let copy: Record<string, unknown> | undefined
+      for (const [k, x] of Object.entries(v)) {
+        const y = walk(x, k)
+        if (y !== x) (copy ??= { ...(v as Record<string, unknown>) })[k] = y
+      }
+      return copy ?? v
+    }
     return v
   }
-  const cut = walk(value, "root") as A
-  return { value: cuts.length > 0 ? cut : value, cuts }
+  return { value: walk(value, "root") as A, cuts }
 }
 
 export const boundSize = <A>(value: A, maxBytes: number): Bounded<A> => {

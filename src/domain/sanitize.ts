@@ -1,4 +1,4 @@
-import { isSensitiveName, maskSecretsInText, REDACTED } from "./redaction.js"
+import { maskSecretsInText, REDACTED, sensitiveNameTest } from "./redaction.js"
 
 /**
  * Everything a tool returns passes through here. Text from Airflow (logs, DAG source, docs,
@@ -29,10 +29,21 @@ export interface Sanitized<A> {
  */
 export const sanitizeDeep = <A>(value: A, extraSensitiveNames: ReadonlyArray<string> = []): Sanitized<A> => {
   let masked = false
+  const isSensitive = sensitiveNameTest(extraSensitiveNames)
   const text = (s: string) => {
     const m = maskSecretsInText(stripInvisible(s))
     masked ||= m.masked
     return m.text
+  }
+  // A list repeats the same keys in every item: each key is cleaned and classified once.
+  const keys = new Map<string, readonly [cleaned: string, sensitive: boolean]>()
+  const keyOf = (k: string) => {
+    let known = keys.get(k)
+    if (known === undefined) {
+      known = [text(k), isSensitive(k)]
+      keys.set(k, known)
+    }
+    return known
   }
   const walk = (v: unknown): unknown => {
     if (typeof v === "string") return text(v)
@@ -40,11 +51,12 @@ export const sanitizeDeep = <A>(value: A, extraSensitiveNames: ReadonlyArray<str
     if (typeof v === "object" && v !== null) {
       return Object.fromEntries(
         Object.entries(v).map(([k, x]) => {
-          if (x !== null && typeof x !== "boolean" && x !== REDACTED && isSensitiveName(k, extraSensitiveNames)) {
+          const [cleaned, sensitive] = keyOf(k)
+          if (sensitive && x !== null && typeof x !== "boolean" && x !== REDACTED) {
             masked = true
-            return [text(k), REDACTED]
+            return [cleaned, REDACTED]
           }
-          return [text(k), walk(x)]
+          return [cleaned, walk(x)]
         })
       )
     }

@@ -1,7 +1,7 @@
 /**
  * End-to-end over real stdio: which environment a call acts on when it names none. The demo has
  * two, so without MWAA_ENVIRONMENT the server must ask; with it (or --environment) it uses that
- * one. Uses the BUILT server (dist/src/app/bin.js): run `npm run build` first (`npm test` does).
+ * one. Uses the BUILT server (the bundle dist/bin/mwaa-mcp-server.mjs): run `npm run build` first (`npm test` does).
  * connectStdio strips any inherited MWAA_ENVIRONMENT and AWS_* variables from the child.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"

@@ -6,7 +6,7 @@ import type { StdioSession } from "../support/stdio-client.js"
 
 /**
  * Helpers for the end-to-end stdio tests in test/app/stdio-*.test.ts. Those tests spawn the BUILT
- * server (dist/src/app/bin.js, so `npm run build` first; `npm test` does it) and talk to it with the
+ * server (the bundle dist/bin/mwaa-mcp-server.mjs, so `npm run build` first; `npm test` does it) and talk to it with the
  * SDK's Client over real stdin/stdout.
  */
 

@@ -2,7 +2,7 @@
  * End-to-end over real stdio: how tool arguments are read. Loose types that clients really send
  * ("2" for 2, "true" for true) are accepted; bad arguments are refused naming the field, before
  * anything reaches the fake MWAA; unknown tools are refused; the server keeps answering. Uses the
- * BUILT server (dist/src/app/bin.js): run `npm run build` first (`npm test` does).
+ * BUILT server (the bundle dist/bin/mwaa-mcp-server.mjs): run `npm run build` first (`npm test` does).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, ORDERS_DAG } from "../../src/adapters/fake-mwaa/index.js"

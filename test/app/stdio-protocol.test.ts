@@ -1,16 +1,16 @@
 /**
  * End-to-end over real stdio: the tool list, its annotations and the instructions a client gets
  * from `--demo`, and that stdout carries JSON-RPC only. Uses the BUILT server
- * (dist/src/app/bin.js): run `npm run build` first (`npm test` does).
+ * (the bundle dist/bin/mwaa-mcp-server.mjs): run `npm run build` first (`npm test` does).
  */
 import { spawn } from "node:child_process"
-import { fileURLToPath } from "node:url"
+import { readFileSync } from "node:fs"
 import { LATEST_PROTOCOL_VERSION } from "@modelcontextprotocol/sdk/types.js"
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
+import { binPath } from "../support/bin-path.js"
 import { connectStdio, type StdioSession } from "../support/stdio-client.js"
 import { READ_TOOLS, WRITE_TOOLS } from "./stdio-helpers.js"
 
-const binPath = fileURLToPath(new URL("../../dist/src/app/bin.js", import.meta.url))
 
 const ALL_TOOLS = [
   "list-environments", "get-environment", "get-environment-health", "create-environment", "update-environment", "delete-environment",
@@ -86,6 +86,11 @@ describe("tools/list and initialize from --demo (read-only)", () => {
     expect(instructions).toContain("--allow-write")
     expect(instructions).toMatch(/read-only/i)
     expect(session.client.getServerVersion()?.name).toBe("mwaa-mcp-server")
+  })
+
+  it("reports package.json's version (the bundle has it built in)", () => {
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
+    expect(session.client.getServerVersion()?.version).toBe(version)
   })
 
   it("prints the demo banner on stderr", async () => {

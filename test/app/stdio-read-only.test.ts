@@ -1,7 +1,7 @@
 /**
  * End-to-end over real stdio: without --allow-write, every write tool refuses, names the flag, and
  * nothing reaches the fake MWAA (checked in the call log the fake appends to, MWAA_MCP_FAKE_CALL_LOG).
- * Uses the BUILT server (dist/src/app/bin.js): run `npm run build` first (`npm test` does).
+ * Uses the BUILT server (the bundle dist/bin/mwaa-mcp-server.mjs): run `npm run build` first (`npm test` does).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, FX_DAG } from "../../src/adapters/fake-mwaa/index.js"

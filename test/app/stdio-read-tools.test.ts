@@ -1,7 +1,7 @@
 /**
  * End-to-end over real stdio: every read tool on both demo environments (Airflow 2.10 and 3.0),
  * walking the triage story with ids taken from the previous answers. Uses the BUILT server
- * (dist/src/app/bin.js): run `npm run build` first (`npm test` does). One server for the file.
+ * (the bundle dist/bin/mwaa-mcp-server.mjs): run `npm run build` first (`npm test` does). One server for the file.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, ORDERS_DAG, SPEND_DAG } from "../../src/adapters/fake-mwaa/index.js"

@@ -1,7 +1,7 @@
 /**
  * End-to-end over real stdio with --allow-write: every write tool changes the fake MWAA's state,
  * and the read tools see the change. The fake's call log (MWAA_MCP_FAKE_CALL_LOG) shows what was
- * sent. Uses the BUILT server (dist/src/app/bin.js): run `npm run build` first (`npm test` does).
+ * sent. Uses the BUILT server (the bundle dist/bin/mwaa-mcp-server.mjs): run `npm run build` first (`npm test` does).
  * One server for the file; the tests run in order and build on each other's changes.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"

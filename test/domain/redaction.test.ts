@@ -2,7 +2,9 @@ import { describe, expect, it } from "@effect/vitest"
 import fc from "fast-check"
 import {
   isSensitiveName,
+  MAY_HOLD_SECRET,
   maskSecretsInText,
+  maskSecretsInTextSlowly,
   REDACTED,
   redactConnection,
   redactVariable,
@@ -225,5 +227,46 @@ describe("maskSecretsInText", () => {
     ]) {
       expect(maskSecretsInText(line)).toEqual({ text: line, masked: false })
     }
+  })
+
+  // The quick check skips the rules for texts without any trigger word: it must never skip a text
+  // a rule would change. Each template below is one rule's shape; texts put one or two of them,
+  // with random tokens, among random text, in any case.
+  const token = fc.string({ unit: fc.constantFrom(..."abcXYZ0123456789/+"), minLength: 1, maxLength: 40 })
+  const long = fc.string({ unit: fc.constantFrom(..."abcXYZ0123456789"), minLength: 12, maxLength: 30 })
+  const upper16 = fc.string({ unit: fc.constantFrom(..."ABCDEFXYZ0123456789"), minLength: 16, maxLength: 16 })
+  const pairNames = ["password", "passwd", "pwd", "passphrase", "credential", "credentials", "secret", "token", "dsn", "fernet_key", "api-key", "apikey", "private_key", "access_key"]
+  const templates: ReadonlyArray<fc.Arbitrary<string>> = [
+    token.map((v) => `-----BEGIN PRIVATE KEY-----\n${v}`),
+    token.map((v) => `${v}\n-----END RSA PRIVATE KEY-----`),
+    fc.tuple(token, token).map(([u, v]) => `db+x://${u}:${v}@host`),
+    ...["ghp_", "gho_", "xoxb-", "xoxp-", "sk_live_", "rk_live_", "AIza"].map((p) => fc.tuple(long, long, long).map(([a, b, c]) => `${p}${a}${b}${c}`)),
+    fc.tuple(long, long, long).map(([a, b, c]) => `eyJ${a}.${b}.${c}`),
+    fc.tuple(fc.constantFrom("AKIA", "ASIA"), upper16).map(([p, v]) => `${p}${v}`),
+    fc.tuple(fc.constantFrom("aws_secret_access_key", "secret-access-key", "session_token", "SessionToken"), token).map(([n, v]) => `${n}=${v}`),
+    fc.tuple(fc.constantFrom("authorization: basic ", "Bearer "), token).map(([n, v]) => `${n}${v}`),
+    ...pairNames.map((n) =>
+      fc.tuple(fc.constantFrom("=", ": ", "\": \"", "='"), token).map(([sep, v]) => `x_${n}${sep}${v}${sep.endsWith("\"") ? "\"" : sep.endsWith("'") ? "'" : ""}`)
+    )
+  ]
+  const noise = fc.string({ maxLength: 8 })
+  const caseOf = fc.constantFrom((t: string) => t, (t: string) => t.toUpperCase(), (t: string) => t.toLowerCase())
+  const text = fc
+    .tuple(noise, fc.oneof(...templates), noise, fc.option(fc.oneof(...templates), { nil: "" }), noise, caseOf)
+    .map(([a, x, b, y, c, toCase]) => toCase(`${a}${x}${b}${y}${c}`))
+
+  it("the quick check lets through every text a rule would change", () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const slow = maskSecretsInTextSlowly(t)
+        if (slow !== t) expect(MAY_HOLD_SECRET.test(t), JSON.stringify(t)).toBe(true)
+        expect(maskSecretsInText(t)).toEqual({ text: slow, masked: slow !== t })
+      }),
+      { numRuns: 2000 }
+    )
+  })
+
+  it("the quick check is hit by every case above", () => {
+    for (const [, input] of cases) expect(MAY_HOLD_SECRET.test(input), input).toBe(true)
   })
 })

@@ -2,7 +2,7 @@
  * Robustness over the real stdio transport (issue 4): no tools/call request, however malformed,
  * hangs or crashes the server, and every answer is well-formed and bounded.
  *
- * Part 1 spawns the BUILT bin (`node dist/src/app/bin.js --demo`; run `npm run build` first) once
+ * Part 1 spawns the BUILT bin (`node dist/bin/mwaa-mcp-server.mjs --demo`; run `npm run build` first) once
  * and sends it MWAA_MCP_FUZZ_RUNS (default 300) generated tools/call requests through the SDK
  * Client: valid tool names with wrong types, missing and extra fields, 100 KB strings, JSON nested
  * 500 deep, arrays and null where the arguments object belongs, unicode junk, number-like strings,

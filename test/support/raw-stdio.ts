@@ -2,15 +2,15 @@ import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { LATEST_PROTOCOL_VERSION } from "@modelcontextprotocol/sdk/types.js"
+import { binPath } from "./bin-path.js"
 
 /**
- * The built bin (dist/src/app/bin.js; `npm run build` first) spawned by hand, so a test can write
+ * The built bin (the bundle dist/bin/mwaa-mcp-server.mjs; `npm run build` first) spawned by hand, so a test can write
  * anything to its stdin — invalid JSON, requests without an id, lines of several megabytes — and
  * read every line it writes to stdout. No SDK client in between: nothing is checked or framed for us.
  */
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url))
-const binPath = fileURLToPath(new URL("../../dist/src/app/bin.js", import.meta.url))
 
 /** One stdout line as written, and what it parsed to (undefined when it is not JSON). */
 export interface StdoutLine {

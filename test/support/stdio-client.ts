@@ -1,10 +1,10 @@
 import { fileURLToPath } from "node:url"
 import { Client } from "@modelcontextprotocol/sdk/client/index.js"
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
+import { binPath } from "./bin-path.js"
 
 // This file runs from source (test/support/), so the repository root is two levels up.
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url))
-const binPath = fileURLToPath(new URL("../../dist/src/app/bin.js", import.meta.url))
 
 /** A client connected to the built server over real stdio, plus what the server wrote to stderr. */
 export interface StdioSession {
@@ -25,7 +25,7 @@ const childEnv = (env: Record<string, string>): Record<string, string> => {
   return { ...Object.fromEntries(inherited), ...env }
 }
 
-/** Spawns `node dist/src/app/bin.js ...args` (run `npm run build` first) and connects an MCP client. */
+/** Spawns the bundled bin `node dist/bin/mwaa-mcp-server.mjs ...args` (run `npm run build` first) and connects an MCP client. */
 export const connectStdio = async (args: ReadonlyArray<string>, env: Record<string, string> = {}): Promise<StdioSession> => {
   const transport = new StdioClientTransport({
     command: process.execPath,

@@ -10,6 +10,7 @@ import type { FakeState } from "./state.js"
 /**
  * The MwaaGateway port over the fake's state. Each call is recorded first, then run as one
  * atomic Ref.modify, so concurrent calls see each other's writes in some order, never halfway.
+ * Untraced: an in-memory step has nothing to time, and a span would cost more than the step.
  */
 type Gateway = Context.Tag.Service<MwaaGateway>
 
@@ -23,27 +24,27 @@ const step = <A, E>(ref: Ref.Ref<FakeState>, f: (s: FakeState) => Either.Either<
   )
 
 export const makeGateway = (ref: Ref.Ref<FakeState>, log: CallLog): Gateway => ({
-  listEnvironments: Effect.fn("FakeMwaa.listEnvironments")(function* () {
+  listEnvironments: Effect.fnUntraced(function* () {
     yield* log.record({ api: "ListEnvironments" })
     return Environments.listEnvironments(yield* Ref.get(ref))
   }),
-  getEnvironment: Effect.fn("FakeMwaa.getEnvironment")(function* (name) {
+  getEnvironment: Effect.fnUntraced(function* (name) {
     yield* log.record({ api: "GetEnvironment", environmentName: name })
     return yield* step(ref, (s) => Environments.getEnvironment(s, name))
   }),
-  createEnvironment: Effect.fn("FakeMwaa.createEnvironment")(function* (input) {
+  createEnvironment: Effect.fnUntraced(function* (input) {
     yield* log.record({ api: "CreateEnvironment", environmentName: input.Name, body: input })
     return yield* step(ref, (s) => Environments.createEnvironment(s, input))
   }),
-  updateEnvironment: Effect.fn("FakeMwaa.updateEnvironment")(function* (input) {
+  updateEnvironment: Effect.fnUntraced(function* (input) {
     yield* log.record({ api: "UpdateEnvironment", environmentName: input.Name, body: input })
     return yield* step(ref, (s) => Environments.updateEnvironment(s, input))
   }),
-  deleteEnvironment: Effect.fn("FakeMwaa.deleteEnvironment")(function* (name) {
+  deleteEnvironment: Effect.fnUntraced(function* (name) {
     yield* log.record({ api: "DeleteEnvironment", environmentName: name })
     yield* step(ref, (s) => Either.map(Environments.deleteEnvironment(s, name), (next) => [undefined, next] as const))
   }),
-  invokeRestApi: Effect.fn("FakeMwaa.invokeRestApi")(function* (request) {
+  invokeRestApi: Effect.fnUntraced(function* (request) {
     yield* log.record({
       api: "InvokeRestApi",
       environmentName: request.environmentName,
@@ -54,7 +55,7 @@ export const makeGateway = (ref: Ref.Ref<FakeState>, log: CallLog): Gateway => (
     })
     return yield* Effect.flatten(Ref.modify(ref, (s) => invokeRestApi(s, request)))
   }),
-  findLogStreams: Effect.fn("FakeMwaa.findLogStreams")(function* (logGroupArn, prefix) {
+  findLogStreams: Effect.fnUntraced(function* (logGroupArn, prefix) {
     const state = yield* Ref.get(ref)
     yield* log.record({
       api: "DescribeLogStreams",
@@ -64,7 +65,7 @@ export const makeGateway = (ref: Ref.Ref<FakeState>, log: CallLog): Gateway => (
     })
     return yield* describeLogStreams(state, logGroupArn, prefix)
   }),
-  readLogEventsBackward: Effect.fn("FakeMwaa.readLogEventsBackward")(function* (logGroupArn, logStreamName, options) {
+  readLogEventsBackward: Effect.fnUntraced(function* (logGroupArn, logStreamName, options) {
     const state = yield* Ref.get(ref)
     yield* log.record({
       api: "GetLogEvents",
@@ -76,7 +77,7 @@ export const makeGateway = (ref: Ref.Ref<FakeState>, log: CallLog): Gateway => (
     })
     return yield* getLogEventsBackward(state, logGroupArn, logStreamName, options)
   }),
-  readDagFile: Effect.fn("FakeMwaa.readDagFile")(function* (bucketArn, key) {
+  readDagFile: Effect.fnUntraced(function* (bucketArn, key) {
     const state = yield* Ref.get(ref)
     yield* log.record({ api: "GetObject", environmentName: environmentOfBucket(state, bucketArn), bucketArn, key })
     return yield* getObject(state, bucketArn, key)

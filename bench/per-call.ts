@@ -1,0 +1,120 @@
+import { DEMO_ENVIRONMENT_2, ORDERS_DAG } from "../src/adapters/fake-mwaa/index.js"
+import { bareServer, bundledBin, transportOnly } from "./paths.js"
+import { type RpcServer, callTool, cpuMillis, initialize, spawnServer } from "./rpc.js"
+import { type Summary, summarize } from "./stats.js"
+
+/**
+ * Scenario 2: tools/call latency and throughput over stdio, sequential and with 16 calls in flight,
+ * for the bare server's echo and for our bin in demo mode (the in-memory fake answers, no I/O).
+ */
+
+export interface PerCallCase {
+  readonly name: string
+  readonly args: ReadonlyArray<string>
+  readonly tool: string
+  readonly arguments: Record<string, unknown>
+  readonly note: string
+}
+
+export const perCallCases: ReadonlyArray<PerCallCase> = [
+  { name: "bare: echo", args: [bareServer], tool: "echo", arguments: { text: "hello" }, note: "baseline" },
+  {
+    name: "ours, transport only",
+    args: [transportOnly],
+    tool: "list-environments",
+    arguments: {},
+    note: "our MCP transport and tool listing over a host that answers at once: no Effect, no tool pipeline"
+  },
+  {
+    name: "ours: list-environments",
+    args: [bundledBin, "--demo"],
+    tool: "list-environments",
+    arguments: {},
+    note: "one fake ListEnvironments call; the whole tool pipeline"
+  },
+  {
+    name: "ours: get-environment",
+    args: [bundledBin, "--demo"],
+    tool: "get-environment",
+    arguments: { environment_name: DEMO_ENVIRONMENT_2 },
+    note: "one fake GetEnvironment call (always asked afresh); a 1.9 KB answer, masked and bounded"
+  },
+  {
+    name: "ours: get-dag (--max-rps 100)",
+    args: [bundledBin, "--demo", "--max-rps", "100"],
+    tool: "get-dag",
+    arguments: { environment_name: DEMO_ENVIRONMENT_2, dag_id: ORDERS_DAG },
+    note: "one InvokeRestApi per call, so the per-environment token bucket (at most 100/s) paces it"
+  }
+]
+
+export interface Run {
+  /** Milliseconds per call, each call timed from request to answer. */
+  readonly latencyMs: Summary
+  readonly callsPerSecond: number
+  readonly wallMs: number
+}
+
+export interface PerCallResult {
+  readonly name: string
+  readonly tool: string
+  readonly note: string
+  readonly sequential: Run & { readonly serverCpuMicrosPerCall: number }
+  readonly concurrent16: Run
+  /** The sequential run again after the others (calls + warm-up + calls made): JIT-compiled code. */
+  readonly sequentialWarm: Run
+  readonly answerBytes: number
+  readonly errors: number
+}
+
+const timed = async (server: RpcServer, c: PerCallCase, calls: number, inFlight: number) => {
+  const latencies: Array<number> = []
+  let errors = 0
+  let bytes = 0
+  let issued = 0
+  const start = performance.now()
+  const worker = async () => {
+    while (issued < calls) {
+      issued++
+      const t = performance.now()
+      const answer = await callTool(server, c.tool, c.arguments)
+      latencies.push(performance.now() - t)
+      bytes = answer.bytes
+      if (answer.message.result?.isError === true) errors++
+    }
+  }
+  await Promise.all(Array.from({ length: inFlight }, worker))
+  const wallMs = performance.now() - start
+  return { run: { latencyMs: summarize(latencies), callsPerSecond: (calls / wallMs) * 1000, wallMs }, errors, bytes }
+}
+
+export const runPerCall = async (calls: number, warmup: number, say: (s: string) => void): Promise<ReadonlyArray<PerCallResult>> => {
+  const results: Array<PerCallResult> = []
+  for (const c of perCallCases) {
+    const server = spawnServer({ args: c.args })
+    try {
+      await initialize(server)
+      await server.request("tools/list", {})
+      await timed(server, c, warmup, 1)
+      const cpu0 = cpuMillis(server.pid)
+      const seq = await timed(server, c, calls, 1)
+      const cpuMicros = ((cpuMillis(server.pid) - cpu0) * 1000) / calls
+      const conc = await timed(server, c, calls, 16)
+      const warm = await timed(server, c, calls, 1)
+      results.push({
+        name: c.name,
+        tool: c.tool,
+        note: c.note,
+        sequential: { ...seq.run, serverCpuMicrosPerCall: cpuMicros },
+        concurrent16: conc.run,
+        sequentialWarm: warm.run,
+        answerBytes: seq.bytes,
+        errors: seq.errors + conc.errors + warm.errors
+      })
+      say(`  per-call: ${c.name} p50 ${seq.run.latencyMs.median.toFixed(2)} ms`)
+    } finally {
+      await server.close()
+    }
+  }
+  return results
+}

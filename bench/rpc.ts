@@ -1,0 +1,139 @@
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process"
+import { readFileSync } from "node:fs"
+import { serverNode } from "./paths.js"
+
+/**
+ * A lean JSON-RPC client over a child's stdin/stdout: no SDK Client, no schema checks, so what is
+ * timed is the server. Each answer's size in bytes is kept, for "bytes of answers".
+ */
+export interface Answer {
+  readonly message: any
+  /** Bytes of the JSON-RPC line as the server wrote it. */
+  readonly bytes: number
+}
+
+export interface RpcServer {
+  readonly pid: number
+  readonly request: (method: string, params?: unknown, timeoutMs?: number) => Promise<Answer>
+  readonly notify: (method: string, params?: unknown) => void
+  readonly stderr: () => string
+  /** Ends stdin, waits for the exit (kills after 5 s). */
+  readonly close: () => Promise<void>
+}
+
+export interface SpawnOptions {
+  readonly args: ReadonlyArray<string>
+  /** Added to a copy of this process's environment with every AWS_ and MWAA_ variable removed. */
+  readonly env?: Readonly<Record<string, string>>
+  readonly cwd?: string
+}
+
+const cleanEnv = (extra: Readonly<Record<string, string>>): Record<string, string> => ({
+  ...Object.fromEntries(
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => e[1] !== undefined && !e[0].startsWith("AWS_") && !e[0].startsWith("MWAA_")
+    )
+  ),
+  // Never read this machine's AWS configuration or ask an instance metadata service.
+  AWS_CONFIG_FILE: "/nonexistent/aws-config",
+  AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials",
+  AWS_EC2_METADATA_DISABLED: "true",
+  ...extra
+})
+
+export const spawnServer = (options: SpawnOptions): RpcServer => {
+  const child: ChildProcessWithoutNullStreams = spawn(serverNode, [...options.args], {
+    env: cleanEnv(options.env ?? {}),
+    cwd: options.cwd,
+    stdio: ["pipe", "pipe", "pipe"]
+  })
+  const pending = new Map<number | string, { resolve: (a: Answer) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>()
+  let nextId = 1
+  let buffer: Buffer = Buffer.alloc(0)
+  let stderr = ""
+  let exited = false
+  const exit = new Promise<void>((resolve) => child.on("exit", () => {
+    exited = true
+    for (const [, p] of pending) p.reject(new Error(`server exited; stderr:\n${stderr.slice(-2000)}`))
+    pending.clear()
+    resolve()
+  }))
+  child.stdin.on("error", () => {})
+  child.stderr.on("data", (chunk: Buffer) => {
+    // Keep the start and the end: a long run logs a lot.
+    stderr = stderr.length < 200_000 ? stderr + chunk.toString("utf8") : stderr
+  })
+  child.stdout.on("data", (chunk: Buffer) => {
+    buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk])
+    for (let nl = buffer.indexOf(10); nl >= 0; nl = buffer.indexOf(10)) {
+      const line = buffer.subarray(0, nl)
+      buffer = buffer.subarray(nl + 1)
+      const message = JSON.parse(line.toString("utf8"))
+      const waiter = message.id === undefined ? undefined : pending.get(message.id)
+      if (waiter === undefined) continue
+      pending.delete(message.id)
+      clearTimeout(waiter.timer)
+      waiter.resolve({ message, bytes: line.length + 1 })
+    }
+  })
+  const write = (message: object) => child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", ...message })}\n`)
+  return {
+    pid: child.pid!,
+    request: (method, params = {}, timeoutMs = 120_000) =>
+      new Promise<Answer>((resolve, reject) => {
+        if (exited) return reject(new Error(`server already exited; stderr:\n${stderr.slice(-2000)}`))
+        const id = nextId++
+        const timer = setTimeout(() => {
+          pending.delete(id)
+          reject(new Error(`${method}: no answer in ${timeoutMs} ms; stderr:\n${stderr.slice(-2000)}`))
+        }, timeoutMs)
+        pending.set(id, { resolve, reject, timer })
+        write({ id, method, params })
+      }),
+    notify: (method, params = {}) => void write({ method, params }),
+    stderr: () => stderr,
+    close: async () => {
+      if (exited) return
+      child.stdin.end()
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000)
+      await exit
+      clearTimeout(timer)
+    }
+  }
+}
+
+/** initialize + notifications/initialized. */
+export const initialize = async (server: RpcServer): Promise<Answer> => {
+  const answer = await server.request("initialize", {
+    protocolVersion: "2025-06-18",
+    capabilities: {},
+    clientInfo: { name: "mwaa-mcp-bench", version: "0" }
+  })
+  server.notify("notifications/initialized")
+  return answer
+}
+
+/** tools/call; throws on a JSON-RPC error (a tool error is an answer, with isError). */
+export const callTool = async (server: RpcServer, name: string, args: Record<string, unknown>): Promise<Answer> => {
+  const answer = await server.request("tools/call", { name, arguments: args })
+  if (answer.message.error !== undefined) throw new Error(`${name}: JSON-RPC error ${JSON.stringify(answer.message.error)}`)
+  return answer
+}
+
+/** The text of a tools/call answer. */
+export const textOf = (answer: Answer): string =>
+  ((answer.message.result?.content ?? []) as Array<{ type: string; text?: string }>).map((c) => c.text ?? "").join("\n")
+
+/** CPU time (user + system) the process has used, in milliseconds, from /proc/<pid>/stat. */
+export const cpuMillis = (pid: number): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
+/** Resident set size now and at its peak (VmRSS, VmHWM), in bytes, from /proc/<pid>/status. */
+export const memoryOf = (pid: number): { readonly rss: number; readonly peak: number } => {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8")
+  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN) * 1024
+  return { rss: kb("VmRSS"), peak: kb("VmHWM") }
+}
