@@ -2,7 +2,7 @@
  * End-to-end over real stdio: get-environment-health on both demo environments, and
  * wait-for-dag-run with a progressToken (_meta.progressToken, set by the SDK client when the
  * call has onprogress): notifications/progress arrive while it waits. Uses the BUILT server
- * (dist/src/app/bin.js): run `npm run build` first (`npm test` does). --allow-write, so a run
+ * (the bundled bin): run `npm run build` first (`npm test` does). --allow-write, so a run
  * can be triggered: the fake never moves runs on its own, so a triggered run stays queued.
  */
 import type { Progress } from "@modelcontextprotocol/sdk/types.js"
