@@ -29,6 +29,9 @@ const settings = {
   startupRuns: quick ? 5 : 20,
   perCallCalls: quick ? 100 : 300,
   perCallWarmup: 20,
+  /** Calls answered before the steady-state run, then the calls it times. */
+  perCallSteadyWarmup: quick ? 500 : 3000,
+  perCallSteadyCalls: quick ? 200 : 1000,
   bigLogBodyLines: quick ? 19_600 : 199_600
 }
 
@@ -65,7 +68,7 @@ const main = async () => {
 
   if (wanted("per-call")) {
     say("2. per-call …")
-    const perCall = await runPerCall(settings.perCallCalls, settings.perCallWarmup, say)
+    const perCall = await runPerCall(settings.perCallCalls, settings.perCallWarmup, { warmup: settings.perCallSteadyWarmup, calls: settings.perCallSteadyCalls }, say)
     const bare = perCall[0]!
     results["perCall"] = perCall.map((p) => ({
       ...p,
@@ -79,10 +82,10 @@ const main = async () => {
     }))
     console.log(
       `\n2. Per call: tools/call over stdio, ${settings.perCallCalls} calls after ${settings.perCallWarmup} warm-up, then ${settings.perCallCalls} ` +
-        `with 16 in flight, then "warm": ${settings.perCallCalls} more one by one (demo mode: in-memory fake)\n`
+        `with 16 in flight, then "steady": ${settings.perCallSteadyCalls} one by one after ${settings.perCallSteadyWarmup} more (demo mode: in-memory fake)\n`
     )
     console.log(table([
-      ["tool", "seq p50", "seq p99", "seq calls/s", "server CPU/call", "16 in flight p50", "p99", "calls/s", "answer", "p50 ÷ bare", "warm p50", "÷ bare"],
+      ["tool", "seq p50", "seq p99", "seq calls/s", "server CPU/call", "16 in flight p50", "p99", "calls/s", "answer", "p50 ÷ bare", "steady p50", "÷ bare"],
       ...perCall.map((p) => [
         p.name,
         ms(p.sequential.latencyMs.median, 2),

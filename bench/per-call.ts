@@ -61,7 +61,10 @@ export interface PerCallResult {
   readonly note: string
   readonly sequential: Run & { readonly serverCpuMicrosPerCall: number }
   readonly concurrent16: Run
-  /** The sequential run again after the others (calls + warm-up + calls made): JIT-compiled code. */
+  /**
+   * Steady state: the sequential run again once the process has answered thousands of calls, so
+   * V8 runs optimized code (a long-lived server's usual state), for both servers alike.
+   */
   readonly sequentialWarm: Run
   readonly answerBytes: number
   readonly errors: number
@@ -88,7 +91,12 @@ const timed = async (server: RpcServer, c: PerCallCase, calls: number, inFlight:
   return { run: { latencyMs: summarize(latencies), callsPerSecond: (calls / wallMs) * 1000, wallMs }, errors, bytes }
 }
 
-export const runPerCall = async (calls: number, warmup: number, say: (s: string) => void): Promise<ReadonlyArray<PerCallResult>> => {
+export const runPerCall = async (
+  calls: number,
+  warmup: number,
+  steady: { readonly warmup: number; readonly calls: number },
+  say: (s: string) => void
+): Promise<ReadonlyArray<PerCallResult>> => {
   const results: Array<PerCallResult> = []
   for (const c of perCallCases) {
     const server = spawnServer({ args: c.args })
@@ -100,7 +108,8 @@ export const runPerCall = async (calls: number, warmup: number, say: (s: string)
       const seq = await timed(server, c, calls, 1)
       const cpuMicros = ((cpuMillis(server.pid) - cpu0) * 1000) / calls
       const conc = await timed(server, c, calls, 16)
-      const warm = await timed(server, c, calls, 1)
+      await timed(server, c, steady.warmup, 1)
+      const warm = await timed(server, c, steady.calls, 1)
       results.push({
         name: c.name,
         tool: c.tool,
@@ -111,7 +120,7 @@ export const runPerCall = async (calls: number, warmup: number, say: (s: string)
         answerBytes: seq.bytes,
         errors: seq.errors + conc.errors + warm.errors
       })
-      say(`  per-call: ${c.name} p50 ${seq.run.latencyMs.median.toFixed(2)} ms`)
+      say(`  per-call: ${c.name} p50 ${seq.run.latencyMs.median.toFixed(2)} ms, steady ${warm.run.latencyMs.median.toFixed(2)} ms`)
     } finally {
       await server.close()
     }
