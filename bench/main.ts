@@ -116,11 +116,11 @@ const main = async () => {
         `the big log ${s.bigLogLines} lines, ${mb(s.bigLogBytes)} (HTTP fake, AWS mode)\n`
     )
     console.log(table([
-      ["path", "tool calls", "AWS calls", "answer bytes", "wall", "exception shown", "failed tasks explained", "peak RSS"],
+      ["path", "tool calls", "AWS calls", "text bytes", "largest answer (text)", "wire bytes", "wall", "exception shown", "failed tasks explained", "peak RSS"],
       ...triage.paths.map((p) =>
         p.available
-          ? [p.path, String(p.toolCalls), String(p.awsCalls), kb(p.answerBytes), ms(p.wallMs), p.bigLogExceptionShown ? "yes" : "no", `${p.exceptionsShown} of 3`, mb(p.peakRssBytes)]
-          : [p.path, "unavailable", "", "", "", "", "", ""]
+          ? [p.path, String(p.toolCalls), String(p.awsCalls), kb(p.textBytes), kb(p.largestTextBytes), kb(p.answerBytes), ms(p.wallMs), p.bigLogExceptionShown ? "yes" : "no", `${p.exceptionsShown} of 3`, mb(p.peakRssBytes)]
+          : [p.path, "unavailable", "", "", "", "", "", "", "", ""]
       )
     ]))
     for (const p of triage.paths) {

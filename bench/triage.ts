@@ -17,7 +17,12 @@ export interface TriagePath {
   readonly toolCalls: number
   readonly awsCalls: number
   readonly awsCallsByOperation: Readonly<Record<string, number>>
+  /** Whole JSON-RPC answers on the wire: the text content and structuredContent, each JSON-escaped. */
   readonly answerBytes: number
+  /** The text content of the answers (what a client puts in the model's context), UTF-8. */
+  readonly textBytes: number
+  /** The largest single answer's text content, UTF-8. */
+  readonly largestTextBytes: number
   readonly wallMs: number
   /** The big log's exception line appears in an answer. */
   readonly bigLogExceptionShown: boolean
@@ -67,6 +72,8 @@ const measure = async (
       awsCalls: requests.length,
       awsCallsByOperation: byOperation,
       answerBytes: answers.reduce((n, a) => n + a.bytes, 0),
+      textBytes: answers.reduce((n, a) => n + Buffer.byteLength(textOf(a), "utf8"), 0),
+      largestTextBytes: Math.max(0, ...answers.map((a) => Buffer.byteLength(textOf(a), "utf8"))),
       wallMs,
       bigLogExceptionShown: shown(answers, BIG_LOG_EXCEPTION),
       exceptionsShown: FAILED_TASKS.filter(([, exception]) => shown(answers, exception)).length,

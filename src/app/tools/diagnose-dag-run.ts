@@ -40,7 +40,7 @@ export const diagnoseDagRunTool = readTool({
     "Answers \"why did this DAG fail?\" in one call. For dag_id and a run (default: the latest failed run) returns " +
     "the run; its failed tasks (first failure first) with try number, operator, duration and the error each one's " +
     "log ends with (exception line and traceback, bounded); counts and ids of upstream_failed tasks; the DAG file's " +
-    "import errors; and next_steps: the tools to call next with their arguments. Answer within max_bytes (default 12 KB).",
+    "import errors; and next_steps: the tools to call next with their arguments. The text answer stays within max_bytes (default 12,000).",
   input: Schema.Struct({
     environment_name,
     dag_id: DagId.annotations({ description: "Airflow DAG id." }),
@@ -48,7 +48,7 @@ export const diagnoseDagRunTool = readTool({
     max_failed_tasks: Schema.optional(
       looseInt("max_failed_tasks", 1, 20).annotations({ description: "Failed tasks whose logs are read (default 5)." })
     ),
-    max_bytes: Schema.optional(looseInt("max_bytes", 4096, 60_000).annotations({ description: "Size of the answer at most (default 12288)." }))
+    max_bytes: Schema.optional(looseInt("max_bytes", 4096, 60_000).annotations({ description: "Size of the answer at most (default 12000)." }))
   }),
   output: Schema.Struct({
     dag_id: Schema.String,
@@ -67,7 +67,7 @@ export const diagnoseDagRunTool = readTool({
   run: (i) =>
     withEnvironment(i.environment_name, (env) =>
       diagnoseDagRun(env, { dag_id: i.dag_id, dag_run_id: i.dag_run_id, max_failed_tasks: i.max_failed_tasks }).pipe(
-        Effect.map((d) => fitDiagnosis(d, (i.max_bytes ?? 12_288) - TEXT_OVERHEAD))
+        Effect.map((d) => fitDiagnosis(d, (i.max_bytes ?? 12_000) - TEXT_OVERHEAD))
       )
     ),
   summarize: (o) => {
