@@ -27,7 +27,9 @@ export const createMcpServer = (host: ToolHost, options: McpServerOptions = {}):
     { name: host.serverName, version: host.serverVersion },
     {
       // The catalogue is fixed for the life of the process, so neither list ever changes.
-      capabilities: { tools: { listChanged: false }, prompts: { listChanged: false } },
+      // `logging` lets clients call logging/setLevel (the SDK's Server answers it and keeps
+      // the level); the server sends no log notifications yet: its logs go to stderr.
+      capabilities: { tools: { listChanged: false }, prompts: { listChanged: false }, logging: {} },
       instructions: host.instructions
     }
   )

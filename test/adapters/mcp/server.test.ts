@@ -29,6 +29,12 @@ describe("createMcpServer", () => {
     expect(client.getServerCapabilities()).toMatchObject({ tools: { listChanged: false }, prompts: {} })
   })
 
+  it("advertises logging and accepts logging/setLevel with an empty result", async () => {
+    const client = await connect()
+    expect(client.getServerCapabilities()).toMatchObject({ logging: {} })
+    expect(await client.setLoggingLevel("error")).toEqual({})
+  })
+
   it("lists the tools with schemas and all annotations", async () => {
     const { tools } = await (await connect()).listTools()
     expect(tools.map((tool) => tool.name)).toEqual(["echo", "fail"])

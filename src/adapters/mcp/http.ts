@@ -1,0 +1,144 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
+import type { AddressInfo } from "node:net"
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js"
+import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./http-body.js"
+import { makeDrain } from "./http-drain.js"
+import { loopbackAllowList, makeBearerCheck, makeHostCheck, makeOriginCheck } from "./http-guard.js"
+import { createMcpServer, type McpServerOptions } from "./server.js"
+import type { ToolHost } from "./ToolHost.js"
+
+/** The one path that speaks MCP. */
+export const MCP_PATH = "/mcp"
+export const DEFAULT_HTTP_HOST = "127.0.0.1"
+export const DEFAULT_HTTP_PORT = 3000
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000
+
+export type HttpLog = (level: "INFO" | "WARN" | "ERROR", message: string, fields?: Readonly<Record<string, unknown>>) => void
+
+export interface ServeHttpOptions extends McpServerOptions {
+  /** Address to bind; default 127.0.0.1. Binding elsewhere needs `allowedHosts` for the names clients use. */
+  readonly host?: string
+  /** Port to bind; default 3000; 0 picks a free one (see the returned `port`). */
+  readonly port?: number
+  /** When set, every request needs `Authorization: Bearer <token>`. */
+  readonly token?: string | undefined
+  /** Extra Host values accepted besides localhost/127.0.0.1/[::1] on the bound port ("name" any port, "name:port" that one). */
+  readonly allowedHosts?: ReadonlyArray<string>
+  /** Extra Origin values accepted besides http://localhost|127.0.0.1|[::1] on the bound port. */
+  readonly allowedOrigins?: ReadonlyArray<string>
+  /** Largest request body; default 4 MiB. */
+  readonly maxBodyBytes?: number
+  /** How long `close()` lets in-flight requests run before cutting them; default 10 s. */
+  readonly shutdownTimeoutMs?: number
+  /** Where the adapter's own lines go; default JSON lines on stderr, never stdout. */
+  readonly log?: HttpLog
+}
+
+export interface HttpConnection {
+  /** The address actually bound, and the MCP endpoint's URL on it. */
+  readonly host: string
+  readonly port: number
+  readonly url: string
+  /** Stops accepting, lets in-flight requests finish (up to shutdownTimeoutMs), then resolves. */
+  readonly close: () => Promise<void>
+}
+
+const logToStderr: HttpLog = (level, message, fields = {}) => {
+  process.stderr.write(`${JSON.stringify({ level, time: new Date().toISOString(), message, ...fields })}\n`)
+}
+
+/** An HTTP error with a JSON-RPC error body, as the SDK answers its own refusals. */
+const sendError = (res: ServerResponse, status: number, message: string, headers: Readonly<Record<string, string>> = {}, code = -32000): void => {
+  if (res.headersSent) {
+    res.end()
+    return
+  }
+  res.writeHead(status, { "Content-Type": "application/json", ...headers })
+  res.end(JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id: null }))
+}
+
+const listen = (server: ReturnType<typeof createServer>, port: number, host: string): Promise<AddressInfo> =>
+  new Promise((resolve, reject) => {
+    server.once("error", reject)
+    server.listen(port, host, () => {
+      server.off("error", reject)
+      resolve(server.address() as AddressInfo)
+    })
+  })
+
+const isWildcard = (address: string): boolean => address === "0.0.0.0" || address === "::"
+const isLoopback = (address: string): boolean => address === "::1" || address.startsWith("127.")
+
+/**
+ * Serves the host's tools over MCP Streamable HTTP at /mcp, stateless: each POST gets its
+ * own Server and transport and no session is kept, so instances can sit behind a load
+ * balancer. Cancellation is the client closing the request (a `notifications/cancelled`
+ * arrives in another POST, on another Server, and cannot reach the call).
+ */
+export const serveHttp = async (host: ToolHost, options: ServeHttpOptions = {}): Promise<HttpConnection> => {
+  const log = options.log ?? logToStderr
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  // Bad settings fail here, before a port is taken.
+  const checkBearer = options.token === undefined ? undefined : makeBearerCheck(options.token)
+  const extraHost = makeHostCheck(options.allowedHosts ?? [])
+  const extraOrigin = makeOriginCheck(options.allowedOrigins ?? [])
+  // The loopback lists need the bound port (port 0 picks one): set once listening.
+  let checkHost: (value: string | undefined) => boolean = () => false
+  let checkOrigin: (value: string | undefined) => boolean = () => false
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (drain.isDraining()) return sendError(res, 503, "Service Unavailable: the server is shutting down", { Connection: "close" })
+    if (!checkHost(req.headers.host)) return sendError(res, 403, `Forbidden: Host header ${JSON.stringify(req.headers.host ?? "")} is not allowed`)
+    if (!checkOrigin(req.headers.origin)) return sendError(res, 403, `Forbidden: Origin ${JSON.stringify(req.headers.origin)} is not allowed`)
+    const path = (req.url ?? "").split("?", 1)[0]
+    if (path !== MCP_PATH) return sendError(res, 404, `Not Found: the MCP endpoint is ${MCP_PATH}`)
+    if (checkBearer !== undefined) {
+      const verdict = checkBearer(req.headers.authorization)
+      if (verdict !== "ok") {
+        const challenge = verdict === "missing" ? `Bearer realm="mcp"` : `Bearer realm="mcp", error="invalid_token"`
+        return sendError(res, 401, "Unauthorized: a valid bearer token is required", { "WWW-Authenticate": challenge })
+      }
+    }
+    // Stateless: there is no session to stream to (GET) or to end (DELETE).
+    if (req.method !== "POST") return sendError(res, 405, "Method not allowed.", { Allow: "POST" })
+    const body = await readJsonBody(req, maxBodyBytes)
+    if (body._tag === "TooLarge") return sendError(res, 413, `Payload Too Large: the body must not exceed ${maxBodyBytes} bytes`, { Connection: "close" })
+    if (body._tag === "Invalid") return sendError(res, 400, "Parse error: Invalid JSON", {}, -32700)
+    const server = createMcpServer(host, options)
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined })
+    server.onerror = (error) => log("WARN", "MCP HTTP transport error", { cause: error.message })
+    // Closing the Server aborts its in-flight handlers, so a client that hangs up cancels the call.
+    res.on("close", () => { void server.close() })
+    await server.connect(transport)
+    await transport.handleRequest(req, res, body.value)
+  }
+
+  const http = createServer((req, res) => {
+    drain.track(req, res)
+    handle(req, res).catch((error: unknown) => {
+      log("ERROR", "MCP HTTP request failed", { cause: error instanceof Error ? error.message : String(error) })
+      sendError(res, 500, "Internal server error", {}, -32603)
+    })
+  })
+  const drain = makeDrain(http, options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS, (inFlight) => {
+    log("WARN", "MCP HTTP shutdown timed out: closing the remaining connections", { inFlight })
+  })
+
+  const address = await listen(http, options.port ?? DEFAULT_HTTP_PORT, options.host ?? DEFAULT_HTTP_HOST)
+  const loopback = loopbackAllowList(address.port)
+  // A specific bound address is a name clients use too; a wildcard is not a name.
+  const urlHost = isWildcard(address.address) ? "127.0.0.1" : address.family === "IPv6" ? `[${address.address}]` : address.address
+  const bound = isWildcard(address.address) ? [] : [`${urlHost}:${address.port}`]
+  const boundHost = makeHostCheck([...loopback.hosts, ...bound])
+  const boundOrigin = makeOriginCheck([...loopback.origins, ...bound.map((hostPort) => `http://${hostPort}`)])
+  checkHost = (value) => boundHost(value) || extraHost(value)
+  // Origin is optional: the loopback check lets a missing one through, the extra list must not override a refusal.
+  checkOrigin = (value) => boundOrigin(value) || (value !== undefined && extraOrigin(value))
+
+  const url = `http://${urlHost}:${address.port}${MCP_PATH}`
+  if (!isLoopback(address.address) && checkBearer === undefined) {
+    log("WARN", "MCP HTTP endpoint reachable beyond this machine without a bearer token", { address: address.address, port: address.port })
+  }
+  log("INFO", "MCP Streamable HTTP listening", { url })
+  return { host: address.address, port: address.port, url, close: drain.close }
+}
