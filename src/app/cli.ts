@@ -14,7 +14,13 @@ export interface CliSettings {
   readonly fakeCallLog: Option.Option<string>
   readonly help: boolean
   readonly version: boolean
+  /** stdio (default), or Streamable HTTP at /mcp for a shared instance. */
+  readonly transport: Transport
 }
+
+export type Transport =
+  | { readonly kind: "stdio" }
+  | { readonly kind: "http"; readonly host: string; readonly port: number; readonly token: string | undefined }
 
 const Env = Schema.Struct({
   MWAA_ENVIRONMENT: Schema.optional(Schema.String),
@@ -24,12 +30,15 @@ const Env = Schema.Struct({
   MWAA_MCP_SENSITIVE_NAMES: Schema.optional(Schema.String),
   MWAA_MCP_MAX_RESPONSE_BYTES: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.between(4096, 8 * 1024 * 1024))),
   MWAA_MCP_MAX_RPS: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.between(1, 100))),
-  MWAA_MCP_FAKE_CALL_LOG: Schema.optional(Schema.String)
+  MWAA_MCP_FAKE_CALL_LOG: Schema.optional(Schema.String),
+  MWAA_MCP_TRANSPORT: Schema.optional(Schema.String),
+  MWAA_MCP_HTTP_TOKEN: Schema.optional(Schema.String)
 })
 
-export const usage = `mwaa-mcp-server — MCP server for Apache Airflow on Amazon MWAA (stdio)
+export const usage = `mwaa-mcp-server — MCP server for Apache Airflow on Amazon MWAA (stdio or Streamable HTTP)
 
 Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [--max-rps N] [--endpoint-url URL] [--demo]
+                       [--transport stdio|http] [--host HOST] [--port PORT]
 
   --allow-write        enable write tools (trigger, pause/unpause, clear, create/update/delete environment)
   --region REGION      AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
@@ -38,6 +47,10 @@ Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [-
   --endpoint-url URL   send MWAA, CloudWatch Logs and S3 calls to URL (a local emulator); also the SDK's
                        AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_MWAA / _CLOUDWATCH_LOGS / _S3 variables
   --demo               serve fictional demo data from an embedded fake MWAA (also MWAA_MCP_DEMO=1)
+  --transport T        stdio (default) or http: MCP Streamable HTTP at /mcp, stateless (MWAA_MCP_TRANSPORT);
+                       MWAA_MCP_HTTP_TOKEN, when set, is the bearer token every request must carry
+  --host HOST          address the HTTP transport binds (default 127.0.0.1)
+  --port PORT          port of the HTTP transport (default 3000; 0 picks a free one)
   --help, --version`
 
 const truthy = (s: string | undefined) => s !== undefined && /^(1|true|yes|on)$/i.test(s.trim())
@@ -54,6 +67,9 @@ export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<strin
         "max-rps": { type: "string" },
         "endpoint-url": { type: "string" },
         environment: { type: "string" },
+        transport: { type: "string" },
+        host: { type: "string" },
+        port: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" }
       },
@@ -83,7 +99,23 @@ export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<strin
   if (maxRps !== undefined && !(Number.isInteger(maxRps) && maxRps >= 1 && maxRps <= 100)) {
     return Either.left(`--max-rps must be an integer from 1 to 100, got ${flags["max-rps"]}`)
   }
+  const transportName = flags.transport ?? v.MWAA_MCP_TRANSPORT ?? "stdio"
+  if (transportName !== "stdio" && transportName !== "http") {
+    return Either.left(`${flags.transport !== undefined ? "--transport" : "MWAA_MCP_TRANSPORT"} must be stdio or http, got ${JSON.stringify(transportName.slice(0, 40))}`)
+  }
+  if (transportName === "stdio" && (flags.host !== undefined || flags.port !== undefined)) {
+    return Either.left("--host and --port are for --transport http")
+  }
+  const port = flags.port === undefined ? 3000 : Number(flags.port)
+  if (!(Number.isInteger(port) && port >= 0 && port <= 65535) || (flags.port !== undefined && !/^\d+$/.test(flags.port))) {
+    return Either.left(`--port must be an integer from 0 to 65535, got ${flags.port}`)
+  }
+  const host = flags.host ?? "127.0.0.1"
+  if (!/^[\w.:[\]-]{1,253}$/.test(host)) return Either.left(`--host must be a host name or IP address, got ${JSON.stringify(host.slice(0, 60))}`)
+  const token = v.MWAA_MCP_HTTP_TOKEN === undefined || v.MWAA_MCP_HTTP_TOKEN === "" ? undefined : v.MWAA_MCP_HTTP_TOKEN
+  const transport: Transport = transportName === "http" ? { kind: "http", host, port, token } : { kind: "stdio" }
   return Either.right({
+    transport,
     config: {
       ...AppConfig.defaults,
       allowWrite: flags["allow-write"] === true,

@@ -1,4 +1,5 @@
 import { Deferred, Effect, Either, Layer, ManagedRuntime, Option } from "effect"
+import { serveHttp } from "../adapters/mcp/http.js"
 import { serveStdio } from "../adapters/mcp/stdio.js"
 import { StderrLoggerLive } from "../adapters/mcp/stderr-logger.js"
 import { AppConfig } from "../ports/AppConfig.js"
@@ -56,9 +57,22 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
       version: packageVersion
     })
     const closed = yield* Deferred.make<void>()
+    const writes = `writes ${settings.config.allowWrite ? "enabled" : "disabled"}`
+    const transport = settings.transport
+    if (transport.kind === "http") {
+      // Served until the process is told to stop (SIGTERM/SIGINT interrupt the program): the
+      // finalizer then lets in-flight requests finish before the runtime is disposed.
+      const connection = yield* Effect.tryPromise({
+        try: () => serveHttp(host, { host: transport.host, port: transport.port, token: transport.token }),
+        catch: (e) => new StartupError(`Cannot serve HTTP on ${transport.host}:${transport.port}: ${e instanceof Error ? e.message : String(e)}`)
+      })
+      yield* Effect.addFinalizer(() => Effect.promise(() => connection.close()))
+      yield* Effect.logInfo(`mwaa-mcp-server ${packageVersion} ready on ${connection.url} (${catalogue.length} tools, ${writes}${transport.token === undefined ? "" : ", bearer token required"})`)
+      return yield* Effect.never
+    }
     const connection = yield* Effect.promise(() => serveStdio(host, { onClose: () => Deferred.unsafeDone(closed, Effect.void) }))
     yield* Effect.addFinalizer(() => Effect.promise(() => connection.close()))
-    yield* Effect.logInfo(`mwaa-mcp-server ${packageVersion} ready on stdio (${catalogue.length} tools, writes ${settings.config.allowWrite ? "enabled" : "disabled"})`)
+    yield* Effect.logInfo(`mwaa-mcp-server ${packageVersion} ready on stdio (${catalogue.length} tools, ${writes})`)
     yield* Deferred.await(closed)
   }).pipe(Effect.scoped)
 

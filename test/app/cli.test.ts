@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Either, Option } from "effect"
-import { parseCli } from "../../src/app/cli.js"
+import { parseCli, usage } from "../../src/app/cli.js"
 
 const ok = (argv: Array<string>, env: Record<string, string> = {}) => {
   const parsed = parseCli(argv, env)
@@ -50,5 +50,16 @@ describe("command line and environment", () => {
     // A default environment is checked like a tool argument, and not trimmed.
     expect(error([], { MWAA_ENVIRONMENT: " ../connections?x=1 " })).toMatch(/MWAA_ENVIRONMENT must be an MWAA environment name/)
     expect(error(["--environment", "prod "])).toMatch(/--environment must be/)
+  })
+})
+
+describe("--help and the README", () => {
+  it("name the same flags: every flag in --help is in the README's table, and the reverse", async () => {
+    const { readFileSync } = await import("node:fs")
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8")
+    const section = readme.slice(readme.indexOf("## Flags and environment variables"), readme.indexOf("\n## ", readme.indexOf("## Flags and environment variables") + 5))
+    const flagsIn = (text: string) => new Set([...text.matchAll(/(?<![\w-])--([a-z][a-z-]+)/g)].map((m) => m[1]))
+    expect(section.length).toBeGreaterThan(100)
+    expect([...flagsIn(section)].sort()).toEqual([...flagsIn(usage)].sort())
   })
 })
