@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// What a user gets from the registry: `npm pack` the built package, install the tarball into an
+// empty folder, start `npx mwaa-mcp-server --demo` there and talk to it with the MCP SDK's client
+// over stdio: initialize, tools/list, one tools/call. Exits non-zero if any step fails.
+//
+//   npm run build && node scripts/pack-smoke.mjs
+import { execFileSync } from "node:child_process"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { Client } from "@modelcontextprotocol/sdk/client/index.js"
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
+
+const repo = fileURLToPath(new URL("..", import.meta.url))
+const work = mkdtempSync(join(tmpdir(), "mwaa-mcp-pack-"))
+const say = (s) => process.stderr.write(`pack-smoke: ${s}\n`)
+try {
+  const [packed] = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", work], { cwd: repo, encoding: "utf8" }))
+  say(`packed ${packed.filename} (${(packed.size / 1024).toFixed(0)} KiB, ${packed.entryCount} files)`)
+  const app = join(work, "app")
+  execFileSync("mkdir", ["-p", app])
+  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "pack-smoke", version: "1.0.0", private: true }))
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--omit=dev", join(work, packed.filename)], { cwd: app, stdio: ["ignore", "ignore", "inherit"] })
+  say("installed the tarball into an empty folder")
+  const { PATH = "" } = process.env
+  const transport = new StdioClientTransport({ command: "npx", args: ["--no-install", "mwaa-mcp-server", "--demo"], cwd: app, env: { PATH, HOME: work }, stderr: "pipe" })
+  const client = new Client({ name: "pack-smoke", version: "1.0.0" })
+  await client.connect(transport)
+  const { tools } = await client.listTools()
+  const answer = await client.callTool({ name: "diagnose-dag-run", arguments: { environment_name: "demo-airflow-2", dag_id: "fx_rates_refresh" } })
+  await client.close()
+  if (tools.length < 20) throw new Error(`only ${tools.length} tools listed`)
+  if (answer.isError) throw new Error(`diagnose-dag-run failed: ${JSON.stringify(answer.content)}`)
+  say(`npx mwaa-mcp-server --demo: ${tools.length} tools; diagnose-dag-run answered (${JSON.stringify(answer.content).length} bytes)`)
+} catch (e) {
+  say(`FAILED: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)
+  process.exitCode = 1
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}
