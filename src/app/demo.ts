@@ -29,6 +29,12 @@ const triage = async (client: Client, environment_name: string) => {
   const run = runs.data["dag_runs"]?.[0]
   if (run === undefined) return console.log("  No failed runs: nothing to triage.")
   console.log(`  Latest failure: ${run.dag_id} / ${run.dag_run_id}`)
+  // The one-call answer first, then the same story step by step.
+  const diagnosis = await call(client, "diagnose-dag-run", { environment_name, dag_id: run.dag_id, dag_run_id: run.dag_run_id })
+  for (const t of diagnosis.data["failed_tasks"] ?? []) {
+    console.log(`    - ${t.task_id} (try ${t.try_number}, ${t.operator ?? "operator unknown"}): ${t.error?.exception ?? t.log_problem}`)
+  }
+  for (const step of diagnosis.data["next_steps"] ?? []) console.log(`    next: ${step.tool} — ${step.why}`)
   const tis = await call(client, "list-task-instances", {
     environment_name,
     dag_id: run.dag_id,
