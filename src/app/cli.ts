@@ -16,7 +16,14 @@ export interface CliSettings {
   readonly version: boolean
   /** stdio (default), or Streamable HTTP at /mcp for a shared instance. */
   readonly transport: Transport
+  /** --profile: the AWS shared-config profile the SDK's credential chain uses (as AWS_PROFILE). */
+  readonly profile: Option.Option<string>
+  /** Least severe stderr log line written. */
+  readonly logLevel: LogLevelName
 }
+
+export const LOG_LEVELS = ["debug", "info", "warning", "error", "none"] as const
+export type LogLevelName = (typeof LOG_LEVELS)[number]
 
 export type Transport =
   | { readonly kind: "stdio" }
@@ -32,16 +39,19 @@ const Env = Schema.Struct({
   MWAA_MCP_MAX_RPS: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.between(1, 100))),
   MWAA_MCP_FAKE_CALL_LOG: Schema.optional(Schema.String),
   MWAA_MCP_TRANSPORT: Schema.optional(Schema.String),
+  MWAA_MCP_LOG_LEVEL: Schema.optional(Schema.String),
   MWAA_MCP_HTTP_TOKEN: Schema.optional(Schema.String)
 })
 
 export const usage = `mwaa-mcp-server — MCP server for Apache Airflow on Amazon MWAA (stdio or Streamable HTTP)
 
 Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [--max-rps N] [--endpoint-url URL] [--demo]
-                       [--transport stdio|http] [--host HOST] [--port PORT]
+                       [--transport stdio|http] [--host HOST] [--port PORT] [--profile NAME] [--log-level LEVEL]
 
   --allow-write        enable write tools (trigger, pause/unpause, clear, create/update/delete environment)
   --region REGION      AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
+  --profile NAME       AWS profile for credentials (default: AWS_PROFILE; else the SDK's standard chain:
+                       environment, SSO, container or instance role)
   --environment NAME   default environment (same as MWAA_ENVIRONMENT)
   --max-rps N          InvokeRestApi calls per second per environment (default 8; MWAA_MCP_MAX_RPS)
   --endpoint-url URL   send MWAA, CloudWatch Logs and S3 calls to URL (a local emulator); also the SDK's
@@ -51,6 +61,7 @@ Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [-
                        MWAA_MCP_HTTP_TOKEN, when set, is the bearer token every request must carry
   --host HOST          address the HTTP transport binds (default 127.0.0.1)
   --port PORT          port of the HTTP transport (default 3000; 0 picks a free one)
+  --log-level LEVEL    debug, info (default), warning, error or none: stderr log lines (MWAA_MCP_LOG_LEVEL)
   --help, --version`
 
 const truthy = (s: string | undefined) => s !== undefined && /^(1|true|yes|on)$/i.test(s.trim())
@@ -68,6 +79,8 @@ export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<strin
         "endpoint-url": { type: "string" },
         environment: { type: "string" },
         transport: { type: "string" },
+        profile: { type: "string" },
+        "log-level": { type: "string" },
         host: { type: "string" },
         port: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -114,8 +127,18 @@ export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<strin
   if (!/^[\w.:[\]-]{1,253}$/.test(host)) return Either.left(`--host must be a host name or IP address, got ${JSON.stringify(host.slice(0, 60))}`)
   const token = v.MWAA_MCP_HTTP_TOKEN === undefined || v.MWAA_MCP_HTTP_TOKEN === "" ? undefined : v.MWAA_MCP_HTTP_TOKEN
   const transport: Transport = transportName === "http" ? { kind: "http", host, port, token } : { kind: "stdio" }
+  const profile = flags.profile
+  if (profile !== undefined && !/^[\w+=,.@-]{1,64}$/.test(profile)) {
+    return Either.left(`--profile must be an AWS profile name (letters, digits and _+=,.@-; at most 64), got ${JSON.stringify(profile.slice(0, 80))}`)
+  }
+  const logLevel = (flags["log-level"] ?? v.MWAA_MCP_LOG_LEVEL ?? "info").toLowerCase()
+  if (!(LOG_LEVELS as ReadonlyArray<string>).includes(logLevel)) {
+    return Either.left(`${flags["log-level"] !== undefined ? "--log-level" : "MWAA_MCP_LOG_LEVEL"} must be one of ${LOG_LEVELS.join(", ")}, got ${JSON.stringify(logLevel.slice(0, 40))}`)
+  }
   return Either.right({
     transport,
+    profile: Option.fromNullable(profile),
+    logLevel: logLevel as LogLevelName,
     config: {
       ...AppConfig.defaults,
       allowWrite: flags["allow-write"] === true,

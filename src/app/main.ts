@@ -1,11 +1,11 @@
-import { Deferred, Effect, Either, Layer, ManagedRuntime, Option } from "effect"
+import { Deferred, Effect, Either, Layer, Logger, LogLevel, ManagedRuntime, Option } from "effect"
 import { serveHttp } from "../adapters/mcp/http.js"
 import { serveStdio } from "../adapters/mcp/stdio.js"
 import { StderrLoggerLive } from "../adapters/mcp/stderr-logger.js"
 import { AppConfig } from "../ports/AppConfig.js"
 import type { MwaaGateway } from "../ports/MwaaGateway.js"
 import { catalogue } from "./catalogue.js"
-import { type CliSettings, parseCli, usage } from "./cli.js"
+import { type CliSettings, type LogLevelName, parseCli, usage } from "./cli.js"
 import { instructions } from "./instructions.js"
 import { appLayer } from "./layers.js"
 import { prompts } from "./prompts.js"
@@ -37,18 +37,36 @@ const gatewayFor = (settings: CliSettings, env: Readonly<Record<string, string |
         )
       : Effect.promise(() => import("../adapters/aws/index.js")).pipe(
           Effect.map(({ AwsGateway, endpointsFromEnv }) => {
+            // --profile is AWS_PROFILE for the SDK's credential chain, which reads it when it first resolves.
+            if (Option.isSome(settings.profile)) process.env["AWS_PROFILE"] = settings.profile.value
             const endpointUrl = Option.getOrUndefined(settings.endpointUrl)
-            return AwsGateway.layer({ region: settings.config.region, endpointUrl, endpoints: endpointsFromEnv(env, endpointUrl) })
+            return AwsGateway.layer({
+              region: settings.config.region,
+              endpointUrl,
+              endpoints: endpointsFromEnv(env, endpointUrl),
+              userAgent: `mwaa-mcp-server/${packageVersion}`
+            })
           })
         )
   )
 
-/** Serves MCP on stdio until the client disconnects. */
+const LOG_LEVELS: Readonly<Record<LogLevelName, LogLevel.LogLevel>> = {
+  debug: LogLevel.Debug,
+  info: LogLevel.Info,
+  warning: LogLevel.Warning,
+  error: LogLevel.Error,
+  none: LogLevel.None
+}
+
+/** Serves MCP on stdio (until the client disconnects) or HTTP (until the process is stopped). */
 const serve = (settings: CliSettings, env: Readonly<Record<string, string | undefined>>) =>
   Effect.gen(function* () {
     if (settings.demo) yield* say(DEMO_BANNER)
     const gateway = gatewayFor(settings, env)
-    const layer = appLayer(gateway, Layer.succeed(AppConfig, settings.config)).pipe(Layer.provideMerge(StderrLoggerLive))
+    const layer = appLayer(gateway, Layer.succeed(AppConfig, settings.config)).pipe(
+      Layer.provideMerge(StderrLoggerLive),
+      Layer.provideMerge(Logger.minimumLogLevel(LOG_LEVELS[settings.logLevel]))
+    )
     const runtime = yield* Effect.acquireRelease(Effect.sync(() => ManagedRuntime.make(layer)), (rt) => Effect.promise(() => rt.dispose()))
     const host = makeToolHost(runtime, {
       tools: catalogue,
@@ -74,7 +92,7 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
     yield* Effect.addFinalizer(() => Effect.promise(() => connection.close()))
     yield* Effect.logInfo(`mwaa-mcp-server ${packageVersion} ready on stdio (${catalogue.length} tools, ${writes})`)
     yield* Deferred.await(closed)
-  }).pipe(Effect.scoped)
+  }).pipe(Effect.scoped, Logger.withMinimumLogLevel(LOG_LEVELS[settings.logLevel]))
 
 /** The whole program: parse flags, then serve (or print help/version). */
 export const main = (argv: ReadonlyArray<string>, env: Readonly<Record<string, string | undefined>>) =>

@@ -78,7 +78,9 @@ describe("bad flags", () => {
     [["--bogus"], /Unknown option '--bogus'/],
     [["--transport", "ftp"], /--transport must be stdio or http/],
     [["--port", "3"], /--host and --port are for --transport http/],
-    [["--transport", "http", "--port", "70000"], /--port must be an integer from 0 to 65535/]
+    [["--transport", "http", "--port", "70000"], /--port must be an integer from 0 to 65535/],
+    [["--log-level", "loud"], /--log-level must be one of debug, info, warning, error, none/],
+    [["--profile", "team ops"], /--profile must be an AWS profile name/]
   ])("%j exits 2 with a message naming the flag", async (args, message) => {
     const run = spawnBin(args)
     expect(await exitOf(run.child)).toBe(2)

@@ -67,13 +67,15 @@ describe.each([DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3])("AWS gateway over the HT
 })
 
 describe("what the wire saw", () => {
-  it("every request signed for its service and region, no Path over 64, all three services used", () => {
+  it("every request signed for its service and region, with our user agent, no Path over 64, all three services used", () => {
     const requests = fake.requests()
     expect(new Set(requests.map((r) => r.service))).toEqual(new Set(["airflow", "logs", "s3"]))
     for (const r of requests) {
       expect(r.signingService, `${r.httpMethod} ${r.httpPath}`).toBe(r.service)
       expect(r.region).toBe("us-east-1")
       if (r.operation === "InvokeRestApi") expect(r.path!.length).toBeLessThanOrEqual(64)
+      // AWS-side logs (CloudTrail's userAgent) show which tool called, and which version of it.
+      expect(r.userAgent, `${r.httpMethod} ${r.httpPath}`).toMatch(/mwaa-mcp-server\/\d+\.\d+\.\d+/)
     }
   })
 })

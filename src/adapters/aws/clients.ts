@@ -16,6 +16,8 @@ export interface ClientOptions {
    * anyway, and the host-prefix and path-style choices must follow the URL it uses.
    */
   readonly endpoints?: Endpoints | undefined
+  /** Appended to the SDK's user agent (e.g. "mwaa-mcp-server/0.1.0"), so AWS-side logs show who called. */
+  readonly userAgent?: string | undefined
   /** Defaults to the SDK's credential chain (environment, profile, SSO, container, instance). */
   readonly credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined
   /** Defaults to the SDK's Node HTTP handler. */
@@ -42,6 +44,7 @@ export const makeClients = (options: ClientOptions): Clients => {
     // Behind an override (an emulator, a fake on 127.0.0.1) there is no `api.`/`env.` host to prefix.
     ...(endpoint !== undefined && { endpoint, disableHostPrefix: true }),
     ...(options.credentials !== undefined && { credentials: options.credentials }),
+    ...(options.userAgent !== undefined && { customUserAgent: options.userAgent }),
     ...(options.requestHandler !== undefined && { requestHandler: options.requestHandler })
   })
   const mwaaEndpoint = endpointOf("mwaa")

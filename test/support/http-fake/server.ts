@@ -95,6 +95,7 @@ export const startHttpFake = async (options: HttpFakeOptions = {}): Promise<Http
       httpMethod: req.method ?? "GET",
       httpPath: url.pathname,
       host: header(req, "host"),
+      userAgent: header(req, "user-agent"),
       environmentName,
       status: 0
     }) - 1

@@ -38,6 +38,8 @@ export interface RequestRecord {
   readonly httpPath: string
   /** The Host header as sent: "env.", "api." prefixes show when the client did not disable them. */
   readonly host?: string | undefined
+  /** The User-Agent header as sent. */
+  readonly userAgent?: string | undefined
   readonly environmentName?: string | undefined
   /** The HTTP status answered; 0 when the connection was reset instead. */
   readonly status: number
