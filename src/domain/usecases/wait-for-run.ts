@@ -35,7 +35,7 @@ const hintFor = (run: DagRun, terminal: boolean, waited: number): string | null 
       "waiting, or list-task-instances to see which tasks are running or queued."
   }
   return run.state === "failed"
-    ? `Run ${run.dag_run_id} failed: list-task-instances with state ["failed","upstream_failed"], then get-task-logs for each failed task.`
+    ? `Run ${run.dag_run_id} failed: diagnose-dag-run with this dag_id and dag_run_id gives its failed tasks and their errors in one call.`
     : null
 }
 
