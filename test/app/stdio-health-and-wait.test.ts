@@ -68,7 +68,7 @@ describe("wait-for-dag-run with a progressToken", () => {
       })
       expect(answer.result.isError).toBe(false)
       expect(answer.result.structuredContent).toMatchObject({ terminal: true, timed_out: false, polls: 1, dag_run: { state: "failed" } })
-      expect(answer.result.structuredContent.hint).toMatch(/list-task-instances/)
+      expect(answer.result.structuredContent.hint).toMatch(/diagnose-dag-run/)
       expect(answer.result.content[0].text.split("\n")[0]).toContain("ended failed")
       const lines = raw.lines().map((l) => l.json)
       const progress = lines.filter((m) => m?.method === "notifications/progress")
