@@ -1,24 +1,15 @@
 import { Effect, Schema } from "effect"
 import { DagId, DagRunId } from "../../domain/ids.js"
-import { DagRun, ImportError } from "../../domain/model.js"
+import { DagRun, ImportError, TaskInstance } from "../../domain/model.js"
 import { diagnoseDagRun, fitDiagnosis } from "../../domain/usecases/diagnose-run.js"
 import { environment_name, looseInt } from "../fields.js"
 import { readTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
 
-const Nullable = <S extends Schema.Schema.Any>(s: S) => Schema.NullOr(s)
-
+/** A failed task: the task instance's triage fields, and what its log says. */
 const FailedTask = Schema.Struct({
-  task_id: Schema.String,
-  map_index: Schema.Number,
-  state: Nullable(Schema.String),
-  try_number: Schema.Number,
-  max_tries: Nullable(Schema.Number),
-  operator: Nullable(Schema.String),
-  start_date: Nullable(Schema.String),
-  end_date: Nullable(Schema.String),
-  duration: Nullable(Schema.Number),
-  error: Nullable(
+  ...TaskInstance.pick("task_id", "map_index", "state", "try_number", "max_tries", "operator", "start_date", "end_date", "duration").fields,
+  error: Schema.NullOr(
     Schema.Struct({
       exception: Schema.String,
       lines: Schema.Array(Schema.String),
@@ -26,7 +17,7 @@ const FailedTask = Schema.Struct({
       source: Schema.Literal("cloudwatch", "rest")
     })
   ),
-  log_problem: Nullable(Schema.String)
+  log_problem: Schema.NullOr(Schema.String)
 })
 
 /** Room kept for the summary line and the data label around the JSON. */
@@ -52,7 +43,7 @@ export const diagnoseDagRunTool = readTool({
   }),
   output: Schema.Struct({
     dag_id: Schema.String,
-    run: Nullable(DagRun),
+    run: Schema.NullOr(DagRun),
     picked: Schema.Literal("given", "latest_failed", "latest"),
     counts: Schema.Struct({ failed: Schema.Number, upstream_failed: Schema.Number, up_for_retry: Schema.Number }),
     failed_tasks: Schema.Array(FailedTask),
