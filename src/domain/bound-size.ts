@@ -12,8 +12,26 @@ export interface Bounded<A> {
 }
 
 type Json = Record<string, unknown>
-const encoder = new TextEncoder()
-const size = (v: unknown) => encoder.encode(JSON.stringify(v) ?? "").length
+
+/**
+ * The UTF-8 length of a string, counted without encoding it: every answer is measured on every
+ * call, and encoding one allocates a copy of it. A lone surrogate counts 3, as U+FFFD when encoded.
+ */
+export const utf8Length = (text: string): number => {
+  let bytes = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) bytes += 1
+    else if (c < 0x800) bytes += 2
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4
+      i++
+    } else bytes += 3
+  }
+  return bytes
+}
+
+const size = (v: unknown) => utf8Length(JSON.stringify(v) ?? "")
 
 /** Largest array (with more than one item) or string (over 200 characters) in the tree, by serialized size. */
 const largest = (root: Json) => {

@@ -20,7 +20,7 @@ export class WriteNotAllowed extends Data.TaggedError("WriteNotAllowed")<{ reado
 export class WriteGate extends Effect.Service<WriteGate>()("mwaa-mcp/WriteGate", {
   effect: Effect.gen(function* () {
     const config = yield* AppConfig
-    const ensureAllowed = Effect.fn("WriteGate.ensureAllowed")(function* (tool: string) {
+    const ensureAllowed = Effect.fnUntraced(function* (tool: string) {
       if (!config.allowWrite) return yield* new WriteNotAllowed({ tool })
     })
     return { ensureAllowed } as const

@@ -42,6 +42,14 @@ const compact = (call: FakeCall): FakeCall =>
   Object.fromEntries(Object.entries(call).filter(([, v]) => v !== undefined)) as unknown as FakeCall
 
 /**
+ * The demo serves for as long as its client runs: the log keeps at least the last 10,000 calls,
+ * trimmed in batches so a call costs no copying, instead of growing without end.
+ */
+export const CALL_LOG_KEPT = 10_000
+const keepRecent = (log: Chunk.Chunk<FakeCall>): Chunk.Chunk<FakeCall> =>
+  Chunk.size(log) > 2 * CALL_LOG_KEPT ? Chunk.takeRight(log, CALL_LOG_KEPT) : log
+
+/**
  * A call log in memory and, when a path is given, appended to that file as JSON lines: stdio
  * end-to-end tests read it to see what reached the fake from the server's own process.
  */
@@ -55,7 +63,7 @@ export const makeCallLog = (path: string | undefined): Effect.Effect<CallLog> =>
           : Effect.try(() => appendFileSync(path, `${JSON.stringify(entry)}\n`, "utf8")).pipe(
               Effect.catchAll((cause) => Effect.logWarning(`fake MWAA could not append to its call log ${path}`, cause))
             )
-      return Effect.zipRight(Ref.update(ref, Chunk.append(entry)), toFile)
+      return Effect.zipRight(Ref.update(ref, (log) => keepRecent(Chunk.append(log, entry))), toFile)
     },
     calls: Effect.map(Ref.get(ref), Chunk.toReadonlyArray),
     clear: Ref.set(ref, Chunk.empty())

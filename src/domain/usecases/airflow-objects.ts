@@ -16,7 +16,7 @@ interface PageRequest {
 const totalOf = (body: Readonly<Record<string, unknown>>, fallback: number) =>
   typeof body["total_entries"] === "number" ? body["total_entries"] : fallback
 
-export const listImportErrors = Effect.fn("AirflowObjects.importErrors")(function* (env: string, page: PageRequest) {
+export const listImportErrors = Effect.fnUntraced(function* (env: string, page: PageRequest) {
   const airflow = yield* AirflowClient
   const v = yield* airflow.major(env)
   const body = asRecord((yield* airflow.send(env, Misc.listImportErrors(v, page))).body)
@@ -27,7 +27,7 @@ export const listImportErrors = Effect.fn("AirflowObjects.importErrors")(functio
   return { import_errors: errors, ...pageOf(page.offset, page.limit, errors.length, totalOf(body, errors.length)) }
 })
 
-export const listConnections = Effect.fn("AirflowObjects.connections")(function* (env: string, page: PageRequest) {
+export const listConnections = Effect.fnUntraced(function* (env: string, page: PageRequest) {
   const airflow = yield* AirflowClient
   const v = yield* airflow.major(env)
   const body = asRecord((yield* airflow.send(env, Misc.listConnections(v, page))).body)
@@ -50,7 +50,7 @@ export const listConnections = Effect.fn("AirflowObjects.connections")(function*
   return { connections, ...pageOf(page.offset, page.limit, connections.length, totalOf(body, connections.length)) }
 })
 
-export const listVariables = Effect.fn("AirflowObjects.variables")(function* (env: string, page: PageRequest) {
+export const listVariables = Effect.fnUntraced(function* (env: string, page: PageRequest) {
   const airflow = yield* AirflowClient
   const config = yield* AppConfig
   const v = yield* airflow.major(env)

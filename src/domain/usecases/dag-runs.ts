@@ -8,7 +8,7 @@ import * as Runs from "../routes-runs.js"
 
 /** DAG run use cases: list, read one (with or without its own path), trigger. */
 
-export const listDagRuns = Effect.fn("DagRuns.list")(function* (env: string, dagId: string | undefined, f: Runs.DagRunFilters) {
+export const listDagRuns = Effect.fnUntraced(function* (env: string, dagId: string | undefined, f: Runs.DagRunFilters) {
   const airflow = yield* AirflowClient
   const v = yield* airflow.major(env)
   const response = yield* airflow.send(env, Runs.listDagRuns(v, dagId, f))
@@ -36,7 +36,7 @@ const lookupPage = (env: string, v: AirflowMajor, dagId: string, runId: string, 
  * otherwise it is found in the batch runs list: first narrowed to the logical date its id
  * carries, then, for ids that carry none, newest first a page at a time.
  */
-export const getDagRun = Effect.fn("DagRuns.get")(function* (env: string, dagId: string, runId: string) {
+export const getDagRun = Effect.fnUntraced(function* (env: string, dagId: string, runId: string) {
   const airflow = yield* AirflowClient
   const v = yield* airflow.major(env)
   const direct = Runs.getDagRunDirect(v, dagId, runId)
@@ -60,7 +60,7 @@ export const getDagRun = Effect.fn("DagRuns.get")(function* (env: string, dagId:
 const orFail = <A>(e: Either.Either<A, RouteUnfit>) =>
   Either.match(e, { onLeft: (l) => Effect.fail(l), onRight: (r) => Effect.succeed(r) })
 
-export const triggerDagRun = Effect.fn("DagRuns.trigger")(function* (env: string, dagId: string, input: Runs.TriggerInput) {
+export const triggerDagRun = Effect.fnUntraced(function* (env: string, dagId: string, input: Runs.TriggerInput) {
   const airflow = yield* AirflowClient
   // The path is the same on both versions: refuse an unfit one before asking MWAA anything.
   yield* orFail(Runs.triggerDagRun(2, dagId, input))

@@ -15,7 +15,7 @@ import { dagFileS3Location } from "../routes-misc.js"
 const failRoute = <A>(e: Either.Either<A, Routes.RouteUnfit>) =>
   Either.match(e, { onLeft: (l) => Effect.fail(l), onRight: (r) => Effect.succeed(r) })
 
-export const listDags = Effect.fn("Dags.list")(function* (env: string, q: Routes.ListDagsQuery) {
+export const listDags = Effect.fnUntraced(function* (env: string, q: Routes.ListDagsQuery) {
   const airflow = yield* AirflowClient
   const v = yield* airflow.major(env)
   const response = yield* airflow.send(env, Routes.listDags(v, q))
@@ -38,13 +38,13 @@ export const fetchDagRaw = Effect.fnUntraced(function* (env: string, v: AirflowM
   return yield* new MwaaError({ reason: "NotFound", operation: "GET /dags", message: `DAG ${dagId} was not found in environment ${env}.` })
 })
 
-export const getDag = Effect.fn("Dags.get")(function* (env: string, dagId: string) {
+export const getDag = Effect.fnUntraced(function* (env: string, dagId: string) {
   const airflow = yield* AirflowClient
   const v = yield* airflow.major(env)
   return normalizeDag(yield* fetchDagRaw(env, v, dagId))
 })
 
-export const setDagPaused = Effect.fn("Dags.setPaused")(function* (env: string, dagId: string, isPaused: boolean) {
+export const setDagPaused = Effect.fnUntraced(function* (env: string, dagId: string, isPaused: boolean) {
   const airflow = yield* AirflowClient
   // The path is the same on both versions: refuse an unfit one before asking MWAA anything.
   yield* failRoute(Routes.setDagPaused(2, dagId, isPaused))
@@ -58,7 +58,7 @@ export const setDagPaused = Effect.fn("Dags.setPaused")(function* (env: string, 
  * The DAG's Python file. Over REST when the path fits; else from the environment's S3 bucket,
  * which MWAA syncs into the dags folder (Airflow 2's file_token alone is usually ~100 characters).
  */
-export const getDagSource = Effect.fn("Dags.source")(function* (env: string, dagId: string) {
+export const getDagSource = Effect.fnUntraced(function* (env: string, dagId: string) {
   const airflow = yield* AirflowClient
   const v = yield* airflow.major(env)
   const dag = yield* fetchDagRaw(env, v, dagId)
@@ -82,7 +82,7 @@ export const getDagSource = Effect.fn("Dags.source")(function* (env: string, dag
 const sourceText = (body: unknown): string =>
   typeof body === "string" ? body : String(asRecord(body)["content"] ?? "")
 
-const fromS3 = Effect.fn("Dags.sourceFromS3")(function* (env: string, dagId: string, fileloc: string | null) {
+const fromS3 = Effect.fnUntraced(function* (env: string, dagId: string, fileloc: string | null) {
   const catalog = yield* EnvironmentCatalog
   const gateway = yield* MwaaGateway
   const environment = yield* catalog.describe(env)

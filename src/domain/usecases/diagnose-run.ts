@@ -117,7 +117,7 @@ const nextStepsOf = (dagId: string, run: DagRun | undefined, failed: ReadonlyArr
   return steps
 }
 
-export const diagnoseDagRun = Effect.fn("Diagnose.run")(function* (env: string, req: DiagnoseRequest) {
+export const diagnoseDagRun = Effect.fnUntraced(function* (env: string, req: DiagnoseRequest) {
   const importErrors = yield* dagAndImportErrors(env, req.dag_id)
   const { run: picked, picked: how } = yield* pickRun(env, req)
   if (Option.isNone(picked)) {

@@ -123,7 +123,7 @@ const notProbed = (reason: string): AirflowPart => ({
   failing_dags: null
 })
 
-export const environmentHealth = Effect.fn("Environments.health")(function* (env: string) {
+export const environmentHealth = Effect.fnUntraced(function* (env: string) {
   const catalog = yield* EnvironmentCatalog
   const airflow = yield* AirflowClient
   // Fresh: the status is the point of the call.

@@ -63,26 +63,26 @@ export const summarizeEnvironment = (e: Environment, extraSensitive: ReadonlyArr
   }
 }
 
-export const listEnvironments = Effect.fn("Environments.list")(function* () {
+export const listEnvironments = Effect.fnUntraced(function* () {
   const gateway = yield* MwaaGateway
   const config = yield* AppConfig
   const names = yield* gateway.listEnvironments()
   return { environments: [...names], region: config.region, default_environment: config.defaultEnvironment.pipe((o) => (o._tag === "Some" ? o.value : null)) }
 })
 
-export const getEnvironment = Effect.fn("Environments.get")(function* (name: string) {
+export const getEnvironment = Effect.fnUntraced(function* (name: string) {
   const catalog = yield* EnvironmentCatalog
   const config = yield* AppConfig
   return summarizeEnvironment(yield* catalog.fresh(name), config.extraSensitiveNames)
 })
 
-export const createEnvironment = Effect.fn("Environments.create")(function* (input: EnvironmentInput) {
+export const createEnvironment = Effect.fnUntraced(function* (input: EnvironmentInput) {
   const gateway = yield* MwaaGateway
   const result = yield* gateway.createEnvironment(input)
   return { name: input.Name, arn: result.Arn ?? null, status: "CREATING" as const }
 })
 
-export const updateEnvironment = Effect.fn("Environments.update")(function* (input: EnvironmentInput) {
+export const updateEnvironment = Effect.fnUntraced(function* (input: EnvironmentInput) {
   const gateway = yield* MwaaGateway
   const catalog = yield* EnvironmentCatalog
   const result = yield* gateway.updateEnvironment(input)
@@ -91,7 +91,7 @@ export const updateEnvironment = Effect.fn("Environments.update")(function* (inp
   return { name: input.Name, arn: result.Arn ?? null, status: "UPDATING" as const }
 })
 
-export const deleteEnvironment = Effect.fn("Environments.delete")(function* (name: string) {
+export const deleteEnvironment = Effect.fnUntraced(function* (name: string) {
   const gateway = yield* MwaaGateway
   const catalog = yield* EnvironmentCatalog
   yield* gateway.deleteEnvironment(name)

@@ -13,7 +13,7 @@ const byTaskOrder = (a: TaskInstance, b: TaskInstance) =>
   a.task_id === b.task_id ? a.map_index - b.map_index : a.task_id < b.task_id ? -1 : 1
 
 /** Every task instance of the run that matches, paged here (Airflow 2's batch form has no paging). */
-export const listTaskInstances = Effect.fn("TaskInstances.list")(function* (
+export const listTaskInstances = Effect.fnUntraced(function* (
   env: string,
   dagId: string,
   runId: string,
@@ -30,7 +30,7 @@ export const listTaskInstances = Effect.fn("TaskInstances.list")(function* (
   return { task_instances: page, ...pageOf(f.offset, f.limit, page.length, all.length) }
 })
 
-export const getTaskInstance = Effect.fn("TaskInstances.get")(function* (
+export const getTaskInstance = Effect.fnUntraced(function* (
   env: string,
   dagId: string,
   runId: string,
@@ -56,7 +56,7 @@ export const getTaskInstance = Effect.fn("TaskInstances.get")(function* (
 })
 
 /** What a clear did (or, in a dry run, would do): the task instances it touches. */
-export const clearTaskInstances = Effect.fn("TaskInstances.clear")(function* (env: string, dagId: string, req: Tasks.ClearRequest) {
+export const clearTaskInstances = Effect.fnUntraced(function* (env: string, dagId: string, req: Tasks.ClearRequest) {
   const airflow = yield* AirflowClient
   const orFail = <A>(e: Either.Either<A, RouteUnfit>) =>
     Either.match(e, { onLeft: (l) => Effect.fail(l), onRight: (r) => Effect.succeed(r) })

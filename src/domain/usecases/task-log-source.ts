@@ -65,7 +65,7 @@ const missingTry = (gateway: Gateway, groupArn: string, t: Tasks.TaskTry) =>
   })
 
 /** The log of one try: CloudWatch when the environment sends task logs there, else REST when its path fits. */
-export const openTaskLog = Effect.fn("TaskLogs.open")(function* (env: string, attempt: Tasks.TaskTry) {
+export const openTaskLog = Effect.fnUntraced(function* (env: string, attempt: Tasks.TaskTry) {
   const catalog = yield* EnvironmentCatalog
   const airflow = yield* AirflowClient
   const gateway = yield* MwaaGateway

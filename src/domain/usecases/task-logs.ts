@@ -181,7 +181,7 @@ const readWindow = (
 
 const invalidToken = (message: string) => new MwaaError({ reason: "Validation", operation: "get-task-logs", message })
 
-export const getTaskLogs = Effect.fn("TaskLogs.get")(function* (env: string, req: TaskLogsRequest) {
+export const getTaskLogs = Effect.fnUntraced(function* (env: string, req: TaskLogsRequest) {
   const tryNumber =
     req.try_number ?? (yield* getTaskInstance(env, req.dag_id, req.dag_run_id, req.task_id, req.map_index)).try_number
   if (tryNumber < 1) {
@@ -239,7 +239,7 @@ export const getTaskLogs = Effect.fn("TaskLogs.get")(function* (env: string, req
  * The error that explains a failed try, from the newest lines of its log, for diagnose-dag-run:
  * the excerpt, or undefined when the lines read hold no traceback or ERROR line.
  */
-export const findTaskError = Effect.fn("TaskLogs.findError")(function* (env: string, attempt: Tasks.TaskTry, maxPages: number) {
+export const findTaskError = Effect.fnUntraced(function* (env: string, attempt: Tasks.TaskTry, maxPages: number) {
   const log = yield* openTaskLog(env, attempt)
   const keyState = { insideKey: false }
   let lines: ReadonlyArray<string> = []

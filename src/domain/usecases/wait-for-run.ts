@@ -46,7 +46,7 @@ const hintFor = (run: DagRun, terminal: boolean, waited: number): string | null 
  * once. A timeout is an answer (timed_out: true, with the current state), not an error. The
  * interval grows 1.5× per poll up to 30 s, so a long wait costs a few dozen calls at most.
  */
-export const waitForDagRun = Effect.fn("DagRuns.wait")(function* (env: string, dagId: string, runId: string, options: WaitOptions) {
+export const waitForDagRun = Effect.fnUntraced(function* (env: string, dagId: string, runId: string, options: WaitOptions) {
   const progress = yield* Progress
   const start = yield* Clock.currentTimeMillis
   const timeoutMillis = options.timeoutSeconds * 1000

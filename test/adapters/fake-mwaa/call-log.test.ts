@@ -4,6 +4,7 @@ import { join } from "node:path"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { FakeMwaa, logGroupArn, sourceBucketArn } from "../../../src/adapters/fake-mwaa/index.js"
+import { CALL_LOG_KEPT } from "../../../src/adapters/fake-mwaa/call-log.js"
 import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 import { tinySeed } from "./tiny-seed.js"
 
@@ -29,6 +30,21 @@ describe("fake MWAA call log", () => {
       expect(calls[4]).toMatchObject({ environmentName: "tiny-2", key: "dags/d.py" })
       yield* fake.clearCalls
       expect(yield* fake.calls).toEqual([])
+    }).pipe(Effect.provide(FakeMwaa.layer(tinySeed())))
+  )
+
+  it.effect("keeps the most recent calls, at least CALL_LOG_KEPT of them, instead of growing without end", () =>
+    Effect.gen(function* () {
+      const fake = yield* FakeMwaa
+      const gw = yield* MwaaGateway
+      const total = 2 * CALL_LOG_KEPT + 5
+      for (let i = 0; i < total; i++) yield* gw.getEnvironment(`env-${i}`).pipe(Effect.ignore)
+      const calls = yield* fake.calls
+      expect(calls.length).toBeGreaterThanOrEqual(CALL_LOG_KEPT)
+      expect(calls.length).toBeLessThanOrEqual(2 * CALL_LOG_KEPT)
+      // The newest call is last, and what is kept is a contiguous run of the newest ones.
+      expect(calls.at(-1)?.environmentName).toBe(`env-${total - 1}`)
+      expect(calls[0]?.environmentName).toBe(`env-${total - calls.length}`)
     }).pipe(Effect.provide(FakeMwaa.layer(tinySeed())))
   )
 
