@@ -1,4 +1,4 @@
-import { Cause, Effect, Either, Exit, JSONSchema, ManagedRuntime, Option, Schema } from "effect"
+import { Cause, Effect, Either, Exit, JSONSchema, type ManagedRuntime, Option, type Runtime, Schema } from "effect"
 import type { ToolCallContext, ToolCallResult, ToolDescriptor, ToolHost } from "../adapters/mcp/ToolHost.js"
 import { boundSize, precut, utf8Length } from "../domain/bound-size.js"
 import { WriteGate } from "../domain/write-gating.js"
@@ -10,6 +10,7 @@ import type { AnyToolSpec, ToolServices } from "./tool-spec.js"
 import { InEnvironment, invalidArgumentsMessage, toolErrorMessage } from "./tool-errors.js"
 import type { PromptSpec } from "./prompts.js"
 import { audit } from "./audit.js"
+import { runCall } from "./run-call.js"
 import { resolvedEnvironment } from "./with-environment.js"
 
 /**
@@ -172,6 +173,8 @@ export interface ToolHostOptions {
 /** Builds the ToolHost the MCP transport serves, running every call on one runtime. */
 export const makeToolHost = (runtime: ManagedRuntime.ManagedRuntime<ToolServices, unknown>, options: ToolHostOptions): ToolHost => {
   const byName = new Map(options.tools.map((t) => [t.name, prepareTool(t, options.traceCalls === true)] as const))
+  // Built on the first call (the demo's fake or the AWS SDK is loaded then), then reused.
+  let built: Runtime.Runtime<ToolServices> | undefined
   return {
     serverName: "mwaa-mcp-server",
     serverVersion: options.version,
@@ -191,7 +194,7 @@ export const makeToolHost = (runtime: ManagedRuntime.ManagedRuntime<ToolServices
       }
       // Progress is a reference whose default is silence: provided only when the client asked for it.
       const call = context.reportProgress === undefined ? tool.run(args) : tool.run(args).pipe(Effect.provideService(Progress, progressFor(context)))
-      const exit = await runtime.runPromiseExit(call, { signal: context.signal })
+      const exit = await runCall(built ?? (built = await runtime.runtime()), call, context.signal)
       if (Exit.isSuccess(exit)) return exit.value
       if (Cause.isInterruptedOnly(exit.cause)) return failure(`${name} was cancelled.`)
       // A defect is a bug of ours: log it (stderr) and say so without internals.
