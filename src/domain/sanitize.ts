@@ -29,7 +29,7 @@ export interface Sanitized<A> {
  */
 export const sanitizeDeep = <A>(value: A, extraSensitiveNames: ReadonlyArray<string> = []): Sanitized<A> => {
   let masked = false
-  const isSensitive = sensitiveNameTest(extraSensitiveNames)
+  const isSensitive = nameTestFor(extraSensitiveNames)
   const text = (s: string) => {
     const m = maskSecretsInText(stripInvisible(s))
     masked ||= m.masked
@@ -45,22 +45,49 @@ export const sanitizeDeep = <A>(value: A, extraSensitiveNames: ReadonlyArray<str
     }
     return known
   }
+  // Copy-on-write: most answers hold nothing to clean and come back as they were, unallocated.
   const walk = (v: unknown): unknown => {
     if (typeof v === "string") return text(v)
-    if (Array.isArray(v)) return v.map(walk)
+    if (Array.isArray(v)) {
+      let copy: Array<unknown> | undefined
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i]
+        const y = walk(x)
+        if (y !== x) (copy ??= v.slice())[i] = y
+      }
+      return copy ?? v
+    }
     if (typeof v === "object" && v !== null) {
-      return Object.fromEntries(
-        Object.entries(v).map(([k, x]) => {
-          const [cleaned, sensitive] = keyOf(k)
-          if (sensitive && x !== null && typeof x !== "boolean" && x !== REDACTED) {
-            masked = true
-            return [cleaned, REDACTED]
-          }
-          return [cleaned, walk(x)]
-        })
-      )
+      const o = v as Record<string, unknown>
+      const names = Object.keys(o)
+      let entries: Array<readonly [string, unknown]> | undefined
+      for (let i = 0; i < names.length; i++) {
+        const k = names[i]!
+        const x = o[k]
+        const [cleaned, sensitive] = keyOf(k)
+        let y: unknown
+        if (sensitive && x !== null && typeof x !== "boolean" && x !== REDACTED) {
+          masked = true
+          y = REDACTED
+        } else y = walk(x)
+        // The first change copies the entries seen so far; every later one is then collected.
+        if (entries === undefined && (cleaned !== k || y !== x)) entries = names.slice(0, i).map((n) => [n, o[n]] as const)
+        entries?.push([cleaned, y])
+      }
+      return entries === undefined ? o : Object.fromEntries(entries)
     }
     return v
   }
   return { value: walk(value) as A, masked }
+}
+
+// The configuration's list is the same array on every call: its name test is built once.
+const nameTests = new WeakMap<ReadonlyArray<string>, (key: string) => boolean>()
+const nameTestFor = (extra: ReadonlyArray<string>) => {
+  let test = nameTests.get(extra)
+  if (test === undefined) {
+    test = sensitiveNameTest(extra)
+    nameTests.set(extra, test)
+  }
+  return test
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import * as fc from "fast-check"
 import { boundSize } from "../../src/domain/bound-size.js"
 import { sanitizeDeep, stripInvisible } from "../../src/domain/sanitize.js"
+import { maskSecretsInText, REDACTED, sensitiveNameTest } from "../../src/domain/redaction.js"
 
 describe("untrusted text", () => {
   it("loses invisible characters that could hide instructions", () => {
@@ -107,5 +108,45 @@ describe("precut", () => {
     expect(out.cuts).toHaveLength(2)
     const small = { a: "short" }
     expect(precut(small, 60)).toEqual({ value: small, cuts: [] })
+  })
+})
+
+describe("sanitizeDeep copies only what it changes", () => {
+  // The plain definition, copying everything: the copy-on-write walk must answer the same.
+  const reference = (value: unknown, extra: ReadonlyArray<string>): unknown => {
+    const test = sensitiveNameTest(extra)
+    const clean = (s: string) => maskSecretsInText(stripInvisible(s)).text
+    const walk = (v: unknown): unknown => {
+      if (typeof v === "string") return clean(v)
+      if (Array.isArray(v)) return v.map(walk)
+      if (typeof v === "object" && v !== null) {
+        return Object.fromEntries(
+          Object.entries(v).map(([k, x]) => [clean(k), test(k) && x !== null && typeof x !== "boolean" && x !== REDACTED ? REDACTED : walk(x)])
+        )
+      }
+      return v
+    }
+    return walk(value)
+  }
+  // Keys and strings that sometimes hold something to clean: a secret, an invisible character.
+  const piece = fc.constantFrom("a", "token", "password=hunter2xyz", "x\u200By", "db_password", "name", "AKIAABCDEFGHIJKLMNOP")
+  const text = fc.array(piece, { maxLength: 3 }).map((parts) => parts.join(" "))
+  const json = fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: "small" }, text, fc.integer(), fc.boolean(), fc.constant(null), tie("array"), tie("object")),
+    array: fc.array(tie("value"), { maxLength: 4 }),
+    object: fc.dictionary(text, tie("value"), { maxKeys: 4 })
+  })).value
+
+  it("answers as the copy-everything definition does, leaves its input alone, and returns clean parts as they were", () => {
+    fc.assert(
+      fc.property(json, fc.constantFrom([], ["name"]), (value, extra) => {
+        const before = structuredClone(value)
+        const out = sanitizeDeep(value, extra)
+        expect(out.value).toEqual(reference(value, extra))
+        expect(value).toEqual(before)
+        if (JSON.stringify(out.value) === JSON.stringify(value)) expect(out.value).toBe(value)
+      }),
+      { numRuns: 500 }
+    )
   })
 })

@@ -38,8 +38,11 @@ export interface CallLog {
 }
 
 /** Drops undefined members, so the in-memory record and the JSON line say the same thing. */
-const compact = (call: FakeCall): FakeCall =>
-  Object.fromEntries(Object.entries(call).filter(([, v]) => v !== undefined)) as unknown as FakeCall
+const compact = (call: FakeCall): FakeCall => {
+  const kept: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(call)) if (value !== undefined) kept[key] = value
+  return kept as unknown as FakeCall
+}
 
 /**
  * The demo serves for as long as its client runs: the log keeps at least the last 10,000 calls,
