@@ -8,7 +8,7 @@
 // sends none). "{port}" in its arguments is replaced by the port; PORT and MWAA_MCP_HTTP_PORT
 // are set to it too. Examples:
 //   node scripts/conformance.mjs -- npx vite-node test/support/http-fake-server.ts
-//   node scripts/conformance.mjs -- node dist/src/app/bin.js --demo --http --port {port}
+//   node scripts/conformance.mjs -- node dist/bin/mwaa-mcp-server.mjs --demo --transport http --port {port}
 //
 // Options:
 //   --scenarios a,b,c   scenarios to run (default: the six below)

@@ -42,10 +42,10 @@ const hintFor = (reason: string, operation: string, message: string, environment
     return " Hint: this environment predates InvokeRestApi; apply any update to it (update-environment) to enable the API."
   }
   if (/private|vpc|webserver access/i.test(message)) {
-    return " Hint: the environment's webserver is private (PRIVATE_ONLY): InvokeRestApi must be called from inside its VPC, through the MWAA VPC endpoint."
+    return " Hint: the environment's webserver is private (PRIVATE_ONLY): call from a network that reaches it (inside its VPC, or one connected to it); see the README's troubleshooting."
   }
   if (reason === "AccessDenied" && operation.startsWith("InvokeRestApi")) {
-    return ` Hint: the caller's IAM identity needs airflow:InvokeRestApi on arn:aws:airflow:<region>:<account>:role/${env}/<Airflow role> (Admin, Op, User or Viewer; writes need Op or Admin).`
+    return ` Hint: the caller's IAM identity needs airflow:InvokeRestApi on arn:aws:airflow:<region>:<account>:role/${env}/<Airflow role> (Admin, Op, User or Viewer; pausing, triggering and clearing need User, Op or Admin).`
   }
   if (reason === "AccessDenied") return " Hint: check the caller's IAM permissions for this MWAA action and environment."
   if (reason === "Throttled") return " Hint: MWAA throttled the calls; wait a little, or lower --max-rps."

@@ -14,7 +14,7 @@ export const listDagsTool = readTool({
   title: "List DAGs",
   description:
     "Lists the environment's DAGs: id, paused, schedule, owners, tags, next logical date, and whether the file has import " +
-    "errors (full: true adds description, file and max active runs). Filter with dag_id_pattern (substring), tags, paused. Paged: pass next_offset as offset for more. " +
+    "errors (full: true adds description, file, max active runs and is_active). Filter with dag_id_pattern (substring), tags, paused. Paged: pass next_offset as offset for more. " +
     "Use get-import-errors for DAGs that fail to parse (they are not listed).",
   input: Schema.Struct({
     environment_name,
