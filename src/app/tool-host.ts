@@ -1,4 +1,4 @@
-import { Cause, Effect, Exit, JSONSchema, ManagedRuntime, Option, Schema } from "effect"
+import { Cause, Effect, Exit, JSONSchema, Option, Schema } from "effect"
 import type { ToolCallContext, ToolCallResult, ToolDescriptor, ToolHost } from "../adapters/mcp/ToolHost.js"
 import { boundSize, precut } from "../domain/bound-size.js"
 import { WriteGate } from "../domain/write-gating.js"
@@ -123,8 +123,19 @@ export interface ToolHostOptions {
   readonly version: string
 }
 
+/**
+ * Where tool calls run: a ManagedRuntime (the bin's, built on the first call) or a scoped
+ * Runtime an embedding program built (see embed.ts). Both have this method.
+ */
+export interface ToolRunner {
+  readonly runPromiseExit: <A, E>(
+    effect: Effect.Effect<A, E, ToolServices>,
+    options?: { readonly signal?: AbortSignal | undefined }
+  ) => Promise<Exit.Exit<A, unknown>>
+}
+
 /** Builds the ToolHost the MCP transport serves, running every call on one runtime. */
-export const makeToolHost = (runtime: ManagedRuntime.ManagedRuntime<ToolServices, unknown>, options: ToolHostOptions): ToolHost => {
+export const makeToolHost = (runtime: ToolRunner, options: ToolHostOptions): ToolHost => {
   const byName = new Map(options.tools.map((t) => [t.name, t] as const))
   return {
     serverName: "mwaa-mcp-server",
@@ -148,7 +159,7 @@ export const makeToolHost = (runtime: ManagedRuntime.ManagedRuntime<ToolServices
       if (Exit.isSuccess(exit)) return exit.value
       if (Cause.isInterruptedOnly(exit.cause)) return failure(`${name} was cancelled.`)
       // A defect is a bug of ours: log it (stderr) and say so without internals.
-      await runtime.runPromise(Effect.logError(`tool ${name} failed unexpectedly`, exit.cause)).catch(() => undefined)
+      await runtime.runPromiseExit(Effect.logError(`tool ${name} failed unexpectedly`, exit.cause))
       return failure(`${name} failed with an internal error; the server log (stderr) has the details.`)
     }
   }
