@@ -152,7 +152,8 @@ const main = async () => {
       ["what", "size"],
       ["npm pack tarball", `${mb(f.pack.sizeBytes)} (${f.pack.files} files)`],
       ["npm pack unpacked", mb(f.pack.unpackedBytes)],
-      [`production dependencies (${f.productionDependencies.packages} packages, npm ls --omit=dev)`, mb(f.productionDependencies.bytes)],
+      [`npm install of the tarball into an empty folder (${f.install.packages} packages)`, mb(f.install.bytes)],
+      ...f.install.largest.map((p) => [`  ${p.name}`, mb(p.bytes)]),
       [`bundled bin, all ${f.bundle.files} files`, mb(f.bundle.totalBytes)],
       ["  loaded on the first tools/call only: AWS SDK gateway", mb(f.bundle.lazyBytes.aws)],
       ["  loaded on the first tools/call only: demo fake", kb(f.bundle.lazyBytes.fakeMwaa)]

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // What a user gets from the registry: `npm pack` the built package, install the tarball into an
 // empty folder, start `npx mwaa-mcp-server --demo` there and talk to it with the MCP SDK's client
-// over stdio: initialize, tools/list, one tools/call. Exits non-zero if any step fails.
+// over stdio: initialize, tools/list, one tools/call. Then, in the same folder (where npm put only
+// the required peer, effect), run a small Effect program on the library entries that need nothing
+// else. Exits non-zero if any step fails.
 //
 //   npm run build && node scripts/pack-smoke.mjs
 import { execFileSync } from "node:child_process"
@@ -13,6 +15,18 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js"
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 
 const repo = fileURLToPath(new URL("..", import.meta.url))
+
+// The entries documented as needing effect only: ports, domain, catalogue and the fake.
+const LIBRARY_PROGRAM = `
+import { Effect, Layer } from "effect"
+import { AppConfig } from "mwaa-mcp-server/ports"
+import { Environments, toolServicesOn } from "mwaa-mcp-server/domain"
+import { catalogue } from "mwaa-mcp-server/catalogue"
+import { demoSeed, FakeMwaa } from "mwaa-mcp-server/adapters/fake"
+const services = toolServicesOn(Layer.merge(FakeMwaa.layer(demoSeed()), AppConfig.make()))
+const { environments } = await Effect.runPromise(Environments.listEnvironments().pipe(Effect.provide(services)))
+process.stdout.write(JSON.stringify({ environments, tools: catalogue.length }))
+`
 const work = mkdtempSync(join(tmpdir(), "mwaa-mcp-pack-"))
 const say = (s) => process.stderr.write(`pack-smoke: ${s}\n`)
 try {
@@ -33,6 +47,10 @@ try {
   if (tools.length < 20) throw new Error(`only ${tools.length} tools listed`)
   if (answer.isError) throw new Error(`diagnose-dag-run failed: ${JSON.stringify(answer.content)}`)
   say(`npx mwaa-mcp-server --demo: ${tools.length} tools; diagnose-dag-run answered (${JSON.stringify(answer.content).length} bytes)`)
+  const library = execFileSync(process.execPath, ["--input-type=module", "-e", LIBRARY_PROGRAM], { cwd: app, encoding: "utf8", env: { PATH, HOME: work } })
+  const { environments, tools: catalogued } = JSON.parse(library)
+  if (environments.length !== 2 || catalogued !== tools.length) throw new Error(`the library program answered ${library}`)
+  say(`library entries on effect alone: ${catalogued} tools catalogued; the fake lists ${environments.join(", ")}`)
 } catch (e) {
   say(`FAILED: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)
   process.exitCode = 1

@@ -31,6 +31,15 @@ describe("architecture", () => {
     }
   })
 
+  it("src/lib, the package's entry points, only re-exports: no code of its own to load or test apart", () => {
+    for (const file of filesUnder(join(root, "src/lib"))) {
+      const rest = readFileSync(file, "utf8")
+        .replace(/\/\*\*[\s\S]*?\*\//g, "")
+        .replace(/^export (?:type )?(?:\* as \w+|\*|\{[^}]*\}) from "\.\.?\/[^"]+"$/gm, "")
+      expect(rest.trim(), relative(root, file)).toBe("")
+    }
+  })
+
   it("adapters never import the app", () => {
     for (const file of filesUnder(join(root, "src/adapters"))) {
       for (const spec of importsOf(file)) expect(spec.includes("/app/"), `${relative(root, file)} imports ${spec}`).toBe(false)

@@ -18,9 +18,12 @@ export const DomainLive: Layer.Layer<Exclude<ToolServices, MwaaGateway | AppConf
     Layer.merge(WriteGate.Default)
   )
 
+/** Everything a tool needs, from one layer providing both ports (what makeMwaaMcpServer takes). */
+export const toolServicesOn = <E, R>(ports: Layer.Layer<MwaaGateway | AppConfig, E, R>): Layer.Layer<ToolServices, E, R> =>
+  DomainLive.pipe(Layer.provideMerge(ports))
+
 /** Everything a tool needs, from a gateway layer and a config layer. */
 export const appLayer = <E, R>(
   gateway: Layer.Layer<MwaaGateway, E, R>,
   config: Layer.Layer<AppConfig>
-): Layer.Layer<ToolServices, E, R> =>
-  DomainLive.pipe(Layer.provideMerge(Layer.merge(gateway, config)))
+): Layer.Layer<ToolServices, E, R> => toolServicesOn(Layer.merge(gateway, config))

@@ -1,15 +1,14 @@
-import { Deferred, Effect, Either, Layer, Logger, LogLevel, ManagedRuntime, Option } from "effect"
+import { Effect, Either, Layer, Logger, LogLevel, ManagedRuntime, Option } from "effect"
 import { serveHttp } from "../adapters/mcp/http.js"
-import { serveStdio } from "../adapters/mcp/stdio.js"
+import { createMcpServer } from "../adapters/mcp/server.js"
 import { StderrLoggerLive } from "../adapters/mcp/stderr-logger.js"
+import { StdioTransport } from "../adapters/mcp/stdio-layer.js"
 import { AppConfig } from "../ports/AppConfig.js"
 import type { MwaaGateway } from "../ports/MwaaGateway.js"
 import { catalogue } from "./catalogue.js"
 import { type CliSettings, type LogLevelName, parseCli, usage } from "./cli.js"
-import { instructions } from "./instructions.js"
 import { appLayer } from "./layers.js"
-import { prompts } from "./prompts.js"
-import { makeToolHost } from "./tool-host.js"
+import { mwaaToolHost } from "./server-host.js"
 import { packageVersion } from "./version.js"
 
 const DEMO_BANNER =
@@ -67,14 +66,9 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
       Layer.provideMerge(StderrLoggerLive),
       Layer.provideMerge(Logger.minimumLogLevel(LOG_LEVELS[settings.logLevel]))
     )
+    // Built on the first tools/call, not here (see gatewayFor); embed.ts builds at once instead.
     const runtime = yield* Effect.acquireRelease(Effect.sync(() => ManagedRuntime.make(layer)), (rt) => Effect.promise(() => rt.dispose()))
-    const host = makeToolHost(runtime, {
-      tools: catalogue,
-      prompts,
-      instructions: instructions(settings.config.allowWrite),
-      version: packageVersion
-    })
-    const closed = yield* Deferred.make<void>()
+    const host = mwaaToolHost(runtime, settings.config.allowWrite)
     const writes = `writes ${settings.config.allowWrite ? "enabled" : "disabled"}`
     const transport = settings.transport
     if (transport.kind === "http") {
@@ -88,10 +82,9 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
       yield* Effect.logInfo(`mwaa-mcp-server ${packageVersion} ready on ${connection.url} (${catalogue.length} tools, ${writes}${transport.token === undefined ? "" : ", bearer token required"})`)
       return yield* Effect.never
     }
-    const connection = yield* Effect.promise(() => serveStdio(host, { onClose: () => Deferred.unsafeDone(closed, Effect.void) }))
-    yield* Effect.addFinalizer(() => Effect.promise(() => connection.close()))
+    const connection = yield* StdioTransport.connect(createMcpServer(host))
     yield* Effect.logInfo(`mwaa-mcp-server ${packageVersion} ready on stdio (${catalogue.length} tools, ${writes})`)
-    yield* Deferred.await(closed)
+    yield* connection.closed
   }).pipe(Effect.scoped, Logger.withMinimumLogLevel(LOG_LEVELS[settings.logLevel]))
 
 /** The whole program: parse flags, then serve (or print help/version). */

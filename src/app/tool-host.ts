@@ -1,4 +1,4 @@
-import { Cause, Effect, Either, Exit, JSONSchema, type ManagedRuntime, Option, type Runtime, Schema } from "effect"
+import { Cause, Effect, Either, Exit, JSONSchema, Option, Runtime, Schema } from "effect"
 import type { ToolCallContext, ToolCallResult, ToolDescriptor, ToolHost } from "../adapters/mcp/ToolHost.js"
 import { boundSize, precut, utf8Length } from "../domain/bound-size.js"
 import { WriteGate } from "../domain/write-gating.js"
@@ -170,10 +170,17 @@ export interface ToolHostOptions {
   readonly traceCalls?: boolean
 }
 
+/**
+ * Where tool calls run: a ManagedRuntime (the bin's, built on the first call, when the demo's fake
+ * or the AWS SDK is loaded) or a scoped Runtime an embedding program built (see embed.ts).
+ */
+export interface ToolRunner {
+  readonly runtime: () => Promise<Runtime.Runtime<ToolServices>>
+}
+
 /** Builds the ToolHost the MCP transport serves, running every call on one runtime. */
-export const makeToolHost = (runtime: ManagedRuntime.ManagedRuntime<ToolServices, unknown>, options: ToolHostOptions): ToolHost => {
+export const makeToolHost = (runner: ToolRunner, options: ToolHostOptions): ToolHost => {
   const byName = new Map(options.tools.map((t) => [t.name, prepareTool(t, options.traceCalls === true)] as const))
-  // Built on the first call (the demo's fake or the AWS SDK is loaded then), then reused.
   let built: Runtime.Runtime<ToolServices> | undefined
   return {
     serverName: "mwaa-mcp-server",
@@ -194,11 +201,12 @@ export const makeToolHost = (runtime: ManagedRuntime.ManagedRuntime<ToolServices
       }
       // Progress is a reference whose default is silence: provided only when the client asked for it.
       const call = context.reportProgress === undefined ? tool.run(args) : tool.run(args).pipe(Effect.provideService(Progress, progressFor(context)))
-      const exit = await runCall(built ?? (built = await runtime.runtime()), call, context.signal)
+      const runtime = built ?? (built = await runner.runtime())
+      const exit = await runCall(runtime, call, context.signal)
       if (Exit.isSuccess(exit)) return exit.value
       if (Cause.isInterruptedOnly(exit.cause)) return failure(`${name} was cancelled.`)
       // A defect is a bug of ours: log it (stderr) and say so without internals.
-      await runtime.runPromise(Effect.logError(`tool ${name} failed unexpectedly`, exit.cause)).catch(() => undefined)
+      await Runtime.runPromiseExit(runtime)(Effect.logError(`tool ${name} failed unexpectedly`, exit.cause))
       return failure(`${name} failed with an internal error; the server log (stderr) has the details.`)
     }
   }

@@ -4,6 +4,7 @@ import { demoSeed, FakeMwaa } from "../../src/adapters/fake-mwaa/index.js"
 import { catalogue } from "../../src/app/catalogue.js"
 import { appLayer } from "../../src/app/layers.js"
 import { makeToolHost } from "../../src/app/tool-host.js"
+import { makeMwaaToolHost } from "../../src/app/embed.js"
 import { AppConfig } from "../../src/ports/AppConfig.js"
 
 /**
@@ -49,5 +50,18 @@ describe("tool call spans", () => {
     expect((await call(host, "list-environments", {})).isError).toBe(false)
     expect((await call(host, "get-environment", { environment_name: "demo-airflow-2" })).isError).toBe(false)
     expect(names).toEqual([])
+  })
+})
+
+describe("tool call spans in an embedded server", () => {
+  it("makeMwaaToolHost with traceCalls uses the embedding program's tracer", async () => {
+    const names: Array<string> = []
+    const program = Effect.gen(function* () {
+      const host = yield* makeMwaaToolHost(Layer.merge(FakeMwaa.layer(demoSeed()), AppConfig.make({})), { traceCalls: true })
+      return yield* Effect.promise(() => host.callTool("list-environments", {}, { signal: new AbortController().signal }))
+    }).pipe(Effect.scoped, Effect.withTracer(recordingTracer(names)))
+    const result = await Effect.runPromise(program)
+    expect(result.isError).toBe(false)
+    expect(names).toContain("tool list-environments")
   })
 })

@@ -1,10 +1,11 @@
 import type { Readable, Writable } from "node:stream"
+import type { Server } from "@modelcontextprotocol/sdk/server/index.js"
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js"
 import { createMcpServer, type McpServerOptions } from "./server.js"
 import { guardStdout } from "./stdout-guard.js"
 import type { ToolHost } from "./ToolHost.js"
 
-export interface ServeStdioOptions extends McpServerOptions {
+export interface ConnectStdioOptions {
   /** Called once when the connection closes: stdin ended, stdout broke, or `close()` was called. */
   readonly onClose?: () => void
   /** For tests; default process.stdin. */
@@ -12,6 +13,8 @@ export interface ServeStdioOptions extends McpServerOptions {
   /** For tests; default process.stdout. */
   readonly stdout?: Writable
 }
+
+export interface ServeStdioOptions extends McpServerOptions, ConnectStdioOptions {}
 
 export interface StdioConnection {
   readonly close: () => Promise<void>
@@ -22,14 +25,20 @@ const logTransportError = (error: Error): void => {
 }
 
 /** Serves the host's tools over stdin/stdout until the client goes away. */
-export const serveStdio = async (host: ToolHost, options: ServeStdioOptions = {}): Promise<StdioConnection> => {
+export const serveStdio = (host: ToolHost, options: ServeStdioOptions = {}): Promise<StdioConnection> =>
+  connectStdio(createMcpServer(host, options), options)
+
+/**
+ * Connects an MCP server, not yet connected, to stdin/stdout until the client goes away. The
+ * bin's server and one an embedding program built (makeMwaaMcpServer) both go through here.
+ */
+export const connectStdio = async (server: Server, options: ConnectStdioOptions = {}): Promise<StdioConnection> => {
   const stdin = options.stdin ?? process.stdin
   const stdout = options.stdout ?? process.stdout
   // Only the real stdout needs guarding; redirecting the console for injected streams would
   // change global state for nothing.
   if (stdout === process.stdout) guardStdout()
 
-  const server = createMcpServer(host, options)
   let closed = false
   // The SDK's stdio transport never watches for the end of stdin, so a client that exits
   // would leave us running; a write to a closed pipe (EPIPE) means the same thing.

@@ -1,0 +1,50 @@
+import type { Server } from "@modelcontextprotocol/sdk/server/index.js"
+import { Context, Effect, Layer, type Scope } from "effect"
+import { McpServer } from "../adapters/mcp/McpServer.js"
+import { createMcpServer, type McpServerOptions } from "../adapters/mcp/server.js"
+import type { ToolHost } from "../adapters/mcp/ToolHost.js"
+import { AppConfig } from "../ports/AppConfig.js"
+import type { MwaaGateway } from "../ports/MwaaGateway.js"
+import { toolServicesOn } from "./layers.js"
+import { mwaaToolHost } from "./server-host.js"
+
+/**
+ * The server for other Effect programs. Unlike the bin, which builds its runtime on the first
+ * tools/call to start fast, these build it at once in the caller's scope: a layer that fails
+ * fails here, typed, and the runtime keeps the caller's logger, tracer and log level.
+ */
+
+/** The ToolHost (for serveHttp, or a transport of your own) on a layer providing MwaaGateway and AppConfig. */
+export const makeMwaaToolHost = <E, R>(
+  ports: Layer.Layer<MwaaGateway | AppConfig, E, R>,
+  options: EmbedOptions = {}
+): Effect.Effect<ToolHost, E, R | Scope.Scope> =>
+  Effect.gen(function* () {
+    const runtime = yield* Layer.toRuntime(toolServicesOn(ports))
+    return mwaaToolHost({ runtime: () => Promise.resolve(runtime) }, Context.get(runtime.context, AppConfig).allowWrite, {
+      traceCalls: options.traceCalls === true
+    })
+  })
+
+export interface EmbedOptions {
+  /** One span per tool call, named `tool <name>`, for a program that installs a tracer (default off). */
+  readonly traceCalls?: boolean
+}
+
+/**
+ * The MCP `Server` (the SDK's low-level one, not yet connected) on a layer providing MwaaGateway
+ * and AppConfig: connect it to any transport (connectMcpServer, StdioTransport, the SDK's
+ * InMemoryTransport). Closing the scope closes the server, then releases the layer.
+ */
+export const makeMwaaMcpServer = <E, R>(
+  ports: Layer.Layer<MwaaGateway | AppConfig, E, R>,
+  options: McpServerOptions & EmbedOptions = {}
+): Effect.Effect<Server, E, R | Scope.Scope> =>
+  Effect.flatMap(makeMwaaToolHost(ports, options), (host) =>
+    Effect.acquireRelease(Effect.sync(() => createMcpServer(host, options)), (server) => Effect.promise(() => server.close())))
+
+/** The McpServer as a layer, on the ports found in context: compose it with a gateway, a config and a transport. */
+export const MwaaMcpServerLive: Layer.Layer<McpServer, never, MwaaGateway | AppConfig> = Layer.scoped(
+  McpServer,
+  makeMwaaMcpServer(Layer.context<MwaaGateway | AppConfig>())
+)

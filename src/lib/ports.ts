@@ -1,0 +1,19 @@
+/**
+ * `mwaa-mcp-server/ports`: what the server needs from the outside world, and the errors it can
+ * get back. Implement MwaaGateway to put the server on another backend. Needs effect only.
+ */
+export { AppConfig, type AppConfigShape } from "../ports/AppConfig.js"
+export { Clock } from "../ports/Clock.js"
+export { isRetryable, MwaaError, MwaaErrorReason } from "../ports/MwaaError.js"
+export {
+  type Environment,
+  type EnvironmentInput,
+  type LogEvent,
+  type LogEventsPage,
+  type LogStream,
+  MwaaGateway,
+  type RestMethod,
+  type RestRequest,
+  type RestResponse
+} from "../ports/MwaaGateway.js"
+export { Progress, type ProgressShape, type ProgressUpdate } from "../ports/Progress.js"
