@@ -1,5 +1,5 @@
 import { appendFileSync } from "node:fs"
-import { Chunk, Effect, Ref } from "effect"
+import { Effect } from "effect"
 import type { RestMethod } from "../../ports/MwaaGateway.js"
 
 /** Every gateway call the fake received, in order, so tests can check what reached "AWS". */
@@ -49,25 +49,33 @@ const compact = (call: FakeCall): FakeCall => {
  * trimmed in batches so a call costs no copying, instead of growing without end.
  */
 export const CALL_LOG_KEPT = 10_000
-const keepRecent = (log: Chunk.Chunk<FakeCall>): Chunk.Chunk<FakeCall> =>
-  Chunk.size(log) > 2 * CALL_LOG_KEPT ? Chunk.takeRight(log, CALL_LOG_KEPT) : log
 
 /**
  * A call log in memory and, when a path is given, appended to that file as JSON lines: stdio
  * end-to-end tests read it to see what reached the fake from the server's own process.
+ * A plain array, appended to in place: the log only grows (or is cleared), each record is one
+ * synchronous step, and `calls` hands out a copy, so no reader sees it change.
  */
 export const makeCallLog = (path: string | undefined): Effect.Effect<CallLog> =>
-  Effect.map(Ref.make(Chunk.empty<FakeCall>()), (ref) => ({
-    record: (call) => {
-      const entry = compact(call)
-      const toFile =
-        path === undefined
-          ? Effect.void
-          : Effect.try(() => appendFileSync(path, `${JSON.stringify(entry)}\n`, "utf8")).pipe(
-              Effect.catchAll((cause) => Effect.logWarning(`fake MWAA could not append to its call log ${path}`, cause))
-            )
-      return Effect.zipRight(Ref.update(ref, (log) => keepRecent(Chunk.append(log, entry))), toFile)
-    },
-    calls: Effect.map(Ref.get(ref), Chunk.toReadonlyArray),
-    clear: Ref.set(ref, Chunk.empty())
-  }))
+  Effect.sync(() => {
+    let log: Array<FakeCall> = []
+    const append = (entry: FakeCall) =>
+      Effect.sync(() => {
+        log.push(entry)
+        if (log.length > 2 * CALL_LOG_KEPT) log = log.slice(-CALL_LOG_KEPT)
+      })
+    return {
+      record: (call) => {
+        const entry = compact(call)
+        if (path === undefined) return append(entry)
+        const toFile = Effect.try(() => appendFileSync(path, `${JSON.stringify(entry)}\n`, "utf8")).pipe(
+          Effect.catchAll((cause) => Effect.logWarning(`fake MWAA could not append to its call log ${path}`, cause))
+        )
+        return Effect.zipRight(append(entry), toFile)
+      },
+      calls: Effect.sync((): ReadonlyArray<FakeCall> => [...log]),
+      clear: Effect.sync(() => {
+        log = []
+      })
+    }
+  })
