@@ -19,7 +19,7 @@ export interface Footprint {
   /**
    * `npm install --omit=dev <tarball>` into an empty folder: every package directory under its
    * node_modules, ours included, counted once (nested node_modules counted as their own packages).
-   * npm 7+ adds the required peer (effect) there; the optional peers are not installed.
+   * Every peer is optional, so npm installs the package alone.
    */
   readonly install: { readonly packages: number; readonly bytes: number; readonly largest: ReadonlyArray<InstalledPackage> }
   readonly bundle: {
@@ -73,7 +73,7 @@ export const measureFootprint = (): Footprint => {
     const app = join(work, "app")
     execFileSync("mkdir", ["-p", app])
     writeFileSync(join(app, "package.json"), JSON.stringify({ name: "footprint", version: "1.0.0", private: true }))
-    // --prefer-offline: the peer comes from npm's cache when it is there; the figure is the same.
+    // --prefer-offline: nothing but the tarball should be needed; if npm looked further, its cache answers.
     npm(["install", "--omit=dev", "--no-audit", "--no-fund", "--prefer-offline", join(work, packed.filename)], app)
     const installed = packagesIn(join(app, "node_modules"))
     const binDir = join(repoRoot, "dist", "bin")

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // What a user gets from the registry: `npm pack` the built package, install the tarball into an
 // empty folder, start `npx mwaa-mcp-server --demo` there and talk to it with the MCP SDK's client
-// over stdio: initialize, tools/list, one tools/call. Then, in the same folder (where npm put only
-// the required peer, effect), run a small Effect program on the library entries that need nothing
-// else. Exits non-zero if any step fails.
+// over stdio: initialize, tools/list, one tools/call; the install must hold this package alone (the
+// bin is one bundle, and every peer is optional). Then, as an Effect user would, add effect and run
+// a small Effect program on the library entries that need nothing else. Exits non-zero if any step
+// fails.
 //
 //   npm run build && node scripts/pack-smoke.mjs
 import { execFileSync } from "node:child_process"
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -36,7 +37,9 @@ try {
   execFileSync("mkdir", ["-p", app])
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "pack-smoke", version: "1.0.0", private: true }))
   execFileSync("npm", ["install", "--no-audit", "--no-fund", "--omit=dev", join(work, packed.filename)], { cwd: app, stdio: ["ignore", "ignore", "inherit"] })
-  say("installed the tarball into an empty folder")
+  const installed = readdirSync(join(app, "node_modules")).filter((name) => !name.startsWith("."))
+  if (installed.join() !== "mwaa-mcp-server") throw new Error(`installing the tarball brought more than the package: ${installed.join(", ")}`)
+  say("installed the tarball into an empty folder: nothing else came with it")
   const { PATH = "" } = process.env
   const transport = new StdioClientTransport({ command: "npx", args: ["--no-install", "mwaa-mcp-server", "--demo"], cwd: app, env: { PATH, HOME: work }, stderr: "pipe" })
   const client = new Client({ name: "pack-smoke", version: "1.0.0" })
@@ -47,10 +50,12 @@ try {
   if (tools.length < 20) throw new Error(`only ${tools.length} tools listed`)
   if (answer.isError) throw new Error(`diagnose-dag-run failed: ${JSON.stringify(answer.content)}`)
   say(`npx mwaa-mcp-server --demo: ${tools.length} tools; diagnose-dag-run answered (${JSON.stringify(answer.content).length} bytes)`)
+  const { devDependencies } = JSON.parse(readFileSync(join(repo, "package.json"), "utf8"))
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", `effect@${devDependencies.effect}`], { cwd: app, stdio: ["ignore", "ignore", "inherit"] })
   const library = execFileSync(process.execPath, ["--input-type=module", "-e", LIBRARY_PROGRAM], { cwd: app, encoding: "utf8", env: { PATH, HOME: work } })
   const { environments, tools: catalogued } = JSON.parse(library)
   if (environments.length !== 2 || catalogued !== tools.length) throw new Error(`the library program answered ${library}`)
-  say(`library entries on effect alone: ${catalogued} tools catalogued; the fake lists ${environments.join(", ")}`)
+  say(`library entries with effect added: ${catalogued} tools catalogued; the fake lists ${environments.join(", ")}`)
 } catch (e) {
   say(`FAILED: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)
   process.exitCode = 1
