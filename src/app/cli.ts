@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util"
 import { Either, Option, Schema } from "effect"
+import { makeHostCheck, makeOriginCheck } from "../adapters/mcp/http-guard.js"
 import type { AppConfigShape } from "../ports/AppConfig.js"
 import { AppConfig } from "../ports/AppConfig.js"
 
@@ -27,7 +28,15 @@ export type LogLevelName = (typeof LOG_LEVELS)[number]
 
 export type Transport =
   | { readonly kind: "stdio" }
-  | { readonly kind: "http"; readonly host: string; readonly port: number; readonly token: string | undefined }
+  | {
+      readonly kind: "http"
+      readonly host: string
+      readonly port: number
+      readonly token: string | undefined
+      /** Host names (and origins) clients use beyond loopback: a load balancer's, a shared instance's. */
+      readonly allowedHosts: ReadonlyArray<string>
+      readonly allowedOrigins: ReadonlyArray<string>
+    }
 
 const Env = Schema.Struct({
   MWAA_ENVIRONMENT: Schema.optional(Schema.String),
@@ -40,13 +49,16 @@ const Env = Schema.Struct({
   MWAA_MCP_FAKE_CALL_LOG: Schema.optional(Schema.String),
   MWAA_MCP_TRANSPORT: Schema.optional(Schema.String),
   MWAA_MCP_LOG_LEVEL: Schema.optional(Schema.String),
-  MWAA_MCP_HTTP_TOKEN: Schema.optional(Schema.String)
+  MWAA_MCP_HTTP_TOKEN: Schema.optional(Schema.String),
+  MWAA_MCP_ALLOWED_HOSTS: Schema.optional(Schema.String),
+  MWAA_MCP_ALLOWED_ORIGINS: Schema.optional(Schema.String)
 })
 
 export const usage = `mwaa-mcp-server — MCP server for Apache Airflow on Amazon MWAA (stdio or Streamable HTTP)
 
 Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [--max-rps N] [--endpoint-url URL] [--demo]
-                       [--transport stdio|http] [--host HOST] [--port PORT] [--profile NAME] [--log-level LEVEL]
+                       [--transport stdio|http] [--host HOST] [--port PORT] [--allowed-hosts LIST]
+                       [--allowed-origins LIST] [--profile NAME] [--log-level LEVEL]
 
   --allow-write        enable write tools (trigger, pause/unpause, clear, create/update/delete environment)
   --region REGION      AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
@@ -61,8 +73,25 @@ Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [-
                        MWAA_MCP_HTTP_TOKEN, when set, is the bearer token every request must carry
   --host HOST          address the HTTP transport binds (default 127.0.0.1)
   --port PORT          port of the HTTP transport (default 3000; 0 picks a free one)
+  --allowed-hosts LIST comma-separated Host header values the HTTP transport accepts besides loopback, e.g. a load
+                       balancer's name (MWAA_MCP_ALLOWED_HOSTS); "name:port" matches that port only
+  --allowed-origins LIST
+                       comma-separated browser origins accepted besides loopback (MWAA_MCP_ALLOWED_ORIGINS)
   --log-level LEVEL    debug, info (default), warning, error or none: stderr log lines (MWAA_MCP_LOG_LEVEL)
   --help, --version`
+
+const listOf = (value: string | undefined): ReadonlyArray<string> =>
+  (value ?? "").split(",").map((s) => s.trim()).filter((s) => s.length > 0)
+
+/** The message of the check's refusal of one entry (the HTTP transport's own parser), if any. */
+const firstInvalid = (list: ReadonlyArray<string>, build: (list: ReadonlyArray<string>) => unknown): string | undefined => {
+  try {
+    build(list)
+    return undefined
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e)
+  }
+}
 
 const truthy = (s: string | undefined) => s !== undefined && /^(1|true|yes|on)$/i.test(s.trim())
 
@@ -83,6 +112,8 @@ export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<strin
         "log-level": { type: "string" },
         host: { type: "string" },
         port: { type: "string" },
+        "allowed-hosts": { type: "string" },
+        "allowed-origins": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" }
       },
@@ -116,8 +147,9 @@ export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<strin
   if (transportName !== "stdio" && transportName !== "http") {
     return Either.left(`${flags.transport !== undefined ? "--transport" : "MWAA_MCP_TRANSPORT"} must be stdio or http, got ${JSON.stringify(transportName.slice(0, 40))}`)
   }
-  if (transportName === "stdio" && (flags.host !== undefined || flags.port !== undefined)) {
-    return Either.left("--host and --port are for --transport http")
+  const httpOnly = (["host", "port", "allowed-hosts", "allowed-origins"] as const).filter((name) => flags[name] !== undefined).map((name) => `--${name}`)
+  if (transportName === "stdio" && httpOnly.length > 0) {
+    return Either.left(`${httpOnly.join(", ")} ${httpOnly.length === 1 ? "is" : "are"} for --transport http only`)
   }
   const port = flags.port === undefined ? 3000 : Number(flags.port)
   if (!(Number.isInteger(port) && port >= 0 && port <= 65535) || (flags.port !== undefined && !/^\d+$/.test(flags.port))) {
@@ -126,7 +158,18 @@ export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<strin
   const host = flags.host ?? "127.0.0.1"
   if (!/^[\w.:[\]-]{1,253}$/.test(host)) return Either.left(`--host must be a host name or IP address, got ${JSON.stringify(host.slice(0, 60))}`)
   const token = v.MWAA_MCP_HTTP_TOKEN === undefined || v.MWAA_MCP_HTTP_TOKEN === "" ? undefined : v.MWAA_MCP_HTTP_TOKEN
-  const transport: Transport = transportName === "http" ? { kind: "http", host, port, token } : { kind: "stdio" }
+  const allowedHosts = listOf(flags["allowed-hosts"] ?? v.MWAA_MCP_ALLOWED_HOSTS)
+  const badHost = firstInvalid(allowedHosts, (list) => makeHostCheck(list))
+  if (badHost !== undefined) {
+    return Either.left(`${flags["allowed-hosts"] !== undefined ? "--allowed-hosts" : "MWAA_MCP_ALLOWED_HOSTS"}: ${badHost}`)
+  }
+  const allowedOrigins = listOf(flags["allowed-origins"] ?? v.MWAA_MCP_ALLOWED_ORIGINS)
+  const badOrigin = firstInvalid(allowedOrigins, (list) => makeOriginCheck(list))
+  if (badOrigin !== undefined) {
+    return Either.left(`${flags["allowed-origins"] !== undefined ? "--allowed-origins" : "MWAA_MCP_ALLOWED_ORIGINS"}: ${badOrigin}`)
+  }
+  const transport: Transport =
+    transportName === "http" ? { kind: "http", host, port, token, allowedHosts, allowedOrigins } : { kind: "stdio" }
   const profile = flags.profile
   if (profile !== undefined && !/^[\w+=,.@-]{1,64}$/.test(profile)) {
     return Either.left(`--profile must be an AWS profile name (letters, digits and _+=,.@-; at most 64), got ${JSON.stringify(profile.slice(0, 80))}`)

@@ -75,7 +75,14 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
       // Served until the process is told to stop (SIGTERM/SIGINT interrupt the program): the
       // finalizer then lets in-flight requests finish before the runtime is disposed.
       const connection = yield* Effect.tryPromise({
-        try: () => serveHttp(host, { host: transport.host, port: transport.port, token: transport.token }),
+        try: () =>
+          serveHttp(host, {
+            host: transport.host,
+            port: transport.port,
+            token: transport.token,
+            allowedHosts: transport.allowedHosts,
+            allowedOrigins: transport.allowedOrigins
+          }),
         catch: (e) => new StartupError(`Cannot serve HTTP on ${transport.host}:${transport.port}: ${e instanceof Error ? e.message : String(e)}`)
       })
       yield* Effect.addFinalizer(() => Effect.promise(() => connection.close()))

@@ -40,7 +40,7 @@ describe("bin --transport http --demo", () => {
   let server: ReturnType<typeof spawnBin>
   let url: string
   beforeAll(async () => {
-    server = spawnBin(["--demo", "--transport", "http", "--port", "0"], { MWAA_MCP_HTTP_TOKEN: "s3cret-token-for-tests" })
+    server = spawnBin(["--demo", "--transport", "http", "--port", "0", "--allowed-hosts", "mcp.lb.example"], { MWAA_MCP_HTTP_TOKEN: "s3cret-token-for-tests" })
     url = await readyUrl(server)
   })
   afterAll(() => {
@@ -66,6 +66,14 @@ describe("bin --transport http --demo", () => {
     expect(foreign.status).toBe(403)
   })
 
+  it("answers under a host name given with --allowed-hosts, as behind a load balancer", async () => {
+    const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping" })
+    const headers = { "Content-Type": "application/json", Accept: "application/json, text/event-stream", Authorization: "Bearer s3cret-token-for-tests" }
+    const viaBalancer = await rawRequest(url, { headers: { ...headers, Host: "mcp.lb.example" }, body })
+    expect(viaBalancer.status).toBe(200)
+    expect(viaBalancer.body).toContain('"result"')
+  })
+
   it("stops on SIGTERM with exit code 0, having written nothing to stdout", async () => {
     server.child.kill("SIGTERM")
     expect(await exitOf(server.child)).toBe(0)
@@ -77,7 +85,7 @@ describe("bad flags", () => {
   it.each([
     [["--bogus"], /Unknown option '--bogus'/],
     [["--transport", "ftp"], /--transport must be stdio or http/],
-    [["--port", "3"], /--host and --port are for --transport http/],
+    [["--port", "3"], /--port is for --transport http only/],
     [["--transport", "http", "--port", "70000"], /--port must be an integer from 0 to 65535/],
     [["--log-level", "loud"], /--log-level must be one of debug, info, warning, error, none/],
     [["--profile", "team ops"], /--profile must be an AWS profile name/]

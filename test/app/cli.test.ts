@@ -37,6 +37,15 @@ describe("command line and environment", () => {
     expect(ok([], { MWAA_MCP_MAX_RPS: "3" }).config.maxRequestsPerSecond).toBe(3)
   })
 
+  it("takes the HTTP transport's extra hosts and origins, by flag or variable, and names a bad entry", () => {
+    const s = ok(["--transport", "http", "--allowed-hosts", "mcp.internal.example, lb.example:8443"], { MWAA_MCP_ALLOWED_ORIGINS: "https://console.example" })
+    expect(s.transport).toMatchObject({ kind: "http", allowedHosts: ["mcp.internal.example", "lb.example:8443"], allowedOrigins: ["https://console.example"] })
+    expect(ok(["--transport", "http"]).transport).toMatchObject({ allowedHosts: [], allowedOrigins: [] })
+    expect(error(["--transport", "http", "--allowed-hosts", "good.example,bad host/x"])).toMatch(/^--allowed-hosts: Invalid allowed host "bad host\/x"/)
+    expect(error(["--transport", "http"], { MWAA_MCP_ALLOWED_ORIGINS: "console.example" })).toMatch(/^MWAA_MCP_ALLOWED_ORIGINS: Invalid allowed origin "console.example"/)
+    expect(error(["--allowed-hosts", "lb.example", "--host", "0.0.0.0"])).toBe("--host, --allowed-hosts are for --transport http only")
+  })
+
   it("takes an endpoint override for local emulators", () => {
     expect(Option.getOrNull(ok(["--endpoint-url", "http://127.0.0.1:4566"]).endpointUrl)).toBe("http://127.0.0.1:4566")
     expect(Option.isNone(ok([]).endpointUrl)).toBe(true)
