@@ -5,9 +5,7 @@ import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js"
 import { z } from "zod"
 
 const server = new McpServer({ name: "bare-echo", version: "0.0.0" })
-server.registerTool(
-  "echo",
-  { description: "Echoes the text back", inputSchema: { text: z.string() } },
-  async ({ text }) => ({ content: [{ type: "text", text }] })
-)
+server.registerTool("echo", { description: "Echoes the text back", inputSchema: { text: z.string() } }, async ({ text }) => ({
+  content: [{ type: "text", text }]
+}))
 await server.connect(new StdioServerTransport())

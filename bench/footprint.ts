@@ -32,7 +32,12 @@ export interface Footprint {
 }
 
 const npm = (args: ReadonlyArray<string>, cwd: string) =>
-  execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", [...args], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] })
+  execFileSync(process.platform === "win32" ? "npm.cmd" : "npm", [...args], {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "ignore"]
+  })
 
 /** Bytes of regular files under dir, not descending into node_modules. */
 const sizeOf = (dir: string): number =>
@@ -78,7 +83,9 @@ export const measureFootprint = (): Footprint => {
     const installed = packagesIn(join(app, "node_modules"))
     const binDir = join(repoRoot, "dist", "bin")
     const files = [
-      ...readdirSync(binDir).filter((f) => f.endsWith(".mjs")).map((f) => join(binDir, f)),
+      ...readdirSync(binDir)
+        .filter((f) => f.endsWith(".mjs"))
+        .map((f) => join(binDir, f)),
       ...readdirSync(join(binDir, "chunks")).map((f) => join(binDir, "chunks", f))
     ]
     const bytesOf = (match: RegExp) => files.filter((f) => match.test(f)).reduce((n, f) => n + statSync(f).size, 0)

@@ -52,7 +52,11 @@ const triageTasks: ReadonlyArray<FakeTaskSeed> = [
   { taskId: "reconcile_orders_apac", operator: "PythonOperator", upstream: extracts.slice(30) },
   ...validations.map((taskId) => ({ taskId, operator: "SQLExecuteQueryOperator", upstream: ["reconcile_orders_apac"] })),
   { taskId: "post_ledger_entries", operator: "SQLExecuteQueryOperator", upstream: validations },
-  ...publishes.map((taskId) => ({ taskId, operator: "PythonOperator", upstream: ["reconcile_orders_eu", "reconcile_orders_us", "post_ledger_entries"] })),
+  ...publishes.map((taskId) => ({
+    taskId,
+    operator: "PythonOperator",
+    upstream: ["reconcile_orders_eu", "reconcile_orders_us", "post_ledger_entries"]
+  })),
   ...branches.map((taskId) => ({ taskId, operator: "PythonOperator", upstream: ["post_ledger_entries"] }))
 ]
 
@@ -68,7 +72,12 @@ const stateInFailedRun = (taskId: string): string => {
 const preamble = (start: number, taskId: string): Array<FakeLogLine> => {
   const ti = `<TaskInstance: ${TRIAGE_DAG}.${taskId} ${TRIAGE_RUN} [running]>`
   return [
-    line(start, "taskinstance.py:2612", "INFO", `Dependencies all met for dep_context=non-requeueable deps ti=${ti.replace("[running]", "[queued]")}`),
+    line(
+      start,
+      "taskinstance.py:2612",
+      "INFO",
+      `Dependencies all met for dep_context=non-requeueable deps ti=${ti.replace("[running]", "[queued]")}`
+    ),
     line(start, "taskinstance.py:2865", "INFO", "Starting attempt 1 of 1"),
     line(start, "taskinstance.py:2888", "INFO", `Executing <Task(PythonOperator): ${taskId}> on 2026-11-24 09:00:00+00:00`),
     line(start, "standard_task_runner.py:72", "INFO", "Started process 4711 to run task"),
@@ -85,25 +94,55 @@ const traceback = (exception: string, frames: ReadonlyArray<readonly [string, nu
   ].join("\n")
 
 const AIRFLOW_FRAMES: ReadonlyArray<readonly [string, number, string, string]> = [
-  ["/usr/local/airflow/.local/lib/python3.11/site-packages/airflow/models/taskinstance.py", 767, "_execute_task", "result = _execute_callable(context=context, **execute_callable_kwargs)"],
-  ["/usr/local/airflow/.local/lib/python3.11/site-packages/airflow/models/taskinstance.py", 733, "_execute_callable", "return ExecutionCallableRunner("],
-  ["/usr/local/airflow/.local/lib/python3.11/site-packages/airflow/operators/python.py", 240, "execute", "return_value = self.execute_callable()"]
+  [
+    "/usr/local/airflow/.local/lib/python3.11/site-packages/airflow/models/taskinstance.py",
+    767,
+    "_execute_task",
+    "result = _execute_callable(context=context, **execute_callable_kwargs)"
+  ],
+  [
+    "/usr/local/airflow/.local/lib/python3.11/site-packages/airflow/models/taskinstance.py",
+    733,
+    "_execute_callable",
+    "return ExecutionCallableRunner("
+  ],
+  [
+    "/usr/local/airflow/.local/lib/python3.11/site-packages/airflow/operators/python.py",
+    240,
+    "execute",
+    "return_value = self.execute_callable()"
+  ]
 ]
 
 /** Airflow's failure handling and the task's own cleanup: `count` lines after the exception. */
 const epilogue = (at: number, taskId: string, exception: string, count: number): Array<FakeLogLine> => {
   const closing = [
-    line(at, "taskinstance.py:1225", "INFO", `Marking task as FAILED. dag_id=${TRIAGE_DAG}, task_id=${taskId}, run_id=${TRIAGE_RUN}, execution_date=20261124T090000, start_date=20261124T090005, end_date=20261124T093112`),
+    line(
+      at,
+      "taskinstance.py:1225",
+      "INFO",
+      `Marking task as FAILED. dag_id=${TRIAGE_DAG}, task_id=${taskId}, run_id=${TRIAGE_RUN}, execution_date=20261124T090000, start_date=20261124T090005, end_date=20261124T093112`
+    ),
     line(at, "taskinstance.py:1240", "INFO", "Executing callback at index 0: on_failure_callback"),
     line(at, "notifications.py:88", "INFO", `Posted failure of ${TRIAGE_DAG}.${taskId} to #data-oncall`),
     line(at, "taskinstance.py:340", "INFO", "::group::Post task execution logs"),
-    line(at, "standard_task_runner.py:124", "ERROR", `Failed to execute job 48231 for task ${taskId} (${exception.slice(exception.indexOf(":") + 2)}; 4711)`),
+    line(
+      at,
+      "standard_task_runner.py:124",
+      "ERROR",
+      `Failed to execute job 48231 for task ${taskId} (${exception.slice(exception.indexOf(":") + 2)}; 4711)`
+    ),
     line(at, "local_task_job_runner.py:266", "INFO", "Task exited with return code 1"),
     line(at, "taskinstance.py:3895", "INFO", "0 downstream tasks scheduled from follow-on schedule check")
   ]
   const cleanup = Array.from({ length: count - closing.length }, (_, i) =>
     i % 3 === 0
-      ? line(at, "s3.py:1093", "INFO", `Aborting multipart upload ${i / 3 + 1} of staging/reconcile/2026-11-24/part-${String(i).padStart(5, "0")}.parquet`)
+      ? line(
+          at,
+          "s3.py:1093",
+          "INFO",
+          `Aborting multipart upload ${i / 3 + 1} of staging/reconcile/2026-11-24/part-${String(i).padStart(5, "0")}.parquet`
+        )
       : i % 3 === 1
         ? line(at, "logging_mixin.py:190", "INFO", `released lock reconcile/2026-11-24/partition-${String(i).padStart(5, "0")}`)
         : line(at, "logging_mixin.py:190", "INFO", `cleanup: removed temporary file /tmp/reconcile-${String(i).padStart(5, "0")}.csv`)
@@ -123,14 +162,18 @@ const bigLog = (bodyLines: number): Array<FakeLogLine> => {
   const frames = [
     ...AIRFLOW_FRAMES,
     ["/usr/local/airflow/dags/reconcile/orders.py", 212, "reconcile", "check_amounts(frame, source=part)"],
-    ["/usr/local/airflow/dags/reconcile/checks.py", 57, "check_amounts", "raise ValueError(f\"negative amount in row {row} of {source}\")"]
+    ["/usr/local/airflow/dags/reconcile/checks.py", 57, "check_amounts", 'raise ValueError(f"negative amount in row {row} of {source}")']
   ] as const
   events.push({ timestamp: failAt, message: line(failAt, "taskinstance.py:3311", "ERROR", traceback(BIG_LOG_EXCEPTION, frames)) })
   events.push(...epilogue(failAt, BIG_LOG_TASK, BIG_LOG_EXCEPTION, LINES_AFTER_EXCEPTION))
   return events
 }
 
-const smallLog = (taskId: string, exception: string, frames: ReadonlyArray<readonly [string, number, string, string]>): Array<FakeLogLine> => {
+const smallLog = (
+  taskId: string,
+  exception: string,
+  frames: ReadonlyArray<readonly [string, number, string, string]>
+): Array<FakeLogLine> => {
   const start = Date.parse("2026-11-24T09:02:10Z")
   const body = Array.from({ length: 40 }, (_, i) => ({
     timestamp: start + 100 + i * 250,
@@ -170,15 +213,29 @@ export const largeSeed = (options: LargeSeedOptions = {}): FakeSeed => {
   const addRun = (dagId: string, day: number, state: string, tasks: ReadonlyArray<FakeTaskSeed>, stateOf: (taskId: string) => string) => {
     const runId = runIdOf(day)
     dagRuns.push({
-      dagId, runId, runType: "scheduled", state, logicalDate: iso(day), dataIntervalStart: iso(day - DAY), dataIntervalEnd: iso(day),
-      queuedAt: iso(day + 2_000), startDate: iso(day + 4_000), endDate: iso(day + 1_900_000)
+      dagId,
+      runId,
+      runType: "scheduled",
+      state,
+      logicalDate: iso(day),
+      dataIntervalStart: iso(day - DAY),
+      dataIntervalEnd: iso(day),
+      queuedAt: iso(day + 2_000),
+      startDate: iso(day + 4_000),
+      endDate: iso(day + 1_900_000)
     })
     for (const task of tasks) {
       const s = stateOf(task.taskId)
       const ran = s === "success" || s === "failed"
       taskInstances.push({
-        dagId, runId, taskId: task.taskId, state: s, tryNumber: ran ? 1 : 0,
-        startDate: ran ? iso(day + 5_000) : null, endDate: ran ? iso(day + 60_000) : null, hostname: ran ? "ip-10-0-12-34.ec2.internal" : ""
+        dagId,
+        runId,
+        taskId: task.taskId,
+        state: s,
+        tryNumber: ran ? 1 : 0,
+        startDate: ran ? iso(day + 5_000) : null,
+        endDate: ran ? iso(day + 60_000) : null,
+        hostname: ran ? "ip-10-0-12-34.ec2.internal" : ""
       })
     }
   }
@@ -198,18 +255,38 @@ export const largeSeed = (options: LargeSeedOptions = {}): FakeSeed => {
       { taskId: "load", operator: "SQLExecuteQueryOperator", upstream: ["transform"] },
       { taskId: "check", operator: "SQLCheckOperator", upstream: ["load"] }
     ]
-    dags.push({ dagId, relativeFileloc: `${domains[i % domains.length]}/${dagId}.py`, owners: ["data-platform"], tags: [domains[i % domains.length]!], schedule: i < 450 ? "@daily" : null, isPaused: i >= 450, tasks })
+    dags.push({
+      dagId,
+      relativeFileloc: `${domains[i % domains.length]}/${dagId}.py`,
+      owners: ["data-platform"],
+      tags: [domains[i % domains.length]!],
+      schedule: i < 450 ? "@daily" : null,
+      isPaused: i >= 450,
+      tasks
+    })
     if (i < 450) for (let d = 0; d < 10; d++) addRun(dagId, firstDay + d * DAY, "success", tasks, () => "success")
   }
   const logStreams: Record<string, ReadonlyArray<FakeLogLine>> = {
-    [taskLogStreamName({ dagId: TRIAGE_DAG, runId: TRIAGE_RUN, taskId: BIG_LOG_TASK, tryNumber: 1 })]: bigLog(options.bigLogBodyLines ?? 199_600),
-    [taskLogStreamName({ dagId: TRIAGE_DAG, runId: TRIAGE_RUN, taskId: "reconcile_orders_us", tryNumber: 1 })]: smallLog("reconcile_orders_us", FAILED_TASKS[1]![1], [
-      ...AIRFLOW_FRAMES,
-      ["/usr/local/airflow/dags/reconcile/orders.py", 188, "reconcile", "rate = rates[row[\"currency_code\"]]"]
-    ]),
-    [taskLogStreamName({ dagId: TRIAGE_DAG, runId: TRIAGE_RUN, taskId: "post_ledger_entries", tryNumber: 1 })]: smallLog("post_ledger_entries", FAILED_TASKS[2]![1], [
-      ["/usr/local/airflow/.local/lib/python3.11/site-packages/airflow/providers/common/sql/hooks/sql.py", 511, "_run_command", "cur.execute(sql_statement)"]
-    ])
+    [taskLogStreamName({ dagId: TRIAGE_DAG, runId: TRIAGE_RUN, taskId: BIG_LOG_TASK, tryNumber: 1 })]: bigLog(
+      options.bigLogBodyLines ?? 199_600
+    ),
+    [taskLogStreamName({ dagId: TRIAGE_DAG, runId: TRIAGE_RUN, taskId: "reconcile_orders_us", tryNumber: 1 })]: smallLog(
+      "reconcile_orders_us",
+      FAILED_TASKS[1]![1],
+      [...AIRFLOW_FRAMES, ["/usr/local/airflow/dags/reconcile/orders.py", 188, "reconcile", 'rate = rates[row["currency_code"]]']]
+    ),
+    [taskLogStreamName({ dagId: TRIAGE_DAG, runId: TRIAGE_RUN, taskId: "post_ledger_entries", tryNumber: 1 })]: smallLog(
+      "post_ledger_entries",
+      FAILED_TASKS[2]![1],
+      [
+        [
+          "/usr/local/airflow/.local/lib/python3.11/site-packages/airflow/providers/common/sql/hooks/sql.py",
+          511,
+          "_run_command",
+          "cur.execute(sql_statement)"
+        ]
+      ]
+    )
   }
   return {
     now: "2026-11-25T09:30:00+00:00",
@@ -232,8 +309,10 @@ export const largeSeed = (options: LargeSeedOptions = {}): FakeSeed => {
 export const describeSeed = (seed: FakeSeed) => {
   const env = seed.environments[0]!
   const streams = Object.values(env.logStreams ?? {})
-  const lineCount = (events: ReadonlyArray<FakeLogLine>) => events.reduce((n, e) => n + (typeof e === "string" ? e : e.message).split("\n").length, 0)
-  const byteCount = (events: ReadonlyArray<FakeLogLine>) => events.reduce((n, e) => n + Buffer.byteLength(typeof e === "string" ? e : e.message) + 1, 0)
+  const lineCount = (events: ReadonlyArray<FakeLogLine>) =>
+    events.reduce((n, e) => n + (typeof e === "string" ? e : e.message).split("\n").length, 0)
+  const byteCount = (events: ReadonlyArray<FakeLogLine>) =>
+    events.reduce((n, e) => n + Buffer.byteLength(typeof e === "string" ? e : e.message) + 1, 0)
   const failedRun = (env.taskInstances ?? []).filter((t) => t.dagId === TRIAGE_DAG && t.runId === TRIAGE_RUN)
   return {
     dags: env.dags?.length ?? 0,

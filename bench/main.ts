@@ -19,7 +19,10 @@ import { runTriage } from "./triage.js"
 
 const argv = process.argv.slice(2)
 const quick = argv.includes("--quick")
-const only = argv.find((a) => a.startsWith("--only="))?.slice(7).split(",")
+const only = argv
+  .find((a) => a.startsWith("--only="))
+  ?.slice(7)
+  .split(",")
 const out = argv.find((a) => a.startsWith("--out="))?.slice(6) ?? `${repoRoot}bench/results.json`
 const wanted = (name: string) => only === undefined || only.includes(name)
 const say = (s: string) => void process.stderr.write(`${s}\n`)
@@ -51,7 +54,9 @@ const machine = () => ({
 const main = async () => {
   const started = new Date()
   const before = machine()
-  say(`mwaa-mcp-server bench${quick ? " (quick)" : ""}: ${before.cores} cores, servers on Node ${before.serverNode}, load ${before.loadAverage.join(" ")}`)
+  say(
+    `mwaa-mcp-server bench${quick ? " (quick)" : ""}: ${before.cores} cores, servers on Node ${before.serverNode}, load ${before.loadAverage.join(" ")}`
+  )
   const results: Record<string, unknown> = { date: started.toISOString(), machine: before, settings }
 
   if (wanted("startup")) {
@@ -59,16 +64,25 @@ const main = async () => {
     const startup = await runStartup(settings.startupRuns, say)
     const bare = startup[0]!.ms.median
     results["startup"] = startup.map((s) => ({ ...s, ratioToBare: round(s.ms.median / bare) }))
-    console.log(`\n1. Start-up: spawn → initialize → tools/list (${settings.startupRuns} runs each, the unbundled reference 5; interleaved)\n`)
-    console.log(table([
-      ["server", "median", "p90", "min", "tools", "median ÷ bare"],
-      ...startup.map((s) => [s.name, ms(s.ms.median), ms(s.ms.p90), ms(s.ms.min), String(s.tools), ratio(s.ms.median / bare)])
-    ]))
+    console.log(
+      `\n1. Start-up: spawn → initialize → tools/list (${settings.startupRuns} runs each, the unbundled reference 5; interleaved)\n`
+    )
+    console.log(
+      table([
+        ["server", "median", "p90", "min", "tools", "median ÷ bare"],
+        ...startup.map((s) => [s.name, ms(s.ms.median), ms(s.ms.p90), ms(s.ms.min), String(s.tools), ratio(s.ms.median / bare)])
+      ])
+    )
   }
 
   if (wanted("per-call")) {
     say("2. per-call …")
-    const perCall = await runPerCall(settings.perCallCalls, settings.perCallWarmup, { warmup: settings.perCallSteadyWarmup, calls: settings.perCallSteadyCalls }, say)
+    const perCall = await runPerCall(
+      settings.perCallCalls,
+      settings.perCallWarmup,
+      { warmup: settings.perCallSteadyWarmup, calls: settings.perCallSteadyCalls },
+      say
+    )
     const bare = perCall[0]!
     results["perCall"] = perCall.map((p) => ({
       ...p,
@@ -84,23 +98,38 @@ const main = async () => {
       `\n2. Per call: tools/call over stdio, ${settings.perCallCalls} calls after ${settings.perCallWarmup} warm-up, then ${settings.perCallCalls} ` +
         `with 16 in flight, then "steady": ${settings.perCallSteadyCalls} one by one after ${settings.perCallSteadyWarmup} more (demo mode: in-memory fake)\n`
     )
-    console.log(table([
-      ["tool", "seq p50", "seq p99", "seq calls/s", "server CPU/call", "16 in flight p50", "p99", "calls/s", "answer", "p50 ÷ bare", "steady p50", "÷ bare"],
-      ...perCall.map((p) => [
-        p.name,
-        ms(p.sequential.latencyMs.median, 2),
-        ms(p.sequential.latencyMs.p99, 2),
-        p.sequential.callsPerSecond.toFixed(0),
-        `${p.sequential.serverCpuMicrosPerCall.toFixed(0)} µs`,
-        ms(p.concurrent16.latencyMs.median, 2),
-        ms(p.concurrent16.latencyMs.p99, 2),
-        p.concurrent16.callsPerSecond.toFixed(0),
-        `${p.answerBytes} B`,
-        ratio(p.sequential.latencyMs.median / bare.sequential.latencyMs.median),
-        ms(p.sequentialWarm.latencyMs.median, 2),
-        ratio(p.sequentialWarm.latencyMs.median / bare.sequentialWarm.latencyMs.median)
+    console.log(
+      table([
+        [
+          "tool",
+          "seq p50",
+          "seq p99",
+          "seq calls/s",
+          "server CPU/call",
+          "16 in flight p50",
+          "p99",
+          "calls/s",
+          "answer",
+          "p50 ÷ bare",
+          "steady p50",
+          "÷ bare"
+        ],
+        ...perCall.map((p) => [
+          p.name,
+          ms(p.sequential.latencyMs.median, 2),
+          ms(p.sequential.latencyMs.p99, 2),
+          p.sequential.callsPerSecond.toFixed(0),
+          `${p.sequential.serverCpuMicrosPerCall.toFixed(0)} µs`,
+          ms(p.concurrent16.latencyMs.median, 2),
+          ms(p.concurrent16.latencyMs.p99, 2),
+          p.concurrent16.callsPerSecond.toFixed(0),
+          `${p.answerBytes} B`,
+          ratio(p.sequential.latencyMs.median / bare.sequential.latencyMs.median),
+          ms(p.sequentialWarm.latencyMs.median, 2),
+          ratio(p.sequentialWarm.latencyMs.median / bare.sequentialWarm.latencyMs.median)
+        ])
       ])
-    ]))
+    )
     const errors = perCall.filter((p) => p.errors > 0)
     if (errors.length > 0) console.log(`\n  tool errors: ${errors.map((p) => `${p.name} ${p.errors}`).join(", ")}`)
   }
@@ -112,21 +141,51 @@ const main = async () => {
     const s = triage.seed
     console.log(
       `\n3. Triage on a large environment: ${s.dags} DAGs, ${s.taskInstances} task instances; the failed run has ` +
-        `${s.failedRunTaskInstances} (${Object.entries(s.failedRunStates).map(([k, v]) => `${v} ${k}`).join(", ")}); ` +
+        `${s.failedRunTaskInstances} (${Object.entries(s.failedRunStates)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(", ")}); ` +
         `the big log ${s.bigLogLines} lines, ${mb(s.bigLogBytes)} (HTTP fake, AWS mode)\n`
     )
-    console.log(table([
-      ["path", "tool calls", "AWS calls", "text bytes", "largest answer (text)", "wire bytes", "wall", "exception shown", "failed tasks explained", "peak RSS"],
-      ...triage.paths.map((p) =>
-        p.available
-          ? [p.path, String(p.toolCalls), String(p.awsCalls), kb(p.textBytes), kb(p.largestTextBytes), kb(p.answerBytes), ms(p.wallMs), p.bigLogExceptionShown ? "yes" : "no", `${p.exceptionsShown} of 3`, mb(p.peakRssBytes)]
-          : [p.path, "unavailable", "", "", "", "", "", "", "", ""]
-      )
-    ]))
+    console.log(
+      table([
+        [
+          "path",
+          "tool calls",
+          "AWS calls",
+          "text bytes",
+          "largest answer (text)",
+          "wire bytes",
+          "wall",
+          "exception shown",
+          "failed tasks explained",
+          "peak RSS"
+        ],
+        ...triage.paths.map((p) =>
+          p.available
+            ? [
+                p.path,
+                String(p.toolCalls),
+                String(p.awsCalls),
+                kb(p.textBytes),
+                kb(p.largestTextBytes),
+                kb(p.answerBytes),
+                ms(p.wallMs),
+                p.bigLogExceptionShown ? "yes" : "no",
+                `${p.exceptionsShown} of 3`,
+                mb(p.peakRssBytes)
+              ]
+            : [p.path, "unavailable", "", "", "", "", "", "", "", ""]
+        )
+      ])
+    )
     for (const p of triage.paths) {
       if (!p.available) continue
-      const apis = Object.entries(p.awsCallsByOperation).map(([op, n]) => `${n} ${op}`).join(", ")
-      console.log(`  ${p.path}: AWS calls ${apis}; RSS after start-up ${mb(p.rssAfterStartBytes)}${p.toolErrors > 0 ? `; ${p.toolErrors} tool error(s)` : ""}`)
+      const apis = Object.entries(p.awsCallsByOperation)
+        .map(([op, n]) => `${n} ${op}`)
+        .join(", ")
+      console.log(
+        `  ${p.path}: AWS calls ${apis}; RSS after start-up ${mb(p.rssAfterStartBytes)}${p.toolErrors > 0 ? `; ${p.toolErrors} tool error(s)` : ""}`
+      )
     }
     for (const p of triage.paths) if (p.notes) console.log(`  ${p.path}: ${p.notes}`)
   }
@@ -135,11 +194,23 @@ const main = async () => {
     say("4. throttled concurrency …")
     const t = await runThrottle(say)
     results["throttle"] = t
-    console.log(`\n4. Throttled concurrency: fake MWAA allows 20 InvokeRestApi/s (burst 5), MWAA_MCP_MAX_RPS=20, ${t.calls} get-dag calls at once\n`)
-    console.log(table([
-      ["calls", "failures", "wall", "ideal", "wall ÷ ideal", "InvokeRestApi sent", "throttled by MWAA"],
-      [String(t.calls), String(t.failures), ms(t.wallMs), ms(t.idealMs), ratio(t.ratioToIdeal), String(t.invokeRestApiRequests), String(t.throttledByFake)]
-    ]))
+    console.log(
+      `\n4. Throttled concurrency: fake MWAA allows 20 InvokeRestApi/s (burst 5), MWAA_MCP_MAX_RPS=20, ${t.calls} get-dag calls at once\n`
+    )
+    console.log(
+      table([
+        ["calls", "failures", "wall", "ideal", "wall ÷ ideal", "InvokeRestApi sent", "throttled by MWAA"],
+        [
+          String(t.calls),
+          String(t.failures),
+          ms(t.wallMs),
+          ms(t.idealMs),
+          ratio(t.ratioToIdeal),
+          String(t.invokeRestApiRequests),
+          String(t.throttledByFake)
+        ]
+      ])
+    )
     if (t.failureSample) console.log(`  first failure: ${t.failureSample}`)
   }
 
@@ -148,25 +219,31 @@ const main = async () => {
     const f = measureFootprint()
     results["footprint"] = f
     console.log("\n5. Footprint\n")
-    console.log(table([
-      ["what", "size"],
-      ["npm pack tarball", `${mb(f.pack.sizeBytes)} (${f.pack.files} files)`],
-      ["npm pack unpacked", mb(f.pack.unpackedBytes)],
-      [`npm install of the tarball into an empty folder (${f.install.packages} packages)`, mb(f.install.bytes)],
-      ...f.install.largest.map((p) => [`  ${p.name}`, mb(p.bytes)]),
-      [`bundled bin, all ${f.bundle.files} files`, mb(f.bundle.totalBytes)],
-      ["  loaded on the first tools/call only: AWS SDK gateway", mb(f.bundle.lazyBytes.aws)],
-      ["  loaded on the first tools/call only: demo fake", kb(f.bundle.lazyBytes.fakeMwaa)]
-    ]))
+    console.log(
+      table([
+        ["what", "size"],
+        ["npm pack tarball", `${mb(f.pack.sizeBytes)} (${f.pack.files} files)`],
+        ["npm pack unpacked", mb(f.pack.unpackedBytes)],
+        [`npm install of the tarball into an empty folder (${f.install.packages} packages)`, mb(f.install.bytes)],
+        ...f.install.largest.map((p) => [`  ${p.name}`, mb(p.bytes)]),
+        [`bundled bin, all ${f.bundle.files} files`, mb(f.bundle.totalBytes)],
+        ["  loaded on the first tools/call only: AWS SDK gateway", mb(f.bundle.lazyBytes.aws)],
+        ["  loaded on the first tools/call only: demo fake", kb(f.bundle.lazyBytes.fakeMwaa)]
+      ])
+    )
   }
 
   results["machineAfter"] = { loadAverage: loadavg().map((x) => round(x)) }
   results["durationSeconds"] = round((Date.now() - started.getTime()) / 1000, 1)
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
-  say(`\nwrote ${out} (${results["durationSeconds"]} s; load average at the end ${loadavg().map((x) => x.toFixed(2)).join(" ")})`)
+  say(
+    `\nwrote ${out} (${results["durationSeconds"]} s; load average at the end ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")})`
+  )
 }
 
 main().catch((error: unknown) => {
-  say(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`)
+  say(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
   process.exitCode = 1
 })

@@ -52,12 +52,14 @@ export const spawnServer = (options: SpawnOptions): RpcServer => {
   let buffer: Buffer = Buffer.alloc(0)
   let stderr = ""
   let exited = false
-  const exit = new Promise<void>((resolve) => child.on("exit", () => {
-    exited = true
-    for (const [, p] of pending) p.reject(new Error(`server exited; stderr:\n${stderr.slice(-2000)}`))
-    pending.clear()
-    resolve()
-  }))
+  const exit = new Promise<void>((resolve) =>
+    child.on("exit", () => {
+      exited = true
+      for (const [, p] of pending) p.reject(new Error(`server exited; stderr:\n${stderr.slice(-2000)}`))
+      pending.clear()
+      resolve()
+    })
+  )
   child.stdin.on("error", () => {})
   child.stderr.on("data", (chunk: Buffer) => {
     // Keep the start and the end: a long run logs a lot.

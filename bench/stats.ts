@@ -24,4 +24,4 @@ export const summarize = (sample: ReadonlyArray<number>): Summary => {
   }
 }
 
-export const round = (x: number, digits = 2): number => Number.isFinite(x) ? Number(x.toFixed(digits)) : x
+export const round = (x: number, digits = 2): number => (Number.isFinite(x) ? Number(x.toFixed(digits)) : x)

@@ -54,7 +54,9 @@ export const runThrottle = async (say: (s: string) => void): Promise<ThrottleRes
       invokeRestApiRequests: invokes.length,
       throttledByFake: invokes.filter((r) => r.errorType === "ThrottlingException").length
     }
-    say(`  throttled: ${result.calls} calls in ${(wallMs / 1000).toFixed(2)} s, ${result.failures} failed, ${result.throttledByFake} throttled by the fake`)
+    say(
+      `  throttled: ${result.calls} calls in ${(wallMs / 1000).toFixed(2)} s, ${result.failures} failed, ${result.throttledByFake} throttled by the fake`
+    )
     return result
   } finally {
     await server.close()

@@ -97,7 +97,8 @@ const call = async (server: RpcServer, answers: Array<Answer>, name: string, arg
 const viaDiagnose = (fake: HttpFake) =>
   measure(fake, "diagnose-dag-run {dag_id}", async (server, answers) => {
     const tools = (await server.request("tools/list", {})).message.result?.tools as Array<{ name: string }>
-    if (!tools.some((t) => t.name === "diagnose-dag-run")) return { available: false, notes: "unavailable: diagnose-dag-run is not in tools/list on this build" }
+    if (!tools.some((t) => t.name === "diagnose-dag-run"))
+      return { available: false, notes: "unavailable: diagnose-dag-run is not in tools/list on this build" }
     const answer = await call(server, answers, "diagnose-dag-run", { dag_id: TRIAGE_DAG })
     return { available: true, notes: answer.message.result?.isError === true ? `tool error: ${textOf(answer).slice(0, 200)}` : "" }
   })
@@ -110,7 +111,8 @@ const byHand = (fake: HttpFake) =>
     if (run === undefined) return { available: true, notes: `no failed run: ${textOf(runs).slice(0, 200)}` }
     const tis = await call(server, answers, "list-task-instances", { dag_id: TRIAGE_DAG, dag_run_id: run.dag_run_id, state: ["failed"] })
     const failed = (tis.message.result?.structuredContent?.task_instances ?? []) as Array<{ task_id: string }>
-    for (const ti of failed) await call(server, answers, "get-task-logs", { dag_id: TRIAGE_DAG, dag_run_id: run.dag_run_id, task_id: ti.task_id })
+    for (const ti of failed)
+      await call(server, answers, "get-task-logs", { dag_id: TRIAGE_DAG, dag_run_id: run.dag_run_id, task_id: ti.task_id })
     return { available: true, notes: `get-task-logs with its default tail (200 lines); ${failed.length} failed task(s) found` }
   })
 
@@ -119,13 +121,17 @@ export const runTriage = async (options: { readonly bigLogBodyLines?: number }, 
   const seed = largeSeed(options)
   const seedBuildMs = performance.now() - t0
   const described = describeSeed(seed)
-  say(`  triage: seed of ${described.dags} DAGs, ${described.taskInstances} task instances, big log ${described.bigLogLines} lines / ${(described.bigLogBytes / 1e6).toFixed(1)} MB`)
+  say(
+    `  triage: seed of ${described.dags} DAGs, ${described.taskInstances} task instances, big log ${described.bigLogLines} lines / ${(described.bigLogBytes / 1e6).toFixed(1)} MB`
+  )
   const fake = await startHttpFake({ seed })
   try {
     const paths: Array<TriagePath> = []
     for (const run of [viaDiagnose, byHand]) {
       const result = await run(fake)
-      say(`  triage: ${result.path}: ${result.available ? `${(result.wallMs / 1000).toFixed(2)} s, ${result.toolCalls} tool call(s), ${result.awsCalls} AWS call(s)` : "unavailable"}`)
+      say(
+        `  triage: ${result.path}: ${result.available ? `${(result.wallMs / 1000).toFixed(2)} s, ${result.toolCalls} tool call(s), ${result.awsCalls} AWS call(s)` : "unavailable"}`
+      )
       paths.push(result)
     }
     return { seed: described, seedBuildMs, paths }

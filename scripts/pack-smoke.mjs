@@ -36,28 +36,48 @@ try {
   const app = join(work, "app")
   execFileSync("mkdir", ["-p", app])
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "pack-smoke", version: "1.0.0", private: true }))
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--omit=dev", join(work, packed.filename)], { cwd: app, stdio: ["ignore", "ignore", "inherit"] })
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--omit=dev", join(work, packed.filename)], {
+    cwd: app,
+    stdio: ["ignore", "ignore", "inherit"]
+  })
   const installed = readdirSync(join(app, "node_modules")).filter((name) => !name.startsWith("."))
-  if (installed.join() !== "mwaa-mcp-server") throw new Error(`installing the tarball brought more than the package: ${installed.join(", ")}`)
+  if (installed.join() !== "mwaa-mcp-server")
+    throw new Error(`installing the tarball brought more than the package: ${installed.join(", ")}`)
   say("installed the tarball into an empty folder: nothing else came with it")
   const { PATH = "" } = process.env
-  const transport = new StdioClientTransport({ command: "npx", args: ["--no-install", "mwaa-mcp-server", "--demo"], cwd: app, env: { PATH, HOME: work }, stderr: "pipe" })
+  const transport = new StdioClientTransport({
+    command: "npx",
+    args: ["--no-install", "mwaa-mcp-server", "--demo"],
+    cwd: app,
+    env: { PATH, HOME: work },
+    stderr: "pipe"
+  })
   const client = new Client({ name: "pack-smoke", version: "1.0.0" })
   await client.connect(transport)
   const { tools } = await client.listTools()
-  const answer = await client.callTool({ name: "diagnose-dag-run", arguments: { environment_name: "demo-airflow-2", dag_id: "fx_rates_refresh" } })
+  const answer = await client.callTool({
+    name: "diagnose-dag-run",
+    arguments: { environment_name: "demo-airflow-2", dag_id: "fx_rates_refresh" }
+  })
   await client.close()
   if (tools.length < 20) throw new Error(`only ${tools.length} tools listed`)
   if (answer.isError) throw new Error(`diagnose-dag-run failed: ${JSON.stringify(answer.content)}`)
   say(`npx mwaa-mcp-server --demo: ${tools.length} tools; diagnose-dag-run answered (${JSON.stringify(answer.content).length} bytes)`)
   const { devDependencies } = JSON.parse(readFileSync(join(repo, "package.json"), "utf8"))
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", `effect@${devDependencies.effect}`], { cwd: app, stdio: ["ignore", "ignore", "inherit"] })
-  const library = execFileSync(process.execPath, ["--input-type=module", "-e", LIBRARY_PROGRAM], { cwd: app, encoding: "utf8", env: { PATH, HOME: work } })
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", `effect@${devDependencies.effect}`], {
+    cwd: app,
+    stdio: ["ignore", "ignore", "inherit"]
+  })
+  const library = execFileSync(process.execPath, ["--input-type=module", "-e", LIBRARY_PROGRAM], {
+    cwd: app,
+    encoding: "utf8",
+    env: { PATH, HOME: work }
+  })
   const { environments, tools: catalogued } = JSON.parse(library)
   if (environments.length !== 2 || catalogued !== tools.length) throw new Error(`the library program answered ${library}`)
   say(`library entries with effect added: ${catalogued} tools catalogued; the fake lists ${environments.join(", ")}`)
 } catch (e) {
-  say(`FAILED: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)
+  say(`FAILED: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
   process.exitCode = 1
 } finally {
   rmSync(work, { recursive: true, force: true })

@@ -11,7 +11,8 @@ const filesUnder = (dir: string): Array<string> =>
     const path = join(dir, name)
     return statSync(path).isDirectory() ? filesUnder(path) : path.endsWith(".ts") ? [path] : []
   })
-const importsOf = (file: string) => [...readFileSync(file, "utf8").matchAll(/(?:^|\n)\s*(?:import|export)[^"']*?from\s+["']([^"']+)["']/g)].map((m) => m[1]!)
+const importsOf = (file: string) =>
+  [...readFileSync(file, "utf8").matchAll(/(?:^|\n)\s*(?:import|export)[^"']*?from\s+["']([^"']+)["']/g)].map((m) => m[1]!)
 
 describe("architecture", () => {
   it("src/domain imports only effect, itself and src/ports", () => {

@@ -32,4 +32,3 @@ export const audit = (spec: AnyToolSpec, args: unknown, result: ToolCallResult) 
       })
     )
   })
-

@@ -81,7 +81,10 @@ Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [-
   --help, --version`
 
 const listOf = (value: string | undefined): ReadonlyArray<string> =>
-  (value ?? "").split(",").map((s) => s.trim()).filter((s) => s.length > 0)
+  (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
 
 /** The message of the check's refusal of one entry (the HTTP transport's own parser), if any. */
 const firstInvalid = (list: ReadonlyArray<string>, build: (list: ReadonlyArray<string>) => unknown): string | undefined => {
@@ -95,31 +98,38 @@ const firstInvalid = (list: ReadonlyArray<string>, build: (list: ReadonlyArray<s
 
 const truthy = (s: string | undefined) => s !== undefined && /^(1|true|yes|on)$/i.test(s.trim())
 
-export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<string, string | undefined>>): Either.Either<CliSettings, string> => {
-  let parsed
+/** Node's strict parser: an unknown flag or a missing value is an error, never a guess. */
+const parseFlags = (argv: ReadonlyArray<string>) =>
+  parseArgs({
+    args: [...argv],
+    options: {
+      "allow-write": { type: "boolean" },
+      demo: { type: "boolean" },
+      region: { type: "string" },
+      "max-rps": { type: "string" },
+      "endpoint-url": { type: "string" },
+      environment: { type: "string" },
+      transport: { type: "string" },
+      profile: { type: "string" },
+      "log-level": { type: "string" },
+      host: { type: "string" },
+      port: { type: "string" },
+      "allowed-hosts": { type: "string" },
+      "allowed-origins": { type: "string" },
+      help: { type: "boolean", short: "h" },
+      version: { type: "boolean" }
+    },
+    strict: true,
+    allowPositionals: false
+  })
+
+export const parseCli = (
+  argv: ReadonlyArray<string>,
+  env: Readonly<Record<string, string | undefined>>
+): Either.Either<CliSettings, string> => {
+  let parsed: ReturnType<typeof parseFlags>
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: {
-        "allow-write": { type: "boolean" },
-        demo: { type: "boolean" },
-        region: { type: "string" },
-        "max-rps": { type: "string" },
-        "endpoint-url": { type: "string" },
-        environment: { type: "string" },
-        transport: { type: "string" },
-        profile: { type: "string" },
-        "log-level": { type: "string" },
-        host: { type: "string" },
-        port: { type: "string" },
-        "allowed-hosts": { type: "string" },
-        "allowed-origins": { type: "string" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean" }
-      },
-      strict: true,
-      allowPositionals: false
-    })
+    parsed = parseFlags(argv)
   } catch (e) {
     return Either.left(`${e instanceof Error ? e.message : String(e)}\n\n${usage}`)
   }
@@ -145,9 +155,13 @@ export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<strin
   }
   const transportName = flags.transport ?? v.MWAA_MCP_TRANSPORT ?? "stdio"
   if (transportName !== "stdio" && transportName !== "http") {
-    return Either.left(`${flags.transport !== undefined ? "--transport" : "MWAA_MCP_TRANSPORT"} must be stdio or http, got ${JSON.stringify(transportName.slice(0, 40))}`)
+    return Either.left(
+      `${flags.transport !== undefined ? "--transport" : "MWAA_MCP_TRANSPORT"} must be stdio or http, got ${JSON.stringify(transportName.slice(0, 40))}`
+    )
   }
-  const httpOnly = (["host", "port", "allowed-hosts", "allowed-origins"] as const).filter((name) => flags[name] !== undefined).map((name) => `--${name}`)
+  const httpOnly = (["host", "port", "allowed-hosts", "allowed-origins"] as const)
+    .filter((name) => flags[name] !== undefined)
+    .map((name) => `--${name}`)
   if (transportName === "stdio" && httpOnly.length > 0) {
     return Either.left(`${httpOnly.join(", ")} ${httpOnly.length === 1 ? "is" : "are"} for --transport http only`)
   }
@@ -156,7 +170,8 @@ export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<strin
     return Either.left(`--port must be an integer from 0 to 65535, got ${flags.port}`)
   }
   const host = flags.host ?? "127.0.0.1"
-  if (!/^[\w.:[\]-]{1,253}$/.test(host)) return Either.left(`--host must be a host name or IP address, got ${JSON.stringify(host.slice(0, 60))}`)
+  if (!/^[\w.:[\]-]{1,253}$/.test(host))
+    return Either.left(`--host must be a host name or IP address, got ${JSON.stringify(host.slice(0, 60))}`)
   const token = v.MWAA_MCP_HTTP_TOKEN === undefined || v.MWAA_MCP_HTTP_TOKEN === "" ? undefined : v.MWAA_MCP_HTTP_TOKEN
   const allowedHosts = listOf(flags["allowed-hosts"] ?? v.MWAA_MCP_ALLOWED_HOSTS)
   const badHost = firstInvalid(allowedHosts, (list) => makeHostCheck(list))
@@ -172,11 +187,15 @@ export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<strin
     transportName === "http" ? { kind: "http", host, port, token, allowedHosts, allowedOrigins } : { kind: "stdio" }
   const profile = flags.profile
   if (profile !== undefined && !/^[\w+=,.@-]{1,64}$/.test(profile)) {
-    return Either.left(`--profile must be an AWS profile name (letters, digits and _+=,.@-; at most 64), got ${JSON.stringify(profile.slice(0, 80))}`)
+    return Either.left(
+      `--profile must be an AWS profile name (letters, digits and _+=,.@-; at most 64), got ${JSON.stringify(profile.slice(0, 80))}`
+    )
   }
   const logLevel = (flags["log-level"] ?? v.MWAA_MCP_LOG_LEVEL ?? "info").toLowerCase()
   if (!(LOG_LEVELS as ReadonlyArray<string>).includes(logLevel)) {
-    return Either.left(`${flags["log-level"] !== undefined ? "--log-level" : "MWAA_MCP_LOG_LEVEL"} must be one of ${LOG_LEVELS.join(", ")}, got ${JSON.stringify(logLevel.slice(0, 40))}`)
+    return Either.left(
+      `${flags["log-level"] !== undefined ? "--log-level" : "MWAA_MCP_LOG_LEVEL"} must be one of ${LOG_LEVELS.join(", ")}, got ${JSON.stringify(logLevel.slice(0, 40))}`
+    )
   }
   return Either.right({
     transport,
@@ -189,7 +208,10 @@ export const parseCli = (argv: ReadonlyArray<string>, env: Readonly<Record<strin
       defaultEnvironment: Option.fromNullable(defaultEnvironment).pipe(Option.filter((s) => s.length > 0)),
       maxRequestsPerSecond: maxRps ?? AppConfig.defaults.maxRequestsPerSecond,
       maxResponseBytes: v.MWAA_MCP_MAX_RESPONSE_BYTES ?? AppConfig.defaults.maxResponseBytes,
-      extraSensitiveNames: (v.MWAA_MCP_SENSITIVE_NAMES ?? "").split(",").map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0)
+      extraSensitiveNames: (v.MWAA_MCP_SENSITIVE_NAMES ?? "")
+        .split(",")
+        .map((s) => s.trim().toLowerCase())
+        .filter((s) => s.length > 0)
     },
     demo: flags.demo === true || truthy(v.MWAA_MCP_DEMO),
     endpointUrl: Option.fromNullable(flags["endpoint-url"]).pipe(Option.filter((s) => s.trim().length > 0)),

@@ -18,10 +18,16 @@ export const compactable = <F extends Schema.Struct.Fields>(
 ): Schema.Schema<Partial<Schema.Struct.Type<F>>, Partial<Schema.Struct.Encoded<F>>> =>
   Schema.Struct(
     Object.fromEntries(
-      Object.entries(struct.fields).map(([name, field]) => [name, keep.includes(name) ? field : Schema.optional(field as Schema.Schema.Any)])
+      Object.entries(struct.fields).map(([name, field]) => [
+        name,
+        keep.includes(name) ? field : Schema.optional(field as Schema.Schema.Any)
+      ])
     ) as Schema.Struct.Fields
   ) as unknown as Schema.Schema<Partial<Schema.Struct.Type<F>>, Partial<Schema.Struct.Encoded<F>>>
 
 /** The record with only the `keep` fields, unless full records were asked for. */
-export const compactRecord = <A extends Record<string, unknown>>(record: A, keep: ReadonlyArray<keyof A & string>, wantFull: boolean | undefined): Partial<A> =>
-  wantFull === true ? record : (Object.fromEntries(keep.map((k) => [k, record[k]])) as Partial<A>)
+export const compactRecord = <A extends Record<string, unknown>>(
+  record: A,
+  keep: ReadonlyArray<keyof A & string>,
+  wantFull: boolean | undefined
+): Partial<A> => (wantFull === true ? record : (Object.fromEntries(keep.map((k) => [k, record[k]])) as Partial<A>))

@@ -11,9 +11,14 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 // The bundled bin, as it ships (`npm run build` writes it beside the tsc output).
 const bin = fileURLToPath(new URL("../../bin/mwaa-mcp-server.mjs", import.meta.url))
 
+// biome-ignore lint/suspicious/noExplicitAny: the demo reads answers of many shapes for printing only
 type Structured = Record<string, any>
 
-const call = async (client: Client, name: string, args: Record<string, unknown>): Promise<{ ok: boolean; data: Structured; text: string }> => {
+const call = async (
+  client: Client,
+  name: string,
+  args: Record<string, unknown>
+): Promise<{ ok: boolean; data: Structured; text: string }> => {
   const result = await client.callTool({ name, arguments: args })
   const text = (result.content as Array<{ type: string; text?: string }>).find((c) => c.type === "text")?.text ?? ""
   const summary = result.isError ? text : text.split("\n\n")[0]

@@ -41,7 +41,11 @@ export const makeMwaaMcpServer = <E, R>(
   options: McpServerOptions & EmbedOptions = {}
 ): Effect.Effect<Server, E, R | Scope.Scope> =>
   Effect.flatMap(makeMwaaToolHost(ports, options), (host) =>
-    Effect.acquireRelease(Effect.sync(() => createMcpServer(host, options)), (server) => Effect.promise(() => server.close())))
+    Effect.acquireRelease(
+      Effect.sync(() => createMcpServer(host, options)),
+      (server) => Effect.promise(() => server.close())
+    )
+  )
 
 /** The McpServer as a layer, on the ports found in context: compose it with a gateway, a config and a transport. */
 export const MwaaMcpServerLive: Layer.Layer<McpServer, never, MwaaGateway | AppConfig> = Layer.scoped(

@@ -64,19 +64,32 @@ export const dateTime = (field: string) =>
 
 export const DAG_RUN_STATES = ["queued", "running", "success", "failed"] as const
 export const TASK_STATES = [
-  "success", "running", "failed", "upstream_failed", "skipped", "up_for_retry", "up_for_reschedule",
-  "queued", "scheduled", "deferred", "removed", "restarting", "none"
+  "success",
+  "running",
+  "failed",
+  "upstream_failed",
+  "skipped",
+  "up_for_retry",
+  "up_for_reschedule",
+  "queued",
+  "scheduled",
+  "deferred",
+  "removed",
+  "restarting",
+  "none"
 ] as const
 
 /** One state or several: assistants send both "failed" and ["failed"]. */
 export const states = <const L extends ReadonlyArray<string>>(field: string, allowed: L) => {
   const literal = Schema.Literal(...(allowed as unknown as [string, ...Array<string>]))
   return Schema.optional(
-    Schema.Union(Schema.Array(literal), Schema.transform(literal, Schema.Array(literal), { decode: (s) => [s], encode: (a) => a[0] ?? "" }))
-      .annotations({
-        message: () => ({ message: `${field} must be one of ${allowed.join(", ")}, or a list of them`, override: true }),
-        jsonSchema: { type: "array", items: { type: "string", enum: [...allowed] } },
-        description: `Only entries in these states (${allowed.join(", ")}).`
-      })
+    Schema.Union(
+      Schema.Array(literal),
+      Schema.transform(literal, Schema.Array(literal), { decode: (s) => [s], encode: (a) => a[0] ?? "" })
+    ).annotations({
+      message: () => ({ message: `${field} must be one of ${allowed.join(", ")}, or a list of them`, override: true }),
+      jsonSchema: { type: "array", items: { type: "string", enum: [...allowed] } },
+      description: `Only entries in these states (${allowed.join(", ")}).`
+    })
   )
 }

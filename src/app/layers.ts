@@ -11,19 +11,20 @@ import type { ToolServices } from "./tool-spec.js"
  * The domain services on top of the two ports. This is the layer other Effect programs embed:
  * give it a gateway (AWS or fake) and a config, get every service the tools use.
  */
-export const DomainLive: Layer.Layer<Exclude<ToolServices, MwaaGateway | AppConfig>, never, MwaaGateway | AppConfig> =
-  AirflowClient.Default.pipe(
-    Layer.provideMerge(EnvironmentCatalog.Default),
-    Layer.merge(EnvironmentResolver.Default),
-    Layer.merge(WriteGate.Default)
-  )
+export const DomainLive: Layer.Layer<
+  Exclude<ToolServices, MwaaGateway | AppConfig>,
+  never,
+  MwaaGateway | AppConfig
+> = AirflowClient.Default.pipe(
+  Layer.provideMerge(EnvironmentCatalog.Default),
+  Layer.merge(EnvironmentResolver.Default),
+  Layer.merge(WriteGate.Default)
+)
 
 /** Everything a tool needs, from one layer providing both ports (what makeMwaaMcpServer takes). */
 export const toolServicesOn = <E, R>(ports: Layer.Layer<MwaaGateway | AppConfig, E, R>): Layer.Layer<ToolServices, E, R> =>
   DomainLive.pipe(Layer.provideMerge(ports))
 
 /** Everything a tool needs, from a gateway layer and a config layer. */
-export const appLayer = <E, R>(
-  gateway: Layer.Layer<MwaaGateway, E, R>,
-  config: Layer.Layer<AppConfig>
-): Layer.Layer<ToolServices, E, R> => toolServicesOn(Layer.merge(gateway, config))
+export const appLayer = <E, R>(gateway: Layer.Layer<MwaaGateway, E, R>, config: Layer.Layer<AppConfig>): Layer.Layer<ToolServices, E, R> =>
+  toolServicesOn(Layer.merge(gateway, config))

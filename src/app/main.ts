@@ -67,7 +67,10 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
       Layer.provideMerge(Logger.minimumLogLevel(LOG_LEVELS[settings.logLevel]))
     )
     // Built on the first tools/call, not here (see gatewayFor); embed.ts builds at once instead.
-    const runtime = yield* Effect.acquireRelease(Effect.sync(() => ManagedRuntime.make(layer)), (rt) => Effect.promise(() => rt.dispose()))
+    const runtime = yield* Effect.acquireRelease(
+      Effect.sync(() => ManagedRuntime.make(layer)),
+      (rt) => Effect.promise(() => rt.dispose())
+    )
     const host = mwaaToolHost(runtime, settings.config.allowWrite)
     const writes = `writes ${settings.config.allowWrite ? "enabled" : "disabled"}`
     const transport = settings.transport
@@ -83,10 +86,13 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
             allowedHosts: transport.allowedHosts,
             allowedOrigins: transport.allowedOrigins
           }),
-        catch: (e) => new StartupError(`Cannot serve HTTP on ${transport.host}:${transport.port}: ${e instanceof Error ? e.message : String(e)}`)
+        catch: (e) =>
+          new StartupError(`Cannot serve HTTP on ${transport.host}:${transport.port}: ${e instanceof Error ? e.message : String(e)}`)
       })
       yield* Effect.addFinalizer(() => Effect.promise(() => connection.close()))
-      yield* Effect.logInfo(`mwaa-mcp-server ${packageVersion} ready on ${connection.url} (${catalogue.length} tools, ${writes}${transport.token === undefined ? "" : ", bearer token required"})`)
+      yield* Effect.logInfo(
+        `mwaa-mcp-server ${packageVersion} ready on ${connection.url} (${catalogue.length} tools, ${writes}${transport.token === undefined ? "" : ", bearer token required"})`
+      )
       return yield* Effect.never
     }
     const connection = yield* StdioTransport.connect(createMcpServer(host))

@@ -5,20 +5,28 @@ import { DagId, DagRunId, EnvironmentName } from "../domain/ids.js"
 /** A prompt template: its descriptor and how its messages are rendered from the arguments. */
 export interface PromptSpec {
   readonly descriptor: PromptDescriptor
-  readonly render: (args: Readonly<Record<string, string>>) => Promise<ReadonlyArray<{ readonly role: "user" | "assistant"; readonly text: string }>>
+  readonly render: (
+    args: Readonly<Record<string, string>>
+  ) => Promise<ReadonlyArray<{ readonly role: "user" | "assistant"; readonly text: string }>>
 }
 
 /**
  * An argument checked like the tools check it, so a prompt never puts a malformed id into the
  * conversation; the message names the argument and what is allowed.
  */
-const checked = <A extends string>(args: Readonly<Record<string, string>>, name: string, schema: Schema.Schema<A, string>, known: ReadonlyArray<string>): A | undefined => {
+const checked = <A extends string>(
+  args: Readonly<Record<string, string>>,
+  name: string,
+  schema: Schema.Schema<A, string>,
+  known: ReadonlyArray<string>
+): A | undefined => {
   const unknown = Object.keys(args).filter((k) => !known.includes(k))
   if (unknown.length > 0) throw new Error(`Unknown argument ${unknown[0]?.slice(0, 60)}: this prompt takes ${known.join(", ")}.`)
   const raw = args[name]
   if (raw === undefined || raw === "") return undefined
   const decoded = Schema.decodeUnknownEither(schema)(raw)
-  if (Either.isLeft(decoded)) throw new Error(`${name} is not valid: ${String(decoded.left.message).split("\n").at(-1)?.trim().slice(0, 300)}`)
+  if (Either.isLeft(decoded))
+    throw new Error(`${name} is not valid: ${String(decoded.left.message).split("\n").at(-1)?.trim().slice(0, 300)}`)
   return decoded.right
 }
 
@@ -42,13 +50,18 @@ const triageFailedDagRun: PromptSpec = {
     const run = checked(args, "dag_run_id", DagRunId, TRIAGE_ARGS)
     const env = checked(args, "environment_name", EnvironmentName, TRIAGE_ARGS)
     if (run !== undefined && dag === undefined) throw new Error("dag_run_id needs dag_id: a run id is only unique within its DAG.")
-    const target = dag === undefined ? "the most recent failed DAG run" : run === undefined ? `the latest failed run of DAG "${dag}"` : `run "${run}" of DAG "${dag}"`
+    const target =
+      dag === undefined
+        ? "the most recent failed DAG run"
+        : run === undefined
+          ? `the latest failed run of DAG "${dag}"`
+          : `run "${run}" of DAG "${dag}"`
     const steps = [
       dag === undefined
         ? `1. Call list-dag-runs with state="failed"${envText(env)} (no dag_id: every DAG, newest first) and pick the most recent failure; tell me which DAGs failed.`
         : "1. (The DAG is known: go on with step 2.)",
       `2. Call diagnose-dag-run with dag_id${dag === undefined ? " of that run" : `="${dag}"`}${run === undefined ? "" : ` dag_run_id="${run}"`}${envText(env)}. It returns the failed tasks, the exception each log ends with, the upstream_failed tasks and the DAG file's import errors.`,
-      "3. If a failed task shows no error, or the excerpt is not enough, call get-task-logs for it with level=\"warning\" and context_lines=2, or with a filter on a word from the error; follow continuation_token to read further back.",
+      '3. If a failed task shows no error, or the excerpt is not enough, call get-task-logs for it with level="warning" and context_lines=2, or with a filter on a word from the error; follow continuation_token to read further back.',
       "4. Call get-dag-source for the DAG and relate the traceback's file and line numbers to the code.",
       "5. Tell me: the root cause in one sentence; the evidence (the exception line and the code line); whether it looks transient (timeouts, 5xx, throttling: a re-run may succeed) or needs a code, data or configuration change; and which downstream tasks were blocked.",
       "6. Propose the fix. For the re-run, show the clear-task-instances call (it is a dry run by default: run the dry run first and show what it would clear). Do not clear, trigger or change anything without my explicit go-ahead."
@@ -70,7 +83,8 @@ const environmentHealthCheck: PromptSpec = {
   descriptor: {
     name: "environment-health-check",
     title: "Check an MWAA environment's health",
-    description: "Checks an environment end to end (MWAA status, scheduler and database health, import errors, failing and paused DAGs) and reports what needs attention.",
+    description:
+      "Checks an environment end to end (MWAA status, scheduler and database health, import errors, failing and paused DAGs) and reports what needs attention.",
     arguments: [{ name: "environment_name", description: "MWAA environment (default: the server's environment).", required: false }]
   },
   render: async (args) => {

@@ -85,5 +85,8 @@ export const toolErrorMessage = (tool: string, environment: string | undefined, 
 /** Carries the resolved environment with a tool's failure, so the message can name it. */
 export class InEnvironment {
   readonly _tag = "InEnvironment"
-  constructor(readonly environment: string, readonly cause: unknown) {}
+  constructor(
+    readonly environment: string,
+    readonly cause: unknown
+  ) {}
 }

@@ -21,11 +21,15 @@ const withoutIds = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map(withoutIds)
     : typeof value === "object" && value !== null
-      ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== "$id").map(([k, v]) => [k, withoutIds(v)]))
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([k]) => k !== "$id")
+            .map(([k, v]) => [k, withoutIds(v)])
+        )
       : value
 
 /** The advertised JSON Schema of a tool's input or output: self-contained, without "$schema" or "$id". */
-export const jsonSchemaOf = (schema: Schema.Schema<any, any>): Record<string, unknown> => {
+export const jsonSchemaOf = (schema: Schema.Schema.Any): Record<string, unknown> => {
   const { $schema: _ignored, ...rest } = JSONSchema.make(schema) as unknown as Record<string, unknown>
   return withoutIds(rest) as Record<string, unknown>
 }
@@ -87,21 +91,24 @@ const prepareUntraced = (spec: AnyToolSpec): PreparedTool => {
     return present(spec, output, encoded.right as Record<string, unknown>, config)
   }
   // Suspended, so even a decoder that throws (absurdly deep input) fails inside the fiber, as a defect.
-  const runOnce = (args: unknown): Effect.Effect<ToolCallResult, never, ToolServices> => Effect.suspend(() => {
-    const decoded = decode(args ?? {})
-    if (Either.isLeft(decoded)) return Effect.succeed(failure(invalidArgumentsMessage(spec.name, decoded.left)))
-    return Effect.flatMap(AppConfig, (config) =>
-      spec.run(decoded.right).pipe(
-        Effect.matchEffect({
-          onFailure: (e) =>
-            Effect.succeed(
-              e instanceof InEnvironment ? failure(toolErrorMessage(spec.name, e.environment, e.cause)) : failure(toolErrorMessage(spec.name, undefined, e))
-            ),
-          onSuccess: (output) => Effect.sync(() => answer(output, config))
-        })
+  const runOnce = (args: unknown): Effect.Effect<ToolCallResult, never, ToolServices> =>
+    Effect.suspend(() => {
+      const decoded = decode(args ?? {})
+      if (Either.isLeft(decoded)) return Effect.succeed(failure(invalidArgumentsMessage(spec.name, decoded.left)))
+      return Effect.flatMap(AppConfig, (config) =>
+        spec.run(decoded.right).pipe(
+          Effect.matchEffect({
+            onFailure: (e) =>
+              Effect.succeed(
+                e instanceof InEnvironment
+                  ? failure(toolErrorMessage(spec.name, e.environment, e.cause))
+                  : failure(toolErrorMessage(spec.name, undefined, e))
+              ),
+            onSuccess: (output) => Effect.sync(() => answer(output, config))
+          })
+        )
       )
-    )
-  })
+    })
   if (spec.kind === "read") return { spec, run: runOnce }
   return {
     spec,
@@ -190,7 +197,8 @@ export const makeToolHost = (runner: ToolRunner, options: ToolHostOptions): Tool
     prompts: options.prompts.map((p) => p.descriptor),
     getPrompt: async (name, args) => {
       const prompt = options.prompts.find((p) => p.descriptor.name === name)
-      if (prompt === undefined) throw new Error(`Unknown prompt ${name}. Known prompts: ${options.prompts.map((p) => p.descriptor.name).join(", ")}`)
+      if (prompt === undefined)
+        throw new Error(`Unknown prompt ${name}. Known prompts: ${options.prompts.map((p) => p.descriptor.name).join(", ")}`)
       return prompt.render(args)
     },
     callTool: async (name, args, context) => {
@@ -200,8 +208,10 @@ export const makeToolHost = (runner: ToolRunner, options: ToolHostOptions): Tool
         return failure(`Unknown tool ${shown}. Call tools/list for the tools this server has.`)
       }
       // Progress is a reference whose default is silence: provided only when the client asked for it.
-      const call = context.reportProgress === undefined ? tool.run(args) : tool.run(args).pipe(Effect.provideService(Progress, progressFor(context)))
-      const runtime = built ?? (built = await runner.runtime())
+      const call =
+        context.reportProgress === undefined ? tool.run(args) : tool.run(args).pipe(Effect.provideService(Progress, progressFor(context)))
+      built ??= await runner.runtime()
+      const runtime = built
       const exit = await runCall(runtime, call, context.signal)
       if (Exit.isSuccess(exit)) return exit.value
       if (Cause.isInterruptedOnly(exit.cause)) return failure(`${name} was cancelled.`)

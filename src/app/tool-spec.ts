@@ -26,13 +26,16 @@ export interface ToolSpec<I, O extends Record<string, unknown>> {
   readonly kind: "read" | "write"
   readonly destructive: boolean
   readonly idempotent: boolean
+  // biome-ignore lint/suspicious/noExplicitAny: the encoded side differs per tool; only the decoded one is used
   readonly input: Schema.Schema<I, any>
+  // biome-ignore lint/suspicious/noExplicitAny: as above
   readonly output: Schema.Schema<O, any>
   readonly run: (input: I) => Effect.Effect<O, unknown, ToolServices>
   /** A line or two of text for clients that show text only. */
   readonly summarize: (output: O) => string
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a catalogue holds tools of every input and output type
 export type AnyToolSpec = ToolSpec<any, any>
 
 type Declared<I, O extends Record<string, unknown>> = Omit<ToolSpec<I, O>, "kind" | "destructive" | "idempotent"> & {

@@ -48,7 +48,10 @@ export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/Air
       const throttledOnly = request.pipe(
         Effect.map((response) => Either.right(response)),
         // Errors that must not be retried leave the retry loop as values.
-        Effect.catchIf((e) => e.reason !== "Throttled" && e.airflowStatus !== 429, (e) => Effect.succeed(Either.left(e)))
+        Effect.catchIf(
+          (e) => e.reason !== "Throttled" && e.airflowStatus !== 429,
+          (e) => Effect.succeed(Either.left(e))
+        )
       )
       const outcome = yield* retryWrite(throttledOnly)
       return yield* Either.match(outcome, { onLeft: (e) => Effect.fail(e), onRight: (r) => Effect.succeed(r) })

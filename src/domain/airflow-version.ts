@@ -18,8 +18,13 @@ export class UnsupportedAirflowVersion extends Data.TaggedError("UnsupportedAirf
  * "2.10.3" → 2, "3.0.6" → 3. GetEnvironment's AirflowVersion is the source of truth.
  * MWAA serves InvokeRestApi only from Airflow 2.4.3 on, so older versions are refused up front.
  */
-export const airflowMajor = (environmentName: string, version: string | undefined): Either.Either<AirflowMajor, UnsupportedAirflowVersion> => {
-  const [major = NaN, minor = 0, patch = 0] = (/^(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(version ?? "") ?? []).slice(1).map((p) => (p === undefined ? 0 : Number(p)))
+export const airflowMajor = (
+  environmentName: string,
+  version: string | undefined
+): Either.Either<AirflowMajor, UnsupportedAirflowVersion> => {
+  const [major = NaN, minor = 0, patch = 0] = (/^(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(version ?? "") ?? [])
+    .slice(1)
+    .map((p) => (p === undefined ? 0 : Number(p)))
   if (major === 3) return Either.right(3)
   if (major === 2 && (minor > 4 || (minor === 4 && patch >= 3))) return Either.right(2)
   return Either.left(new UnsupportedAirflowVersion({ environmentName, airflowVersion: version ?? "" }))

@@ -42,7 +42,7 @@ const largest = (root: Json) => {
         const bytes = size(v)
         if (best === undefined || bytes > best.bytes) best = { parent, key, bytes, kind: "array" }
       }
-      v.forEach((x, i) => visit(v, i, x))
+      for (let i = 0; i < v.length; i++) visit(v, i, v[i])
     } else if (typeof v === "object" && v !== null) {
       for (const [k, x] of Object.entries(v)) visit(v as Json, k, x)
     } else if (typeof v === "string" && v.length > 200) {
@@ -66,21 +66,28 @@ export const precut = <A>(value: A, maxChars: number): Bounded<A> => {
       if (v.length <= maxChars) return v
       cuts.push(`${key}: ${maxChars} of ${v.length} characters kept`)
       // Logs keep their end, where the error is; other text its beginning.
-      return key === "lines" ? `[truncated: ${v.length - maxChars} earlier characters] …${v.slice(-maxChars)}` : `${v.slice(0, maxChars)}… [truncated: ${v.length - maxChars} more characters]`
+      return key === "lines"
+        ? `[truncated: ${v.length - maxChars} earlier characters] …${v.slice(-maxChars)}`
+        : `${v.slice(0, maxChars)}… [truncated: ${v.length - maxChars} more characters]`
     }
     if (Array.isArray(v)) {
       let copy: Array<unknown> | undefined
-      v.forEach((x, i) => {
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i]
         const y = walk(x, key)
-        if (y !== x) (copy ??= [...v])[i] = y
-      })
+        if (y === x) continue
+        copy ??= [...v]
+        copy[i] = y
+      }
       return copy ?? v
     }
     if (typeof v === "object" && v !== null) {
       let copy: Record<string, unknown> | undefined
       for (const [k, x] of Object.entries(v)) {
         const y = walk(x, k)
-        if (y !== x) (copy ??= { ...(v as Record<string, unknown>) })[k] = y
+        if (y === x) continue
+        copy ??= { ...(v as Record<string, unknown>) }
+        copy[k] = y
       }
       return copy ?? v
     }

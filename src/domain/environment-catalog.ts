@@ -31,6 +31,9 @@ export class EnvironmentCatalog extends Effect.Service<EnvironmentCatalog>()("mw
     })
     const invalidate = (name: string) => cache.invalidate(name)
 
-    return { describe, fresh, invalidate } as const satisfies Record<string, (name: string) => Effect.Effect<Environment | void, unknown>>
+    return { describe, fresh, invalidate } as const satisfies Record<
+      string,
+      (name: string) => Effect.Effect<Environment, unknown> | Effect.Effect<void>
+    >
   })
 }) {}

@@ -9,11 +9,15 @@ export class EnvironmentUnresolved extends Data.TaggedError("EnvironmentUnresolv
 }> {
   override get message(): string {
     if (this.available.length === 0) {
-      return `No MWAA environments exist in region ${this.region}. ` +
+      return (
+        `No MWAA environments exist in region ${this.region}. ` +
         `Check the region, or pass environment_name or set MWAA_ENVIRONMENT to name one.`
+      )
     }
-    return `Several MWAA environments exist in region ${this.region}: ${this.available.join(", ")}. ` +
+    return (
+      `Several MWAA environments exist in region ${this.region}: ${this.available.join(", ")}. ` +
       `Pass environment_name or set MWAA_ENVIRONMENT to choose one.`
+    )
   }
 }
 

@@ -131,7 +131,12 @@ const mwaaFindings = (m: MwaaPart): Array<Finding> => {
     return m.last_update.status === "FAILED" ? [{ level: "degraded", text: `The last environment update failed${lastError}.` }] : []
   }
   if (status === "UPDATE_FAILED") {
-    return [{ level: "degraded", text: `MWAA status UPDATE_FAILED: the last update failed${lastError} and MWAA restored the previous environment, which still runs.` }]
+    return [
+      {
+        level: "degraded",
+        text: `MWAA status UPDATE_FAILED: the last update failed${lastError} and MWAA restored the previous environment, which still runs.`
+      }
+    ]
   }
   const broken = BROKEN[status]
   if (broken !== undefined) return [{ level: "unhealthy", text: `MWAA status ${status}: ${broken}${lastError}.` }]
@@ -142,13 +147,20 @@ const mwaaFindings = (m: MwaaPart): Array<Finding> => {
 
 const componentFindings = (h: HealthPart, apiDown: boolean): Array<Finding> => {
   if (h.error !== null) {
-    return [apiDown
-      ? { level: "unhealthy", text: `Airflow's API is not answering: ${h.error}` }
-      : { level: "degraded", text: `Airflow's health could not be read: ${h.error}` }]
+    return [
+      apiDown
+        ? { level: "unhealthy", text: `Airflow's API is not answering: ${h.error}` }
+        : { level: "degraded", text: `Airflow's health could not be read: ${h.error}` }
+    ]
   }
   const unhealthy = (name: string, c: ComponentHealth | null, level: Finding["level"], effect: string): Array<Finding> =>
     c?.status === "unhealthy"
-      ? [{ level, text: `The ${name} is unhealthy${c.latest_heartbeat === null ? " (no heartbeat)" : ` (latest heartbeat ${c.latest_heartbeat})`}: ${effect}.` }]
+      ? [
+          {
+            level,
+            text: `The ${name} is unhealthy${c.latest_heartbeat === null ? " (no heartbeat)" : ` (latest heartbeat ${c.latest_heartbeat})`}: ${effect}.`
+          }
+        ]
       : []
   return [
     ...unhealthy("metadatabase", h.metadatabase, "unhealthy", "Airflow cannot reach its database"),
@@ -172,7 +184,8 @@ const airflowFindings = (a: AirflowPart, apiDown: boolean): Array<Finding> => {
   else if (f !== null && (f.count ?? 0) > 0) {
     findings.push({
       level: "degraded",
-      text: `${f.count}${f.complete ? "" : " or more"} DAG(s) had failed runs in the 24 h to ${f.window_end}: ${f.dag_ids.join(", ")}. ` +
+      text:
+        `${f.count}${f.complete ? "" : " or more"} DAG(s) had failed runs in the 24 h to ${f.window_end}: ${f.dag_ids.join(", ")}. ` +
         "Next: list-dag-runs with state=failed, then list-task-instances for a failed run."
     })
   }
@@ -184,23 +197,30 @@ const airflowFindings = (a: AirflowPart, apiDown: boolean): Array<Finding> => {
  * an unhealthy metadatabase or scheduler, Airflow's API down), degraded a problem or an unknown.
  * `apiDown` says the health probe failed in a way that means Airflow's API itself is down.
  */
-export const assess = (mwaa: MwaaPart, airflow: AirflowPart, apiDown: boolean): { readonly verdict: Verdict; readonly findings: ReadonlyArray<string> } => {
+export const assess = (
+  mwaa: MwaaPart,
+  airflow: AirflowPart,
+  apiDown: boolean
+): { readonly verdict: Verdict; readonly findings: ReadonlyArray<string> } => {
   const probed = airflow.health !== null
   const findings = mwaaFindings(mwaa)
   if (probed && airflow.available) findings.push(...airflowFindings(airflow, apiDown))
   else if (probed) {
     // Every probe failed: one finding, not four with the same cause.
-    findings.push(apiDown
-      ? { level: "unhealthy", text: `Airflow's API answered none of the probes: ${airflow.unavailable_reason}` }
-      : { level: "degraded", text: `Airflow could not be probed: ${airflow.unavailable_reason}` })
+    findings.push(
+      apiDown
+        ? { level: "unhealthy", text: `Airflow's API answered none of the probes: ${airflow.unavailable_reason}` }
+        : { level: "degraded", text: `Airflow could not be probed: ${airflow.unavailable_reason}` }
+    )
   } else if (PROBED_STATUSES.includes(mwaa.status ?? "")) {
     findings.push({ level: "degraded", text: `Airflow was not probed: ${airflow.unavailable_reason ?? "unknown reason"}` })
   }
   const verdict: Verdict = findings.some((f) => f.level === "unhealthy") ? "unhealthy" : findings.length > 0 ? "degraded" : "healthy"
   if (findings.length > 0) return { verdict, findings: findings.map((f) => f.text) }
-  const components = airflow.health === null
-    ? []
-    : (["metadatabase", "scheduler", "triggerer", "dag_processor"] as const).filter((k) => airflow.health?.[k]?.status === "healthy")
+  const components =
+    airflow.health === null
+      ? []
+      : (["metadatabase", "scheduler", "triggerer", "dag_processor"] as const).filter((k) => airflow.health?.[k]?.status === "healthy")
   return {
     verdict,
     findings: [

@@ -41,18 +41,33 @@ export const logIdentity = (parts: ReadonlyArray<string | number>): string => {
   return h.toString(16).padStart(8, "0")
 }
 
-const toBase64Url = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")
+const toBase64Url = (text: string) =>
+  btoa(String.fromCharCode(...new TextEncoder().encode(text)))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "")
 const fromBase64Url = (token: string) => {
   const binary = atob(token.replace(/-/g, "+").replace(/_/g, "/"))
   return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)))
 }
 
 export const encodeCursor = (c: LogCursor): string =>
-  toBase64Url(JSON.stringify({ v: 1, s: c.source === "cloudwatch" ? "cw" : "rest", t: c.page, k: c.skip, n: c.linesFromEnd, l: c.limit, i: c.identity }))
+  toBase64Url(
+    JSON.stringify({
+      v: 1,
+      s: c.source === "cloudwatch" ? "cw" : "rest",
+      t: c.page,
+      k: c.skip,
+      n: c.linesFromEnd,
+      l: c.limit,
+      i: c.identity
+    })
+  )
 
 /** The cursor in a token, or why the token cannot be used (a message for the assistant). */
 export const decodeCursor = (token: string, identity: string): Either.Either<LogCursor, string> => {
-  const unusable = "continuation_token is not one this server gave out: pass the continuation_token of a previous get-task-logs answer unchanged."
+  const unusable =
+    "continuation_token is not one this server gave out: pass the continuation_token of a previous get-task-logs answer unchanged."
   if (!/^[A-Za-z0-9_-]{1,2048}$/.test(token)) return Either.left(unusable)
   let parsed: unknown
   try {
@@ -64,7 +79,9 @@ export const decodeCursor = (token: string, identity: string): Either.Either<Log
   if (Either.isLeft(wire)) return Either.left(unusable)
   const w = wire.right
   if (w.i !== identity) {
-    return Either.left("continuation_token belongs to another task try's log: pass the same dag_id, dag_run_id, task_id, map_index and try_number as the call that returned it.")
+    return Either.left(
+      "continuation_token belongs to another task try's log: pass the same dag_id, dag_run_id, task_id, map_index and try_number as the call that returned it."
+    )
   }
   return Either.right({ page: w.t, skip: w.k, linesFromEnd: w.n, limit: w.l, source: w.s === "cw" ? "cloudwatch" : "rest", identity: w.i })
 }

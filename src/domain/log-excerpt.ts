@@ -49,12 +49,17 @@ const CONTEXT_BEFORE = 2
 const MESSAGE_LINES = 3
 const MAX_LINE_CHARS = 500
 
-const clip = (line: string) => (line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}… (${line.length - MAX_LINE_CHARS} chars cut)` : line)
+const clip = (line: string) =>
+  line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}… (${line.length - MAX_LINE_CHARS} chars cut)` : line
 
 const trimFrames = (frames: ReadonlyArray<string>): ReadonlyArray<string> =>
   frames.length <= HEAD_FRAMES + TAIL_FRAMES + 1
     ? frames
-    : [...frames.slice(0, HEAD_FRAMES), `  … ${frames.length - HEAD_FRAMES - TAIL_FRAMES} traceback lines omitted …`, ...frames.slice(-TAIL_FRAMES)]
+    : [
+        ...frames.slice(0, HEAD_FRAMES),
+        `  … ${frames.length - HEAD_FRAMES - TAIL_FRAMES} traceback lines omitted …`,
+        ...frames.slice(-TAIL_FRAMES)
+      ]
 
 const fromTraceback = (lines: ReadonlyArray<string>, header: number): Option.Option<ErrorExcerpt> => {
   let e = header + 1
@@ -63,7 +68,14 @@ const fromTraceback = (lines: ReadonlyArray<string>, header: number): Option.Opt
   if (exception === undefined || levelOf(exception) !== undefined) return Option.none()
   // A message that spans lines continues until the next log line or chained traceback.
   let end = e + 1
-  while (end < lines.length && end - e <= MESSAGE_LINES && levelOf(lines[end] ?? "") === undefined && !CHAIN.test(lines[end] ?? "") && !TRACEBACK.test(lines[end] ?? "")) end++
+  while (
+    end < lines.length &&
+    end - e <= MESSAGE_LINES &&
+    levelOf(lines[end] ?? "") === undefined &&
+    !CHAIN.test(lines[end] ?? "") &&
+    !TRACEBACK.test(lines[end] ?? "")
+  )
+    end++
   return Option.some({
     exception: clip(exception),
     index: e,

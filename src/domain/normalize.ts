@@ -8,8 +8,7 @@ import type { Dag, DagRun, ImportError, TaskInstance } from "./model.js"
 
 export type Json = Readonly<Record<string, unknown>>
 
-export const asRecord = (u: unknown): Json =>
-  typeof u === "object" && u !== null && !Array.isArray(u) ? (u as Json) : {}
+export const asRecord = (u: unknown): Json => (typeof u === "object" && u !== null && !Array.isArray(u) ? (u as Json) : {})
 export const asArray = (u: unknown): ReadonlyArray<unknown> => (Array.isArray(u) ? u : [])
 const str = (u: unknown): string | null => (typeof u === "string" ? u : null)
 const num = (u: unknown): number | null => (typeof u === "number" && Number.isFinite(u) ? u : null)

@@ -12,11 +12,10 @@ export const MAX_PATH_LENGTH = 64
  * and appear in every run id ("scheduled__2026-11-24T00:00:00+00:00"): keeping them raw keeps
  * those paths short enough for the limit; everything else outside the unreserved set is encoded.
  */
-export const encodeSegment = (segment: string): string =>
-  encodeURIComponent(segment).replace(/%3A/g, ":").replace(/%2B/g, "+")
+export const encodeSegment = (segment: string): string => encodeURIComponent(segment).replace(/%3A/g, ":").replace(/%2B/g, "+")
 
 /** Joins segments into "/a/b/c", encoding each one. */
-export const pathOf = (...segments: ReadonlyArray<string>): string => "/" + segments.map(encodeSegment).join("/")
+export const pathOf = (...segments: ReadonlyArray<string>): string => `/${segments.map(encodeSegment).join("/")}`
 
 export const fits = (path: string): boolean => path.length <= MAX_PATH_LENGTH
 

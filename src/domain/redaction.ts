@@ -63,7 +63,10 @@ const pairName = `["']?[\\w.-]{0,40}?(?:password|passwd|pwd|passphrase|credentia
 
 const rules: ReadonlyArray<Rule> = [
   // PEM private keys, also when the END line was cut off by truncation.
-  [/-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g, `-----BEGIN $1PRIVATE KEY-----${REDACTED}-----END $1PRIVATE KEY-----`],
+  [
+    /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g,
+    `-----BEGIN $1PRIVATE KEY-----${REDACTED}-----END $1PRIVATE KEY-----`
+  ],
   // A key block whose BEGIN line was cut off (a log tail that starts inside it): everything before
   // its END line is masked, fail closed. Runs after the rule above, so only an orphan END is left.
   [/^(?:(?!-----BEGIN )[\s\S])*?-----END ((?:[A-Z0-9]+ )*)PRIVATE KEY-----/, `${REDACTED}-----END $1PRIVATE KEY-----`],
@@ -137,8 +140,7 @@ const isFilled = (value: unknown): boolean => {
 }
 
 // Fields of an unexpected type are dropped: an object where a host belongs could hold anything.
-const text = (value: unknown): string | null | undefined =>
-  typeof value === "string" || value === null ? value : undefined
+const text = (value: unknown): string | null | undefined => (typeof value === "string" || value === null ? value : undefined)
 const masked = (value: unknown): string | null | undefined => {
   const t = text(value)
   return typeof t === "string" ? maskSecretsInText(t).text : t

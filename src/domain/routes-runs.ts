@@ -38,7 +38,13 @@ export const listDagRuns = (v: AirflowMajor, dagId: string | undefined, f: DagRu
     return {
       method: "GET",
       path: direct,
-      query: compact({ limit: f.limit, offset: f.offset, state: f.state && f.state.length > 0 ? f.state : undefined, order_by: order, ...dateFilters(v, f) })
+      query: compact({
+        limit: f.limit,
+        offset: f.offset,
+        state: f.state && f.state.length > 0 ? f.state : undefined,
+        order_by: order,
+        ...dateFilters(v, f)
+      })
     }
   }
   return {
@@ -63,7 +69,10 @@ export const getDagRunDirect = (_v: AirflowMajor, dagId: string, runId: string):
 
 /** The date a generated run id carries: "scheduled__2026-11-24T00:00:00+00:00" → "2026-11-24T00:00:00+00:00". */
 export const logicalDateInRunId = (runId: string): Option.Option<string> => {
-  const match = /^(?:scheduled|manual|backfill|dataset_triggered|asset_triggered)__(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[+-]\d{2}:\d{2}|Z))$/.exec(runId)
+  const match =
+    /^(?:scheduled|manual|backfill|dataset_triggered|asset_triggered)__(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[+-]\d{2}:\d{2}|Z))$/.exec(
+      runId
+    )
   return match?.[1] !== undefined && !Number.isNaN(Date.parse(match[1])) ? Option.some(match[1]) : Option.none()
 }
 

@@ -1,6 +1,6 @@
 import { Data, Either, Option } from "effect"
 import type { RestMethod } from "../ports/MwaaGateway.js"
-import { DAG_RUNS_BATCH_PATH, fits, MAX_PATH_LENGTH, pathOf, TASK_INSTANCES_BATCH_PATH } from "./paths.js"
+import { fits, MAX_PATH_LENGTH, pathOf } from "./paths.js"
 
 /**
  * The route planner: for each operation and Airflow major version, the request real MWAA
@@ -81,7 +81,7 @@ export const getDag = (_v: AirflowMajor, dagId: string): { readonly call: RestCa
 }
 
 /** Pause or unpause. PATCH /dags?dag_id_pattern= would touch every DAG whose id contains the pattern, so it is never used. */
-export const setDagPaused = (v: AirflowMajor, dagId: string, isPaused: boolean): Either.Either<RestCall, RouteUnfit> => {
+export const setDagPaused = (_v: AirflowMajor, dagId: string, isPaused: boolean): Either.Either<RestCall, RouteUnfit> => {
   const path = pathOf("dags", dagId)
   if (!fits(path)) return unfit(isPaused ? "pause-dag" : "unpause-dag", path, "Pause it in the Airflow UI instead.")
   return Either.right({

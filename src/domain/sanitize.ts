@@ -53,7 +53,9 @@ export const sanitizeDeep = <A>(value: A, extraSensitiveNames: ReadonlyArray<str
       for (let i = 0; i < v.length; i++) {
         const x: unknown = v[i]
         const y = walk(x)
-        if (y !== x) (copy ??= v.slice())[i] = y
+        if (y === x) continue
+        copy ??= v.slice()
+        copy[i] = y
       }
       return copy ?? v
     }

@@ -3,7 +3,14 @@
  * output, run), the prompts and instructions, and the ToolHost that runs them on a runtime: to
  * serve a subset, add tools of your own, or run a tool without MCP. Needs effect only.
  */
-export type { PromptDescriptor, ToolAnnotations, ToolCallContext, ToolCallResult, ToolDescriptor, ToolHost } from "../adapters/mcp/ToolHost.js"
+export type {
+  PromptDescriptor,
+  ToolAnnotations,
+  ToolCallContext,
+  ToolCallResult,
+  ToolDescriptor,
+  ToolHost
+} from "../adapters/mcp/ToolHost.js"
 export { catalogue } from "../app/catalogue.js"
 export { instructions } from "../app/instructions.js"
 export { type PromptSpec, prompts } from "../app/prompts.js"

@@ -4,7 +4,15 @@
  * and the stderr logger a stdio server needs (stdout carries the protocol alone). Needs the
  * optional peer @modelcontextprotocol/sdk.
  */
-export { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, type HttpConnection, type HttpLog, MCP_PATH, serveHttp, type ServeHttpOptions } from "../adapters/mcp/http.js"
+export {
+  DEFAULT_HTTP_HOST,
+  DEFAULT_HTTP_PORT,
+  type HttpConnection,
+  type HttpLog,
+  MCP_PATH,
+  serveHttp,
+  type ServeHttpOptions
+} from "../adapters/mcp/http.js"
 export { connectMcpServer, McpConnection, type McpConnectionShape, McpServer, McpTransportError } from "../adapters/mcp/McpServer.js"
 export { createMcpServer, type McpServerOptions } from "../adapters/mcp/server.js"
 export { stderrLogger, StderrLoggerLive } from "../adapters/mcp/stderr-logger.js"

@@ -29,6 +29,5 @@ export class AppConfig extends Context.Tag("mwaa-mcp/AppConfig")<AppConfig, AppC
     extraSensitiveNames: []
   }
   /** A config layer for tests and embedding: defaults overridden by what is given. */
-  static readonly make = (overrides: Partial<AppConfigShape> = {}) =>
-    Layer.succeed(AppConfig, { ...AppConfig.defaults, ...overrides })
+  static readonly make = (overrides: Partial<AppConfigShape> = {}) => Layer.succeed(AppConfig, { ...AppConfig.defaults, ...overrides })
 }

@@ -36,7 +36,4 @@ export const isRetryable = (error: MwaaError): boolean =>
   error.reason === "Throttled" ||
   error.reason === "Unavailable" ||
   ((error.reason === "AirflowServerError" || error.reason === "AirflowClientError") &&
-    (error.airflowStatus === 429 ||
-      error.airflowStatus === 502 ||
-      error.airflowStatus === 503 ||
-      error.airflowStatus === 504))
+    (error.airflowStatus === 429 || error.airflowStatus === 502 || error.airflowStatus === 503 || error.airflowStatus === 504))

@@ -30,17 +30,23 @@ export interface Environment {
   readonly SourceBucketArn?: string | undefined
   readonly DagS3Path?: string | undefined
   readonly WebserverUrl?: string | undefined
-  readonly LoggingConfiguration?: {
-    readonly TaskLogs?: {
-      readonly Enabled?: boolean | undefined
-      readonly LogLevel?: string | undefined
-      readonly CloudWatchLogGroupArn?: string | undefined
-    } | undefined
-  } | undefined
-  readonly LastUpdate?: {
-    readonly Status?: string | undefined
-    readonly Error?: { readonly ErrorCode?: string | undefined; readonly ErrorMessage?: string | undefined } | undefined
-  } | undefined
+  readonly LoggingConfiguration?:
+    | {
+        readonly TaskLogs?:
+          | {
+              readonly Enabled?: boolean | undefined
+              readonly LogLevel?: string | undefined
+              readonly CloudWatchLogGroupArn?: string | undefined
+            }
+          | undefined
+      }
+    | undefined
+  readonly LastUpdate?:
+    | {
+        readonly Status?: string | undefined
+        readonly Error?: { readonly ErrorCode?: string | undefined; readonly ErrorMessage?: string | undefined } | undefined
+      }
+    | undefined
   /** Every member GetEnvironment returned, including those not typed above. */
   readonly raw: Readonly<Record<string, unknown>>
 }

@@ -15,9 +15,10 @@ const hostWith = (allowWrite: boolean) => {
     const text = Array.isArray(message) ? message.join(" ") : String(message)
     lines.push({ message: text, ...Object.fromEntries(annotations) })
   })
-  const layer = appLayer(FakeMwaa.layer(demoSeed()), AppConfig.make({ allowWrite, defaultEnvironment: Option.some(DEMO_ENVIRONMENT_3) })).pipe(
-    Layer.provideMerge(Logger.replace(Logger.defaultLogger, capture))
-  )
+  const layer = appLayer(
+    FakeMwaa.layer(demoSeed()),
+    AppConfig.make({ allowWrite, defaultEnvironment: Option.some(DEMO_ENVIRONMENT_3) })
+  ).pipe(Layer.provideMerge(Logger.replace(Logger.defaultLogger, capture)))
   const runtime = ManagedRuntime.make(layer)
   const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(allowWrite), version: "test" })
   const call = (name: string, args: Record<string, unknown>) => host.callTool(name, args, { signal: new AbortController().signal })

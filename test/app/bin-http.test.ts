@@ -11,7 +11,10 @@ import { binPath } from "../support/bin-path.js"
  */
 
 const spawnBin = (args: ReadonlyArray<string>, env: Record<string, string> = {}) => {
-  const child = spawn(process.execPath, [binPath, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { PATH: process.env["PATH"] ?? "", ...env } })
+  const child = spawn(process.execPath, [binPath, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { PATH: process.env["PATH"] ?? "", ...env }
+  })
   let stderr = ""
   let stdout = ""
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()))
@@ -40,7 +43,9 @@ describe("bin --transport http --demo", () => {
   let server: ReturnType<typeof spawnBin>
   let url: string
   beforeAll(async () => {
-    server = spawnBin(["--demo", "--transport", "http", "--port", "0", "--allowed-hosts", "mcp.lb.example"], { MWAA_MCP_HTTP_TOKEN: "s3cret-token-for-tests" })
+    server = spawnBin(["--demo", "--transport", "http", "--port", "0", "--allowed-hosts", "mcp.lb.example"], {
+      MWAA_MCP_HTTP_TOKEN: "s3cret-token-for-tests"
+    })
     url = await readyUrl(server)
   })
   afterAll(() => {
@@ -62,13 +67,20 @@ describe("bin --transport http --demo", () => {
     const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping" })
     const headers = { "Content-Type": "application/json", Accept: "application/json, text/event-stream" }
     expect((await rawRequest(url, { headers, body })).status).toBe(401)
-    const foreign = await rawRequest(url, { headers: { ...headers, Authorization: "Bearer s3cret-token-for-tests", Host: "evil.example" }, body })
+    const foreign = await rawRequest(url, {
+      headers: { ...headers, Authorization: "Bearer s3cret-token-for-tests", Host: "evil.example" },
+      body
+    })
     expect(foreign.status).toBe(403)
   })
 
   it("answers under a host name given with --allowed-hosts, as behind a load balancer", async () => {
     const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping" })
-    const headers = { "Content-Type": "application/json", Accept: "application/json, text/event-stream", Authorization: "Bearer s3cret-token-for-tests" }
+    const headers = {
+      "Content-Type": "application/json",
+      Accept: "application/json, text/event-stream",
+      Authorization: "Bearer s3cret-token-for-tests"
+    }
     const viaBalancer = await rawRequest(url, { headers: { ...headers, Host: "mcp.lb.example" }, body })
     expect(viaBalancer.status).toBe(200)
     expect(viaBalancer.body).toContain('"result"')

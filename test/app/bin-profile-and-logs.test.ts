@@ -55,7 +55,10 @@ describe("--profile", () => {
 describe("--log-level", () => {
   const stderrOf = async (args: ReadonlyArray<string>, env: Record<string, string> = {}) => {
     // stdin at its end: the server starts, says it is ready, and stops.
-    const child = spawn(process.execPath, [binPath, "--demo", ...args], { stdio: ["ignore", "ignore", "pipe"], env: { PATH: process.env["PATH"] ?? "", ...env } })
+    const child = spawn(process.execPath, [binPath, "--demo", ...args], {
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { PATH: process.env["PATH"] ?? "", ...env }
+    })
     let stderr = ""
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()))
     await once(child, "exit")

@@ -5,12 +5,31 @@ import { catalogue } from "../../src/app/catalogue.js"
 import { describeTool } from "../../src/app/tool-host.js"
 
 const READ_TOOLS = [
-  "list-environments", "get-environment", "list-dags", "get-dag", "get-dag-source", "list-dag-runs", "get-dag-run",
-  "diagnose-dag-run", "list-task-instances", "get-task-instance", "get-task-logs", "get-import-errors",
-  "list-connections", "list-variables", "get-environment-health", "wait-for-dag-run"
+  "list-environments",
+  "get-environment",
+  "list-dags",
+  "get-dag",
+  "get-dag-source",
+  "list-dag-runs",
+  "get-dag-run",
+  "diagnose-dag-run",
+  "list-task-instances",
+  "get-task-instance",
+  "get-task-logs",
+  "get-import-errors",
+  "list-connections",
+  "list-variables",
+  "get-environment-health",
+  "wait-for-dag-run"
 ]
 const WRITE_TOOLS = [
-  "create-environment", "update-environment", "delete-environment", "pause-dag", "unpause-dag", "trigger-dag-run", "clear-task-instances"
+  "create-environment",
+  "update-environment",
+  "delete-environment",
+  "pause-dag",
+  "unpause-dag",
+  "trigger-dag-run",
+  "clear-task-instances"
 ]
 
 const descriptors = catalogue.map(describeTool)
@@ -28,7 +47,12 @@ describe("tool catalogue", () => {
     const names = descriptors.map((d) => d.name)
     expect(new Set(names).size).toBe(names.length)
     expect([...names].sort()).toEqual([...READ_TOOLS, ...WRITE_TOOLS].sort())
-    expect(descriptors.filter((d) => d.annotations.readOnlyHint).map((d) => d.name).sort()).toEqual([...READ_TOOLS].sort())
+    expect(
+      descriptors
+        .filter((d) => d.annotations.readOnlyHint)
+        .map((d) => d.name)
+        .sort()
+    ).toEqual([...READ_TOOLS].sort())
   })
 
   it("annotates each tool: destructive for delete and clear, idempotent for pause/unpause, open world for all", () => {
@@ -68,9 +92,13 @@ describe("tool catalogue", () => {
       for (const p of props) expect(p).toMatch(/^[a-z][a-z0-9_]*$/)
     }
     const clear = descriptors.find((d) => d.name === "clear-task-instances")
-    expect(Object.keys(clear?.inputSchema["properties"] as object)).toEqual(expect.arrayContaining(["dry_run", "only_failed", "dag_run_id", "task_ids"]))
+    expect(Object.keys(clear?.inputSchema["properties"] as object)).toEqual(
+      expect.arrayContaining(["dry_run", "only_failed", "dag_run_id", "task_ids"])
+    )
     const logs = descriptors.find((d) => d.name === "get-task-logs")
-    expect(Object.keys(logs?.inputSchema["properties"] as object)).toEqual(expect.arrayContaining(["try_number", "map_index", "dag_run_id"]))
+    expect(Object.keys(logs?.inputSchema["properties"] as object)).toEqual(
+      expect.arrayContaining(["try_number", "map_index", "dag_run_id"])
+    )
   })
 })
 

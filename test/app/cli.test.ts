@@ -38,11 +38,21 @@ describe("command line and environment", () => {
   })
 
   it("takes the HTTP transport's extra hosts and origins, by flag or variable, and names a bad entry", () => {
-    const s = ok(["--transport", "http", "--allowed-hosts", "mcp.internal.example, lb.example:8443"], { MWAA_MCP_ALLOWED_ORIGINS: "https://console.example" })
-    expect(s.transport).toMatchObject({ kind: "http", allowedHosts: ["mcp.internal.example", "lb.example:8443"], allowedOrigins: ["https://console.example"] })
+    const s = ok(["--transport", "http", "--allowed-hosts", "mcp.internal.example, lb.example:8443"], {
+      MWAA_MCP_ALLOWED_ORIGINS: "https://console.example"
+    })
+    expect(s.transport).toMatchObject({
+      kind: "http",
+      allowedHosts: ["mcp.internal.example", "lb.example:8443"],
+      allowedOrigins: ["https://console.example"]
+    })
     expect(ok(["--transport", "http"]).transport).toMatchObject({ allowedHosts: [], allowedOrigins: [] })
-    expect(error(["--transport", "http", "--allowed-hosts", "good.example,bad host/x"])).toMatch(/^--allowed-hosts: Invalid allowed host "bad host\/x"/)
-    expect(error(["--transport", "http"], { MWAA_MCP_ALLOWED_ORIGINS: "console.example" })).toMatch(/^MWAA_MCP_ALLOWED_ORIGINS: Invalid allowed origin "console.example"/)
+    expect(error(["--transport", "http", "--allowed-hosts", "good.example,bad host/x"])).toMatch(
+      /^--allowed-hosts: Invalid allowed host "bad host\/x"/
+    )
+    expect(error(["--transport", "http"], { MWAA_MCP_ALLOWED_ORIGINS: "console.example" })).toMatch(
+      /^MWAA_MCP_ALLOWED_ORIGINS: Invalid allowed origin "console.example"/
+    )
     expect(error(["--allowed-hosts", "lb.example", "--host", "0.0.0.0"])).toBe("--host, --allowed-hosts are for --transport http only")
   })
 
@@ -66,7 +76,10 @@ describe("--help and the README", () => {
   it("name the same flags: every flag in --help is in the README's table, and the reverse", async () => {
     const { readFileSync } = await import("node:fs")
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8")
-    const section = readme.slice(readme.indexOf("## Flags and environment variables"), readme.indexOf("\n## ", readme.indexOf("## Flags and environment variables") + 5))
+    const section = readme.slice(
+      readme.indexOf("## Flags and environment variables"),
+      readme.indexOf("\n## ", readme.indexOf("## Flags and environment variables") + 5)
+    )
     const flagsIn = (text: string) => new Set([...text.matchAll(/(?<![\w-])--([a-z][a-z-]+)/g)].map((m) => m[1]))
     expect(section.length).toBeGreaterThan(100)
     expect([...flagsIn(section)].sort()).toEqual([...flagsIn(usage)].sort())

@@ -24,13 +24,17 @@ const BIG_RUN = "scheduled__2026-11-25T00:00:00+00:00"
 const NO_LOG_DAG = "orders_without_logs"
 const FAILED = ["load_shard_017", "load_shard_120", "load_shard_188"]
 const exceptionOf = (task: string) => `ValueError: negative amount in ${task} row 18231 of s3://orders-raw/2026-11-25/part-7.csv`
-const info = (i: number) => `[2026-11-25, 09:00:${String(i % 60).padStart(2, "0")} UTC] {logging_mixin.py:190} INFO - processed batch ${i} of orders in shard`
+const info = (i: number) =>
+  `[2026-11-25, 09:00:${String(i % 60).padStart(2, "0")} UTC] {logging_mixin.py:190} INFO - processed batch ${i} of orders in shard`
 /** A failed try's log: `before` lines, the traceback, then 300 lines of cleanup. */
 const failedLog = (task: string, before: number) => [
   ...Array.from({ length: before }, (_, i) => info(i)),
   "[2026-11-25, 10:00:00 UTC] {taskinstance.py:3311} ERROR - Task failed with exception",
   "Traceback (most recent call last):",
-  ...Array.from({ length: 30 }, (_, i) => [`  File "/usr/local/airflow/dags/fanout.py", line ${100 + i}, in step_${i}`, `    step_${i + 1}(rows)`]).flat(),
+  ...Array.from({ length: 30 }, (_, i) => [
+    `  File "/usr/local/airflow/dags/fanout.py", line ${100 + i}, in step_${i}`,
+    `    step_${i + 1}(rows)`
+  ]).flat(),
   exceptionOf(task),
   ...Array.from({ length: 300 }, (_, i) => info(before + i))
 ]
@@ -63,18 +67,37 @@ const bigSeed = (): FakeSeed => {
       ],
       dagRuns: [
         ...(env.dagRuns ?? []),
-        { dagId: BIG_DAG, runId: BIG_RUN, runType: "scheduled", state: "failed", logicalDate: "2026-11-25T00:00:00+00:00", startDate: "2026-11-25T00:00:30+00:00", endDate: "2026-11-25T00:20:00+00:00" },
+        {
+          dagId: BIG_DAG,
+          runId: BIG_RUN,
+          runType: "scheduled",
+          state: "failed",
+          logicalDate: "2026-11-25T00:00:00+00:00",
+          startDate: "2026-11-25T00:00:30+00:00",
+          endDate: "2026-11-25T00:20:00+00:00"
+        },
         { dagId: NO_LOG_DAG, runId: BIG_RUN, runType: "scheduled", state: "failed", logicalDate: "2026-11-25T00:00:00+00:00" }
       ],
       taskInstances: [
         ...(env.taskInstances ?? []),
         ...tis,
-        { dagId: NO_LOG_DAG, runId: BIG_RUN, taskId: "lost_task", state: "failed", tryNumber: 1, startDate: "2026-11-25T00:01:00+00:00", endDate: "2026-11-25T00:02:00+00:00" }
+        {
+          dagId: NO_LOG_DAG,
+          runId: BIG_RUN,
+          taskId: "lost_task",
+          state: "failed",
+          tryNumber: 1,
+          startDate: "2026-11-25T00:01:00+00:00",
+          endDate: "2026-11-25T00:02:00+00:00"
+        }
       ],
       logStreams: {
         ...env.logStreams,
         ...Object.fromEntries(
-          FAILED.map((task, i) => [taskLogStreamName({ dagId: BIG_DAG, runId: BIG_RUN, taskId: task, tryNumber: 2 }), failedLog(task, i === 0 ? 20_000 : 500)])
+          FAILED.map((task, i) => [
+            taskLogStreamName({ dagId: BIG_DAG, runId: BIG_RUN, taskId: task, tryNumber: 2 }),
+            failedLog(task, i === 0 ? 20_000 : 500)
+          ])
         )
       }
     }))
@@ -163,14 +186,33 @@ for (const environment_name of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
 describe("fitDiagnosis", () => {
   it("cuts traceback lines, then tasks, but keeps each shown task's exception line", () => {
     const task = (i: number) => ({
-      task_id: `t${i}`, map_index: -1, state: "failed", try_number: 1, max_tries: 0, operator: "PythonOperator",
-      start_date: null, end_date: null, duration: 1,
-      error: { exception: `ValueError: ${i}`, lines: Array.from({ length: 40 }, (_, j) => `  line ${j} ${"x".repeat(100)}`), line_from_end: 5, source: "cloudwatch" as const },
+      task_id: `t${i}`,
+      map_index: -1,
+      state: "failed",
+      try_number: 1,
+      max_tries: 0,
+      operator: "PythonOperator",
+      start_date: null,
+      end_date: null,
+      duration: 1,
+      error: {
+        exception: `ValueError: ${i}`,
+        lines: Array.from({ length: 40 }, (_, j) => `  line ${j} ${"x".repeat(100)}`),
+        line_from_end: 5,
+        source: "cloudwatch" as const
+      },
       log_problem: null
     })
     const d = {
-      dag_id: "d", run: null, picked: "given" as const, counts: { failed: 5, upstream_failed: 0, up_for_retry: 0 },
-      failed_tasks: [0, 1, 2, 3, 4].map(task), failed_tasks_not_read: 0, upstream_failed: [], import_errors: [], next_steps: []
+      dag_id: "d",
+      run: null,
+      picked: "given" as const,
+      counts: { failed: 5, upstream_failed: 0, up_for_retry: 0 },
+      failed_tasks: [0, 1, 2, 3, 4].map(task),
+      failed_tasks_not_read: 0,
+      upstream_failed: [],
+      import_errors: [],
+      next_steps: []
     } satisfies Diagnosis
     for (const budget of [20_000, 8_000, 3_000, 1_200]) {
       const fitted = fitDiagnosis(d, budget)

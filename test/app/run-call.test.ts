@@ -29,7 +29,11 @@ describe("runCall", () => {
     const controller = new AbortController()
     controller.abort()
     let ran = false
-    const exit = await runCall(runtime, Effect.sync(() => (ran = true)), controller.signal)
+    const exit = await runCall(
+      runtime,
+      Effect.sync(() => (ran = true)),
+      controller.signal
+    )
     expect(ran).toBe(false)
     expect(Exit.isInterrupted(exit)).toBe(true)
   })

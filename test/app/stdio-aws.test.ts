@@ -53,8 +53,24 @@ describe.each([DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3])("AWS gateway over the HT
   })
 
   it("answers every other read tool", async () => {
-    for (const tool of READ_TOOLS.filter((t: string) => !["get-dag-run", "wait-for-dag-run", "list-task-instances", "get-task-instance", "get-task-logs", "get-dag-source", "list-dag-runs"].includes(t))) {
-      const args = tool === "list-environments" ? {} : tool === "get-dag" || tool === "diagnose-dag-run" ? { environment_name, dag_id: LONG_DAG } : { environment_name }
+    for (const tool of READ_TOOLS.filter(
+      (t: string) =>
+        ![
+          "get-dag-run",
+          "wait-for-dag-run",
+          "list-task-instances",
+          "get-task-instance",
+          "get-task-logs",
+          "get-dag-source",
+          "list-dag-runs"
+        ].includes(t)
+    )) {
+      const args =
+        tool === "list-environments"
+          ? {}
+          : tool === "get-dag" || tool === "diagnose-dag-run"
+            ? { environment_name, dag_id: LONG_DAG }
+            : { environment_name }
       await ok(session, tool, args)
     }
   })
@@ -85,7 +101,10 @@ describe("throttling", () => {
     fake.throttleNext(2)
     const before = fake.requests().length
     await ok(session, "list-dags", { environment_name: DEMO_ENVIRONMENT_2 })
-    const invoked = fake.requests().slice(before).filter((r) => r.operation === "InvokeRestApi")
+    const invoked = fake
+      .requests()
+      .slice(before)
+      .filter((r) => r.operation === "InvokeRestApi")
     expect(invoked.map((r) => r.status)).toEqual([429, 429, 200])
 
     fake.throttleAlways()

@@ -77,7 +77,12 @@ describe("wait-for-dag-run with a progressToken", () => {
           jsonrpc: "2.0",
           method: "notifications/progress",
           // Seconds on the real clock: a loaded machine can take one before the first poll answers.
-          params: { progressToken: "wait-1", progress: 0, total: 300, message: expect.stringMatching(new RegExp(`^run ${DEMO_MANUAL_RUN.replace(/[.+]/g, "\\$&")} is failed after [01]s$`)) }
+          params: {
+            progressToken: "wait-1",
+            progress: 0,
+            total: 300,
+            message: expect.stringMatching(new RegExp(`^run ${DEMO_MANUAL_RUN.replace(/[.+]/g, "\\$&")} is failed after [01]s$`))
+          }
         }
       ])
       expect(lines.indexOf(progress[0])).toBeLessThan(lines.findIndex((m) => m?.id === 7))
@@ -87,7 +92,11 @@ describe("wait-for-dag-run with a progressToken", () => {
   })
 
   it("sends growing progress while a queued run does not finish, then answers timed_out (not an error)", async () => {
-    const run = await ok(session, "trigger-dag-run", { environment_name: DEMO_ENVIRONMENT_3, dag_id: FX_DAG, dag_run_id: "stdio_wait_probe" })
+    const run = await ok(session, "trigger-dag-run", {
+      environment_name: DEMO_ENVIRONMENT_3,
+      dag_id: FX_DAG,
+      dag_run_id: "stdio_wait_probe"
+    })
     expect(run.state).toBe("queued")
     const { structured, progress } = await withProgress("wait-for-dag-run", {
       environment_name: DEMO_ENVIRONMENT_3,

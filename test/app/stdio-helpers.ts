@@ -31,7 +31,10 @@ export interface ToolAnswer {
 export const callTool = async (session: StdioSession, name: string, args: Record<string, unknown> = {}): Promise<ToolAnswer> => {
   const result = await session.client.callTool({ name, arguments: args })
   const content = result.content as Array<{ type: string; text?: string }>
-  const text = content.filter((c) => c.type === "text").map((c) => c.text ?? "").join("\n")
+  const text = content
+    .filter((c) => c.type === "text")
+    .map((c) => c.text ?? "")
+    .join("\n")
   const isError = result.isError === true
   if (isError) return { isError, text, summary: text, structured: result.structuredContent }
   expect(result.structuredContent, `${name} answered without structuredContent: ${text}`).toBeDefined()
@@ -87,7 +90,11 @@ export const tempCallLog = () => {
         .split("\n")
         .filter((line) => line.trim().length > 0)
         .map((line) => JSON.parse(line) as LoggedCall),
-    all: (): Array<LoggedCall> => read().split("\n").filter((l) => l.trim().length > 0).map((l) => JSON.parse(l) as LoggedCall),
+    all: (): Array<LoggedCall> =>
+      read()
+        .split("\n")
+        .filter((l) => l.trim().length > 0)
+        .map((l) => JSON.parse(l) as LoggedCall),
     remove: () => rmSync(dir, { recursive: true, force: true })
   }
 }

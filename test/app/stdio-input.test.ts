@@ -55,10 +55,20 @@ describe("loose types", () => {
     expect(single).toEqual(list)
     expect(single.dag_runs.length).toBeGreaterThan(0)
     const run = single.dag_runs[0]
-    const tis = await ok(session, "list-task-instances", { environment_name, dag_id: ORDERS_DAG, dag_run_id: run.dag_run_id, state: "failed" })
+    const tis = await ok(session, "list-task-instances", {
+      environment_name,
+      dag_id: ORDERS_DAG,
+      dag_run_id: run.dag_run_id,
+      state: "failed"
+    })
     const task_id = tis.task_instances[0].task_id
     const logs = await ok(session, "get-task-logs", {
-      environment_name, dag_id: ORDERS_DAG, dag_run_id: run.dag_run_id, task_id, try_number: "1", tail_lines: "3"
+      environment_name,
+      dag_id: ORDERS_DAG,
+      dag_run_id: run.dag_run_id,
+      task_id,
+      try_number: "1",
+      tail_lines: "3"
     })
     expect(logs.try_number).toBe(1)
     expect(logs.lines).toHaveLength(3)
@@ -105,7 +115,11 @@ describe("bad arguments are refused, naming the field, and nothing is sent", () 
   it("an unknown argument key is named, with the others at once", async () => {
     const text = await refused("list-dags", { environment_name, dag_id_patern: "orders" }, ["dag_id_patern"])
     expect(text).toContain("dag_id_pattern")
-    const several = await refused("list-dags", { environment_name, limit: "abc", offset: -1, extra_key: true }, ["limit", "offset", "extra_key"])
+    const several = await refused("list-dags", { environment_name, limit: "abc", offset: -1, extra_key: true }, [
+      "limit",
+      "offset",
+      "extra_key"
+    ])
     expect(several.split("\n").filter((l) => l.startsWith("- "))).toHaveLength(3)
     await refused("get-dag", { environment_name: DEMO_ENVIRONMENT_3, dag_id: ORDERS_DAG, dag_run_id: "x" }, ["dag_run_id"])
   })

@@ -24,7 +24,10 @@ describe("prompts over stdio (--demo)", () => {
 
   it("renders steps that name only tools the server has, with the given ids", async () => {
     const tools = new Set((await session.client.listTools()).tools.map((t) => t.name))
-    const triage = await session.client.getPrompt({ name: "triage-failed-dag-run", arguments: { dag_id: ORDERS_DAG, environment_name: DEMO_ENVIRONMENT_3 } })
+    const triage = await session.client.getPrompt({
+      name: "triage-failed-dag-run",
+      arguments: { dag_id: ORDERS_DAG, environment_name: DEMO_ENVIRONMENT_3 }
+    })
     const health = await session.client.getPrompt({ name: "environment-health-check", arguments: {} })
     for (const prompt of [triage, health]) {
       const text = prompt.messages.map((m) => (m.content.type === "text" ? m.content.text : "")).join("\n")
@@ -39,8 +42,14 @@ describe("prompts over stdio (--demo)", () => {
   })
 
   it("refuses a malformed id, and a run id without its DAG, naming the argument", async () => {
-    await expect(session.client.getPrompt({ name: "triage-failed-dag-run", arguments: { dag_id: "bad id\"; drop" } })).rejects.toThrow(/dag_id is not valid/)
-    await expect(session.client.getPrompt({ name: "triage-failed-dag-run", arguments: { dag_run_id: "manual__1" } })).rejects.toThrow(/dag_run_id needs dag_id/)
-    await expect(session.client.getPrompt({ name: "environment-health-check", arguments: { dag: "x" } })).rejects.toThrow(/Unknown argument dag/)
+    await expect(session.client.getPrompt({ name: "triage-failed-dag-run", arguments: { dag_id: 'bad id"; drop' } })).rejects.toThrow(
+      /dag_id is not valid/
+    )
+    await expect(session.client.getPrompt({ name: "triage-failed-dag-run", arguments: { dag_run_id: "manual__1" } })).rejects.toThrow(
+      /dag_run_id needs dag_id/
+    )
+    await expect(session.client.getPrompt({ name: "environment-health-check", arguments: { dag: "x" } })).rejects.toThrow(
+      /Unknown argument dag/
+    )
   })
 })

@@ -11,13 +11,30 @@ import { binPath } from "../support/bin-path.js"
 import { connectStdio, type StdioSession } from "../support/stdio-client.js"
 import { READ_TOOLS, WRITE_TOOLS } from "./stdio-helpers.js"
 
-
 const ALL_TOOLS = [
-  "list-environments", "get-environment", "get-environment-health", "create-environment", "update-environment", "delete-environment",
-  "list-dags", "get-dag", "get-dag-source", "pause-dag", "unpause-dag",
-  "list-dag-runs", "get-dag-run", "diagnose-dag-run", "trigger-dag-run", "wait-for-dag-run",
-  "list-task-instances", "get-task-instance", "clear-task-instances", "get-task-logs",
-  "get-import-errors", "list-connections", "list-variables"
+  "list-environments",
+  "get-environment",
+  "get-environment-health",
+  "create-environment",
+  "update-environment",
+  "delete-environment",
+  "list-dags",
+  "get-dag",
+  "get-dag-source",
+  "pause-dag",
+  "unpause-dag",
+  "list-dag-runs",
+  "get-dag-run",
+  "diagnose-dag-run",
+  "trigger-dag-run",
+  "wait-for-dag-run",
+  "list-task-instances",
+  "get-task-instance",
+  "clear-task-instances",
+  "get-task-logs",
+  "get-import-errors",
+  "list-connections",
+  "list-variables"
 ]
 
 describe("tools/list and initialize from --demo (read-only)", () => {
@@ -72,7 +89,7 @@ describe("tools/list and initialize from --demo (read-only)", () => {
     expect(byName.get("get-task-logs")?.inputSchema.properties).toHaveProperty("try_number")
     expect(byName.get("delete-environment")?.inputSchema.required).toEqual(["environment_name", "confirm_environment_name"])
     // Loose on input, strict in the advertised schema.
-    expect((byName.get("list-dags")?.inputSchema.properties as Record<string, { type?: string }>)["limit"]?.type).toBe("integer")
+    expect((byName.get("list-dags")!.inputSchema.properties as Record<string, { type?: string }>)["limit"]?.type).toBe("integer")
     for (const t of tools.filter((t) => t.name !== "list-environments" && t.name !== "create-environment")) {
       expect(t.inputSchema.properties, t.name).toHaveProperty("environment_name")
     }
@@ -81,7 +98,8 @@ describe("tools/list and initialize from --demo (read-only)", () => {
   it("sends instructions with the triage workflow and the --allow-write rule", () => {
     const instructions = session.client.getInstructions() ?? ""
     expect(instructions).toMatch(/triage/i)
-    for (const step of ["list-dag-runs", "list-task-instances", "get-task-logs", "get-environment-health", "wait-for-dag-run"]) expect(instructions).toContain(step)
+    for (const step of ["list-dag-runs", "list-task-instances", "get-task-logs", "get-environment-health", "wait-for-dag-run"])
+      expect(instructions).toContain(step)
     expect(instructions.indexOf("list-dag-runs")).toBeLessThan(instructions.indexOf("get-task-logs"))
     expect(instructions).toContain("--allow-write")
     expect(instructions).toMatch(/read-only/i)
@@ -137,7 +155,9 @@ const runRaw = (messages: ReadonlyArray<object>, wanted: number, args: ReadonlyA
         child.stdin.end()
       }
     })
-    child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString()))
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString()
+    })
     child.on("error", reject)
     child.on("exit", (exitCode) => {
       clearTimeout(timer)
@@ -159,8 +179,18 @@ describe("stdout hygiene (bin spawned by hand)", () => {
         { jsonrpc: "2.0", method: "notifications/initialized" },
         { jsonrpc: "2.0", id: 2, method: "tools/list", params: {} },
         // A call that makes the server talk to the fake and one that fails: neither may leak onto stdout.
-        { jsonrpc: "2.0", id: 3, method: "tools/call", params: { name: "list-dags", arguments: { environment_name: "demo-airflow-3", limit: 1 } } },
-        { jsonrpc: "2.0", id: 4, method: "tools/call", params: { name: "get-dag", arguments: { environment_name: "demo-airflow-2", dag_id: "no_such_dag" } } }
+        {
+          jsonrpc: "2.0",
+          id: 3,
+          method: "tools/call",
+          params: { name: "list-dags", arguments: { environment_name: "demo-airflow-3", limit: 1 } }
+        },
+        {
+          jsonrpc: "2.0",
+          id: 4,
+          method: "tools/call",
+          params: { name: "get-dag", arguments: { environment_name: "demo-airflow-2", dag_id: "no_such_dag" } }
+        }
       ],
       4
     )

@@ -49,7 +49,11 @@ describe("read-only by default", () => {
   })
 
   it("covers all 7 write tools", () => {
-    expect(validWrites(DEMO_ENVIRONMENT_2).map(([name]) => name).sort()).toEqual([...WRITE_TOOLS].sort())
+    expect(
+      validWrites(DEMO_ENVIRONMENT_2)
+        .map(([name]) => name)
+        .sort()
+    ).toEqual([...WRITE_TOOLS].sort())
   })
 
   for (const environment_name of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
@@ -92,11 +96,13 @@ describe("read-only by default", () => {
       expect(failed.dag_runs.length).toBeGreaterThan(0)
     }
     // And no write API ever reached the fake during this whole file.
-    const writes = log.all().filter(
-      (c) =>
-        ["CreateEnvironment", "UpdateEnvironment", "DeleteEnvironment"].includes(c.api) ||
-        (c.api === "InvokeRestApi" && c.method !== "GET" && !/\/list$/.test(c.path ?? ""))
-    )
+    const writes = log
+      .all()
+      .filter(
+        (c) =>
+          ["CreateEnvironment", "UpdateEnvironment", "DeleteEnvironment"].includes(c.api) ||
+          (c.api === "InvokeRestApi" && c.method !== "GET" && !/\/list$/.test(c.path ?? ""))
+      )
     expect(writes).toEqual([])
   })
 })

@@ -115,7 +115,13 @@ describe.each([
     expect(waited.data.dag_run).toEqual(listedRun)
 
     const all = await read("list-task-instances", { environment_name, dag_id: ORDERS_DAG, dag_run_id, full: true })
-    const failedOnly = await read("list-task-instances", { environment_name, dag_id: ORDERS_DAG, dag_run_id, state: ["failed"], full: true })
+    const failedOnly = await read("list-task-instances", {
+      environment_name,
+      dag_id: ORDERS_DAG,
+      dag_run_id,
+      state: ["failed"],
+      full: true
+    })
     const failed: Array<Json> = failedOnly.data.task_instances
     expect(failed.length).toBeGreaterThan(0)
     for (const ti of failed) {
@@ -145,7 +151,13 @@ describe.each([
     expect(latest.summary).toContain(`try ${listedTi.try_number}`)
     expect(latest.summary).toContain(`${latest.data.lines.length} line(s)`)
 
-    const first = await read("get-task-logs", { environment_name, dag_id: ORDERS_DAG, dag_run_id, task_id: listedTi.task_id, try_number: 1 })
+    const first = await read("get-task-logs", {
+      environment_name,
+      dag_id: ORDERS_DAG,
+      dag_run_id,
+      task_id: listedTi.task_id,
+      try_number: 1
+    })
     expect(first.data.try_number).toBe(1)
     expect(first.data.log_stream).toContain("attempt=1")
     expect(first.data.log_stream).not.toBe(latest.data.log_stream)
@@ -169,9 +181,18 @@ describe.each([
     const dag_run_id: string = runs.data.dag_runs[0].dag_run_id
     const compact = await read("list-task-instances", { environment_name, dag_id: ORDERS_DAG, dag_run_id })
     const whole = await read("list-task-instances", { environment_name, dag_id: ORDERS_DAG, dag_run_id, full: true })
-    expect(Object.keys(compact.data.task_instances[0]).sort()).toEqual(["duration", "end_date", "map_index", "operator", "start_date", "state", "task_id", "try_number"])
+    expect(Object.keys(compact.data.task_instances[0]).sort()).toEqual([
+      "duration",
+      "end_date",
+      "map_index",
+      "operator",
+      "start_date",
+      "state",
+      "task_id",
+      "try_number"
+    ])
     expect(compact.data).toMatchObject({ dag_id: ORDERS_DAG, dag_run_id })
-    compact.data.task_instances.forEach((ti: Json, i: number) => expect(whole.data.task_instances[i]).toMatchObject(ti))
+    for (const [i, ti] of (compact.data.task_instances as Array<Json>).entries()) expect(whole.data.task_instances[i]).toMatchObject(ti)
     expect(JSON.stringify(compact.data).length).toBeLessThan(JSON.stringify(whole.data).length * 0.7)
     const dags = await read("list-dags", { environment_name })
     expect(dags.data.dags[0]).not.toHaveProperty("fileloc")
@@ -185,10 +206,22 @@ describe.each([
     const mapped: Array<Json> = tis.data.task_instances.filter((ti: Json) => ti.map_index >= 0)
     expect(mapped.length).toBeGreaterThan(1)
     const target = mapped[mapped.length - 1]
-    const ti = await read("get-task-instance", { environment_name, dag_id: SPEND_DAG, dag_run_id, task_id: target.task_id, map_index: target.map_index })
+    const ti = await read("get-task-instance", {
+      environment_name,
+      dag_id: SPEND_DAG,
+      dag_run_id,
+      task_id: target.task_id,
+      map_index: target.map_index
+    })
     expect(ti.data).toEqual(target)
     expect(ti.summary).toContain(`[${target.map_index}]`)
-    const log = await read("get-task-logs", { environment_name, dag_id: SPEND_DAG, dag_run_id, task_id: target.task_id, map_index: target.map_index })
+    const log = await read("get-task-logs", {
+      environment_name,
+      dag_id: SPEND_DAG,
+      dag_run_id,
+      task_id: target.task_id,
+      map_index: target.map_index
+    })
     expect(log.data.map_index).toBe(target.map_index)
     expect(log.data.log_stream).toContain(`map_index=${target.map_index}`)
   })
@@ -265,7 +298,10 @@ describe.each([
 describe("coverage", () => {
   it("exercised every read tool the server advertises (readOnlyHint)", async () => {
     const { tools } = await session.client.listTools()
-    const advertised = tools.filter((t) => t.annotations?.readOnlyHint === true).map((t) => t.name).sort()
+    const advertised = tools
+      .filter((t) => t.annotations?.readOnlyHint === true)
+      .map((t) => t.name)
+      .sort()
     expect(advertised).toEqual([...READ_TOOLS].sort())
     expect([...exercised].sort()).toEqual(advertised)
   })

@@ -81,7 +81,11 @@ describe.each([
     expect(post?.path).toBe(`/dags/${ORDERS_DAG}/dagRuns`)
     expect(post?.body.dag_run_id).toBe(run.dag_run_id)
     expect(post?.body.conf).toEqual(conf)
-    expect(Object.keys(post?.body ?? {}).every((k) => ["dag_run_id", "logical_date", "conf", "note", "data_interval_start", "data_interval_end"].includes(k))).toBe(true)
+    expect(
+      Object.keys(post?.body ?? {}).every((k) =>
+        ["dag_run_id", "logical_date", "conf", "note", "data_interval_start", "data_interval_end"].includes(k)
+      )
+    ).toBe(true)
     if (major === 3) {
       // Airflow 3 requires logical_date (nullable) and rejects execution_date.
       expect(post?.body).toHaveProperty("logical_date")
@@ -147,12 +151,19 @@ describe.each([
     mark = log.mark()
     const cleared = await ok(session, "clear-task-instances", { environment_name, dag_id, dag_run_id, dry_run: false })
     expect(cleared.dry_run).toBe(false)
-    expect(cleared.task_instances.map((t: Json) => t.task_id).sort()).toEqual(dry.structured.task_instances.map((t: Json) => t.task_id).sort())
+    expect(cleared.task_instances.map((t: Json) => t.task_id).sort()).toEqual(
+      dry.structured.task_instances.map((t: Json) => t.task_id).sort()
+    )
     expect(log.since(mark).find((c) => c.api === "InvokeRestApi" && c.method === "POST")?.body).toMatchObject({ dry_run: false })
 
     const after = await ok(session, "get-task-instance", { environment_name, dag_id, dag_run_id, task_id })
     expect(after.state).not.toBe("failed")
-    const stillFailed = await ok(session, "list-task-instances", { environment_name, dag_id, dag_run_id, state: ["failed", "upstream_failed"] })
+    const stillFailed = await ok(session, "list-task-instances", {
+      environment_name,
+      dag_id,
+      dag_run_id,
+      state: ["failed", "upstream_failed"]
+    })
     expect(stillFailed.task_instances).toEqual([])
     expect((await ok(session, "get-dag-run", { environment_name, dag_id, dag_run_id })).state).not.toBe("failed")
   })
@@ -263,7 +274,10 @@ describe("environment writes", () => {
     expect(read.isError ? read.text : read.structured.status).toMatch(/DELETING|not found/i)
     expect(envs.environments).toEqual(expect.arrayContaining([DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]))
 
-    const missing = await fails(session, "delete-environment", { environment_name: "e2e-no-such-env", confirm_environment_name: "e2e-no-such-env" })
+    const missing = await fails(session, "delete-environment", {
+      environment_name: "e2e-no-such-env",
+      confirm_environment_name: "e2e-no-such-env"
+    })
     expect(missing).toContain("e2e-no-such-env")
   })
 })

@@ -24,7 +24,11 @@ describe("enriched error messages", () => {
     const denied = new MwaaError({ reason: "AccessDenied", operation: "InvokeRestApi GET /dags", message: "User is not authorized" })
     expect(toolErrorMessage("list-dags", "prod", denied)).toContain("airflow:InvokeRestApi")
     expect(toolErrorMessage("list-dags", "prod", denied)).toContain("role/prod/")
-    const old = new MwaaError({ reason: "Validation", operation: "InvokeRestApi GET /dags", message: "Update your environment to use InvokeRestApi." })
+    const old = new MwaaError({
+      reason: "Validation",
+      operation: "InvokeRestApi GET /dags",
+      message: "Update your environment to use InvokeRestApi."
+    })
     expect(toolErrorMessage("list-dags", "prod", old)).toContain("update-environment")
     const slow = new MwaaError({ reason: "Timeout", operation: "InvokeRestApi GET /dags", message: "timed out" })
     expect(toolErrorMessage("list-dags", "prod", slow)).toMatch(/10 seconds/)

@@ -29,7 +29,13 @@ afterEach(() => runtime?.dispose())
 const hostWith = (names: Array<string>, traceCalls: boolean | undefined) => {
   const layer = appLayer(FakeMwaa.layer(demoSeed()), AppConfig.make({})).pipe(Layer.provideMerge(Layer.setTracer(recordingTracer(names))))
   runtime = ManagedRuntime.make(layer)
-  return makeToolHost(runtime, { tools: catalogue, prompts: [], instructions: "", version: "test", ...(traceCalls === undefined ? {} : { traceCalls }) })
+  return makeToolHost(runtime, {
+    tools: catalogue,
+    prompts: [],
+    instructions: "",
+    version: "test",
+    ...(traceCalls === undefined ? {} : { traceCalls })
+  })
 }
 
 const call = (host: ReturnType<typeof hostWith>, name: string, args: unknown) =>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { Layer, ManagedRuntime } from "effect"
+import { type Layer, ManagedRuntime } from "effect"
 import type { ToolCallResult } from "../../src/adapters/mcp/ToolHost.js"
 import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, FakeMwaa, FX_DAG, ORDERS_DAG } from "../../src/adapters/fake-mwaa/index.js"
 import { catalogue } from "../../src/app/catalogue.js"
@@ -43,18 +43,28 @@ const backends: ReadonlyArray<Backend> = [
       const fake = await startHttpFake({ seed: longIdsSeed() })
       const endpoints = { mwaa: fake.url, logs: fake.url, s3: fake.url }
       return {
-        layer: AwsGateway.layer({ region: "us-east-1", endpoints, credentials: { accessKeyId: "AKIDCONTRACT", secretAccessKey: "contract" } }),
+        layer: AwsGateway.layer({
+          region: "us-east-1",
+          endpoints,
+          credentials: { accessKeyId: "AKIDCONTRACT", secretAccessKey: "contract" }
+        }),
         close: () => fake.close(),
         wireProblems: (version) => [
           // The suite must have reached every service it needs, or the checks below prove nothing.
           // Airflow 3 serves DAG source over REST (/dagSources/{dag_id} fits); Airflow 2 needs S3.
-          ...(version === 2 ? (["airflow", "logs", "s3"] as const) : (["airflow", "logs"] as const)).filter((svc) => !fake.requests().some((r) => r.service === svc)).map((svc) => `no ${svc} request`),
-          ...fake.requests().flatMap((r) => [
-            ...(r.service === "unknown" || r.signingService !== r.service ? [`${r.httpMethod} ${r.httpPath}: signed for ${r.signingService}, sent to ${r.service}`] : []),
-            ...(r.region !== "us-east-1" ? [`${r.httpPath}: region ${r.region}`] : []),
-            ...(r.operation === "InvokeRestApi" && (r.path?.length ?? 0) > MAX_PATH_LENGTH ? [`Path over 64: ${r.path}`] : []),
-            ...(r.status >= 400 && r.operation !== "InvokeRestApi" ? [`${r.operation} answered ${r.status}`] : [])
-          ])
+          ...(version === 2 ? (["airflow", "logs", "s3"] as const) : (["airflow", "logs"] as const))
+            .filter((svc) => !fake.requests().some((r) => r.service === svc))
+            .map((svc) => `no ${svc} request`),
+          ...fake
+            .requests()
+            .flatMap((r) => [
+              ...(r.service === "unknown" || r.signingService !== r.service
+                ? [`${r.httpMethod} ${r.httpPath}: signed for ${r.signingService}, sent to ${r.service}`]
+                : []),
+              ...(r.region !== "us-east-1" ? [`${r.httpPath}: region ${r.region}`] : []),
+              ...(r.operation === "InvokeRestApi" && (r.path?.length ?? 0) > MAX_PATH_LENGTH ? [`Path over 64: ${r.path}`] : []),
+              ...(r.status >= 400 && r.operation !== "InvokeRestApi" ? [`${r.operation} answered ${r.status}`] : [])
+            ])
         ]
       }
     }
@@ -64,7 +74,10 @@ const backends: ReadonlyArray<Backend> = [
 const specs = { 2: loadSpecValidator(2), 3: loadSpecValidator(3) } as const
 
 for (const backend of backends) {
-  for (const [environment_name, version] of [[DEMO_ENVIRONMENT_2, 2], [DEMO_ENVIRONMENT_3, 3]] as const) {
+  for (const [environment_name, version] of [
+    [DEMO_ENVIRONMENT_2, 2],
+    [DEMO_ENVIRONMENT_3, 3]
+  ] as const) {
     describe(`contract: ${backend.name}, Airflow ${version}`, () => {
       const exchanges: Array<Exchange> = []
       let runtime: ManagedRuntime.ManagedRuntime<any, any>
@@ -110,7 +123,12 @@ for (const backend of backends) {
         expect(scheduled).toBeDefined()
         const ids = { dag_id: ORDERS_DAG, dag_run_id: scheduled.dag_run_id }
         expect((await ok("get-dag-run", ids)).dag_run_id).toBe(scheduled.dag_run_id)
-        expect(await ok("wait-for-dag-run", ids)).toMatchObject({ terminal: true, timed_out: false, polls: 1, dag_run: { state: "failed" } })
+        expect(await ok("wait-for-dag-run", ids)).toMatchObject({
+          terminal: true,
+          timed_out: false,
+          polls: 1,
+          dag_run: { state: "failed" }
+        })
         const tis = (await ok("list-task-instances", ids)).task_instances
         const failed = tis.find((t: any) => t.state === "failed")
         expect(failed).toBeDefined()

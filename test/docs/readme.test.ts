@@ -25,12 +25,20 @@ const actionsTheCodeCalls = (): Set<string> => {
     const text = readRepoFile(dir + file)
     const moduleOf = new Map<string, string>()
     for (const m of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*"([^"]+)"/g)) {
-      for (const name of (m[1] ?? "").split(",")) moduleOf.set(name.replace(/\btype\b/, "").split(" as ")[0]!.trim(), m[2]!)
+      for (const name of (m[1] ?? "").split(","))
+        moduleOf.set(
+          name
+            .replace(/\btype\b/, "")
+            .split(" as ")[0]!
+            .trim(),
+          m[2]!
+        )
     }
     for (const m of text.matchAll(/new (\w+)Command\(/g)) {
       const module = moduleOf.get(`${m[1]}Command`)
       const prefix = module === undefined ? undefined : IAM_PREFIX_OF_MODULE[module]
-      if (prefix === undefined) throw new Error(`${dir}${file}: ${m[1]}Command comes from ${module ?? "an unknown module"}; give its IAM prefix here`)
+      if (prefix === undefined)
+        throw new Error(`${dir}${file}: ${m[1]}Command comes from ${module ?? "an unknown module"}; give its IAM prefix here`)
       actions.add(`${prefix}:${m[1]}`)
     }
   }
@@ -53,7 +61,8 @@ interface Policy {
 
 const list = (v: string | ReadonlyArray<string>): ReadonlyArray<string> => (typeof v === "string" ? [v] : v)
 const actionsOf = (p: Policy) => new Set(p.Statement.flatMap((s) => list(s.Action)))
-const resourcesFor = (p: Policy, action: string) => p.Statement.filter((s) => list(s.Action).includes(action)).flatMap((s) => list(s.Resource))
+const resourcesFor = (p: Policy, action: string) =>
+  p.Statement.filter((s) => list(s.Action).includes(action)).flatMap((s) => list(s.Resource))
 
 /** The one JSON policy of a README subsection. */
 const policyIn = (heading: string): Policy => {
@@ -66,7 +75,10 @@ const policyIn = (heading: string): Policy => {
 }
 
 describe("the README's tool table", () => {
-  const rows = [...section(readme, "## Tools").matchAll(/^\| `([a-z-]+)` \| ([^|]+) \|/gm)].map((m) => ({ name: m[1]!, kind: m[2]!.trim() }))
+  const rows = [...section(readme, "## Tools").matchAll(/^\| `([a-z-]+)` \| ([^|]+) \|/gm)].map((m) => ({
+    name: m[1]!,
+    kind: m[2]!.trim()
+  }))
 
   it("lists every tool of the catalogue once, and no other", () => {
     expect(rows.length).toBe(catalogue.length)
@@ -137,7 +149,10 @@ describe("the README's flags and environment variables", () => {
   const flagsSection = section(readme, "## Flags and environment variables")
 
   it("name every variable the command line and the endpoint settings read (the fake's call log is a test hook)", () => {
-    const read = new Set([...variableNames(readRepoFile("src/app/cli.ts")), ...variableNames(readRepoFile("src/adapters/aws/endpoints.ts"))])
+    const read = new Set([
+      ...variableNames(readRepoFile("src/app/cli.ts")),
+      ...variableNames(readRepoFile("src/adapters/aws/endpoints.ts"))
+    ])
     read.delete("MWAA_MCP_FAKE_CALL_LOG")
     expect(read.size).toBeGreaterThan(10)
     const documented = variableNames(flagsSection)

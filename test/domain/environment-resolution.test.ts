@@ -30,23 +30,27 @@ describe("EnvironmentResolver.resolve", () => {
   it.effect("takes the explicit name first, without listing", () =>
     Effect.gen(function* () {
       expect(yield* resolve("prod")).toBe("prod")
-    }).pipe(Effect.provide(resolver(undefined, { defaultEnvironment: Option.some("staging") }))))
+    }).pipe(Effect.provide(resolver(undefined, { defaultEnvironment: Option.some("staging") })))
+  )
 
   it.effect("falls back to MWAA_ENVIRONMENT, without listing", () =>
     Effect.gen(function* () {
       expect(yield* resolve(undefined)).toBe("staging")
-    }).pipe(Effect.provide(resolver(undefined, { defaultEnvironment: Option.some("staging") }))))
+    }).pipe(Effect.provide(resolver(undefined, { defaultEnvironment: Option.some("staging") })))
+  )
 
   it.effect("treats a blank explicit name as not given", () =>
     Effect.gen(function* () {
       expect(yield* resolve("  ")).toBe("staging")
       expect(yield* resolve("")).toBe("staging")
-    }).pipe(Effect.provide(resolver(undefined, { defaultEnvironment: Option.some("staging") }))))
+    }).pipe(Effect.provide(resolver(undefined, { defaultEnvironment: Option.some("staging") })))
+  )
 
   it.effect("uses the only environment in the region", () =>
     Effect.gen(function* () {
       expect(yield* resolve(undefined)).toBe("only-one")
-    }).pipe(Effect.provide(resolver(["only-one"]))))
+    }).pipe(Effect.provide(resolver(["only-one"])))
+  )
 
   it.effect("refuses to guess among several, listing them", () =>
     Effect.gen(function* () {
@@ -57,7 +61,8 @@ describe("EnvironmentResolver.resolve", () => {
       expect(error.message).toContain("dev, prod")
       expect(error.message).toContain("environment_name")
       expect(error.message).toContain("MWAA_ENVIRONMENT")
-    }).pipe(Effect.provide(resolver(["dev", "prod"]))))
+    }).pipe(Effect.provide(resolver(["dev", "prod"])))
+  )
 
   it.effect("says none exist in the region when the list is empty", () =>
     Effect.gen(function* () {
@@ -66,5 +71,6 @@ describe("EnvironmentResolver.resolve", () => {
       if (!(error instanceof EnvironmentUnresolved)) return
       expect(error.available).toEqual([])
       expect(error.message).toContain("No MWAA environments exist in region eu-west-1")
-    }).pipe(Effect.provide(resolver([], { region: "eu-west-1" }))))
+    }).pipe(Effect.provide(resolver([], { region: "eu-west-1" })))
+  )
 })

@@ -67,7 +67,9 @@ describe("assess", () => {
   it("healthy when every part is fine", () => {
     expect(assess(mwaa("AVAILABLE"), fine, false)).toEqual({
       verdict: "healthy",
-      findings: ["No problems found: MWAA status AVAILABLE; metadatabase, scheduler, triggerer healthy; no import errors; no failed runs in the last 24 h."]
+      findings: [
+        "No problems found: MWAA status AVAILABLE; metadatabase, scheduler, triggerer healthy; no import errors; no failed runs in the last 24 h."
+      ]
     })
   })
 
@@ -77,7 +79,14 @@ describe("assess", () => {
   })
 
   it("says how many DAGs failed, and that there may be more when the page did not hold every failed run", () => {
-    const failing = { ...fine.failing_dags!, count: 3, dag_ids: ["a", "b", "c"], failed_runs: 250, complete: false, window_end: "2026-11-25T09:29:57.000Z" }
+    const failing = {
+      ...fine.failing_dags!,
+      count: 3,
+      dag_ids: ["a", "b", "c"],
+      failed_runs: 250,
+      complete: false,
+      window_end: "2026-11-25T09:29:57.000Z"
+    }
     const r = assess(mwaa("AVAILABLE"), { ...fine, failing_dags: failing }, false)
     expect(r.verdict).toBe("degraded")
     expect(r.findings[0]).toMatch(/^3 or more DAG\(s\) had failed runs in the 24 h to 2026-11-25T09:29:57.000Z: a, b, c\./)

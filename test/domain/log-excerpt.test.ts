@@ -2,7 +2,8 @@ import { describe, expect, it } from "@effect/vitest"
 import { Option } from "effect"
 import { findErrorExcerpt, levelOf } from "../../src/domain/log-excerpt.js"
 
-const frames = (n: number) => Array.from({ length: n }, (_, i) => [`  File "/dags/f${i}.py", line ${i}, in f${i}`, `    f${i + 1}()`]).flat()
+const frames = (n: number) =>
+  Array.from({ length: n }, (_, i) => [`  File "/dags/f${i}.py", line ${i}, in f${i}`, `    f${i + 1}()`]).flat()
 
 describe("findErrorExcerpt", () => {
   it("takes the last traceback's exception, with the line before it and its frames", () => {
@@ -67,7 +68,7 @@ describe("levelOf", () => {
     expect(levelOf("[2026-11-25T09:00:00.1+0000] {x.py:1} ERROR - e")).toBe("ERROR")
     expect(levelOf("[2026-11-25T09:00:00Z] {task} CRITICAL - c")).toBe("CRITICAL")
     expect(levelOf("[2026-11-25T09:00:00Z] WARN - w")).toBe("WARNING")
-    expect(levelOf("  File \"x.py\", line 1, in f")).toBeUndefined()
+    expect(levelOf('  File "x.py", line 1, in f')).toBeUndefined()
     expect(levelOf("ValueError: ERROR in data")).toBeUndefined()
   })
 })

@@ -14,7 +14,12 @@ describe("one shape for Airflow 2 and 3", () => {
   })
 
   it("reads schedules and activity from either version's DAG", () => {
-    const v2 = normalizeDag({ dag_id: "d", schedule_interval: { __type: "CronExpression", value: "0 6 * * *" }, is_active: true, tags: [{ name: "finance" }] })
+    const v2 = normalizeDag({
+      dag_id: "d",
+      schedule_interval: { __type: "CronExpression", value: "0 6 * * *" },
+      is_active: true,
+      tags: [{ name: "finance" }]
+    })
     const v3 = normalizeDag({ dag_id: "d", timetable_summary: "0 6 * * *", is_stale: false, tags: [{ name: "finance", dag_id: "d" }] })
     expect(v2).toMatchObject({ schedule: "0 6 * * *", is_active: true, tags: ["finance"] })
     expect(v3).toMatchObject({ schedule: "0 6 * * *", is_active: true, tags: ["finance"] })
@@ -24,7 +29,13 @@ describe("one shape for Airflow 2 and 3", () => {
     expect(linesFromRestContent("a\nb\n")).toEqual(["a", "b"])
     expect(
       linesFromRestContent([
-        { timestamp: "2026-11-25T06:15:41Z", level: "error", logger: "task", event: "Task failed with exception", error_detail: [{ exc_type: "HTTPError", exc_value: "503", frames: [{ filename: "fx.py", lineno: 27, name: "fetch" }] }] }
+        {
+          timestamp: "2026-11-25T06:15:41Z",
+          level: "error",
+          logger: "task",
+          event: "Task failed with exception",
+          error_detail: [{ exc_type: "HTTPError", exc_value: "503", frames: [{ filename: "fx.py", lineno: 27, name: "fetch" }] }]
+        }
       ])
     ).toEqual([
       "[2026-11-25T06:15:41Z] {task} ERROR - Task failed with exception",

@@ -8,9 +8,27 @@ describe("per-environment rate limit", () => {
       const limited = yield* makePerEnvironmentLimiter(8)
       const started = yield* Ref.make(0)
       const other = yield* Ref.make(0)
-      const calls = Effect.forEach(Array.from({ length: 20 }), () => limited("a", Ref.update(started, (n) => n + 1)), { concurrency: "unbounded" })
+      const calls = Effect.forEach(
+        Array.from({ length: 20 }),
+        () =>
+          limited(
+            "a",
+            Ref.update(started, (n) => n + 1)
+          ),
+        { concurrency: "unbounded" }
+      )
       const fiber = yield* Effect.fork(calls)
-      const otherFiber = yield* Effect.fork(Effect.forEach(Array.from({ length: 8 }), () => limited("b", Ref.update(other, (n) => n + 1)), { concurrency: "unbounded" }))
+      const otherFiber = yield* Effect.fork(
+        Effect.forEach(
+          Array.from({ length: 8 }),
+          () =>
+            limited(
+              "b",
+              Ref.update(other, (n) => n + 1)
+            ),
+          { concurrency: "unbounded" }
+        )
+      )
       yield* TestClock.adjust("1 millis")
       const atOnce = yield* Ref.get(started)
       expect(atOnce).toBe(8)
@@ -23,5 +41,6 @@ describe("per-environment rate limit", () => {
       yield* Fiber.join(fiber)
       yield* Fiber.join(otherFiber)
       expect(yield* Ref.get(started)).toBe(20)
-    }))
+    })
+  )
 })

@@ -16,34 +16,36 @@ const secret = fc.string({ unit: fc.constantFrom(..."QZXJKV7~^|!"), minLength: 8
 const word = fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz"), maxLength: 8 })
 const hostname = fc.string({ unit: fc.constantFrom(..."abcdefghijklm0123456789"), minLength: 1, maxLength: 12 })
 
-const connection = fc.record({
-  password: fc.option(fc.oneof(secret, fc.constant("")), { nil: undefined }),
-  extraValues: fc.array(secret, { maxLength: 4 }),
-  extraAsText: fc.boolean(),
-  hostHasPassword: fc.boolean(),
-  descriptionHasPassword: fc.boolean(),
-  login: word,
-  host: hostname,
-  port: fc.option(fc.nat(65535), { nil: null })
-}).map((c) => {
-  const extra = Object.fromEntries(c.extraValues.map((v, i) => [`field_${i}`, v]))
-  const password = c.password ?? ""
-  return {
-    password: c.password,
-    extraValues: c.extraValues,
-    raw: {
-      connection_id: "my_conn",
-      conn_type: "postgres",
-      login: c.login,
-      host: c.hostHasPassword && password !== "" ? `postgres://${c.login}:${password}@${c.host}` : c.host,
-      schema: "public",
-      port: c.port,
-      description: c.descriptionHasPassword && password !== "" ? `rotated, password=${password}` : "warehouse",
-      ...(c.password !== undefined ? { password: c.password } : {}),
-      extra: c.extraAsText ? JSON.stringify(extra) : extra
+const connection = fc
+  .record({
+    password: fc.option(fc.oneof(secret, fc.constant("")), { nil: undefined }),
+    extraValues: fc.array(secret, { maxLength: 4 }),
+    extraAsText: fc.boolean(),
+    hostHasPassword: fc.boolean(),
+    descriptionHasPassword: fc.boolean(),
+    login: word,
+    host: hostname,
+    port: fc.option(fc.nat(65535), { nil: null })
+  })
+  .map((c) => {
+    const extra = Object.fromEntries(c.extraValues.map((v, i) => [`field_${i}`, v]))
+    const password = c.password ?? ""
+    return {
+      password: c.password,
+      extraValues: c.extraValues,
+      raw: {
+        connection_id: "my_conn",
+        conn_type: "postgres",
+        login: c.login,
+        host: c.hostHasPassword && password !== "" ? `postgres://${c.login}:${password}@${c.host}` : c.host,
+        schema: "public",
+        port: c.port,
+        description: c.descriptionHasPassword && password !== "" ? `rotated, password=${password}` : "warehouse",
+        ...(c.password !== undefined ? { password: c.password } : {}),
+        extra: c.extraAsText ? JSON.stringify(extra) : extra
+      }
     }
-  }
-})
+  })
 
 // A fragment embedded in other text, its underscores swapped for a separator, in mixed case.
 const sensitiveKey = fc
@@ -235,22 +237,47 @@ describe("maskSecretsInText", () => {
   const token = fc.string({ unit: fc.constantFrom(..."abcXYZ0123456789/+"), minLength: 1, maxLength: 40 })
   const long = fc.string({ unit: fc.constantFrom(..."abcXYZ0123456789"), minLength: 12, maxLength: 30 })
   const upper16 = fc.string({ unit: fc.constantFrom(..."ABCDEFXYZ0123456789"), minLength: 16, maxLength: 16 })
-  const pairNames = ["password", "passwd", "pwd", "passphrase", "credential", "credentials", "secret", "token", "dsn", "fernet_key", "api-key", "apikey", "private_key", "access_key"]
+  const pairNames = [
+    "password",
+    "passwd",
+    "pwd",
+    "passphrase",
+    "credential",
+    "credentials",
+    "secret",
+    "token",
+    "dsn",
+    "fernet_key",
+    "api-key",
+    "apikey",
+    "private_key",
+    "access_key"
+  ]
   const templates: ReadonlyArray<fc.Arbitrary<string>> = [
     token.map((v) => `-----BEGIN PRIVATE KEY-----\n${v}`),
     token.map((v) => `${v}\n-----END RSA PRIVATE KEY-----`),
     fc.tuple(token, token).map(([u, v]) => `db+x://${u}:${v}@host`),
-    ...["ghp_", "gho_", "xoxb-", "xoxp-", "sk_live_", "rk_live_", "AIza"].map((p) => fc.tuple(long, long, long).map(([a, b, c]) => `${p}${a}${b}${c}`)),
+    ...["ghp_", "gho_", "xoxb-", "xoxp-", "sk_live_", "rk_live_", "AIza"].map((p) =>
+      fc.tuple(long, long, long).map(([a, b, c]) => `${p}${a}${b}${c}`)
+    ),
     fc.tuple(long, long, long).map(([a, b, c]) => `eyJ${a}.${b}.${c}`),
     fc.tuple(fc.constantFrom("AKIA", "ASIA"), upper16).map(([p, v]) => `${p}${v}`),
-    fc.tuple(fc.constantFrom("aws_secret_access_key", "secret-access-key", "session_token", "SessionToken"), token).map(([n, v]) => `${n}=${v}`),
+    fc
+      .tuple(fc.constantFrom("aws_secret_access_key", "secret-access-key", "session_token", "SessionToken"), token)
+      .map(([n, v]) => `${n}=${v}`),
     fc.tuple(fc.constantFrom("authorization: basic ", "Bearer "), token).map(([n, v]) => `${n}${v}`),
     ...pairNames.map((n) =>
-      fc.tuple(fc.constantFrom("=", ": ", "\": \"", "='"), token).map(([sep, v]) => `x_${n}${sep}${v}${sep.endsWith("\"") ? "\"" : sep.endsWith("'") ? "'" : ""}`)
+      fc
+        .tuple(fc.constantFrom("=", ": ", '": "', "='"), token)
+        .map(([sep, v]) => `x_${n}${sep}${v}${sep.endsWith('"') ? '"' : sep.endsWith("'") ? "'" : ""}`)
     )
   ]
   const noise = fc.string({ maxLength: 8 })
-  const caseOf = fc.constantFrom((t: string) => t, (t: string) => t.toUpperCase(), (t: string) => t.toLowerCase())
+  const caseOf = fc.constantFrom(
+    (t: string) => t,
+    (t: string) => t.toUpperCase(),
+    (t: string) => t.toLowerCase()
+  )
   const text = fc
     .tuple(noise, fc.oneof(...templates), noise, fc.option(fc.oneof(...templates), { nil: "" }), noise, caseOf)
     .map(([a, x, b, y, c, toCase]) => toCase(`${a}${x}${b}${y}${c}`))

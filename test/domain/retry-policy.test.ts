@@ -8,7 +8,10 @@ const denied = new MwaaError({ reason: "AccessDenied", operation: "InvokeRestApi
 
 // Fails with `error` for the first `failures` attempts, then succeeds; counts attempts made.
 const flaky = (attempts: Ref.Ref<number>, failures: number, error: MwaaError) =>
-  Effect.flatMap(Ref.updateAndGet(attempts, (n) => n + 1), (n) => (n <= failures ? Effect.fail(error) : Effect.succeed("ok")))
+  Effect.flatMap(
+    Ref.updateAndGet(attempts, (n) => n + 1),
+    (n) => (n <= failures ? Effect.fail(error) : Effect.succeed("ok"))
+  )
 
 const retry = retryThrottled({ maxAttempts: 4, base: Duration.millis(100), cap: Duration.seconds(10) })
 
@@ -26,7 +29,8 @@ describe("retryThrottled", () => {
       yield* TestClock.adjust(Duration.millis(1))
       expect(yield* Fiber.join(fiber)).toBe("ok")
       expect(yield* Ref.get(attempts)).toBe(3)
-    }))
+    })
+  )
 
   it.effect("does not retry an error that is not retryable", () =>
     Effect.gen(function* () {
@@ -35,17 +39,24 @@ describe("retryThrottled", () => {
       expect(error.reason).toBe("AccessDenied")
       expect(error.attempts).toBe(1)
       expect(yield* Ref.get(attempts)).toBe(1)
-    }))
+    })
+  )
 
   it.effect("retries Airflow's 503 through InvokeRestApi", () =>
     Effect.gen(function* () {
       const attempts = yield* Ref.make(0)
-      const unavailable = new MwaaError({ reason: "AirflowServerError", operation: "InvokeRestApi GET /dags", message: "Unavailable", airflowStatus: 503 })
+      const unavailable = new MwaaError({
+        reason: "AirflowServerError",
+        operation: "InvokeRestApi GET /dags",
+        message: "Unavailable",
+        airflowStatus: 503
+      })
       const fiber = yield* Effect.fork(retry(flaky(attempts, 1, unavailable)))
       yield* TestClock.adjust(Duration.seconds(1))
       expect(yield* Fiber.join(fiber)).toBe("ok")
       expect(yield* Ref.get(attempts)).toBe(2)
-    }))
+    })
+  )
 
   it.effect("doubles each delay and gives up after maxAttempts with the attempts recorded", () =>
     Effect.gen(function* () {
@@ -65,7 +76,8 @@ describe("retryThrottled", () => {
       const error = yield* Effect.flip(Fiber.join(fiber))
       expect(error).toBeInstanceOf(MwaaError)
       expect(error).toMatchObject({ reason: "Throttled", operation: throttled.operation, attempts: 4 })
-    }))
+    })
+  )
 
   it.effect("draws each delay anywhere from zero to the exponential (full jitter)", () =>
     Effect.gen(function* () {
@@ -80,7 +92,8 @@ describe("retryThrottled", () => {
       const immediate = yield* Effect.fork(withDraw(0)(retry(flaky(none, Infinity, throttled))))
       yield* TestClock.adjust(Duration.millis(0))
       expect((yield* Effect.flip(Fiber.join(immediate))).attempts).toBe(4)
-    }))
+    })
+  )
 
   it.effect("caps each delay", () =>
     Effect.gen(function* () {
@@ -91,26 +104,34 @@ describe("retryThrottled", () => {
       yield* TestClock.adjust(Duration.millis(400))
       const error = yield* Effect.flip(Fiber.join(fiber))
       expect(error.attempts).toBe(4)
-    }))
+    })
+  )
 
   it.effect("stops retrying once the total time is spent, whatever attempts remain", () =>
     Effect.gen(function* () {
       const attempts = yield* Ref.make(0)
-      const bounded = retryThrottled({ maxAttempts: 100, base: Duration.millis(100), cap: Duration.seconds(1), maxElapsed: Duration.seconds(2) })
+      const bounded = retryThrottled({
+        maxAttempts: 100,
+        base: Duration.millis(100),
+        cap: Duration.seconds(1),
+        maxElapsed: Duration.seconds(2)
+      })
       const fiber = yield* Effect.fork(withDraw(1)(bounded(flaky(attempts, Infinity, throttled))))
       yield* TestClock.adjust(Duration.seconds(5))
       const error = yield* Effect.flip(Fiber.join(fiber))
       // Retries start at 0.1, 0.3, 0.7, 1.5 and 2.5 s; none is scheduled once 2 s have passed:
       // six attempts, not a hundred.
       expect(error.attempts).toBe(6)
-    }))
+    })
+  )
 
   it.effect("makes one attempt when maxAttempts is 1", () =>
     Effect.gen(function* () {
       const attempts = yield* Ref.make(0)
       const error = yield* Effect.flip(retryThrottled({ maxAttempts: 1 })(flaky(attempts, 10, throttled)))
       expect(error.attempts).toBe(1)
-    }))
+    })
+  )
 
   it.effect("counts attempts afresh each time the wrapped effect runs", () =>
     Effect.gen(function* () {
@@ -121,5 +142,6 @@ describe("retryThrottled", () => {
         yield* TestClock.adjust(Duration.seconds(1))
         expect((yield* Effect.flip(Fiber.join(fiber))).attempts).toBe(2)
       }
-    }))
+    })
+  )
 })

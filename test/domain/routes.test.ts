@@ -9,8 +9,7 @@ import * as Tasks from "../../src/domain/routes-tasks.js"
 import type { AirflowMajor } from "../../src/domain/routes.js"
 
 const keyChars = fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-".split(""))
-const key = (max: number) =>
-  fc.string({ unit: keyChars, minLength: 1, maxLength: max }).filter((s) => !/^\.+$/.test(s))
+const key = (max: number) => fc.string({ unit: keyChars, minLength: 1, maxLength: max }).filter((s) => !/^\.+$/.test(s))
 const isoDate = fc
   .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T23:59:59Z"), noInvalidDate: true })
   .map((d) => d.toISOString().replace(/\.\d{3}Z$/, "+00:00"))
@@ -24,7 +23,14 @@ const version = fc.constantFrom<AirflowMajor>(2, 3)
 /** Every path the planner can produce for one set of ids. */
 const plannedPaths = (v: AirflowMajor, dag: string, run: string, task: string, mapIndex: number, tryNumber: number) => {
   const t = { dag_id: dag, dag_run_id: run, task_id: task, map_index: mapIndex, try_number: tryNumber }
-  const clear = { dry_run: true, only_failed: true, only_running: false, include_upstream: false, include_downstream: false, reset_dag_runs: true }
+  const clear = {
+    dry_run: true,
+    only_failed: true,
+    only_running: false,
+    include_upstream: false,
+    include_downstream: false,
+    reset_dag_runs: true
+  }
   return [
     Routes.getDag(v, dag).call.path,
     ...Either.match(Routes.setDagPaused(v, dag, true), { onLeft: () => [], onRight: (c) => [c.path] }),
@@ -43,13 +49,21 @@ const plannedPaths = (v: AirflowMajor, dag: string, run: string, task: string, m
 describe("route planner", () => {
   it("never produces a Path over 64 characters (property over generated ids)", () => {
     fc.assert(
-      fc.property(version, key(250), runId, key(250), fc.integer({ min: -1, max: 5000 }), fc.integer({ min: 1, max: 99 }), (v, dag, run, task, mi, tn) => {
-        for (const path of plannedPaths(v, dag, run, task, mi, tn)) {
-          expect(path.length).toBeLessThanOrEqual(MAX_PATH_LENGTH)
-          expect(path.startsWith("/")).toBe(true)
-          expect(path.startsWith("/api/")).toBe(false)
+      fc.property(
+        version,
+        key(250),
+        runId,
+        key(250),
+        fc.integer({ min: -1, max: 5000 }),
+        fc.integer({ min: 1, max: 99 }),
+        (v, dag, run, task, mi, tn) => {
+          for (const path of plannedPaths(v, dag, run, task, mi, tn)) {
+            expect(path.length).toBeLessThanOrEqual(MAX_PATH_LENGTH)
+            expect(path.startsWith("/")).toBe(true)
+            expect(path.startsWith("/api/")).toBe(false)
+          }
         }
-      }),
+      ),
       { numRuns: 500 }
     )
   })
@@ -79,7 +93,9 @@ describe("route planner", () => {
         path: "/dags/~/dagRuns/~/taskInstances/list",
         body: { dag_ids: [dag], dag_run_ids: [run], task_ids: ["load"] }
       })
-      expect(Option.isNone(Tasks.taskLogRest(v, { dag_id: dag, dag_run_id: run, task_id: "load", map_index: -1, try_number: 2 }))).toBe(true)
+      expect(Option.isNone(Tasks.taskLogRest(v, { dag_id: dag, dag_run_id: run, task_id: "load", map_index: -1, try_number: 2 }))).toBe(
+        true
+      )
     }
   })
 
@@ -96,9 +112,18 @@ describe("route planner", () => {
     const refused = Routes.setDagPaused(2, longDag, true)
     expect(Either.isLeft(refused)).toBe(true)
     if (Either.isLeft(refused)) expect(refused.left.message).toMatch(/64/)
-    expect(Either.isLeft(Tasks.clearTaskInstances(3, "c".repeat(40), {
-      dry_run: true, only_failed: true, only_running: false, include_upstream: false, include_downstream: false, reset_dag_runs: true
-    }))).toBe(true)
+    expect(
+      Either.isLeft(
+        Tasks.clearTaskInstances(3, "c".repeat(40), {
+          dry_run: true,
+          only_failed: true,
+          only_running: false,
+          include_upstream: false,
+          include_downstream: false,
+          reset_dag_runs: true
+        })
+      )
+    ).toBe(true)
   })
 
   it("builds per-version bodies: Airflow 3 trigger always carries logical_date, Airflow 2 renames dates", () => {
@@ -114,7 +139,13 @@ describe("route planner", () => {
 
   it("names CloudWatch streams like the Amazon provider's task handler", () => {
     expect(
-      Tasks.taskLogStreamName({ dag_id: "etl", dag_run_id: "scheduled__2026-11-24T00:00:00+00:00", task_id: "load", map_index: -1, try_number: 2 })
+      Tasks.taskLogStreamName({
+        dag_id: "etl",
+        dag_run_id: "scheduled__2026-11-24T00:00:00+00:00",
+        task_id: "load",
+        map_index: -1,
+        try_number: 2
+      })
     ).toBe("dag_id=etl/run_id=scheduled__2026-11-24T00_00_00+00_00/task_id=load/attempt=2.log")
     expect(Tasks.taskLogStreamName({ dag_id: "d", dag_run_id: "r", task_id: "t", map_index: 3, try_number: 1 })).toBe(
       "dag_id=d/run_id=r/task_id=t/map_index=3/attempt=1.log"

@@ -35,7 +35,13 @@ describe("untrusted text", () => {
 
 describe("answers bounded in size", () => {
   it("halves the largest list and points next_offset at the first entry left out", () => {
-    const page = { items: Array.from({ length: 1000 }, (_, i) => ({ id: i, text: "x".repeat(50) })), offset: 200, limit: 1000, next_offset: null, total_entries: 5000 }
+    const page = {
+      items: Array.from({ length: 1000 }, (_, i) => ({ id: i, text: "x".repeat(50) })),
+      offset: 200,
+      limit: 1000,
+      next_offset: null,
+      total_entries: 5000
+    }
     const bounded = boundSize(page, 8 * 1024)
     expect(JSON.stringify(bounded.value).length).toBeLessThanOrEqual(8 * 1024)
     const kept = bounded.value.items.length
@@ -63,10 +69,14 @@ describe("answers bounded in size", () => {
 
   it("always fits the budget for generated answers (property)", () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ s: fc.string({ maxLength: 500 }), n: fc.integer() }), { maxLength: 300 }), fc.string({ maxLength: 5000 }), (items, big) => {
-        const bounded = boundSize({ items, big, offset: 0, next_offset: null }, 4096)
-        expect(new TextEncoder().encode(JSON.stringify(bounded.value)).length).toBeLessThanOrEqual(4096)
-      }),
+      fc.property(
+        fc.array(fc.record({ s: fc.string({ maxLength: 500 }), n: fc.integer() }), { maxLength: 300 }),
+        fc.string({ maxLength: 5000 }),
+        (items, big) => {
+          const bounded = boundSize({ items, big, offset: 0, next_offset: null }, 4096)
+          expect(new TextEncoder().encode(JSON.stringify(bounded.value)).length).toBeLessThanOrEqual(4096)
+        }
+      ),
       { numRuns: 200 }
     )
   })
@@ -88,7 +98,13 @@ describe("a private key cut by a log tail", () => {
 describe("more credential shapes in free text", () => {
   it("masks well-known tokens and more secret names, and leaves prose alone", async () => {
     const { maskSecretsInText } = await import("../../src/domain/redaction.js")
-    for (const secret of ["ghp_abcdefghijklmnopqrstuvwx1234", "xoxb-1234567890-abcdefghij", "sk_live_abcdefghij123", "AIzaSyA1234567890abcdefghijklmnopqrstu", "eyJhbGciOiJIUzI1.eyJzdWIiOiIxMjM0.SflKxwRJSMeKKF2QT4"]) {
+    for (const secret of [
+      "ghp_abcdefghijklmnopqrstuvwx1234",
+      "xoxb-1234567890-abcdefghij",
+      "sk_live_abcdefghij123",
+      "AIzaSyA1234567890abcdefghijklmnopqrstu",
+      "eyJhbGciOiJIUzI1.eyJzdWIiOiIxMjM0.SflKxwRJSMeKKF2QT4"
+    ]) {
       expect(maskSecretsInText(`token here: ${secret} end`).text).not.toContain(secret.slice(-10))
     }
     expect(maskSecretsInText("pwd=hunter22 fernet_key=abcdEFGH1234").text).toBe("pwd=*** fernet_key=***")
@@ -100,7 +116,7 @@ describe("more credential shapes in free text", () => {
 describe("precut", () => {
   it("cuts only strings longer than the budget, keeping a log line's end and other text's beginning", async () => {
     const { precut } = await import("../../src/domain/bound-size.js")
-    const out = precut({ content: "a".repeat(50) + "z".repeat(100), lines: ["b".repeat(100) + "END"], dag_id: "etl" }, 60)
+    const out = precut({ content: "a".repeat(50) + "z".repeat(100), lines: [`${"b".repeat(100)}END`], dag_id: "etl" }, 60)
     expect(out.value.content.startsWith("a".repeat(50))).toBe(true)
     expect(out.value.content).toMatch(/\[truncated: 90 more characters\]$/)
     expect(out.value.lines[0]).toMatch(/END$/)
@@ -121,7 +137,10 @@ describe("sanitizeDeep copies only what it changes", () => {
       if (Array.isArray(v)) return v.map(walk)
       if (typeof v === "object" && v !== null) {
         return Object.fromEntries(
-          Object.entries(v).map(([k, x]) => [clean(k), test(k) && x !== null && typeof x !== "boolean" && x !== REDACTED ? REDACTED : walk(x)])
+          Object.entries(v).map(([k, x]) => [
+            clean(k),
+            test(k) && x !== null && typeof x !== "boolean" && x !== REDACTED ? REDACTED : walk(x)
+          ])
         )
       }
       return v

@@ -12,19 +12,22 @@ describe("WriteGate", () => {
       expect(error).toBeInstanceOf(WriteNotAllowed)
       expect(error.tool).toBe("trigger-dag-run")
       expect(error.message).toBe(writeNotAllowedMessage("trigger-dag-run"))
-    }).pipe(Effect.provide(gate(false))))
+    }).pipe(Effect.provide(gate(false)))
+  )
 
   it.effect("lets a write tool through with --allow-write", () =>
     Effect.gen(function* () {
       const exit = yield* Effect.exit(WriteGate.pipe(Effect.flatMap((g) => g.ensureAllowed("trigger-dag-run"))))
       expect(Exit.isSuccess(exit)).toBe(true)
-    }).pipe(Effect.provide(gate(true))))
+    }).pipe(Effect.provide(gate(true)))
+  )
 
   it.effect("is read-only with the default config", () =>
     Effect.gen(function* () {
       const error = yield* Effect.flip(WriteGate.pipe(Effect.flatMap((g) => g.ensureAllowed("delete-environment"))))
       expect(error._tag).toBe("WriteNotAllowed")
-    }).pipe(Effect.provide(Layer.provide(WriteGate.Default, AppConfig.make()))))
+    }).pipe(Effect.provide(Layer.provide(WriteGate.Default, AppConfig.make())))
+  )
 })
 
 describe("writeNotAllowedMessage", () => {

@@ -30,7 +30,10 @@ const embedded = (config: Partial<import("../../src/lib/ports.js").AppConfigShap
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair()
     yield* connectMcpServer(server, serverSide)
     const client = new Client({ name: "embedding-program", version: "1.0.0" })
-    yield* Effect.acquireRelease(Effect.promise(() => client.connect(clientSide)), () => Effect.promise(() => client.close()))
+    yield* Effect.acquireRelease(
+      Effect.promise(() => client.connect(clientSide)),
+      () => Effect.promise(() => client.close())
+    )
     const call = (name: string, args: Record<string, unknown>) => Effect.promise(() => client.callTool({ name, arguments: args }))
     return { client, call, inspector: Context.get(fake, FakeMwaa) }
   })
@@ -69,7 +72,8 @@ describe("makeMwaaMcpServer, embedded in an Effect program on the in-memory fake
       )
       const rest = (yield* inspector.calls).filter((c) => c.api === "InvokeRestApi")
       expect(rest).toContainEqual(expect.objectContaining({ environmentName: DEMO_ENVIRONMENT_3, method: "GET", path: "/dags" }))
-    }))
+    })
+  )
 
   it.scopedLive("refuses write tools without allowWrite, before any call reaches MWAA; the audit line goes to the program's logger", () => {
     const { audits, layer } = auditCollector()

@@ -22,7 +22,11 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
 const entries = Object.entries(pkg.exports).flatMap(([subpath, target]) => (typeof target === "string" ? [] : [{ subpath, ...target }]))
 
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)])
-const packageOf = (specifier: string): string => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/")
+const packageOf = (specifier: string): string =>
+  specifier
+    .split("/")
+    .slice(0, specifier.startsWith("@") ? 2 : 1)
+    .join("/")
 
 /** The bare specifiers a built module and everything it imports statically (or also dynamically) reach. */
 const reachedPackages = (entryFile: string, withDynamic: boolean): Set<string> => {
@@ -68,16 +72,28 @@ describe("package.json exports", () => {
 
   it("resolves every entry by the package's name to what it documents", async () => {
     expect(Object.keys(await packageEntries.root())).toEqual(
-      expect.arrayContaining(["makeMwaaMcpServer", "makeMwaaToolHost", "MwaaMcpServerLive", "connectMcpServer", "McpServer", "AppConfig", "MwaaGateway"])
+      expect.arrayContaining([
+        "makeMwaaMcpServer",
+        "makeMwaaToolHost",
+        "MwaaMcpServerLive",
+        "connectMcpServer",
+        "McpServer",
+        "AppConfig",
+        "MwaaGateway"
+      ])
     )
-    expect(Object.keys(await packageEntries.ports())).toEqual(expect.arrayContaining(["AppConfig", "Clock", "MwaaError", "MwaaGateway", "Progress"]))
+    expect(Object.keys(await packageEntries.ports())).toEqual(
+      expect.arrayContaining(["AppConfig", "Clock", "MwaaError", "MwaaGateway", "Progress"])
+    )
     expect(Object.keys(await packageEntries.domain())).toEqual(
       expect.arrayContaining(["AirflowClient", "EnvironmentCatalog", "EnvironmentResolver", "WriteGate", "DomainLive", "Dags", "TaskLogs"])
     )
     expect((await packageEntries.catalogue()).catalogue.length).toBeGreaterThanOrEqual(20)
     expect(Object.keys(await packageEntries.fake())).toEqual(expect.arrayContaining(["FakeMwaa", "demoSeed", "DEMO_ENVIRONMENT_2"]))
     expect(Object.keys(await packageEntries.aws())).toEqual(expect.arrayContaining(["AwsGateway", "endpointsFromEnv"]))
-    expect(Object.keys(await packageEntries.mcp())).toEqual(expect.arrayContaining(["StdioTransport", "serveHttp", "connectStdio", "StderrLoggerLive"]))
+    expect(Object.keys(await packageEntries.mcp())).toEqual(
+      expect.arrayContaining(["StdioTransport", "serveHttp", "connectStdio", "StderrLoggerLive"])
+    )
   })
 
   it("keeps each entry to the packages it documents: only ./adapters/aws loads the AWS SDK", () => {
@@ -93,7 +109,8 @@ describe("package.json exports", () => {
   it("declares every package an entry imports as a peer, all of them optional (npx installs nothing else), and no dependencies", () => {
     expect(pkg.dependencies ?? {}).toEqual({})
     for (const entry of entries) {
-      for (const name of reachedPackages(entry.default, true)) expect(Object.keys(pkg.peerDependencies), `${entry.subpath} imports ${name}`).toContain(name)
+      for (const name of reachedPackages(entry.default, true))
+        expect(Object.keys(pkg.peerDependencies), `${entry.subpath} imports ${name}`).toContain(name)
     }
     const required = Object.keys(pkg.peerDependencies).filter((name) => pkg.peerDependenciesMeta[name]?.optional !== true)
     expect(required).toEqual([])

@@ -64,5 +64,6 @@ describe("StdioTransport.layer on MwaaMcpServerLive", () => {
       // The client goes away: the connection closes, the program ends and releases its layers.
       stdin.end()
       yield* Fiber.join(running).pipe(Effect.timeout("5 seconds"))
-    }))
+    })
+  )
 })

@@ -16,7 +16,13 @@ import { ManagedRuntime } from "effect"
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { AwsGateway } from "../../src/adapters/aws/index.js"
-import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, DEMO_FAILED_TASK, DEMO_MANUAL_RUN, ORDERS_DAG } from "../../src/adapters/fake-mwaa/index.js"
+import {
+  DEMO_ENVIRONMENT_2,
+  DEMO_ENVIRONMENT_3,
+  DEMO_FAILED_TASK,
+  DEMO_MANUAL_RUN,
+  ORDERS_DAG
+} from "../../src/adapters/fake-mwaa/index.js"
 import { toCallToolResult } from "../../src/adapters/mcp/tools.js"
 import { catalogue } from "../../src/app/catalogue.js"
 import { appLayer } from "../../src/app/layers.js"
@@ -44,12 +50,23 @@ interface Target {
 
 const TARGETS: ReadonlyArray<Target> = [
   { tool: "list-dags", environment: DEMO_ENVIRONMENT_2, args: { environment_name: DEMO_ENVIRONMENT_2 }, api: "InvokeRestApi" },
-  { tool: "get-dag", environment: DEMO_ENVIRONMENT_3, args: { environment_name: DEMO_ENVIRONMENT_3, dag_id: ORDERS_DAG }, api: "InvokeRestApi" },
+  {
+    tool: "get-dag",
+    environment: DEMO_ENVIRONMENT_3,
+    args: { environment_name: DEMO_ENVIRONMENT_3, dag_id: ORDERS_DAG },
+    api: "InvokeRestApi"
+  },
   {
     tool: "get-task-logs",
     environment: DEMO_ENVIRONMENT_2,
     // try_number given: the tool goes straight to CloudWatch, so GetLogEvents is the call that fails.
-    args: { environment_name: DEMO_ENVIRONMENT_2, dag_id: ORDERS_DAG, dag_run_id: DEMO_MANUAL_RUN, task_id: DEMO_FAILED_TASK, try_number: 2 },
+    args: {
+      environment_name: DEMO_ENVIRONMENT_2,
+      dag_id: ORDERS_DAG,
+      dag_run_id: DEMO_MANUAL_RUN,
+      task_id: DEMO_FAILED_TASK,
+      try_number: 2
+    },
     api: "GetLogEvents"
   }
 ]
@@ -138,7 +155,7 @@ describe("the bin on the AWS SDK gateway, one gateway fault at a time", () => {
     const answers = await Promise.all(TARGETS.map((t) => callTool(session, t.tool, t.args)))
     const elapsed = performance.now() - started
     fake.reset()
-    TARGETS.forEach((t, i) => expectClearError(t, answers[i]!, /Throttl/))
+    for (const [i, t] of TARGETS.entries()) expectClearError(t, answers[i]!, /Throttl/)
     // The retry policy's total-time bound is 30 s; the attempts' backoff is far less.
     expect(elapsed).toBeLessThan(30_000)
     await allAnswerNormally()
@@ -148,7 +165,7 @@ describe("the bin on the AWS SDK gateway, one gateway fault at a time", () => {
     for (const t of TARGETS) for (let i = 0; i < 20; i++) fake.htmlNext({ api: t.api })
     const answers = await Promise.all(TARGETS.map((t) => callTool(session, t.tool, t.args)))
     fake.reset()
-    TARGETS.forEach((t, i) => expectClearError(t, answers[i]!, /502|Bad Gateway|Unavailable/i))
+    for (const [i, t] of TARGETS.entries()) expectClearError(t, answers[i]!, /502|Bad Gateway|Unavailable/i)
     await allAnswerNormally()
   })
 
@@ -166,7 +183,7 @@ describe("the bin on the AWS SDK gateway, one gateway fault at a time", () => {
     for (const t of TARGETS) for (let i = 0; i < 20; i++) fake.resetConnectionNext({ api: t.api })
     const answers = await Promise.all(TARGETS.map((t) => callTool(session, t.tool, t.args)))
     fake.reset()
-    TARGETS.forEach((t, i) => expectClearError(t, answers[i]!, /reset|socket|ECONNRESET|Unavailable|hang up/i))
+    for (const [i, t] of TARGETS.entries()) expectClearError(t, answers[i]!, /reset|socket|ECONNRESET|Unavailable|hang up/i)
     await allAnswerNormally()
   })
 
@@ -212,7 +229,12 @@ describe("the bin on the AWS SDK gateway, one gateway fault at a time", () => {
           restJson(body, (response) => {
             const template = response.dags[0]
             const doc = prose(21_000, 3)
-            const dags = Array.from({ length: 2_000 }, (_, i) => ({ ...template, dag_id: `bulk_dag_${i}`, description: prose(5_300, i), doc_md: doc }))
+            const dags = Array.from({ length: 2_000 }, (_, i) => ({
+              ...template,
+              dag_id: `bulk_dag_${i}`,
+              description: prose(5_300, i),
+              doc_md: doc
+            }))
             return { ...response, dags, total_entries: dags.length }
           })
       })
@@ -232,7 +254,8 @@ describe("the bin on the AWS SDK gateway, one gateway fault at a time", () => {
       proxy.rewriteNext({
         operation: "InvokeRestApi",
         path: new RegExp(`^/dags/${ORDERS_DAG}$`),
-        rewrite: (body) => restJson(body, (dag) => ({ ...dag, description: prose(10 * 1024 * 1024, 0), doc_md: prose(40 * 1024 * 1024, 1) }))
+        rewrite: (body) =>
+          restJson(body, (dag) => ({ ...dag, description: prose(10 * 1024 * 1024, 0), doc_md: prose(40 * 1024 * 1024, 1) }))
       })
       const answer = await callTool(session, t.tool, t.args)
       expect(proxy.pending()).toBe(0)
@@ -275,7 +298,9 @@ describe("the bin on the AWS SDK gateway, one gateway fault at a time", () => {
   // Last: if it fails, the server may stay busy a while.
   // Text from Airflow is masked for credentials: that must take time linear in its length. A
   // 100 KB run of word characters is a base64url attachment, a JWT, a hex dump in a log line.
-  it("Airflow content with a 100 KB token (a base64url blob in a DAG description) is answered within 3 s", { timeout: 20_000 }, async () => {
+  it("Airflow content with a 100 KB token (a base64url blob in a DAG description) is answered within 3 s", {
+    timeout: 20_000
+  }, async () => {
     const t = TARGETS[1]!
     const blob = randomBytes(75_000).toString("base64url")
     proxy.rewriteNext({
@@ -288,7 +313,10 @@ describe("the bin on the AWS SDK gateway, one gateway fault at a time", () => {
       .callTool({ name: t.tool, arguments: t.args }, undefined, { timeout: 3_000 })
       .catch((error: unknown) => ({ timedOut: String(error) }))
     const elapsed = performance.now() - started
-    expect("timedOut" in result ? result.timedOut : undefined, `get-dag took over 3 s on a 100 KB token (${elapsed.toFixed(0)} ms)`).toBeUndefined()
+    expect(
+      "timedOut" in result ? result.timedOut : undefined,
+      `get-dag took over 3 s on a 100 KB token (${elapsed.toFixed(0)} ms)`
+    ).toBeUndefined()
     expect(elapsed).toBeLessThan(3_000)
     expect((result as { isError?: boolean }).isError).not.toBe(true)
   })

@@ -111,7 +111,12 @@ const checkEveryRoute = (v: AirflowMajor, dag: string, run: string, task: string
     const patch = right(Routes.setDagPaused(v, dag, paused))
     expect(Option.isSome(patch), `setDagPaused(${dag})`).toBe(fitsRaw(["dags", dag]))
     if (Option.isSome(patch)) {
-      expectCall("setDagPaused", patch.value, { method: "PATCH", segments: ["dags", dag], body: { is_paused: paused }, query: { update_mask: "is_paused" } })
+      expectCall("setDagPaused", patch.value, {
+        method: "PATCH",
+        segments: ["dags", dag],
+        body: { is_paused: paused },
+        query: { update_mask: "is_paused" }
+      })
     }
   }
 
@@ -143,7 +148,11 @@ const checkEveryRoute = (v: AirflowMajor, dag: string, run: string, task: string
   const trigger = right(Runs.triggerDagRun(v, dag, { dag_run_id: run, conf: { k: "v" } }))
   expect(Option.isSome(trigger)).toBe(fitsRaw(["dags", dag, "dagRuns"]))
   if (Option.isSome(trigger)) {
-    expectCall("triggerDagRun", trigger.value, { method: "POST", segments: ["dags", dag, "dagRuns"], body: { dag_run_id: run, conf: { k: "v" } } })
+    expectCall("triggerDagRun", trigger.value, {
+      method: "POST",
+      segments: ["dags", dag, "dagRuns"],
+      body: { dag_run_id: run, conf: { k: "v" } }
+    })
   }
 
   // task instances of a run: the batch endpoint, ids in the body
@@ -313,7 +322,9 @@ const rejectedId = (kind: Kind): fc.Arbitrary<string> => {
   const lead = kind === "env" ? stringOf(LETTERS, 1, 1) : fc.constant("")
   const tooLong = kind === "env" ? stringOf(LETTERS, 81, 200) : stringOf(KEY_CHARS.replace(".", ""), 251, 400)
   const generated: Array<fc.Arbitrary<string>> = [
-    fc.tuple(lead, valid, fc.array(forbiddenChar(kind), { minLength: 1, maxLength: 3 }), valid).map(([l, a, bad, b]) => `${l}${a}${bad.join("")}${b}`),
+    fc
+      .tuple(lead, valid, fc.array(forbiddenChar(kind), { minLength: 1, maxLength: 3 }), valid)
+      .map(([l, a, bad, b]) => `${l}${a}${bad.join("")}${b}`),
     tooLong,
     fc.constantFrom(...NAMED_REJECTS)
   ]
@@ -323,7 +334,8 @@ const rejectedId = (kind: Kind): fc.Arbitrary<string> => {
 }
 
 /** The rule texts a rejection must name (any one of them, as the first broken rule). */
-const RULE = /must not be empty|at most \d+ characters|may contain only|must not be only dots|must be a real run id|must start with a letter/
+const RULE =
+  /must not be empty|at most \d+ characters|may contain only|must not be only dots|must be a real run id|must start with a letter/
 
 interface Target {
   readonly tool: string
@@ -366,19 +378,25 @@ describe("identifiers: rejected ids are refused, naming the field, and nothing i
     ["unpause-dag", { environment_name: ENV, dag_id: FX_DAG }],
     ["trigger-dag-run", { environment_name: ENV, dag_id: FX_DAG, dag_run_id: "manual__security_probe" }],
     ["clear-task-instances", { ...ids, task_ids: [TASK] }],
-    ["create-environment", {
-      name: "security-probe",
-      execution_role_arn: "arn:aws:iam::123456789012:role/mwaa",
-      source_bucket_arn: "arn:aws:s3:::probe-bucket",
-      dag_s3_path: "dags",
-      network_configuration: { subnet_ids: ["subnet-1", "subnet-2"], security_group_ids: ["sg-1"] }
-    }],
+    [
+      "create-environment",
+      {
+        name: "security-probe",
+        execution_role_arn: "arn:aws:iam::123456789012:role/mwaa",
+        source_bucket_arn: "arn:aws:s3:::probe-bucket",
+        dag_s3_path: "dags",
+        network_configuration: { subnet_ids: ["subnet-1", "subnet-2"], security_group_ids: ["sg-1"] }
+      }
+    ],
     ["update-environment", { environment_name: DEMO_ENVIRONMENT_3, max_workers: 3 }],
     // Last: it deletes the environment it names.
-    ["delete-environment", {
-      environment_name: DEMO_ENVIRONMENT_3,
-      ...(deleteNeedsConfirmation ? { confirm_environment_name: DEMO_ENVIRONMENT_3 } : {})
-    }]
+    [
+      "delete-environment",
+      {
+        environment_name: DEMO_ENVIRONMENT_3,
+        ...(deleteNeedsConfirmation ? { confirm_environment_name: DEMO_ENVIRONMENT_3 } : {})
+      }
+    ]
   ]
 
   const FIELDS: ReadonlyArray<readonly [field: string, kind: Kind]> = [
@@ -393,23 +411,29 @@ describe("identifiers: rejected ids are refused, naming the field, and nothing i
   /** Every (tool, id argument) pair: every place an id enters a request. */
   const targets = (): ReadonlyArray<Target> =>
     base().flatMap(([tool, args]) =>
-      FIELDS.filter(([field]) => field in args).map(([field, kind]): Target => ({
-        tool,
-        field,
-        kind,
-        named: field === "task_ids" ? "task_ids.0" : field,
-        put: (id) => ({
-          ...args,
-          [field]: field === "task_ids" ? [id] : id,
-          // delete-environment's confirmation repeats the name: keep the two equal so only the rule refuses it.
-          ...(tool === "delete-environment" && field === "environment_name" && deleteNeedsConfirmation ? { confirm_environment_name: id } : {})
+      FIELDS.filter(([field]) => field in args).map(
+        ([field, kind]): Target => ({
+          tool,
+          field,
+          kind,
+          named: field === "task_ids" ? "task_ids.0" : field,
+          put: (id) => ({
+            ...args,
+            [field]: field === "task_ids" ? [id] : id,
+            // delete-environment's confirmation repeats the name: keep the two equal so only the rule refuses it.
+            ...(tool === "delete-environment" && field === "environment_name" && deleteNeedsConfirmation
+              ? { confirm_environment_name: id }
+              : {})
+          })
         })
-      }))
+      )
     )
 
   beforeAll(() => {
     h = makeSecurityHarness(demoSeed(), { allowWrite: true })
-    const schema = h.host.tools.find((t) => t.name === "delete-environment")?.inputSchema as { properties?: Record<string, unknown> } | undefined
+    const schema = h.host.tools.find((t) => t.name === "delete-environment")?.inputSchema as
+      | { properties?: Record<string, unknown> }
+      | undefined
     deleteNeedsConfirmation = schema?.properties?.["confirm_environment_name"] !== undefined
   })
   afterAll(() => h.dispose())
@@ -430,39 +454,46 @@ describe("identifiers: rejected ids are refused, naming the field, and nothing i
    *  - src/domain/ids.ts: drop the `s !== "~"` filter of DagRunId → run id "~" reaches the fake → fails;
    *  - src/domain/ids.ts: ENVIRONMENT_NAME_PATTERN = /^.+$/ → "a/b" is sent as an environment name → fails.
    */
-  it("every rejected id, in every tool and argument that takes it, is an error naming the field and no gateway call", async () => {
-    const all = targets()
-    const byKind = (kind: Kind) => all.filter((t) => t.kind === kind)
-    const problems: Array<string> = []
-    const check = async (target: Target, id: string) => {
-      await h.clearCalls()
-      const answer = await h.call(target.tool, target.put(id))
-      const calls = await h.calls()
-      const shown = JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}…(${id.length})` : id)
-      if (!answer.isError) problems.push(`${target.tool} ${target.field}=${shown}: accepted`)
-      else if (!answer.text.includes(target.named) || !RULE.test(answer.text)) {
-        problems.push(`${target.tool} ${target.field}=${shown}: error does not name the field and its rule: ${answer.text.slice(0, 300)}`)
-      }
-      if (calls.length > 0) problems.push(`${target.tool} ${target.field}=${shown}: reached the fake: ${calls.map((c) => `${c.api} ${c.method ?? ""} ${c.path ?? ""}`).join("; ")}`)
-    }
-
-    // The issue's list, in every place.
-    for (const target of all) for (const id of NAMED_REJECTS) await check(target, id)
-    expect(problems).toEqual([])
-
-    // Generated ones.
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom<Kind>("key", "run", "env").chain((kind) => fc.tuple(fc.constant(kind), rejectedId(kind))),
-        async ([kind, id]) => {
-          expect(acceptedBy[kind](id), JSON.stringify(id)).toBe(false)
-          for (const target of byKind(kind)) await check(target, id)
-          expect(problems).toEqual([])
+  it(
+    "every rejected id, in every tool and argument that takes it, is an error naming the field and no gateway call",
+    async () => {
+      const all = targets()
+      const byKind = (kind: Kind) => all.filter((t) => t.kind === kind)
+      const problems: Array<string> = []
+      const check = async (target: Target, id: string) => {
+        await h.clearCalls()
+        const answer = await h.call(target.tool, target.put(id))
+        const calls = await h.calls()
+        const shown = JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}…(${id.length})` : id)
+        if (!answer.isError) problems.push(`${target.tool} ${target.field}=${shown}: accepted`)
+        else if (!answer.text.includes(target.named) || !RULE.test(answer.text)) {
+          problems.push(`${target.tool} ${target.field}=${shown}: error does not name the field and its rule: ${answer.text.slice(0, 300)}`)
         }
-      ),
-      { numRuns: PROPERTY_RUNS }
-    )
-  }, propertyTimeout(40))
+        if (calls.length > 0)
+          problems.push(
+            `${target.tool} ${target.field}=${shown}: reached the fake: ${calls.map((c) => `${c.api} ${c.method ?? ""} ${c.path ?? ""}`).join("; ")}`
+          )
+      }
+
+      // The issue's list, in every place.
+      for (const target of all) for (const id of NAMED_REJECTS) await check(target, id)
+      expect(problems).toEqual([])
+
+      // Generated ones.
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom<Kind>("key", "run", "env").chain((kind) => fc.tuple(fc.constant(kind), rejectedId(kind))),
+          async ([kind, id]) => {
+            expect(acceptedBy[kind](id), JSON.stringify(id)).toBe(false)
+            for (const target of byKind(kind)) await check(target, id)
+            expect(problems).toEqual([])
+          }
+        ),
+        { numRuns: PROPERTY_RUNS }
+      )
+    },
+    propertyTimeout(40)
+  )
 
   it("the same arguments with valid ids do reach the fake (so 'no call' above is the id's doing)", async () => {
     for (const [tool, args] of base()) {
@@ -471,5 +502,4 @@ describe("identifiers: rejected ids are refused, naming the field, and nothing i
       expect((await h.calls()).length, `${tool}: ${answer.text.slice(0, 300)}`).toBeGreaterThan(0)
     }
   })
-
 })

@@ -14,12 +14,31 @@ import { makeSecurityHarness, PROPERTY_RUNS, propertyTimeout, type SecurityHarne
 
 /** The 7 write tools, written out here: a tool re-declared as a read must not drop out of the check. */
 const WRITE_TOOLS = [
-  "create-environment", "update-environment", "delete-environment", "pause-dag", "unpause-dag", "trigger-dag-run", "clear-task-instances"
+  "create-environment",
+  "update-environment",
+  "delete-environment",
+  "pause-dag",
+  "unpause-dag",
+  "trigger-dag-run",
+  "clear-task-instances"
 ] as const
 const READ_TOOLS = [
-  "list-environments", "get-environment", "list-dags", "get-dag", "get-dag-source", "list-dag-runs", "get-dag-run",
-  "diagnose-dag-run", "list-task-instances", "get-task-instance", "get-task-logs", "get-import-errors",
-  "list-connections", "list-variables", "get-environment-health", "wait-for-dag-run"
+  "list-environments",
+  "get-environment",
+  "list-dags",
+  "get-dag",
+  "get-dag-source",
+  "list-dag-runs",
+  "get-dag-run",
+  "diagnose-dag-run",
+  "list-task-instances",
+  "get-task-instance",
+  "get-task-logs",
+  "get-import-errors",
+  "list-connections",
+  "list-variables",
+  "get-environment-health",
+  "wait-for-dag-run"
 ] as const
 const ALL_TOOLS: ReadonlyArray<string> = [...WRITE_TOOLS, ...READ_TOOLS]
 
@@ -88,7 +107,10 @@ const validFor = (field: string, schema: Record<string, any>): fc.Arbitrary<unkn
     case "task_id":
       return fc.oneof({ weight: 5, arbitrary: fromContext("task_id") }, fc.constantFrom(...ALL_TASK_IDS))
     case "task_ids":
-      return fc.oneof(fromContext("task_id").map((t) => [t]), fc.subarray(ALL_TASK_IDS, { maxLength: 3 }))
+      return fc.oneof(
+        fromContext("task_id").map((t) => [t]),
+        fc.subarray(ALL_TASK_IDS, { maxLength: 3 })
+      )
     case "map_index":
       return fc.oneof({ weight: 5, arbitrary: fromContext("map_index") }, int(-1, 3))
     case "try_number":
@@ -98,27 +120,32 @@ const validFor = (field: string, schema: Record<string, any>): fc.Arbitrary<unkn
     case "conf":
       return fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 })
     case "state":
-      return fc.oneof(fc.constantFrom("failed", "success", "running", "queued"), fc.subarray(["failed", "success", "upstream_failed", "running"]))
+      return fc.oneof(
+        fc.constantFrom("failed", "success", "running", "queued"),
+        fc.subarray(["failed", "success", "upstream_failed", "running"])
+      )
   }
   if (field.endsWith("_gte") || field.endsWith("_lte") || field === "logical_date") return isoDate
   if (Array.isArray(schema["enum"])) return fc.constantFrom(...(schema["enum"] as Array<unknown>))
   switch (schema["type"]) {
-    case "integer":
-      {
-        const min = typeof schema["minimum"] === "number" ? schema["minimum"] : 0
-        return int(min, Math.min(typeof schema["maximum"] === "number" ? schema["maximum"] : 50, Math.max(min, 0) + 300))
-      }
+    case "integer": {
+      const min = typeof schema["minimum"] === "number" ? schema["minimum"] : 0
+      return int(min, Math.min(typeof schema["maximum"] === "number" ? schema["maximum"] : 50, Math.max(min, 0) + 300))
+    }
     case "boolean":
       return bool
     case "array":
       return fc.array(fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/), { maxLength: 3 })
     case "object": {
       const properties = (schema["properties"] ?? {}) as Record<string, Record<string, any>>
-      if (Object.keys(properties).length === 0) return fc.dictionary(fc.stringMatching(/^[a-z]{1,8}$/), fc.string({ maxLength: 10 }), { maxKeys: 3 })
+      if (Object.keys(properties).length === 0)
+        return fc.dictionary(fc.stringMatching(/^[a-z]{1,8}$/), fc.string({ maxLength: 10 }), { maxKeys: 3 })
       return fc.record(Object.fromEntries(Object.entries(properties).map(([k, s]) => [k, validFor(k, s)])))
     }
     default:
-      return field.endsWith("_arn") ? fc.constantFrom("arn:aws:iam::123456789012:role/mwaa", "arn:aws:s3:::bucket") : fc.stringMatching(/^[a-z][a-z0-9._-]{0,15}$/)
+      return field.endsWith("_arn")
+        ? fc.constantFrom("arn:aws:iam::123456789012:role/mwaa", "arn:aws:s3:::bucket")
+        : fc.stringMatching(/^[a-z][a-z0-9._-]{0,15}$/)
   }
 }
 
@@ -145,7 +172,12 @@ const argumentsFor = (inputSchema: Record<string, any>): fc.Arbitrary<unknown> =
       ? fc.oneof(
           fc.constant([] as Array<readonly [string, unknown]>),
           fc.array(fc.tuple(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 })), { minLength: 1, maxLength: 3 }),
-          fc.constantFrom([["dry_run", false] as const], [["allow_write", true] as const], [["method", "DELETE"] as const], [["path", "/dags/x"] as const])
+          fc.constantFrom(
+            [["dry_run", false] as const],
+            [["allow_write", true] as const],
+            [["method", "DELETE"] as const],
+            [["path", "/dags/x"] as const]
+          )
         )
       : fc.constant([] as Array<readonly [string, unknown]>)
     return fc.tuple(fc.tuple(...fields), extra).map(([present, more]) => {
@@ -154,7 +186,11 @@ const argumentsFor = (inputSchema: Record<string, any>): fc.Arbitrary<unknown> =
       return Object.fromEntries(entries)
     })
   }
-  return fc.oneof({ weight: 6, arbitrary: build(false) }, { weight: 5, arbitrary: build(true) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) })
+  return fc.oneof(
+    { weight: 6, arbitrary: build(false) },
+    { weight: 5, arbitrary: build(true) },
+    { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) }
+  )
 }
 
 /** The generated arguments with the context's ids filled in (and a delete's confirmation set to its environment_name). */
@@ -168,7 +204,9 @@ const withContext = (args: unknown, ctx: Context): unknown => {
 
 /** Plain valid arguments of each read tool: a failed task instance of the FX DAG on Airflow 2. */
 const plainArgs = (tool: string): Record<string, unknown> => {
-  const ctx = contexts.find((c) => c.environment_name === DEMO_ENVIRONMENT_2 && c.dag_id === "fx_rates_refresh" && c.task_id === "fetch_rates")!
+  const ctx = contexts.find(
+    (c) => c.environment_name === DEMO_ENVIRONMENT_2 && c.dag_id === "fx_rates_refresh" && c.task_id === "fetch_rates"
+  )!
   const env = { environment_name: ctx.environment_name }
   const run = { ...env, dag_id: ctx.dag_id, dag_run_id: ctx.dag_run_id }
   switch (tool) {
@@ -204,7 +242,10 @@ describe("read-only by default: no tool, whatever its arguments, writes anything
 
   it("the catalogue is the 23 tools, the 7 write tools among them", () => {
     expect([...schemas.keys()].sort()).toEqual([...ALL_TOOLS].sort())
-    const advertisedWrites = h.host.tools.filter((t) => !t.annotations.readOnlyHint).map((t) => t.name).sort()
+    const advertisedWrites = h.host.tools
+      .filter((t) => !t.annotations.readOnlyHint)
+      .map((t) => t.name)
+      .sort()
     expect(advertisedWrites).toEqual([...WRITE_TOOLS].sort())
   })
 
@@ -214,41 +255,54 @@ describe("read-only by default: no tool, whatever its arguments, writes anything
    *  - src/app/tools/pause-dag.ts: declare it with readTool instead of writeTool → PATCH reaches the fake → fails;
    *  - src/domain/paths.ts: DAG_RUNS_BATCH_PATH = "/dags/~/dagRuns" (Airflow's trigger endpoint) → list-dag-runs POSTs a write → fails.
    */
-  it("every tool with generated arguments: no write reaches the fake, and every write tool refuses naming --allow-write", async () => {
-    const answered = new Map<string, number>(READ_TOOLS.map((t) => [t, 0]))
-    let reads = 0
-    // One arbitrary per tool, built once (building them per case is what would be slow).
-    const perTool = new Map(ALL_TOOLS.map((tool) => [tool, argumentsFor(schemas.get(tool)!)] as const))
-    const step = fc
-      .tuple(fc.constantFrom(...ALL_TOOLS).chain((tool) => perTool.get(tool)!.map((args) => [tool, args] as const)), fc.constantFrom(...contexts))
-      .map(([[tool, args], ctx]) => [tool, withContext(args, ctx)] as const)
-    await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 4 }), async (steps) => {
-        for (const [tool, args] of steps) {
-          await h.clearCalls()
-          const answer = await h.call(tool, args)
-          const calls = await h.calls()
-          const where = `${tool} ${JSON.stringify(args)?.slice(0, 300)}`
-          expect(calls.flatMap((c) => writeIn(c) ?? []), where).toEqual([])
-          if ((WRITE_TOOLS as ReadonlyArray<string>).includes(tool)) {
-            expect(answer.isError, where).toBe(true)
-            expect(answer.text, where).toContain("--allow-write")
-            // Refused before decoding or resolving anything: not even a read was sent.
-            expect(calls, where).toEqual([])
-          } else {
-            reads++
-            if (!answer.isError) answered.set(tool, (answered.get(tool) ?? 0) + 1)
+  it(
+    "every tool with generated arguments: no write reaches the fake, and every write tool refuses naming --allow-write",
+    async () => {
+      const answered = new Map<string, number>(READ_TOOLS.map((t) => [t, 0]))
+      let reads = 0
+      // One arbitrary per tool, built once (building them per case is what would be slow).
+      const perTool = new Map(ALL_TOOLS.map((tool) => [tool, argumentsFor(schemas.get(tool)!)] as const))
+      const step = fc
+        .tuple(
+          fc.constantFrom(...ALL_TOOLS).chain((tool) => perTool.get(tool)!.map((args) => [tool, args] as const)),
+          fc.constantFrom(...contexts)
+        )
+        .map(([[tool, args], ctx]) => [tool, withContext(args, ctx)] as const)
+      await fc.assert(
+        fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 4 }), async (steps) => {
+          for (const [tool, args] of steps) {
+            await h.clearCalls()
+            const answer = await h.call(tool, args)
+            const calls = await h.calls()
+            const where = `${tool} ${JSON.stringify(args)?.slice(0, 300)}`
+            expect(
+              calls.flatMap((c) => writeIn(c) ?? []),
+              where
+            ).toEqual([])
+            if ((WRITE_TOOLS as ReadonlyArray<string>).includes(tool)) {
+              expect(answer.isError, where).toBe(true)
+              expect(answer.text, where).toContain("--allow-write")
+              // Refused before decoding or resolving anything: not even a read was sent.
+              expect(calls, where).toEqual([])
+            } else {
+              reads++
+              if (!answer.isError) answered.set(tool, (answered.get(tool) ?? 0) + 1)
+            }
           }
+        }),
+        // First one plain valid call of each read tool, so each is seen answering at least once.
+        {
+          numRuns: PROPERTY_RUNS,
+          examples: READ_TOOLS.map((tool) => [[[tool, plainArgs(tool)] as const]] as [Array<readonly [string, unknown]>])
         }
-      }),
-      // First one plain valid call of each read tool, so each is seen answering at least once.
-      { numRuns: PROPERTY_RUNS, examples: READ_TOOLS.map((tool) => [[[tool, plainArgs(tool)] as const]] as [Array<readonly [string, unknown]>]) }
-    )
-    // The reads were real ones: many answered (an argument generator that only produced errors would prove nothing).
-    const succeeded = [...answered.values()].reduce((a, b) => a + b, 0)
-    expect(succeeded / reads, `${succeeded} of ${reads} reads answered`).toBeGreaterThan(0.25)
-    expect([...answered].filter(([, n]) => n === 0).map(([t]) => t)).toEqual([])
-  }, propertyTimeout(40))
+      )
+      // The reads were real ones: many answered (an argument generator that only produced errors would prove nothing).
+      const succeeded = [...answered.values()].reduce((a, b) => a + b, 0)
+      expect(succeeded / reads, `${succeeded} of ${reads} reads answered`).toBeGreaterThan(0.25)
+      expect([...answered].filter(([, n]) => n === 0).map(([t]) => t)).toEqual([])
+    },
+    propertyTimeout(40)
+  )
 
   it("each write tool with valid arguments refuses and sends nothing, on both Airflow versions", async () => {
     for (const environment_name of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest"
 import * as fc from "fast-check"
 import type { ToolCallResult } from "../../src/adapters/mcp/ToolHost.js"
-import { dagFileKey, type FakeEnvironmentSeed, type FakeSeed, type FakeVariableSeed, taskLogStreamName } from "../../src/adapters/fake-mwaa/index.js"
+import {
+  dagFileKey,
+  type FakeEnvironmentSeed,
+  type FakeSeed,
+  type FakeVariableSeed,
+  taskLogStreamName
+} from "../../src/adapters/fake-mwaa/index.js"
 import { answerText, makeSecurityHarness, PROPERTY_RUNS, propertyTimeout } from "../support/security-harness.js"
 
 /**
@@ -43,9 +49,28 @@ const FORMS = {
 
 /** Airflow's secret-name fragments plus credential, as the issue lists them (independently of src). */
 const ISSUE_FRAGMENTS = [
-  "access_key", "access_token", "api_key", "apikey", "auth_header", "authorization", "bearer", "connection_string",
-  "credential", "dsn", "keyfile_dict", "passphrase", "passwd", "password", "private_key", "proxy", "proxies", "secret",
-  "service_account", "service_key", "token", "webhook_url"
+  "access_key",
+  "access_token",
+  "api_key",
+  "apikey",
+  "auth_header",
+  "authorization",
+  "bearer",
+  "connection_string",
+  "credential",
+  "dsn",
+  "keyfile_dict",
+  "passphrase",
+  "passwd",
+  "password",
+  "private_key",
+  "proxy",
+  "proxies",
+  "secret",
+  "service_account",
+  "service_key",
+  "token",
+  "webhook_url"
 ] as const
 
 /** A variable key holding a fragment in any case, with any separators around and inside it. */
@@ -129,7 +154,9 @@ const secretList = (s: Secrets): ReadonlyArray<readonly [place: string, secret: 
   Object.entries(s).flatMap(([place, value]): Array<readonly [string, string]> => {
     if (place === "extraName") return []
     if (place === "variables") {
-      return (value as Secrets["variables"]).flatMap((v) => [[`variable ${v.key} (${v.shape})`, v.shape === "number" ? v.digits : v.secret] as const])
+      return (value as Secrets["variables"]).flatMap((v) => [
+        [`variable ${v.key} (${v.shape})`, v.shape === "number" ? v.digits : v.secret] as const
+      ])
     }
     if (Array.isArray(value)) return value.map((line, i) => [`${place}[${i}]`, line as string] as const)
     return [[place, value as string] as const]
@@ -274,7 +301,12 @@ const environmentSeed = (name: string, airflowVersion: string, s: Secrets): Fake
       password: s.connPassword,
       schema: "vault",
       port: 5432,
-      extra: JSON.stringify({ sslmode: "require", api_token: s.extraToken, region: s.extraBenign, nested: { client_secret: s.extraNested } })
+      extra: JSON.stringify({
+        sslmode: "require",
+        api_token: s.extraToken,
+        region: s.extraBenign,
+        nested: { client_secret: s.extraNested }
+      })
     },
     {
       connectionId: "legacy_api",
@@ -306,9 +338,22 @@ const seedOf = (s: Secrets): FakeSeed => ({
 // ---- the calls: every read tool, with ids from the seed ------------------------------------------
 
 const READ_TOOLS = [
-  "list-environments", "get-environment", "list-dags", "get-dag", "get-dag-source", "list-dag-runs", "get-dag-run",
-  "diagnose-dag-run", "list-task-instances", "get-task-instance", "get-task-logs", "get-import-errors",
-  "list-connections", "list-variables", "get-environment-health", "wait-for-dag-run"
+  "list-environments",
+  "get-environment",
+  "list-dags",
+  "get-dag",
+  "get-dag-source",
+  "list-dag-runs",
+  "get-dag-run",
+  "diagnose-dag-run",
+  "list-task-instances",
+  "get-task-instance",
+  "get-task-logs",
+  "get-import-errors",
+  "list-connections",
+  "list-variables",
+  "get-environment-health",
+  "wait-for-dag-run"
 ] as const
 
 interface Call {
@@ -366,7 +411,10 @@ const around = (answer: string, secret: string) => {
 describe("secrets: no read tool answer contains a secret from any place a secret lives", () => {
   it("covers every read tool", () => {
     const h = makeSecurityHarness({ environments: [] })
-    const reads = h.host.tools.filter((t) => t.annotations.readOnlyHint).map((t) => t.name).sort()
+    const reads = h.host.tools
+      .filter((t) => t.annotations.readOnlyHint)
+      .map((t) => t.name)
+      .sort()
     void h.dispose()
     expect(reads).toEqual([...READ_TOOLS].sort())
     const fakeSecrets = fc.sample(secretsArb, 1)[0]!
@@ -383,35 +431,40 @@ describe("secrets: no read tool answer contains a secret from any place a secret
    *  - src/app/tool-host.ts: skip sanitizeDeep (answer = encoded) → the last update's error message is shown → fails;
    *  - src/app/tool-host.ts failure(): no maskSecretsInText → the AKIA… id in Airflow's 404 body is shown → fails.
    */
-  it("every read tool, on Airflow 2.10.3 and 3.0.6, with generated secrets everywhere", async () => {
-    await fc.assert(
-      fc.asyncProperty(secretsArb, async (s) => {
-        const h = makeSecurityHarness(seedOf(s), { extraSensitiveNames: [s.extraName] })
-        try {
-          const secrets = secretList(s)
-          const problems: Array<string> = []
-          for (const environment_name of [ENV_2, ENV_3]) {
-            for (const call of callsFor(environment_name, s)) {
-              const answer: ToolCallResult = await h.call(call.tool, call.args)
-              const text = answerText(answer)
-              const where = `${call.tool} ${JSON.stringify(call.args)}`
-              // The answer must be a real one, or "nothing leaked" proves nothing.
-              if (answer.isError !== (call.expectError === true)) problems.push(`${where}: unexpected ${answer.isError ? "error" : "success"}: ${answer.text.slice(0, 300)}`)
-              for (const leak of leaksOf(text, secrets)) {
-                const piece = JSON.parse(leak.slice(leak.indexOf(": ") + 2, leak.indexOf(" of "))) as string
-                problems.push(`${where} leaks ${leak} ${around(text, piece)}`)
+  it(
+    "every read tool, on Airflow 2.10.3 and 3.0.6, with generated secrets everywhere",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(secretsArb, async (s) => {
+          const h = makeSecurityHarness(seedOf(s), { extraSensitiveNames: [s.extraName] })
+          try {
+            const secrets = secretList(s)
+            const problems: Array<string> = []
+            for (const environment_name of [ENV_2, ENV_3]) {
+              for (const call of callsFor(environment_name, s)) {
+                const answer: ToolCallResult = await h.call(call.tool, call.args)
+                const text = answerText(answer)
+                const where = `${call.tool} ${JSON.stringify(call.args)}`
+                // The answer must be a real one, or "nothing leaked" proves nothing.
+                if (answer.isError !== (call.expectError === true))
+                  problems.push(`${where}: unexpected ${answer.isError ? "error" : "success"}: ${answer.text.slice(0, 300)}`)
+                for (const leak of leaksOf(text, secrets)) {
+                  const piece = JSON.parse(leak.slice(leak.indexOf(": ") + 2, leak.indexOf(" of "))) as string
+                  problems.push(`${where} leaks ${leak} ${around(text, piece)}`)
+                }
               }
             }
+            expect(problems).toEqual([])
+          } finally {
+            await h.dispose()
           }
-          expect(problems).toEqual([])
-        } finally {
-          await h.dispose()
-        }
-      }),
-      // No shrinking: shrunk secrets ("AAAAAAAAAAAA") are no longer distinct, and the first failure already names each leak.
-      { numRuns: PROPERTY_RUNS, endOnFailure: true }
-    )
-  }, propertyTimeout(50))
+        }),
+        // No shrinking: shrunk secrets ("AAAAAAAAAAAA") are no longer distinct, and the first failure already names each leak.
+        { numRuns: PROPERTY_RUNS, endOnFailure: true }
+      )
+    },
+    propertyTimeout(50)
+  )
 
   /**
    * get-task-logs' tail may start anywhere in the log, inside a private-key block too: the lines
@@ -422,58 +475,64 @@ describe("secrets: no read tool answer contains a secret from any place a secret
    *  - src/domain/usecases/task-logs.ts: mask the tail instead of the whole log, AND drop the orphan-END rule → fails;
    *  - src/domain/redaction.ts: drop the orphan-END rule alone → the paged case shows the key → fails.
    */
-  it("a log tail cut anywhere, on both versions, shows no secret (a private-key block cut before its BEGIN line included)", async () => {
-    const cut = fc.oneof(
-      fc.record({ kind: fc.constant("short tail" as const), tail: fc.integer({ min: 1, max: 40 }) }),
-      fc.record({ kind: fc.constant("page boundary" as const), at: fc.nat(), back: fc.nat({ max: 3 }) })
-    )
-    await fc.assert(
-      fc.asyncProperty(secretsArb, cut, async (s, how) => {
-        const base = logLines(s)
-        let lines = base
-        let tail_lines: number
-        if (how.kind === "short tail") tail_lines = how.tail
-        else {
-          // The newest 1,000 events start at body line j of the key block (never its last one).
-          const firstBody = base.indexOf("-----BEGIN PRIVATE KEY-----") + 1
-          const j = how.at % (s.logPem.length - 1)
-          const after = 1000 - base.length + firstBody + j
-          // Short lines, so the 999 shown fit the default 64 KB answer without being cut.
-          const filler = (n: number, what: string) => Array.from({ length: n }, (_, i) => `${what} ${i}`)
-          lines = [...filler(150, "warm-up"), ...base, ...filler(after, "poll")]
-          tail_lines = 999 - how.back
-        }
-        const seed = seedOf(s)
-        const withLog: FakeSeed = {
-          environments: seed.environments.map((env) => ({
-            ...env,
-            logStreams: { [taskLogStreamName({ dagId: SHORT_DAG, runId: RUN, taskId: TASK, tryNumber: 1 })]: lines }
-          }))
-        }
-        const h = makeSecurityHarness(withLog)
-        try {
-          const problems: Array<string> = []
-          for (const environment_name of [ENV_2, ENV_3]) {
-            const args = { environment_name, dag_id: SHORT_DAG, dag_run_id: RUN, task_id: TASK, tail_lines }
-            const answer = await h.call("get-task-logs", args)
-            const text = answerText(answer)
-            if (answer.isError) problems.push(`get-task-logs ${JSON.stringify(args)}: ${answer.text.slice(0, 300)}`)
-            // The answer shows the lines asked for (a masked key block may shrink to one line): the size cap cut nothing.
-            const shownCount = (answer.structuredContent?.["lines"] as ReadonlyArray<string> | undefined)?.length ?? 0
-            if (!answer.isError && shownCount < Math.min(tail_lines, lines.length) - (s.logPem.length + 1)) {
-              problems.push(`get-task-logs ${JSON.stringify(args)}: only ${shownCount} lines shown`)
-            }
-            for (const leak of leaksOf(text, secretList(s))) {
-              const shown = answer.structuredContent?.["lines"] as ReadonlyArray<string> | undefined
-              problems.push(`get-task-logs (${how.kind}) tail_lines=${tail_lines} on ${environment_name} leaks ${leak}; first lines shown: ${JSON.stringify(shown?.slice(0, 4))}`)
-            }
+  it(
+    "a log tail cut anywhere, on both versions, shows no secret (a private-key block cut before its BEGIN line included)",
+    async () => {
+      const cut = fc.oneof(
+        fc.record({ kind: fc.constant("short tail" as const), tail: fc.integer({ min: 1, max: 40 }) }),
+        fc.record({ kind: fc.constant("page boundary" as const), at: fc.nat(), back: fc.nat({ max: 3 }) })
+      )
+      await fc.assert(
+        fc.asyncProperty(secretsArb, cut, async (s, how) => {
+          const base = logLines(s)
+          let lines = base
+          let tail_lines: number
+          if (how.kind === "short tail") tail_lines = how.tail
+          else {
+            // The newest 1,000 events start at body line j of the key block (never its last one).
+            const firstBody = base.indexOf("-----BEGIN PRIVATE KEY-----") + 1
+            const j = how.at % (s.logPem.length - 1)
+            const after = 1000 - base.length + firstBody + j
+            // Short lines, so the 999 shown fit the default 64 KB answer without being cut.
+            const filler = (n: number, what: string) => Array.from({ length: n }, (_, i) => `${what} ${i}`)
+            lines = [...filler(150, "warm-up"), ...base, ...filler(after, "poll")]
+            tail_lines = 999 - how.back
           }
-          expect(problems).toEqual([])
-        } finally {
-          await h.dispose()
-        }
-      }),
-      { numRuns: PROPERTY_RUNS, endOnFailure: true }
-    )
-  }, propertyTimeout(15))
+          const seed = seedOf(s)
+          const withLog: FakeSeed = {
+            environments: seed.environments.map((env) => ({
+              ...env,
+              logStreams: { [taskLogStreamName({ dagId: SHORT_DAG, runId: RUN, taskId: TASK, tryNumber: 1 })]: lines }
+            }))
+          }
+          const h = makeSecurityHarness(withLog)
+          try {
+            const problems: Array<string> = []
+            for (const environment_name of [ENV_2, ENV_3]) {
+              const args = { environment_name, dag_id: SHORT_DAG, dag_run_id: RUN, task_id: TASK, tail_lines }
+              const answer = await h.call("get-task-logs", args)
+              const text = answerText(answer)
+              if (answer.isError) problems.push(`get-task-logs ${JSON.stringify(args)}: ${answer.text.slice(0, 300)}`)
+              // The answer shows the lines asked for (a masked key block may shrink to one line): the size cap cut nothing.
+              const shownCount = (answer.structuredContent?.["lines"] as ReadonlyArray<string> | undefined)?.length ?? 0
+              if (!answer.isError && shownCount < Math.min(tail_lines, lines.length) - (s.logPem.length + 1)) {
+                problems.push(`get-task-logs ${JSON.stringify(args)}: only ${shownCount} lines shown`)
+              }
+              for (const leak of leaksOf(text, secretList(s))) {
+                const shown = answer.structuredContent?.["lines"] as ReadonlyArray<string> | undefined
+                problems.push(
+                  `get-task-logs (${how.kind}) tail_lines=${tail_lines} on ${environment_name} leaks ${leak}; first lines shown: ${JSON.stringify(shown?.slice(0, 4))}`
+                )
+              }
+            }
+            expect(problems).toEqual([])
+          } finally {
+            await h.dispose()
+          }
+        }),
+        { numRuns: PROPERTY_RUNS, endOnFailure: true }
+      )
+    },
+    propertyTimeout(15)
+  )
 })

@@ -20,7 +20,10 @@ const runtime = ManagedRuntime.make(appLayer(FakeMwaa.layer(demoSeed()), AppConf
 const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(false), version: packageVersion })
 const connection = await serveHttp(host, { port: Number(process.env["PORT"] ?? "3001") })
 const stop = (): void => {
-  void connection.close().then(() => runtime.dispose()).then(() => process.exit(0))
+  void connection
+    .close()
+    .then(() => runtime.dispose())
+    .then(() => process.exit(0))
 }
 process.once("SIGTERM", stop)
 process.once("SIGINT", stop)

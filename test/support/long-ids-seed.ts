@@ -45,7 +45,15 @@ export const longIdsSeed = (): FakeSeed => {
       ],
       taskInstances: [
         ...(env.taskInstances ?? []),
-        { dagId: LONG_DAG, runId: LONG_RUN, taskId: LONG_UPSTREAM_TASK, state: "success", tryNumber: 1, startDate: "2026-11-24T02:00:06+00:00", endDate: "2026-11-24T02:03:00+00:00" },
+        {
+          dagId: LONG_DAG,
+          runId: LONG_RUN,
+          taskId: LONG_UPSTREAM_TASK,
+          state: "success",
+          tryNumber: 1,
+          startDate: "2026-11-24T02:00:06+00:00",
+          endDate: "2026-11-24T02:03:00+00:00"
+        },
         {
           dagId: LONG_DAG,
           runId: LONG_RUN,

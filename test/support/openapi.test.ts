@@ -12,7 +12,9 @@ describe("OpenAPI response validator", () => {
   it("matches Airflow 3's batch path through its {dag_id} template and checks nullable fields", () => {
     const v3 = loadSpecValidator(3)
     expect(v3.validate("POST", "/dags/~/dagRuns/list", 200, { dag_runs: [], total_entries: 0 })).toEqual([])
-    expect(v3.validate("GET", "/importErrors", 200, { import_errors: [{ import_error_id: "x" }], total_entries: 1 }).length).toBeGreaterThan(0)
+    expect(
+      v3.validate("GET", "/importErrors", 200, { import_errors: [{ import_error_id: "x" }], total_entries: 1 }).length
+    ).toBeGreaterThan(0)
     expect(() => v3.validate("GET", "/no/such/endpoint", 200, {})).toThrow()
   })
 })

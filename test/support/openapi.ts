@@ -42,7 +42,11 @@ const denullable = (node: unknown): unknown => {
   return { anyOf: [converted, { type: "null" }] }
 }
 
-const segmentsOf = (path: string) => path.split("?")[0]!.split("/").filter((s) => s.length > 0)
+const segmentsOf = (path: string) =>
+  path
+    .split("?")[0]!
+    .split("/")
+    .filter((s) => s.length > 0)
 
 export const loadSpecValidator = (version: 2 | 3): SpecValidator => {
   const spec = parse(readFileSync(specFile(version), "utf8")) as Json
@@ -55,7 +59,11 @@ export const loadSpecValidator = (version: 2 | 3): SpecValidator => {
   const operations: Array<Operation> = Object.entries(spec["paths"] as Json).flatMap(([path, item]) =>
     Object.entries(item as Json)
       .filter(([m]) => ["get", "post", "patch", "put", "delete"].includes(m))
-      .map(([m, op]) => ({ template: segmentsOf(path.slice(prefix.length)), method: m.toUpperCase(), responses: (op as Json)["responses"] ?? {} }))
+      .map(([m, op]) => ({
+        template: segmentsOf(path.slice(prefix.length)),
+        method: m.toUpperCase(),
+        responses: (op as Json)["responses"] ?? {}
+      }))
   )
   const compiled = new Map<unknown, ValidateFunction>()
   const validatorFor = (schema: Json) => {

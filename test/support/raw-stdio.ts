@@ -64,7 +64,9 @@ export const spawnRaw = (args: ReadonlyArray<string>, env: Record<string, string
   )
   // A write to a child that already exited must fail the test through exitCode, not crash vitest.
   child.stdin.on("error", () => {})
-  child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString("utf8")))
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString("utf8")
+  })
   child.stdout.on("data", (chunk: Buffer) => {
     pending = Buffer.concat([pending, chunk])
     for (let nl = pending.indexOf(10); nl >= 0; nl = pending.indexOf(10)) {
@@ -92,7 +94,11 @@ export const spawnRaw = (args: ReadonlyArray<string>, env: Record<string, string
       const timer = setTimeout(() => {
         const i = waiters.findIndex((w) => w.resolve === done)
         if (i >= 0) waiters.splice(i, 1)
-        reject(new Error(`no answer to id ${JSON.stringify(id)} within ${timeoutMs} ms (child exit code ${exitCode}); stderr tail:\n${stderr.slice(-2000)}`))
+        reject(
+          new Error(
+            `no answer to id ${JSON.stringify(id)} within ${timeoutMs} ms (child exit code ${exitCode}); stderr tail:\n${stderr.slice(-2000)}`
+          )
+        )
       }, timeoutMs)
       const done = (m: any) => {
         clearTimeout(timer)

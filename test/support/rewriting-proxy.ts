@@ -68,12 +68,21 @@ export const startRewritingProxy = async (targetUrl: string): Promise<RewritingP
       const body = await readAll(req)
       const { operation, path } = operationOf(req, body)
       const upstream = request(
-        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...endToEnd(req.headers), "content-length": String(body.length) } },
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...endToEnd(req.headers), "content-length": String(body.length) }
+        },
         (answer) => {
           void readAll(answer)
             .then((payload) => {
               const status = answer.statusCode ?? 502
-              const index = status === 200 ? rules.findIndex((r) => r.operation === operation && (r.path === undefined || (path !== undefined && r.path.test(path)))) : -1
+              const index =
+                status === 200
+                  ? rules.findIndex((r) => r.operation === operation && (r.path === undefined || (path !== undefined && r.path.test(path))))
+                  : -1
               const rule = index >= 0 ? rules.splice(index, 1)[0] : undefined
               const out = rule === undefined ? payload : Buffer.from(rule.rewrite(payload))
               if (rule !== undefined) rewritten.push(out.length)

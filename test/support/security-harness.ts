@@ -56,7 +56,10 @@ const viaJson = (args: unknown): unknown => (args === undefined ? undefined : JS
 export const makeSecurityHarness = (seed: FakeSeed, config: Partial<AppConfigShape> = {}): SecurityHarness => {
   const fake = FakeMwaa.layer(seed)
   const lines: Array<string> = []
-  const captured = Logger.replace(Logger.defaultLogger, Logger.map(Logger.logfmtLogger, (line) => void lines.push(line)))
+  const captured = Logger.replace(
+    Logger.defaultLogger,
+    Logger.map(Logger.logfmtLogger, (line) => void lines.push(line))
+  )
   const layer = Layer.mergeAll(appLayer(fake, AppConfig.make({ maxRequestsPerSecond: 1_000_000, ...config })), fake, captured)
   const runtime = ManagedRuntime.make(layer)
   const host = makeToolHost(runtime as unknown as ManagedRuntime.ManagedRuntime<ToolServices, unknown>, {
@@ -79,4 +82,3 @@ export const makeSecurityHarness = (seed: FakeSeed, config: Partial<AppConfigSha
 /** A tool's whole answer as one string: its text and its structuredContent. */
 export const answerText = (result: ToolCallResult): string =>
   `${result.text}\n${result.structuredContent === undefined ? "" : JSON.stringify(result.structuredContent)}`
-

@@ -19,8 +19,7 @@ export interface StdioSession {
  */
 const childEnv = (env: Record<string, string>): Record<string, string> => {
   const inherited = Object.entries(process.env).filter(
-    (entry): entry is [string, string] =>
-      entry[1] !== undefined && !entry[0].startsWith("AWS_") && entry[0] !== "MWAA_ENVIRONMENT"
+    (entry): entry is [string, string] => entry[1] !== undefined && !entry[0].startsWith("AWS_") && entry[0] !== "MWAA_ENVIRONMENT"
   )
   return { ...Object.fromEntries(inherited), ...env }
 }

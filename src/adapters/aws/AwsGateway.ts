@@ -107,7 +107,10 @@ export const AwsGateway = {
     Layer.scoped(
       MwaaGateway,
       Effect.map(
-        Effect.acquireRelease(Effect.sync(() => makeClients(options)), (clients) => Effect.sync(() => destroyClients(clients))),
+        Effect.acquireRelease(
+          Effect.sync(() => makeClients(options)),
+          (clients) => Effect.sync(() => destroyClients(clients))
+        ),
         (clients) => makeGateway(clients, options)
       )
     )

@@ -19,7 +19,7 @@ export const endpointsFromEnv = (env: Env, flagUrl?: string): Endpoints => {
   const flag = set(flagUrl)
   // AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true turns the variables off, as in the AWS CLI and SDKs.
   const ignored = set(env["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"])?.toLowerCase() === "true"
-  const from = (name: string) => flag ?? (ignored ? undefined : set(env[name]) ?? set(env["AWS_ENDPOINT_URL"]))
+  const from = (name: string) => flag ?? (ignored ? undefined : (set(env[name]) ?? set(env["AWS_ENDPOINT_URL"])))
   return {
     mwaa: from("AWS_ENDPOINT_URL_MWAA"),
     logs: from("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS"),

@@ -48,14 +48,23 @@ const BY_NAME: Readonly<Record<string, MwaaErrorReason>> = {
 
 const TIMEOUT_CODES = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT"])
 /** Node network errors after which the same request may well succeed. */
-const TRANSIENT_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "EAI_AGAIN", "ENOTFOUND", "ECONNABORTED", "EHOSTUNREACH", "ENETUNREACH"])
+const TRANSIENT_CODES = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "EAI_AGAIN",
+  "ENOTFOUND",
+  "ECONNABORTED",
+  "EHOSTUNREACH",
+  "ENETUNREACH"
+])
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value.length > 0 ? value : undefined)
 
 /** Airflow's `detail` (or the body) shortened for the message; the full body stays in airflowBody. */
 const summary = (body: unknown): string => {
   const detail = typeof body === "object" && body !== null ? (body as Record<string, unknown>)["detail"] : undefined
-  const shown = typeof detail === "string" ? detail : JSON.stringify(detail ?? body) ?? ""
+  const shown = typeof detail === "string" ? detail : (JSON.stringify(detail ?? body) ?? "")
   return shown.length > 300 ? `${shown.slice(0, 300)}...` : shown
 }
 

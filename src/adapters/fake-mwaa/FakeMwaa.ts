@@ -50,8 +50,7 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
       Effect.gen(function* () {
         const ref = yield* Ref.make(buildState(seed))
         const log = yield* makeCallLog(options.callLogPath)
-        const read = <A>(f: (state: S.FakeState) => A | undefined) =>
-          Effect.map(Ref.get(ref), (state) => Option.fromNullable(f(state)))
+        const read = <A>(f: (state: S.FakeState) => A | undefined) => Effect.map(Ref.get(ref), (state) => Option.fromNullable(f(state)))
         const inEnv = <A>(name: string, f: (env: S.EnvironmentRecord) => A | undefined) =>
           read((state) => {
             const env = findEnvironment(state, name)

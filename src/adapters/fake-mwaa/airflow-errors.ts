@@ -81,9 +81,7 @@ export const routeNotFound = (flavor: Flavor): AirflowFailure =>
     : httpException(404, "Not Found")
 
 export const methodNotAllowed = (flavor: Flavor): AirflowFailure =>
-  flavor === 2
-    ? connexionError(405, "The method is not allowed for the requested URL.")
-    : httpException(405, "Method Not Allowed")
+  flavor === 2 ? connexionError(405, "The method is not allowed for the requested URL.") : httpException(405, "Method Not Allowed")
 
 /** Python's repr of marshmallow's error dict, as Airflow 2 puts str(err.messages) in the detail. */
 export const marshmallowMessages = (messages: ReadonlyArray<readonly [string, string]>): string =>

@@ -3,8 +3,7 @@ import type * as S from "./state.js"
 import { micros } from "./time.js"
 
 /** Airflow 2.10 REST API (/api/v1) response shapes, from airflow-2-v1.yaml and the marshmallow schemas. */
-const scheduleInterval = (schedule: string | null) =>
-  schedule === null ? null : { __type: "CronExpression", value: schedule }
+const scheduleInterval = (schedule: string | null) => (schedule === null ? null : { __type: "CronExpression", value: schedule })
 
 /** Seconds between two stored timestamps, as Airflow's float duration. */
 export const durationSeconds = (start: string | null, end: string | null): number | null => {

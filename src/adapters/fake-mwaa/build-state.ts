@@ -90,8 +90,7 @@ const buildTaskInstance =
         startDate: normalizeOptionalIso(t.startDate),
         endDate: normalizeOptionalIso(t.endDate),
         hostname: t.hostname ?? hostname
-      })) ??
-      (ti.tryNumber >= 1 && startDate !== null ? [{ tryNumber: ti.tryNumber, state: ti.state, startDate, endDate, hostname }] : [])
+      })) ?? (ti.tryNumber >= 1 && startDate !== null ? [{ tryNumber: ti.tryNumber, state: ti.state, startDate, endDate, hostname }] : [])
     return {
       id: firstId + index,
       dagId: ti.dagId,

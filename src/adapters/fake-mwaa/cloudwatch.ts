@@ -31,8 +31,7 @@ const ownerOf = (state: FakeState, groupArn: string): { env: EnvironmentRecord; 
   return undefined
 }
 
-export const environmentOfLogGroup = (state: FakeState, groupArn: string): string | undefined =>
-  ownerOf(state, groupArn)?.env.name
+export const environmentOfLogGroup = (state: FakeState, groupArn: string): string | undefined => ownerOf(state, groupArn)?.env.name
 
 export const describeLogStreams = (
   state: FakeState,
@@ -72,7 +71,10 @@ export const getLogEventsBackward = (
   const limit = options.limit ?? MAX_EVENTS
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EVENTS) {
     return Either.left(
-      invalid(op, `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value ${limit < 1 ? "greater than or equal to 1" : "less than or equal to 10000"}`)
+      invalid(
+        op,
+        `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value ${limit < 1 ? "greater than or equal to 1" : "less than or equal to 10000"}`
+      )
     )
   }
   const owner = ownerOf(state, groupArn)

@@ -73,21 +73,48 @@ const sections = (t: TryLog): Sections => {
   }
   const job = 48200 + (t.pid % 97)
   const pre: ReadonlyArray<Line> = [
-    ["INFO", "taskinstance.py:2612", "airflow.models.taskinstance", `Dependencies all met for dep_context=non-requeueable deps ti=${ti} [queued]>`],
-    ["INFO", "taskinstance.py:2612", "airflow.models.taskinstance", `Dependencies all met for dep_context=requeueable deps ti=${ti} [queued]>`],
+    [
+      "INFO",
+      "taskinstance.py:2612",
+      "airflow.models.taskinstance",
+      `Dependencies all met for dep_context=non-requeueable deps ti=${ti} [queued]>`
+    ],
+    [
+      "INFO",
+      "taskinstance.py:2612",
+      "airflow.models.taskinstance",
+      `Dependencies all met for dep_context=requeueable deps ti=${ti} [queued]>`
+    ],
     ["INFO", "taskinstance.py:2865", "airflow.models.taskinstance", `Starting attempt ${t.tryNumber} of ${t.maxTries + 1}`],
-    ["INFO", "taskinstance.py:2888", "airflow.models.taskinstance", `Executing <Task(${t.operator}): ${t.taskId}> on ${(t.logicalDate ?? t.start).replace("T", " ")}`],
+    [
+      "INFO",
+      "taskinstance.py:2888",
+      "airflow.models.taskinstance",
+      `Executing <Task(${t.operator}): ${t.taskId}> on ${(t.logicalDate ?? t.start).replace("T", " ")}`
+    ],
     ["INFO", "standard_task_runner.py:72", "airflow.task.task_runner", `Started process ${t.pid} to run task`],
     ["INFO", "standard_task_runner.py:105", "airflow.task.task_runner", `Job ${job}: Subtask ${t.taskId}`],
     ["INFO", "task_command.py:467", "airflow.task", `Running ${ti} [running]> on host ${t.hostname}`],
-    ["INFO", "taskinstance.py:3131", "airflow.models.taskinstance", `Exporting env vars: AIRFLOW_CTX_DAG_ID='${t.dagId}' AIRFLOW_CTX_TASK_ID='${t.taskId}' AIRFLOW_CTX_TRY_NUMBER='${t.tryNumber}' AIRFLOW_CTX_DAG_RUN_ID='${t.runId}'`]
+    [
+      "INFO",
+      "taskinstance.py:3131",
+      "airflow.models.taskinstance",
+      `Exporting env vars: AIRFLOW_CTX_DAG_ID='${t.dagId}' AIRFLOW_CTX_TASK_ID='${t.taskId}' AIRFLOW_CTX_TRY_NUMBER='${t.tryNumber}' AIRFLOW_CTX_DAG_RUN_ID='${t.runId}'`
+    ]
   ]
   const post: ReadonlyArray<Line> = [
     ...failed,
     ["INFO", "taskinstance.py:1225", "airflow.models.taskinstance", `Marking task as ${marker}. ${dates}`],
     ...(t.failure === undefined
       ? []
-      : ([["ERROR", "standard_task_runner.py:124", "airflow.task.task_runner", `Failed to execute job ${job} for task ${t.taskId} (${t.failure.error.excValue}; ${t.pid})`]] as const)),
+      : ([
+          [
+            "ERROR",
+            "standard_task_runner.py:124",
+            "airflow.task.task_runner",
+            `Failed to execute job ${job} for task ${t.taskId} (${t.failure.error.excValue}; ${t.pid})`
+          ]
+        ] as const)),
     ["INFO", "local_task_job_runner.py:266", "airflow.jobs.local_task_job_runner", `Task exited with return code ${exitCode}`]
   ]
   return { pre, body, post }
@@ -124,6 +151,12 @@ export const tryLog = (t: TryLog): ReadonlyArray<FakeLogLine> => {
     message:
       t.flavor === 2
         ? `[${airflow2Time(timestamp)}] {${source}} ${level} - ${message}`
-        : JSON.stringify({ timestamp: new Date(timestamp).toISOString().replace("Z", "000Z"), level: level.toLowerCase(), event: message, logger, ...extra })
+        : JSON.stringify({
+            timestamp: new Date(timestamp).toISOString().replace("Z", "000Z"),
+            level: level.toLowerCase(),
+            event: message,
+            logger,
+            ...extra
+          })
   }))
 }

@@ -71,9 +71,20 @@ export const simulateRun = (flavor: 2 | 3, env: string, dag: DemoDag, spec: RunS
         const failure = failing && spec.failAt !== undefined ? { error: spec.failAt.error, final } : undefined
         const pid = 4000 + (Math.floor(start / 1000) % 5000)
         const lines = tryLog({
-          flavor, env, ...base, taskId: task.taskId, operator: task.operator, fileloc: filelocOf(dag.relativeFileloc),
-          tryNumber, maxTries: retries, logicalDate: spec.logicalDate, hostname,
-          start: formatIsoMillis(start), end: formatIsoMillis(end), pid, failure
+          flavor,
+          env,
+          ...base,
+          taskId: task.taskId,
+          operator: task.operator,
+          fileloc: filelocOf(dag.relativeFileloc),
+          tryNumber,
+          maxTries: retries,
+          logicalDate: spec.logicalDate,
+          hostname,
+          start: formatIsoMillis(start),
+          end: formatIsoMillis(end),
+          pid,
+          failure
         })
         logStreams.push([taskLogStreamName({ ...base, taskId: task.taskId, tryNumber, mapIndex }), lines])
         taskEnd = Math.max(taskEnd, end)

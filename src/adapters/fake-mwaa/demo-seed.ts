@@ -62,7 +62,10 @@ const demoEnvironment = (name: string, airflowVersion: string): FakeEnvironmentS
     ),
     ...days("2026-11-22", "2026-11-23", "2026-11-24", "2026-11-25").map((day) => {
       const spec = scheduled(flavor, day, "06:15")
-      return [FX_DAG, day === "2026-11-25" ? { ...spec, failAt: { taskId: "fetch_rates", error: serviceUnavailable(flavor) } } : spec] as const
+      return [
+        FX_DAG,
+        day === "2026-11-25" ? { ...spec, failAt: { taskId: "fetch_rates", error: serviceUnavailable(flavor) } } : spec
+      ] as const
     }),
     ...days("2026-09-29", "2026-09-30", "2026-10-01").map((day) => [CRM_DAG, scheduled(flavor, day, "01:30")] as const)
   ]
@@ -83,7 +86,9 @@ const demoEnvironment = (name: string, airflowVersion: string): FakeEnvironmentS
     dags,
     dagRuns: simulated.map((s) => s.run),
     taskInstances: simulated.flatMap((s) => s.taskInstances),
-    importErrors: [{ id: 1, relativeFileloc: "broken_report.py", stackTrace: BROKEN_REPORT_TRACE, timestamp: "2026-11-20T16:02:11.909322+00:00" }],
+    importErrors: [
+      { id: 1, relativeFileloc: "broken_report.py", stackTrace: BROKEN_REPORT_TRACE, timestamp: "2026-11-20T16:02:11.909322+00:00" }
+    ],
     connections: DEMO_CONNECTIONS,
     variables: DEMO_VARIABLES,
     logStreams,

@@ -67,9 +67,21 @@ export const TASK_OUTPUT: Readonly<Record<string, ReadonlyArray<OutputLine>>> = 
     ["python.py:240", PY_LOGGER, "Done. Returned value was: None"]
   ],
   export_contacts: [
-    ["subprocess.py:63", "airflow.task.hooks.airflow.providers.standard.hooks.subprocess.SubprocessHook", "Running command: ['/usr/bin/bash', '-c', 'python /usr/local/airflow/dags/scripts/crm_export.py']"],
-    ["subprocess.py:86", "airflow.task.hooks.airflow.providers.standard.hooks.subprocess.SubprocessHook", "Exported 12408 contacts to sftp://crm-legacy.example.com/inbound/"],
-    ["subprocess.py:97", "airflow.task.hooks.airflow.providers.standard.hooks.subprocess.SubprocessHook", "Command exited with return code 0"]
+    [
+      "subprocess.py:63",
+      "airflow.task.hooks.airflow.providers.standard.hooks.subprocess.SubprocessHook",
+      "Running command: ['/usr/bin/bash', '-c', 'python /usr/local/airflow/dags/scripts/crm_export.py']"
+    ],
+    [
+      "subprocess.py:86",
+      "airflow.task.hooks.airflow.providers.standard.hooks.subprocess.SubprocessHook",
+      "Exported 12408 contacts to sftp://crm-legacy.example.com/inbound/"
+    ],
+    [
+      "subprocess.py:97",
+      "airflow.task.hooks.airflow.providers.standard.hooks.subprocess.SubprocessHook",
+      "Command exited with return code 0"
+    ]
   ]
 }
 
@@ -80,7 +92,12 @@ export const undefinedColumn = (flavor: 2 | 3): Failure => {
   const runner: ReadonlyArray<readonly [string, number, string, string]> =
     flavor === 2
       ? [
-          [`${site}/airflow/models/taskinstance.py`, 767, "_execute_task", "result = _execute_callable(context=context, **execute_callable_kwargs)"],
+          [
+            `${site}/airflow/models/taskinstance.py`,
+            767,
+            "_execute_task",
+            "result = _execute_callable(context=context, **execute_callable_kwargs)"
+          ],
           [`${site}/airflow/models/taskinstance.py`, 733, "_execute_callable", "return ExecutionCallableRunner("],
           [`${site}/airflow/utils/operator_helpers.py`, 252, "run", "return self.func(*args, **kwargs)"],
           [`${site}/airflow/models/baseoperator.py`, 417, "wrapper", "return func(self, *args, **kwargs)"]
@@ -107,7 +124,12 @@ export const serviceUnavailable = (flavor: 2 | 3): Failure => {
   return {
     frames: [
       [`${site}/airflow/providers/standard/operators/python.py`, 196, "execute", "return_value = self.execute_callable()"],
-      [`${site}/airflow/providers/standard/operators/python.py`, 222, "execute_callable", "return runner.run(*self.op_args, **self.op_kwargs)"],
+      [
+        `${site}/airflow/providers/standard/operators/python.py`,
+        222,
+        "execute_callable",
+        "return runner.run(*self.op_args, **self.op_kwargs)"
+      ],
       ["/usr/local/airflow/dags/common/fx.py", 27, "fetch_rates", "response.raise_for_status()"],
       [`${site}/requests/models.py`, 1024, "raise_for_status", "raise HTTPError(http_error_msg, response=self)"]
     ],

@@ -14,8 +14,7 @@ import { formatIsoMillis } from "./time.js"
 const REQUIRED_FOR_CREATE = ["ExecutionRoleArn", "SourceBucketArn", "DagS3Path", "NetworkConfiguration"]
 const BUSY = new Set(["CREATING", "UPDATING", "DELETING"])
 
-const error = (reason: "NotFound" | "Validation", operation: string, message: string) =>
-  new MwaaError({ reason, operation, message })
+const error = (reason: "NotFound" | "Validation", operation: string, message: string) => new MwaaError({ reason, operation, message })
 
 const notFound = (operation: string, name: string) => error("NotFound", operation, `Environment ${name} not found.`)
 
@@ -58,10 +57,22 @@ export const createEnvironment = (
   const missing = REQUIRED_FOR_CREATE.filter((m) => input[m] === undefined || input[m] === null)
   if (missing.length > 0) {
     const details = missing.map((m) => `Value null at '${m}' failed to satisfy constraint: Member must not be null`)
-    return Either.left(error("Validation", "CreateEnvironment", `${missing.length} validation error${missing.length > 1 ? "s" : ""} detected: ${details.join("; ")}`))
+    return Either.left(
+      error(
+        "Validation",
+        "CreateEnvironment",
+        `${missing.length} validation error${missing.length > 1 ? "s" : ""} detected: ${details.join("; ")}`
+      )
+    )
   }
   if (!/^[a-zA-Z][0-9a-zA-Z_-]{0,79}$/.test(input.Name)) {
-    return Either.left(error("Validation", "CreateEnvironment", `1 validation error detected: Value '${input.Name}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z][0-9a-zA-Z-_]*$`))
+    return Either.left(
+      error(
+        "Validation",
+        "CreateEnvironment",
+        `1 validation error detected: Value '${input.Name}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z][0-9a-zA-Z-_]*$`
+      )
+    )
   }
   if (findEnvironment(state, input.Name) !== undefined) {
     return Either.left(error("Validation", "CreateEnvironment", `An environment named ${input.Name} already exists.`))
@@ -81,7 +92,9 @@ export const updateEnvironment = (
   const env = findEnvironment(state, input.Name)
   if (env === undefined) return Either.left(notFound("UpdateEnvironment", input.Name))
   if (BUSY.has(status(env))) {
-    return Either.left(error("Validation", "UpdateEnvironment", `Environment ${input.Name} is in status ${status(env)} and cannot be updated.`))
+    return Either.left(
+      error("Validation", "UpdateEnvironment", `Environment ${input.Name} is in status ${status(env)} and cannot be updated.`)
+    )
   }
   const now = formatIsoMillis(state.nowMillis)
   const strategy = input["WorkerReplacementStrategy"]
@@ -89,7 +102,12 @@ export const updateEnvironment = (
   const mwaa: Record<string, unknown> = {
     ...mergeMembers(env.mwaa, members as EnvironmentInput),
     Status: "UPDATING",
-    LastUpdate: { Status: "PENDING", CreatedAt: now, Source: "Customer", ...(strategy === undefined ? {} : { WorkerReplacementStrategy: strategy }) }
+    LastUpdate: {
+      Status: "PENDING",
+      CreatedAt: now,
+      Source: "Customer",
+      ...(strategy === undefined ? {} : { WorkerReplacementStrategy: strategy })
+    }
   }
   const updated = { ...env, mwaa, flavor: flavorOf(String(mwaa["AirflowVersion"] ?? "2.10.3")) }
   return Either.right([{ Arn: String(mwaa["Arn"]) }, { ...replaceEnvironment(state, updated), nowMillis: state.nowMillis + 1000 }])

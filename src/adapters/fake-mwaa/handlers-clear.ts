@@ -21,7 +21,11 @@ const expandTasks = (dag: S.DagRecord, taskIds: ReadonlyArray<string>, upstream:
   const walk = (next: (taskId: string) => ReadonlyArray<string>) => {
     const queue = [...taskIds]
     for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
-      for (const other of next(id)) if (!selected.has(other)) (selected.add(other), queue.push(other))
+      for (const other of next(id)) {
+        if (selected.has(other)) continue
+        selected.add(other)
+        queue.push(other)
+      }
     }
   }
   if (upstream) walk((id) => dag.tasks.find((t) => t.taskId === id)?.upstream ?? [])
@@ -51,7 +55,9 @@ export const clearTaskInstances: Handler = ({ env, params, body, now }) =>
     }
     const dag = findDag(env, dagId)
     if (dag === undefined) {
-      return yield* Either.left(airflowError(env.flavor, 404, { title: `Dag id ${dagId} not found`, detail: null }, `DAG ${dagId} not found`))
+      return yield* Either.left(
+        airflowError(env.flavor, 404, { title: `Dag id ${dagId} not found`, detail: null }, `DAG ${dagId} not found`)
+      )
     }
     const past = body["include_past"] === true
     const future = body["include_future"] === true
@@ -93,7 +99,10 @@ export const clearTaskInstances: Handler = ({ env, params, body, now }) =>
     const resetRuns = body["reset_dag_runs"] === true || (env.flavor === 3 && body["reset_dag_runs"] !== false)
     const next = dryRun ? env : applyClear(env, dag, selected, resetRuns, now)
     if (env.flavor === 2) {
-      return ok({ task_instances: selected.map((t) => taskInstanceReference2(t, findRun(env, t.dagId, t.runId))) }, dryRun ? undefined : next)
+      return ok(
+        { task_instances: selected.map((t) => taskInstanceReference2(t, findRun(env, t.dagId, t.runId))) },
+        dryRun ? undefined : next
+      )
     }
     const after = selected.map((t) => next.taskInstances.find((n) => n.id === t.id) ?? t)
     return ok({ task_instances: after.map((t) => taskInstanceView(next, t)), total_entries: after.length }, dryRun ? undefined : next)

@@ -11,10 +11,10 @@ import { unsignJson } from "./tokens.js"
 
 /** DAG endpoints: list, get, details, pause/unpause and source code. */
 const latestRunState = (env: S.EnvironmentRecord, dagId: string): string | null =>
-  env.dagRuns.filter((r) => r.dagId === dagId).reduce<S.DagRunRecord | undefined>(
-    (latest, r) => (latest === undefined || r.runAfter >= latest.runAfter ? r : latest),
-    undefined
-  )?.state ?? null
+  env.dagRuns
+    .filter((r) => r.dagId === dagId)
+    .reduce<S.DagRunRecord | undefined>((latest, r) => (latest === undefined || r.runAfter >= latest.runAfter ? r : latest), undefined)
+    ?.state ?? null
 
 const matchesTags = (dag: S.DagRecord, tags: unknown, mode: unknown): boolean => {
   if (!Array.isArray(tags) || tags.length === 0) return true
@@ -52,15 +52,19 @@ export const listDags: Handler = ({ env, query }) =>
     return ok({ dags: paginate(sorted, p).map((d) => dagView(env, d)), total_entries: filtered.length })
   })
 
-export const getDag: Handler = ({ env, params }) =>
-  Either.map(requireDag(env, params["dag_id"] ?? ""), (dag) => ok(dagView(env, dag)))
+export const getDag: Handler = ({ env, params }) => Either.map(requireDag(env, params["dag_id"] ?? ""), (dag) => ok(dagView(env, dag)))
 
 export const getDagDetails: Handler = ({ env, params }) =>
   Either.map(requireDag(env, params["dag_id"] ?? ""), (dag) => ok(env.flavor === 2 ? dagDetail2(dag) : dagDetails3(dag)))
 
 /** update_mask is a comma-separated list in Airflow 2 (style form, explode false). */
 const maskOf = (mask: unknown): ReadonlyArray<string> | undefined =>
-  Array.isArray(mask) ? mask.flatMap((m) => String(m).split(",")).map((m) => m.trim()).filter((m) => m !== "") : undefined
+  Array.isArray(mask)
+    ? mask
+        .flatMap((m) => String(m).split(","))
+        .map((m) => m.trim())
+        .filter((m) => m !== "")
+    : undefined
 
 export const patchDag: Handler = ({ env, params, query, body }) =>
   Either.gen(function* () {
@@ -82,8 +86,7 @@ const readSource = (env: S.EnvironmentRecord, relativeFileloc: string): string |
 export const dagSource2: Handler = ({ env, params }) => {
   const fileloc = unsignJson(params["file_token"] ?? "")
   const prefix = `${DAGS_FOLDER}/`
-  const content =
-    typeof fileloc === "string" && fileloc.startsWith(prefix) ? readSource(env, fileloc.slice(prefix.length)) : undefined
+  const content = typeof fileloc === "string" && fileloc.startsWith(prefix) ? readSource(env, fileloc.slice(prefix.length)) : undefined
   return content === undefined
     ? Either.left(airflowError(2, 404, { title: "Dag source not found", detail: null }, null))
     : Either.right(ok({ content }))

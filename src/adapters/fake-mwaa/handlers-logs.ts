@@ -64,10 +64,18 @@ const content3 = (group: string, stream: string, record: S.LogStreamRecord | und
   const events = record?.events ?? []
   const body = events.slice(logPos ?? 0).map(structured)
   const header = [
-    { event: "::group::Log message source details", sources: record === undefined ? [] : [`Reading remote log from Cloudwatch log_group: ${group} log_stream: ${stream}`] },
+    {
+      event: "::group::Log message source details",
+      sources: record === undefined ? [] : [`Reading remote log from Cloudwatch log_group: ${group} log_stream: ${stream}`]
+    },
     { event: "::endgroup::" }
   ]
-  const missing = record === undefined ? missingStream(stream, "").slice(0, 1).map((event) => ({ event })) : []
+  const missing =
+    record === undefined
+      ? missingStream(stream, "")
+          .slice(0, 1)
+          .map((event) => ({ event }))
+      : []
   return { content: logPos === undefined ? [...header, ...missing, ...body] : body, logPos: events.length }
 }
 
@@ -79,7 +87,14 @@ export const getLog: Handler = ({ env, params, query }) =>
       return yield* Either.left(
         env.flavor === 2
           ? routeNotFound(2)
-          : unprocessable([{ type: "int_parsing", loc: ["path", "try_number"], msg: "Input should be a valid integer, unable to parse string as an integer", input: tryText }])
+          : unprocessable([
+              {
+                type: "int_parsing",
+                loc: ["path", "try_number"],
+                msg: "Input should be a valid integer, unable to parse string as an integer",
+                input: tryText
+              }
+            ])
       )
     }
     const tryNumber = Number(tryText)

@@ -76,7 +76,10 @@ export const health: Handler = ({ env, now }) => {
       scheduler: { status: "healthy", latest_scheduler_heartbeat: beat(3) },
       triggerer: { status: "healthy", latest_triggerer_heartbeat: beat(4) },
       // Only Airflow 3 runs a standalone DAG processor on MWAA; Airflow 2 reports none.
-      dag_processor: env.flavor === 2 ? { status: null, latest_dag_processor_heartbeat: null } : { status: "healthy", latest_dag_processor_heartbeat: beat(5) }
+      dag_processor:
+        env.flavor === 2
+          ? { status: null, latest_dag_processor_heartbeat: null }
+          : { status: "healthy", latest_dag_processor_heartbeat: beat(5) }
     })
   )
 }

@@ -71,9 +71,7 @@ export const listRuns: Handler = ({ env, params, query }) =>
     const dagId = params["dag_id"] ?? ""
     // Airflow 2 filters by whatever dag_id it is given; Airflow 3 checks that the DAG exists.
     if (dagId !== "~" && env.flavor === 3) yield* requireDag(env, dagId)
-    const runs = env.dagRuns.filter(
-      (r) => (dagId === "~" || r.dagId === dagId) && matches(env.flavor, r, query, query["state"])
-    )
+    const runs = env.dagRuns.filter((r) => (dagId === "~" || r.dagId === dagId) && matches(env.flavor, r, query, query["state"]))
     return yield* listed(env, runs, query["order_by"], query["limit"], query["offset"])
   })
 
@@ -82,9 +80,7 @@ export const tildeOnly = (name: string, value: string | undefined): Either.Eithe
   value === "~"
     ? Either.void
     : Either.left(
-        unprocessable([
-          { type: "literal_error", loc: ["path", name], msg: "Input should be '~'", input: value, ctx: { expected: "'~'" } }
-        ])
+        unprocessable([{ type: "literal_error", loc: ["path", name], msg: "Input should be '~'", input: value, ctx: { expected: "'~'" } }])
       )
 
 export const listRunsBatch: Handler = ({ env, params, body }) =>

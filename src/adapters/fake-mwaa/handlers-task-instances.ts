@@ -11,8 +11,7 @@ import type * as S from "./state.js"
 type TI = S.TaskInstanceRecord
 
 /** "none" (and Airflow 3's "no_status") select task instances without a state. */
-const states = (list: unknown): unknown =>
-  Array.isArray(list) ? list.map((s) => (s === "none" || s === "no_status" ? null : s)) : list
+const states = (list: unknown): unknown => (Array.isArray(list) ? list.map((s) => (s === "none" || s === "no_status" ? null : s)) : list)
 
 const matches = (env: S.EnvironmentRecord, ti: TI, f: Readonly<Record<string, unknown>>): boolean => {
   const run = findRun(env, ti.dagId, ti.runId)
@@ -106,11 +105,12 @@ export const getTaskInstance: Handler = ({ env, params }) => {
   if (mapText !== undefined && !/^-?\d+$/.test(mapText)) {
     // Airflow 2's route takes an int converter (no match: 404); FastAPI answers 422.
     const msg = "Input should be a valid integer, unable to parse string as an integer"
-    return Either.left(env.flavor === 2 ? routeNotFound(2) : unprocessable([{ type: "int_parsing", loc: ["path", "map_index"], msg, input: mapText }]))
+    return Either.left(
+      env.flavor === 2 ? routeNotFound(2) : unprocessable([{ type: "int_parsing", loc: ["path", "map_index"], msg, input: mapText }])
+    )
   }
   const mapIndex = mapText === undefined ? -1 : Number(mapText)
-  return Either.map(
-    requireTaskInstance(env, params["dag_id"] ?? "", params["dag_run_id"] ?? "", params["task_id"] ?? "", mapIndex),
-    (ti) => ok(taskInstanceView(env, ti))
+  return Either.map(requireTaskInstance(env, params["dag_id"] ?? "", params["dag_run_id"] ?? "", params["task_id"] ?? "", mapIndex), (ti) =>
+    ok(taskInstanceView(env, ti))
   )
 }

@@ -86,7 +86,9 @@ export const triggerRun: Handler = ({ env, params, body, now }) =>
     }
     if (dag.hasImportErrors) {
       const detail = `DAG with dag_id: '${dagId}' has import errors`
-      return yield* Either.left(airflowError(env.flavor, 400, { title: "DAG cannot be triggered", detail }, `${detail} and cannot be triggered`))
+      return yield* Either.left(
+        airflowError(env.flavor, 400, { title: "DAG cannot be triggered", detail }, `${detail} and cannot be triggered`)
+      )
     }
     const plan = yield* env.flavor === 2 ? plan2(body, now) : plan3(body, now, dagId)
     const clash = env.dagRuns.find(

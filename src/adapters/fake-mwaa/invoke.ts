@@ -35,19 +35,29 @@ const airflowFailure = (request: RestRequest, failure: AirflowFailure): MwaaErro
 }
 
 /** The answer and the state after the call (writes replace the environment and tick the clock). */
-export const invokeRestApi = (
-  state: FakeState,
-  request: RestRequest
-): readonly [Either.Either<RestResponse, MwaaError>, FakeState] => {
+export const invokeRestApi = (state: FakeState, request: RestRequest): readonly [Either.Either<RestResponse, MwaaError>, FakeState] => {
   const path = request.path
   if (path.length > MAX_PATH) {
-    return [Either.left(validation("Value at 'path' failed to satisfy constraint: Member must have length less than or equal to 64")), state]
+    return [
+      Either.left(validation("Value at 'path' failed to satisfy constraint: Member must have length less than or equal to 64")),
+      state
+    ]
   }
   if (path.length < 1) {
-    return [Either.left(validation("Value at 'path' failed to satisfy constraint: Member must have length greater than or equal to 1")), state]
+    return [
+      Either.left(validation("Value at 'path' failed to satisfy constraint: Member must have length greater than or equal to 1")),
+      state
+    ]
   }
   if (!METHODS.includes(request.method)) {
-    return [Either.left(validation(`Value '${request.method}' at 'method' failed to satisfy constraint: Member must satisfy enum value set: [${METHODS.join(", ")}]`)), state]
+    return [
+      Either.left(
+        validation(
+          `Value '${request.method}' at 'method' failed to satisfy constraint: Member must satisfy enum value set: [${METHODS.join(", ")}]`
+        )
+      ),
+      state
+    ]
   }
   const env = findEnvironment(state, request.environmentName)
   if (env === undefined) {

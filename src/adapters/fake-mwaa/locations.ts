@@ -21,8 +21,7 @@ export const logGroupArn = (name: string, kind = "Task"): string =>
 export const filelocOf = (relativeFileloc: string): string => `${DAGS_FOLDER}/${relativeFileloc}`
 
 /** The S3 key of a DAG file: DagS3Path + "/" + its path below the DAGs folder. */
-export const dagFileKey = (relativeFileloc: string, dagS3Path = "dags"): string =>
-  `${dagS3Path.replace(/\/+$/, "")}/${relativeFileloc}`
+export const dagFileKey = (relativeFileloc: string, dagS3Path = "dags"): string => `${dagS3Path.replace(/\/+$/, "")}/${relativeFileloc}`
 
 export interface TaskLogRef {
   readonly dagId: string

@@ -27,11 +27,7 @@ export const requireDag = (env: S.EnvironmentRecord, dagId: string): Either.Eith
       )
 }
 
-export const requireRun = (
-  env: S.EnvironmentRecord,
-  dagId: string,
-  runId: string
-): Either.Either<S.DagRunRecord, AirflowFailure> => {
+export const requireRun = (env: S.EnvironmentRecord, dagId: string, runId: string): Either.Either<S.DagRunRecord, AirflowFailure> => {
   const run = findRun(env, dagId, runId)
   return run !== undefined
     ? Either.right(run)

@@ -3,12 +3,7 @@ import { ACCOUNT, REGION, environmentArn, logGroupArn, sourceBucketArn } from ".
 import { stableUuid } from "./tokens.js"
 
 /** Members every fake environment has, following the botocore model's Environment shape. */
-export const defaultMembers = (
-  name: string,
-  airflowVersion: string,
-  status: string,
-  createdAt: string
-): Record<string, unknown> => {
+export const defaultMembers = (name: string, airflowVersion: string, status: string, createdAt: string): Record<string, unknown> => {
   const id = stableUuid(`environment/${name}`)
   const module = (kind: string, level: string, enabled = true) => ({
     Enabled: enabled,

@@ -32,7 +32,10 @@ export const page = (
     const wanted = limit === undefined || limit === 0 ? (fallback ?? MAX_PAGE_LIMIT) : limit
     return Either.right({ limit: Math.min(wanted, MAX_PAGE_LIMIT), offset: offset ?? 0 })
   }
-  for (const [name, value] of [[limitName, limit], [offsetName, offset]] as const) {
+  for (const [name, value] of [
+    [limitName, limit],
+    [offsetName, offset]
+  ] as const) {
     if (value !== undefined && value < 0) {
       return Either.left(
         unprocessable([
@@ -104,5 +107,4 @@ export const contains = (value: string, pattern: unknown): boolean =>
   typeof pattern !== "string" || value.toLowerCase().includes(pattern.toLowerCase())
 
 /** An IN filter that is skipped when the list is absent or empty. */
-export const within = <A>(value: A, list: unknown): boolean =>
-  !Array.isArray(list) || list.length === 0 || list.includes(value)
+export const within = <A>(value: A, list: unknown): boolean => !Array.isArray(list) || list.length === 0 || list.includes(value)

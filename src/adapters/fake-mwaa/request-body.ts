@@ -1,11 +1,5 @@
 import { Either } from "effect"
-import {
-  type AirflowFailure,
-  type ValidationIssue,
-  marshmallowMessages,
-  problem,
-  unprocessable
-} from "./airflow-errors.js"
+import { type AirflowFailure, type ValidationIssue, marshmallowMessages, problem, unprocessable } from "./airflow-errors.js"
 import type { Flavor } from "./state.js"
 import { isNaiveIso, normalizeIso, parseIsoMicros } from "./time.js"
 
@@ -66,7 +60,11 @@ const coerce = (field: string, spec: FieldSpec, value: unknown): { value: unknow
     }
     case "datetime": {
       if (typeof value !== "string" || (parseIsoMicros(value) === undefined && !isNaiveIso(value)))
-        return fail("Not a valid datetime.", "datetime_from_date_parsing", "Input should be a valid datetime or date, invalid character in year")
+        return fail(
+          "Not a valid datetime.",
+          "datetime_from_date_parsing",
+          "Input should be a valid datetime or date, invalid character in year"
+        )
       if (isNaiveIso(value)) return fail("Naive datetime is disallowed", "timezone_aware", "Input should have timezone info")
       return { value: normalizeIso(value) }
     }

@@ -92,4 +92,9 @@ export const parseQuery = (
 /** Common query parameter sets. */
 export const PAGE: QuerySpec = { limit: "integer", offset: "integer" }
 export const DATE_RANGES = (...names: ReadonlyArray<string>): QuerySpec =>
-  Object.fromEntries(names.flatMap((n) => [[`${n}_gte`, "datetime"], [`${n}_lte`, "datetime"]]))
+  Object.fromEntries(
+    names.flatMap((n) => [
+      [`${n}_gte`, "datetime"],
+      [`${n}_lte`, "datetime"]
+    ])
+  )

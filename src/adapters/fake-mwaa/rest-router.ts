@@ -48,11 +48,7 @@ const match = (template: string, segments: ReadonlyArray<string>): Record<string
   return params
 }
 
-export const routeRequest = (
-  env: EnvironmentRecord,
-  request: RestRequest,
-  now: string
-): Either.Either<Routed, AirflowFailure> => {
+export const routeRequest = (env: EnvironmentRecord, request: RestRequest, now: string): Either.Either<Routed, AirflowFailure> => {
   const routes: ReadonlyArray<RouteSpec> = env.flavor === 2 ? ROUTES_V2 : ROUTES_V3
   const segments = decodeSegments(request.path)
   if (segments === undefined) return Either.left(routeNotFound(env.flavor))
@@ -64,8 +60,7 @@ export const routeRequest = (
   const params = match(route.path, segments) ?? {}
   return Either.gen(function* () {
     const query = yield* parseQuery(env.flavor, route.query ?? {}, request.queryParameters)
-    const body =
-      route.body === undefined ? {} : yield* validateBody(env.flavor, route.body, request.body, { title2: route.bodyTitle })
+    const body = route.body === undefined ? {} : yield* validateBody(env.flavor, route.body, request.body, { title2: route.bodyTitle })
     return yield* route.handler({ env, params, query, body, now })
   })
 }

@@ -90,7 +90,15 @@ export const ROUTES_V2: ReadonlyArray<RouteSpec> = [
   {
     method: "GET",
     path: "/dags",
-    query: { ...PAGE, order_by: "string", tags: "stringList", only_active: "boolean", paused: "boolean", fields: "stringList", dag_id_pattern: "string" },
+    query: {
+      ...PAGE,
+      order_by: "string",
+      tags: "stringList",
+      only_active: "boolean",
+      paused: "boolean",
+      fields: "stringList",
+      dag_id_pattern: "string"
+    },
     handler: listDags
   },
   { method: "POST", path: "/dags/~/dagRuns/list", body: RUNS_BATCH, handler: listRunsBatch },

@@ -14,7 +14,12 @@ import type { RouteSpec } from "./rest-types.js"
  * extra="forbid"; FastAPI ignores unknown query parameters.
  */
 const dates = (...names: ReadonlyArray<string>): BodySpec =>
-  Object.fromEntries(names.flatMap((n) => [[`${n}_gte`, { kind: "datetime" }], [`${n}_lte`, { kind: "datetime" }]]))
+  Object.fromEntries(
+    names.flatMap((n) => [
+      [`${n}_gte`, { kind: "datetime" }],
+      [`${n}_lte`, { kind: "datetime" }]
+    ])
+  )
 
 const RUNS_BATCH: BodySpec = {
   dag_ids: { kind: "stringList" },
@@ -141,7 +146,12 @@ export const ROUTES_V3: ReadonlyArray<RouteSpec> = [
   },
   { method: "POST", path: "/dags/{dag_id}/clearTaskInstances", body: CLEAR, handler: clearTaskInstances },
   { method: "GET", path: "/importErrors", query: { ...PAGE, order_by: "string" }, handler: listImportErrors },
-  { method: "GET", path: "/connections", query: { ...PAGE, order_by: "string", connection_id_pattern: "string" }, handler: listConnections },
+  {
+    method: "GET",
+    path: "/connections",
+    query: { ...PAGE, order_by: "string", connection_id_pattern: "string" },
+    handler: listConnections
+  },
   { method: "GET", path: "/variables", query: { ...PAGE, order_by: "string", variable_key_pattern: "string" }, handler: listVariables },
   { method: "GET", path: "/monitor/health", handler: health },
   { method: "GET", path: "/version", handler: version }

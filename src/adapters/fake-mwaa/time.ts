@@ -3,8 +3,7 @@
  * ("2026-11-24T00:05:03.112345+00:00", no fraction when it is zero); they are compared as
  * epoch microseconds, which keep Airflow's precision and stay below 2^53.
  */
-const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|z|[+-]\d{2}:?\d{2})$/
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|z|[+-]\d{2}:?\d{2})$/
 
 /** Epoch microseconds of an ISO 8601 timestamp with a zone; undefined when unreadable or naive. */
 export const parseIsoMicros = (text: string): number | undefined => {
@@ -25,8 +24,7 @@ const zoneMinutes = (zone: string): number => {
 }
 
 /** True when the text is an ISO timestamp without a zone (Airflow rejects naive datetimes). */
-export const isNaiveIso = (text: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/.test(text.trim())
+export const isNaiveIso = (text: string): boolean => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/.test(text.trim())
 
 /** Python's datetime.isoformat() of a UTC instant. */
 export const formatIsoMicros = (micros: number): string => {
@@ -55,5 +53,4 @@ export const iso3 = (stored: string | null): string | null =>
 export const isoWithSpace = (stored: string): string => stored.replace("T", " ")
 
 /** Compares stored timestamps; null sorts as missing (undefined). */
-export const micros = (stored: string | null): number | undefined =>
-  stored === null ? undefined : parseIsoMicros(stored)
+export const micros = (stored: string | null): number | undefined => (stored === null ? undefined : parseIsoMicros(stored))

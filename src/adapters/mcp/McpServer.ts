@@ -23,12 +23,14 @@ export class McpTransportError extends Data.TaggedError("McpTransportError")<{
   readonly cause: unknown
 }> {}
 
-export const transportError = (transport: string) => (cause: unknown): McpTransportError =>
-  new McpTransportError({
-    transport,
-    message: `Cannot connect the MCP server to its ${transport} transport: ${cause instanceof Error ? cause.message : String(cause)}`,
-    cause
-  })
+export const transportError =
+  (transport: string) =>
+  (cause: unknown): McpTransportError =>
+    new McpTransportError({
+      transport,
+      message: `Cannot connect the MCP server to its ${transport} transport: ${cause instanceof Error ? cause.message : String(cause)}`,
+      cause
+    })
 
 /**
  * Connects the server to any SDK transport (InMemoryTransport, a WebSocket, one of the
@@ -43,7 +45,11 @@ export const connectMcpServer = Effect.fn("McpServer.connect")(function* (server
   }
   yield* Effect.acquireRelease(
     Effect.tryPromise({ try: () => server.connect(transport), catch: transportError("custom") }).pipe(
-      Effect.tapError(() => Effect.sync(() => { server.onclose = previous }))
+      Effect.tapError(() =>
+        Effect.sync(() => {
+          server.onclose = previous
+        })
+      )
     ),
     () => Effect.promise(() => server.close())
   )

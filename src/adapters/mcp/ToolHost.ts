@@ -58,5 +58,8 @@ export interface ToolHost {
   readonly callTool: (name: string, args: unknown, context: ToolCallContext) => Promise<ToolCallResult>
   readonly prompts: ReadonlyArray<PromptDescriptor>
   /** Resolves to the prompt's messages (user role text), or rejects with a message for an unknown prompt/bad args. */
-  readonly getPrompt: (name: string, args: Readonly<Record<string, string>>) => Promise<ReadonlyArray<{ readonly role: "user" | "assistant"; readonly text: string }>>
+  readonly getPrompt: (
+    name: string,
+    args: Readonly<Record<string, string>>
+  ) => Promise<ReadonlyArray<{ readonly role: "user" | "assistant"; readonly text: string }>>
 }

@@ -3,10 +3,7 @@ import type { IncomingMessage } from "node:http"
 /** 4 MiB, as the SDK's own default: far above any tool call this server takes (trigger conf is capped at 64 KB). */
 export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024
 
-export type BodyResult =
-  | { readonly _tag: "Json"; readonly value: unknown }
-  | { readonly _tag: "TooLarge" }
-  | { readonly _tag: "Invalid" }
+export type BodyResult = { readonly _tag: "Json"; readonly value: unknown } | { readonly _tag: "TooLarge" } | { readonly _tag: "Invalid" }
 
 /**
  * Reads a request body as JSON, up to `maxBytes`. A declared Content-Length over the limit is

@@ -53,13 +53,15 @@ export const makeHostCheck = (allowed: ReadonlyArray<string>): ((host: string | 
  * server. "null" and anything unparsable are refused.
  */
 export const makeOriginCheck = (allowed: ReadonlyArray<string>): ((origin: string | undefined) => boolean) => {
-  const origins = new Set(allowed.map((entry) => {
-    try {
-      return new URL(entry).origin
-    } catch {
-      throw new RangeError(`Invalid allowed origin "${entry}": expected scheme://host[:port]`)
-    }
-  }))
+  const origins = new Set(
+    allowed.map((entry) => {
+      try {
+        return new URL(entry).origin
+      } catch {
+        throw new RangeError(`Invalid allowed origin "${entry}": expected scheme://host[:port]`)
+      }
+    })
+  )
   return (origin) => {
     if (origin === undefined) return true
     try {

@@ -48,7 +48,13 @@ const logToStderr: HttpLog = (level, message, fields = {}) => {
 }
 
 /** An HTTP error with a JSON-RPC error body, as the SDK answers its own refusals. */
-const sendError = (res: ServerResponse, status: number, message: string, headers: Readonly<Record<string, string>> = {}, code = -32000): void => {
+const sendError = (
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Readonly<Record<string, string>> = {},
+  code = -32000
+): void => {
   if (res.headersSent) {
     res.end()
     return
@@ -88,8 +94,10 @@ export const serveHttp = async (host: ToolHost, options: ServeHttpOptions = {}):
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (drain.isDraining()) return sendError(res, 503, "Service Unavailable: the server is shutting down", { Connection: "close" })
-    if (!checkHost(req.headers.host)) return sendError(res, 403, `Forbidden: Host header ${JSON.stringify(req.headers.host ?? "")} is not allowed`)
-    if (!checkOrigin(req.headers.origin)) return sendError(res, 403, `Forbidden: Origin ${JSON.stringify(req.headers.origin)} is not allowed`)
+    if (!checkHost(req.headers.host))
+      return sendError(res, 403, `Forbidden: Host header ${JSON.stringify(req.headers.host ?? "")} is not allowed`)
+    if (!checkOrigin(req.headers.origin))
+      return sendError(res, 403, `Forbidden: Origin ${JSON.stringify(req.headers.origin)} is not allowed`)
     const path = (req.url ?? "").split("?", 1)[0]
     if (path !== MCP_PATH) return sendError(res, 404, `Not Found: the MCP endpoint is ${MCP_PATH}`)
     if (checkBearer !== undefined) {
@@ -102,13 +110,16 @@ export const serveHttp = async (host: ToolHost, options: ServeHttpOptions = {}):
     // Stateless: there is no session to stream to (GET) or to end (DELETE).
     if (req.method !== "POST") return sendError(res, 405, "Method not allowed.", { Allow: "POST" })
     const body = await readJsonBody(req, maxBodyBytes)
-    if (body._tag === "TooLarge") return sendError(res, 413, `Payload Too Large: the body must not exceed ${maxBodyBytes} bytes`, { Connection: "close" })
+    if (body._tag === "TooLarge")
+      return sendError(res, 413, `Payload Too Large: the body must not exceed ${maxBodyBytes} bytes`, { Connection: "close" })
     if (body._tag === "Invalid") return sendError(res, 400, "Parse error: Invalid JSON", {}, -32700)
     const server = createMcpServer(host, options)
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined })
     server.onerror = (error) => log("WARN", "MCP HTTP transport error", { cause: error.message })
     // Closing the Server aborts its in-flight handlers, so a client that hangs up cancels the call.
-    res.on("close", () => { void server.close() })
+    res.on("close", () => {
+      void server.close()
+    })
     await server.connect(transport)
     await transport.handleRequest(req, res, body.value)
   }

@@ -36,5 +36,10 @@ export const makeProgressReporter = (
       // The connection may be gone; the call's own result or abort signal will say so.
     }
   }
-  return { report, stop: () => { stopped = true } }
+  return {
+    report,
+    stop: () => {
+      stopped = true
+    }
+  }
 }

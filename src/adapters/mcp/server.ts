@@ -18,7 +18,9 @@ export interface McpServerOptions {
 
 const reportToStderr: UnexpectedErrorHandler = (error, toolName) => {
   const message = error instanceof Error ? error.message : String(error)
-  process.stderr.write(`${JSON.stringify({ level: "ERROR", time: new Date().toISOString(), message: "tool call rejected", tool: toolName, cause: message })}\n`)
+  process.stderr.write(
+    `${JSON.stringify({ level: "ERROR", time: new Date().toISOString(), message: "tool call rejected", tool: toolName, cause: message })}\n`
+  )
 }
 
 /** An MCP server, not yet connected, that exposes the host's tools and prompts. */

@@ -16,9 +16,7 @@ const encodable = (value: unknown): unknown => {
 const messageText = (message: unknown): string => {
   const parts = Array.isArray(message) ? message : [message]
   return parts
-    .map((part) =>
-      typeof part === "string" ? part : part instanceof Error ? part.message : JSON.stringify(encodable(part))
-    )
+    .map((part) => (typeof part === "string" ? part : part instanceof Error ? part.message : JSON.stringify(encodable(part))))
     .join(" ")
 }
 

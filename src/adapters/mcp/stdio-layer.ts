@@ -24,5 +24,8 @@ const connect = Effect.fn("StdioTransport.connect")(function* (server: Server, o
 export const StdioTransport = {
   connect,
   layer: (options: ConnectStdioOptions = {}) =>
-    Layer.scoped(McpConnection, Effect.flatMap(McpServer, (server) => connect(server, options)))
+    Layer.scoped(
+      McpConnection,
+      Effect.flatMap(McpServer, (server) => connect(server, options))
+    )
 } as const

@@ -21,7 +21,9 @@ export interface StdioConnection {
 }
 
 const logTransportError = (error: Error): void => {
-  process.stderr.write(`${JSON.stringify({ level: "ERROR", time: new Date().toISOString(), message: "MCP transport error", cause: error.message })}\n`)
+  process.stderr.write(
+    `${JSON.stringify({ level: "ERROR", time: new Date().toISOString(), message: "MCP transport error", cause: error.message })}\n`
+  )
 }
 
 /** Serves the host's tools over stdin/stdout until the client goes away. */
@@ -42,7 +44,9 @@ export const connectStdio = async (server: Server, options: ConnectStdioOptions 
   let closed = false
   // The SDK's stdio transport never watches for the end of stdin, so a client that exits
   // would leave us running; a write to a closed pipe (EPIPE) means the same thing.
-  const shutDown = (): void => { void server.close() }
+  const shutDown = (): void => {
+    void server.close()
+  }
   server.onclose = () => {
     if (closed) return
     closed = true

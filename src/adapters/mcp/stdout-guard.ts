@@ -6,8 +6,20 @@ import { Console } from "node:console"
  * (`error` and `trace` already write to stderr.)
  */
 const stdoutMethods = [
-  "log", "info", "debug", "warn", "dir", "dirxml", "table",
-  "group", "groupCollapsed", "groupEnd", "count", "countReset", "timeLog", "timeEnd"
+  "log",
+  "info",
+  "debug",
+  "warn",
+  "dir",
+  "dirxml",
+  "table",
+  "group",
+  "groupCollapsed",
+  "groupEnd",
+  "count",
+  "countReset",
+  "timeLog",
+  "timeEnd"
 ] as const
 
 let restoreGuard: (() => void) | undefined

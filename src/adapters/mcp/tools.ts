@@ -18,9 +18,7 @@ export const toMcpTool = (descriptor: ToolDescriptor): Tool => ({
   description: descriptor.description,
   // The contract promises a self-contained object schema; the SDK's type only adds `type: "object"`.
   inputSchema: { ...descriptor.inputSchema } as Tool["inputSchema"],
-  ...(descriptor.outputSchema !== undefined
-    ? { outputSchema: { ...descriptor.outputSchema } as NonNullable<Tool["outputSchema"]> }
-    : {}),
+  ...(descriptor.outputSchema !== undefined ? { outputSchema: { ...descriptor.outputSchema } as NonNullable<Tool["outputSchema"]> } : {}),
   annotations: {
     // Some clients only read the annotation's title, so fall back to the tool's.
     title: descriptor.annotations.title ?? descriptor.title,
@@ -54,9 +52,7 @@ export const handleCallTool = (host: ToolHost, onUnexpectedError: UnexpectedErro
       return errorResult(`Unknown tool "${shown}". Call tools/list to see the available tools.`)
     }
     const progressToken = _meta?.progressToken
-    const progress = progressToken !== undefined
-      ? makeProgressReporter(progressToken, extra.sendNotification)
-      : undefined
+    const progress = progressToken !== undefined ? makeProgressReporter(progressToken, extra.sendNotification) : undefined
     try {
       const result = await host.callTool(name, args ?? {}, {
         signal: extra.signal,

@@ -28,7 +28,7 @@ export const diagnoseDagRunTool = readTool({
   name: "diagnose-dag-run",
   title: "Diagnose a failed DAG run",
   description:
-    "Answers \"why did this DAG fail?\" in one call. For dag_id and a run (default: the latest failed run) returns " +
+    'Answers "why did this DAG fail?" in one call. For dag_id and a run (default: the latest failed run) returns ' +
     "the run; its failed tasks (first failure first) with try number, operator, duration and the error each one's " +
     "log ends with (exception line and traceback, bounded); counts and ids of upstream_failed tasks; the DAG file's " +
     "import errors; and next_steps: the tools to call next with their arguments. The text answer stays within max_bytes (default 12,000).",
@@ -39,7 +39,9 @@ export const diagnoseDagRunTool = readTool({
     max_failed_tasks: Schema.optional(
       looseInt("max_failed_tasks", 1, 20).annotations({ description: "Failed tasks whose logs are read (default 5)." })
     ),
-    max_bytes: Schema.optional(looseInt("max_bytes", 4096, 60_000).annotations({ description: "Size of the answer at most (default 12000)." }))
+    max_bytes: Schema.optional(
+      looseInt("max_bytes", 4096, 60_000).annotations({ description: "Size of the answer at most (default 12000)." })
+    )
   }),
   output: Schema.Struct({
     dag_id: Schema.String,

@@ -34,7 +34,7 @@ export const environmentSettings = {
   weekly_maintenance_window_start: text("e.g. TUE:03:30"),
   airflow_configuration_options: Schema.optional(
     Schema.Record({ key: Schema.String, value: Schema.String }).annotations({
-      description: "Airflow configuration overrides, e.g. {\"core.default_timezone\": \"utc\"}."
+      description: 'Airflow configuration overrides, e.g. {"core.default_timezone": "utc"}.'
     })
   ),
   network_configuration: Schema.optional(

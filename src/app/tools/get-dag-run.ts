@@ -15,5 +15,6 @@ export const getDagRunTool = readTool({
   input: Schema.Struct({ environment_name, dag_id, dag_run_id }),
   output: DagRun,
   run: (i) => withEnvironment(i.environment_name, (env) => getDagRun(env, i.dag_id, i.dag_run_id)),
-  summarize: (r) => `${r.dag_id} run ${r.dag_run_id}: ${r.state ?? "unknown"} (started ${r.start_date ?? "not yet"}, ended ${r.end_date ?? "not yet"}).`
+  summarize: (r) =>
+    `${r.dag_id} run ${r.dag_run_id}: ${r.state ?? "unknown"} (started ${r.start_date ?? "not yet"}, ended ${r.end_date ?? "not yet"}).`
 })

@@ -16,5 +16,7 @@ export const getImportErrorsTool = readTool({
   output: Schema.Struct({ import_errors: Schema.Array(ImportError), ...Page }),
   run: (i) => withEnvironment(i.environment_name, (env) => listImportErrors(env, { limit: i.limit ?? 25, offset: i.offset ?? 0 })),
   summarize: (o) =>
-    o.total_entries === 0 ? "No import errors." : `${o.total_entries} import error(s): ${o.import_errors.map((e) => e.filename).join(", ")}.`
+    o.total_entries === 0
+      ? "No import errors."
+      : `${o.total_entries} import error(s): ${o.import_errors.map((e) => e.filename).join(", ")}.`
 })

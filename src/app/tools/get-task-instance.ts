@@ -15,5 +15,6 @@ export const getTaskInstanceTool = readTool({
   input: Schema.Struct({ environment_name, dag_id, dag_run_id, task_id, map_index }),
   output: TaskInstance,
   run: (i) => withEnvironment(i.environment_name, (env) => getTaskInstance(env, i.dag_id, i.dag_run_id, i.task_id, i.map_index ?? -1)),
-  summarize: (t) => `${t.task_id}${t.map_index >= 0 ? `[${t.map_index}]` : ""}: ${t.state ?? "none"}, try ${t.try_number}${t.max_tries !== null ? ` of ${t.max_tries + 1}` : ""}.`
+  summarize: (t) =>
+    `${t.task_id}${t.map_index >= 0 ? `[${t.map_index}]` : ""}: ${t.state ?? "none"}, try ${t.try_number}${t.max_tries !== null ? ` of ${t.max_tries + 1}` : ""}.`
 })

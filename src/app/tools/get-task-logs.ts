@@ -42,7 +42,7 @@ export const getTaskLogsTool = readTool({
     "Returns the end of one task try's log (default: the latest try; the last 200 lines within 16 KB), from the " +
     "environment's CloudWatch task log group (or Airflow's REST API). error_excerpt holds the exception and traceback " +
     "that explain a failure when they sit further back than the lines shown. filter (text) and level (e.g. error) show " +
-    "only matching lines, with context_lines around each; \"--\" marks skipped lines. truncated: true means older lines " +
+    'only matching lines, with context_lines around each; "--" marks skipped lines. truncated: true means older lines ' +
     "exist: pass continuation_token to read further back. lines_from_end numbers lines from the end (1 = the last). " +
     "Earlier tries: try_number. Credentials in the log are masked.",
   input: Schema.Struct({
@@ -99,7 +99,10 @@ export const getTaskLogsTool = readTool({
     ),
   summarize: (o) => {
     const range = o.lines_from_end === null ? "no lines" : `lines ${o.lines_from_end.oldest}–${o.lines_from_end.newest} from the end`
-    const found = o.error_excerpt !== null ? ` Error further back (line ${o.error_excerpt.line_from_end} from the end): ${o.error_excerpt.exception}` : ""
+    const found =
+      o.error_excerpt !== null
+        ? ` Error further back (line ${o.error_excerpt.line_from_end} from the end): ${o.error_excerpt.exception}`
+        : ""
     const more = o.truncated ? "; older lines exist (continuation_token)" : ""
     return `Log of ${o.task_id} try ${o.try_number} (${o.source}): ${o.lines.length} line(s), ${range}${more}.${found}`
   }

@@ -45,7 +45,9 @@ export const listDagRunsTool = readTool({
     ),
   summarize: (o) => {
     const failed = o.dag_runs.filter((r) => r.state === "failed").length
-    return `${o.dag_runs.length} of ${o.total_entries} run(s)${failed > 0 ? `, ${failed} failed` : ""}` +
+    return (
+      `${o.dag_runs.length} of ${o.total_entries} run(s)${failed > 0 ? `, ${failed} failed` : ""}` +
       (o.next_offset !== null ? `; more with offset=${o.next_offset}.` : ".")
+    )
   }
 })

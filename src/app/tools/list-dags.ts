@@ -18,7 +18,9 @@ export const listDagsTool = readTool({
     "Use get-import-errors for DAGs that fail to parse (they are not listed).",
   input: Schema.Struct({
     environment_name,
-    dag_id_pattern: Schema.optional(Schema.String.pipe(Schema.maxLength(250)).annotations({ description: "Only DAGs whose id contains this." })),
+    dag_id_pattern: Schema.optional(
+      Schema.String.pipe(Schema.maxLength(250)).annotations({ description: "Only DAGs whose id contains this." })
+    ),
     tags: Schema.optional(Schema.Array(Schema.String).annotations({ description: "Only DAGs with any of these tags." })),
     paused: Schema.optional(looseBoolean("paused").annotations({ description: "true: only paused DAGs; false: only active ones." })),
     order_by: Schema.optional(Schema.Literal("dag_id", "-dag_id").annotations({ description: "Sort order (default dag_id)." })),

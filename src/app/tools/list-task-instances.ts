@@ -15,7 +15,7 @@ export const listTaskInstancesTool = readTool({
   title: "List a DAG run's task instances",
   description:
     "Lists the task instances of one DAG run: task id, map index, state, try number, operator, dates, duration (full: true adds max tries, host, pool, queue). " +
-    "Filter with state (e.g. [\"failed\", \"upstream_failed\"]) or task_ids. Paged: pass next_offset as offset. " +
+    'Filter with state (e.g. ["failed", "upstream_failed"]) or task_ids. Paged: pass next_offset as offset. ' +
     "Next: get-task-logs for a failed task (its latest try by default).",
   input: Schema.Struct({
     environment_name,
@@ -27,7 +27,12 @@ export const listTaskInstancesTool = readTool({
     offset,
     full
   }),
-  output: Schema.Struct({ dag_id: Schema.String, dag_run_id: Schema.String, task_instances: Schema.Array(compactable(TaskInstance, COMPACT)), ...Page }),
+  output: Schema.Struct({
+    dag_id: Schema.String,
+    dag_run_id: Schema.String,
+    task_instances: Schema.Array(compactable(TaskInstance, COMPACT)),
+    ...Page
+  }),
   run: (i) =>
     withEnvironment(i.environment_name, (env) =>
       listTaskInstances(env, i.dag_id, i.dag_run_id, {
@@ -47,7 +52,10 @@ export const listTaskInstancesTool = readTool({
   summarize: (o) => {
     const byState = new Map<string, number>()
     for (const ti of o.task_instances) byState.set(ti.state ?? "none", (byState.get(ti.state ?? "none") ?? 0) + 1)
-    return `${o.task_instances.length} of ${o.total_entries} task instance(s): ` +
-      [...byState].map(([s, n]) => `${n} ${s}`).join(", ") + (o.next_offset !== null ? `; more with offset=${o.next_offset}.` : ".")
+    return (
+      `${o.task_instances.length} of ${o.total_entries} task instance(s): ` +
+      [...byState].map(([s, n]) => `${n} ${s}`).join(", ") +
+      (o.next_offset !== null ? `; more with offset=${o.next_offset}.` : ".")
+    )
   }
 })

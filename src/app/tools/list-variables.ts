@@ -11,7 +11,7 @@ export const listVariablesTool = readTool({
   title: "List Airflow variables",
   description:
     "Lists Airflow variables with their values, except that values whose key looks sensitive (password, secret, token, " +
-    "api_key, credential, …) are replaced by \"***\" (masked: true). Variables kept in Secrets Manager are not listed. " +
+    'api_key, credential, …) are replaced by "***" (masked: true). Variables kept in Secrets Manager are not listed. ' +
     "Paged: pass next_offset as offset.",
   input: Schema.Struct({ environment_name, limit: limit(50, 200), offset }),
   output: Schema.Struct({ variables: Schema.Array(Variable), ...Page }),

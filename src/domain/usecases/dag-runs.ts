@@ -57,8 +57,7 @@ export const getDagRun = Effect.fnUntraced(function* (env: string, dagId: string
   })
 })
 
-const orFail = <A>(e: Either.Either<A, RouteUnfit>) =>
-  Either.match(e, { onLeft: (l) => Effect.fail(l), onRight: (r) => Effect.succeed(r) })
+const orFail = <A>(e: Either.Either<A, RouteUnfit>) => Either.match(e, { onLeft: (l) => Effect.fail(l), onRight: (r) => Effect.succeed(r) })
 
 export const triggerDagRun = Effect.fnUntraced(function* (env: string, dagId: string, input: Runs.TriggerInput) {
   const airflow = yield* AirflowClient

@@ -33,7 +33,9 @@ export const fetchDagRaw = Effect.fnUntraced(function* (env: string, v: AirflowM
   const response = yield* airflow.send(env, route.call)
   if (route.exactMatchIn === undefined) return asRecord(response.body)
   // dag_id_pattern matches substrings: keep only the DAG whose id is exactly the one asked for.
-  const match = asArray(asRecord(response.body)["dags"]).map(asRecord).find((d) => d["dag_id"] === dagId)
+  const match = asArray(asRecord(response.body)["dags"])
+    .map(asRecord)
+    .find((d) => d["dag_id"] === dagId)
   if (match !== undefined) return match
   return yield* new MwaaError({ reason: "NotFound", operation: "GET /dags", message: `DAG ${dagId} was not found in environment ${env}.` })
 })
@@ -79,8 +81,7 @@ export const getDagSource = Effect.fnUntraced(function* (env: string, dagId: str
   }
 })
 
-const sourceText = (body: unknown): string =>
-  typeof body === "string" ? body : String(asRecord(body)["content"] ?? "")
+const sourceText = (body: unknown): string => (typeof body === "string" ? body : String(asRecord(body)["content"] ?? ""))
 
 const fromS3 = Effect.fnUntraced(function* (env: string, dagId: string, fileloc: string | null) {
   const catalog = yield* EnvironmentCatalog

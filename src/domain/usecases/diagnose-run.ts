@@ -55,12 +55,14 @@ const DEFAULT_MAX_FAILED_TASKS = 5
 /** Task instances listed for the diagnosis: states that explain or follow a failure. */
 const PROBLEM_STATES = ["failed", "upstream_failed", "up_for_retry"]
 
-const messageOf = (e: unknown) => (typeof e === "object" && e !== null && "message" in e ? String((e as { message: unknown }).message) : String(e))
+const messageOf = (e: unknown) =>
+  typeof e === "object" && e !== null && "message" in e ? String((e as { message: unknown }).message) : String(e)
 
 /** The run asked for, else the latest failed one (or, when none failed, the latest run). */
 const pickRun = (env: string, req: DiagnoseRequest) =>
   Effect.gen(function* () {
-    if (req.dag_run_id !== undefined) return { run: Option.some(yield* getDagRun(env, req.dag_id, req.dag_run_id)), picked: "given" as const }
+    if (req.dag_run_id !== undefined)
+      return { run: Option.some(yield* getDagRun(env, req.dag_id, req.dag_run_id)), picked: "given" as const }
     const failed = yield* listDagRuns(env, req.dag_id, { state: ["failed"], limit: 1, offset: 0 })
     const latestFailed = failed.dag_runs[0]
     if (latestFailed !== undefined) return { run: Option.some(latestFailed), picked: "latest_failed" as const }
@@ -68,14 +70,21 @@ const pickRun = (env: string, req: DiagnoseRequest) =>
     return { run: Option.fromNullable(latest.dag_runs[0]), picked: "latest" as const }
   })
 
-const byFirstFailure = (a: TaskInstance, b: TaskInstance) => (a.end_date ?? "~").localeCompare(b.end_date ?? "~") || a.task_id.localeCompare(b.task_id)
+const byFirstFailure = (a: TaskInstance, b: TaskInstance) =>
+  (a.end_date ?? "~").localeCompare(b.end_date ?? "~") || a.task_id.localeCompare(b.task_id)
 
 const diagnoseTask = (env: string, run: DagRun, ti: TaskInstance) =>
-  findTaskError(env, { dag_id: run.dag_id, dag_run_id: run.dag_run_id, task_id: ti.task_id, map_index: ti.map_index, try_number: ti.try_number }, ERROR_SEARCH_PAGES).pipe(
-    Effect.map((found): Pick<FailedTask, "error" | "log_problem"> => ({
-      error: Option.getOrNull(found),
-      log_problem: Option.isNone(found) ? "The newest lines of the log hold no traceback or ERROR line." : null
-    })),
+  findTaskError(
+    env,
+    { dag_id: run.dag_id, dag_run_id: run.dag_run_id, task_id: ti.task_id, map_index: ti.map_index, try_number: ti.try_number },
+    ERROR_SEARCH_PAGES
+  ).pipe(
+    Effect.map(
+      (found): Pick<FailedTask, "error" | "log_problem"> => ({
+        error: Option.getOrNull(found),
+        log_problem: Option.isNone(found) ? "The newest lines of the log hold no traceback or ERROR line." : null
+      })
+    ),
     Effect.catchAll((e) => Effect.succeed({ error: null, log_problem: messageOf(e) }))
   )
 
@@ -89,21 +98,40 @@ const dagAndImportErrors = (env: string, dagId: string) =>
     const fileloc = dag.fileloc
     if (dag.has_import_errors === false || fileloc === null) return [] as ReadonlyArray<ImportError>
     return yield* listImportErrors(env, { limit: 100, offset: 0 }).pipe(
-      Effect.map((all) => all.import_errors.filter((e) => e.filename !== null && (e.filename === fileloc || fileloc.endsWith(`/${e.filename}`)))),
+      Effect.map((all) =>
+        all.import_errors.filter((e) => e.filename !== null && (e.filename === fileloc || fileloc.endsWith(`/${e.filename}`)))
+      ),
       // The diagnosis of the run stands without them.
       Effect.catchAll(() => Effect.succeed([] as ReadonlyArray<ImportError>))
     )
   })
 
-const nextStepsOf = (dagId: string, run: DagRun | undefined, failed: ReadonlyArray<FailedTask>, importErrors: number): ReadonlyArray<NextStep> => {
+const nextStepsOf = (
+  dagId: string,
+  run: DagRun | undefined,
+  failed: ReadonlyArray<FailedTask>,
+  importErrors: number
+): ReadonlyArray<NextStep> => {
   const steps: Array<NextStep> = []
-  if (importErrors > 0) steps.push({ tool: "get-import-errors", arguments: {}, why: "The DAG file does not import cleanly: its full stack traces." })
-  if (run === undefined) return [...steps, { tool: "get-dag", arguments: { dag_id: dagId }, why: "The DAG has no runs yet: its schedule, start date and whether it is paused." }]
+  if (importErrors > 0)
+    steps.push({ tool: "get-import-errors", arguments: {}, why: "The DAG file does not import cleanly: its full stack traces." })
+  if (run === undefined)
+    return [
+      ...steps,
+      { tool: "get-dag", arguments: { dag_id: dagId }, why: "The DAG has no runs yet: its schedule, start date and whether it is paused." }
+    ]
   const first = failed[0]
   if (first !== undefined) {
     steps.push({
       tool: "get-task-logs",
-      arguments: { dag_id: dagId, dag_run_id: run.dag_run_id, task_id: first.task_id, ...(first.map_index >= 0 ? { map_index: first.map_index } : {}), level: "warning", context_lines: 2 },
+      arguments: {
+        dag_id: dagId,
+        dag_run_id: run.dag_run_id,
+        task_id: first.task_id,
+        ...(first.map_index >= 0 ? { map_index: first.map_index } : {}),
+        level: "warning",
+        context_lines: 2
+      },
       why: `The warnings and errors of ${first.task_id}'s log, the first task that failed.`
     })
     steps.push({ tool: "get-dag-source", arguments: { dag_id: dagId }, why: "The code at the lines the traceback names." })
@@ -113,7 +141,12 @@ const nextStepsOf = (dagId: string, run: DagRun | undefined, failed: ReadonlyArr
       why: "Once the cause is fixed: re-runs the failed tasks and, with include_downstream, what they blocked (a dry run unless dry_run is false; needs --allow-write)."
     })
   }
-  if (failed.length === 0) steps.push({ tool: "list-task-instances", arguments: { dag_id: dagId, dag_run_id: run.dag_run_id }, why: "Every task of the run and its state." })
+  if (failed.length === 0)
+    steps.push({
+      tool: "list-task-instances",
+      arguments: { dag_id: dagId, dag_run_id: run.dag_run_id },
+      why: "Every task of the run and its state."
+    })
   return steps
 }
 
@@ -156,7 +189,11 @@ export const diagnoseDagRun = Effect.fnUntraced(function* (env: string, req: Dia
     dag_id: req.dag_id,
     run,
     picked: how,
-    counts: { failed: inState("failed").length, upstream_failed: inState("upstream_failed").length, up_for_retry: inState("up_for_retry").length },
+    counts: {
+      failed: inState("failed").length,
+      upstream_failed: inState("upstream_failed").length,
+      up_for_retry: inState("up_for_retry").length
+    },
     failed_tasks: failedTasks,
     failed_tasks_not_read: failedTis.length - toRead.length,
     upstream_failed: inState("upstream_failed").map((ti) => ({ task_id: ti.task_id, map_index: ti.map_index })),
@@ -180,21 +217,40 @@ const UPSTREAM_SHOWN = 20
 export const fitDiagnosis = (d: Diagnosis, maxBytes: number) => {
   let fitted = {
     ...d,
-    run: d.run === null ? null : { ...d.run, conf: d.run.conf !== null && sizeOf(d.run.conf) > 1000 ? { omitted: "conf is large: get-dag-run shows it" } : d.run.conf },
+    run:
+      d.run === null
+        ? null
+        : {
+            ...d.run,
+            conf: d.run.conf !== null && sizeOf(d.run.conf) > 1000 ? { omitted: "conf is large: get-dag-run shows it" } : d.run.conf
+          },
     upstream_failed: d.upstream_failed.slice(0, UPSTREAM_SHOWN),
     upstream_failed_not_shown: Math.max(0, d.upstream_failed.length - UPSTREAM_SHOWN)
   }
   const cutTraces = (chars: number) => ({
     ...fitted,
-    import_errors: fitted.import_errors.map((e) => ({ ...e, stack_trace: e.stack_trace !== null && e.stack_trace.length > chars ? `…${e.stack_trace.slice(-chars)}` : e.stack_trace }))
+    import_errors: fitted.import_errors.map((e) => ({
+      ...e,
+      stack_trace: e.stack_trace !== null && e.stack_trace.length > chars ? `…${e.stack_trace.slice(-chars)}` : e.stack_trace
+    }))
   })
   const cutExcerpts = (lines: number) => ({
     ...fitted,
     failed_tasks: fitted.failed_tasks.map((t) =>
-      t.error === null || t.error.lines.length <= lines ? t : { ...t, error: { ...t.error, lines: lines === 0 ? [] : [...t.error.lines.slice(0, 1), ...t.error.lines.slice(-(lines - 1))] } }
+      t.error === null || t.error.lines.length <= lines
+        ? t
+        : { ...t, error: { ...t.error, lines: lines === 0 ? [] : [...t.error.lines.slice(0, 1), ...t.error.lines.slice(-(lines - 1))] } }
     )
   })
-  for (const step of [() => cutTraces(2000), () => cutTraces(600), () => cutExcerpts(16), () => cutExcerpts(10), () => cutExcerpts(6), () => cutExcerpts(3), () => cutExcerpts(0)]) {
+  for (const step of [
+    () => cutTraces(2000),
+    () => cutTraces(600),
+    () => cutExcerpts(16),
+    () => cutExcerpts(10),
+    () => cutExcerpts(6),
+    () => cutExcerpts(3),
+    () => cutExcerpts(0)
+  ]) {
     if (sizeOf(fitted) <= maxBytes) return fitted
     fitted = step()
   }

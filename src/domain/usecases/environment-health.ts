@@ -34,7 +34,9 @@ export const failureText = (e: unknown): string => {
 }
 
 const reasonOf = (e: unknown): string | undefined =>
-  typeof e === "object" && e !== null && typeof (e as Record<string, unknown>)["reason"] === "string" ? String((e as Record<string, unknown>)["reason"]) : undefined
+  typeof e === "object" && e !== null && typeof (e as Record<string, unknown>)["reason"] === "string"
+    ? String((e as Record<string, unknown>)["reason"])
+    : undefined
 
 const meaningOf = (start: string, end: string, anchor: "scheduler" | "clock") =>
   `DAGs with at least one run that ended in state failed since ${start}: the 24 h before ${end} (` +
@@ -62,7 +64,16 @@ const failingDags = (env: string, health: AirflowHealth | null) =>
       order_by: "-end_date"
     }).pipe(Effect.either)
     if (Either.isLeft(outcome)) {
-      return { count: null, dag_ids: [], failed_runs: null, complete: false, window_start, window_end, meaning, error: failureText(outcome.left) } satisfies FailingDagsPart
+      return {
+        count: null,
+        dag_ids: [],
+        failed_runs: null,
+        complete: false,
+        window_start,
+        window_end,
+        meaning,
+        error: failureText(outcome.left)
+      } satisfies FailingDagsPart
     }
     const page = outcome.right
     const dag_ids = [...new Set(page.dag_runs.map((r) => r.dag_id))].sort()
@@ -79,13 +90,19 @@ const failingDags = (env: string, health: AirflowHealth | null) =>
   })
 
 const countOf = <E, R>(effect: Effect.Effect<{ readonly total_entries: number }, E, R>) =>
-  effect.pipe(Effect.map((page) => page.total_entries), Effect.either)
+  effect.pipe(
+    Effect.map((page) => page.total_entries),
+    Effect.either
+  )
 
 /** Airflow's side, probed only once the environment is in a status where it runs. */
 const probeAirflow = (env: string, v: AirflowMajor) =>
   Effect.gen(function* () {
     const airflow = yield* AirflowClient
-    const health = yield* airflow.send(env, healthRoute(v)).pipe(Effect.map((r) => normalizeHealth(r.body)), Effect.either)
+    const health = yield* airflow.send(env, healthRoute(v)).pipe(
+      Effect.map((r) => normalizeHealth(r.body)),
+      Effect.either
+    )
     const [importErrors, paused, active, failing] = yield* Effect.all(
       [
         countOf(listImportErrors(env, { limit: 1, offset: 0 })),
@@ -107,7 +124,11 @@ const probeAirflow = (env: string, v: AirflowMajor) =>
         onRight: (h) => ({ ...h, error: null })
       }),
       import_errors: { count: Either.getOrNull(importErrors), error: Either.isLeft(importErrors) ? failureText(importErrors.left) : null },
-      dags: { paused: Either.getOrNull(paused), active: Either.getOrNull(active), error: dagsError.length > 0 ? dagsError.join("; ") : null },
+      dags: {
+        paused: Either.getOrNull(paused),
+        active: Either.getOrNull(active),
+        error: dagsError.length > 0 ? dagsError.join("; ") : null
+      },
       failing_dags: failing
     }
     const apiDown = Either.isLeft(health) && API_DOWN_REASONS.includes(reasonOf(health.left) ?? "")
@@ -142,7 +163,9 @@ export const environmentHealth = Effect.fnUntraced(function* (env: string) {
         })
       )
     : {
-        part: notProbed(`MWAA status is ${summary.status ?? "unknown"}: Airflow's API is probed only when the environment is AVAILABLE (or UPDATE_FAILED, restored and running).`),
+        part: notProbed(
+          `MWAA status is ${summary.status ?? "unknown"}: Airflow's API is probed only when the environment is AVAILABLE (or UPDATE_FAILED, restored and running).`
+        ),
         apiDown: false
       }
   const { verdict, findings } = assess(mwaa, probed.part, probed.apiDown)

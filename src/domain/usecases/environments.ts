@@ -28,7 +28,10 @@ export const summarizeEnvironment = (e: Environment, extraSensitive: ReadonlyArr
   const lastUpdate = asRecord(raw["LastUpdate"])
   const lastError = asRecord(lastUpdate["Error"])
   const options = Object.fromEntries(
-    Object.entries(asRecord(raw["AirflowConfigurationOptions"])).map(([k, v]) => [k, isSensitiveConfigOption(k, extraSensitive) ? REDACTED : v])
+    Object.entries(asRecord(raw["AirflowConfigurationOptions"])).map(([k, v]) => [
+      k,
+      isSensitiveConfigOption(k, extraSensitive) ? REDACTED : v
+    ])
   )
   return {
     name: e.Name,
@@ -67,7 +70,11 @@ export const listEnvironments = Effect.fnUntraced(function* () {
   const gateway = yield* MwaaGateway
   const config = yield* AppConfig
   const names = yield* gateway.listEnvironments()
-  return { environments: [...names], region: config.region, default_environment: config.defaultEnvironment.pipe((o) => (o._tag === "Some" ? o.value : null)) }
+  return {
+    environments: [...names],
+    region: config.region,
+    default_environment: config.defaultEnvironment.pipe((o) => (o._tag === "Some" ? o.value : null))
+  }
 })
 
 export const getEnvironment = Effect.fnUntraced(function* (name: string) {

@@ -30,13 +30,7 @@ export const listTaskInstances = Effect.fnUntraced(function* (
   return { task_instances: page, ...pageOf(f.offset, f.limit, page.length, all.length) }
 })
 
-export const getTaskInstance = Effect.fnUntraced(function* (
-  env: string,
-  dagId: string,
-  runId: string,
-  taskId: string,
-  mapIndex: number
-) {
+export const getTaskInstance = Effect.fnUntraced(function* (env: string, dagId: string, runId: string, taskId: string, mapIndex: number) {
   const airflow = yield* AirflowClient
   const v = yield* airflow.major(env)
   const call = Tasks.getTaskInstance(v, dagId, runId, taskId, mapIndex)

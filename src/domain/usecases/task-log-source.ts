@@ -44,7 +44,10 @@ const cloudWatchSource = (gateway: Gateway, groupArn: string, attempt: Tasks.Tas
           older: atStart ? undefined : result.nextBackwardToken
         }
       }).pipe(
-        Effect.catchIf((e) => e.reason === "NotFound", () => missingTry(gateway, groupArn, attempt))
+        Effect.catchIf(
+          (e) => e.reason === "NotFound",
+          () => missingTry(gateway, groupArn, attempt)
+        )
       )
   }
 }
@@ -54,7 +57,10 @@ const missingTry = (gateway: Gateway, groupArn: string, t: Tasks.TaskTry) =>
   Effect.gen(function* () {
     const prefix = Tasks.taskLogStreamName(t).replace(/attempt=\d+\.log$/, "")
     const streams = yield* gateway.findLogStreams(groupArn, prefix)
-    const tries = streams.flatMap((s) => /attempt=(\d+)\.log$/.exec(s.logStreamName)?.[1] ?? []).map(Number).sort((a, b) => a - b)
+    const tries = streams
+      .flatMap((s) => /attempt=(\d+)\.log$/.exec(s.logStreamName)?.[1] ?? [])
+      .map(Number)
+      .sort((a, b) => a - b)
     return yield* new MwaaError({
       reason: "NotFound",
       operation: "GetLogEvents",

@@ -182,8 +182,7 @@ const readWindow = (
 const invalidToken = (message: string) => new MwaaError({ reason: "Validation", operation: "get-task-logs", message })
 
 export const getTaskLogs = Effect.fnUntraced(function* (env: string, req: TaskLogsRequest) {
-  const tryNumber =
-    req.try_number ?? (yield* getTaskInstance(env, req.dag_id, req.dag_run_id, req.task_id, req.map_index)).try_number
+  const tryNumber = req.try_number ?? (yield* getTaskInstance(env, req.dag_id, req.dag_run_id, req.task_id, req.map_index)).try_number
   if (tryNumber < 1) {
     return yield* new MwaaError({
       reason: "NotFound",
@@ -196,10 +195,17 @@ export const getTaskLogs = Effect.fnUntraced(function* (env: string, req: TaskLo
   const cursor: Option.Option<LogCursor> =
     req.continuation_token === undefined
       ? Option.none()
-      : Option.some(yield* Either.match(decodeCursor(req.continuation_token, identity), { onLeft: (m) => Effect.fail(invalidToken(m)), onRight: Effect.succeed }))
+      : Option.some(
+          yield* Either.match(decodeCursor(req.continuation_token, identity), {
+            onLeft: (m) => Effect.fail(invalidToken(m)),
+            onRight: Effect.succeed
+          })
+        )
   const log = yield* openTaskLog(env, attempt)
   if (Option.isSome(cursor) && cursor.value.source !== log.source) {
-    return yield* invalidToken(`continuation_token was given for a ${cursor.value.source} log, but this log is now read from ${log.source}: call again without it.`)
+    return yield* invalidToken(
+      `continuation_token was given for a ${cursor.value.source} log, but this log is now read from ${log.source}: call again without it.`
+    )
   }
   const filter: LineFilter = { contains: req.filter, level: req.level, context: req.context_lines ?? 0 }
   const start: Position = Option.match(cursor, {
@@ -223,10 +229,7 @@ export const getTaskLogs = Effect.fnUntraced(function* (env: string, req: TaskLo
     lines_from_end: read.newest === undefined || read.oldest === undefined ? null : { newest: read.newest, oldest: read.oldest },
     scanned_lines: read.scanned,
     truncated: read.next !== undefined,
-    continuation_token:
-      read.next === undefined
-        ? null
-        : encodeCursor({ ...read.next, limit, source: log.source, identity }),
+    continuation_token: read.next === undefined ? null : encodeCursor({ ...read.next, limit, source: log.source, identity }),
     error_excerpt: Option.match(read.excerpt, {
       onNone: () => null,
       onSome: (e) => ({ exception: e.exception, line_from_end: e.fromEnd, lines: e.lines })
@@ -246,7 +249,10 @@ export const findTaskError = Effect.fnUntraced(function* (env: string, attempt: 
   let page: string | null = null
   for (let read = 0; read < maxPages; read++) {
     const result: { events: ReadonlyArray<ReadonlyArray<string>>; older: string | undefined } = yield* log.fetch(page, TAIL_PAGE_EVENTS)
-    const texts = blankKeyBodies(result.events.flat().map((text) => ({ text })), keyState)
+    const texts = blankKeyBodies(
+      result.events.flat().map((text) => ({ text })),
+      keyState
+    )
     lines = [...texts, ...lines]
     const found = findErrorExcerpt(lines)
     if (Option.isSome(found) || result.older === undefined) {

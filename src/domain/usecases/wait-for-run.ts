@@ -31,8 +31,10 @@ const tenths = (millis: number) => Math.round(millis / 100) / 10
 
 const hintFor = (run: DagRun, terminal: boolean, waited: number): string | null => {
   if (!terminal) {
-    return `Run ${run.dag_run_id} is still ${run.state ?? "in an unknown state"} after ${Math.round(waited)} s: call wait-for-dag-run again to keep ` +
+    return (
+      `Run ${run.dag_run_id} is still ${run.state ?? "in an unknown state"} after ${Math.round(waited)} s: call wait-for-dag-run again to keep ` +
       "waiting, or list-task-instances to see which tasks are running or queued."
+    )
   }
   return run.state === "failed"
     ? `Run ${run.dag_run_id} failed: diagnose-dag-run with this dag_id and dag_run_id gives its failed tasks and their errors in one call.`
@@ -68,7 +70,14 @@ export const waitForDagRun = Effect.fnUntraced(function* (env: string, dagId: st
     })
     if (terminal || now >= deadline) {
       const waited = tenths(elapsed)
-      return { dag_run: run, terminal, timed_out: !terminal, polls, waited_seconds: waited, hint: hintFor(run, terminal, waited) } satisfies WaitOutcome
+      return {
+        dag_run: run,
+        terminal,
+        timed_out: !terminal,
+        polls,
+        waited_seconds: waited,
+        hint: hintFor(run, terminal, waited)
+      } satisfies WaitOutcome
     }
     // The last wait ends at the deadline, so a timed-out answer carries the state at the timeout.
     yield* Effect.sleep(Duration.millis(Math.min(interval, deadline - now)))

@@ -91,7 +91,11 @@ const cases: ReadonlyArray<Case> = [
   },
   {
     title: "HTTP 502 from a proxy (an HTML page, no error type) → Unavailable, the page's text as message",
-    answer: { status: 502, headers: { "content-type": "text/html" }, body: "<html><head><title>502 Bad Gateway</title></head>\r\n<body>nginx</body></html>" },
+    answer: {
+      status: 502,
+      headers: { "content-type": "text/html" },
+      body: "<html><head><title>502 Bad Gateway</title></head>\r\n<body>nginx</body></html>"
+    },
     expected: { reason: "Unavailable", message: "HTTP 502: 502 Bad Gateway nginx" }
   }
 ]
@@ -101,7 +105,11 @@ hermeticAwsEnv()
 describe("InvokeRestApi errors → MwaaError", () => {
   it("every error of the model's InvokeRestApi has a case", () => {
     const covered = new Set(cases.flatMap((c) => (c.modelError === undefined ? [] : [c.modelError])))
-    expect([...covered].sort()).toEqual(operation("InvokeRestApi").errors.map((e) => e.shape).sort())
+    expect([...covered].sort()).toEqual(
+      operation("InvokeRestApi")
+        .errors.map((e) => e.shape)
+        .sort()
+    )
   })
 
   for (const c of cases) {
@@ -117,17 +125,25 @@ describe("InvokeRestApi errors → MwaaError", () => {
 
   it.effect("the message carries the service's message (AccessDenied's `Message`) and Airflow's detail", () =>
     Effect.gen(function* () {
-      const denied = yield* Effect.flip(gatewayWith(() => cases[4]!.answer).run((gw) => gw.invokeRestApi({ environmentName: "e", method: "GET", path: "/dags" })))
+      const denied = yield* Effect.flip(
+        gatewayWith(() => cases[4]!.answer).run((gw) => gw.invokeRestApi({ environmentName: "e", method: "GET", path: "/dags" }))
+      )
       expect(denied.message).toContain("not authorized to perform: airflow:InvokeRestApi")
-      const airflow = yield* Effect.flip(gatewayWith(() => cases[0]!.answer).run((gw) => gw.invokeRestApi({ environmentName: "e", method: "GET", path: "/dags" })))
+      const airflow = yield* Effect.flip(
+        gatewayWith(() => cases[0]!.answer).run((gw) => gw.invokeRestApi({ environmentName: "e", method: "GET", path: "/dags" }))
+      )
       expect(airflow.message).toBe("RestApiClientException: Airflow answered 404: DAG with dag_id: 'etl' not found")
     })
   )
 
   it.effect("Airflow's 503 through RestApiServerException is retryable, its 404 is not", () =>
     Effect.gen(function* () {
-      const e503 = yield* Effect.flip(gatewayWith(() => cases[1]!.answer).run((gw) => gw.invokeRestApi({ environmentName: "e", method: "GET", path: "/dags" })))
-      const e404 = yield* Effect.flip(gatewayWith(() => cases[0]!.answer).run((gw) => gw.invokeRestApi({ environmentName: "e", method: "GET", path: "/dags" })))
+      const e503 = yield* Effect.flip(
+        gatewayWith(() => cases[1]!.answer).run((gw) => gw.invokeRestApi({ environmentName: "e", method: "GET", path: "/dags" }))
+      )
+      const e404 = yield* Effect.flip(
+        gatewayWith(() => cases[0]!.answer).run((gw) => gw.invokeRestApi({ environmentName: "e", method: "GET", path: "/dags" }))
+      )
       expect(isRetryable(e503)).toBe(true)
       expect(isRetryable(e404)).toBe(false)
     })

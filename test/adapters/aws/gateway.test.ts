@@ -35,9 +35,21 @@ describe("MWAA control plane", () => {
       const environment: Record<string, unknown> = { ...wire.Environment, Name: "my-env", AirflowVersion: "3.0.6", Status: "AVAILABLE" }
       const { requests, run } = gatewayWith(() => json({ Environment: environment }))
       const env = yield* run((gw) => gw.getEnvironment("my-env"))
-      expect(env).toMatchObject({ Name: "my-env", AirflowVersion: "3.0.6", Status: "AVAILABLE", SourceBucketArn: "g.Environment.SourceBucketArn" })
-      expect(env.LoggingConfiguration?.TaskLogs?.CloudWatchLogGroupArn).toBe("g.Environment.LoggingConfiguration.TaskLogs.CloudWatchLogGroupArn")
-      expect(env.raw).toEqual({ ...(sample("GetEnvironmentOutput", "g", "sdk") as { Environment: object }).Environment, Name: "my-env", AirflowVersion: "3.0.6", Status: "AVAILABLE" })
+      expect(env).toMatchObject({
+        Name: "my-env",
+        AirflowVersion: "3.0.6",
+        Status: "AVAILABLE",
+        SourceBucketArn: "g.Environment.SourceBucketArn"
+      })
+      expect(env.LoggingConfiguration?.TaskLogs?.CloudWatchLogGroupArn).toBe(
+        "g.Environment.LoggingConfiguration.TaskLogs.CloudWatchLogGroupArn"
+      )
+      expect(env.raw).toEqual({
+        ...(sample("GetEnvironmentOutput", "g", "sdk") as { Environment: object }).Environment,
+        Name: "my-env",
+        AirflowVersion: "3.0.6",
+        Status: "AVAILABLE"
+      })
       expect(env.raw["MinWebservers"]).toBe(environment["MinWebservers"])
       expect(requests[0]?.headers["amz-sdk-request"]).toBe("attempt=1; max=1")
     })
@@ -76,14 +88,21 @@ describe("MWAA control plane", () => {
     Effect.gen(function* () {
       const { requests, run } = gatewayWith(() => json({}))
       yield* run((gw) => gw.deleteEnvironment("my-env"))
-      expect([requests[0]?.method, requests[0]?.hostname, requests[0]?.path]).toEqual(["DELETE", "api.airflow.us-east-1.amazonaws.com", "/environments/my-env"])
+      expect([requests[0]?.method, requests[0]?.hostname, requests[0]?.path]).toEqual([
+        "DELETE",
+        "api.airflow.us-east-1.amazonaws.com",
+        "/environments/my-env"
+      ])
     })
   )
 
   it.effect("an answer without Environment is an Internal error, not a crash", () =>
     Effect.gen(function* () {
       const { run } = gatewayWith(() => json({}))
-      expect(yield* Effect.flip(run((gw) => gw.getEnvironment("my-env")))).toMatchObject({ reason: "Internal", operation: "GetEnvironment" })
+      expect(yield* Effect.flip(run((gw) => gw.getEnvironment("my-env")))).toMatchObject({
+        reason: "Internal",
+        operation: "GetEnvironment"
+      })
     })
   )
 })
@@ -94,7 +113,10 @@ describe("CloudWatch Logs", () => {
       const { requests, run } = gatewayWith((req) =>
         amzJson(
           (bodyOf(req) as { nextToken?: string }).nextToken === undefined
-            ? { logStreams: [{ logStreamName: "dag_id=etl/run_id=r/task_id=t/attempt=1.log", lastEventTimestamp: 10, storedBytes: 0 }], nextToken: "n1" }
+            ? {
+                logStreams: [{ logStreamName: "dag_id=etl/run_id=r/task_id=t/attempt=1.log", lastEventTimestamp: 10, storedBytes: 0 }],
+                nextToken: "n1"
+              }
             : { logStreams: [{ logStreamName: "dag_id=etl/run_id=r/task_id=t/attempt=2.log", lastEventTimestamp: 20 }] }
         )
       )
@@ -106,7 +128,11 @@ describe("CloudWatch Logs", () => {
       expect(requests[0]?.headers["x-amz-target"]).toBe("Logs_20140328.DescribeLogStreams")
       expect(requests[0]?.hostname).toBe("logs.us-east-1.amazonaws.com")
       expect(String(requests[0]?.headers["authorization"])).toContain("/us-east-1/logs/aws4_request")
-      expect(bodyOf(requests[0])).toEqual({ logGroupName: "airflow-my-env-Task", logStreamNamePrefix: "dag_id=etl/run_id=r/task_id=t/", limit: 50 })
+      expect(bodyOf(requests[0])).toEqual({
+        logGroupName: "airflow-my-env-Task",
+        logStreamNamePrefix: "dag_id=etl/run_id=r/task_id=t/",
+        limit: 50
+      })
       expect(bodyOf(requests[1])).toMatchObject({ nextToken: "n1" })
     })
   )
@@ -123,10 +149,23 @@ describe("CloudWatch Logs", () => {
   it.effect("readLogEventsBackward: GetLogEvents from the end, with the token and limit given", () =>
     Effect.gen(function* () {
       const { requests, run } = gatewayWith(() =>
-        amzJson({ events: [{ timestamp: 1, message: "a", ingestionTime: 2 }, { timestamp: 3, message: "b" }], nextBackwardToken: "b/1", nextForwardToken: "f/1" })
+        amzJson({
+          events: [
+            { timestamp: 1, message: "a", ingestionTime: 2 },
+            { timestamp: 3, message: "b" }
+          ],
+          nextBackwardToken: "b/1",
+          nextForwardToken: "f/1"
+        })
       )
       const page = yield* run((gw) => gw.readLogEventsBackward(TASK_GROUP, "stream-1", { nextToken: "b/2", limit: 100 }))
-      expect(page).toEqual({ events: [{ timestamp: 1, message: "a" }, { timestamp: 3, message: "b" }], nextBackwardToken: "b/1" })
+      expect(page).toEqual({
+        events: [
+          { timestamp: 1, message: "a" },
+          { timestamp: 3, message: "b" }
+        ],
+        nextBackwardToken: "b/1"
+      })
       expect(requests[0]?.headers["x-amz-target"]).toBe("Logs_20140328.GetLogEvents")
       expect(bodyOf(requests[0])).toEqual({
         logGroupName: "airflow-my-env-Task",
@@ -143,9 +182,17 @@ describe("S3", () => {
   it.effect("readDagFile: GetObject of the bucket named by the ARN, body as UTF-8 text, signed for s3", () =>
     Effect.gen(function* () {
       const source = "from airflow import DAG\n# naïve ✓\n"
-      const { requests, run } = gatewayWith(() => ({ status: 200, headers: { "content-length": String(Buffer.byteLength(source)) }, body: source }))
+      const { requests, run } = gatewayWith(() => ({
+        status: 200,
+        headers: { "content-length": String(Buffer.byteLength(source)) },
+        body: source
+      }))
       expect(yield* run((gw) => gw.readDagFile(BUCKET, "dags/etl.py"))).toBe(source)
-      expect([requests[0]?.method, requests[0]?.hostname, requests[0]?.path]).toEqual(["GET", "airflow-my-env.s3.us-east-1.amazonaws.com", "/dags/etl.py"])
+      expect([requests[0]?.method, requests[0]?.hostname, requests[0]?.path]).toEqual([
+        "GET",
+        "airflow-my-env.s3.us-east-1.amazonaws.com",
+        "/dags/etl.py"
+      ])
       expect(String(requests[0]?.headers["authorization"])).toContain("/us-east-1/s3/aws4_request")
     })
   )
@@ -172,9 +219,12 @@ describe("S3", () => {
       const { run } = gatewayWith(() => ({
         status: 404,
         headers: { "content-type": "application/xml" },
-        body: "<?xml version=\"1.0\"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>"
+        body: '<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>'
       }))
-      expect(yield* Effect.flip(run((gw) => gw.readDagFile(BUCKET, "dags/missing.py")))).toMatchObject({ reason: "NotFound", operation: "GetObject" })
+      expect(yield* Effect.flip(run((gw) => gw.readDagFile(BUCKET, "dags/missing.py")))).toMatchObject({
+        reason: "NotFound",
+        operation: "GetObject"
+      })
     })
   )
 })

@@ -43,7 +43,9 @@ describe("InvokeRestApiCommand", () => {
     })
     const authorization = String(request.headers["authorization"])
     expect(metadata["signingName"]).toBe("airflow")
-    expect(authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/airflow\/aws4_request, SignedHeaders=[^,]*host[^,]*, Signature=[0-9a-f]{64}$/)
+    expect(authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/airflow\/aws4_request, SignedHeaders=[^,]*host[^,]*, Signature=[0-9a-f]{64}$/
+    )
     expect(out.RestApiStatusCode).toBe(200)
     expect(out.RestApiResponse).toEqual({ dags: [{ dag_id: "etl", note: null }], total_entries: 1 })
   })

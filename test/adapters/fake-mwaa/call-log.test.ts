@@ -24,7 +24,13 @@ describe("fake MWAA call log", () => {
       yield* someCalls
       const calls = yield* fake.calls
       expect(calls.map((c) => c.api)).toEqual(["ListEnvironments", "InvokeRestApi", "InvokeRestApi", "DescribeLogStreams", "GetObject"])
-      expect(calls[1]).toEqual({ api: "InvokeRestApi", environmentName: "tiny-3", method: "GET", path: "/dags", queryParameters: { limit: 5 } })
+      expect(calls[1]).toEqual({
+        api: "InvokeRestApi",
+        environmentName: "tiny-3",
+        method: "GET",
+        path: "/dags",
+        queryParameters: { limit: 5 }
+      })
       expect(calls[2]?.body).toEqual({ is_paused: true, x: 1 })
       expect(calls[3]).toMatchObject({ environmentName: "tiny-2", logStreamNamePrefix: "dag_id=d/" })
       expect(calls[4]).toMatchObject({ environmentName: "tiny-2", key: "dags/d.py" })
@@ -52,7 +58,10 @@ describe("fake MWAA call log", () => {
   it.effect("with callLogPath, appends each call to the file as one JSON line", () =>
     Effect.gen(function* () {
       yield* someCalls
-      const lines = readFileSync(path, "utf8").trimEnd().split("\n").map((line) => JSON.parse(line))
+      const lines = readFileSync(path, "utf8")
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line))
       expect(lines.map((c) => c.api)).toEqual(["ListEnvironments", "InvokeRestApi", "InvokeRestApi", "DescribeLogStreams", "GetObject"])
       expect(lines).toEqual(yield* Effect.flatMap(FakeMwaa, (f) => f.calls))
     }).pipe(Effect.provide(FakeMwaa.layer(tinySeed(), { callLogPath: path })))

@@ -39,7 +39,9 @@ describe("demoSeed", () => {
       it("has a DAG id of exactly 40 characters, a short one, a paused one, and a file in S3 for each", () => {
         expect(ORDERS_DAG).toHaveLength(40)
         expect(env.dags.map((d) => d.dagId)).toContain(ORDERS_DAG)
-        expect(env.dags.some((d) => d.dagId.length <= 20 && env.dagRuns.some((r) => r.dagId === d.dagId && r.state === "failed"))).toBe(true)
+        expect(env.dags.some((d) => d.dagId.length <= 20 && env.dagRuns.some((r) => r.dagId === d.dagId && r.state === "failed"))).toBe(
+          true
+        )
         expect(env.dags.some((d) => d.isPaused)).toBe(true)
         for (const dag of env.dags) expect(env.dagFiles[dagFileKey(dag.relativeFileloc ?? "")]).toBeDefined()
       })
@@ -59,7 +61,7 @@ describe("demoSeed", () => {
         expect(stream(1).length).toBeGreaterThan(3)
         const messages = stream(2).map((l) => (typeof l === "string" ? l : l.message))
         if (env.airflowVersion.startsWith("2")) {
-          expect(messages.join("\n")).toContain('Traceback (most recent call last):')
+          expect(messages.join("\n")).toContain("Traceback (most recent call last):")
           expect(messages.join("\n")).toContain('psycopg2.errors.UndefinedColumn: column "discount_code" does not exist\n')
         } else {
           // Airflow 3 logs JSON records; the exception is structlog's error_detail.
@@ -72,7 +74,15 @@ describe("demoSeed", () => {
         expect(env.importErrors[0]?.relativeFileloc).toBe("broken_report.py")
         expect(env.connections.map((c) => c.connectionId)).toEqual(["aws_default", "postgres_warehouse", "http_slack"])
         const keys = env.variables.map((v) => v.key)
-        for (const key of ["stripe_api_key", "db_password", "slack_webhook_token", "service_account_json", "environment_label", "max_batch_size", "feature_flags"]) {
+        for (const key of [
+          "stripe_api_key",
+          "db_password",
+          "slack_webhook_token",
+          "service_account_json",
+          "environment_label",
+          "max_batch_size",
+          "feature_flags"
+        ]) {
           expect(keys).toContain(key)
         }
       })

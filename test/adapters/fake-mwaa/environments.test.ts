@@ -29,7 +29,11 @@ describe("fake MWAA control plane", () => {
         SourceBucketArn: "arn:aws:s3:::airflow-demo-airflow-3",
         DagS3Path: "dags",
         LoggingConfiguration: {
-          TaskLogs: { Enabled: true, LogLevel: "INFO", CloudWatchLogGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:airflow-demo-airflow-3-Task" }
+          TaskLogs: {
+            Enabled: true,
+            LogLevel: "INFO",
+            CloudWatchLogGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:airflow-demo-airflow-3-Task"
+          }
         },
         LastUpdate: { Status: "SUCCESS" }
       })
@@ -87,7 +91,17 @@ describe("fake MWAA control plane", () => {
     Effect.gen(function* () {
       const gw = yield* MwaaGateway
       const dags = (yield* gw.invokeRestApi({ environmentName: "bare", method: "GET", path: "/dags" })).body as any
-      expect(dags.dags[0]).toMatchObject({ dag_id: "x", is_paused: false, is_stale: false, fileloc: "/usr/local/airflow/dags/x.py", timetable_summary: null })
-    }).pipe(Effect.provide(FakeMwaa.layer({ environments: [{ name: "bare", airflowVersion: "3.0.6", status: "AVAILABLE", dags: [{ dagId: "x" }] }] })))
+      expect(dags.dags[0]).toMatchObject({
+        dag_id: "x",
+        is_paused: false,
+        is_stale: false,
+        fileloc: "/usr/local/airflow/dags/x.py",
+        timetable_summary: null
+      })
+    }).pipe(
+      Effect.provide(
+        FakeMwaa.layer({ environments: [{ name: "bare", airflowVersion: "3.0.6", status: "AVAILABLE", dags: [{ dagId: "x" }] }] })
+      )
+    )
   )
 })

@@ -69,7 +69,9 @@ describe("fake Airflow task log endpoint", () => {
       const gw = yield* MwaaGateway
       const answer = yield* gw.invokeRestApi({ environmentName: "tiny-2", method: "GET", path: "/dags/d/dagRuns/r/taskInstances/t/logs/1" })
       const body = answer.body as { content: string; continuation_token: string }
-      expect(body.content.startsWith("[('ip-10-0-0-2.ec2.internal', \"*** Reading remote log from Cloudwatch log_group: airflow-tiny-2-Task")).toBe(true)
+      expect(
+        body.content.startsWith("[('ip-10-0-0-2.ec2.internal', \"*** Reading remote log from Cloudwatch log_group: airflow-tiny-2-Task")
+      ).toBe(true)
       expect(body.content).toContain("\\n[2026-11-24 08:00:59,000] {x.py:1} ERROR - it's broken")
       expect(body.continuation_token.length).toBeGreaterThan(20)
     }).pipe(Effect.provide(layer()))
@@ -93,9 +95,16 @@ describe("fake Airflow task log endpoint", () => {
       const gw = yield* MwaaGateway
       const path = "/dags/d/dagRuns/r/taskInstances/t/logs/2"
       const first = (yield* gw.invokeRestApi({ environmentName: "tiny-2", method: "GET", path })).body as { continuation_token: string }
-      const again = yield* gw.invokeRestApi({ environmentName: "tiny-2", method: "GET", path, queryParameters: { token: first.continuation_token } })
+      const again = yield* gw.invokeRestApi({
+        environmentName: "tiny-2",
+        method: "GET",
+        path,
+        queryParameters: { token: first.continuation_token }
+      })
       expect((again.body as { content: string }).content).toBe("[('ip-10-0-0-2.ec2.internal', '')]")
-      const forged = yield* Effect.flip(gw.invokeRestApi({ environmentName: "tiny-3", method: "GET", path, queryParameters: { token: "abc.def" } }))
+      const forged = yield* Effect.flip(
+        gw.invokeRestApi({ environmentName: "tiny-3", method: "GET", path, queryParameters: { token: "abc.def" } })
+      )
       expect(forged.airflowStatus).toBe(400)
       const none = yield* gw.invokeRestApi({ environmentName: "tiny-2", method: "GET", path: "/dags/d/dagRuns/r/taskInstances/t/logs/3" })
       expect((none.body as { content: string }).content).toContain("The specified log stream does not exist.")

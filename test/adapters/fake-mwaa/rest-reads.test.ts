@@ -42,15 +42,25 @@ describe("fake MWAA InvokeRestApi: limits and routing", () => {
 
   it.effect("path segments are percent-decoded one by one", () =>
     Effect.gen(function* () {
-      yield* call({ environmentName: "demo-airflow-2", method: "POST", path: "/dags/fx_rates_refresh/dagRuns", body: { dag_run_id: "a b+c:d/e" } })
-      const run = yield* body({ environmentName: "demo-airflow-2", path: `/dags/fx_rates_refresh/dagRuns/${encodeURIComponent("a b+c:d/e")}` })
+      yield* call({
+        environmentName: "demo-airflow-2",
+        method: "POST",
+        path: "/dags/fx_rates_refresh/dagRuns",
+        body: { dag_run_id: "a b+c:d/e" }
+      })
+      const run = yield* body({
+        environmentName: "demo-airflow-2",
+        path: `/dags/fx_rates_refresh/dagRuns/${encodeURIComponent("a b+c:d/e")}`
+      })
       expect(run["dag_run_id"]).toBe("a b+c:d/e")
     }).pipe(Effect.provide(layer()))
   )
 
   it.effect("Airflow 2 refuses an unknown query parameter (connexion strict validation); Airflow 3 ignores it", () =>
     Effect.gen(function* () {
-      const v2 = yield* Effect.flip(call({ environmentName: "demo-airflow-2", path: "/dags", queryParameters: { logical_date_gte: "2026-11-01T00:00:00Z" } }))
+      const v2 = yield* Effect.flip(
+        call({ environmentName: "demo-airflow-2", path: "/dags", queryParameters: { logical_date_gte: "2026-11-01T00:00:00Z" } })
+      )
       expect(v2.airflowStatus).toBe(400)
       const v3 = yield* body({ environmentName: "demo-airflow-3", path: "/dags", queryParameters: { whatever: 1 } })
       expect(v3["total_entries"]).toBe(5)
@@ -62,7 +72,11 @@ describe("fake MWAA InvokeRestApi: response shapes per version", () => {
   it.effect("an Airflow 2 DAG run has execution_date and logical_date; an Airflow 3 one has logical_date and run_after", () =>
     Effect.gen(function* () {
       const path = "/dags/fx_rates_refresh/dagRuns"
-      const v2 = yield* body({ environmentName: "demo-airflow-2", path, queryParameters: { execution_date_gte: "2026-11-24T06:15:00+00:00", execution_date_lte: "2026-11-24T06:15:00Z" } })
+      const v2 = yield* body({
+        environmentName: "demo-airflow-2",
+        path,
+        queryParameters: { execution_date_gte: "2026-11-24T06:15:00+00:00", execution_date_lte: "2026-11-24T06:15:00Z" }
+      })
       expect(v2["dag_runs"]).toHaveLength(1)
       expect(v2["dag_runs"][0]).toMatchObject({
         dag_run_id: "scheduled__2026-11-24T06:15:00+00:00",
@@ -74,7 +88,11 @@ describe("fake MWAA InvokeRestApi: response shapes per version", () => {
         state: "failed",
         external_trigger: false
       })
-      const v3 = yield* body({ environmentName: "demo-airflow-3", path, queryParameters: { logical_date_gte: "2026-11-24T06:15:00Z", logical_date_lte: "2026-11-24T06:15:00Z" } })
+      const v3 = yield* body({
+        environmentName: "demo-airflow-3",
+        path,
+        queryParameters: { logical_date_gte: "2026-11-24T06:15:00Z", logical_date_lte: "2026-11-24T06:15:00Z" }
+      })
       expect(v3["dag_runs"][0]).toMatchObject({
         dag_run_id: "scheduled__2026-11-24T06:15:00+00:00",
         logical_date: "2026-11-24T06:15:00Z",

@@ -31,7 +31,12 @@ describe("fake MWAA writes", () => {
     Effect.gen(function* () {
       const fake = yield* FakeMwaa
       const v3 = yield* Effect.flip(
-        call({ environmentName: "demo-airflow-3", method: "PATCH", path: "/dags/fx_rates_refresh", body: { is_paused: true, paused: true } })
+        call({
+          environmentName: "demo-airflow-3",
+          method: "PATCH",
+          path: "/dags/fx_rates_refresh",
+          body: { is_paused: true, paused: true }
+        })
       )
       expect(v3.reason).toBe("AirflowClientError")
       expect(v3.airflowStatus).toBe(422)
@@ -40,7 +45,12 @@ describe("fake MWAA writes", () => {
       })
       expect(Option.map(yield* fake.dag("demo-airflow-3", "fx_rates_refresh"), (d) => d.isPaused)).toEqual(Option.some(false))
       const clear = yield* Effect.flip(
-        call({ environmentName: "demo-airflow-3", method: "POST", path: "/dags/fx_rates_refresh/clearTaskInstances", body: { dry_run: true, include_subdags: true } })
+        call({
+          environmentName: "demo-airflow-3",
+          method: "POST",
+          path: "/dags/fx_rates_refresh/clearTaskInstances",
+          body: { dry_run: true, include_subdags: true }
+        })
       )
       expect(clear.airflowStatus).toBe(422)
       const v2 = yield* Effect.flip(
@@ -118,7 +128,12 @@ describe("fake MWAA writes", () => {
       const fake = yield* FakeMwaa
       for (const environmentName of ENVS) {
         const runId = FX_FAILED[environmentName]
-        yield* call({ environmentName, method: "POST", path: "/dags/fx_rates_refresh/clearTaskInstances", body: { dry_run: false, dag_run_id: runId } })
+        yield* call({
+          environmentName,
+          method: "POST",
+          path: "/dags/fx_rates_refresh/clearTaskInstances",
+          body: { dry_run: false, dag_run_id: runId }
+        })
         const run = yield* fake.dagRun(environmentName, "fx_rates_refresh", runId)
         expect(Option.map(run, (r) => r.state)).toEqual(Option.some(environmentName === "demo-airflow-2" ? "failed" : "queued"))
       }
@@ -128,10 +143,20 @@ describe("fake MWAA writes", () => {
   it.effect("Airflow 2 answers a clear with TaskInstanceReferences, Airflow 3 with full task instances", () =>
     Effect.gen(function* () {
       const path = "/dags/fx_rates_refresh/clearTaskInstances"
-      const v2 = (yield* call({ environmentName: "demo-airflow-2", method: "POST", path, body: { dag_run_id: FX_FAILED["demo-airflow-2"] } })).body as any
+      const v2 = (yield* call({
+        environmentName: "demo-airflow-2",
+        method: "POST",
+        path,
+        body: { dag_run_id: FX_FAILED["demo-airflow-2"] }
+      })).body as any
       expect(v2.task_instances).toHaveLength(2)
       expect(Object.keys(v2.task_instances[0]).sort()).toEqual(["dag_id", "dag_run_id", "execution_date", "task_id"])
-      const v3 = (yield* call({ environmentName: "demo-airflow-3", method: "POST", path, body: { dag_run_id: FX_FAILED["demo-airflow-3"] } })).body as any
+      const v3 = (yield* call({
+        environmentName: "demo-airflow-3",
+        method: "POST",
+        path,
+        body: { dag_run_id: FX_FAILED["demo-airflow-3"] }
+      })).body as any
       expect(v3.total_entries).toBe(2)
       expect(v3.task_instances[0]).toMatchObject({ task_id: "fetch_rates", state: "failed", try_number: 1 })
     }).pipe(Effect.provide(layer()))
@@ -141,7 +166,9 @@ describe("fake MWAA writes", () => {
     Effect.gen(function* () {
       const path = `/dags/${ORDERS_DAG}/clearTaskInstances`
       expect(path.length).toBe(65)
-      const error = yield* Effect.flip(call({ environmentName: "demo-airflow-2", method: "POST", path, body: { dag_run_id: DEMO_MANUAL_RUN } }))
+      const error = yield* Effect.flip(
+        call({ environmentName: "demo-airflow-2", method: "POST", path, body: { dag_run_id: DEMO_MANUAL_RUN } })
+      )
       expect(error.reason).toBe("Validation")
     }).pipe(Effect.provide(layer()))
   )

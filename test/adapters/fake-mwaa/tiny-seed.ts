@@ -11,7 +11,8 @@ export const tinyEnvironment = (
   extraStreams: Readonly<Record<string, ReadonlyArray<FakeLogLine>>> = {}
 ): FakeEnvironmentSeed => {
   const json = airflowVersion.startsWith("3")
-  const line = (event: string, level = "info") => (json ? JSON.stringify({ level, event, logger: "task" }) : `{x.py:1} ${level.toUpperCase()} - ${event}`)
+  const line = (event: string, level = "info") =>
+    json ? JSON.stringify({ level, event, logger: "task" }) : `{x.py:1} ${level.toUpperCase()} - ${event}`
   return {
     name,
     airflowVersion,
@@ -28,7 +29,17 @@ export const tinyEnvironment = (
         ]
       }
     ],
-    dagRuns: [{ dagId: "d", runId: "r", runType: "manual", state: "failed", logicalDate: "2026-11-24T08:00:00Z", startDate: "2026-11-24T08:00:01Z", endDate: "2026-11-24T08:05:00Z" }],
+    dagRuns: [
+      {
+        dagId: "d",
+        runId: "r",
+        runType: "manual",
+        state: "failed",
+        logicalDate: "2026-11-24T08:00:00Z",
+        startDate: "2026-11-24T08:00:01Z",
+        endDate: "2026-11-24T08:05:00Z"
+      }
+    ],
     taskInstances: [
       {
         dagId: "d",
@@ -40,8 +51,20 @@ export const tinyEnvironment = (
         endDate: "2026-11-24T08:04:00Z",
         hostname: "ip-10-0-0-2.ec2.internal",
         tries: [
-          { tryNumber: 1, state: "up_for_retry", startDate: "2026-11-24T08:00:02Z", endDate: "2026-11-24T08:01:00Z", hostname: "ip-10-0-0-1.ec2.internal" },
-          { tryNumber: 2, state: "failed", startDate: "2026-11-24T08:03:00Z", endDate: "2026-11-24T08:04:00Z", hostname: "ip-10-0-0-2.ec2.internal" }
+          {
+            tryNumber: 1,
+            state: "up_for_retry",
+            startDate: "2026-11-24T08:00:02Z",
+            endDate: "2026-11-24T08:01:00Z",
+            hostname: "ip-10-0-0-1.ec2.internal"
+          },
+          {
+            tryNumber: 2,
+            state: "failed",
+            startDate: "2026-11-24T08:03:00Z",
+            endDate: "2026-11-24T08:04:00Z",
+            hostname: "ip-10-0-0-2.ec2.internal"
+          }
         ]
       },
       { dagId: "d", runId: "r", taskId: "u", state: "upstream_failed", tryNumber: 0 }

@@ -69,7 +69,9 @@ describe("HTTP fake: fault injection", () => {
     const internal = await dags()
     expect([internal.status, typeOf(internal)]).toEqual([500, "InternalServerException"])
     fake.failNext(1, { status: 500, api: "GetEnvironment" })
-    const error = await mwaaClient(1).send(new GetEnvironmentCommand({ Name: "tiny-2" })).catch((e: unknown) => e)
+    const error = await mwaaClient(1)
+      .send(new GetEnvironmentCommand({ Name: "tiny-2" }))
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(InternalServerException)
   })
 

@@ -18,7 +18,11 @@ afterAll(() => fake.close())
 
 const call = async (name: string, input: Parameters<typeof invokeRestApi>[2]) => {
   const response = await invokeRestApi(fake.url, name, input)
-  return { status: response.status, type: response.headers.get("x-amzn-errortype"), body: (await response.json()) as Record<string, unknown> }
+  return {
+    status: response.status,
+    type: response.headers.get("x-amzn-errortype"),
+    body: (await response.json()) as Record<string, unknown>
+  }
 }
 
 describe("HTTP fake: InvokeRestApi", () => {
@@ -33,7 +37,11 @@ describe("HTTP fake: InvokeRestApi", () => {
     const out = await call("tiny-2", { Path: `/dags/${"d".repeat(59)}`, Method: "GET" })
     expect(out.status).toBe(400)
     expect(out.type).toBe("ValidationException")
-    expect(out.body["message"]).toBe("1 validation error detected: Value '/dags/" + "d".repeat(59) + "' at 'path' failed to satisfy constraint: Member must have length less than or equal to 64")
+    expect(out.body["message"]).toBe(
+      "1 validation error detected: Value '/dags/" +
+        "d".repeat(59) +
+        "' at 'path' failed to satisfy constraint: Member must have length less than or equal to 64"
+    )
     expect(await fake.runtime.runPromise(Effect.flatMap(FakeMwaa, (f) => f.calls))).toEqual([])
   })
 
@@ -68,7 +76,13 @@ describe("HTTP fake: InvokeRestApi", () => {
   })
 
   it("a body that is not JSON is SerializationException", async () => {
-    const response = await signedFetch(fake.url, { service: "airflow", method: "POST", path: "/restapi/tiny-2", body: "{not json", headers: { "content-type": "application/json" } })
+    const response = await signedFetch(fake.url, {
+      service: "airflow",
+      method: "POST",
+      path: "/restapi/tiny-2",
+      body: "{not json",
+      headers: { "content-type": "application/json" }
+    })
     expect(response.status).toBe(400)
     expect(response.headers.get("x-amzn-errortype")).toBe("SerializationException")
   })

@@ -48,14 +48,18 @@ describe("HTTP fake: CloudWatch Logs and S3 with the AWS SDK", () => {
     const missing = await logs.send(new DescribeLogStreamsCommand({ logGroupName: "airflow-nope-Task" })).catch((e: unknown) => e)
     expect(missing).toBeInstanceOf(ResourceNotFoundException)
     fake.throttleNext(1, { api: "GetLogEvents" })
-    const throttled = await logs.send(new GetLogEventsCommand({ logGroupName: "airflow-demo-airflow-2-Task", logStreamName: "x" })).catch((e: unknown) => e)
+    const throttled = await logs
+      .send(new GetLogEventsCommand({ logGroupName: "airflow-demo-airflow-2-Task", logStreamName: "x" }))
+      .catch((e: unknown) => e)
     expect(throttled).toBeInstanceOf(ThrottlingException)
   })
 
   it("GetObject answers a DAG file's source; an unknown key is NoSuchKey", async () => {
     const out = await s3.send(new GetObjectCommand({ Bucket: `airflow-${DEMO_ENVIRONMENT_2}`, Key: `dags/${ORDERS_DAG}.py` }))
     expect(await out.Body?.transformToString()).toMatch(/dag_id|DAG\(/)
-    const missing = await s3.send(new GetObjectCommand({ Bucket: `airflow-${DEMO_ENVIRONMENT_2}`, Key: "dags/nope.py" })).catch((e: unknown) => e)
+    const missing = await s3
+      .send(new GetObjectCommand({ Bucket: `airflow-${DEMO_ENVIRONMENT_2}`, Key: "dags/nope.py" }))
+      .catch((e: unknown) => e)
     expect(missing).toBeInstanceOf(NoSuchKey)
     const nested = await s3.send(new GetObjectCommand({ Bucket: `airflow-${DEMO_ENVIRONMENT_2}`, Key: "dags/legacy/legacy_crm_export.py" }))
     expect(nested.ContentType).toBe("text/x-python")

@@ -38,9 +38,18 @@ describe("HTTP fake: CloudWatch Logs awsJson1.1", () => {
       TRY_2
     ])
     expect(byName.body["logStreams"][1]).toMatchObject({ lastEventTimestamp: Date.UTC(2026, 10, 24, 8, 3, 59), storedBytes: 0 })
-    const byArn = await logs("DescribeLogStreams", { logGroupIdentifier: logGroupArn("tiny-2"), logStreamNamePrefix: "dag_id=d/run_id=r/", limit: 1 })
+    const byArn = await logs("DescribeLogStreams", {
+      logGroupIdentifier: logGroupArn("tiny-2"),
+      logStreamNamePrefix: "dag_id=d/run_id=r/",
+      limit: 1
+    })
     expect(byArn.body["logStreams"]).toHaveLength(1)
-    const next = await logs("DescribeLogStreams", { logGroupIdentifier: logGroupArn("tiny-2"), logStreamNamePrefix: "dag_id=d/run_id=r/", limit: 1, nextToken: byArn.body["nextToken"] })
+    const next = await logs("DescribeLogStreams", {
+      logGroupIdentifier: logGroupArn("tiny-2"),
+      logStreamNamePrefix: "dag_id=d/run_id=r/",
+      limit: 1,
+      nextToken: byArn.body["nextToken"]
+    })
     expect(next.body["logStreams"][0].logStreamName).toBe(TRY_2)
     expect(next.body["nextToken"]).toBeUndefined()
   })
@@ -81,9 +90,18 @@ describe("HTTP fake: CloudWatch Logs awsJson1.1", () => {
   })
 
   it("unknown groups and streams are ResourceNotFoundException; a forged token is InvalidParameterException", async () => {
-    expect(await logs("GetLogEvents", { logGroupName: "airflow-nope-Task", logStreamName: TRY_2 })).toMatchObject({ status: 400, body: { __type: "ResourceNotFoundException" } })
-    expect(await logs("GetLogEvents", { logGroupName: "airflow-tiny-2-Task", logStreamName: "nope" })).toMatchObject({ status: 400, body: { __type: "ResourceNotFoundException", message: "The specified log stream does not exist." } })
-    expect(await logs("GetLogEvents", { logGroupName: "airflow-tiny-2-Task", logStreamName: TRY_2, nextToken: "f/forged" })).toMatchObject({ status: 400, body: { __type: "InvalidParameterException" } })
+    expect(await logs("GetLogEvents", { logGroupName: "airflow-nope-Task", logStreamName: TRY_2 })).toMatchObject({
+      status: 400,
+      body: { __type: "ResourceNotFoundException" }
+    })
+    expect(await logs("GetLogEvents", { logGroupName: "airflow-tiny-2-Task", logStreamName: "nope" })).toMatchObject({
+      status: 400,
+      body: { __type: "ResourceNotFoundException", message: "The specified log stream does not exist." }
+    })
+    expect(await logs("GetLogEvents", { logGroupName: "airflow-tiny-2-Task", logStreamName: TRY_2, nextToken: "f/forged" })).toMatchObject({
+      status: 400,
+      body: { __type: "InvalidParameterException" }
+    })
     expect(await logs("PutLogEvents", {})).toMatchObject({ status: 400, body: { __type: "UnknownOperationException" } })
   })
 })
@@ -99,7 +117,9 @@ describe("HTTP fake: S3 GetObject, path-style", () => {
   it("an unknown key is 404 NoSuchKey, an unknown bucket 404 NoSuchBucket, in S3's XML", async () => {
     const key = await signedFetch(fake.url, { service: "s3", path: "/airflow-tiny-3/dags/nope.py" })
     expect(key.status).toBe(404)
-    expect(await key.text()).toMatch(/<Error><Code>NoSuchKey<\/Code><Message>The specified key does not exist.<\/Message><Key>dags\/nope.py<\/Key>/)
+    expect(await key.text()).toMatch(
+      /<Error><Code>NoSuchKey<\/Code><Message>The specified key does not exist.<\/Message><Key>dags\/nope.py<\/Key>/
+    )
     const bucket = await signedFetch(fake.url, { service: "s3", path: "/nobody/dags/d.py" })
     expect(bucket.status).toBe(404)
     expect(await bucket.text()).toMatch(/<Code>NoSuchBucket<\/Code>/)
@@ -108,7 +128,11 @@ describe("HTTP fake: S3 GetObject, path-style", () => {
   it("the request log tells the three services apart, each signed for its own", () => {
     const services = new Set(fake.requests().map((r) => `${r.service}/${r.signingService}`))
     expect(services).toEqual(new Set(["logs/logs", "s3/s3"]))
-    expect(fake.requests().find((r) => r.operation === "GetObject")).toMatchObject({ environmentName: "tiny-3", region: "us-east-1", status: 200 })
+    expect(fake.requests().find((r) => r.operation === "GetObject")).toMatchObject({
+      environmentName: "tiny-3",
+      region: "us-east-1",
+      status: 200
+    })
     expect(fake.requests().find((r) => r.operation === "GetLogEvents")).toMatchObject({ environmentName: "tiny-2" })
   })
 })

@@ -60,7 +60,9 @@ describe("HTTP fake: MWAA control plane with the AWS SDK", () => {
       AirflowVersion: "3.0.6",
       Status: "AVAILABLE",
       SourceBucketArn: "arn:aws:s3:::airflow-demo-airflow-3",
-      LoggingConfiguration: { TaskLogs: { Enabled: true, CloudWatchLogGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:airflow-demo-airflow-3-Task" } }
+      LoggingConfiguration: {
+        TaskLogs: { Enabled: true, CloudWatchLogGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:airflow-demo-airflow-3-Task" }
+      }
     })
     expect(env?.CreatedAt).toBeInstanceOf(Date)
     expect(env?.LastUpdate?.CreatedAt).toBeInstanceOf(Date)
@@ -121,7 +123,13 @@ describe("HTTP fake: MWAA control plane with the AWS SDK", () => {
     expect(log.length).toBeGreaterThan(5)
     expect(new Set(log.map((r) => r.service))).toEqual(new Set(["airflow"]))
     expect(log.every((r) => r.signingService === "airflow" && r.region === "us-east-1")).toBe(true)
-    expect(log.map((r) => r.operation)).toEqual(expect.arrayContaining(["ListEnvironments", "GetEnvironment", "CreateEnvironment", "UpdateEnvironment", "DeleteEnvironment"]))
-    expect(log.find((r) => r.operation === "CreateEnvironment")).toMatchObject({ httpMethod: "PUT", path: "/environments/fresh", status: 200 })
+    expect(log.map((r) => r.operation)).toEqual(
+      expect.arrayContaining(["ListEnvironments", "GetEnvironment", "CreateEnvironment", "UpdateEnvironment", "DeleteEnvironment"])
+    )
+    expect(log.find((r) => r.operation === "CreateEnvironment")).toMatchObject({
+      httpMethod: "PUT",
+      path: "/environments/fresh",
+      status: 200
+    })
   })
 })

@@ -21,9 +21,21 @@ const DAGS = { Path: "/dags", Method: "GET" }
 const sendWithHost = async (host: string): Promise<{ status: number; body: string }> => {
   const port = Number(new URL(fake.url).port)
   const body = JSON.stringify(DAGS)
-  const signer = new SignatureV4({ service: "airflow", region: "us-east-1", credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "test" }, sha256: Sha256 })
+  const signer = new SignatureV4({
+    service: "airflow",
+    region: "us-east-1",
+    credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "test" },
+    sha256: Sha256
+  })
   const signed = await signer.sign(
-    new HttpRequest({ method: "POST", hostname: host, port, path: "/restapi/tiny-2", headers: { host: `${host}:${port}`, "content-type": "application/json" }, body })
+    new HttpRequest({
+      method: "POST",
+      hostname: host,
+      port,
+      path: "/restapi/tiny-2",
+      headers: { host: `${host}:${port}`, "content-type": "application/json" },
+      body
+    })
   )
   return new Promise((resolve, reject) => {
     const req = request({ host: "127.0.0.1", port, method: "POST", path: signed.path, headers: signed.headers }, (res) => {
@@ -56,7 +68,10 @@ describe("HTTP fake: SigV4 scope checks", () => {
 
   it("an Authorization header without Signature is 403 IncompleteSignatureException", async () => {
     const response = await fetch(`${fake.url}/environments`, {
-      headers: { authorization: "AWS4-HMAC-SHA256 Credential=AKIDTEST/20261125/us-east-1/airflow/aws4_request, SignedHeaders=host;x-amz-date", "x-amz-date": "20261125T093000Z" }
+      headers: {
+        authorization: "AWS4-HMAC-SHA256 Credential=AKIDTEST/20261125/us-east-1/airflow/aws4_request, SignedHeaders=host;x-amz-date",
+        "x-amz-date": "20261125T093000Z"
+      }
     })
     expect(response.status).toBe(403)
     expect(response.headers.get("x-amzn-errortype")).toBe("IncompleteSignatureException")
@@ -83,10 +98,16 @@ describe("HTTP fake: SigV4 scope checks", () => {
   it("refused requests never reach the in-memory fake, and are logged with the scope they carried", () => {
     const refused = fake.requests().filter((r) => r.status === 403)
     expect(refused.length).toBeGreaterThanOrEqual(6)
-    expect(refused.find((r) => r.signingService === "execute-api")).toMatchObject({ service: "airflow", operation: "InvokeRestApi", errorType: "InvalidSignatureException" })
+    expect(refused.find((r) => r.signingService === "execute-api")).toMatchObject({
+      service: "airflow",
+      operation: "InvokeRestApi",
+      errorType: "InvalidSignatureException"
+    })
     expect(refused.find((r) => r.region === "eu-west-1")).toMatchObject({ service: "airflow", signingService: "airflow" })
     expect(refused.find((r) => r.service === "logs")).toMatchObject({ operation: "DescribeLogStreams", signingService: "airflow" })
-    expect(refused.find((r) => r.signingService === undefined && r.service === "airflow")).toMatchObject({ errorType: "MissingAuthenticationTokenException" })
+    expect(refused.find((r) => r.signingService === undefined && r.service === "airflow")).toMatchObject({
+      errorType: "MissingAuthenticationTokenException"
+    })
   })
 
   it("MWAA requests route the same with the SDK's `env.`/`api.` host prefixes as without", async () => {

@@ -9,8 +9,19 @@ describe("makeHostCheck", () => {
   })
 
   it("refuses other names, other ports, a missing port where one is required, and missing or malformed values", () => {
-    for (const host of ["evil.example", "evil.example:3000", "localhost:3001", "localhost", "127.0.0.2:3000", "[::2]:3000",
-      "evil.example@localhost:3000", "localhost:3000/x", "localhost:3000 ", "", undefined]) {
+    for (const host of [
+      "evil.example",
+      "evil.example:3000",
+      "localhost:3001",
+      "localhost",
+      "127.0.0.2:3000",
+      "[::2]:3000",
+      "evil.example@localhost:3000",
+      "localhost:3000/x",
+      "localhost:3000 ",
+      "",
+      undefined
+    ]) {
       expect(check(host), String(host)).toBe(false)
     }
   })
@@ -41,13 +52,27 @@ describe("makeOriginCheck", () => {
   })
 
   it("accepts the listed origins, compared as origins", () => {
-    for (const origin of ["http://localhost:3000", "http://127.0.0.1:3000", "http://[::1]:3000", "https://console.example", "https://console.example:443"]) {
+    for (const origin of [
+      "http://localhost:3000",
+      "http://127.0.0.1:3000",
+      "http://[::1]:3000",
+      "https://console.example",
+      "https://console.example:443"
+    ]) {
       expect(check(origin), origin).toBe(true)
     }
   })
 
   it("refuses other origins, other schemes and ports, null and garbage", () => {
-    for (const origin of ["http://evil.example", "https://localhost:3000", "http://localhost:3001", "http://console.example", "null", "", "localhost:3000"]) {
+    for (const origin of [
+      "http://evil.example",
+      "https://localhost:3000",
+      "http://localhost:3001",
+      "http://console.example",
+      "null",
+      "",
+      "localhost:3000"
+    ]) {
       expect(check(origin), origin).toBe(false)
     }
   })

@@ -29,7 +29,10 @@ const client = async (url: string, headers: Record<string, string> = {}) => {
 const canConnect = (port: number): Promise<boolean> =>
   new Promise((resolve) => {
     const socket = netConnect(port, "127.0.0.1")
-    socket.once("connect", () => { socket.destroy(); resolve(true) })
+    socket.once("connect", () => {
+      socket.destroy()
+      resolve(true)
+    })
     socket.once("error", () => resolve(false))
   })
 
@@ -50,7 +53,9 @@ describe("serveHttp", () => {
     const { tools } = await mcp.listTools()
     expect(tools.map((tool) => tool.name)).toEqual(["echo", "fail"])
     expect(await mcp.callTool({ name: "echo", arguments: { text: "hi" } })).toEqual({
-      content: [{ type: "text", text: "echo: hi" }], structuredContent: { echoed: "hi" }, isError: false
+      content: [{ type: "text", text: "echo: hi" }],
+      structuredContent: { echoed: "hi" },
+      isError: false
     })
     expect((await mcp.listPrompts()).prompts.map((prompt) => prompt.name)).toEqual(["triage"])
     expect((await mcp.getPrompt({ name: "triage", arguments: { dag_id: "etl" } })).messages).toHaveLength(1)
@@ -61,13 +66,20 @@ describe("serveHttp", () => {
   it("streams progress notifications on the call's response", async () => {
     const server = await start()
     const updates: Array<Progress> = []
-    await (await client(server.url)).callTool({ name: "echo", arguments: { text: "x" } }, undefined, { onprogress: (update) => updates.push(update) })
-    expect(updates).toEqual([{ progress: 1, total: 2, message: "halfway" }, { progress: 2, total: 2 }])
+    await (await client(server.url)).callTool({ name: "echo", arguments: { text: "x" } }, undefined, {
+      onprogress: (update) => updates.push(update)
+    })
+    expect(updates).toEqual([
+      { progress: 1, total: 2, message: "halfway" },
+      { progress: 2, total: 2 }
+    ])
   })
 
   it("serves two clients in parallel, each getting its own answers", async () => {
     let release: () => void = () => {}
-    const gate = new Promise<void>((resolve) => { release = resolve })
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
     const callTool: ToolHost["callTool"] = async (_name, args) => {
       const text = String((args as { text: string }).text)
       if (text === "slow") await gate
@@ -107,7 +119,11 @@ describe("serveHttp", () => {
       const server = await start()
       const response = await rawRequest(server.url, initializeRequest({ Host: "evil.example" }))
       expect(response.status).toBe(403)
-      expect(JSON.parse(response.body)).toMatchObject({ jsonrpc: "2.0", error: { code: -32000, message: expect.stringContaining("Host") }, id: null })
+      expect(JSON.parse(response.body)).toMatchObject({
+        jsonrpc: "2.0",
+        error: { code: -32000, message: expect.stringContaining("Host") },
+        id: null
+      })
     })
 
     it("refuses a loopback name on another port, and a Host smuggling user info", async () => {
@@ -122,10 +138,14 @@ describe("serveHttp", () => {
       const { body } = initializeRequest()
       const answer = await new Promise<string>((resolve, reject) => {
         const socket = netConnect(server.port, "127.0.0.1", () => {
-          socket.end(`POST /mcp HTTP/1.0\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`)
+          socket.end(
+            `POST /mcp HTTP/1.0\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+          )
         })
         let text = ""
-        socket.on("data", (chunk: Buffer) => { text += chunk.toString() })
+        socket.on("data", (chunk: Buffer) => {
+          text += chunk.toString()
+        })
         socket.on("end", () => resolve(text))
         socket.on("error", reject)
       })
@@ -151,7 +171,10 @@ describe("serveHttp", () => {
 
     it("accepts configured extra hosts and origins", async () => {
       const server = await start({ allowedHosts: ["mcp.internal.example"], allowedOrigins: ["https://console.example"] })
-      const response = await rawRequest(server.url, initializeRequest({ Host: "mcp.internal.example:8443", Origin: "https://console.example" }))
+      const response = await rawRequest(
+        server.url,
+        initializeRequest({ Host: "mcp.internal.example:8443", Origin: "https://console.example" })
+      )
       expect(response.status).toBe(200)
     })
   })
@@ -232,18 +255,30 @@ describe("serveHttp", () => {
 
     it("lets an in-flight call finish before resolving", async () => {
       let release: () => void = () => {}
-      const gate = new Promise<void>((resolve) => { release = resolve })
+      const gate = new Promise<void>((resolve) => {
+        release = resolve
+      })
       const callTool: ToolHost["callTool"] = async () => {
         await gate
         return { isError: false, text: "done", structuredContent: { echoed: "done" } }
       }
       let entered = false
-      const server = await serveHttp(makeFakeHost({ callTool: async (...args) => { entered = true; return callTool(...args) } }), { port: 0, log: () => {} })
+      const server = await serveHttp(
+        makeFakeHost({
+          callTool: async (...args) => {
+            entered = true
+            return callTool(...args)
+          }
+        }),
+        { port: 0, log: () => {} }
+      )
       const mcp = await client(server.url)
       const call = mcp.callTool({ name: "echo", arguments: { text: "x" } })
       await vi.waitFor(() => expect(entered).toBe(true))
       let closed = false
-      const closing = server.close().then(() => { closed = true })
+      const closing = server.close().then(() => {
+        closed = true
+      })
       await new Promise((resolve) => setTimeout(resolve, 50))
       expect(closed).toBe(false)
       expect(await canConnect(server.port)).toBe(false)
@@ -254,7 +289,9 @@ describe("serveHttp", () => {
 
     it("answers a request arriving on an open connection while draining with 503", async () => {
       let release: () => void = () => {}
-      const gate = new Promise<void>((resolve) => { release = resolve })
+      const gate = new Promise<void>((resolve) => {
+        release = resolve
+      })
       let entered = false
       const callTool: ToolHost["callTool"] = async () => {
         entered = true
@@ -264,12 +301,16 @@ describe("serveHttp", () => {
       const server = await serveHttp(makeFakeHost({ callTool }), { port: 0, log: () => {} })
       const post = (id: number, method: string, params: object) => {
         const body = JSON.stringify({ jsonrpc: "2.0", id, method, params })
-        return `POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\n` +
+        return (
+          `POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\n` +
           `Accept: application/json, text/event-stream\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+        )
       }
       let text = ""
       const socket = netConnect(server.port, "127.0.0.1")
-      socket.on("data", (chunk: Buffer) => { text += chunk.toString() })
+      socket.on("data", (chunk: Buffer) => {
+        text += chunk.toString()
+      })
       const ended = new Promise((resolve) => socket.on("close", resolve))
       socket.write(post(1, "tools/call", { name: "echo", arguments: { text: "x" } }))
       await vi.waitFor(() => expect(entered).toBe(true))

@@ -4,7 +4,12 @@ import { makeProgressReporter } from "../../../src/adapters/mcp/progress.js"
 
 const recorder = () => {
   const sent: Array<ServerNotification> = []
-  return { sent, send: async (notification: ServerNotification) => { sent.push(notification) } }
+  return {
+    sent,
+    send: async (notification: ServerNotification) => {
+      sent.push(notification)
+    }
+  }
 }
 
 describe("makeProgressReporter", () => {
@@ -37,7 +42,9 @@ describe("makeProgressReporter", () => {
   })
 
   it("never rejects when the send fails", async () => {
-    const { report } = makeProgressReporter(7, async () => { throw new Error("connection closed") })
+    const { report } = makeProgressReporter(7, async () => {
+      throw new Error("connection closed")
+    })
     await expect(report({ progress: 1 })).resolves.toBeUndefined()
   })
 })

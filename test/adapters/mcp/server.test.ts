@@ -48,7 +48,11 @@ describe("createMcpServer", () => {
     })
     expect(fail?.outputSchema).toBeUndefined()
     expect(fail?.annotations).toEqual({
-      title: "Always fail", readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true
+      title: "Always fail",
+      readOnlyHint: false,
+      destructiveHint: true,
+      idempotentHint: false,
+      openWorldHint: true
     })
   })
 
@@ -104,9 +108,14 @@ describe("createMcpServer", () => {
   it("sends progress notifications when the client asks for them", async () => {
     const updates: Array<Progress> = []
     await (await connect()).callTool({ name: "echo", arguments: { text: "hi" } }, undefined, {
-      onprogress: (progress) => { updates.push(progress) }
+      onprogress: (progress) => {
+        updates.push(progress)
+      }
     })
-    expect(updates).toEqual([{ progress: 1, total: 2, message: "halfway" }, { progress: 2, total: 2 }])
+    expect(updates).toEqual([
+      { progress: 1, total: 2, message: "halfway" },
+      { progress: 2, total: 2 }
+    ])
   })
 
   it("gives the host no progress reporter when the client did not ask", async () => {
@@ -117,7 +126,9 @@ describe("createMcpServer", () => {
 
   it("aborts the host's signal when the client cancels the call", async () => {
     let resolveSeen: (signal: AbortSignal) => void = () => {}
-    const seen = new Promise<AbortSignal>((resolve) => { resolveSeen = resolve })
+    const seen = new Promise<AbortSignal>((resolve) => {
+      resolveSeen = resolve
+    })
     const host = makeFakeHost({
       callTool: (_name, _args, { signal }) =>
         new Promise((resolve) => {

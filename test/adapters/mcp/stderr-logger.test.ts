@@ -35,9 +35,7 @@ describe("StderrLoggerLive", () => {
   it("includes the cause and survives annotations JSON cannot encode", () => {
     const circular: Record<string, unknown> = {}
     circular["self"] = circular
-    const { stderr } = capture(
-      Effect.logError("call failed", Cause.fail("Throttled")).pipe(Effect.annotateLogs({ circular, big: 10n }))
-    )
+    const { stderr } = capture(Effect.logError("call failed", Cause.fail("Throttled")).pipe(Effect.annotateLogs({ circular, big: 10n })))
     const entry = JSON.parse(stderr[0] ?? "")
     expect(entry).toMatchObject({ level: "ERROR", message: "call failed", big: "10" })
     expect(entry.cause).toContain("Throttled")

@@ -43,12 +43,30 @@ const connection = fc.record({
   )
 })
 
-const fragment = fc.constantFrom("password", "secret", "passwd", "authorization", "api_key", "apikey", "access_token", "token", "private_key", "passphrase", "credential", "keyfile_dict", "service_account")
-const sep = fc.constantFrom("_", "-", ".", " ", "")
-const sensitiveKey = fc.tuple(fc.option(word, { nil: "" }), sep, fragment, fc.boolean(), sep, fc.option(word, { nil: "" })).map(
-  ([a, s1, f, upper, s2, b]) => `${a}${a === "" ? "" : s1}${upper ? f.toUpperCase() : f}${b === "" ? "" : s2}${b}`
+const fragment = fc.constantFrom(
+  "password",
+  "secret",
+  "passwd",
+  "authorization",
+  "api_key",
+  "apikey",
+  "access_token",
+  "token",
+  "private_key",
+  "passphrase",
+  "credential",
+  "keyfile_dict",
+  "service_account"
 )
-const secretValue = fc.oneof(secret, secret.map((s) => ({ nested: s })), secret.map((s) => [s]))
+const sep = fc.constantFrom("_", "-", ".", " ", "")
+const sensitiveKey = fc
+  .tuple(fc.option(word, { nil: "" }), sep, fragment, fc.boolean(), sep, fc.option(word, { nil: "" }))
+  .map(([a, s1, f, upper, s2, b]) => `${a}${a === "" ? "" : s1}${upper ? f.toUpperCase() : f}${b === "" ? "" : s2}${b}`)
+const secretValue = fc.oneof(
+  secret,
+  secret.map((s) => ({ nested: s })),
+  secret.map((s) => [s])
+)
 
 describe("list-connections and list-variables never return secrets", () => {
   it("connections: no password and no extra value, whatever Airflow sends, on 2.x and 3.x", async () => {
@@ -70,21 +88,30 @@ describe("list-connections and list-variables never return secrets", () => {
 
   it("variables: sensitive values masked whatever their type; plain ones kept", async () => {
     await fc.assert(
-      fc.asyncProperty(version, fc.array(fc.tuple(sensitiveKey, secretValue), { minLength: 1, maxLength: 5 }), word, async (v, sensitive, plainValue) => {
-        const variables = [
-          ...sensitive.map(([key, value]) => ({ key, value: typeof value === "string" ? value : JSON.stringify(value), description: null })),
-          { key: "environment_label", value: plainValue, description: "plain" }
-        ]
-        const out = await run(listVariables("env", { limit: 50, offset: 0 }), v, { variables, total_entries: variables.length })
-        const text = JSON.stringify(out)
-        for (const [, value] of sensitive) {
-          const raw = typeof value === "string" ? value : Array.isArray(value) ? value[0]! : value.nested
-          expect(text).not.toContain(raw)
+      fc.asyncProperty(
+        version,
+        fc.array(fc.tuple(sensitiveKey, secretValue), { minLength: 1, maxLength: 5 }),
+        word,
+        async (v, sensitive, plainValue) => {
+          const variables = [
+            ...sensitive.map(([key, value]) => ({
+              key,
+              value: typeof value === "string" ? value : JSON.stringify(value),
+              description: null
+            })),
+            { key: "environment_label", value: plainValue, description: "plain" }
+          ]
+          const out = await run(listVariables("env", { limit: 50, offset: 0 }), v, { variables, total_entries: variables.length })
+          const text = JSON.stringify(out)
+          for (const [, value] of sensitive) {
+            const raw = typeof value === "string" ? value : Array.isArray(value) ? value[0]! : value.nested
+            expect(text).not.toContain(raw)
+          }
+          const plain = out.variables.find((x) => x.key === "environment_label")
+          expect(plain).toMatchObject({ value: plainValue, masked: false })
+          expect(out.variables.filter((x) => x.masked)).toHaveLength(sensitive.length)
         }
-        const plain = out.variables.find((x) => x.key === "environment_label")
-        expect(plain).toMatchObject({ value: plainValue, masked: false })
-        expect(out.variables.filter((x) => x.masked)).toHaveLength(sensitive.length)
-      }),
+      ),
       { numRuns: 100 }
     )
   })
@@ -93,7 +120,9 @@ describe("list-connections and list-variables never return secrets", () => {
 describe("what a connection list says about secrets it does not show", () => {
   it("is unknown (null) when Airflow 2 leaves password and extra out, and masks an access key used as login", async () => {
     const out = await run(listConnections("env", { limit: 50, offset: 0 }), "2.10.3", {
-      connections: [{ connection_id: "aws_default", conn_type: "aws", login: "AKIAIOSFODNN7EXAMPLE", host: null, schema: null, port: null }],
+      connections: [
+        { connection_id: "aws_default", conn_type: "aws", login: "AKIAIOSFODNN7EXAMPLE", host: null, schema: null, port: null }
+      ],
       total_entries: 1
     })
     expect(out.connections[0]).toMatchObject({ connection_id: "aws_default", has_password: null, has_extra: null })

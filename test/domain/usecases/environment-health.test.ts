@@ -39,7 +39,11 @@ const restCalls = Effect.gen(function* () {
 })
 
 const denied = (path: string) =>
-  new MwaaError({ reason: "AccessDenied", operation: `InvokeRestApi GET ${path}`, message: "User is not authorized to perform airflow:InvokeRestApi" })
+  new MwaaError({
+    reason: "AccessDenied",
+    operation: `InvokeRestApi GET ${path}`,
+    message: "User is not authorized to perform airflow:InvokeRestApi"
+  })
 
 const withEnvironment = (name: string, airflowVersion: string, status: string, mwaa: Record<string, unknown> = {}): FakeSeed => ({
   environments: [{ name, airflowVersion, status, mwaa }]
@@ -53,7 +57,11 @@ describe("environment health on the demo", () => {
     it.effect(`${env}: MWAA and Airflow in one shape, the broken DAGs found`, () =>
       Effect.gen(function* () {
         const report = yield* environmentHealth(env)
-        expect(report.mwaa).toMatchObject({ status: "AVAILABLE", airflow_version: version, last_update: { status: "SUCCESS", error_code: null } })
+        expect(report.mwaa).toMatchObject({
+          status: "AVAILABLE",
+          airflow_version: version,
+          last_update: { status: "SUCCESS", error_code: null }
+        })
         const beat = (s: number) => (version.startsWith("3") ? `2026-11-25T09:29:5${s}Z` : `2026-11-25T09:29:5${s}+00:00`)
         expect(report.airflow.health).toEqual({
           metadatabase: { status: "healthy", latest_heartbeat: null },
@@ -77,7 +85,9 @@ describe("environment health on the demo", () => {
         })
         expect(report.verdict).toBe("degraded")
         expect(report.findings.join("\n")).toMatch(/1 DAG file\(s\) fail to parse/)
-        expect(report.findings.join("\n")).toContain(`2 DAG(s) had failed runs in the 24 h to 2026-11-25T09:29:57.000Z: ${[FX_DAG, ORDERS_DAG].sort().join(", ")}`)
+        expect(report.findings.join("\n")).toContain(
+          `2 DAG(s) had failed runs in the 24 h to 2026-11-25T09:29:57.000Z: ${[FX_DAG, ORDERS_DAG].sort().join(", ")}`
+        )
 
         const calls = yield* restCalls
         for (const c of calls) expect(c.path!.length).toBeLessThanOrEqual(MAX_PATH_LENGTH)
@@ -92,7 +102,8 @@ describe("environment health on the demo", () => {
         )
         const failedRuns = calls.find((c) => c.method === "POST")
         expect(failedRuns?.body).toMatchObject({ states: ["failed"], end_date_gte: "2026-11-24T09:29:57.000Z", page_limit: 100 })
-      }).pipe(Effect.provide(layerOf(demoSeed()))))
+      }).pipe(Effect.provide(layerOf(demoSeed())))
+    )
   }
 
   it.effect("reports healthy, with one finding saying so, when nothing is wrong", () =>
@@ -100,10 +111,13 @@ describe("environment health on the demo", () => {
       const report = yield* environmentHealth("quiet")
       expect(report.verdict).toBe("healthy")
       expect(report.findings).toHaveLength(1)
-      expect(report.findings[0]).toMatch(/^No problems found: MWAA status AVAILABLE; metadatabase, scheduler, triggerer, dag_processor healthy/)
+      expect(report.findings[0]).toMatch(
+        /^No problems found: MWAA status AVAILABLE; metadatabase, scheduler, triggerer, dag_processor healthy/
+      )
       expect(report.airflow.failing_dags).toMatchObject({ count: 0, dag_ids: [], failed_runs: 0, complete: true })
       expect(report.airflow.dags).toEqual({ paused: 0, active: 0, error: null })
-    }).pipe(Effect.provide(layerOf(withEnvironment("quiet", "3.0.6", "AVAILABLE")))))
+    }).pipe(Effect.provide(layerOf(withEnvironment("quiet", "3.0.6", "AVAILABLE"))))
+  )
 })
 
 describe("environment health when MWAA does not report AVAILABLE", () => {
@@ -123,7 +137,8 @@ describe("environment health when MWAA does not report AVAILABLE", () => {
         })
         expect(report.findings[0]).toMatch(new RegExp(`^MWAA status ${status}: `))
         expect(yield* restCalls).toEqual([])
-      }).pipe(Effect.provide(layerOf(withEnvironment("broken", "2.10.3", status)))))
+      }).pipe(Effect.provide(layerOf(withEnvironment("broken", "2.10.3", status))))
+    )
   }
 
   it.effect("MAINTENANCE: degraded, not probed", () =>
@@ -133,7 +148,8 @@ describe("environment health when MWAA does not report AVAILABLE", () => {
       expect(report.airflow.available).toBe(false)
       expect(report.findings[0]).toMatch(/MWAA status MAINTENANCE: .*Check again once it is AVAILABLE/)
       expect(yield* restCalls).toEqual([])
-    }).pipe(Effect.provide(layerOf(withEnvironment("busy", "2.10.3", "MAINTENANCE")))))
+    }).pipe(Effect.provide(layerOf(withEnvironment("busy", "2.10.3", "MAINTENANCE"))))
+  )
 
   it.effect("UPDATE_FAILED: the last update's error is a finding, and the restored Airflow is still probed", () =>
     Effect.gen(function* () {
@@ -157,7 +173,8 @@ describe("environment health when MWAA does not report AVAILABLE", () => {
           })
         )
       )
-    ))
+    )
+  )
 })
 
 describe("environment health when an Airflow probe fails", () => {
@@ -171,23 +188,37 @@ describe("environment health when an Airflow probe fails", () => {
       expect(report.airflow.failing_dags?.count).toBe(2)
       expect(report.verdict).toBe("degraded")
       expect(report.findings).toContainEqual(expect.stringMatching(/^Import errors could not be counted: AccessDenied/))
-    }).pipe(Effect.provide(layerOf(demoSeed(), (r) => (r.path === "/importErrors" ? Effect.fail(denied(r.path)) : undefined)))))
+    }).pipe(Effect.provide(layerOf(demoSeed(), (r) => (r.path === "/importErrors" ? Effect.fail(denied(r.path)) : undefined))))
+  )
 
   it.effect("a failed runs list leaves the failing-DAG part with its error and its window", () =>
     Effect.gen(function* () {
       const report = yield* environmentHealth(DEMO_ENVIRONMENT_2)
-      expect(report.airflow.failing_dags).toMatchObject({ count: null, dag_ids: [], complete: false, window_end: "2026-11-25T09:29:57.000Z" })
+      expect(report.airflow.failing_dags).toMatchObject({
+        count: null,
+        dag_ids: [],
+        complete: false,
+        window_end: "2026-11-25T09:29:57.000Z"
+      })
       expect(report.airflow.failing_dags?.error).toMatch(/^AirflowClientError: /)
       expect(report.findings).toContainEqual(expect.stringMatching(/^Failed runs could not be read: /))
     }).pipe(
       Effect.provide(
         layerOf(demoSeed(), (r) =>
           r.method === "POST"
-            ? Effect.fail(new MwaaError({ reason: "AirflowClientError", operation: "InvokeRestApi POST", message: "Airflow answered 400", airflowStatus: 400 }))
+            ? Effect.fail(
+                new MwaaError({
+                  reason: "AirflowClientError",
+                  operation: "InvokeRestApi POST",
+                  message: "Airflow answered 400",
+                  airflowStatus: 400
+                })
+              )
             : undefined
         )
       )
-    ))
+    )
+  )
 
   it.effect("Airflow's API answering 500 on the health endpoint is evidence it is down: unhealthy", () =>
     Effect.gen(function* () {
@@ -208,11 +239,19 @@ describe("environment health when an Airflow probe fails", () => {
       Effect.provide(
         layerOf(demoSeed(), (r) =>
           r.path === "/health"
-            ? Effect.fail(new MwaaError({ reason: "AirflowServerError", operation: "InvokeRestApi GET /health", message: "Airflow answered 500", airflowStatus: 500 }))
+            ? Effect.fail(
+                new MwaaError({
+                  reason: "AirflowServerError",
+                  operation: "InvokeRestApi GET /health",
+                  message: "Airflow answered 500",
+                  airflowStatus: 500
+                })
+              )
             : undefined
         )
       )
-    ))
+    )
+  )
 
   it.effect("every probe refused: Airflow unavailable, one finding, degraded (we could not look, nothing is known broken)", () =>
     Effect.gen(function* () {
@@ -221,14 +260,17 @@ describe("environment health when an Airflow probe fails", () => {
       expect(report.airflow.unavailable_reason).toMatch(/^AccessDenied: /)
       expect(report.verdict).toBe("degraded")
       expect(report.findings).toEqual([expect.stringMatching(/^Airflow could not be probed: AccessDenied/)])
-    }).pipe(Effect.provide(layerOf(demoSeed(), (r) => Effect.fail(denied(r.path))))))
+    }).pipe(Effect.provide(layerOf(demoSeed(), (r) => Effect.fail(denied(r.path)))))
+  )
 
   it.effect("an unhealthy scheduler makes the environment unhealthy; an unhealthy triggerer only degraded", () =>
     Effect.gen(function* () {
       const report = yield* environmentHealth(DEMO_ENVIRONMENT_3)
       expect(report.airflow.health?.scheduler).toEqual({ status: "unhealthy", latest_heartbeat: "2026-11-25T07:02:11Z" })
       expect(report.verdict).toBe("unhealthy")
-      expect(report.findings).toContainEqual("The scheduler is unhealthy (latest heartbeat 2026-11-25T07:02:11Z): no task is scheduled until it is back.")
+      expect(report.findings).toContainEqual(
+        "The scheduler is unhealthy (latest heartbeat 2026-11-25T07:02:11Z): no task is scheduled until it is back."
+      )
       expect(report.findings).toContainEqual("The triggerer is unhealthy (no heartbeat): deferred tasks wait until it is back.")
       // The failed-runs window follows Airflow's clock, even a stale one: the run list is read as of then.
       expect(report.airflow.failing_dags?.window_end).toBe("2026-11-25T07:02:11.000Z")
@@ -248,5 +290,6 @@ describe("environment health when an Airflow probe fails", () => {
             : undefined
         )
       )
-    ))
+    )
+  )
 })

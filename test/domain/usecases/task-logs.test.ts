@@ -1,7 +1,13 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import * as fc from "fast-check"
-import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, FakeMwaa, type FakeLogLine, taskLogStreamName } from "../../../src/adapters/fake-mwaa/index.js"
+import {
+  DEMO_ENVIRONMENT_2,
+  DEMO_ENVIRONMENT_3,
+  FakeMwaa,
+  type FakeLogLine,
+  taskLogStreamName
+} from "../../../src/adapters/fake-mwaa/index.js"
 import { appLayer } from "../../../src/app/layers.js"
 import { getTaskLogs, type TaskLogsRequest } from "../../../src/domain/usecases/task-logs.js"
 import { AppConfig } from "../../../src/ports/AppConfig.js"
@@ -25,7 +31,8 @@ const layerWith = (lines: ReadonlyArray<FakeLogLine>) => {
   return Layer.merge(appLayer(fake, AppConfig.make({ maxRequestsPerSecond: 1000 })), fake)
 }
 
-const info = (i: number) => `[2026-11-25, 09:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")} UTC] {logging_mixin.py:190} INFO - processed batch ${i} of orders`
+const info = (i: number) =>
+  `[2026-11-25, 09:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")} UTC] {logging_mixin.py:190} INFO - processed batch ${i} of orders`
 const EXCEPTION = "ValueError: negative amount in row 18231 of s3://orders-raw/2026-11-25/part-7.csv"
 const traceback = [
   "[2026-11-25, 10:00:00 UTC] {taskinstance.py:3311} ERROR - Task failed with exception",
@@ -33,7 +40,7 @@ const traceback = [
   '  File "/usr/local/airflow/.local/lib/python3.11/site-packages/airflow/models/taskinstance.py", line 767, in _execute_task',
   "    result = _execute_callable(context=context, **execute_callable_kwargs)",
   '  File "/usr/local/airflow/dags/orders.py", line 88, in aggregate',
-  "    raise ValueError(f\"negative amount in row {row} of {key}\")",
+  '    raise ValueError(f"negative amount in row {row} of {key}")',
   EXCEPTION
 ]
 /** A log of `before` INFO lines, the traceback, then `after` INFO lines. */
@@ -88,7 +95,8 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
         expect(answer.error_excerpt).toBeNull()
         expect(answer.truncated).toBe(false)
         expect(answer.continuation_token).toBeNull()
-      }).pipe(Effect.provide(layerWith(failingLog(5, 5)))))
+      }).pipe(Effect.provide(layerWith(failingLog(5, 5))))
+    )
 
     it("continuation tokens read the whole log back to its start, without gap or overlap", async () => {
       const log = failingLog(2_500, 40)
@@ -133,7 +141,8 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
       Effect.gen(function* () {
         const answer = yield* read(env, { level: "ERROR" })
         expect(answer.lines).toEqual(traceback)
-      }).pipe(Effect.provide(layerWith(failingLog(3_000, 3_000)))))
+      }).pipe(Effect.provide(layerWith(failingLog(3_000, 3_000))))
+    )
 
     it.effect("a filter cannot confirm a guess at a masked secret", () =>
       Effect.gen(function* () {
@@ -141,7 +150,10 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
         const shown = yield* read(env, { filter: "connecting" })
         expect(shown.lines).toEqual(["[2026-11-25, 09:00:00 UTC] {vault.py:41} INFO - connecting with password=***"])
         expect(shown.masked).toBe(true)
-      }).pipe(Effect.provide(layerWith(["[2026-11-25, 09:00:00 UTC] {vault.py:41} INFO - connecting with password=hunter2-very-secret", info(1)]))))
+      }).pipe(
+        Effect.provide(layerWith(["[2026-11-25, 09:00:00 UTC] {vault.py:41} INFO - connecting with password=hunter2-very-secret", info(1)]))
+      )
+    )
 
     it.effect("a continuation token is refused for another task try, and a made-up one is refused", () =>
       Effect.gen(function* () {
@@ -150,19 +162,32 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
         expect(other.message).toMatch(/another task try/)
         const madeUp = yield* read(env, { continuation_token: "eyJ2IjoxfQ" }).pipe(Effect.flip)
         expect(madeUp.message).toMatch(/continuation_token is not one this server gave out/)
-      }).pipe(Effect.provide(layerWith(failingLog(100, 100)))))
+      }).pipe(Effect.provide(layerWith(failingLog(100, 100))))
+    )
   })
 }
 
 describe("get-task-logs on Airflow 3's structured CloudWatch entries", () => {
   it.effect("flattens JSON entries to readable lines and finds the exception in error_detail", () => {
-    const entry = (i: number) => JSON.stringify({ timestamp: `2026-11-25T09:00:${String(i % 60).padStart(2, "0")}Z`, level: "info", logger: "task", event: `processed batch ${i}` })
+    const entry = (i: number) =>
+      JSON.stringify({
+        timestamp: `2026-11-25T09:00:${String(i % 60).padStart(2, "0")}Z`,
+        level: "info",
+        logger: "task",
+        event: `processed batch ${i}`
+      })
     const failure = JSON.stringify({
       timestamp: "2026-11-25T10:00:00Z",
       level: "error",
       logger: "task",
       event: "Task failed with exception",
-      error_detail: [{ exc_type: "ValueError", exc_value: "negative amount in row 18231", frames: [{ filename: "/usr/local/airflow/dags/orders.py", lineno: 88, name: "aggregate" }] }]
+      error_detail: [
+        {
+          exc_type: "ValueError",
+          exc_value: "negative amount in row 18231",
+          frames: [{ filename: "/usr/local/airflow/dags/orders.py", lineno: 88, name: "aggregate" }]
+        }
+      ]
     })
     const log = [...Array.from({ length: 2_000 }, (_, i) => entry(i)), failure, ...Array.from({ length: 400 }, (_, i) => entry(2_000 + i))]
     return Effect.gen(function* () {

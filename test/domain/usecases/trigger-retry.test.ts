@@ -25,14 +25,26 @@ const lostAnswerGateway = (sent: Array<RestRequest>) => {
         if (request.method === "POST" && request.path === "/dags/etl/dagRuns") {
           const id = String(body["dag_run_id"])
           if (runs.has(id)) {
-            return Effect.fail(new MwaaError({ reason: "AirflowClientError", operation: "InvokeRestApi", message: "conflict", airflowStatus: 409, airflowBody: { detail: "exists" } }))
+            return Effect.fail(
+              new MwaaError({
+                reason: "AirflowClientError",
+                operation: "InvokeRestApi",
+                message: "conflict",
+                airflowStatus: 409,
+                airflowBody: { detail: "exists" }
+              })
+            )
           }
           runs.set(id, { dag_id: "etl", dag_run_id: id, state: "queued", logical_date: null, conf: body["conf"] })
-          return Effect.fail(new MwaaError({ reason: "AirflowServerError", operation: "InvokeRestApi", message: "bad gateway", airflowStatus: 503 }))
+          return Effect.fail(
+            new MwaaError({ reason: "AirflowServerError", operation: "InvokeRestApi", message: "bad gateway", airflowStatus: 503 })
+          )
         }
         if (request.method === "GET" && request.path.startsWith("/dags/etl/dagRuns/")) {
           const run = runs.get(decodeURIComponent(request.path.split("/").pop()!))
-          return run ? Effect.succeed({ status: 200, body: run }) : Effect.fail(new MwaaError({ reason: "NotFound", operation: "x", message: "nf", airflowStatus: 404 }))
+          return run
+            ? Effect.succeed({ status: 200, body: run })
+            : Effect.fail(new MwaaError({ reason: "NotFound", operation: "x", message: "nf", airflowStatus: 404 }))
         }
         return Effect.die(`unexpected ${request.method} ${request.path}`)
       }),
@@ -56,5 +68,6 @@ describe("trigger-dag-run retries", () => {
       const posts = sent.filter((r) => r.method === "POST")
       expect(posts).toHaveLength(2)
       expect(new Set(posts.map((p) => (p.body as Record<string, unknown>)["dag_run_id"])).size).toBe(1)
-    }))
+    })
+  )
 })

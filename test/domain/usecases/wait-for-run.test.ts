@@ -1,6 +1,14 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Duration, Effect, Exit, Fiber, Layer, Option, Ref, TestClock } from "effect"
-import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, DEMO_MANUAL_RUN, demoSeed, FakeMwaa, type FakeSeed, ORDERS_DAG } from "../../../src/adapters/fake-mwaa/index.js"
+import {
+  DEMO_ENVIRONMENT_2,
+  DEMO_ENVIRONMENT_3,
+  DEMO_MANUAL_RUN,
+  demoSeed,
+  FakeMwaa,
+  type FakeSeed,
+  ORDERS_DAG
+} from "../../../src/adapters/fake-mwaa/index.js"
 import { appLayer } from "../../../src/app/layers.js"
 import { waitForDagRun } from "../../../src/domain/usecases/wait-for-run.js"
 import { AppConfig } from "../../../src/ports/AppConfig.js"
@@ -22,7 +30,14 @@ const seed = (): FakeSeed => {
       ...env,
       dagRuns: [
         ...(env.dagRuns ?? []),
-        { dagId: ORDERS_DAG, runId: RUN, runType: "manual" as const, state: "running", logicalDate: "2026-11-25T09:00:00+00:00", startDate: "2026-11-25T09:00:02+00:00" }
+        {
+          dagId: ORDERS_DAG,
+          runId: RUN,
+          runType: "manual" as const,
+          state: "running",
+          logicalDate: "2026-11-25T09:00:00+00:00",
+          startDate: "2026-11-25T09:00:02+00:00"
+        }
       ]
     }))
   }
@@ -83,7 +98,8 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
           `run ${RUN} is running after 10s`,
           `run ${RUN} is success after 19s`
         ])
-      }).pipe(Effect.provide(layer())))
+      }).pipe(Effect.provide(layer()))
+    )
 
     it.effect("a run that never finishes: timed_out at the timeout, with its current state and a hint, not an error", () =>
       Effect.gen(function* () {
@@ -96,7 +112,8 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
         expect(outcome).toMatchObject({ terminal: false, timed_out: true, polls: 6, waited_seconds: 60 })
         expect(outcome.dag_run.state).toBe("running")
         expect(outcome.hint).toMatch(/still running after 60 s: call wait-for-dag-run again/)
-      }).pipe(Effect.provide(layer())))
+      }).pipe(Effect.provide(layer()))
+    )
 
     it.effect("the interval stops growing at 30 s", () =>
       Effect.gen(function* () {
@@ -104,7 +121,8 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
         // Waits of 20, 30, 30, 30 …: 1 + 30 polls in 900 s (20 + 29 × 30 = 890, then 10 to the deadline).
         yield* TestClock.adjust(Duration.seconds(900))
         expect(yield* Fiber.join(fiber)).toMatchObject({ timed_out: true, polls: 32 })
-      }).pipe(Effect.provide(layer())))
+      }).pipe(Effect.provide(layer()))
+    )
 
     it.effect("an already finished run answers after one poll", () =>
       Effect.gen(function* () {
@@ -112,7 +130,8 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
         expect(outcome).toMatchObject({ terminal: true, timed_out: false, polls: 1, waited_seconds: 0 })
         expect(outcome.dag_run.state).toBe("failed")
         expect(outcome.hint).toMatch(/failed: diagnose-dag-run/)
-      }).pipe(Effect.provide(layer())))
+      }).pipe(Effect.provide(layer()))
+    )
 
     it.effect("interrupting the wait stops the polling", () =>
       Effect.gen(function* () {
@@ -127,12 +146,16 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
         expect(Option.isSome(ended) && Exit.isInterrupted(ended.value)).toBe(true)
         yield* TestClock.adjust(Duration.seconds(300))
         expect(yield* polls).toBe(2)
-      }).pipe(Effect.provide(layer())))
+      }).pipe(Effect.provide(layer()))
+    )
 
     it.effect("a run that does not exist fails at once (NotFound), without waiting", () =>
       Effect.gen(function* () {
-        const error = yield* Effect.flip(waitForDagRun(env, ORDERS_DAG, "manual__2026-01-01T00:00:00+00:00", { timeoutSeconds: 300, pollIntervalSeconds: 5 }))
+        const error = yield* Effect.flip(
+          waitForDagRun(env, ORDERS_DAG, "manual__2026-01-01T00:00:00+00:00", { timeoutSeconds: 300, pollIntervalSeconds: 5 })
+        )
         expect(error).toMatchObject({ _tag: "MwaaError", reason: "NotFound" })
-      }).pipe(Effect.provide(layer())))
+      }).pipe(Effect.provide(layer()))
+    )
   })
 }

@@ -1,4 +1,4 @@
-import { type Context, Effect, Either, ManagedRuntime } from "effect"
+import { type Context, Effect, type Either, ManagedRuntime } from "effect"
 import { FakeMwaa, type FakeSeed } from "../../../src/adapters/fake-mwaa/index.js"
 import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 import type { MwaaError } from "../../../src/ports/MwaaError.js"

@@ -45,19 +45,32 @@ export const classify = (method: string, pathname: string, target: string | unde
   const [first, second, ...rest] = segments
   if (first === "environments" && rest.length === 0) {
     if (second === undefined || second === "") {
-      return method === "GET" ? { service: "airflow", operation: "ListEnvironments" } : { service: "airflow", operation: "Unknown", asked: `${method} ${pathname}` }
+      return method === "GET"
+        ? { service: "airflow", operation: "ListEnvironments" }
+        : { service: "airflow", operation: "Unknown", asked: `${method} ${pathname}` }
     }
     const operation = MWAA_BY_METHOD[method] ?? "Unknown"
     return { service: "airflow", operation, name: decode(second), asked: `${method} ${pathname}` }
   }
   if (first === "restapi" && second !== undefined && rest.length === 0) {
-    return { service: "airflow", operation: method === "POST" ? "InvokeRestApi" : "Unknown", name: decode(second), asked: `${method} ${pathname}` }
+    return {
+      service: "airflow",
+      operation: method === "POST" ? "InvokeRestApi" : "Unknown",
+      name: decode(second),
+      asked: `${method} ${pathname}`
+    }
   }
   if (first !== undefined && first !== "" && second !== undefined) {
     const key = [second, ...rest].map(decode)
     const bucket = decode(first)
     if (key.every((k) => k !== undefined) && bucket !== undefined && key.join("/") !== "") {
-      return { service: "s3", operation: method === "GET" ? "GetObject" : "Unknown", bucket, key: key.join("/"), asked: `${method} ${pathname}` }
+      return {
+        service: "s3",
+        operation: method === "GET" ? "GetObject" : "Unknown",
+        bucket,
+        key: key.join("/"),
+        asked: `${method} ${pathname}`
+      }
     }
   }
   return { service: "unknown", operation: "Unknown", asked: `${method} ${pathname}` }

@@ -33,7 +33,8 @@ const mwaa: Dialect = {
 const logs: Dialect = {
   unsigned: (failure) => awsJsonError(403, signingType(failure), failure.message),
   throttled: () => awsJsonError(400, "ThrottlingException", "Rate exceeded"),
-  failed: (status) => awsJsonError(status, FAILURE_TYPES[status] ?? "ServiceUnavailableException", "The service cannot complete the request."),
+  failed: (status) =>
+    awsJsonError(status, FAILURE_TYPES[status] ?? "ServiceUnavailableException", "The service cannot complete the request."),
   unknownOperation: (what) => awsJsonError(400, "UnknownOperationException", `Unknown operation ${what}`)
 }
 
@@ -43,13 +44,18 @@ const s3: Dialect = {
       ? s3Error(403, "AccessDenied", "Access Denied")
       : failure.kind === "incomplete"
         ? s3Error(403, "AuthorizationHeaderMalformed", `The authorization header is malformed; ${failure.message}`)
-        : s3Error(403, "SignatureDoesNotMatch", `The request signature we calculated does not match the signature you provided. ${failure.message}`),
+        : s3Error(
+            403,
+            "SignatureDoesNotMatch",
+            `The request signature we calculated does not match the signature you provided. ${failure.message}`
+          ),
   throttled: () => s3Error(503, "SlowDown", "Please reduce your request rate."),
   failed: (status) =>
     status === 503
       ? s3Error(503, "ServiceUnavailable", "Service is unable to handle request.")
       : s3Error(status, "InternalError", "We encountered an internal error. Please try again."),
-  unknownOperation: (what) => s3Error(501, "NotImplemented", `A header or query you provided implies functionality that is not implemented (${what}).`)
+  unknownOperation: (what) =>
+    s3Error(501, "NotImplemented", `A header or query you provided implies functionality that is not implemented (${what}).`)
 }
 
 const unknown: Dialect = {

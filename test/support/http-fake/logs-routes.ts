@@ -38,15 +38,26 @@ const GROUP_ARN = /^arn:aws[\w-]*:logs:[^:]+:\d{12}:log-group:[.\-_/#A-Za-z0-9]{
 
 const groupArnOf = (input: Record<string, unknown>, region: string): Either.Either<string, Reply> => {
   const { logGroupName: name, logGroupIdentifier: id } = input
-  if (name !== undefined && id !== undefined) return Either.left(invalid("LogGroup name and LogGroup ARN are mutually exclusive parameters."))
+  if (name !== undefined && id !== undefined)
+    return Either.left(invalid("LogGroup name and LogGroup ARN are mutually exclusive parameters."))
   const given = name ?? id
   if (typeof given !== "string") return Either.left(invalid("Should provide either name or ARN of LogGroup"))
   if (id !== undefined && given.startsWith("arn:")) {
-    return GROUP_ARN.test(given) ? Either.right(given) : Either.left(invalid(`1 validation error detected: Value '${given}' at 'logGroupIdentifier' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w#+=/:,.@-]* (an ARN without the trailing ':*')`))
+    return GROUP_ARN.test(given)
+      ? Either.right(given)
+      : Either.left(
+          invalid(
+            `1 validation error detected: Value '${given}' at 'logGroupIdentifier' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w#+=/:,.@-]* (an ARN without the trailing ':*')`
+          )
+        )
   }
   if (!GROUP_NAME.test(given)) {
     const member = name === undefined ? "logGroupIdentifier" : "logGroupName"
-    return Either.left(invalid(`1 validation error detected: Value '${given}' at '${member}' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+`))
+    return Either.left(
+      invalid(
+        `1 validation error detected: Value '${given}' at '${member}' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+`
+      )
+    )
   }
   return Either.right(`arn:aws:logs:${region}:${ACCOUNT}:log-group:${given}`)
 }
@@ -55,7 +66,9 @@ const limitError = (limit: unknown, max: number): Reply | undefined =>
   limit === undefined
     ? undefined
     : typeof limit !== "number" || !Number.isInteger(limit) || limit < 1 || limit > max
-      ? invalid(`1 validation error detected: Value '${String(limit)}' at 'limit' failed to satisfy constraint: Member must have value ${Number(limit) < 1 ? "greater than or equal to 1" : `less than or equal to ${max}`}`)
+      ? invalid(
+          `1 validation error detected: Value '${String(limit)}' at 'limit' failed to satisfy constraint: Member must have value ${Number(limit) < 1 ? "greater than or equal to 1" : `less than or equal to ${max}`}`
+        )
       : undefined
 
 /** The stored stream records of a group, for the members the port does not carry. */
@@ -82,14 +95,21 @@ const describeLogStreams = async ({ body, backend, region }: LogsRequest): Promi
   const prefix = input["logStreamNamePrefix"]
   const bad =
     limitError(input["limit"], 50) ??
-    (orderBy !== "LogStreamName" && orderBy !== "LastEventTime" ? invalid(`1 validation error detected: Value '${String(orderBy)}' at 'orderBy' failed to satisfy constraint: Member must satisfy enum value set: [LastEventTime, LogStreamName]`) : undefined) ??
+    (orderBy !== "LogStreamName" && orderBy !== "LastEventTime"
+      ? invalid(
+          `1 validation error detected: Value '${String(orderBy)}' at 'orderBy' failed to satisfy constraint: Member must satisfy enum value set: [LastEventTime, LogStreamName]`
+        )
+      : undefined) ??
     (orderBy === "LastEventTime" && prefix !== undefined ? invalid("Cannot order by LastEventTime with a logStreamNamePrefix.") : undefined)
   if (bad !== undefined) return bad
   const start = input["nextToken"] === undefined ? 0 : describeOffsetOf(input["nextToken"])
   if (start === undefined) return invalid("The specified nextToken is invalid.")
   const found = await backend.call((gw) => gw.findLogStreams(arn.right, typeof prefix === "string" ? prefix : ""))
   if (Either.isLeft(found)) return errorReply(found.left)
-  const sorted = orderBy === "LastEventTime" ? [...found.right].sort((a, b) => (a.lastEventTimestamp ?? 0) - (b.lastEventTimestamp ?? 0)) : [...found.right]
+  const sorted =
+    orderBy === "LastEventTime"
+      ? [...found.right].sort((a, b) => (a.lastEventTimestamp ?? 0) - (b.lastEventTimestamp ?? 0))
+      : [...found.right]
   const ordered = input["descending"] === true ? sorted.reverse() : sorted
   const end = start + ((input["limit"] as number | undefined) ?? 50)
   const records = await streamsOf(backend, arn.right)
@@ -120,7 +140,8 @@ const getLogEvents = async ({ body, backend, region }: LogsRequest): Promise<Rep
   const arn = groupArnOf(input, region)
   if (Either.isLeft(arn)) return arn.left
   const stream = input["logStreamName"]
-  if (typeof stream !== "string" || stream === "") return invalid("1 validation error detected: Value null at 'logStreamName' failed to satisfy constraint: Member must not be null")
+  if (typeof stream !== "string" || stream === "")
+    return invalid("1 validation error detected: Value null at 'logStreamName' failed to satisfy constraint: Member must not be null")
   const bad = limitError(input["limit"], 10_000)
   if (bad !== undefined) return bad
   const limit = (input["limit"] as number | undefined) ?? 10_000

@@ -45,10 +45,17 @@ export const serializationReply = (message: string): Reply => restJson(400, { me
 
 /** A proxied Airflow 5xx, as the problem document Airflow's API answers with. */
 export const restApiServerFailure = (status: number): Reply => {
-  const title = ({ 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout" } as Record<number, string>)[status] ?? "Server Error"
+  const title =
+    ({ 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout" } as Record<number, string>)[
+      status
+    ] ?? "Server Error"
   return restJson(
     400,
-    { message: `Airflow answered ${status}`, RestApiStatusCode: status, RestApiResponse: { title, status, detail: title, type: "about:blank" } },
+    {
+      message: `Airflow answered ${status}`,
+      RestApiStatusCode: status,
+      RestApiResponse: { title, status, detail: title, type: "about:blank" }
+    },
     "RestApiServerException"
   )
 }

@@ -41,7 +41,8 @@ const listEnvironments = async ({ query, backend }: MwaaRequest): Promise<Reply>
   if (errors.length > 0) return validationReply(errors)
   const token = query.get("NextToken")
   const start = token === null ? 0 : offsetOf(token)
-  if (start === undefined) return validationReply([`Value '${token}' at 'nextToken' failed to satisfy constraint: Member must be a valid token`])
+  if (start === undefined)
+    return validationReply([`Value '${token}' at 'nextToken' failed to satisfy constraint: Member must be a valid token`])
   const size = Number(query.get("MaxResults") ?? 25)
   const result = await backend.call((gw) => gw.listEnvironments())
   return answer(result, (names) => {
@@ -50,10 +51,12 @@ const listEnvironments = async ({ query, backend }: MwaaRequest): Promise<Reply>
   })
 }
 
-const withName = (f: (name: string, request: MwaaRequest) => Promise<Reply>) => (request: MwaaRequest): Promise<Reply> => {
-  const errors = nameErrors(request.route.name)
-  return errors.length > 0 ? Promise.resolve(validationReply(errors)) : f(request.route.name!, request)
-}
+const withName =
+  (f: (name: string, request: MwaaRequest) => Promise<Reply>) =>
+  (request: MwaaRequest): Promise<Reply> => {
+    const errors = nameErrors(request.route.name)
+    return errors.length > 0 ? Promise.resolve(validationReply(errors)) : f(request.route.name!, request)
+  }
 
 const withMembers = (f: (members: Record<string, unknown>, name: string, request: MwaaRequest) => Promise<Reply>) =>
   withName((name, request) => {

@@ -84,33 +84,43 @@ export const startHttpFake = async (options: HttpFakeOptions = {}): Promise<Http
     const scope = signing.scope
     const environmentName = environmentOf(route, body)
     const rest = restCall(route, body)
-    const index = records.push({
-      service: route.service,
-      signingService: scope?.service,
-      region: scope?.region,
-      accessKeyId: scope?.accessKeyId,
-      operation: route.operation,
-      method: rest.method ?? req.method ?? "GET",
-      path: rest.path ?? url.pathname,
-      httpMethod: req.method ?? "GET",
-      httpPath: url.pathname,
-      host: header(req, "host"),
-      userAgent: header(req, "user-agent"),
-      environmentName,
-      status: 0
-    }) - 1
+    const index =
+      records.push({
+        service: route.service,
+        signingService: scope?.service,
+        region: scope?.region,
+        accessKeyId: scope?.accessKeyId,
+        operation: route.operation,
+        method: rest.method ?? req.method ?? "GET",
+        path: rest.path ?? url.pathname,
+        httpMethod: req.method ?? "GET",
+        httpPath: url.pathname,
+        host: header(req, "host"),
+        userAgent: header(req, "user-agent"),
+        environmentName,
+        status: 0
+      }) - 1
     const log = records
-    const outcome = await answer(context, { route, query: url.searchParams, body, signing, bucketKey: environmentName ?? route.operation }).catch(
-      (cause: unknown): Outcome => {
-        console.error("http-fake: unexpected failure", cause)
-        return { kind: "reply", reply: dialectOf(route.service).failed(500) }
-      }
-    )
+    const outcome = await answer(context, {
+      route,
+      query: url.searchParams,
+      body,
+      signing,
+      bucketKey: environmentName ?? route.operation
+    }).catch((cause: unknown): Outcome => {
+      console.error("http-fake: unexpected failure", cause)
+      return { kind: "reply", reply: dialectOf(route.service).failed(500) }
+    })
     const status = write(res, outcome)
     const errorType = outcome.kind === "reply" ? outcome.reply.errorType : undefined
     // clearRequests() may have run meanwhile: update the entry only where it still lives.
     if (log === records && log[index] !== undefined) {
-      log[index] = { ...log[index]!, status, ...(errorType === undefined ? {} : { errorType }), ...(outcome.fault === undefined ? {} : { fault: outcome.fault }) }
+      log[index] = {
+        ...log[index]!,
+        status,
+        ...(errorType === undefined ? {} : { errorType }),
+        ...(outcome.fault === undefined ? {} : { fault: outcome.fault })
+      }
     }
   }
 

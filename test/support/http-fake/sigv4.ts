@@ -50,7 +50,13 @@ const fromHeader = (headers: Headers): SigningCheck => {
   if (authorization === undefined) return { ok: false, failure: { kind: "missing", message: "Missing Authentication Token" } }
   const parts = parseAuthorization(authorization)
   if (parts === undefined) {
-    return { ok: false, failure: { kind: "incomplete", message: `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=${authorization.split(" ")[0]}` } }
+    return {
+      ok: false,
+      failure: {
+        kind: "incomplete",
+        message: `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=${authorization.split(" ")[0]}`
+      }
+    }
   }
   const missing = ["Credential", "Signature", "SignedHeaders"].filter((k) => parts[k] === undefined || parts[k] === "")
   if (missing.length > 0) {
@@ -59,18 +65,39 @@ const fromHeader = (headers: Headers): SigningCheck => {
   }
   const scope = parseScope(parts["Credential"]!)
   if (scope === undefined) {
-    return { ok: false, failure: { kind: "incomplete", message: `Credential should be scoped to a valid region, service and the terminator 'aws4_request'. Credential=${parts["Credential"]}` } }
+    return {
+      ok: false,
+      failure: {
+        kind: "incomplete",
+        message: `Credential should be scoped to a valid region, service and the terminator 'aws4_request'. Credential=${parts["Credential"]}`
+      }
+    }
   }
   const signed = parts["SignedHeaders"]!.split(";")
   if (!signed.includes("host")) {
-    return { ok: false, scope, failure: { kind: "invalid", message: "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization." } }
+    return {
+      ok: false,
+      scope,
+      failure: { kind: "invalid", message: "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization." }
+    }
   }
   const amzDate = header(headers, "x-amz-date")
   if (amzDate === undefined && header(headers, "date") === undefined) {
-    return { ok: false, scope, failure: { kind: "incomplete", message: "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header." } }
+    return {
+      ok: false,
+      scope,
+      failure: { kind: "incomplete", message: "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header." }
+    }
   }
   if (amzDate !== undefined && !amzDate.startsWith(scope.date)) {
-    return { ok: false, scope, failure: { kind: "invalid", message: `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${scope.date}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.` } }
+    return {
+      ok: false,
+      scope,
+      failure: {
+        kind: "invalid",
+        message: `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${scope.date}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`
+      }
+    }
   }
   return { ok: true, scope }
 }
@@ -84,7 +111,13 @@ export const checkSigning = (headers: Headers, query: URLSearchParams, service: 
       : (() => {
           const scope = parseScope(presigned)
           return scope === undefined || query.get("X-Amz-Signature") === null
-            ? { ok: false, failure: { kind: "incomplete", message: "Query-string authentication requires the X-Amz-Credential and X-Amz-Signature parameters." } }
+            ? {
+                ok: false,
+                failure: {
+                  kind: "incomplete",
+                  message: "Query-string authentication requires the X-Amz-Credential and X-Amz-Signature parameters."
+                }
+              }
             : { ok: true, scope }
         })()
   if (!check.ok) return check
@@ -93,7 +126,14 @@ export const checkSigning = (headers: Headers, query: URLSearchParams, service: 
     return { ok: false, scope, failure: { kind: "invalid", message: `Credential should be scoped to correct service: '${service}'. ` } }
   }
   if (scope.region !== region) {
-    return { ok: false, scope, failure: { kind: "invalid", message: `Credential should be scoped to a valid region. The region '${scope.region}' is wrong; expecting '${region}'.` } }
+    return {
+      ok: false,
+      scope,
+      failure: {
+        kind: "invalid",
+        message: `Credential should be scoped to a valid region. The region '${scope.region}' is wrong; expecting '${region}'.`
+      }
+    }
   }
   return check
 }

@@ -39,13 +39,17 @@ const filterInput = (input: CreateEnvironmentCommandInput) => ({
 })
 
 export class CreateEnvironmentCommand extends $Command
-  .classBuilder<CreateEnvironmentCommandInput, CreateEnvironmentCommandOutput, MWAAClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes>()
+  .classBuilder<
+    CreateEnvironmentCommandInput,
+    CreateEnvironmentCommandOutput,
+    MWAAClientResolvedConfig,
+    ServiceInputTypes,
+    ServiceOutputTypes
+  >()
   .ep({ ...commonParams })
+  // biome-ignore lint/suspicious/noExplicitAny: the signature the SDK's own generated Commands use for this hook
   .m(function (this: any, Command: any, _cs: any, config: MWAAClientResolvedConfig, _o: any) {
-    return [
-      getSerdePlugin(config, this.serialize, this.deserialize),
-      getEndpointPlugin(config, Command.getEndpointParameterInstructions())
-    ]
+    return [getSerdePlugin(config, this.serialize, this.deserialize), getEndpointPlugin(config, Command.getEndpointParameterInstructions())]
   })
   .s("AmazonMWAA", "CreateEnvironment", {})
   .n("MWAAClient", "CreateEnvironmentCommand")

@@ -59,11 +59,9 @@ const filterOutput = (output: InvokeRestApiCommandOutput) => ({
 export class InvokeRestApiCommand extends $Command
   .classBuilder<InvokeRestApiCommandInput, InvokeRestApiCommandOutput, MWAAClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes>()
   .ep({ ...commonParams })
+  // biome-ignore lint/suspicious/noExplicitAny: the signature the SDK's own generated Commands use for this hook
   .m(function (this: any, Command: any, _cs: any, config: MWAAClientResolvedConfig, _o: any) {
-    return [
-      getSerdePlugin(config, this.serialize, this.deserialize),
-      getEndpointPlugin(config, Command.getEndpointParameterInstructions())
-    ]
+    return [getSerdePlugin(config, this.serialize, this.deserialize), getEndpointPlugin(config, Command.getEndpointParameterInstructions())]
   })
   .s("AmazonMWAA", "InvokeRestApi", {})
   .n("MWAAClient", "InvokeRestApiCommand")

@@ -95,7 +95,9 @@ export interface Environment {
   readonly AirflowConfigurationOptions?: Readonly<Record<string, string>> | undefined
   readonly EnvironmentClass?: string | undefined
   readonly MaxWorkers?: number | undefined
-  readonly NetworkConfiguration?: { readonly SubnetIds?: ReadonlyArray<string>; readonly SecurityGroupIds?: ReadonlyArray<string> } | undefined
+  readonly NetworkConfiguration?:
+    | { readonly SubnetIds?: ReadonlyArray<string>; readonly SecurityGroupIds?: ReadonlyArray<string> }
+    | undefined
   readonly LoggingConfiguration?: Modules<ModuleLoggingConfiguration> | undefined
   readonly LastUpdate?: LastUpdate | undefined
   readonly WeeklyMaintenanceWindowStart?: string | undefined

@@ -36,8 +36,7 @@ export const deserializeMetadata = (output: HttpResponse): ResponseMetadata => (
   cfId: output.headers["x-amz-cf-id"]
 })
 
-const bodyText = async (body: unknown, context: SerdeContext): Promise<string> =>
-  context.utf8Encoder(await collectBody(body, context))
+const bodyText = async (body: unknown, context: SerdeContext): Promise<string> => context.utf8Encoder(await collectBody(body, context))
 
 export const parseBody = async (body: unknown, context: SerdeContext): Promise<unknown> => {
   const text = await bodyText(body, context)
@@ -55,7 +54,13 @@ export const parseErrorBody = async (body: unknown, context: SerdeContext): Prom
     value = text.length > 0 ? JSON.parse(text) : {}
   } catch {
     // A proxy's page: its text, without markup, is the most useful message there is.
-    value = { message: text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim().slice(0, 300) }
+    value = {
+      message: text
+        .replace(/<[^>]*>/g, " ")
+        .replace(/\s+/g, " ")
+        .trim()
+        .slice(0, 300)
+    }
   }
   const record: Record<string, unknown> = typeof value === "object" && value !== null && !Array.isArray(value) ? { ...value } : {}
   record["message"] = record["message"] ?? record["Message"]
