@@ -2,12 +2,18 @@
 // (the AWS SDK and the fake MWAA are imported on the first tools/call), nothing external, so
 // the bin starts without resolving or reading node_modules. See bench/README.md for the figures.
 import { readFileSync, rmSync, writeFileSync } from "node:fs"
-import { fileURLToPath } from "node:url"
+import { fileURLToPath, pathToFileURL } from "node:url"
 import { build } from "esbuild"
 
 const root = fileURLToPath(new URL("../", import.meta.url))
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"))
 const outdir = `${root}dist/bin`
+
+// The tools' advertised descriptors, made at build time from tsc's output (npm run build runs tsc first) by the
+// same describeTool the server would run at every start.
+const { catalogue } = await import(pathToFileURL(`${root}dist/src/app/catalogue.js`).href)
+const { describeTool } = await import(pathToFileURL(`${root}dist/src/app/tool-host.js`).href)
+const descriptors = catalogue.map(describeTool)
 
 rmSync(outdir, { recursive: true, force: true })
 const result = await build({
@@ -25,7 +31,7 @@ const result = await build({
   // Licence comments of bundled packages are kept, at the end of each file.
   legalComments: "eof",
   metafile: true,
-  define: { __MWAA_MCP_VERSION__: JSON.stringify(version) },
+  define: { __MWAA_MCP_VERSION__: JSON.stringify(version), __MWAA_MCP_TOOL_DESCRIPTORS__: JSON.stringify(descriptors) },
   // The CommonJS packages bundled in (the AWS SDK's) call require() for Node's built-ins; ESM has no
   // require, so each output file gets one. The shebang stays first: esbuild keeps the entry's.
   banner: {

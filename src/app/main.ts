@@ -1,5 +1,4 @@
 import { Effect, Either, Layer, Logger, LogLevel, ManagedRuntime, Option } from "effect"
-import { serveHttp } from "../adapters/mcp/http.js"
 import { createMcpServer } from "../adapters/mcp/server.js"
 import { StderrLoggerLive } from "../adapters/mcp/stderr-logger.js"
 import { StdioTransport } from "../adapters/mcp/stdio-layer.js"
@@ -78,14 +77,18 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
       // Served until the process is told to stop (SIGTERM/SIGINT interrupt the program): the
       // finalizer then lets in-flight requests finish before the runtime is disposed.
       const connection = yield* Effect.tryPromise({
+        // Imported here, not at the top: the SDK's HTTP transport brings @hono/node-server, whose import
+        // touches Node's fetch globals and so loads undici, about 30 ms of every stdio start.
         try: () =>
-          serveHttp(host, {
-            host: transport.host,
-            port: transport.port,
-            token: transport.token,
-            allowedHosts: transport.allowedHosts,
-            allowedOrigins: transport.allowedOrigins
-          }),
+          import("../adapters/mcp/http.js").then(({ serveHttp }) =>
+            serveHttp(host, {
+              host: transport.host,
+              port: transport.port,
+              token: transport.token,
+              allowedHosts: transport.allowedHosts,
+              allowedOrigins: transport.allowedOrigins
+            })
+          ),
         catch: (e) =>
           new StartupError(`Cannot serve HTTP on ${transport.host}:${transport.port}: ${e instanceof Error ? e.message : String(e)}`)
       })

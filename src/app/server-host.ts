@@ -1,4 +1,5 @@
 import type { ToolHost } from "../adapters/mcp/ToolHost.js"
+import { bundledDescriptors } from "./bundled-descriptors.js"
 import { catalogue } from "./catalogue.js"
 import { instructions } from "./instructions.js"
 import { prompts } from "./prompts.js"
@@ -11,4 +12,11 @@ import { packageVersion } from "./version.js"
  * serve this one, so an embedded server answers exactly as `npx mwaa-mcp-server` does.
  */
 export const mwaaToolHost = (runner: ToolRunner, allowWrite: boolean, options: { readonly traceCalls?: boolean } = {}): ToolHost =>
-  makeToolHost(runner, { tools: catalogue, prompts, instructions: instructions(allowWrite), version: packageVersion, ...options })
+  makeToolHost(runner, {
+    tools: catalogue,
+    descriptors: bundledDescriptors,
+    prompts,
+    instructions: instructions(allowWrite),
+    version: packageVersion,
+    ...options
+  })
