@@ -1,4 +1,4 @@
-import { Cause, Effect, Either, Exit, JSONSchema, Option, Runtime, Schema } from "effect"
+import { Cause, Context, Effect, Either, Exit, JSONSchema, Option, type ParseResult, Runtime, Schema } from "effect"
 import type { ToolCallContext, ToolCallResult, ToolDescriptor, ToolHost } from "../adapters/mcp/ToolHost.js"
 import { boundSize, precut, utf8Length } from "../domain/bound-size.js"
 import { WriteGate } from "../domain/write-gating.js"
@@ -70,14 +70,18 @@ export const DATA_LABEL = "──── data from MWAA (content from the environ
  */
 interface PreparedTool {
   readonly spec: AnyToolSpec
-  readonly run: (args: unknown) => Effect.Effect<ToolCallResult, never, ToolServices>
+  /** The configuration is the runtime's, read once: looking it up on every call is a step of its own. */
+  readonly run: (args: unknown, config: AppConfigShape) => Effect.Effect<ToolCallResult, never, ToolServices>
 }
 
 const prepareTool = (spec: AnyToolSpec, traced: boolean): PreparedTool => {
   const prepared = prepareUntraced(spec)
   if (!traced) return prepared
   // No stack trace for this span: it would always point here, and capturing one costs on every call.
-  return { spec, run: (args) => prepared.run(args).pipe(Effect.withSpan(`tool ${spec.name}`, { captureStackTrace: false })) }
+  return {
+    spec,
+    run: (args, config) => prepared.run(args, config).pipe(Effect.withSpan(`tool ${spec.name}`, { captureStackTrace: false }))
+  }
 }
 
 const prepareUntraced = (spec: AnyToolSpec): PreparedTool => {
@@ -90,34 +94,33 @@ const prepareUntraced = (spec: AnyToolSpec): PreparedTool => {
     if (Either.isLeft(encoded)) throw encoded.left
     return present(spec, output, encoded.right as Record<string, unknown>, config)
   }
-  // Suspended, so even a decoder that throws (absurdly deep input) fails inside the fiber, as a defect.
-  const runOnce = (args: unknown): Effect.Effect<ToolCallResult, never, ToolServices> =>
-    Effect.suspend(() => {
-      const decoded = decode(args ?? {})
-      if (Either.isLeft(decoded)) return Effect.succeed(failure(invalidArgumentsMessage(spec.name, decoded.left)))
-      return Effect.flatMap(AppConfig, (config) =>
-        spec.run(decoded.right).pipe(
-          Effect.matchEffect({
-            onFailure: (e) =>
-              Effect.succeed(
-                e instanceof InEnvironment
-                  ? failure(toolErrorMessage(spec.name, e.environment, e.cause))
-                  : failure(toolErrorMessage(spec.name, undefined, e))
-              ),
-            onSuccess: (output) => Effect.sync(() => answer(output, config))
-          })
-        )
-      )
+  const runOnce = (args: unknown, config: AppConfigShape): Effect.Effect<ToolCallResult, never, ToolServices> => {
+    let decoded: Either.Either<unknown, ParseResult.ParseError>
+    try {
+      decoded = decode(args ?? {})
+    } catch (e) {
+      // Effect's parser recurses into the value: absurdly deep input can overflow it. A defect, logged.
+      return Effect.die(e)
+    }
+    if (Either.isLeft(decoded)) return Effect.succeed(failure(invalidArgumentsMessage(spec.name, decoded.left)))
+    return Effect.match(spec.run(decoded.right), {
+      onFailure: (e) =>
+        e instanceof InEnvironment
+          ? failure(toolErrorMessage(spec.name, e.environment, e.cause))
+          : failure(toolErrorMessage(spec.name, undefined, e)),
+      // A throw here (our answer breaking its own schema) is a defect: logged, and a generic message.
+      onSuccess: (output) => answer(output, config)
     })
+  }
   if (spec.kind === "read") return { spec, run: runOnce }
   return {
     spec,
-    run: (args) =>
+    run: (args, config) =>
       Effect.gen(function* () {
         // Before decoding or resolving anything: a refused write must not reach AWS at all.
         const gate = yield* WriteGate
         const refused = yield* gate.ensureAllowed(spec.name).pipe(Effect.flip, Effect.option)
-        const result = Option.isSome(refused) ? failure(refused.value.message) : yield* runOnce(args)
+        const result = Option.isSome(refused) ? failure(refused.value.message) : yield* runOnce(args, config)
         yield* audit(spec, args, result)
         return result
       }).pipe(Effect.locally(resolvedEnvironment, undefined))
@@ -189,10 +192,15 @@ export interface ToolRunner {
   readonly runtime: () => Promise<Runtime.Runtime<ToolServices>>
 }
 
+const runtimeAndConfig = async (runner: ToolRunner) => {
+  const runtime = await runner.runtime()
+  return { runtime, config: Context.get(runtime.context, AppConfig) }
+}
+
 /** Builds the ToolHost the MCP transport serves, running every call on one runtime. */
 export const makeToolHost = (runner: ToolRunner, options: ToolHostOptions): ToolHost => {
   const byName = new Map(options.tools.map((t) => [t.name, prepareTool(t, options.traceCalls === true)] as const))
-  let built: Runtime.Runtime<ToolServices> | undefined
+  let built: { readonly runtime: Runtime.Runtime<ToolServices>; readonly config: AppConfigShape } | undefined
   return {
     serverName: "mwaa-mcp-server",
     serverVersion: options.version,
@@ -211,11 +219,11 @@ export const makeToolHost = (runner: ToolRunner, options: ToolHostOptions): Tool
         const shown = name.length > 100 ? `${name.slice(0, 100)}…` : name
         return failure(`Unknown tool ${shown}. Call tools/list for the tools this server has.`)
       }
+      built ??= await runtimeAndConfig(runner)
+      const { runtime, config } = built
+      const run = tool.run(args, config)
       // Progress is a reference whose default is silence: provided only when the client asked for it.
-      const call =
-        context.reportProgress === undefined ? tool.run(args) : tool.run(args).pipe(Effect.provideService(Progress, progressFor(context)))
-      built ??= await runner.runtime()
-      const runtime = built
+      const call = context.reportProgress === undefined ? run : run.pipe(Effect.provideService(Progress, progressFor(context)))
       const exit = await runCall(runtime, call, context.signal)
       if (Exit.isSuccess(exit)) return exit.value
       if (Cause.isInterruptedOnly(exit.cause)) return failure(`${name} was cancelled.`)
