@@ -35,6 +35,8 @@ const settings = {
   /** Calls answered before the steady-state run, then the calls it times. */
   perCallSteadyWarmup: quick ? 500 : 3000,
   perCallSteadyCalls: quick ? 200 : 1000,
+  /** Rounds of every per-call case in turn; each figure is the median over them. */
+  perCallRounds: quick ? 1 : 3,
   bigLogBodyLines: quick ? 19_600 : 199_600
 }
 
@@ -81,6 +83,7 @@ const main = async () => {
       settings.perCallCalls,
       settings.perCallWarmup,
       { warmup: settings.perCallSteadyWarmup, calls: settings.perCallSteadyCalls },
+      settings.perCallRounds,
       say
     )
     const bare = perCall[0]!
@@ -96,7 +99,8 @@ const main = async () => {
     }))
     console.log(
       `\n2. Per call: tools/call over stdio, ${settings.perCallCalls} calls after ${settings.perCallWarmup} warm-up, then ${settings.perCallCalls} ` +
-        `with 16 in flight, then "steady": ${settings.perCallSteadyCalls} one by one after ${settings.perCallSteadyWarmup} more (demo mode: in-memory fake)\n`
+        `with 16 in flight, then "steady": ${settings.perCallSteadyCalls} one by one after ${settings.perCallSteadyWarmup} more (demo mode: in-memory fake); ` +
+        `every case in turn, ${settings.perCallRounds} round(s), each figure the median over them\n`
     )
     console.log(
       table([

@@ -68,6 +68,8 @@ export interface PerCallResult {
   readonly sequentialWarm: Run
   readonly answerBytes: number
   readonly errors: number
+  /** Each round's p50s, in order: the spread behind the medians. */
+  readonly rounds: ReadonlyArray<{ readonly sequentialP50: number; readonly steadyP50: number }>
 }
 
 const timed = async (server: RpcServer, c: PerCallCase, calls: number, inFlight: number) => {
@@ -91,39 +93,94 @@ const timed = async (server: RpcServer, c: PerCallCase, calls: number, inFlight:
   return { run: { latencyMs: summarize(latencies), callsPerSecond: (calls / wallMs) * 1000, wallMs }, errors, bytes }
 }
 
+/** One server process, one case: the four phases, as one sample of the case. */
+const measureOnce = async (
+  c: PerCallCase,
+  calls: number,
+  warmup: number,
+  steady: { readonly warmup: number; readonly calls: number }
+): Promise<PerCallResult> => {
+  const server = spawnServer({ args: c.args })
+  try {
+    await initialize(server)
+    await server.request("tools/list", {})
+    await timed(server, c, warmup, 1)
+    const cpu0 = cpuMillis(server.pid)
+    const seq = await timed(server, c, calls, 1)
+    const cpuMicros = ((cpuMillis(server.pid) - cpu0) * 1000) / calls
+    const conc = await timed(server, c, calls, 16)
+    await timed(server, c, steady.warmup, 1)
+    const warm = await timed(server, c, steady.calls, 1)
+    return {
+      name: c.name,
+      tool: c.tool,
+      note: c.note,
+      sequential: { ...seq.run, serverCpuMicrosPerCall: cpuMicros },
+      concurrent16: conc.run,
+      sequentialWarm: warm.run,
+      answerBytes: seq.bytes,
+      errors: seq.errors + conc.errors + warm.errors,
+      rounds: [{ sequentialP50: seq.run.latencyMs.median, steadyP50: warm.run.latencyMs.median }]
+    }
+  } finally {
+    await server.close()
+  }
+}
+
+const median = (xs: ReadonlyArray<number>): number => {
+  const sorted = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+const medianSummary = (xs: ReadonlyArray<Summary>): Summary => ({
+  n: xs[0]!.n,
+  median: median(xs.map((x) => x.median)),
+  p90: median(xs.map((x) => x.p90)),
+  p99: median(xs.map((x) => x.p99)),
+  min: median(xs.map((x) => x.min)),
+  max: median(xs.map((x) => x.max))
+})
+
+const medianRun = (xs: ReadonlyArray<Run>): Run => ({
+  latencyMs: medianSummary(xs.map((x) => x.latencyMs)),
+  callsPerSecond: median(xs.map((x) => x.callsPerSecond)),
+  wallMs: median(xs.map((x) => x.wallMs))
+})
+
+/** The samples of one case as one row: each figure is its median over the rounds. */
+const combine = (samples: ReadonlyArray<PerCallResult>): PerCallResult => ({
+  ...samples[0]!,
+  sequential: {
+    ...medianRun(samples.map((s) => s.sequential)),
+    serverCpuMicrosPerCall: median(samples.map((s) => s.sequential.serverCpuMicrosPerCall))
+  },
+  concurrent16: medianRun(samples.map((s) => s.concurrent16)),
+  sequentialWarm: medianRun(samples.map((s) => s.sequentialWarm)),
+  errors: samples.reduce((n, s) => n + s.errors, 0),
+  rounds: samples.flatMap((s) => s.rounds)
+})
+
+/**
+ * Every case in turn, `rounds` times over (a machine's speed drifts by tens of per cent over a
+ * minute, and interleaving puts each case through the same drift); each figure is the median of its rounds.
+ */
 export const runPerCall = async (
   calls: number,
   warmup: number,
   steady: { readonly warmup: number; readonly calls: number },
+  rounds: number,
   say: (s: string) => void
 ): Promise<ReadonlyArray<PerCallResult>> => {
-  const results: Array<PerCallResult> = []
-  for (const c of perCallCases) {
-    const server = spawnServer({ args: c.args })
-    try {
-      await initialize(server)
-      await server.request("tools/list", {})
-      await timed(server, c, warmup, 1)
-      const cpu0 = cpuMillis(server.pid)
-      const seq = await timed(server, c, calls, 1)
-      const cpuMicros = ((cpuMillis(server.pid) - cpu0) * 1000) / calls
-      const conc = await timed(server, c, calls, 16)
-      await timed(server, c, steady.warmup, 1)
-      const warm = await timed(server, c, steady.calls, 1)
-      results.push({
-        name: c.name,
-        tool: c.tool,
-        note: c.note,
-        sequential: { ...seq.run, serverCpuMicrosPerCall: cpuMicros },
-        concurrent16: conc.run,
-        sequentialWarm: warm.run,
-        answerBytes: seq.bytes,
-        errors: seq.errors + conc.errors + warm.errors
-      })
-      say(`  per-call: ${c.name} p50 ${seq.run.latencyMs.median.toFixed(2)} ms, steady ${warm.run.latencyMs.median.toFixed(2)} ms`)
-    } finally {
-      await server.close()
+  const samples = perCallCases.map(() => [] as Array<PerCallResult>)
+  for (let round = 1; round <= rounds; round++) {
+    for (const [i, c] of perCallCases.entries()) {
+      const sample = await measureOnce(c, calls, warmup, steady)
+      samples[i]!.push(sample)
+      say(
+        `  per-call, round ${round}/${rounds}: ${c.name} p50 ${sample.sequential.latencyMs.median.toFixed(2)} ms, steady ${sample.sequentialWarm.latencyMs.median.toFixed(2)} ms`
+      )
     }
   }
-  return results
+  return samples.map(combine)
 }
