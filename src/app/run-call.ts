@@ -8,6 +8,8 @@ import { type Effect, Exit, type Fiber, FiberId, Runtime } from "effect"
  * measured, that machinery cost more than the call itself (bench/README.md, per-call overhead).
  * When the call does suspend (AWS I/O, a timer), `runSyncExit` hands back the fiber, which keeps
  * running: its exit is awaited, and the request's abort signal interrupts it, as with runPromise.
+ * The price: the part before the first suspension does not yield to the event loop. Here that part
+ * is in-memory work on bounded data (decoding, the cache, the fake), never a long computation.
  */
 export const runCall = <A, E, R>(
   runtime: Runtime.Runtime<R>,
