@@ -1,36 +1,9 @@
+import { READ_TOOLS, WRITE_TOOLS } from "../support/tool-names.js"
 import { describe, expect, it } from "@effect/vitest"
 import { Ajv } from "ajv"
 import formats from "ajv-formats"
 import { catalogue } from "../../src/app/catalogue.js"
 import { describeTool } from "../../src/app/tool-host.js"
-
-const READ_TOOLS = [
-  "list-environments",
-  "get-environment",
-  "list-dags",
-  "get-dag",
-  "get-dag-source",
-  "list-dag-runs",
-  "get-dag-run",
-  "diagnose-dag-run",
-  "list-task-instances",
-  "get-task-instance",
-  "get-task-logs",
-  "get-import-errors",
-  "list-connections",
-  "list-variables",
-  "get-environment-health",
-  "wait-for-dag-run"
-]
-const WRITE_TOOLS = [
-  "create-environment",
-  "update-environment",
-  "delete-environment",
-  "pause-dag",
-  "unpause-dag",
-  "trigger-dag-run",
-  "clear-task-instances"
-]
 
 const descriptors = catalogue.map(describeTool)
 

@@ -1,3 +1,4 @@
+import { READ_TOOLS, WRITE_TOOLS } from "../support/tool-names.js"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { Option } from "effect"
 import * as fc from "fast-check"
@@ -12,34 +13,6 @@ import { makeSecurityHarness, PROPERTY_RUNS, propertyTimeout, type SecurityHarne
  * Every write tool refuses, naming --allow-write, before anything at all is sent.
  */
 
-/** The 7 write tools, written out here: a tool re-declared as a read must not drop out of the check. */
-const WRITE_TOOLS = [
-  "create-environment",
-  "update-environment",
-  "delete-environment",
-  "pause-dag",
-  "unpause-dag",
-  "trigger-dag-run",
-  "clear-task-instances"
-] as const
-const READ_TOOLS = [
-  "list-environments",
-  "get-environment",
-  "list-dags",
-  "get-dag",
-  "get-dag-source",
-  "list-dag-runs",
-  "get-dag-run",
-  "diagnose-dag-run",
-  "list-task-instances",
-  "get-task-instance",
-  "get-task-logs",
-  "get-import-errors",
-  "list-connections",
-  "list-variables",
-  "get-environment-health",
-  "wait-for-dag-run"
-] as const
 const ALL_TOOLS: ReadonlyArray<string> = [...WRITE_TOOLS, ...READ_TOOLS]
 
 /** Airflow's batch list endpoints: POST, but reads. */

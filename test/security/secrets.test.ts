@@ -1,3 +1,4 @@
+import { READ_TOOLS } from "../support/tool-names.js"
 import { describe, expect, it } from "vitest"
 import * as fc from "fast-check"
 import type { ToolCallResult } from "../../src/adapters/mcp/ToolHost.js"
@@ -336,25 +337,6 @@ const seedOf = (s: Secrets): FakeSeed => ({
 })
 
 // ---- the calls: every read tool, with ids from the seed ------------------------------------------
-
-const READ_TOOLS = [
-  "list-environments",
-  "get-environment",
-  "list-dags",
-  "get-dag",
-  "get-dag-source",
-  "list-dag-runs",
-  "get-dag-run",
-  "diagnose-dag-run",
-  "list-task-instances",
-  "get-task-instance",
-  "get-task-logs",
-  "get-import-errors",
-  "list-connections",
-  "list-variables",
-  "get-environment-health",
-  "wait-for-dag-run"
-] as const
 
 interface Call {
   readonly tool: (typeof READ_TOOLS)[number]

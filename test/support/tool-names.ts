@@ -1,0 +1,32 @@
+/**
+ * The catalogue's tools by kind, written out here rather than read from src: a tool dropped, added
+ * or re-declared as the other kind must fail the tests that compare against these lists.
+ */
+export const READ_TOOLS = [
+  "list-environments",
+  "get-environment",
+  "get-environment-health",
+  "list-dags",
+  "get-dag",
+  "get-dag-source",
+  "list-dag-runs",
+  "get-dag-run",
+  "diagnose-dag-run",
+  "wait-for-dag-run",
+  "list-task-instances",
+  "get-task-instance",
+  "get-task-logs",
+  "get-import-errors",
+  "list-connections",
+  "list-variables"
+] as const
+
+export const WRITE_TOOLS = [
+  "create-environment",
+  "update-environment",
+  "delete-environment",
+  "pause-dag",
+  "unpause-dag",
+  "trigger-dag-run",
+  "clear-task-instances"
+] as const
