@@ -20,17 +20,20 @@ const runId = fc.oneof(
 )
 const version = fc.constantFrom<AirflowMajor>(2, 3)
 
+/** clear-task-instances' safe defaults as the planner receives them. */
+const DEFAULT_CLEAR = {
+  dry_run: true,
+  only_failed: true,
+  only_running: false,
+  include_upstream: false,
+  include_downstream: false,
+  reset_dag_runs: true
+}
+
 /** Every path the planner can produce for one set of ids. */
 const plannedPaths = (v: AirflowMajor, dag: string, run: string, task: string, mapIndex: number, tryNumber: number) => {
   const t = { dag_id: dag, dag_run_id: run, task_id: task, map_index: mapIndex, try_number: tryNumber }
-  const clear = {
-    dry_run: true,
-    only_failed: true,
-    only_running: false,
-    include_upstream: false,
-    include_downstream: false,
-    reset_dag_runs: true
-  }
+  const clear = DEFAULT_CLEAR
   return [
     Routes.getDag(v, dag).call.path,
     ...Either.match(Routes.setDagPaused(v, dag, true), { onLeft: () => [], onRight: (c) => [c.path] }),
@@ -112,18 +115,7 @@ describe("route planner", () => {
     const refused = Routes.setDagPaused(2, longDag, true)
     expect(Either.isLeft(refused)).toBe(true)
     if (Either.isLeft(refused)) expect(refused.left.message).toMatch(/64/)
-    expect(
-      Either.isLeft(
-        Tasks.clearTaskInstances(3, "c".repeat(40), {
-          dry_run: true,
-          only_failed: true,
-          only_running: false,
-          include_upstream: false,
-          include_downstream: false,
-          reset_dag_runs: true
-        })
-      )
-    ).toBe(true)
+    expect(Either.isLeft(Tasks.clearTaskInstances(3, "c".repeat(40), DEFAULT_CLEAR))).toBe(true)
   })
 
   it("builds per-version bodies: Airflow 3 trigger always carries logical_date, Airflow 2 renames dates", () => {
