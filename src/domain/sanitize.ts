@@ -22,28 +22,21 @@ export interface Sanitized<A> {
   readonly masked: boolean
 }
 
+/** The default name list, one array, so callers without extra names share one classifier. */
+const NO_EXTRA_NAMES: ReadonlyArray<string> = []
+
 /**
  * Strips and masks every string in a JSON-like value (object keys included), and masks whole
  * values held under a sensitive name (a DAG run's conf {"api_token": …}). Booleans and nulls
  * under such names stay: they say whether something is set (has_password), not what it is.
  */
-export const sanitizeDeep = <A>(value: A, extraSensitiveNames: ReadonlyArray<string> = []): Sanitized<A> => {
+export const sanitizeDeep = <A>(value: A, extraSensitiveNames: ReadonlyArray<string> = NO_EXTRA_NAMES): Sanitized<A> => {
   let masked = false
-  const isSensitive = nameTestFor(extraSensitiveNames)
+  const classify = keyClassifierFor(extraSensitiveNames)
   const text = (s: string) => {
     const m = maskSecretsInText(stripInvisible(s))
     masked ||= m.masked
     return m.text
-  }
-  // A list repeats the same keys in every item: each key is cleaned and classified once.
-  const keys = new Map<string, readonly [cleaned: string, sensitive: boolean]>()
-  const keyOf = (k: string) => {
-    let known = keys.get(k)
-    if (known === undefined) {
-      known = [text(k), isSensitive(k)]
-      keys.set(k, known)
-    }
-    return known
   }
   // Copy-on-write: most answers hold nothing to clean and come back as they were, unallocated.
   const walk = (v: unknown): unknown => {
@@ -66,15 +59,16 @@ export const sanitizeDeep = <A>(value: A, extraSensitiveNames: ReadonlyArray<str
       for (let i = 0; i < names.length; i++) {
         const k = names[i]!
         const x = o[k]
-        const [cleaned, sensitive] = keyOf(k)
+        const key = classify(k)
+        masked ||= key.masked
         let y: unknown
-        if (sensitive && x !== null && typeof x !== "boolean" && x !== REDACTED) {
+        if (key.sensitive && x !== null && typeof x !== "boolean" && x !== REDACTED) {
           masked = true
           y = REDACTED
         } else y = walk(x)
         // The first change copies the entries seen so far; every later one is then collected.
-        if (entries === undefined && (cleaned !== k || y !== x)) entries = names.slice(0, i).map((n) => [n, o[n]] as const)
-        entries?.push([cleaned, y])
+        if (entries === undefined && (key.cleaned !== k || y !== x)) entries = names.slice(0, i).map((n) => [n, o[n]] as const)
+        entries?.push([key.cleaned, y])
       }
       return entries === undefined ? o : Object.fromEntries(entries)
     }
@@ -83,13 +77,41 @@ export const sanitizeDeep = <A>(value: A, extraSensitiveNames: ReadonlyArray<str
   return { value: walk(value) as A, masked }
 }
 
-// The configuration's list is the same array on every call: its name test is built once.
-const nameTests = new WeakMap<ReadonlyArray<string>, (key: string) => boolean>()
-const nameTestFor = (extra: ReadonlyArray<string>) => {
-  let test = nameTests.get(extra)
-  if (test === undefined) {
-    test = sensitiveNameTest(extra)
-    nameTests.set(extra, test)
+/** An object key as an answer shows it, and whether it names a secret. */
+interface KeyClass {
+  readonly cleaned: string
+  /** The key itself held something credential-looking, now masked in `cleaned`. */
+  readonly masked: boolean
+  readonly sensitive: boolean
+}
+
+/**
+ * Answers repeat the same few hundred keys (the tools' field names) call after call, and
+ * classifying one (normalize, match every fragment, clean it) was the largest part of masking
+ * a small answer: each key is classified once per name list. Keys from the environment (conf,
+ * extras) are unbounded, so the cache starts afresh when it grows past KEY_CACHE_LIMIT.
+ */
+const KEY_CACHE_LIMIT = 5000
+
+// The configuration's list is the same array on every call: its classifier (and cache) is made once.
+const classifiers = new WeakMap<ReadonlyArray<string>, (key: string) => KeyClass>()
+
+const keyClassifierFor = (extra: ReadonlyArray<string>): ((key: string) => KeyClass) => {
+  let classifier = classifiers.get(extra)
+  if (classifier === undefined) {
+    const isSensitive = sensitiveNameTest(extra)
+    const known = new Map<string, KeyClass>()
+    classifier = (key) => {
+      let found = known.get(key)
+      if (found === undefined) {
+        const m = maskSecretsInText(stripInvisible(key))
+        found = { cleaned: m.text, masked: m.masked, sensitive: isSensitive(key) }
+        if (known.size >= KEY_CACHE_LIMIT) known.clear()
+        known.set(key, found)
+      }
+      return found
+    }
+    classifiers.set(extra, classifier)
   }
-  return test
+  return classifier
 }

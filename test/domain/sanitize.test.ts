@@ -128,24 +128,33 @@ describe("precut", () => {
 })
 
 describe("sanitizeDeep copies only what it changes", () => {
-  // The plain definition, copying everything: the copy-on-write walk must answer the same.
-  const reference = (value: unknown, extra: ReadonlyArray<string>): unknown => {
+  // The plain definition, copying everything and classifying every key afresh: the copy-on-write
+  // walk, with its cache of keys already seen, must answer the same and say the same of masking.
+  const reference = (value: unknown, extra: ReadonlyArray<string>): { value: unknown; masked: boolean } => {
     const test = sensitiveNameTest(extra)
-    const clean = (s: string) => maskSecretsInText(stripInvisible(s)).text
+    let masked = false
+    const clean = (s: string) => {
+      const m = maskSecretsInText(stripInvisible(s))
+      masked ||= m.masked
+      return m.text
+    }
     const walk = (v: unknown): unknown => {
       if (typeof v === "string") return clean(v)
       if (Array.isArray(v)) return v.map(walk)
       if (typeof v === "object" && v !== null) {
         return Object.fromEntries(
-          Object.entries(v).map(([k, x]) => [
-            clean(k),
-            test(k) && x !== null && typeof x !== "boolean" && x !== REDACTED ? REDACTED : walk(x)
-          ])
+          Object.entries(v).map(([k, x]) => {
+            if (test(k) && x !== null && typeof x !== "boolean" && x !== REDACTED) {
+              masked = true
+              return [clean(k), REDACTED]
+            }
+            return [clean(k), walk(x)]
+          })
         )
       }
       return v
     }
-    return walk(value)
+    return { value: walk(value), masked }
   }
   // Keys and strings that sometimes hold something to clean: a secret, an invisible character.
   const piece = fc.constantFrom("a", "token", "password=hunter2xyz", "x\u200By", "db_password", "name", "AKIAABCDEFGHIJKLMNOP")
@@ -161,11 +170,29 @@ describe("sanitizeDeep copies only what it changes", () => {
       fc.property(json, fc.constantFrom([], ["name"]), (value, extra) => {
         const before = structuredClone(value)
         const out = sanitizeDeep(value, extra)
-        expect(out.value).toEqual(reference(value, extra))
+        expect(out).toEqual(reference(value, extra))
         expect(value).toEqual(before)
         if (JSON.stringify(out.value) === JSON.stringify(value)) expect(out.value).toBe(value)
       }),
       { numRuns: 500 }
     )
+  })
+
+  it("says a key holding a credential was masked on every answer, not only the first that met it", () => {
+    const answer = { "password=hunter2xyz": null }
+    for (const _ of [1, 2, 3]) expect(sanitizeDeep(answer)).toEqual({ value: { "password=***": null }, masked: true })
+  })
+
+  it("classifies a key for each list of extra names on its own", () => {
+    const answer = { pin: "1234" }
+    expect(sanitizeDeep(answer, ["pin"]).value).toEqual({ pin: "***" })
+    expect(sanitizeDeep(answer, []).value).toEqual({ pin: "1234" })
+    expect(sanitizeDeep(answer, ["pin"]).value).toEqual({ pin: "***" })
+  })
+
+  it("still classifies every key once the cache of keys seen has started afresh", () => {
+    const many = Object.fromEntries(Array.from({ length: 6000 }, (_, i) => [`field_${i}`, "x"]))
+    expect(sanitizeDeep(many).value).toBe(many)
+    expect(sanitizeDeep({ ...many, api_token: "abc" }).value).toEqual({ ...many, api_token: "***" })
   })
 })
