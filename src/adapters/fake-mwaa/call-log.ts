@@ -65,15 +65,15 @@ export const makeCallLog = (path: string | undefined): Effect.Effect<CallLog> =>
         if (log.length > 2 * CALL_LOG_KEPT) log = log.slice(-CALL_LOG_KEPT)
       })
     return {
+      // Kept as given and compacted when read: recording is on every gateway call, reading is for tests.
       record: (call) => {
-        const entry = compact(call)
-        if (path === undefined) return append(entry)
-        const toFile = Effect.try(() => appendFileSync(path, `${JSON.stringify(entry)}\n`, "utf8")).pipe(
+        if (path === undefined) return append(call)
+        const toFile = Effect.try(() => appendFileSync(path, `${JSON.stringify(compact(call))}\n`, "utf8")).pipe(
           Effect.catchAll((cause) => Effect.logWarning(`fake MWAA could not append to its call log ${path}`, cause))
         )
-        return Effect.zipRight(append(entry), toFile)
+        return Effect.zipRight(append(call), toFile)
       },
-      calls: Effect.sync((): ReadonlyArray<FakeCall> => [...log]),
+      calls: Effect.sync((): ReadonlyArray<FakeCall> => log.map(compact)),
       clear: Effect.sync(() => {
         log = []
       })
