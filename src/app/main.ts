@@ -1,4 +1,4 @@
-import { Effect, Either, Layer, Logger, LogLevel, ManagedRuntime, Option } from "effect"
+import { Effect, Either, Layer, Logger, LogLevel, ManagedRuntime, Option, RuntimeFlags } from "effect"
 import { createMcpServer } from "../adapters/mcp/server.js"
 import { StderrLoggerLive } from "../adapters/mcp/stderr-logger.js"
 import { StdioTransport } from "../adapters/mcp/stdio-layer.js"
@@ -8,6 +8,7 @@ import { catalogue } from "./catalogue.js"
 import { type CliSettings, type LogLevelName, parseCli, usage } from "./cli.js"
 import { appLayer } from "./layers.js"
 import { mwaaToolHost } from "./server-host.js"
+import type { ToolServices } from "./tool-spec.js"
 import { packageVersion } from "./version.js"
 
 const DEMO_BANNER =
@@ -56,18 +57,26 @@ const LOG_LEVELS: Readonly<Record<LogLevelName, LogLevel.LogLevel>> = {
   none: LogLevel.None
 }
 
+/**
+ * Everything the bin's tool calls run on: the tools' services over the fake or AWS, the stderr
+ * logger at the chosen level, and no fiber metrics. Effect counts every fiber's start, end and
+ * lifetime by default (a histogram update per call); the bin exports no metrics, and on a call
+ * answered from memory that bookkeeping was a tenth of the call (bench/README.md, per-call).
+ */
+export const binLayer = (settings: CliSettings, env: Readonly<Record<string, string | undefined>>): Layer.Layer<ToolServices> =>
+  appLayer(gatewayFor(settings, env), Layer.succeed(AppConfig, settings.config)).pipe(
+    Layer.provideMerge(StderrLoggerLive),
+    Layer.provideMerge(Logger.minimumLogLevel(LOG_LEVELS[settings.logLevel])),
+    Layer.merge(RuntimeFlags.disableRuntimeMetrics)
+  )
+
 /** Serves MCP on stdio (until the client disconnects) or HTTP (until the process is stopped). */
 const serve = (settings: CliSettings, env: Readonly<Record<string, string | undefined>>) =>
   Effect.gen(function* () {
     if (settings.demo) yield* say(DEMO_BANNER)
-    const gateway = gatewayFor(settings, env)
-    const layer = appLayer(gateway, Layer.succeed(AppConfig, settings.config)).pipe(
-      Layer.provideMerge(StderrLoggerLive),
-      Layer.provideMerge(Logger.minimumLogLevel(LOG_LEVELS[settings.logLevel]))
-    )
     // Built on the first tools/call, not here (see gatewayFor); embed.ts builds at once instead.
     const runtime = yield* Effect.acquireRelease(
-      Effect.sync(() => ManagedRuntime.make(layer)),
+      Effect.sync(() => ManagedRuntime.make(binLayer(settings, env))),
       (rt) => Effect.promise(() => rt.dispose())
     )
     const host = mwaaToolHost(runtime, settings.config.allowWrite)
