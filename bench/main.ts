@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs"
 import { cpus, freemem, loadavg, totalmem } from "node:os"
 import { measureFootprint } from "./footprint.js"
 import { repoRoot, serverNode } from "./paths.js"
-import { runPerCall } from "./per-call.js"
+import { type RatioToBare, type Run, ratiosToBare, runPerCall } from "./per-call.js"
 import { round } from "./stats.js"
 import { runStartup } from "./startup.js"
 import { kb, mb, ms, ratio, table } from "./table.js"
@@ -36,7 +36,7 @@ const settings = {
   perCallSteadyWarmup: quick ? 500 : 3000,
   perCallSteadyCalls: quick ? 200 : 1000,
   /** Rounds of every per-call case in turn; each figure is the median over them. */
-  perCallRounds: quick ? 1 : 3,
+  perCallRounds: quick ? 1 : 5,
   bigLogBodyLines: quick ? 19_600 : 199_600
 }
 
@@ -80,62 +80,53 @@ const main = async () => {
   if (wanted("per-call")) {
     say("2. per-call …")
     const perCall = await runPerCall(
-      settings.perCallCalls,
-      settings.perCallWarmup,
-      { warmup: settings.perCallSteadyWarmup, calls: settings.perCallSteadyCalls },
+      {
+        warmup: settings.perCallWarmup,
+        calls: settings.perCallCalls,
+        steadyWarmup: settings.perCallSteadyWarmup,
+        steadyCalls: settings.perCallSteadyCalls
+      },
       settings.perCallRounds,
       say
     )
     const bare = perCall[0]!
-    results["perCall"] = perCall.map((p) => ({
-      ...p,
-      ratioToBare: {
-        sequentialP50: round(p.sequential.latencyMs.median / bare.sequential.latencyMs.median),
-        sequentialP99: round(p.sequential.latencyMs.p99 / bare.sequential.latencyMs.p99),
-        concurrentThroughput: round(bare.concurrent16.callsPerSecond / p.concurrent16.callsPerSecond),
-        serverCpuPerCall: round(p.sequential.serverCpuMicrosPerCall / bare.sequential.serverCpuMicrosPerCall),
-        warmSequentialP50: round(p.sequentialWarm.latencyMs.median / bare.sequentialWarm.latencyMs.median)
-      }
-    }))
+    const ratios = perCall.map((p) => ratiosToBare(p, bare))
+    results["perCall"] = perCall.map((p, i) => ({ ...p, ratioToBare: ratios[i] }))
     console.log(
-      `\n2. Per call: tools/call over stdio, ${settings.perCallCalls} calls after ${settings.perCallWarmup} warm-up, then ${settings.perCallCalls} ` +
-        `with 16 in flight, then "steady": ${settings.perCallSteadyCalls} one by one after ${settings.perCallSteadyWarmup} more (demo mode: in-memory fake); ` +
-        `every case in turn, ${settings.perCallRounds} round(s), each figure the median over them\n`
+      `\n2. Per call: tools/call over stdio (demo mode: the in-memory fake answers). One process per case and round: ` +
+        `${settings.perCallWarmup} warm-up calls; "first": ${settings.perCallCalls} one by one, then ${settings.perCallCalls} with 16 in flight; ` +
+        `${settings.perCallSteadyWarmup} more untimed; "steady": ${settings.perCallSteadyCalls} one by one, then ${settings.perCallSteadyCalls} with 16 in flight. ` +
+        `Every case in turn, ${settings.perCallRounds} round(s); each figure is the median over the rounds, each ratio the median of ` +
+        `the rounds' ratios (their range in brackets). CPU is the server's per call: main thread + its other threads (V8's compiler, GC).\n`
     )
-    console.log(
-      table([
-        [
-          "tool",
-          "seq p50",
-          "seq p99",
-          "seq calls/s",
-          "server CPU/call",
-          "16 in flight p50",
-          "p99",
-          "calls/s",
-          "answer",
-          "p50 ÷ bare",
-          "steady p50",
-          "÷ bare"
-        ],
-        ...perCall.map((p) => [
-          p.name,
-          ms(p.sequential.latencyMs.median, 2),
-          ms(p.sequential.latencyMs.p99, 2),
-          p.sequential.callsPerSecond.toFixed(0),
-          `${p.sequential.serverCpuMicrosPerCall.toFixed(0)} µs`,
-          ms(p.concurrent16.latencyMs.median, 2),
-          ms(p.concurrent16.latencyMs.p99, 2),
-          p.concurrent16.callsPerSecond.toFixed(0),
-          `${p.answerBytes} B`,
-          ratio(p.sequential.latencyMs.median / bare.sequential.latencyMs.median),
-          ms(p.sequentialWarm.latencyMs.median, 2),
-          ratio(p.sequentialWarm.latencyMs.median / bare.sequentialWarm.latencyMs.median)
+    const range = (r: RatioToBare) => `${ratio(r.median)} (${r.min.toFixed(2)}–${r.max.toFixed(2)})`
+    const cpu = (run: Run) => `${run.cpuMicrosPerCall.mainThread.toFixed(0)} + ${run.cpuMicrosPerCall.otherThreads.toFixed(0)} µs`
+    for (const [title, one, sixteen] of [
+      ["first calls", "first", "first16"],
+      ["steady state", "steady", "steady16"]
+    ] as const) {
+      console.log(`  ${title}\n`)
+      console.log(
+        table([
+          ["tool", "p50", "p99", "CPU/call", "p50 ÷ bare", "16 in flight: p50", "calls/s", "CPU/call", "throughput: bare ÷ ours", "answer"],
+          ...perCall.map((p, i) => [
+            p.name,
+            ms(p.phases[one].latencyMs.median, 2),
+            ms(p.phases[one].latencyMs.p99, 2),
+            cpu(p.phases[one]),
+            range(ratios[i]![one].p50),
+            ms(p.phases[sixteen].latencyMs.median, 2),
+            p.phases[sixteen].callsPerSecond.toFixed(0),
+            cpu(p.phases[sixteen]),
+            range(ratios[i]![sixteen].throughput),
+            `${p.answerBytes} B`
+          ])
         ])
-      ])
-    )
+      )
+      console.log("")
+    }
     const errors = perCall.filter((p) => p.errors > 0)
-    if (errors.length > 0) console.log(`\n  tool errors: ${errors.map((p) => `${p.name} ${p.errors}`).join(", ")}`)
+    if (errors.length > 0) console.log(`  tool errors: ${errors.map((p) => `${p.name} ${p.errors}`).join(", ")}`)
   }
 
   if (wanted("triage")) {

@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process"
-import { readFileSync } from "node:fs"
+import { readdirSync, readFileSync } from "node:fs"
 import { serverNode } from "./paths.js"
 
 /**
@@ -131,6 +131,27 @@ export const cpuMillis = (pid: number): number => {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")
   // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
   return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
+/**
+ * CPU time of the process's threads, in microseconds: the main thread (where JavaScript runs) and all
+ * of them (adding V8's compiler and GC helper threads), from /proc/<pid>/task/<tid>/schedstat, which
+ * counts in nanoseconds. Where there is no schedstat, both are the whole process's time from stat.
+ */
+export const threadCpuMicros = (pid: number): { readonly main: number; readonly all: number } => {
+  try {
+    let main = 0
+    let all = 0
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const nanos = Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0])
+      all += nanos / 1000
+      if (Number(tid) === pid) main = nanos / 1000
+    }
+    return { main, all }
+  } catch {
+    const micros = cpuMillis(pid) * 1000
+    return { main: micros, all: micros }
+  }
 }
 
 /** Resident set size now and at its peak (VmRSS, VmHWM), in bytes, from /proc/<pid>/status. */
