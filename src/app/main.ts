@@ -61,7 +61,7 @@ const LOG_LEVELS: Readonly<Record<LogLevelName, LogLevel.LogLevel>> = {
  * Everything the bin's tool calls run on: the tools' services over the fake or AWS, the stderr
  * logger at the chosen level, and no fiber metrics. Effect counts every fiber's start, end and
  * lifetime by default (a histogram update per call); the bin exports no metrics, and on a call
- * answered from memory that bookkeeping was a tenth of the call (bench/README.md, per-call).
+ * answered from memory that bookkeeping was 6–10% of the call (bench/README.md, per-call).
  */
 export const binLayer = (settings: CliSettings, env: Readonly<Record<string, string | undefined>>): Layer.Layer<ToolServices> =>
   appLayer(gatewayFor(settings, env), Layer.succeed(AppConfig, settings.config)).pipe(

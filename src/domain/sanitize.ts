@@ -89,9 +89,11 @@ interface KeyClass {
  * Answers repeat the same few hundred keys (the tools' field names) call after call, and
  * classifying one (normalize, match every fragment, clean it) was the largest part of masking
  * a small answer: each key is classified once per name list. Keys from the environment (conf,
- * extras) are unbounded, so the cache starts afresh when it grows past KEY_CACHE_LIMIT.
+ * extras) are unbounded in number and length, so the cache starts afresh when it grows past
+ * KEY_CACHE_LIMIT, and keeps no key longer than CACHED_KEY_MAX_CHARS.
  */
 const KEY_CACHE_LIMIT = 5000
+const CACHED_KEY_MAX_CHARS = 200
 
 // The configuration's list is the same array on every call: its classifier (and cache) is made once.
 const classifiers = new WeakMap<ReadonlyArray<string>, (key: string) => KeyClass>()
@@ -106,6 +108,8 @@ const keyClassifierFor = (extra: ReadonlyArray<string>): ((key: string) => KeyCl
       if (found === undefined) {
         const m = maskSecretsInText(stripInvisible(key))
         found = { cleaned: m.text, masked: m.masked, sensitive: isSensitive(key) }
+        // A long key is someone's data, not a field name: classified, never kept after its answer.
+        if (key.length > CACHED_KEY_MAX_CHARS) return found
         if (known.size >= KEY_CACHE_LIMIT) known.clear()
         known.set(key, found)
       }

@@ -190,6 +190,11 @@ describe("sanitizeDeep copies only what it changes", () => {
     expect(sanitizeDeep(answer, ["pin"]).value).toEqual({ pin: "***" })
   })
 
+  it("classifies a key too long to cache as it does any other, every time", () => {
+    const long = `${"x".repeat(300)}_password`
+    for (const _ of [1, 2]) expect(sanitizeDeep({ [long]: "hunter2" })).toEqual({ value: { [long]: "***" }, masked: true })
+  })
+
   it("still classifies every key once the cache of keys seen has started afresh", () => {
     const many = Object.fromEntries(Array.from({ length: 6000 }, (_, i) => [`field_${i}`, "x"]))
     expect(sanitizeDeep(many).value).toBe(many)
