@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Either, Option, Schema } from "effect"
 import * as fc from "fast-check"
+import { clearTaskInstancesRequest } from "../../src/domain/clear-defaults.js"
 import { DagId, DagRunId, TaskId } from "../../src/domain/ids.js"
 import { MAX_PATH_LENGTH } from "../../src/domain/paths.js"
 import * as Routes from "../../src/domain/routes.js"
@@ -20,15 +21,8 @@ const runId = fc.oneof(
 )
 const version = fc.constantFrom<AirflowMajor>(2, 3)
 
-/** clear-task-instances' safe defaults as the planner receives them. */
-const DEFAULT_CLEAR = {
-  dry_run: true,
-  only_failed: true,
-  only_running: false,
-  include_upstream: false,
-  include_downstream: false,
-  reset_dag_runs: true
-}
+/** clear-task-instances' safe defaults as the planner receives them: from the domain's own defaulting. */
+const DEFAULT_CLEAR = clearTaskInstancesRequest({ dag_id: "any" })
 
 /** Every path the planner can produce for one set of ids. */
 const plannedPaths = (v: AirflowMajor, dag: string, run: string, task: string, mapIndex: number, tryNumber: number) => {

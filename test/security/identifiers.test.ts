@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { Either, Option, Schema } from "effect"
 import * as fc from "fast-check"
 import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, demoSeed, FX_DAG } from "../../src/adapters/fake-mwaa/index.js"
+import { clearTaskInstancesRequest } from "../../src/domain/clear-defaults.js"
 import { DagId, DagRunId, TaskId } from "../../src/domain/ids.js"
 import { DAG_RUNS_BATCH_PATH, MAX_PATH_LENGTH, pathOf, TASK_INSTANCES_BATCH_PATH } from "../../src/domain/paths.js"
 import * as Routes from "../../src/domain/routes.js"
@@ -175,16 +176,7 @@ const checkEveryRoute = (v: AirflowMajor, dag: string, run: string, task: string
   }
 
   // clearing: POST /dags/{dag}/clearTaskInstances, run and tasks in the body
-  const clearRequest = {
-    dag_run_id: run,
-    task_ids: [task],
-    dry_run: true,
-    only_failed: true,
-    only_running: false,
-    include_upstream: false,
-    include_downstream: false,
-    reset_dag_runs: true
-  }
+  const clearRequest = clearTaskInstancesRequest({ dag_id: dag, dag_run_id: run, task_ids: [task] })
   const clear = right(Tasks.clearTaskInstances(v, dag, clearRequest))
   expect(Option.isSome(clear)).toBe(fitsRaw(["dags", dag, "clearTaskInstances"]))
   if (Option.isSome(clear)) {
