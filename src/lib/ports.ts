@@ -14,6 +14,7 @@ export {
   MwaaGateway,
   type RestMethod,
   type RestRequest,
-  type RestResponse
+  type RestResponse,
+  type WebserverRequest
 } from "../ports/MwaaGateway.js"
 export { Progress, type ProgressShape, type ProgressUpdate } from "../ports/Progress.js"

@@ -16,6 +16,7 @@ const gateway = (listed?: ReadonlyArray<string>) =>
     updateEnvironment: unused,
     deleteEnvironment: unused,
     invokeRestApi: unused,
+    webserverRestApi: unused,
     findLogStreams: unused,
     readLogEventsBackward: unused,
     readDagFile: unused

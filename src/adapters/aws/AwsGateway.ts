@@ -91,6 +91,15 @@ const makeGateway = (clients: Clients, options: AwsGatewayOptions): Context.Tag.
       const out = yield* send(operation, invokeTimeout, (signal) => clients.mwaaOnce.send(command, { abortSignal: signal }))
       return { status: out.RestApiStatusCode ?? 200, body: out.RestApiResponse }
     }),
+    // CONTRACT STUB: the webserver session (CreateWebLoginToken, login, /api/vN) replaces this.
+    webserverRestApi: (request) =>
+      Effect.fail(
+        new MwaaError({
+          reason: "Internal",
+          operation: `Webserver ${request.method} ${request.path}`,
+          message: "The webserver route is not available yet."
+        })
+      ),
     findLogStreams: findLogStreams(clients, timeout),
     readLogEventsBackward: readLogEventsBackward(clients, timeout),
     readDagFile: readDagFile(clients, timeout)

@@ -10,6 +10,8 @@ export type FakeApi =
   | "UpdateEnvironment"
   | "DeleteEnvironment"
   | "InvokeRestApi"
+  /** An Airflow REST call through the environment's webserver session (CreateWebLoginToken and login included). */
+  | "AirflowWebserver"
   | "DescribeLogStreams"
   | "GetLogEvents"
   | "GetObject"

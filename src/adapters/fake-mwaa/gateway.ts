@@ -4,6 +4,7 @@ import type { CallLog } from "./call-log.js"
 import { describeLogStreams, environmentOfLogGroup, getLogEventsBackward } from "./cloudwatch.js"
 import * as Environments from "./environments.js"
 import { invokeRestApi } from "./invoke.js"
+import { webserverRestApi } from "./webserver.js"
 import { environmentOfBucket, getObject } from "./s3.js"
 import type { FakeState } from "./state.js"
 
@@ -54,6 +55,17 @@ export const makeGateway = (ref: Ref.Ref<FakeState>, log: CallLog): Gateway => (
       body: request.body
     })
     return yield* Effect.flatten(Ref.modify(ref, (s) => invokeRestApi(s, request)))
+  }),
+  webserverRestApi: Effect.fnUntraced(function* (request) {
+    yield* log.record({
+      api: "AirflowWebserver",
+      environmentName: request.environmentName,
+      method: request.method,
+      path: request.path,
+      queryParameters: request.queryParameters,
+      body: request.body
+    })
+    return yield* Effect.flatten(Ref.modify(ref, (s) => webserverRestApi(s, request)))
   }),
   findLogStreams: Effect.fnUntraced(function* (logGroupArn, prefix) {
     const state = yield* Ref.get(ref)

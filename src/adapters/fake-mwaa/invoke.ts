@@ -23,11 +23,11 @@ const summary = (body: unknown): string => {
   return text.length > 300 ? `${text.slice(0, 300)}...` : text
 }
 
-const airflowFailure = (request: RestRequest, failure: AirflowFailure): MwaaError => {
+const airflowFailure = (request: RestRequest, failure: AirflowFailure, via: string): MwaaError => {
   const server = failure.status >= 500
   return new MwaaError({
     reason: server ? "AirflowServerError" : "AirflowClientError",
-    operation: `InvokeRestApi ${request.method} ${request.path}`,
+    operation: `${via} ${request.method} ${request.path}`,
     message: `${server ? "RestApiServerException" : "RestApiClientException"}: Airflow answered ${failure.status}: ${summary(failure.body)}`,
     airflowStatus: failure.status,
     airflowBody: failure.body
@@ -59,13 +59,25 @@ export const invokeRestApi = (state: FakeState, request: RestRequest): readonly 
       state
     ]
   }
+  return routeAirflow(state, request, "InvokeRestApi")
+}
+
+/**
+ * Airflow behind either route: the environment's REST API answers the same call the same way
+ * whether it came through InvokeRestApi or through a webserver session.
+ */
+export const routeAirflow = (
+  state: FakeState,
+  request: RestRequest,
+  via: string
+): readonly [Either.Either<RestResponse, MwaaError>, FakeState] => {
   const env = findEnvironment(state, request.environmentName)
   if (env === undefined) {
     const message = `Environment ${request.environmentName} not found.`
-    return [Either.left(new MwaaError({ reason: "NotFound", operation: `InvokeRestApi ${request.method} ${path}`, message })), state]
+    return [Either.left(new MwaaError({ reason: "NotFound", operation: `${via} ${request.method} ${request.path}`, message })), state]
   }
   const routed = routeRequest(env, request, formatIsoMillis(state.nowMillis))
-  if (Either.isLeft(routed)) return [Either.left(airflowFailure(request, routed.left)), state]
+  if (Either.isLeft(routed)) return [Either.left(airflowFailure(request, routed.left, via)), state]
   const { status, body, next } = routed.right
   const after = next === undefined ? state : { ...replaceEnvironment(state, next), nowMillis: state.nowMillis + 1000 }
   return [Either.right({ status, body }), after]

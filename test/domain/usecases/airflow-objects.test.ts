@@ -15,6 +15,7 @@ const stubGateway = (airflowVersion: string, body: unknown) =>
     updateEnvironment: () => Effect.die("unexpected"),
     deleteEnvironment: () => Effect.die("unexpected"),
     invokeRestApi: () => Effect.succeed({ status: 200, body }),
+    webserverRestApi: () => Effect.succeed({ status: 200, body }),
     findLogStreams: () => Effect.die("unexpected"),
     readLogEventsBackward: () => Effect.die("unexpected"),
     readDagFile: () => Effect.die("unexpected")

@@ -18,6 +18,7 @@ const lostAnswerGateway = (sent: Array<RestRequest>) => {
     createEnvironment: () => Effect.die("unexpected"),
     updateEnvironment: () => Effect.die("unexpected"),
     deleteEnvironment: () => Effect.die("unexpected"),
+    webserverRestApi: () => Effect.die("unexpected"),
     invokeRestApi: (request) =>
       Effect.suspend(() => {
         sent.push(request)
