@@ -105,11 +105,12 @@ export const bigLogLines = (): ReadonlyArray<string> => [...Array.from({ length:
 export const BIG_CASE: JourneyCase = {
   label: "big log",
   dagId: "big_log_dag",
-  runId: "manual__2026-11-24T01:00:00+00:00",
+  runId: "manual__2026-11-25T01:00:00+00:00",
   upstreamTask: "prepare",
   failedTask: keyId("r", 80),
   downstreamTask: "publish",
-  logicalDate: "2026-11-24T01:00:00+00:00",
+  // Within the 24 hours before the fake's clock (2026-11-25T09:30Z): get-environment-health names it.
+  logicalDate: "2026-11-25T01:00:00+00:00",
   error: "RuntimeError: big log ended badly"
 }
 
