@@ -211,35 +211,49 @@ export const expectLoginBeforeWebserver = (requests: ReadonlyArray<RequestRecord
 
 // ---- leaks -------------------------------------------------------------------------------------
 
+export interface Leak {
+  readonly secret: string
+  /** What kind of secret it is (the caller's tag). */
+  readonly tag: string
+  /** The first fragment found. */
+  readonly fragment: string
+}
+
 /** Finds secrets, or any 8-character fragment of one, in texts. */
 export class SecretScanner {
-  private readonly grams = new Map<string, string>()
+  private readonly grams = new Map<string, { readonly secret: string; readonly tag: string }>()
   constructor(
-    secrets: Iterable<string>,
+    secrets: Iterable<readonly [secret: string, tag: string]>,
     private readonly fragment = 8
   ) {
-    for (const secret of secrets) this.add(secret)
+    for (const [secret, tag] of secrets) this.add(secret, tag)
   }
-  add(secret: string): void {
-    if (secret.length < this.fragment) {
-      this.grams.set(secret, secret)
-      return
-    }
-    for (let i = 0; i + this.fragment <= secret.length; i++) this.grams.set(secret.slice(i, i + this.fragment), secret)
+  add(secret: string, tag = "secret"): void {
+    if (secret.length < this.fragment) throw new Error(`a secret of ${secret.length} characters cannot be scanned for`)
+    for (let i = 0; i + this.fragment <= secret.length; i++) this.grams.set(secret.slice(i, i + this.fragment), { secret, tag })
   }
-  get size(): number {
-    return this.grams.size
+  /**
+   * Each secret found in text (once), with the first fragment of it found; the text is also read
+   * with invisible characters removed, so one left inside a secret does not hide it.
+   */
+  find(text: string): ReadonlyArray<Leak> {
+    const found = new Map<string, Leak>()
+    this.scan(text, found)
+    const visible = text.replace(INVISIBLE, "")
+    if (visible !== text) this.scan(visible, found)
+    return [...found.values()]
   }
-  /** The secrets (with the fragment found) that occur in text. */
-  find(text: string): ReadonlyArray<string> {
-    const found = new Set<string>()
+  private scan(text: string, found: Map<string, Leak>): void {
     for (let i = 0; i + this.fragment <= text.length; i++) {
-      const secret = this.grams.get(text.slice(i, i + this.fragment))
-      if (secret !== undefined) found.add(`${JSON.stringify(text.slice(i, i + this.fragment))} of ${JSON.stringify(secret.slice(0, 60))}`)
+      const fragment = text.slice(i, i + this.fragment)
+      const hit = this.grams.get(fragment)
+      if (hit !== undefined && !found.has(hit.secret)) found.set(hit.secret, { ...hit, fragment })
     }
-    return [...found]
   }
 }
+
+/** Zero-width and formatting characters a secret could be split with. */
+const INVISIBLE = /\u00AD|\u200B|\u200C|\u200D|\u2060|\uFEFF|\u180E/g
 
 /** The answer as one text: its text, its structuredContent and (for an error) nothing else. */
 export const channelsOf = (answer: Answer): string =>
