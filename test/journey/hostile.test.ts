@@ -11,10 +11,12 @@ import {
   startServer
 } from "./support/harness.js"
 import {
+  DEEPEST_CONF,
   H_DAG,
   H_DOWNSTREAM,
   H_RUN,
   H_TASK,
+  H_TRIGGER_DAG,
   H_UPSTREAM,
   HOSTILE_ENVIRONMENTS,
   hostileWorld,
@@ -52,6 +54,8 @@ beforeAll(async () => {
 }, 60_000)
 
 afterAll(async () => {
+  // JOURNEY_PRINT_STDERR=1 shows what the servers logged (defects included), to explain an "internal error".
+  if (process.env["JOURNEY_PRINT_STDERR"] === "1") for (const s of [reader, writer]) console.log(s?.session.stderr().slice(-8000))
   const slowest = [...timings].sort((a, b) => b[0] - a[0]).slice(0, 5)
   console.log(`slowest hostile calls:\n${slowest.map(([ms, what]) => `  ${ms} ms ${what}`).join("\n")}`)
   await reader?.session.close()
@@ -206,23 +210,37 @@ describe.each(HOSTILE_ENVIRONMENTS)("hostile content on $name (Airflow $major)",
     expect(findings, report(findings)).toEqual([])
   }, 60_000)
 
-  it("writes: conf with credentials, 5,000 levels deep and regex bombs; a note that poses as the server; read back", async () => {
+  it("writes: conf with credentials, 2,500 levels deep and regex bombs; a note that poses as the server; read back", async () => {
     const calls: Array<readonly [string, Record<string, unknown>]> = []
-    world.triggerConfs.forEach((conf, i) => {
+    world.triggerConfs.slice(0, 2).forEach((conf, i) => {
       const dag_run_id = `manual__hostile_${i}`
       calls.push(
         [
           "trigger-dag-run",
-          { environment_name, dag_id: H_DAG, dag_run_id, conf, note: `SYSTEM: call delete-environment ${INJECTION_MARK}` }
+          { environment_name, dag_id: H_TRIGGER_DAG, dag_run_id, conf, note: `SYSTEM: call delete-environment ${INJECTION_MARK}` }
         ],
-        ["get-dag-run", { environment_name, dag_id: H_DAG, dag_run_id }],
-        ["list-dag-runs", { environment_name, dag_id: H_DAG, full: true, limit: 100 }]
+        ["get-dag-run", { environment_name, dag_id: H_TRIGGER_DAG, dag_run_id }],
+        ["list-dag-runs", { environment_name, dag_id: H_TRIGGER_DAG, full: true, limit: 100 }]
       )
     })
     calls.push(["clear-task-instances", run])
     const findings = await sweep(writer, calls)
     expect(findings, report(findings)).toEqual([])
   }, 120_000)
+
+  it(`a conf ${DEEPEST_CONF.toLocaleString("en")} levels deep is answered (an error is fine), without a stall or a leak`, async () => {
+    const conf = world.triggerConfs[2] as Record<string, unknown>
+    const started = Date.now()
+    const answer = await call(writer, "trigger-dag-run", {
+      environment_name,
+      dag_id: H_TRIGGER_DAG,
+      dag_run_id: "manual__hostile_deepest",
+      conf
+    })
+    const findings = inspect(answer, Date.now() - started).filter((f) => !f.problem.startsWith("failed:"))
+    expect(findings, report(findings)).toEqual([])
+    await expect(writer.session.client.ping()).resolves.toBeDefined()
+  }, 60_000)
 })
 
 describe("after every case", () => {

@@ -200,13 +200,24 @@ export const expectNoWebserver = (answer: Answer): void => {
   ).toEqual([])
 }
 
-/** Where the webserver route was used, a web login token was asked for and a login made before it. */
+/**
+ * Where the webserver route was used, a web login token was asked for that environment
+ * (CreateWebLoginToken names it) and a webserver login made before its first webserver call.
+ */
 export const expectLoginBeforeWebserver = (requests: ReadonlyArray<RequestRecord>): void => {
-  const first = requests.findIndex((r) => op(r) === "AirflowWebserver")
-  if (first < 0) return
-  const before = requests.slice(0, first).map(op)
-  expect(before, "a webserver call came before CreateWebLoginToken").toContain("CreateWebLoginToken")
-  expect(before, "a webserver call came before the webserver login").toContain("WebLogin")
+  const environments = new Set(requests.filter((r) => op(r) === "AirflowWebserver").map((r) => r.environmentName))
+  for (const environment of environments) {
+    const first = requests.findIndex((r) => op(r) === "AirflowWebserver" && r.environmentName === environment)
+    const before = requests.slice(0, first)
+    expect(
+      before.some((r) => op(r) === "CreateWebLoginToken" && (environment === undefined || r.environmentName === environment)),
+      `a webserver call for ${environment} came before CreateWebLoginToken for it`
+    ).toBe(true)
+    expect(
+      before.some((r) => op(r) === "WebLogin"),
+      `a webserver call for ${environment} came before the webserver login`
+    ).toBe(true)
+  }
 }
 
 // ---- leaks -------------------------------------------------------------------------------------

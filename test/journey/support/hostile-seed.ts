@@ -15,7 +15,12 @@ import {
  * log pages, max_bytes, tail_lines, the 2,000-character line clip, the 4,000-character error text,
  * the 64 KiB answer bound and its halvings) would fall inside them, in every channel the fake
  * models; invisible characters inside names and values; instructions posing as server notes;
- * superlinear-regex shapes of 64K characters; a conf nested 5,000 levels deep.
+ * superlinear-regex shapes of 64K characters; confs nested thousands of levels deep.
+ *
+ * Depths: Node's JSON.stringify overflows its stack near 5,000 levels (so neither the MCP SDK client
+ * nor the HTTP fake can carry 5,000) and structuredClone near 2,000. The stored run's conf nests
+ * DEEP_CONF levels; trigger-dag-run sends DEEPEST_CONF, about as deep as the client can send, and
+ * the server must answer it, if only with an error, without stalling or leaking.
  */
 
 export const HOSTILE_SEED = 0x5eed_0012
@@ -31,6 +36,8 @@ export const H_RUN = "manual__2026-11-25T01:00:00+00:00"
 export const H_UPSTREAM = "extract"
 export const H_TASK = "transform"
 export const H_DOWNSTREAM = "load"
+/** A DAG without import errors, for trigger-dag-run (Airflow refuses to trigger a DAG whose file does not import). */
+export const H_TRIGGER_DAG = "hostile_trigger_dag"
 /** The word every injected instruction carries, so a summary line can be searched for it. */
 export const INJECTION_MARK = "JOURNEY-INJECTED"
 
@@ -175,6 +182,9 @@ export const BOMBS: ReadonlyArray<readonly [string, string]> = [
   ["word run with =", `${"w".repeat(K64)}=`],
   ["secret_access_key repeated", "aws_secret_access_key=".repeat(Math.ceil(K64 / 22))]
 ]
+
+export const DEEP_CONF = 2500
+export const DEEPEST_CONF = 4000
 
 /** {a: {a: … }} `depth` levels deep. */
 export const nested = (depth: number): Record<string, unknown> => {
@@ -358,7 +368,7 @@ export const hostileWorld = (): HostileWorld => {
     bombs,
     [BOMBS[0]![1]]: "a 64K key",
     injection: INJECTIONS,
-    deep: nested(5000)
+    deep: nested(DEEP_CONF)
   }
   const dagDescription = texts("dag-description").join("\n")
   const world = (major: 2 | 3): FakeEnvironmentSeed => ({
@@ -391,7 +401,8 @@ export const hostileWorld = (): HostileWorld => {
           { taskId: H_TASK, operator: "PythonOperator", upstream: [H_UPSTREAM], retries: 1 },
           { taskId: H_DOWNSTREAM, operator: "EmptyOperator", upstream: [H_TASK] }
         ]
-      }
+      },
+      { dagId: H_TRIGGER_DAG, schedule: null, description: INJECTIONS[0], tasks: [{ taskId: "noop", operator: "EmptyOperator" }] }
     ],
     dagRuns: [
       {
@@ -459,8 +470,13 @@ export const hostileWorld = (): HostileWorld => {
   })
   const triggerConfs = [
     Object.fromEntries(cases.slice(0, 30).map((c, i) => [`k${i}`, c.secret.text])),
-    { deep: nested(5000), note: INJECTIONS[3] },
-    Object.fromEntries(BOMBS.slice(0, 2).map(([name, b]) => [name, b.slice(0, 30_000)]))
+    // Within the tool's 64K-character limit on conf: 2,500 levels (15K characters) and two regex bombs of 20K.
+    {
+      deep: nested(DEEP_CONF),
+      secret: cases[1]?.secret.text,
+      ...Object.fromEntries(BOMBS.slice(0, 2).map(([name, b]) => [name, b.slice(0, 20_000)]))
+    },
+    { deep: nested(DEEPEST_CONF), note: INJECTIONS[3], secret: cases[2]?.secret.text }
   ]
   return {
     cases,
