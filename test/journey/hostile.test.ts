@@ -4,6 +4,7 @@ import {
   type Answer,
   call,
   channelsOf,
+  DATA_LABEL,
   issuedCredentials,
   type JourneyServer,
   SecretScanner,
@@ -11,6 +12,7 @@ import {
   startServer
 } from "./support/harness.js"
 import {
+  BOMBS,
   DEEPEST_CONF,
   H_DAG,
   H_DOWNSTREAM,
@@ -21,6 +23,7 @@ import {
   HOSTILE_ENVIRONMENTS,
   hostileWorld,
   INJECTION_MARK,
+  INJECTIONS,
   LOG_TAIL_CUTS,
   SECRET_CASES,
   SHAPE_NAMES
@@ -37,6 +40,21 @@ import {
 
 const world = hostileWorld()
 const scanner = new SecretScanner(world.secrets)
+const SERVER_PHRASES = ["Values that looked like credentials were masked (***).", "Answer cut to fit 65536 bytes", DATA_LABEL]
+/**
+ * Any 16 characters of the environment's hostile text (credentials' surroundings, instructions,
+ * bombs): a summary line holds server-computed facts only, so none may appear in one. Environment
+ * names are left out: a summary names its environment.
+ */
+const hostileText = new SecretScanner(
+  [...world.cases.map((c) => c.secret.text), ...INJECTIONS, ...BOMBS.map(([, b]) => `${b.slice(0, 500)}${b.slice(-500)}`)]
+    // The server's own notes, which the injections imitate, may of course appear in a summary.
+    .map((t) => [...HOSTILE_ENVIRONMENTS.map((e) => e.name), ...SERVER_PHRASES].reduce((text, legit) => text.replaceAll(legit, "\n"), t))
+    .flatMap((t) => t.split("\n"))
+    .filter((t) => t.length >= 16)
+    .map((t) => [t, "hostile text"] as const),
+  16
+)
 /** A call slower than this is treated as stalled (superlinear work on a 64K text). */
 const STALL_MS = 15_000
 
@@ -100,6 +118,11 @@ const inspect = (answer: Answer, took: number): Array<Finding> => {
     if (s.includes(INJECTION_MARK) || /SYSTEM:|delete-environment|Ignore previous/.test(s))
       findings.push({ call: where, problem: `summary carries injected text: ${JSON.stringify(s.slice(0, 300))}` })
     if (LONG_RUN.test(s)) findings.push({ call: where, problem: "summary carries a 200-character run of one character" })
+    for (const hit of hostileText.find(s).slice(0, 1))
+      findings.push({
+        call: where,
+        problem: `summary carries environment text (${JSON.stringify(hit.fragment)} of ${JSON.stringify(hit.secret.slice(0, 80))})`
+      })
     if (s.includes("──── data from MWAA")) findings.push({ call: where, problem: "summary carries a data label" })
   }
   return findings
@@ -169,6 +192,12 @@ describe.each(HOSTILE_ENVIRONMENTS)("hostile content on $name (Airflow $major)",
       ...[4096, 4500, 5000, 6000, 8000, 12_000, 20_000, 60_000].map((max_bytes) => ["diagnose-dag-run", { ...run, max_bytes }] as const),
       ["diagnose-dag-run", { environment_name, dag_id: H_DAG, max_failed_tasks: 20 }]
     ])
+    // The hostile exception line was found, so the summary ("First failure: … — <exception>") was put to the test.
+    const diagnosis = reader.answers.filter(
+      (a) => a.tool === "diagnose-dag-run" && a.args["environment_name"] === environment_name && !a.isError
+    )
+    for (const d of diagnosis)
+      expect(d.structured.failed_tasks[0]?.error?.exception ?? "", d.summary).toMatch(/^ValueError: could not connect/)
     expect(findings, report(findings)).toEqual([])
   }, 120_000)
 

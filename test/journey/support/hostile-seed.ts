@@ -297,7 +297,8 @@ const hostileLog = (cases: ReadonlyArray<HostileCase>): ReadonlyArray<FakeLogLin
     const c = take()
     if (c === undefined) break
     const lines = c.secret.text.split("\n")
-    const top = Math.min(LOG_LINES - 1, cut - 1 + Math.floor(lines.length / 2))
+    // Whole blocks only (a block cut off at the log's end would be a BEGIN without END, which the server blanks to the end).
+    const top = Math.min(LOG_LINES - 1, Math.max(lines.length - 1, cut - 1 + Math.floor(lines.length / 2)))
     lines.forEach((line, k) => {
       const at = top - k
       if (at >= 0) fromEnd[at] = `[2026-11-25T01:00:00] INFO - ${line}`
@@ -319,7 +320,7 @@ const hostileLog = (cases: ReadonlyArray<HostileCase>): ReadonlyArray<FakeLogLin
   INJECTIONS.forEach((text, i) => {
     fromEnd[8 + i * 2] = `[2026-11-25T01:00:00] INFO - ${text}`
   })
-  const secretLines = logCases.slice(0, 3).map((c) => c.secret.text.split("\n")[0] ?? "")
+  const secretLines = logCases.filter((c) => !c.secret.text.includes("\n")).map((c) => c.secret.text)
   const lines = [...fromEnd].reverse()
   // It ends in a traceback whose exception line holds a credential and an instruction.
   lines.push(
