@@ -172,10 +172,10 @@ describe.each(HOSTILE_ENVIRONMENTS)("hostile content on $name (Airflow $major)",
     const findings = await sweep(reader, calls)
     // Read back through continuation_token, in small pages, to the log's first line.
     let token: string | null = null
-    for (let page = 0; page < 80; page++) {
+    for (let page = 0; page < 150; page++) {
       const answer = await call(reader, "get-task-logs", {
         ...task,
-        max_bytes: 4096,
+        max_bytes: 6000,
         tail_lines: 137,
         ...(token ? { continuation_token: token } : {})
       })
