@@ -105,3 +105,27 @@ describe("prompts", () => {
     }
   })
 })
+
+describe("the cut note present() adds to the summary", () => {
+  // KNOWN LEAK, left to the owner of present()/bound-size.ts: the note "Answer cut to fit … (<key>:
+  // n of m characters kept)" names the cut member by its key, and a key can be the environment's
+  // (a run's conf, a variable's JSON value, DAG params). Flip it.fails to it once the note names
+  // only keys the server declares (or a placeholder).
+  it.fails("does not name an environment-chosen key", async () => {
+    const env = hostileEnvironment("hostile", "2.10.3")
+    const huge = { ...env, dagRuns: (env.dagRuns ?? []).map((r) => ({ ...r, conf: { [HOSTILE]: "x".repeat(200_000) } })) }
+    const layer = appLayer(FakeMwaa.layer({ environments: [huge] }), AppConfig.make({ defaultEnvironment: Option.some("hostile") })).pipe(
+      Layer.provideMerge(Logger.replace(Logger.defaultLogger, Logger.none))
+    )
+    const runtime = ManagedRuntime.make(layer)
+    try {
+      const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(false), version: "test" })
+      const result = await host.callTool("get-dag-run", { dag_id: "d", dag_run_id: "r" }, { signal: new AbortController().signal })
+      const summary = result.text.slice(0, result.text.indexOf(DATA_LABEL))
+      expect(summary).toContain("Answer cut")
+      for (const fragment of FRAGMENTS) expect(summary).not.toContain(fragment)
+    } finally {
+      await runtime.dispose()
+    }
+  })
+})
