@@ -9,13 +9,10 @@ import { DATA_LABEL, makeToolHost } from "../../src/app/tool-host.js"
 import { AppConfig } from "../../src/ports/AppConfig.js"
 import { FRAGMENTS, HOSTILE, hostileEnvironment } from "../support/hostile-seed.js"
 
-/**
- * The summary line above DATA_LABEL is the server's own voice. Every tool of the catalogue is called
- * on an environment whose every free-text field says the same planted instruction (descriptions,
- * schedules, file paths, log lines, exceptions, stack traces, notes, conf, connection ids, variable
- * keys, MWAA's error message and environment class): the planted words may appear in the data below
- * the label, never above it.
- */
+// The summary line above DATA_LABEL is the server's own voice. Every tool of the catalogue is called
+// on an environment whose every free-text field says the same planted instruction (see
+// test/support/hostile-seed.ts): the planted words may appear in the data below the label, never above it.
+
 const run = { dag_id: "d", dag_run_id: "r" }
 /** Arguments that make each tool succeed on the hostile environment: the summary is what is checked. */
 const argumentsFor: Readonly<Record<string, Record<string, unknown>>> = {
