@@ -126,3 +126,30 @@ describe("the cut note present() adds to the summary", () => {
     }
   })
 })
+
+describe("progress notifications", () => {
+  it("wait-for-dag-run's progress message does not repeat an environment-chosen state", async () => {
+    const env = hostileEnvironment("hostile", "3.0.6")
+    const odd = { ...env, dagRuns: [...(env.dagRuns ?? []), { ...(env.dagRuns ?? [])[0]!, runId: "r2", state: HOSTILE }] }
+    const layer = appLayer(FakeMwaa.layer({ environments: [odd] }), AppConfig.make({ defaultEnvironment: Option.some("hostile") })).pipe(
+      Layer.provideMerge(Logger.replace(Logger.defaultLogger, Logger.none))
+    )
+    const runtime = ManagedRuntime.make(layer)
+    try {
+      const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(false), version: "test" })
+      const messages: Array<string> = []
+      const result = await host.callTool(
+        "wait-for-dag-run",
+        { dag_id: "d", dag_run_id: "r2", timeout_seconds: "1" },
+        { signal: new AbortController().signal, reportProgress: async (p) => void messages.push(p.message ?? "") }
+      )
+      expect(result.isError, result.text).toBe(false)
+      expect(messages.length).toBeGreaterThan(0)
+      for (const message of messages) for (const fragment of FRAGMENTS) expect(message).not.toContain(fragment)
+      const summary = result.text.slice(0, result.text.indexOf(DATA_LABEL))
+      for (const fragment of FRAGMENTS) expect(summary).not.toContain(fragment)
+    } finally {
+      await runtime.dispose()
+    }
+  })
+})
