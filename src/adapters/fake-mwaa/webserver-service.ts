@@ -2,7 +2,7 @@ import { Effect, Ref } from "effect"
 import type { MwaaError } from "../../ports/MwaaError.js"
 import type { CallLog } from "./call-log.js"
 import type { FakeState } from "./state.js"
-import { type ServeInput, type Served, serve } from "./webserver.js"
+import { environmentOf, type ServeInput, type Served, serve } from "./webserver.js"
 import {
   type LoginInput,
   type LoginResult,
@@ -10,7 +10,8 @@ import {
   createWebLoginToken,
   expireWebSessions,
   issuedCredentials,
-  login
+  login,
+  storeOf
 } from "./webserver-login.js"
 
 /**
@@ -23,10 +24,19 @@ export interface FakeWebserver {
   readonly createWebLoginToken: (name: string) => Effect.Effect<WebLoginToken, MwaaError>
   readonly login: (input: LoginInput) => Effect.Effect<LoginResult>
   readonly serve: (input: ServeInput) => Effect.Effect<Served>
+  /**
+   * The environment a webserver request concerns, told before it is answered (for request logs
+   * and rate limits): the Host's, else the credential's, else the login form token's.
+   */
+  readonly environmentOf: (input: AddressedBy) => Effect.Effect<string | undefined>
   /** Makes every open session stale (the next REST call with it is a 401). */
   readonly expireSessions: Effect.Effect<void>
   /** Every WebToken, `session` cookie and `_token` JWT handed out so far. */
   readonly issuedCredentials: Effect.Effect<ReadonlyArray<string>>
+}
+
+export interface AddressedBy extends Pick<ServeInput, "hostname" | "cookies" | "authorization"> {
+  readonly formToken?: string | undefined
 }
 
 export const makeFakeWebserver = (ref: Ref.Ref<FakeState>, log: CallLog): FakeWebserver => ({
@@ -48,6 +58,13 @@ export const makeFakeWebserver = (ref: Ref.Ref<FakeState>, log: CallLog): FakeWe
           queryParameters: input.queryParameters,
           body: input.body
         })
+    ),
+  environmentOf: (input) =>
+    Effect.map(
+      Ref.get(ref),
+      (s) =>
+        environmentOf(s, input)?.name ??
+        (input.formToken === undefined ? undefined : storeOf(s).tokens.get(input.formToken)?.environmentName)
     ),
   expireSessions: Ref.update(ref, expireWebSessions),
   issuedCredentials: Effect.map(Ref.get(ref), issuedCredentials)

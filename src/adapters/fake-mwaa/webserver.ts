@@ -58,7 +58,11 @@ const cookieOrBearer = (flavor: Flavor, credentials: WebCredentials): string | u
 const unauthenticated = (flavor: Flavor, sent: boolean): AirflowFailure =>
   flavor === 2 ? problem(401, undefined, null) : httpException(401, sent ? "Invalid JWT token" : "Not authenticated")
 
-const environmentOf = (state: FakeState, input: ServeInput): EnvironmentRecord | undefined => {
+/** The webserver a request reaches: the one its Host names, else the one that issued its credential. */
+export const environmentOf = (
+  state: FakeState,
+  input: Pick<ServeInput, "hostname" | "cookies" | "authorization">
+): EnvironmentRecord | undefined => {
   const host = input.hostname?.toLowerCase().replace(/:\d+$/, "")
   const addressed = host === undefined ? undefined : state.environments.find((env) => webserverHostname(env).toLowerCase() === host)
   if (addressed !== undefined) return addressed

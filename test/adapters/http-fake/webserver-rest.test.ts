@@ -116,7 +116,22 @@ describe("HTTP fake: Airflow REST through the webserver", () => {
     const started = performance.now()
     expect((await webFetch(fake.url, v3, "GET", "/dags")).status).toBe(200)
     expect(performance.now() - started).toBeGreaterThanOrEqual(45)
-    expect(fake.requests().map((r) => r.fault ?? "-")).toEqual(["throttle", "fail", "html", "-", "reset", "delay"])
+    // The environment is told from the credential before any fault answers.
+    expect(fake.requests().map((r) => `${r.fault ?? "-"} ${r.environmentName}`)).toEqual([
+      "throttle tiny-3",
+      "fail tiny-3",
+      "html tiny-3",
+      "- tiny-3",
+      "reset tiny-3",
+      "delay tiny-3"
+    ])
+  })
+
+  it("the rate limit keeps one bucket per environment on the webserver routes too", async () => {
+    fake.rateLimit({ perSecond: 0.001, burst: 1, api: "AirflowWebserver" })
+    const statuses = []
+    for (const credential of [v2, v3, v2]) statuses.push((await webFetch(fake.url, credential, "GET", "/dags")).status)
+    expect(statuses).toEqual([200, 200, 429])
   })
 
   it("no credential appears in the request log", async () => {

@@ -74,7 +74,7 @@ export const classify = (method: string, pathname: string, target: string | unde
   if (pathname === "/aws_mwaa/login" || pathname === "/pluginsv2/aws_mwaa/login") {
     return { service: "webserver", operation: method === "POST" ? "WebLogin" : "Unknown", asked: `${method} ${pathname}` }
   }
-  if (first === "api" && (second === "v1" || second === "v2") && rest.length > 0) {
+  if (first === "api" && (second === "v1" || second === "v2")) {
     return {
       service: "webserver",
       operation: WEBSERVER_METHODS.includes(method) ? "AirflowWebserver" : "Unknown",

@@ -9,6 +9,7 @@ import { makeFaults } from "./faults.js"
 import { checkSigning } from "./sigv4.js"
 import type { HttpFake, HttpFakeOptions, RequestRecord } from "./types.js"
 import { dialectOf } from "./dialects.js"
+import { webEnvironmentOf } from "./webserver-routes.js"
 
 const MAX_BODY = 16 * 1024 * 1024
 
@@ -91,7 +92,8 @@ export const startHttpFake = async (options: HttpFakeOptions = {}): Promise<Http
         ? undefined
         : checkSigning(req.headers, url.searchParams, route.service === "unknown" ? undefined : route.service, region)
     const scope = signing?.scope
-    const environmentName = environmentOf(route, body)
+    const environmentName =
+      route.service === "webserver" ? await webEnvironmentOf(backend, route.operation, req.headers, body) : environmentOf(route, body)
     const rest = restCall(route, url.pathname, body)
     const index =
       records.push({

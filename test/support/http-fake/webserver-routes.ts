@@ -54,10 +54,30 @@ const json = (status: number, body: unknown, environmentName: string | undefined
   environmentName
 })
 
-/** POST /aws_mwaa/login, /pluginsv2/aws_mwaa/login: the form's `token`, read only from a urlencoded body. */
-export const webLogin = async ({ pathname, headers, body, backend }: WebRequest): Promise<Reply> => {
+/** The login form's `token`, read only from a urlencoded body as Flask and FastAPI read forms. */
+const formTokenOf = (headers: IncomingHttpHeaders, body: Buffer): string | undefined => {
   const form = (first(headers["content-type"]) ?? "").startsWith("application/x-www-form-urlencoded")
-  const formToken = form ? (new URLSearchParams(body.toString("utf8")).get("token") ?? undefined) : undefined
+  return form ? (new URLSearchParams(body.toString("utf8")).get("token") ?? undefined) : undefined
+}
+
+const credentialsOf = (headers: IncomingHttpHeaders) => ({
+  hostname: first(headers.host),
+  cookies: parseCookies(first(headers.cookie)),
+  authorization: first(headers.authorization)
+})
+
+/** The environment a webserver request concerns, before it is answered: for the request log and the rate limit. */
+export const webEnvironmentOf = (backend: Backend, operation: string, headers: IncomingHttpHeaders, body: Buffer) =>
+  backend.inspect((f) =>
+    f.webserver.environmentOf({
+      ...credentialsOf(headers),
+      formToken: operation === "WebLogin" ? formTokenOf(headers, body) : undefined
+    })
+  )
+
+/** POST /aws_mwaa/login, /pluginsv2/aws_mwaa/login: a 302 that sets the cookie, or the webserver's refusal. */
+export const webLogin = async ({ pathname, headers, body, backend }: WebRequest): Promise<Reply> => {
+  const formToken = formTokenOf(headers, body)
   const result = await backend.inspect((f) => f.webserver.login({ path: pathname, formToken }))
   if (!result.ok) {
     return {
@@ -118,9 +138,7 @@ export const airflowWebserver = async ({ method, pathname, query, headers, body,
   }
   const served = await backend.inspect((f) =>
     f.webserver.serve({
-      hostname: first(headers.host),
-      cookies: parseCookies(first(headers.cookie)),
-      authorization: first(headers.authorization),
+      ...credentialsOf(headers),
       method: method as RestMethod,
       path: pathname,
       queryParameters: queryParametersOf(query),
