@@ -32,7 +32,9 @@ export const createWebLoginToken = (state: FakeState, name: string): readonly [E
   }
   const store = storeOf(state)
   const token = webToken(name, store.serial + 1, state.nowMillis)
-  const tokens = new Map(store.tokens).set(token, { environmentName: name, expiresAt: state.nowMillis + WEB_TOKEN_TTL_MS })
+  // Expired tokens are dropped here, so a long demo session keeps only the last minute's.
+  const live = [...store.tokens].filter(([, issued]) => issued.expiresAt >= state.nowMillis)
+  const tokens = new Map(live).set(token, { environmentName: name, expiresAt: state.nowMillis + WEB_TOKEN_TTL_MS })
   const next: WebserverStore = { ...store, tokens, issued: [...store.issued, token], serial: store.serial + 1 }
   const answer = { WebToken: token, WebServerHostname: webserverHostname(env), IamIdentity: IDENTITY, AirflowIdentity: IDENTITY }
   return [Either.right(answer), { ...state, webserver: next }]
@@ -129,7 +131,8 @@ export const login = (state: FakeState, input: LoginInput): readonly [LoginResul
   const cookieName = flavor === 2 ? "session" : "_token"
   const cookieValue =
     flavor === 2 ? flaskSession(env.name, serial, state.nowMillis) : airflowJwt(env.name, serial, state.nowMillis, expiresAt)
-  const sessions = new Map(store.sessions).set(cookieValue, { environmentName: env.name, flavor, cookieName, expiresAt })
+  const live = [...store.sessions].filter(([, session]) => session.expiresAt >= state.nowMillis)
+  const sessions = new Map(live).set(cookieValue, { environmentName: env.name, flavor, cookieName, expiresAt })
   const next: WebserverStore = { tokens, sessions, issued: [...store.issued, cookieValue], serial }
   return [
     { ok: true, environmentName: env.name, cookieName, cookieValue, expiresAt },

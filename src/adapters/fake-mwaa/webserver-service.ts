@@ -54,7 +54,7 @@ export const makeFakeWebserver = (ref: Ref.Ref<FakeState>, log: CallLog): FakeWe
           api: "AirflowWebserver",
           environmentName: served.environmentName,
           method: input.method,
-          path: served.kind === "airflow" ? served.path : input.path,
+          path: served.kind === "airflow" ? served.path : input.path.replace(/^\/api\/v[12](?=\/|$)/, ""),
           queryParameters: input.queryParameters,
           body: input.body
         })
