@@ -48,6 +48,25 @@ describe("fake MWAA gateway: webserverRestApi", () => {
     }).pipe(Effect.provide(layer()))
   )
 
+  it.effect("a path both routes can take gets the same answer through either", () =>
+    Effect.gen(function* () {
+      const gw = yield* MwaaGateway
+      for (const { environmentName, airflowMajor } of CASES) {
+        const request = { environmentName, method: "GET", path: "/dags/d/dagRuns", queryParameters: { state: ["failed"] } } as const
+        const direct = yield* gw.invokeRestApi(request)
+        expect(yield* gw.webserverRestApi({ ...request, airflowMajor })).toEqual(direct)
+        const missing = { environmentName, method: "GET", path: "/dags/nope" } as const
+        const viaInvoke = yield* Effect.flip(gw.invokeRestApi(missing))
+        const viaWeb = yield* Effect.flip(gw.webserverRestApi({ ...missing, airflowMajor }))
+        expect([viaWeb.reason, viaWeb.airflowStatus, viaWeb.airflowBody]).toEqual([
+          viaInvoke.reason,
+          viaInvoke.airflowStatus,
+          viaInvoke.airflowBody
+        ])
+      }
+    }).pipe(Effect.provide(layer()))
+  )
+
   it.effect("Airflow's 4xx comes back as AirflowClientError with its status and body, as through InvokeRestApi", () =>
     Effect.gen(function* () {
       const missing = yield* Effect.flip(call({ environmentName: "tiny-3", airflowMajor: 3, method: "GET", path: `/dags/${DAG_250}x` }))
