@@ -91,11 +91,16 @@ const WEBHOOKS: ReadonlyArray<Rule> = [
 const QUERY_SIGNATURE = replace(/([?&](?:x-amz-signature|x-amz-credential|signature|sig|code)=)[^&\s"'#<>\\]+/gi, `$1${MASK}`)
 
 // Command-line options naming a secret, with the value as the next argument (--password VALUE,
-// --api-key 'v'): every option is consumed with its value (a pattern that cannot fail after the
-// option's bounded name), and only a secret one is masked. --password=VALUE is a pair (maskPairs).
+// --api-key 'v', and in an argument list ['--token', 'v']): every option is consumed with its
+// value (a pattern that cannot fail after the option's bounded name), and only a secret one is
+// masked, its quotes kept. --password=VALUE is a pair (maskPairs).
 const CLI_OPTION = replace(
-  /((?:^|[\s"'(,[])--?([A-Za-z][\w-]{0,40})[ \t]{1,8})(?![\s-])("[^"\n]*"?|'[^'\n]*'?|\S+)/g,
-  (match, head: string, name: string) => (name === "p" || namesSecret(name) ? `${head}${MASK}` : match)
+  /((?:^|[\s"'(,[])--?([A-Za-z][\w-]{0,40})["']?(?:[ \t]{1,8}|,[ \t]{0,8}))(?![\s-])("[^"\n]*"?|'[^'\n]*'?|\S+)/g,
+  (match, head: string, name: string, value: string) => {
+    if (name !== "p" && !namesSecret(name)) return match
+    const quote = /^["']/.test(value) ? value.charAt(0) : ""
+    return `${head}${quote}${MASK}${quote !== "" && value.length > 1 && value.endsWith(quote) ? quote : ""}`
+  }
 )
 
 const rules: ReadonlyArray<Rule> = [
