@@ -14,7 +14,7 @@ import { maskSecretsInText, REDACTED, sensitiveNameTest } from "./redaction.js"
  * U+034F, Mongolian vowel separator U+180E, invisible operators U+2061–2064): they can hide or
  * reorder text the assistant reads, or split a name ("pass\u00ADword") so no rule knows it.
  */
-const INVISIBLE = /[\u{E0000}-\u{E007F}\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u034F\u180E]/gu
+const INVISIBLE = /[\u{E0000}-\u{E007F}\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]|\u034F/gu
 
 export const stripInvisible = (text: string): string => text.replace(INVISIBLE, "")
 
