@@ -135,8 +135,8 @@ const prepareUntraced = (spec: AnyToolSpec): PreparedTool => {
  */
 const present = (spec: AnyToolSpec, output: unknown, encoded: Record<string, unknown>, config: AppConfigShape): ToolCallResult => {
   // Masked whole, then cut: a cut made first could leave part of a secret that no rule recognises.
-  // Masking is linear, so the whole answer costs little: about 25 ms for a 6 MB string holding
-  // secrets, 60 ms per MB on the worst shape known (bench/README.md, masking throughput).
+  // Masking is linear, so masking all of it costs little: 150 ms for a 6 MiB DAG source holding
+  // secrets, 62 ms per MiB on the worst shape known (npm run bench, 6. masking, load 7 on 2 cores).
   const sanitized = sanitizeDeep(encoded, config.extraSensitiveNames, spec.serverFields)
   // Strings no answer could hold are cut in one pass, so the halving never serializes megabytes.
   const pre = precut(sanitized.value, config.maxResponseBytes)
