@@ -9,6 +9,7 @@ import { instructions } from "../../src/app/instructions.js"
 import { appLayer } from "../../src/app/layers.js"
 import { prompts } from "../../src/app/prompts.js"
 import { toolErrorMessage } from "../../src/app/tool-errors.js"
+import { failureText } from "../../src/domain/usecases/environment-health.js"
 import { failure, makeToolHost } from "../../src/app/tool-host.js"
 import { AppConfig } from "../../src/ports/AppConfig.js"
 import { MwaaError } from "../../src/ports/MwaaError.js"
@@ -59,6 +60,16 @@ describe("error texts: masked, then cut", () => {
           RestApiResponse: { detail: withSecretAt(at, form) }
         })
         expect(leaks(failure(toolErrorMessage("get-dag", "env", error)).text)).toBe(false)
+      }),
+      { numRuns: 150 }
+    )
+  })
+
+  it("a failed part of get-environment-health, in one line of 300 characters (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 240, max: 310 }), fc.constantFrom(...secretForms), (at, form) => {
+        const error = new MwaaError({ reason: "AirflowServerError", operation: "x", message: withSecretAt(at, form) })
+        expect(leaks(failureText(error))).toBe(false)
       }),
       { numRuns: 150 }
     )
