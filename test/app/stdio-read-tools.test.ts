@@ -178,7 +178,9 @@ describe.each([
       tail_lines: 3,
       continuation_token: tail.data.continuation_token
     })
-    expect(before.data.lines).toEqual(latest.data.lines.slice(-6, -3))
+    // It resumes at the event of the first line left out (a multi-line event is shown whole), further back.
+    expect(before.data.lines.length).toBeGreaterThan(0)
+    expect(before.data.lines_from_end.oldest).toBeGreaterThan(tail.data.lines_from_end.oldest)
     // One call gives the same conclusion: the failed task and its exception line.
     const diagnosis = await read("diagnose-dag-run", { environment_name, dag_id: ORDERS_DAG, dag_run_id })
     const diagnosed = diagnosis.data.failed_tasks.find((t: Json) => t.task_id === listedTi.task_id)
