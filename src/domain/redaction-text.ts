@@ -103,9 +103,10 @@ const CLI_OPTION = replace(
   }
 )
 
+// Private keys last: a rule before them may take a BEGIN line into a value it masks (a webhook URL
+// run straight into one), and the orphan-END rule then masks all before the END, fail closed; run
+// first, they would leave a text that a second pass masks further.
 const rules: ReadonlyArray<Rule> = [
-  PEM_BLOCK,
-  ORPHAN_END,
   URI_USERINFO,
   ...WEBHOOKS,
   ...TOKEN_SHAPES,
@@ -115,7 +116,9 @@ const rules: ReadonlyArray<Rule> = [
   BEARER,
   QUERY_SIGNATURE,
   CLI_OPTION,
-  maskPairs
+  maskPairs,
+  PEM_BLOCK,
+  ORPHAN_END
 ]
 
 /**

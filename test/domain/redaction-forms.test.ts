@@ -78,6 +78,21 @@ describe("maskSecretsInText: forms added for issue 12", () => {
     )
   })
 
+  it("masking twice changes nothing more (log excerpts and error texts are masked again before a cut) (property)", () => {
+    const piece = fc.oneof(
+      fc.constantFrom(...CASES.map(([, input]) => input)),
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom(" ", "\n", '"', "'", "\\", ":", "=", "[", "]", "{", "}", ",")
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const once = maskSecretsInText(pieces.join("")).text
+        expect(maskSecretsInText(once).text).toBe(once)
+      }),
+      { numRuns: 1000 }
+    )
+  })
+
   it("leaves prose alone", () => {
     for (const line of [
       "the bearer of bad news",
