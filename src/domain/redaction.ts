@@ -37,17 +37,20 @@ export const SENSITIVE_NAME_FRAGMENTS: ReadonlyArray<string> = [
 ]
 
 /**
- * Short names that mark a value as secret only as a whole word of the name (db_pass, x-auth,
- * userPwd): as fragments they are inside bypass, oauth and compass.
+ * Short names that mark a value as secret only as the last word of the name (db_pass, x-auth,
+ * userPwd): as fragments they are inside bypass, oauth and compass, and as a first word they
+ * qualify something else (auth_backend, auth_type, pass_count).
  */
 export const SENSITIVE_SHORT_NAMES: ReadonlyArray<string> = ["auth", "pass", "pwd"]
 
-// "dbPass", "db-pass" and "DB_PASS" all hold the word "pass".
-const wordsOf = (name: string): ReadonlyArray<string> =>
+// "dbPass", "db-pass" and "DB_PASS" all end in the word "pass".
+const lastWordOf = (name: string): string =>
   name
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
     .toLowerCase()
     .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0)
+    .at(-1) ?? ""
 
 /** What a redacted value is replaced with: Airflow's own mask, so users recognise it. */
 export const REDACTED = "***"
@@ -61,7 +64,7 @@ export const sensitiveNameTest = (extra: ReadonlyArray<string> = []): ((key: str
   const fragments = [...SENSITIVE_NAME_FRAGMENTS, ...extra.map(normalizeName).filter((f) => /[a-z0-9]/.test(f))]
   return (key) => {
     const name = normalizeName(key)
-    return fragments.some((fragment) => name.includes(fragment)) || wordsOf(key).some((w) => SENSITIVE_SHORT_NAMES.includes(w))
+    return fragments.some((fragment) => name.includes(fragment)) || SENSITIVE_SHORT_NAMES.includes(lastWordOf(key))
   }
 }
 

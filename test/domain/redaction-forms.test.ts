@@ -108,8 +108,10 @@ describe("maskSecretsInText: forms added for issue 12", () => {
 })
 
 describe("isSensitiveName: short names as whole words", () => {
-  it("matches pwd, pass and auth as a word of the name, not inside one", () => {
-    for (const name of ["pwd", "db_pass", "dbPass", "x-auth", "AUTH", "user.pwd"]) expect(isSensitiveName(name), name).toBe(true)
-    for (const name of ["bypass", "compass", "passenger_count", "oauth_flow_id", "author"]) expect(isSensitiveName(name), name).toBe(false)
+  it("matches pwd, pass and auth as the last word of the name, not inside one or qualifying another", () => {
+    for (const name of ["pwd", "db_pass", "dbPass", "x-auth", "AUTH", "user.pwd", "smtp pass "])
+      expect(isSensitiveName(name), name).toBe(true)
+    for (const name of ["bypass", "compass", "passenger_count", "oauth_flow_id", "author", "webserver.auth_backend", "auth_type"])
+      expect(isSensitiveName(name), name).toBe(false)
   })
 })
