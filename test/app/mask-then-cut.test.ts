@@ -14,6 +14,7 @@ import { failure, makeToolHost } from "../../src/app/tool-host.js"
 import { AppConfig } from "../../src/ports/AppConfig.js"
 import { MwaaError } from "../../src/ports/MwaaError.js"
 import { LONG_DAG, LONG_RUN, LONG_TASK, longIdsSeed } from "../support/long-ids-seed.js"
+import { SHAPES } from "../support/adversarial-shapes.js"
 import { leaks, secretForms, withSecretAt } from "../support/secret-straddle.js"
 
 /**
@@ -117,5 +118,32 @@ describe("get-task-logs' continuation token through the tool host", () => {
     }
     expect(shown).toHaveLength(LINES)
     expect(shown.map((l) => Number(/line (\d+)$/.exec(l)?.[1]))).toEqual(Array.from({ length: LINES }, (_, i) => i))
+  })
+})
+
+describe("an environment full of adversarial text cannot stall a call", () => {
+  let host: ToolHost
+  let runtime: ManagedRuntime.ManagedRuntime<never, unknown>
+  const shapes = Object.entries(SHAPES)
+
+  beforeAll(() => {
+    const seed = longIdsSeed()
+    // Every adversarial shape at 1 MB, as the values of one environment's variables: 40 MB to mask.
+    const variables = shapes.map(([name, build], i) => ({ key: `v${i}`, value: build(1024 * 1024), description: name }))
+    const fake = FakeMwaa.layer({ ...seed, environments: seed.environments.map((env) => ({ ...env, variables })) })
+    const config = AppConfig.make({ defaultEnvironment: Option.some(DEMO_ENVIRONMENT_3), maxRequestsPerSecond: 1000 })
+    runtime = ManagedRuntime.make(Layer.merge(appLayer(fake, config), fake)) as ManagedRuntime.ManagedRuntime<never, unknown>
+    host = makeToolHost(runtime as never, { tools: catalogue, prompts, instructions: instructions(false), version: "test" })
+  })
+  afterAll(() => runtime.dispose())
+
+  it("list-variables masks 40 MB of worst-case values whole, then cuts the answer to its budget", { timeout: 120_000 }, async () => {
+    const started = performance.now()
+    const result = await host.callTool("list-variables", { limit: 200 }, { signal: new AbortController().signal })
+    const elapsed = performance.now() - started
+    expect(result.isError, result.text.slice(0, 500)).toBe(false)
+    expect(new TextEncoder().encode(JSON.stringify(result.structuredContent)).length).toBeLessThanOrEqual(64 * 1024)
+    // One second per MB is the bar for each text; 40 texts of 1 MB, with room for a loaded machine.
+    expect(elapsed, `${elapsed.toFixed(0)} ms`).toBeLessThan(shapes.length * 1000)
   })
 })
