@@ -21,7 +21,7 @@ export const namesSecret = (name: string): boolean => {
   NAME_HIT.lastIndex = 0
   for (let m = NAME_HIT.exec(name); m !== null; m = NAME_HIT.exec(name)) {
     // A short name must end the name: "pass" in "db-pass", not in "pass-through".
-    if (m[2] !== undefined || NAME_HIT.lastIndex === name.length) return true
+    if (m[1] !== undefined || m[2] !== undefined || NAME_HIT.lastIndex === name.length) return true
   }
   return false
 }
@@ -37,9 +37,10 @@ const isNewline = (c: number) => c === 10 || c === 13
 const BARE_END = new Set([..."\t\n\v\f\r ,;&'\"}])"].map((ch) => ch.charCodeAt(0)))
 
 /**
- * A quote closes a string at escaping depth `level` (0: plain JSON, 1: JSON inside a JSON string,
- * whose quotes read \", and so on) when the backslashes before it number level + 2^(level+1)·j:
- * each escaping doubles the backslashes a quote had, then adds its own.
+ * A quote closes a string at escaping level `level` (the backslashes before a key's quote: 0 in
+ * plain JSON, 1 in JSON inside a JSON string, whose quotes read \", then 3, 7) when the backslashes
+ * before it number level + 2·(level + 1)·j: each escaping doubles the backslashes a quote had, then
+ * adds its own, so an escaped quote inside the value has more, by an odd multiple of level + 1.
  */
 const closes = (run: number, level: number): boolean => run >= level && (run - level) % (2 * (level + 1)) === 0
 
