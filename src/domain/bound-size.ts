@@ -33,9 +33,9 @@ export const utf8Length = (text: string): number => {
 
 const size = (v: unknown) => utf8Length(JSON.stringify(v) ?? "")
 
-/** Largest array (with more than one item) or string (over 200 characters) in the tree, by serialized size. */
+/** Largest array (with more than one item), string or object key (over 200 characters) in the tree, by serialized size. */
 const largest = (root: Json) => {
-  let best: { parent: Json | Array<unknown>; key: string | number; bytes: number; kind: "array" | "string" } | undefined
+  let best: { parent: Json | Array<unknown>; key: string | number; bytes: number; kind: "array" | "string" | "key" } | undefined
   const visit = (parent: Json | Array<unknown>, key: string | number, v: unknown) => {
     if (Array.isArray(v)) {
       if (v.length > 1) {
@@ -44,7 +44,14 @@ const largest = (root: Json) => {
       }
       for (let i = 0; i < v.length; i++) visit(v, i, v[i])
     } else if (typeof v === "object" && v !== null) {
-      for (const [k, x] of Object.entries(v)) visit(v as Json, k, x)
+      for (const [k, x] of Object.entries(v)) {
+        // Keys are the environment's data too (a conf's keys): counted and cut like values.
+        if (k.length > 200) {
+          const bytes = size(k)
+          if (best === undefined || bytes > best.bytes) best = { parent: v as Json, key: k, bytes, kind: "key" }
+        }
+        visit(v as Json, k, x)
+      }
     } else if (typeof v === "string" && v.length > 200) {
       const bytes = size(v)
       if (best === undefined || bytes > best.bytes) best = { parent, key, bytes, kind: "string" }
@@ -55,8 +62,10 @@ const largest = (root: Json) => {
 }
 
 /**
- * One pass that cuts every string far longer than the budget could ever hold, before anything
- * costly (masking, the halving below) walks a 50 MB answer. Keeps the shape; says what it cut.
+ * One pass that cuts every string (and object key) far longer than the budget could ever hold,
+ * before the halving below serializes a 50 MB answer again and again. It runs on a masked answer
+ * only (tool-host's present): cutting first could leave part of a secret no rule recognises.
+ * Keeps the shape; says what it cut.
  */
 export const precut = <A>(value: A, maxChars: number): Bounded<A> => {
   const cuts: Array<string> = []
@@ -82,8 +91,13 @@ export const precut = <A>(value: A, maxChars: number): Bounded<A> => {
       return copy ?? v
     }
     if (typeof v === "object" && v !== null) {
+      const entries = Object.entries(v)
+      if (entries.some(([k]) => k.length > maxChars)) {
+        cuts.push(`keys longer than ${maxChars} characters cut`)
+        return Object.fromEntries(entries.map(([k, x]) => [k.length > maxChars ? cutText(k, maxChars) : k, walk(x, k)]))
+      }
       let copy: Record<string, unknown> | undefined
-      for (const [k, x] of Object.entries(v)) {
+      for (const [k, x] of entries) {
         const y = walk(x, k)
         if (y === x) continue
         copy ??= { ...(v as Record<string, unknown>) }
@@ -94,6 +108,17 @@ export const precut = <A>(value: A, maxChars: number): Bounded<A> => {
     return v
   }
   return { value: walk(value, "root") as A, cuts }
+}
+
+const cutText = (text: string, keep: number) => `${text.slice(0, keep)}… [truncated: ${text.length - keep} more characters]`
+
+/** The object with one key renamed in place (order kept); a name already taken gets a number. */
+const renameKey = (o: Json, from: string, to: string): void => {
+  let name = to
+  for (let n = 2; name in o; n++) name = `${to} #${n}`
+  const entries = Object.entries(o)
+  for (const [k] of entries) delete o[k]
+  for (const [k, x] of entries) o[k === from ? name : k] = x
 }
 
 export const boundSize = <A>(value: A, maxBytes: number): Bounded<A> => {
@@ -117,9 +142,14 @@ export const boundSize = <A>(value: A, maxBytes: number): Bounded<A> => {
       }
       if (isLines && container === root && "truncated" in root) root["truncated"] = true
       cuts.push(`${String(target.key)}: ${keep} of ${current.length} kept`)
+    } else if (target.kind === "key") {
+      const name = target.key as string
+      const keep = Math.max(100, Math.floor(name.length / 2))
+      renameKey(container, name, cutText(name, keep))
+      cuts.push(`a key: ${keep} of ${name.length} characters kept`)
     } else if (typeof current === "string") {
       const keep = Math.max(100, Math.floor(current.length / 2))
-      container[target.key as string] = `${current.slice(0, keep)}… [truncated: ${current.length - keep} more characters]`
+      container[target.key as string] = cutText(current, keep)
       cuts.push(`${String(target.key)}: ${keep} of ${current.length} characters kept`)
     }
   }

@@ -41,7 +41,9 @@ describe.each([
     const envs = await read("list-environments", {})
     expect(envs.data.environments).toContain(environment_name)
     expect(envs.data.region).toBe("us-east-1")
-    expect(envs.summary).toContain(environment_name)
+    // Names the environment returned are listed in the data, not in the summary (src/app/summary-text.ts).
+    expect(envs.summary).toMatch(/^\d+ environment\(s\) in us-east-1/)
+    expect(envs.summary).not.toContain(environment_name)
 
     const env = await read("get-environment", { environment_name })
     expect(env.data.name).toBe(environment_name)
@@ -57,7 +59,8 @@ describe.each([
     expect(health.data.mwaa).toMatchObject({ status: "AVAILABLE", airflow_version: env.data.airflow_version })
     expect(health.data.airflow.available).toBe(true)
     expect(health.data.airflow.import_errors.count).toBe(1)
-    expect(health.summary).toContain(`${environment_name}: ${health.data.verdict}.`)
+    expect(health.summary).toContain(`${environment_name}: ${health.data.verdict}`)
+    if (health.data.findings.length > 0) expect(health.summary).toContain(`${health.data.findings.length} finding(s)`)
   })
 
   it("list-dags, get-dag and get-dag-source agree with each other", async () => {
@@ -168,6 +171,19 @@ describe.each([
     const tail = await read("get-task-logs", { environment_name, dag_id: ORDERS_DAG, dag_run_id, task_id: listedTi.task_id, tail_lines: 3 })
     expect(tail.data.lines).toEqual(latest.data.lines.slice(-3))
     expect(tail.data.truncated).toBe(true)
+    // The token is the server's own: it comes back usable (not masked as a "token") and reads on.
+    expect(tail.data.continuation_token).toMatch(/^[A-Za-z0-9_-]{16,}$/)
+    const before = await read("get-task-logs", {
+      environment_name,
+      dag_id: ORDERS_DAG,
+      dag_run_id,
+      task_id: listedTi.task_id,
+      tail_lines: 3,
+      continuation_token: tail.data.continuation_token
+    })
+    // It resumes at the event of the first line left out (a multi-line event is shown whole), further back.
+    expect(before.data.lines.length).toBeGreaterThan(0)
+    expect(before.data.lines_from_end.oldest).toBeGreaterThan(tail.data.lines_from_end.oldest)
     // One call gives the same conclusion: the failed task and its exception line.
     const diagnosis = await read("diagnose-dag-run", { environment_name, dag_id: ORDERS_DAG, dag_run_id })
     const diagnosed = diagnosis.data.failed_tasks.find((t: Json) => t.task_id === listedTi.task_id)
@@ -247,7 +263,9 @@ describe.each([
     expect(errors.data.total_entries).toBeGreaterThan(0)
     const error = errors.data.import_errors[0]
     expect(error.stack_trace).toMatch(/Error/)
-    expect(errors.summary).toContain(error.filename)
+    // Airflow's file paths stay below the data label: the summary counts them.
+    expect(errors.summary).toContain(`${errors.data.total_entries} import error(s)`)
+    expect(errors.summary).not.toContain(error.filename)
     const dags = await read("list-dags", { environment_name, full: true })
     const broken = dags.data.dags.filter((d: Json) => d.has_import_errors === true)
     expect(broken.length).toBeGreaterThan(0)
