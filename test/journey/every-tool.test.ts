@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import type { HttpFake } from "../support/http-fake/index.js"
 import { pathOf, runId as makeRunId } from "./support/ids.js"
 import {
@@ -44,6 +44,15 @@ beforeAll(async () => {
   reader = await startServer(fake)
   writer = await startServer(fake, { allowWrite: true })
 }, 60_000)
+
+/**
+ * Every credential the fake issued, gathered after each test: the fake's list can lose earlier
+ * entries (create-environment drops its webserver store), and the leak check needs them all.
+ */
+const issued = new Set<string>()
+afterEach(() => {
+  for (const credential of issuedCredentials(fake)) issued.add(credential)
+})
 
 afterAll(async () => {
   await reader?.session.close()
@@ -261,7 +270,10 @@ describe("what the wire saw", () => {
     const requests = fake.requests()
     expectRoutesFit(requests, "whole file")
     expectLoginBeforeWebserver(requests)
-    const issued = issuedCredentials(fake)
+    for (const credential of issuedCredentials(fake)) issued.add(credential)
+    // The fake hands out credentials for every webserver login: where the route was used, there are some to look for.
+    if (requests.some((r) => (r.operation as string) === "AirflowWebserver") && "issuedCredentials" in fake)
+      expect(issued.size, "the webserver route was used, yet the fake issued no credential").toBeGreaterThan(0)
     const everything = [...reader.answers, ...writer.answers].map((a) => `${a.text}\n${JSON.stringify(a.structured ?? null)}`)
     everything.push(reader.session.stderr(), writer.session.stderr())
     for (const credential of issued) {

@@ -184,6 +184,9 @@ describe.each(HOSTILE_ENVIRONMENTS)("hostile content on $name (Airflow $major)",
       token = answer.structured.continuation_token
       if (token === null) break
     }
+    // The hostile lines did come through, masked: the scan above looked at real content.
+    const logs = reader.answers.filter((a) => a.tool === "get-task-logs" && a.args["environment_name"] === environment_name && !a.isError)
+    expect(logs.some((a) => a.structured.masked === true && a.text.includes("***"))).toBe(true)
     expect(findings, report(findings)).toEqual([])
   }, 240_000)
 
@@ -216,6 +219,9 @@ describe.each(HOSTILE_ENVIRONMENTS)("hostile content on $name (Airflow $major)",
       ["get-task-instance", { ...run, task_id: H_UPSTREAM }],
       ["get-task-instance", { ...run, task_id: H_DOWNSTREAM }]
     ])
+    const source = reader.answers.find((a) => a.tool === "get-dag-source" && a.args["environment_name"] === environment_name)
+    expect(source?.structured?.content ?? "", "the hostile DAG file came through").toContain('CONFIG_0 = """')
+    expect(source?.structured?.masked).toBe(true)
     expect(findings, report(findings)).toEqual([])
   }, 120_000)
 
