@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest"
 import { linesFromCloudWatchMessage, linesFromRestContent } from "../../src/domain/log-lines.js"
 
 /** A value written over several lines is only recognisable whole: each event is masked before it is split. */
-const conf = JSON.stringify({ user: "etl", password: ["hunter2-first-line", "s3cr3t-second-line"], token: { value: "tok-9f8e7d6c" } }, null, 2)
+const conf = JSON.stringify(
+  { user: "etl", password: ["hunter2-first-line", "s3cr3t-second-line"], token: { value: "tok-9f8e7d6c" } },
+  null,
+  2
+)
 const secrets = ["hunter2-first-line", "s3cr3t-second-line", "tok-9f8e7d6c"]
 
 describe("log lines", () => {
