@@ -1,4 +1,4 @@
-import { Cause, Context, Effect, Either, Exit, JSONSchema, Option, type ParseResult, Runtime, Schema } from "effect"
+import { Cause, Context, Effect, Either, Exit, Option, type ParseResult, Runtime, Schema } from "effect"
 import type { ToolCallContext, ToolCallResult, ToolDescriptor, ToolHost } from "../adapters/mcp/ToolHost.js"
 import { boundSize, precut, utf8Length } from "../domain/bound-size.js"
 import { WriteGate } from "../domain/write-gating.js"
@@ -10,29 +10,10 @@ import type { AnyToolSpec, ToolServices } from "./tool-spec.js"
 import { InEnvironment, invalidArgumentsMessage, toolErrorMessage } from "./tool-errors.js"
 import type { PromptSpec } from "./prompts.js"
 import { audit } from "./audit.js"
+import { cutNote, declaredMembers } from "./cut-note.js"
+import { jsonSchemaOf } from "./json-schema.js"
 import { runCall } from "./run-call.js"
 import { resolvedEnvironment } from "./with-environment.js"
-
-/**
- * Effect marks Unknown and Any with "$id" ("/schemas/unknown"); two of them in one schema, or one
- * in each of two tools, make a validating client (ajv) refuse the schema as ambiguous.
- */
-const withoutIds = (value: unknown): unknown =>
-  Array.isArray(value)
-    ? value.map(withoutIds)
-    : typeof value === "object" && value !== null
-      ? Object.fromEntries(
-          Object.entries(value)
-            .filter(([k]) => k !== "$id")
-            .map(([k, v]) => [k, withoutIds(v)])
-        )
-      : value
-
-/** The advertised JSON Schema of a tool's input or output: self-contained, without "$schema" or "$id". */
-export const jsonSchemaOf = (schema: Schema.Schema.Any): Record<string, unknown> => {
-  const { $schema: _ignored, ...rest } = JSONSchema.make(schema) as unknown as Record<string, unknown>
-  return withoutIds(rest) as Record<string, unknown>
-}
 
 export const describeTool = (spec: AnyToolSpec): ToolDescriptor => ({
   name: spec.name,
@@ -131,6 +112,17 @@ const prepareUntraced = (spec: AnyToolSpec): PreparedTool => {
   }
 }
 
+// Only answers that are cut need the names their tool declares: worked out then, once per tool.
+const declared = new WeakMap<AnyToolSpec, ReadonlySet<string>>()
+const declaredOf = (spec: AnyToolSpec): ReadonlySet<string> => {
+  let names = declared.get(spec)
+  if (names === undefined) {
+    names = declaredMembers(spec.output)
+    declared.set(spec, names)
+  }
+  return names
+}
+
 /**
  * An answer as the client sees it. Every string leaves the server stripped of invisible characters
  * and with credential-looking values masked, then the whole answer is bounded so one call cannot
@@ -150,9 +142,7 @@ const present = (spec: AnyToolSpec, output: unknown, encoded: Record<string, unk
   const cuts = [...pre.cuts, ...bounded.cuts]
   const notes = [
     sanitized.masked ? "Values that looked like credentials were masked (***)." : "",
-    cuts.length > 0
-      ? `Answer cut to fit ${config.maxResponseBytes} bytes (${cuts.join("; ")}): ask for a smaller page (limit), the next page (offset = next_offset) or a narrower filter.`
-      : ""
+    cuts.length > 0 ? cutNote(cuts, declaredOf(spec), config.maxResponseBytes) : ""
   ].filter((n) => n.length > 0)
   const summary = [maskSecretsInText(stripInvisible(spec.summarize(output))).text, ...notes].join(" ")
   return {

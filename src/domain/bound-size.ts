@@ -5,10 +5,22 @@
  * with a marker, until the answer fits. Pure: the answer keeps its shape.
  */
 
+/**
+ * One cut, as data: the app words it. `member` is the name the cut value sat under, which may be
+ * the environment's own (a run's conf, a variable's JSON value), so the app decides whether to show it.
+ */
+export interface Cut {
+  /** The member whose value was cut; undefined when an object key itself was cut. */
+  readonly member: string | undefined
+  readonly unit: "characters" | "items"
+  readonly kept: number
+  readonly of: number
+}
+
 export interface Bounded<A> {
   readonly value: A
   /** What was cut, for the hint shown with the answer; empty when nothing was. */
-  readonly cuts: ReadonlyArray<string>
+  readonly cuts: ReadonlyArray<Cut>
 }
 
 type Json = Record<string, unknown>
@@ -68,12 +80,12 @@ const largest = (root: Json) => {
  * Keeps the shape; says what it cut.
  */
 export const precut = <A>(value: A, maxChars: number): Bounded<A> => {
-  const cuts: Array<string> = []
+  const cuts: Array<Cut> = []
   // Copies only what holds a cut string: most answers have none, and come back as they were.
   const walk = (v: unknown, key: string): unknown => {
     if (typeof v === "string") {
       if (v.length <= maxChars) return v
-      cuts.push(`${key}: ${maxChars} of ${v.length} characters kept`)
+      cuts.push({ member: key, unit: "characters", kept: maxChars, of: v.length })
       // Logs keep their end, where the error is; other text its beginning.
       return key === "lines"
         ? `[truncated: ${v.length - maxChars} earlier characters] …${v.slice(-maxChars)}`
@@ -93,7 +105,9 @@ export const precut = <A>(value: A, maxChars: number): Bounded<A> => {
     if (typeof v === "object" && v !== null) {
       const entries = Object.entries(v)
       if (entries.some(([k]) => k.length > maxChars)) {
-        cuts.push(`keys longer than ${maxChars} characters cut`)
+        for (const [k] of entries) {
+          if (k.length > maxChars) cuts.push({ member: undefined, unit: "characters", kept: maxChars, of: k.length })
+        }
         return Object.fromEntries(entries.map(([k, x]) => [k.length > maxChars ? cutText(k, maxChars) : k, walk(x, k)]))
       }
       let copy: Record<string, unknown> | undefined
@@ -125,7 +139,7 @@ export const boundSize = <A>(value: A, maxBytes: number): Bounded<A> => {
   if (size(value) <= maxBytes) return { value, cuts: [] }
   const copy = structuredClone(value) as unknown
   const holder = { root: copy } as Json
-  const cuts: Array<string> = []
+  const cuts: Array<Cut> = []
   for (let step = 0; step < 200 && size(holder["root"]) > maxBytes; step++) {
     const target = largest(holder)
     if (target === undefined) break
@@ -141,16 +155,16 @@ export const boundSize = <A>(value: A, maxBytes: number): Bounded<A> => {
         root["next_offset"] = (root["offset"] as number) + keep
       }
       if (isLines && container === root && "truncated" in root) root["truncated"] = true
-      cuts.push(`${String(target.key)}: ${keep} of ${current.length} kept`)
+      cuts.push({ member: String(target.key), unit: "items", kept: keep, of: current.length })
     } else if (target.kind === "key") {
       const name = target.key as string
       const keep = Math.max(100, Math.floor(name.length / 2))
       renameKey(container, name, cutText(name, keep))
-      cuts.push(`a key: ${keep} of ${name.length} characters kept`)
+      cuts.push({ member: undefined, unit: "characters", kept: keep, of: name.length })
     } else if (typeof current === "string") {
       const keep = Math.max(100, Math.floor(current.length / 2))
       container[target.key as string] = cutText(current, keep)
-      cuts.push(`${String(target.key)}: ${keep} of ${current.length} characters kept`)
+      cuts.push({ member: String(target.key), unit: "characters", kept: keep, of: current.length })
     }
   }
   return { value: holder["root"] as A, cuts }

@@ -138,7 +138,8 @@ export const addChunk = (
       state.resume = line
       return { full: true, texts }
     }
-    if (masked.masked || raw !== line.text) state.masked = true
+    // A line of a multi-line event was masked with its event (log-lines): its "***" says so.
+    if (masked.masked || raw !== line.text || shown.includes(REDACTED)) state.masked = true
     state.shown.push({ ...line, text: shown })
     state.bytes += cost
   }
