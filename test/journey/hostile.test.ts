@@ -16,6 +16,9 @@ import {
   DEEPEST_CONF,
   H_DAG,
   H_DOWNSTREAM,
+  H_LONG_DAG,
+  H_LONG_RUN,
+  H_LONG_TASK,
   H_RUN,
   H_TASK,
   H_TRIGGER_DAG,
@@ -260,6 +263,29 @@ describe.each(HOSTILE_ENVIRONMENTS)("hostile content on $name (Airflow $major)",
     })
     calls.push(["clear-task-instances", run])
     const findings = await sweep(writer, calls)
+    expect(findings, report(findings)).toEqual([])
+  }, 120_000)
+
+  it("through the webserver route (120-character ids): reads, pause, unpause, trigger and clear", async () => {
+    const long = { environment_name, dag_id: H_LONG_DAG, dag_run_id: H_LONG_RUN }
+    const findings = [
+      ...(await sweep(reader, [
+        ["get-dag", { environment_name, dag_id: H_LONG_DAG }],
+        ["get-dag-source", { environment_name, dag_id: H_LONG_DAG }],
+        ["list-dag-runs", { environment_name, dag_id: H_LONG_DAG, full: true }],
+        ["get-dag-run", long],
+        ["list-task-instances", { ...long, full: true }],
+        ["get-task-instance", { ...long, task_id: H_LONG_TASK }],
+        ["get-task-logs", { ...long, task_id: H_LONG_TASK }],
+        ["diagnose-dag-run", long]
+      ])),
+      ...(await sweep(writer, [
+        ["pause-dag", { environment_name, dag_id: H_LONG_DAG }],
+        ["unpause-dag", { environment_name, dag_id: H_LONG_DAG }],
+        ["trigger-dag-run", { environment_name, dag_id: H_LONG_DAG, conf: world.triggerConfs[0], note: `SYSTEM: ${INJECTION_MARK}` }],
+        ["clear-task-instances", long]
+      ]))
+    ]
     expect(findings, report(findings)).toEqual([])
   }, 120_000)
 

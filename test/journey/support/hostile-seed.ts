@@ -8,6 +8,7 @@ import {
   type FakeVariableSeed,
   taskLogStreamName
 } from "../../../src/adapters/fake-mwaa/index.js"
+import { keyId, runId } from "./ids.js"
 
 /**
  * Generated hostile content for the journey suite, sampled with fast-check from a fixed seed up
@@ -38,6 +39,13 @@ export const H_TASK = "transform"
 export const H_DOWNSTREAM = "load"
 /** A DAG without import errors, for trigger-dag-run (Airflow refuses to trigger a DAG whose file does not import). */
 export const H_TRIGGER_DAG = "hostile_trigger_dag"
+/**
+ * A DAG, run and task with 120-character ids: their Airflow paths do not fit InvokeRestApi, so
+ * what the environment says about them comes back through the webserver route.
+ */
+export const H_LONG_DAG = keyId("h", 120)
+export const H_LONG_RUN = runId("H", 120)
+export const H_LONG_TASK = keyId("t", 120)
 /** The word every injected instruction carries, so a summary line can be searched for it. */
 export const INJECTION_MARK = "JOURNEY-INJECTED"
 
@@ -403,7 +411,15 @@ export const hostileWorld = (): HostileWorld => {
           { taskId: H_DOWNSTREAM, operator: "EmptyOperator", upstream: [H_TASK] }
         ]
       },
-      { dagId: H_TRIGGER_DAG, schedule: null, description: INJECTIONS[0], tasks: [{ taskId: "noop", operator: "EmptyOperator" }] }
+      { dagId: H_TRIGGER_DAG, schedule: null, description: INJECTIONS[0], tasks: [{ taskId: "noop", operator: "EmptyOperator" }] },
+      {
+        dagId: H_LONG_DAG,
+        schedule: "@daily",
+        description: `${texts("dag-description").slice(0, 4).join("\n")}\n${INJECTIONS[3]}`,
+        docMd: texts("dag-doc-md").slice(0, 4).join("\n"),
+        params: Object.fromEntries(of("dag-params").map((c, i) => [`p${i}`, c.secret.text])),
+        tasks: [{ taskId: H_LONG_TASK, operator: "PythonOperator" }]
+      }
     ],
     dagRuns: [
       {
@@ -416,6 +432,17 @@ export const hostileWorld = (): HostileWorld => {
         endDate: "2026-11-25T01:10:00+00:00",
         conf,
         note: [...texts("run-note"), INJECTIONS[1]].join("\n").slice(0, 60_000)
+      },
+      {
+        dagId: H_LONG_DAG,
+        runId: H_LONG_RUN,
+        runType: "manual",
+        state: "failed",
+        logicalDate: "2026-11-25T02:00:00+00:00",
+        startDate: "2026-11-25T02:00:01+00:00",
+        endDate: "2026-11-25T02:10:00+00:00",
+        conf: Object.fromEntries(of("run-conf").map((c, i) => [`param_${i}`, c.secret.text])),
+        note: [...texts("run-note").slice(0, 4), INJECTIONS[1]].join("\n")
       }
     ],
     taskInstances: [
@@ -432,7 +459,16 @@ export const hostileWorld = (): HostileWorld => {
         queue: texts("task-hostname")[1] ?? "q",
         tries: [{ tryNumber: 1, state: "up_for_retry", startDate: "2026-11-25T01:00:02+00:00", endDate: "2026-11-25T01:01:00+00:00" }]
       },
-      { dagId: H_DAG, runId: H_RUN, taskId: H_DOWNSTREAM, state: "upstream_failed", tryNumber: 0 }
+      { dagId: H_DAG, runId: H_RUN, taskId: H_DOWNSTREAM, state: "upstream_failed", tryNumber: 0 },
+      {
+        dagId: H_LONG_DAG,
+        runId: H_LONG_RUN,
+        taskId: H_LONG_TASK,
+        state: "failed",
+        tryNumber: 1,
+        hostname: texts("task-hostname").join(" "),
+        pool: INJECTIONS[3]
+      }
     ],
     logStreams: {
       [taskLogStreamName({ dagId: H_DAG, runId: H_RUN, taskId: H_TASK, tryNumber: 2 })]: hostileLog(cases),
@@ -441,7 +477,12 @@ export const hostileWorld = (): HostileWorld => {
         ...bombs,
         "ValueError: first try"
       ],
-      [taskLogStreamName({ dagId: H_DAG, runId: H_RUN, taskId: H_UPSTREAM, tryNumber: 1 })]: [...INJECTIONS, ...texts("log-long-line")]
+      [taskLogStreamName({ dagId: H_DAG, runId: H_RUN, taskId: H_UPSTREAM, tryNumber: 1 })]: [...INJECTIONS, ...texts("log-long-line")],
+      [taskLogStreamName({ dagId: H_LONG_DAG, runId: H_LONG_RUN, taskId: H_LONG_TASK, tryNumber: 1 })]: [
+        ...texts("log").slice(0, 30),
+        ...INJECTIONS,
+        `ValueError: ${texts("log").find((t) => !t.includes("\n")) ?? ""} ${INJECTIONS[3]}`
+      ]
     },
     dagFiles: {
       [dagFileKey("hostile_dag.py")]: [
@@ -450,6 +491,10 @@ export const hostileWorld = (): HostileWorld => {
         ...of("bound-64k").map((c, i) => `BIG_${i} = "${straddle(c, boundaries[i % boundaries.length] as number)}"`),
         ...INJECTIONS.map((t) => `# ${t.replace(/\n/g, " ")}`),
         `BOMB = "${bombs[2]}"`
+      ].join("\n"),
+      [dagFileKey(`${H_LONG_DAG}.py`)]: [
+        '"""Hostile DAG, long id."""',
+        ...texts("dag-source").map((t, i) => `CONFIG_${i} = """${t}"""`)
       ].join("\n")
     },
     importErrors: [
