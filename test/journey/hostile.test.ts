@@ -5,6 +5,8 @@ import {
   call,
   channelsOf,
   DATA_LABEL,
+  expectLoginBeforeWebserver,
+  expectRoutesFit,
   issuedCredentials,
   type JourneyServer,
   SecretScanner,
@@ -305,7 +307,9 @@ describe.each(HOSTILE_ENVIRONMENTS)("hostile content on $name (Airflow $major)",
 })
 
 describe("after every case", () => {
-  it("the server's stderr holds no secret and no issued credential; the server still answers", async () => {
+  it("the server's stderr holds no secret and no issued credential; the server still answers; every request fit its route", async () => {
+    expectRoutesFit(fake.requests(), "hostile")
+    expectLoginBeforeWebserver(fake.requests())
     for (const server of [reader, writer]) {
       const stderr = server.session.stderr()
       expect(
