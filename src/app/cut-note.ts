@@ -26,6 +26,7 @@ export const declaredMembers = (output: Schema.Schema.Any): ReadonlySet<string> 
 const describe = (cut: Cut, declared: ReadonlySet<string>): string => {
   if (cut.member === undefined) return `a key: ${cut.kept} of ${cut.of} characters kept`
   const name = declared.has(cut.member) ? cut.member : "a value"
+  if (cut.unit === "levels") return `${name}: nesting cut at ${cut.kept} levels`
   return `${name}: ${cut.kept} of ${cut.of}${cut.unit === "characters" ? " characters" : ""} kept`
 }
 

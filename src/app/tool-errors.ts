@@ -23,13 +23,17 @@ const clip = (raw: string, max: number) => {
   return text.length > max ? `${text.slice(0, max)}…` : text
 }
 
+/** Arguments too deep for Effect's parser or formatter to walk (both recurse): the caller's, not a defect. */
+export const unreadableArgumentsMessage = (tool: string): string =>
+  `Invalid arguments for ${tool}: they could not be read (nested too deeply?). Send plain values as the tool's schema describes.`
+
 export const invalidArgumentsMessage = (tool: string, error: ParseResult.ParseError): string => {
   let issues: ReadonlyArray<ParseResult.ArrayFormatterIssue>
   try {
     issues = ParseResult.ArrayFormatter.formatErrorSync(error)
   } catch {
     // Effect's formatter recurses into the value it quotes: absurdly deep input overflows it.
-    return `Invalid arguments for ${tool}: they could not be read (nested too deeply?). Send plain values as the tool's schema describes.`
+    return unreadableArgumentsMessage(tool)
   }
   const seen = new Set<string>()
   const lines = issues.flatMap((issue) => {

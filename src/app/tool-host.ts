@@ -7,7 +7,7 @@ import { sanitizeDeep, stripInvisible } from "../domain/sanitize.js"
 import { AppConfig, type AppConfigShape } from "../ports/AppConfig.js"
 import { Progress, type ProgressShape } from "../ports/Progress.js"
 import type { AnyToolSpec, ToolServices } from "./tool-spec.js"
-import { InEnvironment, invalidArgumentsMessage, toolErrorMessage } from "./tool-errors.js"
+import { InEnvironment, invalidArgumentsMessage, toolErrorMessage, unreadableArgumentsMessage } from "./tool-errors.js"
 import type { PromptSpec } from "./prompts.js"
 import { audit } from "./audit.js"
 import { cutNote, declaredMembers } from "./cut-note.js"
@@ -81,8 +81,9 @@ const prepareUntraced = (spec: AnyToolSpec): PreparedTool => {
     try {
       decoded = decode(args ?? {})
     } catch (e) {
-      // Effect's parser recurses into the value: absurdly deep input can overflow it. A defect, logged.
-      return Effect.die(e)
+      // Effect's parser recurses into the value: absurdly deep input overflows the stack. That is the
+      // caller's input, not our bug; anything else thrown here is a defect, logged.
+      return e instanceof RangeError ? Effect.succeed(failure(unreadableArgumentsMessage(spec.name))) : Effect.die(e)
     }
     if (Either.isLeft(decoded)) return Effect.succeed(failure(invalidArgumentsMessage(spec.name, decoded.left)))
     return Effect.match(spec.run(decoded.right), {

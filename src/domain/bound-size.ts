@@ -12,7 +12,7 @@
 export interface Cut {
   /** The member whose value was cut; undefined when an object key itself was cut. */
   readonly member: string | undefined
-  readonly unit: "characters" | "items"
+  readonly unit: "characters" | "items" | "levels"
   readonly kept: number
   readonly of: number
 }
@@ -77,12 +77,20 @@ const largest = (root: Json) => {
  * One pass that cuts every string (and object key) far longer than the budget could ever hold,
  * before the halving below serializes a 50 MB answer again and again. It runs on a masked answer
  * only (tool-host's present): cutting first could leave part of a secret no rule recognises.
+ * It also cuts nesting deeper than MAX_DEPTH (a run's conf can be thousands of levels deep):
+ * the halving's structuredClone and JSON.stringify overflow the stack on such values.
  * Keeps the shape; says what it cut.
  */
+export const MAX_DEPTH = 64
+
 export const precut = <A>(value: A, maxChars: number): Bounded<A> => {
   const cuts: Array<Cut> = []
   // Copies only what holds a cut string: most answers have none, and come back as they were.
-  const walk = (v: unknown, key: string): unknown => {
+  const walk = (v: unknown, key: string, depth: number): unknown => {
+    if (depth > MAX_DEPTH && typeof v === "object" && v !== null) {
+      cuts.push({ member: key, unit: "levels", kept: MAX_DEPTH, of: MAX_DEPTH + 1 })
+      return `[truncated: nested deeper than ${MAX_DEPTH} levels]`
+    }
     if (typeof v === "string") {
       if (v.length <= maxChars) return v
       cuts.push({ member: key, unit: "characters", kept: maxChars, of: v.length })
@@ -95,7 +103,7 @@ export const precut = <A>(value: A, maxChars: number): Bounded<A> => {
       let copy: Array<unknown> | undefined
       for (let i = 0; i < v.length; i++) {
         const x: unknown = v[i]
-        const y = walk(x, key)
+        const y = walk(x, key, depth + 1)
         if (y === x) continue
         copy ??= [...v]
         copy[i] = y
@@ -108,11 +116,11 @@ export const precut = <A>(value: A, maxChars: number): Bounded<A> => {
         for (const [k] of entries) {
           if (k.length > maxChars) cuts.push({ member: undefined, unit: "characters", kept: maxChars, of: k.length })
         }
-        return Object.fromEntries(entries.map(([k, x]) => [k.length > maxChars ? cutText(k, maxChars) : k, walk(x, k)]))
+        return Object.fromEntries(entries.map(([k, x]) => [k.length > maxChars ? cutText(k, maxChars) : k, walk(x, k, depth + 1)]))
       }
       let copy: Record<string, unknown> | undefined
       for (const [k, x] of entries) {
-        const y = walk(x, k)
+        const y = walk(x, k, depth + 1)
         if (y === x) continue
         copy ??= { ...(v as Record<string, unknown>) }
         copy[k] = y
@@ -121,7 +129,7 @@ export const precut = <A>(value: A, maxChars: number): Bounded<A> => {
     }
     return v
   }
-  return { value: walk(value, "root") as A, cuts }
+  return { value: walk(value, "root", 0) as A, cuts }
 }
 
 const cutText = (text: string, keep: number) => `${text.slice(0, keep)}… [truncated: ${text.length - keep} more characters]`

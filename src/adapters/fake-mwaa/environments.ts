@@ -82,7 +82,10 @@ export const createEnvironment = (
   const { LastUpdate: _none, ...defaults } = defaultMembers(input.Name, version, "CREATING", now)
   const mwaa: Record<string, unknown> = { ...mergeMembers(defaults, input), Status: "CREATING", CreatedAt: now }
   const env = emptyEnvironment(input.Name, mwaa)
-  return Either.right([{ Arn: String(mwaa["Arn"]) }, { environments: [...state.environments, env], nowMillis: state.nowMillis + 1000 }])
+  return Either.right([
+    { Arn: String(mwaa["Arn"]) },
+    { ...state, environments: [...state.environments, env], nowMillis: state.nowMillis + 1000 }
+  ])
 }
 
 export const updateEnvironment = (

@@ -55,7 +55,9 @@ export const getTaskLogsTool = readTool({
     try_number: Schema.optional(looseInt("try_number", 1, 1000).annotations({ description: "Try to read (default: the latest)." })),
     tail_lines: Schema.optional(looseInt("tail_lines", 1, 5000).annotations({ description: "Lines shown at most (default 200)." })),
     max_bytes: Schema.optional(
-      looseInt("max_bytes", 2048, 1_000_000).annotations({ description: "Size of the answer at most, in bytes (default 16384)." })
+      looseInt("max_bytes", 2048, 1_000_000).annotations({
+        description: "Size of the answer at most, in bytes (default 16384; never more than the server's answer limit, 64 KiB unless set)."
+      })
     ),
     filter: Schema.optional(filter),
     level: Schema.optional(level),

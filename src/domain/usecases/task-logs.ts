@@ -1,4 +1,5 @@
 import { Effect, Either, Option } from "effect"
+import { AppConfig } from "../../ports/AppConfig.js"
 import { MwaaError } from "../../ports/MwaaError.js"
 import { decodeCursor, encodeCursor, type LogCursor, logIdentity } from "../log-cursor.js"
 import { type ErrorExcerpt, findErrorExcerpt, type LogLevel, levelOf } from "../log-excerpt.js"
@@ -212,7 +213,10 @@ export const getTaskLogs = Effect.fnUntraced(function* (env: string, req: TaskLo
     onNone: () => ({ page: null, skip: 0, linesFromEnd: 0 }),
     onSome: (c) => ({ page: c.page, skip: c.skip, linesFromEnd: c.linesFromEnd })
   })
-  const budget = Math.max(256, (req.max_bytes ?? DEFAULT_MAX_BYTES) - ANSWER_OVERHEAD)
+  // Never more than one answer can carry: lines the answer's size bound cut afterwards would be
+  // lost between this page and the next, whose cursor starts after them.
+  const { maxResponseBytes } = yield* AppConfig
+  const budget = Math.max(256, Math.min(req.max_bytes ?? DEFAULT_MAX_BYTES, maxResponseBytes) - ANSWER_OVERHEAD)
   // The error excerpt is for the first look at a log: a filter or a continued read asked for something else.
   const searchError = !isFiltering(filter) && Option.isNone(cursor)
   const read = yield* readWindow(log, start, filter, { maxLines: req.tail_lines ?? DEFAULT_TAIL_LINES, maxBytes: budget }, searchError)

@@ -105,4 +105,27 @@ describe("fake MWAA gateway: webserverRestApi", () => {
       expect(error).toMatchObject({ reason: "AirflowClientError", airflowStatus: 404 })
     }).pipe(Effect.provide(layer()))
   )
+
+  it.effect("keeps the sessions it issued when an environment is created meanwhile", () =>
+    Effect.gen(function* () {
+      const fake = yield* FakeMwaa
+      const get = call({ environmentName: "tiny-2", airflowMajor: 2, method: "GET", path: "/dags" })
+      yield* get
+      const issued = yield* fake.webserver.issuedCredentials
+      expect(issued.length).toBeGreaterThan(0)
+      yield* Effect.flatMap(MwaaGateway, (gw) =>
+        gw.createEnvironment({
+          Name: "created-meanwhile",
+          ExecutionRoleArn: "arn:aws:iam::123456789012:role/mwaa",
+          SourceBucketArn: "arn:aws:s3:::airflow-created-meanwhile",
+          DagS3Path: "dags",
+          NetworkConfiguration: { SubnetIds: ["subnet-1", "subnet-2"], SecurityGroupIds: ["sg-1"] }
+        })
+      )
+      expect(yield* fake.webserver.issuedCredentials).toEqual(issued)
+      yield* get
+      // Still the first session: no second login.
+      expect((yield* fake.calls).filter((c) => c.api === "CreateWebLoginToken")).toHaveLength(1)
+    }).pipe(Effect.provide(layer()))
+  )
 })
