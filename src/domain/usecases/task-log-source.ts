@@ -1,5 +1,7 @@
 import { Effect, Option } from "effect"
 import { MwaaError } from "../../ports/MwaaError.js"
+import type { UnsupportedAirflowVersion } from "../airflow-version.js"
+import type { RouteUnfit } from "../route-choice.js"
 import { MwaaGateway } from "../../ports/MwaaGateway.js"
 import { AirflowClient } from "../airflow-client.js"
 import { EnvironmentCatalog } from "../environment-catalog.js"
@@ -24,7 +26,7 @@ export interface LogPage {
 export interface TaskLogSource {
   readonly source: "cloudwatch" | "rest"
   readonly stream: string | null
-  readonly fetch: (page: string | null, limit: number) => Effect.Effect<LogPage, MwaaError>
+  readonly fetch: (page: string | null, limit: number) => Effect.Effect<LogPage, MwaaError | RouteUnfit | UnsupportedAirflowVersion>
 }
 
 type Gateway = typeof MwaaGateway.Service
