@@ -93,10 +93,13 @@ export const taskLogStreamName = (t: TaskTry): string =>
     .join("/")
     .replace(/:/g, "_")
 
-/** The REST log endpoint for one try, only when its path fits (rarely: it carries all three ids). */
-export const taskLogRest = (_v: AirflowMajor, t: TaskTry, continuationToken?: string): Option.Option<RestCall> => {
+/**
+ * The REST log endpoint for one try, when its path fits (rarely: it carries all three ids) or
+ * long paths can be sent (the webserver route): Airflow has no batch form of it.
+ */
+export const taskLogRest = (_v: AirflowMajor, t: TaskTry, continuationToken?: string, longPaths = false): Option.Option<RestCall> => {
   const path = pathOf("dags", t.dag_id, "dagRuns", t.dag_run_id, "taskInstances", t.task_id, "logs", String(t.try_number))
-  if (!fits(path)) return Option.none()
+  if (!fits(path) && !longPaths) return Option.none()
   return Option.some({
     method: "GET",
     path,
