@@ -1,34 +1,101 @@
-import { Effect, FiberRef } from "effect"
+import { Cause, Effect, Exit, FiberRef } from "effect"
 import type { ToolCallResult } from "../adapters/mcp/ToolHost.js"
-import { sanitizeDeep } from "../domain/sanitize.js"
+import { maskSecretsInText } from "../domain/redaction.js"
+import { stripInvisible } from "../domain/sanitize.js"
 import type { AnyToolSpec } from "./tool-spec.js"
 import { resolvedEnvironment } from "./with-environment.js"
 
-/** Ids a write acted on, for its audit line: ids and flags only, never conf or settings. */
-const auditTargets = (args: unknown): Record<string, unknown> => {
-  const a = typeof args === "object" && args !== null ? (args as Record<string, unknown>) : {}
-  const pick = (k: string) => (typeof a[k] === "string" || typeof a[k] === "boolean" || Array.isArray(a[k]) ? a[k] : undefined)
-  return Object.fromEntries(
-    ["environment_name", "name", "dag_id", "dag_run_id", "task_ids", "dry_run", "only_failed"]
-      .map((k) => [k, pick(k)] as const)
-      .filter(([, v]) => v !== undefined)
-  )
+/**
+ * The audit line is written whatever the arguments hold: they are the caller's, not yet decoded,
+ * and may be megabytes deep or wide. So it reads only a fixed list of top-level members, never
+ * walks into them, and bounds every string it keeps.
+ */
+const TARGET_KEYS = ["environment_name", "name", "dag_id", "dag_run_id", "task_ids", "dry_run", "only_failed"] as const
+/** Ids are at most 250 characters (Airflow's ID_LEN); the audit keeps enough of one to recognise it. */
+export const MAX_TARGET_CHARS = 100
+const MAX_LIST_ITEMS = 5
+const MAX_ERROR_CHARS = 300
+/** The whole line stays under 2 KB (JSON escaping can double a string): beyond, targets are dropped. */
+export const MAX_AUDIT_CHARS = 2048
+/** Masking a megabyte costs time for nothing: only this much is masked, then cut to MAX_TARGET_CHARS. */
+const MASK_WINDOW = 2000
+
+/** Masked first, then cut: a cut never leaves the visible half of a secret the mask would have caught. */
+const boundedText = (text: string, max: number): string => {
+  const masked = maskSecretsInText(stripInvisible(text.slice(0, MASK_WINDOW))).text
+  return masked.length > max || text.length > MASK_WINDOW ? `${masked.slice(0, max)}… (${text.length} chars)` : masked
 }
 
-/** One structured stderr line per write attempt: who asked what, where, and how it ended. */
-export const audit = (spec: AnyToolSpec, args: unknown, result: ToolCallResult) =>
-  Effect.gen(function* () {
-    const environment = yield* FiberRef.get(resolvedEnvironment)
-    const targets = sanitizeDeep(auditTargets(args)).value
-    yield* Effect.logInfo("audit").pipe(
-      Effect.annotateLogs({
-        audit: true,
-        tool: spec.name,
-        environment: environment ?? targets["environment_name"] ?? targets["name"] ?? null,
-        targets,
-        dry_run: spec.name === "clear-task-instances" ? targets["dry_run"] !== false && targets["dry_run"] !== "false" : null,
-        outcome: result.isError ? "error" : "ok",
-        ...(result.isError ? { error: result.text.slice(0, 300) } : {})
-      })
-    )
-  })
+const typeOf = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value)
+
+/** A target as the audit shows it: strings and booleans as given (bounded), anything else by its type. */
+const target = (value: unknown): unknown => {
+  if (typeof value === "string") return boundedText(value, MAX_TARGET_CHARS)
+  if (typeof value === "boolean") return value
+  if (Array.isArray(value)) {
+    const shown = value.slice(0, MAX_LIST_ITEMS).map((v) => (typeof v === "string" ? boundedText(v, MAX_TARGET_CHARS) : `<${typeOf(v)}>`))
+    return value.length > MAX_LIST_ITEMS ? [...shown, `… (${value.length} items)`] : shown
+  }
+  return `<${typeOf(value)}>`
+}
+
+/** Ids a write acted on, for its audit line: ids and flags only, never conf or settings. */
+export const auditTargets = (args: unknown): Record<string, unknown> => {
+  const a = typeof args === "object" && args !== null && !Array.isArray(args) ? (args as Record<string, unknown>) : {}
+  const targets: Record<string, unknown> = {}
+  for (const k of TARGET_KEYS) {
+    // Own members only: a getter or a prototype's member is not the caller's argument.
+    const own = Object.getOwnPropertyDescriptor(a, k)
+    if (own !== undefined && "value" in own && own.value !== undefined) targets[k] = target(own.value)
+  }
+  return targets
+}
+
+type Outcome = "ok" | "error" | "defect" | "cancelled"
+
+const outcomeOf = (exit: Exit.Exit<ToolCallResult, unknown>): { readonly outcome: Outcome; readonly error?: string } => {
+  if (Exit.isSuccess(exit))
+    return exit.value.isError ? { outcome: "error", error: boundedText(exit.value.text, MAX_ERROR_CHARS) } : { outcome: "ok" }
+  return Cause.isInterruptedOnly(exit.cause) ? { outcome: "cancelled" } : { outcome: "defect" }
+}
+
+/** The fields of one audit line. Total: a throw while building them still leaves a line, without targets. */
+export const auditFields = (
+  spec: AnyToolSpec,
+  args: unknown,
+  exit: Exit.Exit<ToolCallResult, unknown>,
+  environment: string | undefined
+) => {
+  try {
+    const { outcome, error } = outcomeOf(exit)
+    const base = { audit: true, tool: spec.name, outcome, ...(error === undefined ? {} : { error }) }
+    const targets = auditTargets(args)
+    const named = targets["environment_name"] ?? targets["name"]
+    const fields = {
+      ...base,
+      environment: environment ?? (typeof named === "string" ? named : null),
+      targets,
+      dry_run: spec.name === "clear-task-instances" ? targets["dry_run"] !== false && targets["dry_run"] !== "false" : null
+    }
+    return JSON.stringify(fields).length <= MAX_AUDIT_CHARS ? fields : { ...base, environment: environment ?? null, targets: "<too long>" }
+  } catch {
+    return {
+      audit: true,
+      tool: spec.name,
+      outcome: Exit.isSuccess(exit) ? "unknown" : "defect",
+      environment: null,
+      targets: "<unreadable>"
+    }
+  }
+}
+
+/**
+ * One structured stderr line per write attempt: who asked what, where, and how it ended. Run as the
+ * attempt's exit handler (Effect.onExit), so a refusal, an invalid argument, a defect or a cancel
+ * each leave exactly one line; it cannot fail.
+ */
+export const audit = (spec: AnyToolSpec, args: unknown, exit: Exit.Exit<ToolCallResult, unknown>) =>
+  FiberRef.get(resolvedEnvironment).pipe(
+    Effect.flatMap((environment) => Effect.logInfo("audit").pipe(Effect.annotateLogs(auditFields(spec, args, exit, environment)))),
+    Effect.catchAllCause(() => Effect.void)
+  )

@@ -120,10 +120,13 @@ const prepareUntraced = (spec: AnyToolSpec): PreparedTool => {
         // Before decoding or resolving anything: a refused write must not reach AWS at all.
         const gate = yield* WriteGate
         const refused = yield* gate.ensureAllowed(spec.name).pipe(Effect.flip, Effect.option)
-        const result = Option.isSome(refused) ? failure(refused.value.message) : yield* runOnce(args, config)
-        yield* audit(spec, args, result)
-        return result
-      }).pipe(Effect.locally(resolvedEnvironment, undefined))
+        return Option.isSome(refused) ? failure(refused.value.message) : yield* runOnce(args, config)
+      }).pipe(
+        // On exit, not after success: a refusal, bad arguments, a defect (arguments too deep to
+        // decode) or a cancel each leave exactly one audit line too.
+        Effect.onExit((exit) => audit(spec, args, exit)),
+        Effect.locally(resolvedEnvironment, undefined)
+      )
   }
 }
 

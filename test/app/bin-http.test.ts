@@ -86,6 +86,23 @@ describe("bin --transport http --demo", () => {
     expect(viaBalancer.body).toContain('"result"')
   })
 
+  it("refuses a batch of 33 messages (-32600) and answers a batch of 2", async () => {
+    const headers = {
+      "Content-Type": "application/json",
+      Accept: "application/json, text/event-stream",
+      Authorization: "Bearer s3cret-token-for-tests",
+      "mcp-protocol-version": "2025-03-26"
+    }
+    const batch = (size: number) =>
+      JSON.stringify(Array.from({ length: size }, (_, i) => ({ jsonrpc: "2.0", id: i + 1, method: "tools/list" })))
+    const refused = await rawRequest(url, { headers, body: batch(33) })
+    expect(refused.status).toBe(400)
+    expect(JSON.parse(refused.body)).toMatchObject({ id: null, error: { code: -32600, message: expect.stringContaining("32") } })
+    const answered = await rawRequest(url, { headers, body: batch(2) })
+    expect(answered.status).toBe(200)
+    expect(answered.body.match(/"name":"list-environments"/g)).toHaveLength(2)
+  })
+
   it("stops on SIGTERM with exit code 0, having written nothing to stdout", async () => {
     server.child.kill("SIGTERM")
     expect(await exitOf(server.child)).toBe(0)

@@ -41,7 +41,9 @@ describe.each([
     const envs = await read("list-environments", {})
     expect(envs.data.environments).toContain(environment_name)
     expect(envs.data.region).toBe("us-east-1")
-    expect(envs.summary).toContain(environment_name)
+    // Names the environment returned are listed in the data, not in the summary (src/app/summary-text.ts).
+    expect(envs.summary).toMatch(/^\d+ environment\(s\) in us-east-1/)
+    expect(envs.summary).not.toContain(environment_name)
 
     const env = await read("get-environment", { environment_name })
     expect(env.data.name).toBe(environment_name)
@@ -57,7 +59,8 @@ describe.each([
     expect(health.data.mwaa).toMatchObject({ status: "AVAILABLE", airflow_version: env.data.airflow_version })
     expect(health.data.airflow.available).toBe(true)
     expect(health.data.airflow.import_errors.count).toBe(1)
-    expect(health.summary).toContain(`${environment_name}: ${health.data.verdict}.`)
+    expect(health.summary).toContain(`${environment_name}: ${health.data.verdict}`)
+    if (health.data.findings.length > 0) expect(health.summary).toContain(`${health.data.findings.length} finding(s)`)
   })
 
   it("list-dags, get-dag and get-dag-source agree with each other", async () => {
@@ -247,7 +250,9 @@ describe.each([
     expect(errors.data.total_entries).toBeGreaterThan(0)
     const error = errors.data.import_errors[0]
     expect(error.stack_trace).toMatch(/Error/)
-    expect(errors.summary).toContain(error.filename)
+    // Airflow's file paths stay below the data label: the summary counts them.
+    expect(errors.summary).toContain(`${errors.data.total_entries} import error(s)`)
+    expect(errors.summary).not.toContain(error.filename)
     const dags = await read("list-dags", { environment_name, full: true })
     const broken = dags.data.dags.filter((d: Json) => d.has_import_errors === true)
     expect(broken.length).toBeGreaterThan(0)

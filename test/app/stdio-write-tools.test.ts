@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, ORDERS_DAG } from "../../src/adapters/fake-mwaa/index.js"
+import { initialize, spawnRaw } from "../support/raw-stdio.js"
 import { connectStdio, type StdioSession } from "../support/stdio-client.js"
 import { callTool, fails, type Json, ok, tempCallLog } from "./stdio-helpers.js"
 
@@ -279,5 +280,45 @@ describe("environment writes", () => {
       confirm_environment_name: "e2e-no-such-env"
     })
     expect(missing).toContain("e2e-no-such-env")
+  })
+})
+
+describe("audit lines on stderr", () => {
+  const SECRET = "hunter2-stdio-secret"
+
+  it("writes exactly one bounded line per write attempt, however deep or long the arguments, without secrets", async () => {
+    // A raw child: the SDK client's own JSON.stringify cannot send 10,000 levels from a test's stack.
+    const child = spawnRaw(["--demo", "--allow-write"])
+    try {
+      await initialize(child)
+      const call = (id: number, args: string) =>
+        `{"jsonrpc":"2.0","id":${id},"method":"tools/call","params":{"name":"trigger-dag-run","arguments":${args}}}`
+      const env = `"environment_name":${JSON.stringify(DEMO_ENVIRONMENT_3)}`
+      const attempts = [
+        `{${env},"dag_id":${JSON.stringify(ORDERS_DAG)},"conf":${'{"a":'.repeat(10_000)}{"leaf":"password=${SECRET}"}${"}".repeat(10_000)}}`,
+        `{${env},"dag_id":${JSON.stringify(`password=${SECRET}${"x".repeat(1_000_000)}`)}}`,
+        `{${env},"dag_id":${JSON.stringify(Array.from({ length: 100_000 }, () => `password=${SECRET}`))}}`
+      ]
+      const auditLines = () =>
+        child
+          .stderr()
+          .split("\n")
+          .filter((line) => line.includes('"audit":true'))
+      for (const [i, args] of attempts.entries()) {
+        child.writeLine(call(i + 1, args))
+        const answer = await child.waitForId(i + 1, 20_000)
+        expect(answer.result.isError).toBe(true)
+        // The line is written before the answer is sent; stderr may arrive a moment after stdout.
+        for (let t = 0; t < 50 && auditLines().length < i + 1; t++) await new Promise((r) => setTimeout(r, 20))
+        expect(auditLines()).toHaveLength(i + 1)
+      }
+      for (const line of auditLines()) {
+        expect(line.length).toBeLessThanOrEqual(2048)
+        expect(JSON.parse(line)).toMatchObject({ audit: true, tool: "trigger-dag-run" })
+        expect(line).not.toContain(SECRET)
+      }
+    } finally {
+      await child.close()
+    }
   })
 })

@@ -8,6 +8,7 @@ import { setDagRunState } from "./scheduler.js"
 import type { FakeSeed } from "./seed-types.js"
 import type * as S from "./state.js"
 import { findEnvironment } from "./state.js"
+import { type FakeWebserver, makeFakeWebserver } from "./webserver-service.js"
 
 export interface FakeMwaaOptions {
   /** Also append every call as one JSON line to this file (for tests in another process). */
@@ -30,6 +31,13 @@ export interface FakeMwaaShape {
     taskId: string,
     mapIndex?: number
   ) => Effect.Effect<Option.Option<S.TaskInstanceRecord>>
+  /**
+   * The environments' webservers: CreateWebLoginToken, the login, the REST API behind a session
+   * (what the HTTP fake serves on the wire), and the tests' levers on sessions.
+   */
+  readonly webserver: FakeWebserver
+  /** Moves the fake clock forward (web login tokens expire after 60 s of it, sessions after 12 h). */
+  readonly advanceClock: (millis: number) => Effect.Effect<void>
   /** Moves a run to another state, as Airflow's scheduler would; false when the run does not exist. */
   readonly setDagRunState: (
     environmentName: string,
@@ -56,6 +64,7 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
             const env = findEnvironment(state, name)
             return env === undefined ? undefined : f(env)
           })
+        const web = makeFakeWebserver(ref, log)
         const inspector: FakeMwaaShape = {
           calls: log.calls,
           clearCalls: log.clear,
@@ -65,13 +74,15 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
           dagRun: (name, dagId, runId) => inEnv(name, (env) => findRun(env, dagId, runId)),
           taskInstance: (name, dagId, runId, taskId, mapIndex = -1) =>
             inEnv(name, (env) => findTaskInstance(env, dagId, runId, taskId, mapIndex)),
+          webserver: web,
+          advanceClock: (millis) => Ref.update(ref, (state) => ({ ...state, nowMillis: state.nowMillis + millis })),
           setDagRunState: (name, dagId, runId, runState) =>
             Ref.modify(ref, (state) => {
               const next = setDagRunState(state, name, dagId, runId, runState)
               return next === undefined ? [false, state] : [true, next]
             })
         }
-        return Context.make(MwaaGateway, makeGateway(ref, log)).pipe(Context.add(FakeMwaa, inspector))
+        return Context.make(MwaaGateway, makeGateway(ref, log, web)).pipe(Context.add(FakeMwaa, inspector))
       })
     )
 }

@@ -10,7 +10,9 @@ export type FakeApi =
   | "UpdateEnvironment"
   | "DeleteEnvironment"
   | "InvokeRestApi"
-  /** An Airflow REST call through the environment's webserver session (CreateWebLoginToken and login included). */
+  /** mwaa:CreateWebLoginToken: one per webserver login. */
+  | "CreateWebLoginToken"
+  /** One Airflow REST request to the environment's webserver (/api/v1 or /api/v2), path without the prefix. */
   | "AirflowWebserver"
   | "DescribeLogStreams"
   | "GetLogEvents"

@@ -4,9 +4,10 @@ import type { CallLog } from "./call-log.js"
 import { describeLogStreams, environmentOfLogGroup, getLogEventsBackward } from "./cloudwatch.js"
 import * as Environments from "./environments.js"
 import { invokeRestApi } from "./invoke.js"
-import { webserverRestApi } from "./webserver.js"
 import { environmentOfBucket, getObject } from "./s3.js"
 import type { FakeState } from "./state.js"
+import { makeWebserverRestApi } from "./webserver-client.js"
+import type { FakeWebserver } from "./webserver-service.js"
 
 /**
  * The MwaaGateway port over the fake's state. Each call is recorded first, then run as one
@@ -24,7 +25,8 @@ const step = <A, E>(ref: Ref.Ref<FakeState>, f: (s: FakeState) => Either.Either<
     })
   )
 
-export const makeGateway = (ref: Ref.Ref<FakeState>, log: CallLog): Gateway => ({
+/** `web` is the webserver login model over the same state: webserverRestApi logs in through it as a client. */
+export const makeGateway = (ref: Ref.Ref<FakeState>, log: CallLog, web: FakeWebserver): Gateway => ({
   listEnvironments: Effect.fnUntraced(function* () {
     yield* log.record({ api: "ListEnvironments" })
     return Environments.listEnvironments(yield* Ref.get(ref))
@@ -56,17 +58,7 @@ export const makeGateway = (ref: Ref.Ref<FakeState>, log: CallLog): Gateway => (
     })
     return yield* Effect.flatten(Ref.modify(ref, (s) => invokeRestApi(s, request)))
   }),
-  webserverRestApi: Effect.fnUntraced(function* (request) {
-    yield* log.record({
-      api: "AirflowWebserver",
-      environmentName: request.environmentName,
-      method: request.method,
-      path: request.path,
-      queryParameters: request.queryParameters,
-      body: request.body
-    })
-    return yield* Effect.flatten(Ref.modify(ref, (s) => webserverRestApi(s, request)))
-  }),
+  webserverRestApi: makeWebserverRestApi(web),
   findLogStreams: Effect.fnUntraced(function* (logGroupArn, prefix) {
     const state = yield* Ref.get(ref)
     yield* log.record({

@@ -1,4 +1,5 @@
 import type { LogEvent } from "../../ports/MwaaGateway.js"
+import type { WebserverStore } from "./webserver-store.js"
 
 /**
  * The fake's stored state: seed records with every default resolved. Timestamps are kept in
@@ -148,6 +149,8 @@ export interface FakeState {
   readonly environments: ReadonlyArray<EnvironmentRecord>
   /** The fake clock, epoch milliseconds. */
   readonly nowMillis: number
+  /** Web login tokens and webserver sessions (absent until the first CreateWebLoginToken). */
+  readonly webserver?: WebserverStore | undefined
 }
 
 export const flavorOf = (airflowVersion: string): Flavor => (airflowVersion.startsWith("3") ? 3 : 2)

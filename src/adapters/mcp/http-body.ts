@@ -3,6 +3,19 @@ import type { IncomingMessage } from "node:http"
 /** 4 MiB, as the SDK's own default: far above any tool call this server takes (trigger conf is capped at 64 KB). */
 export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024
 
+/**
+ * The most messages one JSON-RPC batch may hold. Each message of a batch is a call run at once, so
+ * one POST of thousands would start thousands of calls (the SDK's own ceiling is 100). A client
+ * sends one message per request, or a handful; 32 leaves room for that.
+ */
+export const MAX_BATCH_MESSAGES = 32
+
+/** The refusal of a batch over MAX_BATCH_MESSAGES, else undefined: checked before anything runs. */
+export const batchTooLarge = (value: unknown): string | undefined =>
+  Array.isArray(value) && value.length > MAX_BATCH_MESSAGES
+    ? `Invalid Request: a JSON-RPC batch may hold at most ${MAX_BATCH_MESSAGES} messages (this one has ${value.length})`
+    : undefined
+
 export type BodyResult = { readonly _tag: "Json"; readonly value: unknown } | { readonly _tag: "TooLarge" } | { readonly _tag: "Invalid" }
 
 /**

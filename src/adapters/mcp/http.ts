@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js"
-import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./http-body.js"
+import { batchTooLarge, DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./http-body.js"
 import { makeDrain } from "./http-drain.js"
 import { loopbackAllowList, makeBearerCheck, makeHostCheck, makeOriginCheck } from "./http-guard.js"
 import { createMcpServer, type McpServerOptions } from "./server.js"
@@ -113,6 +113,8 @@ export const serveHttp = async (host: ToolHost, options: ServeHttpOptions = {}):
     if (body._tag === "TooLarge")
       return sendError(res, 413, `Payload Too Large: the body must not exceed ${maxBodyBytes} bytes`, { Connection: "close" })
     if (body._tag === "Invalid") return sendError(res, 400, "Parse error: Invalid JSON", {}, -32700)
+    const tooMany = batchTooLarge(body.value)
+    if (tooMany !== undefined) return sendError(res, 400, tooMany, {}, -32600)
     const server = createMcpServer(host, options)
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined })
     server.onerror = (error) => log("WARN", "MCP HTTP transport error", { cause: error.message })

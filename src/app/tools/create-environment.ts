@@ -2,6 +2,7 @@ import { createEnvironment } from "../../domain/usecases/environments.js"
 import { writeTool } from "../tool-spec.js"
 import { EnvironmentChange } from "./environment-output.js"
 import { CreateEnvironmentInput, toMwaaInput } from "./environment-input.js"
+import { environmentText, wordText } from "../summary-text.js"
 
 /** create-environment: CreateEnvironment (write). */
 export const createEnvironmentTool = writeTool({
@@ -15,5 +16,5 @@ export const createEnvironmentTool = writeTool({
   input: CreateEnvironmentInput,
   output: EnvironmentChange,
   run: ({ name, ...settings }) => createEnvironment(toMwaaInput(name, settings)),
-  summarize: (o) => `Creation of ${o.name} started (${o.status}).`
+  summarize: (o) => `Creation of ${environmentText(o.name)} started (${wordText(o.status, "no status")}).`
 })

@@ -3,6 +3,7 @@ import { EnvironmentName } from "../../domain/ids.js"
 import { deleteEnvironment } from "../../domain/usecases/environments.js"
 import { writeTool } from "../tool-spec.js"
 import { EnvironmentChange } from "./environment-output.js"
+import { environmentText, wordText } from "../summary-text.js"
 
 /** delete-environment: DeleteEnvironment (write, destructive). */
 export const deleteEnvironmentTool = writeTool({
@@ -25,5 +26,5 @@ export const deleteEnvironmentTool = writeTool({
   ),
   output: EnvironmentChange,
   run: (i) => deleteEnvironment(i.environment_name),
-  summarize: (o) => `Deletion of ${o.name} started (${o.status}).`
+  summarize: (o) => `Deletion of ${environmentText(o.name)} started (${wordText(o.status, "no status")}).`
 })

@@ -5,6 +5,7 @@ import { diagnoseDagRun, fitDiagnosis } from "../../domain/usecases/diagnose-run
 import { environment_name, looseInt } from "../fields.js"
 import { readTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
+import { dagIdText, runIdText, taskIdText, wordText } from "../summary-text.js"
 
 /** A failed task: the task instance's triage fields, and what its log says. */
 const FailedTask = Schema.Struct({
@@ -63,17 +64,25 @@ export const diagnoseDagRunTool = readTool({
         Effect.map((d) => fitDiagnosis(d, (i.max_bytes ?? 12_000) - TEXT_OVERHEAD))
       )
     ),
+  // The exception and log problem are the environment's words: the summary names the task and
+  // points to its error; the text itself stays in failed_tasks below the data label.
   summarize: (o) => {
-    if (o.run === null) return `DAG ${o.dag_id} has no runs.`
-    const head = `Run ${o.run.dag_run_id} of ${o.dag_id} is ${o.run.state ?? "without state"}`
+    if (o.run === null) return `DAG ${dagIdText(o.dag_id)} has no runs.`
+    const head = `Run ${runIdText(o.run.dag_run_id)} of ${dagIdText(o.dag_id)} is ${wordText(o.run.state, "without state")}`
+    const importErrors = o.import_errors.length > 0 ? ` The DAG file has ${o.import_errors.length} import error(s).` : ""
     if (o.failed_tasks.length === 0) {
-      return `${head}; no failed task${o.picked === "latest" ? " (no failed run: this is the latest run)" : ""}.${o.import_errors.length > 0 ? ` The DAG file has ${o.import_errors.length} import error(s).` : ""}`
+      return `${head}; no failed task${o.picked === "latest" ? " (no failed run: this is the latest run)" : ""}.${importErrors}`
     }
     const first = o.failed_tasks[0]
-    const cause = first?.error?.exception ?? first?.log_problem ?? "no error found in its log"
+    const cause =
+      first?.error != null
+        ? "its error is in failed_tasks[0].error"
+        : first?.log_problem != null
+          ? "its log could not be read (failed_tasks[0].log_problem)"
+          : "no error found in its log"
     return (
-      `${head}: ${o.counts.failed} failed, ${o.counts.upstream_failed} upstream_failed. First failure: ${first?.task_id} — ${cause.slice(0, 300)}` +
-      (o.import_errors.length > 0 ? ` The DAG file has ${o.import_errors.length} import error(s).` : "")
+      `${head}: ${o.counts.failed} failed, ${o.counts.upstream_failed} upstream_failed. ` +
+      `First failure: ${taskIdText(first?.task_id)}; ${cause}.${importErrors}`
     )
   }
 })

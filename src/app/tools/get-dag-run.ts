@@ -4,6 +4,7 @@ import { getDagRun } from "../../domain/usecases/dag-runs.js"
 import { dag_id, dag_run_id, environment_name } from "../fields.js"
 import { readTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
+import { dagIdText, runIdText, timestampText, wordText } from "../summary-text.js"
 
 /** get-dag-run: one run, found even when its own path is too long for MWAA. */
 export const getDagRunTool = readTool({
@@ -16,5 +17,6 @@ export const getDagRunTool = readTool({
   output: DagRun,
   run: (i) => withEnvironment(i.environment_name, (env) => getDagRun(env, i.dag_id, i.dag_run_id)),
   summarize: (r) =>
-    `${r.dag_id} run ${r.dag_run_id}: ${r.state ?? "unknown"} (started ${r.start_date ?? "not yet"}, ended ${r.end_date ?? "not yet"}).`
+    `${dagIdText(r.dag_id)} run ${runIdText(r.dag_run_id)}: ${wordText(r.state, "unknown")} ` +
+    `(started ${timestampText(r.start_date, "not yet")}, ended ${timestampText(r.end_date, "not yet")}).`
 })

@@ -3,6 +3,7 @@ import { getDagSource } from "../../domain/usecases/dags.js"
 import { dag_id, environment_name } from "../fields.js"
 import { readTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
+import { dagIdText } from "../summary-text.js"
 
 /** get-dag-source: the DAG's Python file, over REST or from the environment's S3 bucket. */
 export const getDagSourceTool = readTool({
@@ -21,5 +22,7 @@ export const getDagSourceTool = readTool({
     masked: Schema.Boolean
   }),
   run: (i) => withEnvironment(i.environment_name, (env) => getDagSource(env, i.dag_id)),
-  summarize: (o) => `Source of ${o.dag_id} (${o.fileloc ?? "unknown file"}, via ${o.source}): ${o.content.split("\n").length} lines.`
+  // The file's path (fileloc) is Airflow's text: it stays in the answer below the data label.
+  summarize: (o) =>
+    `Source of ${dagIdText(o.dag_id)} (${o.fileloc === null ? "unknown file" : "path in fileloc"}, via ${o.source}): ${o.content.split("\n").length} lines.`
 })

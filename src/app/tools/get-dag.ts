@@ -4,6 +4,7 @@ import { getDag } from "../../domain/usecases/dags.js"
 import { dag_id, environment_name } from "../fields.js"
 import { readTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
+import { dagIdText } from "../summary-text.js"
 
 /** get-dag: one DAG, normalized. */
 export const getDagTool = readTool({
@@ -15,5 +16,7 @@ export const getDagTool = readTool({
   input: Schema.Struct({ environment_name, dag_id }),
   output: Dag,
   run: (i) => withEnvironment(i.environment_name, (env) => getDag(env, i.dag_id)),
-  summarize: (d) => `${d.dag_id}: ${d.is_paused === true ? "paused" : "active"}, schedule ${d.schedule ?? "none"}.`
+  // A schedule is free text (a cron expression, a timetable's description): only whether there is one.
+  summarize: (d) =>
+    `${dagIdText(d.dag_id)}: ${d.is_paused === true ? "paused" : "active"}, ${d.schedule === null ? "no schedule" : "scheduled (see schedule)"}.`
 })

@@ -3,6 +3,7 @@ import { environmentHealth } from "../../domain/usecases/environment-health.js"
 import { environment_name } from "../fields.js"
 import { readTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
+import { environmentText } from "../summary-text.js"
 
 const S = Schema.NullOr(Schema.String)
 const N = Schema.NullOr(Schema.Number)
@@ -56,5 +57,8 @@ export const getEnvironmentHealthTool = readTool({
   input: Schema.Struct({ environment_name }),
   output: EnvironmentHealth,
   run: (i) => withEnvironment(i.environment_name, (env) => environmentHealth(env)),
-  summarize: (o) => `${o.environment_name}: ${o.verdict}. ${o.findings.join(" ")}`
+  // Findings quote Airflow's and AWS's error messages: counted here, read in the answer below.
+  summarize: (o) =>
+    `${environmentText(o.environment_name)}: ${o.verdict}` +
+    (o.findings.length === 0 ? "." : `; ${o.findings.length} finding(s), listed in findings.`)
 })

@@ -4,6 +4,7 @@ import { environment_name } from "../fields.js"
 import { readTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
 import { EnvironmentSummary } from "./environment-output.js"
+import { environmentText, wordText } from "../summary-text.js"
 
 /** get-environment: GetEnvironment, summarized and redacted. */
 export const getEnvironmentTool = readTool({
@@ -17,6 +18,8 @@ export const getEnvironmentTool = readTool({
   output: EnvironmentSummary,
   run: (i) => withEnvironment(i.environment_name, (env) => getEnvironment(env)),
   summarize: (o) =>
-    `${o.name}: ${o.status ?? "unknown status"}, Airflow ${o.airflow_version ?? "?"}, ${o.environment_class ?? "?"}` +
-    (o.last_update.error_message !== null ? `; last update failed: ${o.last_update.error_message}` : ".")
+    `${environmentText(o.name)}: ${wordText(o.status, "unknown status")}, Airflow ${wordText(o.airflow_version, "?")}, ` +
+    wordText(o.environment_class, "?") +
+    // The error message is AWS's text: pointed to, not quoted.
+    (o.last_update.error_message !== null ? "; the last update failed (last_update.error_message)." : ".")
 })

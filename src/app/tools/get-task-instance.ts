@@ -4,6 +4,7 @@ import { getTaskInstance } from "../../domain/usecases/task-instances.js"
 import { dag_id, dag_run_id, environment_name, map_index, task_id } from "../fields.js"
 import { readTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
+import { taskIdText, wordText } from "../summary-text.js"
 
 /** get-task-instance: one task instance. */
 export const getTaskInstanceTool = readTool({
@@ -16,5 +17,5 @@ export const getTaskInstanceTool = readTool({
   output: TaskInstance,
   run: (i) => withEnvironment(i.environment_name, (env) => getTaskInstance(env, i.dag_id, i.dag_run_id, i.task_id, i.map_index ?? -1)),
   summarize: (t) =>
-    `${t.task_id}${t.map_index >= 0 ? `[${t.map_index}]` : ""}: ${t.state ?? "none"}, try ${t.try_number}${t.max_tries !== null ? ` of ${t.max_tries + 1}` : ""}.`
+    `${taskIdText(t.task_id)}${t.map_index >= 0 ? `[${t.map_index}]` : ""}: ${wordText(t.state, "none")}, try ${t.try_number}${t.max_tries !== null ? ` of ${t.max_tries + 1}` : ""}.`
 })

@@ -3,6 +3,7 @@ import { getTaskLogs } from "../../domain/usecases/task-logs.js"
 import { dag_id, dag_run_id, environment_name, looseInt, map_index, task_id } from "../fields.js"
 import { readTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
+import { taskIdText } from "../summary-text.js"
 
 const LEVELS = ["debug", "info", "warning", "error", "critical"] as const
 
@@ -101,9 +102,10 @@ export const getTaskLogsTool = readTool({
     const range = o.lines_from_end === null ? "no lines" : `lines ${o.lines_from_end.oldest}–${o.lines_from_end.newest} from the end`
     const found =
       o.error_excerpt !== null
-        ? ` Error further back (line ${o.error_excerpt.line_from_end} from the end): ${o.error_excerpt.exception}`
+        ? // The exception is log text: its place is given here, its words stay in error_excerpt.
+          ` An error further back (line ${o.error_excerpt.line_from_end} from the end), in error_excerpt.`
         : ""
     const more = o.truncated ? "; older lines exist (continuation_token)" : ""
-    return `Log of ${o.task_id} try ${o.try_number} (${o.source}): ${o.lines.length} line(s), ${range}${more}.${found}`
+    return `Log of ${taskIdText(o.task_id)} try ${o.try_number} (${o.source}): ${o.lines.length} line(s), ${range}${more}.${found}`
   }
 })

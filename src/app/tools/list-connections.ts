@@ -16,5 +16,6 @@ export const listConnectionsTool = readTool({
   input: Schema.Struct({ environment_name, limit: limit(50, 200), offset }),
   output: Schema.Struct({ connections: Schema.Array(Connection), ...Page }),
   run: (i) => withEnvironment(i.environment_name, (env) => listConnections(env, { limit: i.limit ?? 50, offset: i.offset ?? 0 })),
-  summarize: (o) => `${o.connections.length} of ${o.total_entries} connection(s): ${o.connections.map((c) => c.connection_id).join(", ")}.`
+  // Connection ids are the environment's names: counted, never listed here (summary-text.ts).
+  summarize: (o) => `${o.connections.length} of ${o.total_entries} connection(s).`
 })

@@ -2,6 +2,7 @@ import { Schema } from "effect"
 import { listEnvironments } from "../../domain/usecases/environments.js"
 import { noArguments } from "../fields.js"
 import { readTool } from "../tool-spec.js"
+import { environmentText, wordText } from "../summary-text.js"
 
 /** list-environments: the MWAA environments of the server's region. */
 export const listEnvironmentsTool = readTool({
@@ -17,5 +18,8 @@ export const listEnvironmentsTool = readTool({
     default_environment: Schema.NullOr(Schema.String)
   }),
   run: () => listEnvironments(),
-  summarize: (o) => `${o.environments.length} environment(s) in ${o.region}: ${o.environments.join(", ") || "none"}.`
+  // Environment names come from ListEnvironments: counted, never listed here (summary-text.ts).
+  summarize: (o) =>
+    `${o.environments.length} environment(s) in ${wordText(o.region, "the server's region")}` +
+    (o.default_environment === null ? "." : `; the default is ${environmentText(o.default_environment)}.`)
 })

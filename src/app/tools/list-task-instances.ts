@@ -6,6 +6,7 @@ import { dag_id, dag_run_id, environment_name, limit, offset, states, TASK_STATE
 import { compactable, compactRecord, full } from "../compact.js"
 import { readTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
+import { wordText } from "../summary-text.js"
 
 const COMPACT = ["task_id", "map_index", "state", "try_number", "operator", "start_date", "end_date", "duration"] as const
 
@@ -51,7 +52,10 @@ export const listTaskInstancesTool = readTool({
     ),
   summarize: (o) => {
     const byState = new Map<string, number>()
-    for (const ti of o.task_instances) byState.set(ti.state ?? "none", (byState.get(ti.state ?? "none") ?? 0) + 1)
+    for (const ti of o.task_instances) {
+      const state = wordText(ti.state, "none")
+      byState.set(state, (byState.get(state) ?? 0) + 1)
+    }
     return (
       `${o.task_instances.length} of ${o.total_entries} task instance(s): ` +
       [...byState].map(([s, n]) => `${n} ${s}`).join(", ") +

@@ -4,6 +4,7 @@ import { setDagPaused } from "../../domain/usecases/dags.js"
 import { dag_id, environment_name } from "../fields.js"
 import { writeTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
+import { dagIdText } from "../summary-text.js"
 
 const pauseTool = (paused: boolean) =>
   writeTool({
@@ -17,7 +18,7 @@ const pauseTool = (paused: boolean) =>
     input: Schema.Struct({ environment_name, dag_id }),
     output: Dag,
     run: (i) => withEnvironment(i.environment_name, (env) => setDagPaused(env, i.dag_id, paused)),
-    summarize: (d) => `${d.dag_id} is now ${d.is_paused === true ? "paused" : "unpaused"}.`
+    summarize: (d) => `${dagIdText(d.dag_id)} is now ${d.is_paused === true ? "paused" : "unpaused"}.`
   })
 
 /** pause-dag: PATCH /dags/{id} {is_paused: true} (write). */

@@ -5,6 +5,7 @@ import { triggerDagRun } from "../../domain/usecases/dag-runs.js"
 import { dag_id, dateTime, environment_name } from "../fields.js"
 import { writeTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
+import { dagIdText, runIdText, wordText } from "../summary-text.js"
 
 /** A run's conf is stored in Airflow's metadata database and shown in its UI: keep it a parameter set, not a payload. */
 const MAX_CONF_CHARS = 64 * 1024
@@ -47,5 +48,5 @@ export const triggerDagRunTool = writeTool({
         })
       })
     ),
-  summarize: (r) => `Triggered ${r.dag_id} run ${r.dag_run_id} (${r.state ?? "queued"}).`
+  summarize: (r) => `Triggered ${dagIdText(r.dag_id)} run ${runIdText(r.dag_run_id)} (${wordText(r.state, "queued")}).`
 })

@@ -2,6 +2,7 @@ import { updateEnvironment } from "../../domain/usecases/environments.js"
 import { writeTool } from "../tool-spec.js"
 import { EnvironmentChange } from "./environment-output.js"
 import { toMwaaInput, UpdateEnvironmentInput } from "./environment-input.js"
+import { environmentText, wordText } from "../summary-text.js"
 
 /** update-environment: UpdateEnvironment (write). */
 export const updateEnvironmentTool = writeTool({
@@ -15,5 +16,5 @@ export const updateEnvironmentTool = writeTool({
   input: UpdateEnvironmentInput,
   output: EnvironmentChange,
   run: ({ environment_name, ...settings }) => updateEnvironment(toMwaaInput(environment_name, settings)),
-  summarize: (o) => `Update of ${o.name} started (${o.status}).`
+  summarize: (o) => `Update of ${environmentText(o.name)} started (${wordText(o.status, "no status")}).`
 })

@@ -4,6 +4,7 @@ import { MAX_POLL_INTERVAL_SECONDS, waitForDagRun } from "../../domain/usecases/
 import { dag_id, dag_run_id, environment_name, looseInt } from "../fields.js"
 import { readTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
+import { dagIdText, runIdText, wordText } from "../summary-text.js"
 
 const DEFAULT_TIMEOUT_SECONDS = 300
 const MAX_TIMEOUT_SECONDS = 900
@@ -55,6 +56,6 @@ export const waitForDagRunTool = readTool({
     ),
   summarize: (o) =>
     o.timed_out
-      ? `${o.dag_run.dag_id} run ${o.dag_run.dag_run_id} is still ${o.dag_run.state ?? "unknown"} after ${o.waited_seconds} s (timed out, ${o.polls} polls).`
-      : `${o.dag_run.dag_id} run ${o.dag_run.dag_run_id} ended ${o.dag_run.state} after ${o.waited_seconds} s of waiting (${o.polls} polls).`
+      ? `${dagIdText(o.dag_run.dag_id)} run ${runIdText(o.dag_run.dag_run_id)} is still ${wordText(o.dag_run.state, "unknown")} after ${o.waited_seconds} s (timed out, ${o.polls} polls).`
+      : `${dagIdText(o.dag_run.dag_id)} run ${runIdText(o.dag_run.dag_run_id)} ended ${wordText(o.dag_run.state, "unknown")} after ${o.waited_seconds} s of waiting (${o.polls} polls).`
 })

@@ -6,6 +6,9 @@ import { getDagRun } from "./dag-runs.js"
 /** Waiting for a DAG run to finish: polls with a growing interval, reports progress, never outlives its timeout. */
 
 /** DagRunState's end states on Airflow 2 and 3: a run in one of them never changes on its own again. */
+
+/** Airflow's run states are short lower-case words; anything else is environment text, not repeated. */
+const PLAIN_STATE = /^[a-z_]{1,32}$/
 export const TERMINAL_RUN_STATES: ReadonlyArray<string> = ["success", "failed"]
 export const isTerminalRunState = (state: string | null): boolean => state !== null && TERMINAL_RUN_STATES.includes(state)
 
@@ -66,7 +69,8 @@ export const waitForDagRun = Effect.fnUntraced(function* (env: string, dagId: st
       // MCP wants progress to grow; a poll that ends past the deadline still reports the total.
       progress: tenths(Math.min(elapsed, timeoutMillis)),
       total: options.timeoutSeconds,
-      message: `run ${runId} is ${run.state ?? "unknown"} after ${Math.round(elapsed / 1000)}s`
+      // The client shows this as the server's own status: the state only when it is a plain word.
+      message: `run ${runId} is ${run.state === null ? "unknown" : PLAIN_STATE.test(run.state) ? run.state : "in an unrecognised state"} after ${Math.round(elapsed / 1000)}s`
     })
     if (terminal || now >= deadline) {
       const waited = tenths(elapsed)

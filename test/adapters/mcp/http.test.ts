@@ -241,6 +241,54 @@ describe("serveHttp", () => {
       expect(response.status).toBe(400)
       expect(JSON.parse(response.body)).toMatchObject({ error: { code: -32700 } })
     })
+
+    const batchOf = (size: number) => ({
+      headers: { ...initializeRequest().headers, "mcp-protocol-version": "2025-03-26" },
+      body: JSON.stringify(
+        Array.from({ length: size }, (_, i) => ({
+          jsonrpc: "2.0",
+          id: i + 1,
+          method: "tools/call",
+          params: { name: "echo", arguments: { text: `m${i + 1}` } }
+        }))
+      )
+    })
+    const countingHost = () => {
+      const calls = { count: 0 }
+      const base = makeFakeHost()
+      const host = makeFakeHost({
+        callTool: (name, args, context) => {
+          calls.count += 1
+          return base.callTool(name, args, context)
+        }
+      })
+      return { calls, host }
+    }
+
+    it("refuses a JSON-RPC batch of more than 32 messages with -32600, before any message runs", async () => {
+      const { calls, host } = countingHost()
+      const server = await start({}, host)
+      for (const size of [33, 1000]) {
+        const response = await rawRequest(server.url, batchOf(size))
+        expect(response.status).toBe(400)
+        const body = JSON.parse(response.body)
+        expect(body).toMatchObject({ jsonrpc: "2.0", id: null, error: { code: -32600 } })
+        expect(body.error.message).toContain("at most 32 messages")
+      }
+      expect(calls.count).toBe(0)
+    })
+
+    it("still answers every message of a batch of 2 or 32, as the SDK does", async () => {
+      const { calls, host } = countingHost()
+      const server = await start({}, host)
+      for (const size of [2, 32]) {
+        const response = await rawRequest(server.url, batchOf(size))
+        expect(response.status).toBe(200)
+        const ids = [...response.body.matchAll(/"echo: m(\d+)"/g)].map((m) => Number(m[1])).sort((a, b) => a - b)
+        expect(ids).toEqual(Array.from({ length: size }, (_, i) => i + 1))
+      }
+      expect(calls.count).toBe(34)
+    })
   })
 
   describe("close", () => {

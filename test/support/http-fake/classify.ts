@@ -21,6 +21,7 @@ const MWAA_BY_METHOD: Readonly<Record<string, Operation>> = {
 }
 
 const LOGS_TARGET = "Logs_20140328."
+const WEBSERVER_METHODS: ReadonlyArray<string> = ["GET", "POST", "PATCH", "PUT", "DELETE"]
 
 const decode = (segment: string): string | undefined => {
   try {
@@ -32,7 +33,8 @@ const decode = (segment: string): string | undefined => {
 
 /**
  * MWAA routes by method and path (restJson1), CloudWatch Logs by X-Amz-Target (awsJson1.1),
- * S3 by a path-style /{bucket}/{key}. The Host header is not consulted: with or without the
+ * the webservers by their login paths and /api/v1, /api/v2, S3 by a path-style /{bucket}/{key}.
+ * The Host header is not consulted: with or without the
  * `api.`/`env.` prefixes a request for MWAA routes the same.
  */
 export const classify = (method: string, pathname: string, target: string | undefined): Route => {
@@ -57,6 +59,25 @@ export const classify = (method: string, pathname: string, target: string | unde
       service: "airflow",
       operation: method === "POST" ? "InvokeRestApi" : "Unknown",
       name: decode(second),
+      asked: `${method} ${pathname}`
+    }
+  }
+  if (first === "webtoken" && second !== undefined && rest.length === 0) {
+    return {
+      service: "airflow",
+      operation: method === "POST" ? "CreateWebLoginToken" : "Unknown",
+      name: decode(second),
+      asked: `${method} ${pathname}`
+    }
+  }
+  // The webservers' routes, unsigned, before S3's path-style catch-all would take them as buckets.
+  if (pathname === "/aws_mwaa/login" || pathname === "/pluginsv2/aws_mwaa/login") {
+    return { service: "webserver", operation: method === "POST" ? "WebLogin" : "Unknown", asked: `${method} ${pathname}` }
+  }
+  if (first === "api" && (second === "v1" || second === "v2")) {
+    return {
+      service: "webserver",
+      operation: WEBSERVER_METHODS.includes(method) ? "AirflowWebserver" : "Unknown",
       asked: `${method} ${pathname}`
     }
   }

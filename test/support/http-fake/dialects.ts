@@ -58,10 +58,41 @@ const s3: Dialect = {
     s3Error(501, "NotImplemented", `A header or query you provided implies functionality that is not implemented (${what}).`)
 }
 
+const STATUS_TITLES: Readonly<Record<number, string>> = {
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Temporarily Unavailable",
+  504: "Gateway Time-out"
+}
+
+/** The load balancer in front of an Airflow webserver: HTML pages for its own failures. */
+const balancerPage = (status: number, errorType: string): Reply => {
+  const title = `${status} ${STATUS_TITLES[status] ?? "Error"}`
+  return {
+    status,
+    headers: { "content-type": "text/html" },
+    body: `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n</body>\r\n</html>\r\n`,
+    errorType
+  }
+}
+
+/** An Airflow webserver (unsigned): throttling and failures come from its load balancer, unknown routes from Airflow. */
+const webserver: Dialect = {
+  unsigned: mwaa.unsigned,
+  throttled: () => ({ ...balancerPage(429, "TooManyRequests"), body: "<html><body><h1>429 Too Many Requests</h1></body></html>" }),
+  failed: (status) => balancerPage(status, "ServerError"),
+  unknownOperation: () => ({
+    status: 405,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ detail: "Method Not Allowed" }),
+    errorType: "MethodNotAllowed"
+  })
+}
+
 const unknown: Dialect = {
   ...mwaa,
   unknownOperation: (what) => restJson(404, { message: `Not Found: ${what}` }, "UnknownOperationException")
 }
 
 export const dialectOf = (service: Service): Dialect =>
-  service === "airflow" ? mwaa : service === "logs" ? logs : service === "s3" ? s3 : unknown
+  service === "airflow" ? mwaa : service === "logs" ? logs : service === "s3" ? s3 : service === "webserver" ? webserver : unknown

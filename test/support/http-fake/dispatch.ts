@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from "node:http"
 import { setTimeout as sleep } from "node:timers/promises"
 import type { Backend } from "./backend.js"
 import type { Route } from "./classify.js"
@@ -9,14 +10,19 @@ import { MWAA_HANDLERS } from "./mwaa-routes.js"
 import { getObject } from "./s3-routes.js"
 import type { SigningCheck } from "./sigv4.js"
 import type { FaultKind } from "./types.js"
+import { airflowWebserver, webLogin } from "./webserver-routes.js"
 import { type Reply, htmlBadGateway, truncated } from "./wire.js"
 
 /** One signed-or-not request, classified, with its body read. */
 export interface Exchange {
   readonly route: Route
+  readonly method: string
+  readonly pathname: string
   readonly query: URLSearchParams
+  readonly headers: IncomingHttpHeaders
   readonly body: Buffer
-  readonly signing: SigningCheck
+  /** Undefined for the webservers' routes, which take no signature. */
+  readonly signing: SigningCheck | undefined
   /** The rate-limit bucket: the environment when known, else the operation. */
   readonly bucketKey: string
 }
@@ -40,6 +46,8 @@ const operate = (context: Context, exchange: Exchange): Promise<Reply> => {
     const handler = MWAA_HANDLERS[route.operation]
     if (handler !== undefined) return handler({ route, query, body, backend })
   }
+  if (route.operation === "WebLogin") return webLogin({ ...exchange, backend })
+  if (route.operation === "AirflowWebserver") return airflowWebserver({ ...exchange, backend })
   if (route.operation === "DescribeLogStreams" || route.operation === "GetLogEvents") {
     return LOGS_HANDLERS[route.operation]({ body, backend, region })
   }
@@ -56,13 +64,13 @@ const failure = (route: Route, fault: Extract<Injected, { kind: "fail" }>): Repl
     : dialectOf(route.service).failed(fault.status)
 
 /**
- * Signing first (a real front door refuses before anything else), then the injected faults
+ * Signing first (a real front door refuses before anything else; the webservers take none), then the injected faults
  * and the rate limit (throttling happens before validation), then the operation itself.
  */
 export const answer = async (context: Context, exchange: Exchange): Promise<Outcome> => {
   const { route, signing } = exchange
   const dialect = dialectOf(route.service)
-  if (!signing.ok) return { kind: "reply", reply: dialect.unsigned(signing.failure) }
+  if (signing !== undefined && !signing.ok) return { kind: "reply", reply: dialect.unsigned(signing.failure) }
   if (route.operation === "Unknown") return { kind: "reply", reply: dialect.unknownOperation(route.asked ?? "") }
   const drawn = context.faults.draw(route.operation, exchange.bucketKey)
   const fault = faultKindOf(drawn)

@@ -4,9 +4,10 @@ import type { Backend } from "./backend.js"
 import type { Route } from "./classify.js"
 import { maxResultsErrors, methodErrors, nameErrors, pathErrors } from "./mwaa-constraints.js"
 import { mwaaErrorReply, serializationReply, validationReply } from "./mwaa-errors.js"
+import { createWebLoginTokenOf } from "./webserver-routes.js"
 import { type Reply, epochSeconds, restJson } from "./wire.js"
 
-/** MWAA's control plane and InvokeRestApi over restJson1, answered by the in-memory fake. */
+/** MWAA's control plane, InvokeRestApi and CreateWebLoginToken over restJson1, answered by the in-memory fake. */
 export interface MwaaRequest {
   readonly route: Route
   readonly query: URLSearchParams
@@ -98,11 +99,15 @@ const invokeRestApi = withMembers(async (input, name, { backend }) => {
   return answer(result, (out) => ({ RestApiStatusCode: out.status, RestApiResponse: out.body }))
 })
 
+/** POST /webtoken/{Name} (host prefix `env.`): a single-use web login token for the environment's webserver. */
+const createWebLoginToken = withName(async (name, { backend }) => answer(await createWebLoginTokenOf(backend, name), (out) => out))
+
 export const MWAA_HANDLERS: Readonly<Partial<Record<Route["operation"], (request: MwaaRequest) => Promise<Reply>>>> = {
   ListEnvironments: listEnvironments,
   GetEnvironment: getEnvironment,
   CreateEnvironment: createEnvironment,
   UpdateEnvironment: updateEnvironment,
   DeleteEnvironment: deleteEnvironment,
-  InvokeRestApi: invokeRestApi
+  InvokeRestApi: invokeRestApi,
+  CreateWebLoginToken: createWebLoginToken
 }

@@ -1,6 +1,7 @@
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http"
 import type { AddressInfo } from "node:net"
-import { demoSeed } from "../../../src/adapters/fake-mwaa/index.js"
+import { Effect } from "effect"
+import { FakeMwaa, demoSeed } from "../../../src/adapters/fake-mwaa/index.js"
 import { makeBackend } from "./backend.js"
 import { type Route, classify } from "./classify.js"
 import { type Context, type Outcome, answer } from "./dispatch.js"
@@ -8,6 +9,7 @@ import { makeFaults } from "./faults.js"
 import { checkSigning } from "./sigv4.js"
 import type { HttpFake, HttpFakeOptions, RequestRecord } from "./types.js"
 import { dialectOf } from "./dialects.js"
+import { webEnvironmentOf } from "./webserver-routes.js"
 
 const MAX_BODY = 16 * 1024 * 1024
 
@@ -29,8 +31,12 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
   return Array.isArray(value) ? value[0] : value
 }
 
-/** InvokeRestApi's Method and Path, read for the request log even when a fault answers first. */
-const restCall = (route: Route, body: Buffer): { method?: string; path?: string } => {
+/**
+ * InvokeRestApi's Method and Path, or a webserver REST call's Airflow path (its /api/vN prefix
+ * dropped), read for the request log even when a fault answers first.
+ */
+const restCall = (route: Route, pathname: string, body: Buffer): { method?: string; path?: string } => {
+  if (route.operation === "AirflowWebserver") return { path: pathname.replace(/^\/api\/v[12]/, "") }
   if (route.operation !== "InvokeRestApi") return {}
   try {
     const input = JSON.parse(body.toString("utf8")) as Record<string, unknown>
@@ -67,7 +73,8 @@ const write = (res: ServerResponse, outcome: Outcome): number => {
 /**
  * A loopback MWAA speaking the AWS wire protocols (MWAA restJson1, CloudWatch Logs
  * awsJson1.1, S3 GetObject) over the in-memory fake, for real AWS SDK clients: set their
- * `endpoint` to `url`, any credentials, the fake's region, and S3's forcePathStyle.
+ * `endpoint` to `url`, any credentials, the fake's region, and S3's forcePathStyle. The
+ * environments' webservers (login, /api/v1, /api/v2) answer on the same port, unsigned.
  */
 export const startHttpFake = async (options: HttpFakeOptions = {}): Promise<HttpFake> => {
   const region = options.region ?? "us-east-1"
@@ -80,10 +87,14 @@ export const startHttpFake = async (options: HttpFakeOptions = {}): Promise<Http
     const body = await readBody(req)
     const url = new URL(req.url ?? "/", "http://127.0.0.1")
     const route = classify(req.method ?? "GET", url.pathname, header(req, "x-amz-target"))
-    const signing = checkSigning(req.headers, url.searchParams, route.service === "unknown" ? undefined : route.service, region)
-    const scope = signing.scope
-    const environmentName = environmentOf(route, body)
-    const rest = restCall(route, body)
+    const signing =
+      route.service === "webserver"
+        ? undefined
+        : checkSigning(req.headers, url.searchParams, route.service === "unknown" ? undefined : route.service, region)
+    const scope = signing?.scope
+    const environmentName =
+      route.service === "webserver" ? await webEnvironmentOf(backend, route.operation, req.headers, body) : environmentOf(route, body)
+    const rest = restCall(route, url.pathname, body)
     const index =
       records.push({
         service: route.service,
@@ -103,7 +114,10 @@ export const startHttpFake = async (options: HttpFakeOptions = {}): Promise<Http
     const log = records
     const outcome = await answer(context, {
       route,
+      method: req.method ?? "GET",
+      pathname: url.pathname,
       query: url.searchParams,
+      headers: req.headers,
       body,
       signing,
       bucketKey: environmentName ?? route.operation
@@ -113,11 +127,13 @@ export const startHttpFake = async (options: HttpFakeOptions = {}): Promise<Http
     })
     const status = write(res, outcome)
     const errorType = outcome.kind === "reply" ? outcome.reply.errorType : undefined
+    const answeredFor = outcome.kind === "reply" ? outcome.reply.environmentName : undefined
     // clearRequests() may have run meanwhile: update the entry only where it still lives.
     if (log === records && log[index] !== undefined) {
       log[index] = {
         ...log[index]!,
         status,
+        ...(answeredFor === undefined || log[index]!.environmentName !== undefined ? {} : { environmentName: answeredFor }),
         ...(errorType === undefined ? {} : { errorType }),
         ...(outcome.fault === undefined ? {} : { fault: outcome.fault })
       }
@@ -152,6 +168,8 @@ export const startHttpFake = async (options: HttpFakeOptions = {}): Promise<Http
     htmlNext: (target) => faults.add({ kind: "html" }, 1, target),
     resetConnectionNext: (target) => faults.add({ kind: "reset", processed: target?.processed === true }, 1, target),
     rateLimit: (limit) => faults.setRateLimit(limit),
+    expireWebSessions: () => backend.runtime.runSync(Effect.flatMap(FakeMwaa, (f) => f.webserver.expireSessions)),
+    issuedCredentials: () => backend.runtime.runSync(Effect.flatMap(FakeMwaa, (f) => f.webserver.issuedCredentials)),
     reset: () => faults.reset(),
     close: async () => {
       await new Promise<void>((resolve) => {

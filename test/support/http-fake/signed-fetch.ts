@@ -64,3 +64,17 @@ export const invokeRestApi = (
     headers: { "content-type": "application/json" },
     body: JSON.stringify(input)
   })
+
+/** POST /webtoken/{Name}: a CreateWebLoginToken call, signed for `airflow`. */
+export const createWebLoginToken = (
+  baseUrl: string,
+  name: string,
+  signing: { readonly service?: string; readonly region?: string; readonly unsigned?: boolean } = {}
+): Promise<Response> =>
+  signedFetch(baseUrl, {
+    service: signing.service ?? "airflow",
+    region: signing.region,
+    method: "POST",
+    path: `/webtoken/${encodeURIComponent(name)}`,
+    unsigned: signing.unsigned
+  })

@@ -2,8 +2,11 @@ import type { ManagedRuntime } from "effect"
 import type { FakeMwaa, FakeSeed } from "../../../src/adapters/fake-mwaa/index.js"
 import type { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 
-/** The AWS service a request was addressed to (by its route), named by its SigV4 signing name. */
-export type Service = "airflow" | "logs" | "s3" | "unknown"
+/**
+ * The AWS service a request was addressed to (by its route), named by its SigV4 signing name;
+ * "webserver" for the environments' Airflow webservers, which take no signature.
+ */
+export type Service = "airflow" | "logs" | "s3" | "webserver" | "unknown"
 
 /** The operations the HTTP fake answers; "Unknown" for any other route or X-Amz-Target. */
 export type Operation =
@@ -13,6 +16,11 @@ export type Operation =
   | "UpdateEnvironment"
   | "DeleteEnvironment"
   | "InvokeRestApi"
+  | "CreateWebLoginToken"
+  /** POST /aws_mwaa/login (Airflow 2) or /pluginsv2/aws_mwaa/login (Airflow 3) on the webserver. */
+  | "WebLogin"
+  /** /api/v1/... or /api/v2/... on the webserver, behind the login's cookie or bearer. */
+  | "AirflowWebserver"
   | "DescribeLogStreams"
   | "GetLogEvents"
   | "GetObject"
@@ -31,7 +39,10 @@ export interface RequestRecord {
   readonly region?: string | undefined
   readonly accessKeyId?: string | undefined
   readonly operation: Operation
-  /** InvokeRestApi's Method and Path when relevant, else the HTTP method and path. */
+  /**
+   * InvokeRestApi's Method and Path when relevant; for AirflowWebserver the HTTP method and the
+   * Airflow path without its /api/vN prefix (as sent, query excluded); else the HTTP method and path.
+   */
   readonly method: string
   readonly path: string
   readonly httpMethod: string
@@ -104,6 +115,10 @@ export interface HttpFake {
   readonly resetConnectionNext: (target?: FaultTarget & { readonly processed?: boolean | undefined }) => void
   /** A token bucket per environment (or per operation) for matching calls; undefined turns it off. */
   readonly rateLimit: (options: RateLimitOptions | undefined) => void
+  /** Make every webserver session stale: the next REST call with its cookie or bearer is a 401. */
+  readonly expireWebSessions: () => void
+  /** Every WebToken, `session` cookie and `_token` JWT handed out so far, for leak checks. */
+  readonly issuedCredentials: () => ReadonlyArray<string>
   /** Drop every injected fault and the rate limit (the state and request log stay). */
   readonly reset: () => void
   readonly close: () => Promise<void>

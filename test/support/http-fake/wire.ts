@@ -7,6 +7,8 @@ export interface Reply {
   readonly body: string | Uint8Array
   /** The error type it carries, for the request log. */
   readonly errorType?: string | undefined
+  /** The environment that answered, for the request log, when only the answer can tell (webserver routes). */
+  readonly environmentName?: string | undefined
 }
 
 const requestId = () => ({ "x-amzn-requestid": randomUUID() })
