@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { Either, Option, Schema } from "effect"
+import { Option, Schema } from "effect"
 import * as fc from "fast-check"
 import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, demoSeed, FX_DAG } from "../../src/adapters/fake-mwaa/index.js"
 import { clearTaskInstancesRequest } from "../../src/domain/clear-defaults.js"
