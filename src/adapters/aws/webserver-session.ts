@@ -42,14 +42,22 @@ const SESSION_TTL_MS = 11 * 60 * 60 * 1000
 /** A JWT without a readable `exp` is renewed after this. */
 const JWT_DEFAULT_TTL_MS = 30 * 60 * 1000
 
+/**
+ * When to renew a JWT: its lifetime (exp - iat) from now, so a webserver whose clock differs from
+ * ours does not make every call log in again; else its exp when still ahead; else a default. A 401
+ * renews it earlier anyway.
+ */
 const jwtExpiry = (jwt: string, now: number): number => {
+  let expiry = now + JWT_DEFAULT_TTL_MS
   try {
-    const payload = JSON.parse(Buffer.from(jwt.split(".")[1] ?? "", "base64url").toString("utf8")) as { exp?: unknown }
-    if (typeof payload.exp === "number") return Math.min(payload.exp * 1000 - 60_000, now + SESSION_TTL_MS)
+    const payload = JSON.parse(Buffer.from(jwt.split(".")[1] ?? "", "base64url").toString("utf8")) as { exp?: unknown; iat?: unknown }
+    const { exp, iat } = payload
+    if (typeof exp === "number" && typeof iat === "number" && exp > iat) expiry = now + Math.max((exp - iat) * 1000 - 60_000, 60_000)
+    else if (typeof exp === "number" && exp * 1000 - 60_000 > now) expiry = exp * 1000 - 60_000
   } catch {
-    // Not a readable JWT: the default applies; a 401 renews it anyway.
+    // Not a readable JWT: the default applies.
   }
-  return now + JWT_DEFAULT_TTL_MS
+  return Math.min(expiry, now + SESSION_TTL_MS)
 }
 
 const scrub = (text: string, secrets: ReadonlyArray<Redacted.Redacted<string>>): string =>

@@ -1,14 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
-import {
-  DEMO_ENVIRONMENT_2,
-  DEMO_ENVIRONMENT_3,
-  dagFileKey,
-  demoSeed,
-  type FakeSeed,
-  FakeMwaa,
-  taskLogStreamName
-} from "../../../src/adapters/fake-mwaa/index.js"
+import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, FakeMwaa } from "../../../src/adapters/fake-mwaa/index.js"
 import { appLayer } from "../../../src/app/layers.js"
 import type { AirflowClient } from "../../../src/domain/airflow-client.js"
 import { clearTaskInstancesRequest } from "../../../src/domain/clear-defaults.js"
@@ -20,6 +12,7 @@ import { clearTaskInstances, getTaskInstance, listTaskInstances } from "../../..
 import { getTaskLogs } from "../../../src/domain/usecases/task-logs.js"
 import { waitForDagRun } from "../../../src/domain/usecases/wait-for-run.js"
 import { AppConfig, type AirflowRouteMode } from "../../../src/ports/AppConfig.js"
+import { idsOf, seedWith } from "../../support/very-long-ids-seed.js"
 
 /**
  * Issue 12: every use case with DAG, run and task ids of 40, 80, 160 and Airflow's maximum 250
@@ -28,64 +21,6 @@ import { AppConfig, type AirflowRouteMode } from "../../../src/ports/AppConfig.j
  */
 
 const LENGTHS = [40, 80, 160, 250] as const
-const id = (prefix: string, length: number) => `${prefix}_${"x".repeat(length - prefix.length - 3)}_${length % 10}`
-
-const idsOf = (length: number) => ({
-  dag: id("dag", length),
-  // No date in the run ids: get-dag-run cannot narrow its lookup by date.
-  run: id("rerun", length),
-  task: id("task", length),
-  upstream: id("up", length),
-  newRun: id("manual_new", length)
-})
-
-const seedWith = (length: number): FakeSeed => {
-  const ids = idsOf(length)
-  const demo = demoSeed()
-  return {
-    ...demo,
-    environments: demo.environments.map((env) => ({
-      ...env,
-      dags: [
-        ...(env.dags ?? []),
-        {
-          dagId: ids.dag,
-          schedule: "@daily",
-          tasks: [
-            { taskId: ids.upstream, operator: "BashOperator" },
-            { taskId: ids.task, operator: "PythonOperator", upstream: [ids.upstream] }
-          ]
-        }
-      ],
-      dagRuns: [
-        ...(env.dagRuns ?? []),
-        {
-          dagId: ids.dag,
-          runId: ids.run,
-          runType: "manual",
-          state: "failed",
-          logicalDate: "2026-11-24T02:00:00+00:00",
-          startDate: "2026-11-24T02:00:05+00:00",
-          endDate: "2026-11-24T02:09:40+00:00"
-        }
-      ],
-      taskInstances: [
-        ...(env.taskInstances ?? []),
-        { dagId: ids.dag, runId: ids.run, taskId: ids.upstream, state: "success", tryNumber: 1 },
-        { dagId: ids.dag, runId: ids.run, taskId: ids.task, state: "failed", tryNumber: 1 }
-      ],
-      logStreams: {
-        ...(env.logStreams ?? {}),
-        [taskLogStreamName({ dagId: ids.dag, runId: ids.run, taskId: ids.task, tryNumber: 1 })]: [
-          { timestamp: Date.parse("2026-11-24T02:08:00Z"), message: "Reconciling" },
-          "ValueError: the long ids failed"
-        ]
-      },
-      dagFiles: { ...(env.dagFiles ?? {}), [dagFileKey(`${ids.dag}.py`)]: `from airflow import DAG\n# ${ids.dag}\n` }
-    }))
-  }
-}
-
 const layerFor = (length: number, airflowRoute: AirflowRouteMode) => {
   const fake = FakeMwaa.layer(seedWith(length))
   return Layer.merge(appLayer(fake, AppConfig.make({ allowWrite: true, airflowRoute })), fake)
