@@ -98,6 +98,9 @@ export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/Air
     /** Whether paths over 64 characters can be sent: reads prefer their direct path then over a lossy fallback. */
     const longPaths = sendsLongPaths(mode)
 
-    return { major, send, admits, longPaths } as const
+    /** Every call goes through the webserver: a read's direct path is then always the one call to make. */
+    const webserverOnly = mode === "webserver"
+
+    return { major, send, admits, longPaths, webserverOnly } as const
   })
 }) {}

@@ -44,7 +44,7 @@ export const getDagRun = Effect.fnUntraced(function* (env: string, dagId: string
   const v = yield* airflow.major(env)
   const direct = Runs.getDagRunDirect(v, dagId, runId)
   if (Option.isSome(direct)) return normalizeDagRun((yield* airflow.send(env, direct.value)).body)
-  if (Option.isSome(Runs.logicalDateInRunId(runId))) {
+  if (Option.isSome(Runs.logicalDateInRunId(runId)) && !airflow.webserverOnly) {
     const narrowed = yield* lookupPage(env, v, dagId, runId, 0, true)
     if (Option.isSome(narrowed.found)) return narrowed.found.value
   }

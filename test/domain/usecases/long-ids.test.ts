@@ -87,11 +87,20 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
 
     it.live("webserver route: every Airflow call through the webserver, whatever its length", () =>
       Effect.gen(function* () {
-        yield* getDag(env, idsOf(40).dag)
+        const ids = idsOf(40)
+        yield* getDag(env, ids.dag)
         yield* listDags(env, { limit: 5, offset: 0 })
+        // One direct call for a run, whatever its id carries.
+        yield* triggerDagRun(env, ids.dag, { dag_run_id: "scheduled__2026-11-30T00:00:00+00:00" })
+        yield* getDagRun(env, ids.dag, "scheduled__2026-11-30T00:00:00+00:00")
         const calls = (yield* (yield* FakeMwaa).calls).filter((c) => c.api === "InvokeRestApi" || c.api === "AirflowWebserver")
-        expect(calls.map((c) => c.api)).toEqual(["AirflowWebserver", "AirflowWebserver"])
-        expect(calls.map((c) => c.path)).toEqual([`/dags/${idsOf(40).dag}`, "/dags"])
+        expect(calls.every((c) => c.api === "AirflowWebserver")).toBe(true)
+        expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+          `GET /dags/${ids.dag}`,
+          "GET /dags",
+          `POST /dags/${ids.dag}/dagRuns`,
+          `GET /dags/${ids.dag}/dagRuns/scheduled__2026-11-30T00:00:00+00:00`
+        ])
       }).pipe(Effect.provide(layerFor(40, "webserver")))
     )
 
