@@ -1,10 +1,11 @@
 import { CreateWebLoginTokenCommand } from "@aws-sdk/client-mwaa"
 import { Clock, Duration, Effect, Redacted } from "effect"
 import { MwaaError } from "../../ports/MwaaError.js"
-import type { RestResponse, WebserverRequest } from "../../ports/MwaaGateway.js"
+import type { WebserverRequest } from "../../ports/MwaaGateway.js"
 import type { Clients } from "./clients.js"
 import { send } from "./send.js"
-import { appendQuery, cookieValue, type HttpAnswer, httpRequest } from "./webserver-http.js"
+import { refused, toResponse } from "./webserver-answer.js"
+import { appendQuery, cookieValue, httpRequest } from "./webserver-http.js"
 
 /**
  * The webserver route (MWAA user guide, "Using the Apache Airflow REST API"): mwaa:CreateWebLoginToken
@@ -58,18 +59,6 @@ const jwtExpiry = (jwt: string, now: number): number => {
     // Not a readable JWT: the default applies.
   }
   return Math.min(expiry, now + SESSION_TTL_MS)
-}
-
-const scrub = (text: string, secrets: ReadonlyArray<Redacted.Redacted<string>>): string =>
-  secrets.reduce((t, s) => {
-    const value = Redacted.value(s)
-    return value.length >= 8 ? t.split(value).join("[redacted]").split(encodeURIComponent(value)).join("[redacted]") : t
-  }, text)
-
-const summary = (body: unknown): string => {
-  const detail = typeof body === "object" && body !== null ? (body as Record<string, unknown>)["detail"] : undefined
-  const shown = typeof detail === "string" ? detail : (JSON.stringify(detail ?? body) ?? "")
-  return shown.length > 300 ? `${shown.slice(0, 300)}...` : shown
 }
 
 export const makeWebserver = (clients: Clients, options: WebserverOptions) => {
@@ -173,62 +162,17 @@ export const makeWebserver = (clients: Clients, options: WebserverOptions) => {
     )
   }
 
-  /** A refused session: 401, or a redirect to the login page. */
-  const refused = (answer: HttpAnswer) => answer.status === 401 || (answer.status >= 300 && answer.status < 400)
-
-  const toResponse = (answer: HttpAnswer, session: Session, operation: string): Effect.Effect<RestResponse, MwaaError> => {
-    const text = scrub(answer.text, session.secrets)
-    let body: unknown
-    let json = true
-    try {
-      body = text.trim() === "" ? undefined : JSON.parse(text)
-    } catch {
-      json = false
-      body = text.length > 2000 ? `${text.slice(0, 2000)}…` : text
-    }
-    if (answer.status >= 200 && answer.status < 300) {
-      return json
-        ? Effect.succeed({ status: answer.status, body })
-        : Effect.fail(
-            new MwaaError({
-              reason: "Internal",
-              operation,
-              message: `The webserver answered HTTP ${answer.status} with a body that is not JSON.`
-            })
-          )
-    }
-    if (refused(answer)) {
-      return Effect.fail(
-        new MwaaError({
-          reason: "AccessDenied",
-          operation,
-          message: `The webserver refused a fresh login's credentials too (HTTP ${answer.status}).`
-        })
-      )
-    }
-    const server = answer.status >= 500
-    return Effect.fail(
-      new MwaaError({
-        reason: server ? "AirflowServerError" : "AirflowClientError",
-        operation,
-        message: `Airflow answered ${answer.status}: ${summary(body)}`,
-        airflowStatus: answer.status,
-        ...(body !== undefined && { airflowBody: body })
-      })
-    )
-  }
-
   /** One Airflow call: the session (logging in when needed), and once more after one fresh login if it is refused. */
   return Effect.fn("AwsGateway.webserverRestApi")(function* (request: WebserverRequest) {
     const operation = `Webserver ${request.method} ${request.path}`
     const first = yield* sessionOf(request.environmentName, request.airflowMajor)
     const answer = yield* call(request, first, operation)
-    if (!refused(answer)) return yield* toResponse(answer, first, operation)
+    if (!refused(answer)) return yield* toResponse(answer, first.secrets, operation)
     yield* Effect.logDebug(`The webserver of ${request.environmentName} refused its session (HTTP ${answer.status}): logging in again.`)
     const second = yield* sessionOf(request.environmentName, request.airflowMajor, first)
     const again = yield* call(request, second, operation)
     // Refused twice: the identity, not the session, is the problem; the next call logs in afresh.
     if (refused(again) && sessions.get(request.environmentName) === second) sessions.delete(request.environmentName)
-    return yield* toResponse(again, second, operation)
+    return yield* toResponse(again, second.secrets, operation)
   })
 }
