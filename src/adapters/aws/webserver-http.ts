@@ -80,7 +80,11 @@ export const httpRequest = (
   operation: string,
   spec: HttpRequestSpec,
   timeout: Duration.DurationInput
-): Effect.Effect<HttpAnswer, MwaaError> => {
+): Effect.Effect<HttpAnswer, MwaaError> =>
+  // Suspended: each run (a retry included) has its own "answered" flag.
+  Effect.suspend(() => once(operation, spec, timeout))
+
+const once = (operation: string, spec: HttpRequestSpec, timeout: Duration.DurationInput): Effect.Effect<HttpAnswer, MwaaError> => {
   const host = spec.url.host
   let answered = false
   return Effect.tryPromise({
