@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process"
 import { writeFileSync } from "node:fs"
 import { cpus, freemem, loadavg, totalmem } from "node:os"
 import { measureFootprint } from "./footprint.js"
+import { runMasking } from "./masking.js"
 import { repoRoot, serverNode } from "./paths.js"
 import { type RatioToBare, type Run, ratiosToBare, runPerCall } from "./per-call.js"
 import { round } from "./stats.js"
@@ -37,7 +38,8 @@ const settings = {
   perCallSteadyCalls: quick ? 200 : 1000,
   /** Rounds of every per-call case in turn; each figure is the median over them. */
   perCallRounds: quick ? 1 : 5,
-  bigLogBodyLines: quick ? 19_600 : 199_600
+  bigLogBodyLines: quick ? 19_600 : 199_600,
+  maskingRuns: quick ? 2 : 5
 }
 
 const serverNodeVersion = () => execFileSync(serverNode, ["--version"], { encoding: "utf8" }).trim()
@@ -224,6 +226,28 @@ const main = async () => {
         [`bundled bin, all ${f.bundle.files} files`, mb(f.bundle.totalBytes)],
         ["  loaded on the first tools/call only: AWS SDK gateway", mb(f.bundle.lazyBytes.aws)],
         ["  loaded on the first tools/call only: demo fake", kb(f.bundle.lazyBytes.fakeMwaa)]
+      ])
+    )
+  }
+
+  if (wanted("masking")) {
+    say("6. masking throughput …")
+    const m = runMasking(settings.maskingRuns, say)
+    results["masking"] = m
+    console.log(
+      `\n6. Masking throughput, in process: ${m.shapes.length} adversarial shapes of 1 MiB (test/support/adversarial-shapes.ts), best of ${settings.maskingRuns}\n`
+    )
+    const slowest = [...m.shapes].sort((a, b) => a.mbPerSecond - b.mbPerSecond).slice(0, 5)
+    console.log(
+      table([
+        ["shape", "time", "MiB/s"],
+        ...slowest.map((s) => [s.shape, ms(s.ms, 1), s.mbPerSecond.toFixed(1)]),
+        [`median of the ${m.shapes.length} shapes`, "", m.medianMbPerSecond.toFixed(1)],
+        [
+          `a ${mb(m.answer.bytes)} DAG source with secrets: mask whole, then cut to 64 KiB`,
+          ms(m.answer.ms, 1),
+          m.answer.mbPerSecond.toFixed(1)
+        ]
       ])
     )
   }

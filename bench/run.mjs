@@ -1,6 +1,6 @@
 // `npm run bench` (after `npm run build`): bundles bench/main.ts with esbuild (dependencies stay
 // external, resolved from this repository's node_modules) into node_modules/.cache and runs it.
-// Arguments are passed on: --quick, --only=startup,per-call,triage,throttle,footprint, --out=FILE,
+// Arguments are passed on: --quick, --only=startup,per-call,triage,throttle,footprint,masking, --out=FILE,
 // --node=PATH (the Node that runs the servers; default this one).
 import { mkdirSync } from "node:fs"
 import { fileURLToPath, pathToFileURL } from "node:url"

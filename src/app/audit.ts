@@ -1,4 +1,4 @@
-import { Cause, Effect, Exit, FiberRef } from "effect"
+import { Cause, Effect, Exit, FiberRef, Logger, LogLevel } from "effect"
 import type { ToolCallResult } from "../adapters/mcp/ToolHost.js"
 import { maskSecretsInText } from "../domain/redaction.js"
 import { stripInvisible } from "../domain/sanitize.js"
@@ -92,10 +92,16 @@ export const auditFields = (
 /**
  * One structured stderr line per write attempt: who asked what, where, and how it ended. Run as the
  * attempt's exit handler (Effect.onExit), so a refusal, an invalid argument, a defect or a cancel
- * each leave exactly one line; it cannot fail.
+ * each leave exactly one line; it cannot fail. It is a record, not a diagnostic: written at any log
+ * level, --log-level none included.
  */
 export const audit = (spec: AnyToolSpec, args: unknown, exit: Exit.Exit<ToolCallResult, unknown>) =>
   FiberRef.get(resolvedEnvironment).pipe(
-    Effect.flatMap((environment) => Effect.logInfo("audit").pipe(Effect.annotateLogs(auditFields(spec, args, exit, environment)))),
+    Effect.flatMap((environment) =>
+      Effect.logInfo("audit").pipe(
+        Effect.annotateLogs(auditFields(spec, args, exit, environment)),
+        Logger.withMinimumLogLevel(LogLevel.All)
+      )
+    ),
     Effect.catchAllCause(() => Effect.void)
   )

@@ -1,4 +1,5 @@
 import { ParseResult } from "effect"
+import { maskSecretsInText } from "../domain/redaction.js"
 
 /**
  * Turns any failure of a tool into one message an assistant can act on: which operation failed,
@@ -6,15 +7,21 @@ import { ParseResult } from "effect"
  */
 
 const MAX_BODY_CHARS = 2000
+/** An error's own message (Airflow's detail quoted whole by the adapters), masked first, then cut. */
+const MAX_MESSAGE_CHARS = 1000
 
+// Every cut below is made on masked text: cut first, a secret across the cut would show in part.
 const bodyText = (body: unknown): string => {
-  const text = typeof body === "string" ? body : JSON.stringify(body)
+  const text = maskSecretsInText((typeof body === "string" ? body : JSON.stringify(body)) ?? "").text
   return text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}… (truncated)` : text
 }
 
 const MAX_ISSUES = 10
 const MAX_LINE = 200
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text)
+const clip = (raw: string, max: number) => {
+  const text = maskSecretsInText(raw).text
+  return text.length > max ? `${text.slice(0, max)}…` : text
+}
 
 export const invalidArgumentsMessage = (tool: string, error: ParseResult.ParseError): string => {
   let issues: ReadonlyArray<ParseResult.ArrayFormatterIssue>
@@ -86,7 +93,7 @@ export const toolErrorMessage = (tool: string, environment: string | undefined, 
         e["webserverUnreachable"] === true
           ? unreachableHint(e["webserverAccessMode"])
           : hintFor(reason, String(e["operation"]), e.message ?? "", environment)
-      return `${tool} failed${where}: ${reason} — ${e.message ?? ""}${attempts} [${String(e["operation"])}].${status}${body}${hint}`
+      return `${tool} failed${where}: ${reason} — ${clip(e.message ?? "", MAX_MESSAGE_CHARS)}${attempts} [${String(e["operation"])}].${status}${body}${hint}`
     }
     case "RouteUnfit":
       return `${tool}: ${e.message ?? e._tag} Start the server with ${routeSetting("auto")} to send such calls through the environment's webserver.`

@@ -33,6 +33,11 @@ export interface ToolSpec<I, O extends Record<string, unknown>> {
   readonly run: (input: I) => Effect.Effect<O, unknown, ToolServices>
   /** A line or two of text for clients that show text only. */
   readonly summarize: (output: O) => string
+  /**
+   * Top-level output fields the server itself issues (a continuation token): exempt from masking
+   * by name, which is for the environment's data. Their text still passes the text rules.
+   */
+  readonly serverFields?: ReadonlyArray<Extract<keyof O, string>>
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a catalogue holds tools of every input and output type

@@ -1,12 +1,21 @@
 import { asArray, asRecord } from "./normalize.js"
 import { hostLogTuples } from "./python-repr.js"
+import { maskSecretsInText } from "./redaction.js"
 
 /**
  * Task logs as plain lines, whether they came as Airflow 2's text, Airflow 3's structured
  * entries, or CloudWatch events (Airflow 3 writes JSON lines there).
  */
 
-const splitLines = (text: string): ReadonlyArray<string> => text.replace(/\r\n?/g, "\n").replace(/\n$/, "").split("\n")
+/**
+ * One text (an event, an entry) as lines. A text of several lines is masked whole first: a value
+ * written over several lines (json.dumps(indent=2) of a conf with a password list) is only
+ * recognisable whole, and each line is masked again on its own later, which changes nothing more.
+ */
+const splitLines = (text: string): ReadonlyArray<string> => {
+  const normalized = text.replace(/\r\n?/g, "\n").replace(/\n$/, "")
+  return normalized.includes("\n") ? maskSecretsInText(normalized).text.split("\n") : [normalized]
+}
 
 /** Airflow 3's error_detail: the exception chain as frames; rendered like a Python traceback. */
 const tracebackOf = (detail: unknown): ReadonlyArray<string> =>

@@ -130,14 +130,17 @@ export const addChunk = (
     if (selected !== undefined && selected[i] !== true) continue
     const line = chunk[i] as ScanLine
     const raw = texts[i] ?? ""
-    const masked = maskSecretsInText(clipLine(raw))
-    const cost = costOf(masked.text)
+    // Masked whole, then cut: a line cut first could end in part of a secret no rule knows then.
+    const masked = maskSecretsInText(raw)
+    const shown = clipLine(masked.text)
+    const cost = costOf(shown)
     if (state.shown.length >= limits.maxLines || state.bytes + cost > limits.maxBytes) {
       state.resume = line
       return { full: true, texts }
     }
-    if (masked.masked || raw !== line.text) state.masked = true
-    state.shown.push({ ...line, text: masked.text })
+    // A line of a multi-line event was masked with its event (log-lines): its "***" says so.
+    if (masked.masked || raw !== line.text || shown.includes(REDACTED)) state.masked = true
+    state.shown.push({ ...line, text: shown })
     state.bytes += cost
   }
   return { full: false, texts }

@@ -1,3 +1,5 @@
+import { maskSecretsInText } from "./redaction-text.js"
+
 /**
  * Keeps credentials out of tool answers. Airflow 2's REST API hands back variable values and
  * connection extras as stored, so the server redacts them itself before anything reaches the model.
@@ -34,6 +36,22 @@ export const SENSITIVE_NAME_FRAGMENTS: ReadonlyArray<string> = [
   "webhook_url"
 ]
 
+/**
+ * Short names that mark a value as secret only as the last word of the name (db_pass, x-auth,
+ * userPwd): as fragments they are inside bypass, oauth and compass, and as a first word they
+ * qualify something else (auth_backend, auth_type, pass_count).
+ */
+export const SENSITIVE_SHORT_NAMES: ReadonlyArray<string> = ["auth", "pass", "pwd"]
+
+// "dbPass", "db-pass" and "DB_PASS" all end in the word "pass".
+const lastWordOf = (name: string): string =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0)
+    .at(-1) ?? ""
+
 /** What a redacted value is replaced with: Airflow's own mask, so users recognise it. */
 export const REDACTED = "***"
 
@@ -46,7 +64,7 @@ export const sensitiveNameTest = (extra: ReadonlyArray<string> = []): ((key: str
   const fragments = [...SENSITIVE_NAME_FRAGMENTS, ...extra.map(normalizeName).filter((f) => /[a-z0-9]/.test(f))]
   return (key) => {
     const name = normalizeName(key)
-    return fragments.some((fragment) => name.includes(fragment))
+    return fragments.some((fragment) => name.includes(fragment)) || SENSITIVE_SHORT_NAMES.includes(lastWordOf(key))
   }
 }
 
@@ -55,65 +73,7 @@ export const isSensitiveName = (key: string, extra: ReadonlyArray<string> = []):
 
 // ---- text ----
 
-type Rule = readonly [pattern: RegExp, replacement: string]
-
-// Bounded name parts: unbounded ones made a long run of word characters cost quadratic time
-// (100 KB of base64 in a DAG description held the server for seconds).
-const pairName = `["']?[\\w.-]{0,40}?(?:password|passwd|pwd|passphrase|credentials?|secret|token|dsn|fernet[_-]?key|api[_-]?key|private[_-]?key|access[_-]?key)[\\w.-]{0,40}["']?\\s*[:=]\\s*`
-
-const rules: ReadonlyArray<Rule> = [
-  // PEM private keys, also when the END line was cut off by truncation.
-  [
-    /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g,
-    `-----BEGIN $1PRIVATE KEY-----${REDACTED}-----END $1PRIVATE KEY-----`
-  ],
-  // A key block whose BEGIN line was cut off (a log tail that starts inside it): everything before
-  // its END line is masked, fail closed. Runs after the rule above, so only an orphan END is left.
-  [/^(?:(?!-----BEGIN )[\s\S])*?-----END ((?:[A-Z0-9]+ )*)PRIVATE KEY-----/, `${REDACTED}-----END $1PRIVATE KEY-----`],
-  // scheme://user:password@host: Airflow connection URIs and database URLs. The greedy password
-  // stops at the last "@", so an unencoded "@" in the password does not leak its tail.
-  [/\b([a-z][a-z0-9+.-]*:\/\/)([^\s:/?#@"']*):([^\s/"'<>]+)@/gi, `$1$2:${REDACTED}@`],
-  // Well-known token shapes: GitHub, Slack, Stripe live keys, Google API keys, JWTs.
-  [/\b(gh[pousr]_)[A-Za-z0-9]{20,}/g, `$1${REDACTED}`],
-  [/\b(xox[abposr]-)[A-Za-z0-9-]{10,}/g, `$1${REDACTED}`],
-  [/\b((?:sk|rk)_live_)[A-Za-z0-9]{10,}/g, `$1${REDACTED}`],
-  [/\b(AIza)[A-Za-z0-9_-]{30,}/g, `$1${REDACTED}`],
-  [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, REDACTED],
-  // AWS access key ids: long-term (AKIA) and temporary (ASIA); the prefix says which, so it stays.
-  [/\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, `$1${REDACTED}`],
-  // AWS secret keys and session tokens after their names (env vars, JSON, boto/STS output).
-  [/((?:aws)?[_\-. ]?(?:secret[_\-. ]?access[_\-. ]?key|session[_\-. ]?token)["']?\s*[:=]\s*["']?)[A-Za-z0-9/+=]+/gi, `$1${REDACTED}`],
-  [/(authorization["']?\s*[:=]\s*["']?basic\s+)[A-Za-z0-9+/=]+/gi, `$1${REDACTED}`],
-  // Bearer tokens; eight characters at least, so prose such as "the bearer of" is left alone.
-  [/\b(bearer)\s+[A-Za-z0-9\-._~+/]{8,}=*/gi, `$1 ${REDACTED}`],
-  // name=value, name: value and "name": "value" pairs whose name looks like a credential: quoted
-  // values (escapes included) keep their quotes, so JSON stays JSON.
-  [new RegExp(`(${pairName})(["'])(?:\\\\.|(?!\\2)[^\\\\\\n])+\\2`, "gi"), `$1$2${REDACTED}$2`],
-  [new RegExp(`(${pairName})[^\\s,;&'"}\\])]+`, "gi"), `$1${REDACTED}`]
-]
-
-/**
- * Masks credential-looking substrings in free text (task logs, DAG source, error bodies), where
- * no field name tells us what is secret. `masked` says whether anything was replaced.
- */
-/**
- * Every rule above needs one of these words in the text (case aside), so a text without any of
- * them passes unchanged after one scan instead of fourteen: most strings of an answer (names,
- * states, dates) are such texts, and masking them was the largest part of a small call's cost.
- * A rule added above must add its word here (test/domain/redaction.test.ts checks the two agree).
- */
-export const MAY_HOLD_SECRET =
-  /private key-----|:\/\/|gh[pousr]_|xox[abposr]-|_live_|aiza|eyj|akia|asia|secret|session|authorization|bearer|pass|pwd|credential|token|dsn|fernet|api[_-]?key|private[_-]?key|access[_-]?key/i
-
-export const maskSecretsInText = (text: string): { readonly text: string; readonly masked: boolean } => {
-  if (!MAY_HOLD_SECRET.test(text)) return { text, masked: false }
-  const result = rules.reduce((current, [pattern, replacement]) => current.replace(pattern, replacement), text)
-  return { text: result, masked: result !== text }
-}
-
-/** The rules alone, without the quick check: for tests that the check never skips a text a rule would change. */
-export const maskSecretsInTextSlowly = (text: string): string =>
-  rules.reduce((current, [pattern, replacement]) => current.replace(pattern, replacement), text)
+export { MAY_HOLD_SECRET, maskSecretsInText, maskSecretsInTextSlowly } from "./redaction-text.js"
 
 // ---- connections ----
 

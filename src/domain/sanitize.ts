@@ -9,10 +9,12 @@ import { maskSecretsInText, REDACTED, sensitiveNameTest } from "./redaction.js"
 
 /**
  * Unicode tag characters (U+E0000–E007F, invisible ASCII look-alikes), bidi controls
- * (U+202A–202E, U+2066–2069, LRM/RLM/ALM) and zero-width characters (U+200B–200D, U+2060,
- * U+FEFF): they can hide or reorder text the assistant reads.
+ * (U+202A–202E, U+2066–2069, LRM/RLM/ALM), zero-width characters (U+200B–200D, U+2060, U+FEFF)
+ * and other characters that render as nothing (soft hyphen U+00AD, combining grapheme joiner
+ * U+034F, Mongolian vowel separator U+180E, invisible operators U+2061–2064): they can hide or
+ * reorder text the assistant reads, or split a name ("pass\u00ADword") so no rule knows it.
  */
-const INVISIBLE = /[\u{E0000}-\u{E007F}\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B-\u200D\u2060\uFEFF]/gu
+const INVISIBLE = /[\u{E0000}-\u{E007F}\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]|\u034F/gu
 
 export const stripInvisible = (text: string): string => text.replace(INVISIBLE, "")
 
@@ -25,12 +27,23 @@ export interface Sanitized<A> {
 /** The default name list, one array, so callers without extra names share one classifier. */
 const NO_EXTRA_NAMES: ReadonlyArray<string> = []
 
+/** No top-level field exempt from masking by name. */
+const NO_SERVER_FIELDS: ReadonlyArray<string> = []
+
 /**
  * Strips and masks every string in a JSON-like value (object keys included), and masks whole
  * values held under a sensitive name (a DAG run's conf {"api_token": …}). Booleans and nulls
  * under such names stay: they say whether something is set (has_password), not what it is.
+ *
+ * `serverFields` are top-level fields the server itself issues (get-task-logs' continuation_token):
+ * masking by name is for the environment's data, and masking those made a cut log impossible to
+ * continue. Their text still passes the text rules, which leave a base64url token as it is.
  */
-export const sanitizeDeep = <A>(value: A, extraSensitiveNames: ReadonlyArray<string> = NO_EXTRA_NAMES): Sanitized<A> => {
+export const sanitizeDeep = <A>(
+  value: A,
+  extraSensitiveNames: ReadonlyArray<string> = NO_EXTRA_NAMES,
+  serverFields: ReadonlyArray<string> = NO_SERVER_FIELDS
+): Sanitized<A> => {
   let masked = false
   const classify = keyClassifierFor(extraSensitiveNames)
   const text = (s: string) => {
@@ -39,7 +52,7 @@ export const sanitizeDeep = <A>(value: A, extraSensitiveNames: ReadonlyArray<str
     return m.text
   }
   // Copy-on-write: most answers hold nothing to clean and come back as they were, unallocated.
-  const walk = (v: unknown): unknown => {
+  const walk = (v: unknown, top = false): unknown => {
     if (typeof v === "string") return text(v)
     if (Array.isArray(v)) {
       let copy: Array<unknown> | undefined
@@ -62,7 +75,8 @@ export const sanitizeDeep = <A>(value: A, extraSensitiveNames: ReadonlyArray<str
         const key = classify(k)
         masked ||= key.masked
         let y: unknown
-        if (key.sensitive && x !== null && typeof x !== "boolean" && x !== REDACTED) {
+        const byName = key.sensitive && !(top && serverFields.includes(k))
+        if (byName && x !== null && typeof x !== "boolean" && x !== REDACTED) {
           masked = true
           y = REDACTED
         } else y = walk(x)
@@ -74,7 +88,7 @@ export const sanitizeDeep = <A>(value: A, extraSensitiveNames: ReadonlyArray<str
     }
     return v
   }
-  return { value: walk(value) as A, masked }
+  return { value: walk(value, true) as A, masked }
 }
 
 /** An object key as an answer shows it, and whether it names a secret. */
@@ -106,8 +120,10 @@ const keyClassifierFor = (extra: ReadonlyArray<string>): ((key: string) => KeyCl
     classifier = (key) => {
       let found = known.get(key)
       if (found === undefined) {
-        const m = maskSecretsInText(stripInvisible(key))
-        found = { cleaned: m.text, masked: m.masked, sensitive: isSensitive(key) }
+        // The name is judged as shown, invisible characters gone: "pass\u200Bword" is a password.
+        const visible = stripInvisible(key)
+        const m = maskSecretsInText(visible)
+        found = { cleaned: m.text, masked: m.masked, sensitive: isSensitive(visible) }
         // A long key is someone's data, not a field name: classified, never kept after its answer.
         if (key.length > CACHED_KEY_MAX_CHARS) return found
         if (known.size >= KEY_CACHE_LIMIT) known.clear()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { Effect, Layer, Logger, ManagedRuntime, Option, Schema } from "effect"
+import { Effect, Layer, Logger, LogLevel, ManagedRuntime, Option, Schema } from "effect"
 import { DEMO_ENVIRONMENT_3, FakeMwaa, FX_DAG, demoSeed } from "../../src/adapters/fake-mwaa/index.js"
 import { catalogue } from "../../src/app/catalogue.js"
 import { instructions } from "../../src/app/instructions.js"
@@ -10,7 +10,7 @@ import { AppConfig } from "../../src/ports/AppConfig.js"
 import { type AnyToolSpec, writeTool } from "../../src/app/tool-spec.js"
 
 /** Every write leaves one structured audit line — tool, environment, targets, dry_run, outcome — and no secret. */
-const hostWith = (allowWrite: boolean, tools: ReadonlyArray<AnyToolSpec> = catalogue) => {
+const hostWith = (allowWrite: boolean, tools: ReadonlyArray<AnyToolSpec> = catalogue, minimum: LogLevel.LogLevel = LogLevel.Info) => {
   const lines: Array<Record<string, unknown>> = []
   const capture = Logger.make(({ message, annotations }) => {
     const text = Array.isArray(message) ? message.join(" ") : String(message)
@@ -19,7 +19,7 @@ const hostWith = (allowWrite: boolean, tools: ReadonlyArray<AnyToolSpec> = catal
   const layer = appLayer(
     FakeMwaa.layer(demoSeed()),
     AppConfig.make({ allowWrite, defaultEnvironment: Option.some(DEMO_ENVIRONMENT_3) })
-  ).pipe(Layer.provideMerge(Logger.replace(Logger.defaultLogger, capture)))
+  ).pipe(Layer.provideMerge(Logger.replace(Logger.defaultLogger, capture)), Layer.provideMerge(Logger.minimumLogLevel(minimum)))
   const runtime = ManagedRuntime.make(layer)
   const host = makeToolHost(runtime, { tools, prompts, instructions: instructions(allowWrite), version: "test" })
   const call = (name: string, args: unknown, signal = new AbortController().signal) =>
@@ -40,6 +40,14 @@ describe("audit log of writes", () => {
     expect(clear?.["targets"]).toMatchObject({ dag_id: FX_DAG, dag_run_id: run.dag_run_id })
     expect(trigger).toMatchObject({ tool: "trigger-dag-run", environment: DEMO_ENVIRONMENT_3, outcome: "ok" })
     expect(JSON.stringify(audits())).not.toContain("tok-very-secret-123")
+    await dispose()
+  })
+
+  it("writes the audit line at any log level, none included: it is a record, not a diagnostic", async () => {
+    const { call, audits, dispose } = hostWith(false, catalogue, LogLevel.None)
+    await call("list-dags", {})
+    await call("pause-dag", { dag_id: FX_DAG })
+    expect(audits()).toEqual([expect.objectContaining({ tool: "pause-dag", outcome: "error" })])
     await dispose()
   })
 

@@ -171,6 +171,19 @@ describe.each([
     const tail = await read("get-task-logs", { environment_name, dag_id: ORDERS_DAG, dag_run_id, task_id: listedTi.task_id, tail_lines: 3 })
     expect(tail.data.lines).toEqual(latest.data.lines.slice(-3))
     expect(tail.data.truncated).toBe(true)
+    // The token is the server's own: it comes back usable (not masked as a "token") and reads on.
+    expect(tail.data.continuation_token).toMatch(/^[A-Za-z0-9_-]{16,}$/)
+    const before = await read("get-task-logs", {
+      environment_name,
+      dag_id: ORDERS_DAG,
+      dag_run_id,
+      task_id: listedTi.task_id,
+      tail_lines: 3,
+      continuation_token: tail.data.continuation_token
+    })
+    // It resumes at the event of the first line left out (a multi-line event is shown whole), further back.
+    expect(before.data.lines.length).toBeGreaterThan(0)
+    expect(before.data.lines_from_end.oldest).toBeGreaterThan(tail.data.lines_from_end.oldest)
     // One call gives the same conclusion: the failed task and its exception line.
     const diagnosis = await read("diagnose-dag-run", { environment_name, dag_id: ORDERS_DAG, dag_run_id })
     const diagnosed = diagnosis.data.failed_tasks.find((t: Json) => t.task_id === listedTi.task_id)

@@ -104,11 +104,10 @@ describe("prompts", () => {
 })
 
 describe("the cut note present() adds to the summary", () => {
-  // KNOWN LEAK, left to the owner of present()/bound-size.ts: the note "Answer cut to fit … (<key>:
-  // n of m characters kept)" names the cut member by its key, and a key can be the environment's
-  // (a run's conf, a variable's JSON value, DAG params). Flip it.fails to it once the note names
-  // only keys the server declares (or a placeholder).
-  it.fails("does not name an environment-chosen key", async () => {
+  // The note "Answer cut to fit … (<member>: n of m characters kept)" names a member only when the
+  // tool's output schema declares it: a key can be the environment's (a run's conf, a variable's
+  // JSON value, DAG params).
+  it("does not name an environment-chosen key", async () => {
     const env = hostileEnvironment("hostile", "2.10.3")
     const huge = { ...env, dagRuns: (env.dagRuns ?? []).map((r) => ({ ...r, conf: { [HOSTILE]: "x".repeat(200_000) } })) }
     const layer = appLayer(FakeMwaa.layer({ environments: [huge] }), AppConfig.make({ defaultEnvironment: Option.some("hostile") })).pipe(

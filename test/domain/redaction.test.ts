@@ -266,6 +266,15 @@ describe("maskSecretsInText", () => {
       .tuple(fc.constantFrom("aws_secret_access_key", "secret-access-key", "session_token", "SessionToken"), token)
       .map(([n, v]) => `${n}=${v}`),
     fc.tuple(fc.constantFrom("authorization: basic ", "Bearer "), token).map(([n, v]) => `${n}${v}`),
+    // Forms added for issue 12: any Authorization scheme, webhooks, signatures, CLI options, short names, lists.
+    fc
+      .tuple(fc.constantFrom("Authorization: Token ", '"authorization": "Digest ', "Authorization=AWS4-HMAC-SHA256 "), token)
+      .map(([n, v]) => `${n}${v}`),
+    fc
+      .tuple(fc.constantFrom("hooks.slack.com/services/", "/api/webhooks/", "/webhookb2/", "?sig=", "&X-Amz-Signature="), token)
+      .map(([n, v]) => `${n}${v}`),
+    fc.tuple(fc.constantFrom(" --password ", " --api-key ", " -p ", "['--token', '"), token).map(([n, v]) => `${n}${v}`),
+    fc.tuple(fc.constantFrom("pwd=", "db_pass: ", "x-auth=", '"secret": [', '\\"token\\": \\"'), token).map(([n, v]) => `${n}${v}`),
     ...pairNames.map((n) =>
       fc
         .tuple(fc.constantFrom("=", ": ", '": "', "='"), token)

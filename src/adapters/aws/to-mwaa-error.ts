@@ -61,11 +61,13 @@ const TRANSIENT_CODES = new Set([
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value.length > 0 ? value : undefined)
 
-/** Airflow's `detail` (or the body) shortened for the message; the full body stays in airflowBody. */
+/**
+ * Airflow's `detail` (or the body) for the message, whole: it is masked, then cut, where it is
+ * rendered (app/tool-errors.ts); a cut here, before masking, could show part of a secret.
+ */
 const summary = (body: unknown): string => {
   const detail = typeof body === "object" && body !== null ? (body as Record<string, unknown>)["detail"] : undefined
-  const shown = typeof detail === "string" ? detail : (JSON.stringify(detail ?? body) ?? "")
-  return shown.length > 300 ? `${shown.slice(0, 300)}...` : shown
+  return typeof detail === "string" ? detail : (JSON.stringify(detail ?? body) ?? "")
 }
 
 export const toMwaaError =

@@ -17,10 +17,11 @@ const MAX_PATH = 64
 const validation = (message: string) =>
   new MwaaError({ reason: "Validation", operation: "InvokeRestApi", message: `1 validation error detected: ${message}` })
 
+// Whole, not cut: the message is masked, then cut, where it is rendered (app/tool-errors.ts); a cut
+// here, before masking, could leave part of a secret that no rule recognises.
 const summary = (body: unknown): string => {
   const detail = typeof body === "object" && body !== null ? (body as Record<string, unknown>)["detail"] : undefined
-  const text = typeof detail === "string" ? detail : JSON.stringify(detail ?? body)
-  return text.length > 300 ? `${text.slice(0, 300)}...` : text
+  return typeof detail === "string" ? detail : (JSON.stringify(detail ?? body) ?? "")
 }
 
 const airflowFailure = (request: RestRequest, failure: AirflowFailure, via: string): MwaaError => {

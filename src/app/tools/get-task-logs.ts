@@ -82,6 +82,8 @@ export const getTaskLogsTool = readTool({
     ),
     masked: Schema.Boolean
   }),
+  // The token is the server's own (base64url of a cursor), not the environment's secret.
+  serverFields: ["continuation_token"],
   run: (i) =>
     withEnvironment(i.environment_name, (env) =>
       getTaskLogs(env, {

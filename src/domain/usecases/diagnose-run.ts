@@ -1,5 +1,6 @@
 import { Effect, Option } from "effect"
 import type { DagRun, ImportError, TaskInstance } from "../model.js"
+import { maskSecretsInText } from "../redaction.js"
 import { listImportErrors } from "./airflow-objects.js"
 import { getDagRun, listDagRuns } from "./dag-runs.js"
 import { getDag } from "./dags.js"
@@ -55,8 +56,9 @@ const DEFAULT_MAX_FAILED_TASKS = 5
 /** Task instances listed for the diagnosis: states that explain or follow a failure. */
 const PROBLEM_STATES = ["failed", "upstream_failed", "up_for_retry"]
 
+// Masked here, whole: the summary and the size bound cut it later, and a cut must find it masked.
 const messageOf = (e: unknown) =>
-  typeof e === "object" && e !== null && "message" in e ? String((e as { message: unknown }).message) : String(e)
+  maskSecretsInText(typeof e === "object" && e !== null && "message" in e ? String((e as { message: unknown }).message) : String(e)).text
 
 /** The run asked for, else the latest failed one (or, when none failed, the latest run). */
 const pickRun = (env: string, req: DiagnoseRequest) =>
@@ -231,7 +233,9 @@ export const fitDiagnosis = (d: Diagnosis, maxBytes: number) => {
     ...fitted,
     import_errors: fitted.import_errors.map((e) => ({
       ...e,
-      stack_trace: e.stack_trace !== null && e.stack_trace.length > chars ? `…${e.stack_trace.slice(-chars)}` : e.stack_trace
+      // Masked before the cut (again: masking is idempotent), so the cut never splits a secret unmasked.
+      stack_trace:
+        e.stack_trace !== null && e.stack_trace.length > chars ? `…${maskSecretsInText(e.stack_trace).text.slice(-chars)}` : e.stack_trace
     }))
   })
   const cutExcerpts = (lines: number) => ({

@@ -1,0 +1,141 @@
+import { MASK, maskPairs, namesSecret } from "./redaction-pairs.js"
+
+/**
+ * Masks credential-looking substrings in free text (task logs, DAG source, error bodies), where
+ * no field name tells us what is secret. Every rule runs in time linear in the text, whatever the
+ * text: an answer is masked whole before anything cuts it, so a rule that backtracked (a long run
+ * of letters before "://", a quote never closed) would hold the server for seconds.
+ *
+ * How each rule stays linear: quantifiers are bounded where a match can fail after them, and where
+ * a value is unbounded it is consumed by a pattern that cannot fail once it starts (the decision is
+ * then made on the match, in a function), so no long stretch is scanned again from the next
+ * position. test/domain/redaction-linear.test.ts times every rule on 1 MB adversarial shapes.
+ */
+
+type Rule = (text: string) => string
+
+const replace =
+  (pattern: RegExp, replacement: string | ((match: string, ...groups: Array<string>) => string)): Rule =>
+  (text) =>
+    text.replace(pattern, replacement as string)
+
+// A key's closing quote at any escaping depth ("name": , \"name\": , \\\"name\\\": ).
+const Q = `(?:\\\\{0,7}["'])?`
+
+/** PEM private keys; a block whose END line was cut off or never came is masked to the end, fail closed. */
+const PEM_BLOCK = replace(
+  /-----BEGIN ((?:[A-Z0-9]{1,20} ){0,4})PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g,
+  `-----BEGIN $1PRIVATE KEY-----${MASK}-----END $1PRIVATE KEY-----`
+)
+
+const END_LINE = /-----END ((?:[A-Z0-9]{1,20} ){0,4})PRIVATE KEY-----/
+
+/**
+ * A key block whose BEGIN line was cut off (a log tail that starts inside it): everything before
+ * its END line is masked, fail closed. Runs after PEM_BLOCK, so only an orphan END is left; two
+ * searches, not a pattern that retried the text from every position.
+ */
+const ORPHAN_END: Rule = (text) => {
+  const end = END_LINE.exec(text)
+  if (end === null) return text
+  const begin = text.indexOf("-----BEGIN ")
+  if (begin !== -1 && begin < end.index) return text
+  return `${MASK}${text.slice(end.index)}`
+}
+
+// scheme://user:password@host: Airflow connection URIs and database URLs. The scheme is bounded
+// (an unbounded one rescanned a long run of letters from each of its positions); the password is
+// greedy to the last "@", so an unencoded "@" in it does not leak its tail, and cannot hold "/",
+// so each run is scanned from one "://" only.
+const URI_USERINFO = replace(/\b([a-z][a-z0-9+.-]{0,30}:\/\/)([^\s:/?#@"']*):([^\s/"'<>]+)@/gi, `$1$2:${MASK}@`)
+
+// Well-known token shapes: GitHub, Slack, Stripe live keys, Google API keys. A greedy run after a
+// fixed prefix cannot fail once its minimum is met.
+const TOKEN_SHAPES: ReadonlyArray<Rule> = [
+  replace(/\b(gh[pousr]_)[A-Za-z0-9]{20,}/g, `$1${MASK}`),
+  replace(/\b(xox[abposr]-)[A-Za-z0-9-]{10,}/g, `$1${MASK}`),
+  replace(/\b((?:sk|rk)_live_)[A-Za-z0-9]{10,}/g, `$1${MASK}`),
+  replace(/\b(AIza)[A-Za-z0-9_-]{30,}/g, `$1${MASK}`)
+]
+
+// JWTs: the whole dotted run is consumed (it cannot fail), and judged afterwards: a pattern that
+// demanded the dots failed on "eyJ-eyJ-…" after scanning the rest of the run from every "eyJ".
+const JWT = replace(/\beyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){0,2}/g, (run) => {
+  const parts = run.split(".")
+  return parts.length === 3 && parts.every((p) => p.length >= 8) ? MASK : run
+})
+
+// AWS access key ids: long-term (AKIA) and temporary (ASIA); the prefix says which, so it stays.
+const AWS_KEY_ID = replace(/\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, `$1${MASK}`)
+
+// AWS secret keys and session tokens after their names (env vars, JSON, boto/STS output).
+const AWS_SECRET = replace(
+  new RegExp(
+    `((?:aws)?[_\\-. ]?(?:secret[_\\-. ]?access[_\\-. ]?key|session[_\\-. ]?token)${Q}\\s{0,8}[:=]\\s{0,8}${Q})[A-Za-z0-9/+=]+`,
+    "gi"
+  ),
+  `$1${MASK}`
+)
+
+// Bearer tokens; eight characters at least, so prose such as "the bearer of" is left alone.
+const BEARER = replace(/\b(bearer)\s{1,8}[A-Za-z0-9\-._~+/]{8,}=*/gi, `$1 ${MASK}`)
+
+// Webhook URLs hold their secret in the path: Slack's services/T…/B…/secret, Discord's
+// webhooks/id/token, Microsoft Teams' webhookb2/…, and the many /webhook/<secret> of other services.
+const WEBHOOKS: ReadonlyArray<Rule> = [
+  replace(/(hooks\.slack\.com\/(?:services|workflows|triggers)\/)[^\s"'<>\\]+/gi, `$1${MASK}`),
+  replace(/(\/webhook(?:s|b2)?\/)[^\s"'<>\\?#]+/gi, `$1${MASK}`)
+]
+
+// Signatures and credentials in query strings: S3 presigned URLs, Azure's sig= and code=.
+const QUERY_SIGNATURE = replace(/([?&](?:x-amz-signature|x-amz-credential|signature|sig|code)=)[^&\s"'#<>\\]+/gi, `$1${MASK}`)
+
+// Command-line options naming a secret, with the value as the next argument (--password VALUE,
+// --api-key 'v', and in an argument list ['--token', 'v']): every option is consumed with its
+// value (a pattern that cannot fail after the option's bounded name), and only a secret one is
+// masked, its quotes kept. --password=VALUE is a pair (maskPairs).
+const CLI_OPTION = replace(
+  /((?:^|[\s"'(,[])--?([A-Za-z][\w-]{0,40})["']?(?:[ \t]{1,8}|,[ \t]{0,8}))(?![\s-])("[^"\n]*"?|'[^'\n]*'?|\S+)/g,
+  (match, head: string, name: string, value: string) => {
+    if (name !== "p" && !namesSecret(name)) return match
+    const quote = /^["']/.test(value) ? value.charAt(0) : ""
+    return `${head}${quote}${MASK}${quote !== "" && value.length > 1 && value.endsWith(quote) ? quote : ""}`
+  }
+)
+
+// Private keys last: a rule before them may take a BEGIN line into a value it masks (a webhook URL
+// run straight into one), and the orphan-END rule then masks all before the END, fail closed; run
+// first, they would leave a text that a second pass masks further.
+const rules: ReadonlyArray<Rule> = [
+  URI_USERINFO,
+  ...WEBHOOKS,
+  ...TOKEN_SHAPES,
+  JWT,
+  AWS_KEY_ID,
+  AWS_SECRET,
+  BEARER,
+  QUERY_SIGNATURE,
+  CLI_OPTION,
+  maskPairs,
+  PEM_BLOCK,
+  ORPHAN_END
+]
+
+/**
+ * Every rule above needs one of these words in the text (case aside), so a text without any of
+ * them passes unchanged after one scan instead of fifteen: most strings of an answer (names,
+ * states, dates) are such texts, and masking them was the largest part of a small call's cost.
+ * A rule added above must add its word here (test/domain/redaction.test.ts checks the two agree).
+ */
+export const MAY_HOLD_SECRET =
+  /private key-----|:\/\/|gh[pousr]_|xox[abposr]-|_live_|aiza|eyj|akia|asia|secret|session|auth|bearer|pass|pwd|credential|token|dsn|fernet|api[_-]?key|private[_-]?key|access[_-]?key|webhook|hooks\.slack|sig=|signature=|code=|(?:^|[\s"'(,[])-p[ \t]/i
+
+/** The rules alone, without the quick check: for tests that the check never skips a text a rule would change. */
+export const maskSecretsInTextSlowly = (text: string): string => rules.reduce((current, rule) => rule(current), text)
+
+/** Masks credentials in free text. `masked` says whether anything was replaced. */
+export const maskSecretsInText = (text: string): { readonly text: string; readonly masked: boolean } => {
+  if (!MAY_HOLD_SECRET.test(text)) return { text, masked: false }
+  const result = maskSecretsInTextSlowly(text)
+  return { text: result, masked: result !== text }
+}
