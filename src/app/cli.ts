@@ -2,7 +2,7 @@ import { parseArgs } from "node:util"
 import { Either, Option, Schema } from "effect"
 import { makeHostCheck, makeOriginCheck } from "../adapters/mcp/http-guard.js"
 import type { AppConfigShape } from "../ports/AppConfig.js"
-import { AppConfig } from "../ports/AppConfig.js"
+import { AIRFLOW_ROUTE_MODES, AppConfig, type AirflowRouteMode } from "../ports/AppConfig.js"
 
 /** Command-line flags and environment variables → settings. Bad input is named, never guessed. */
 
@@ -21,6 +21,11 @@ export interface CliSettings {
   readonly profile: Option.Option<string>
   /** Least severe stderr log line written. */
   readonly logLevel: LogLevelName
+  /**
+   * MWAA_MCP_WEBSERVER_ENDPOINT: where the webserver route's calls go instead of
+   * https://{WebServerHostname} (a local emulator or fake); defaults to --endpoint-url / AWS_ENDPOINT_URL.
+   */
+  readonly webserverEndpoint: Option.Option<string>
 }
 
 export const LOG_LEVELS = ["debug", "info", "warning", "error", "none"] as const
@@ -51,21 +56,28 @@ const Env = Schema.Struct({
   MWAA_MCP_LOG_LEVEL: Schema.optional(Schema.String),
   MWAA_MCP_HTTP_TOKEN: Schema.optional(Schema.String),
   MWAA_MCP_ALLOWED_HOSTS: Schema.optional(Schema.String),
-  MWAA_MCP_ALLOWED_ORIGINS: Schema.optional(Schema.String)
+  MWAA_MCP_ALLOWED_ORIGINS: Schema.optional(Schema.String),
+  MWAA_MCP_AIRFLOW_ROUTE: Schema.optional(Schema.String),
+  MWAA_MCP_WEBSERVER_ENDPOINT: Schema.optional(Schema.String)
 })
 
 export const usage = `mwaa-mcp-server — MCP server for Apache Airflow on Amazon MWAA (stdio or Streamable HTTP)
 
 Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [--max-rps N] [--endpoint-url URL] [--demo]
-                       [--transport stdio|http] [--host HOST] [--port PORT] [--allowed-hosts LIST]
-                       [--allowed-origins LIST] [--profile NAME] [--log-level LEVEL]
+                       [--airflow-route auto|invoke|webserver] [--transport stdio|http] [--host HOST] [--port PORT]
+                       [--allowed-hosts LIST] [--allowed-origins LIST] [--profile NAME] [--log-level LEVEL]
 
   --allow-write        enable write tools (trigger, pause/unpause, clear, create/update/delete environment)
   --region REGION      AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
   --profile NAME       AWS profile for credentials (default: AWS_PROFILE; else the SDK's standard chain:
                        environment, SSO, container or instance role)
   --environment NAME   default environment (same as MWAA_ENVIRONMENT)
-  --max-rps N          InvokeRestApi calls per second per environment (default 8; MWAA_MCP_MAX_RPS)
+  --max-rps N          Airflow calls per second per environment, either route (default 8; MWAA_MCP_MAX_RPS)
+  --airflow-route R    how Airflow calls travel (MWAA_MCP_AIRFLOW_ROUTE): auto (default) InvokeRestApi when the
+                       path fits its 64 characters, else the environment's webserver (a login with
+                       airflow:CreateWebLoginToken); invoke: InvokeRestApi only (longer paths fail); webserver:
+                       every call through the webserver. MWAA_MCP_WEBSERVER_ENDPOINT replaces the webserver's URL
+                       (default: --endpoint-url / AWS_ENDPOINT_URL when set)
   --endpoint-url URL   send MWAA, CloudWatch Logs and S3 calls to URL (a local emulator); also the SDK's
                        AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_MWAA / _CLOUDWATCH_LOGS / _S3 variables
   --demo               serve fictional demo data from an embedded fake MWAA (also MWAA_MCP_DEMO=1)
@@ -112,6 +124,7 @@ const parseFlags = (argv: ReadonlyArray<string>) =>
       transport: { type: "string" },
       profile: { type: "string" },
       "log-level": { type: "string" },
+      "airflow-route": { type: "string" },
       host: { type: "string" },
       port: { type: "string" },
       "allowed-hosts": { type: "string" },
@@ -197,8 +210,21 @@ export const parseCli = (
       `${flags["log-level"] !== undefined ? "--log-level" : "MWAA_MCP_LOG_LEVEL"} must be one of ${LOG_LEVELS.join(", ")}, got ${JSON.stringify(logLevel.slice(0, 40))}`
     )
   }
+  const airflowRoute = flags["airflow-route"] ?? v.MWAA_MCP_AIRFLOW_ROUTE ?? "auto"
+  if (!(AIRFLOW_ROUTE_MODES as ReadonlyArray<string>).includes(airflowRoute)) {
+    return Either.left(
+      `${flags["airflow-route"] !== undefined ? "--airflow-route" : "MWAA_MCP_AIRFLOW_ROUTE"} must be one of ${AIRFLOW_ROUTE_MODES.join(", ")}, got ${JSON.stringify(airflowRoute.slice(0, 40))}`
+    )
+  }
+  const webserverEndpoint = v.MWAA_MCP_WEBSERVER_ENDPOINT?.trim()
+  if (webserverEndpoint !== undefined && webserverEndpoint !== "" && !/^https?:\/\/[^\s/]+/.test(webserverEndpoint)) {
+    return Either.left(
+      `MWAA_MCP_WEBSERVER_ENDPOINT must be an http(s) URL such as http://127.0.0.1:4566, got ${JSON.stringify(webserverEndpoint.slice(0, 80))}`
+    )
+  }
   return Either.right({
     transport,
+    webserverEndpoint: Option.fromNullable(webserverEndpoint).pipe(Option.filter((s) => s.length > 0)),
     profile: Option.fromNullable(profile),
     logLevel: logLevel as LogLevelName,
     config: {
@@ -208,6 +234,7 @@ export const parseCli = (
       defaultEnvironment: Option.fromNullable(defaultEnvironment).pipe(Option.filter((s) => s.length > 0)),
       maxRequestsPerSecond: maxRps ?? AppConfig.defaults.maxRequestsPerSecond,
       maxResponseBytes: v.MWAA_MCP_MAX_RESPONSE_BYTES ?? AppConfig.defaults.maxResponseBytes,
+      airflowRoute: airflowRoute as AirflowRouteMode,
       extraSensitiveNames: (v.MWAA_MCP_SENSITIVE_NAMES ?? "")
         .split(",")
         .map((s) => s.trim().toLowerCase())

@@ -22,6 +22,8 @@ export class StartupError {
 }
 
 const say = (text: string) => Effect.sync(() => void process.stderr.write(`${text}\n`))
+/** --help and --version answer on stdout: no server starts, so stdout is not the MCP channel then. */
+const print = (text: string) => Effect.sync(() => void process.stdout.write(`${text}\n`))
 
 /**
  * The demo's embedded fake, or AWS through the SDK (credential chain, endpoints from flags and variables).
@@ -35,7 +37,7 @@ const gatewayFor = (settings: CliSettings, env: Readonly<Record<string, string |
           Effect.map(({ FakeMwaa, demoSeed }) => FakeMwaa.layer(demoSeed(), { callLogPath: Option.getOrUndefined(settings.fakeCallLog) }))
         )
       : Effect.promise(() => import("../adapters/aws/index.js")).pipe(
-          Effect.map(({ AwsGateway, endpointsFromEnv }) => {
+          Effect.map(({ AwsGateway, endpointsFromEnv, webserverEndpointFromEnv }) => {
             // --profile is AWS_PROFILE for the SDK's credential chain, which reads it when it first resolves.
             if (Option.isSome(settings.profile)) process.env["AWS_PROFILE"] = settings.profile.value
             const endpointUrl = Option.getOrUndefined(settings.endpointUrl)
@@ -43,6 +45,7 @@ const gatewayFor = (settings: CliSettings, env: Readonly<Record<string, string |
               region: settings.config.region,
               endpointUrl,
               endpoints: endpointsFromEnv(env, endpointUrl),
+              webserverEndpoint: webserverEndpointFromEnv(env, endpointUrl),
               userAgent: `mwaa-mcp-server/${packageVersion}`
             })
           })
@@ -118,8 +121,8 @@ export const main = (argv: ReadonlyArray<string>, env: Readonly<Record<string, s
     const parsed = parseCli(argv, env)
     if (Either.isLeft(parsed)) return yield* Effect.fail(new StartupError(parsed.left))
     const settings = parsed.right
-    if (settings.help) return yield* say(usage)
-    if (settings.version) return yield* say(packageVersion)
+    if (settings.help) return yield* print(usage)
+    if (settings.version) return yield* print(packageVersion)
     yield* serve(settings, env)
   }).pipe(
     Effect.tapError((e) => say(e.message)),

@@ -46,7 +46,17 @@ export const invalidArgumentsMessage = (tool: string, error: ParseResult.ParseEr
   return `Invalid arguments for ${tool}:\n${[...lines.slice(0, MAX_ISSUES), ...more].join("\n")}`
 }
 
-/** What to do about the failures users meet most with InvokeRestApi. */
+/** The flag and variable that choose the Airflow route (src/app/cli.ts), set to one value. */
+const routeSetting = (value: "auto" | "invoke") => `--airflow-route ${value} (or MWAA_MCP_AIRFLOW_ROUTE=${value})`
+
+/** A webserver that could not be reached: where it can be reached from, and the way around it. */
+const unreachableHint = (accessMode: unknown): string =>
+  ` Hint: the environment's webserver ${typeof accessMode === "string" ? `(access mode ${accessMode}) ` : ""}could not be reached from here` +
+  (accessMode === "PRIVATE_ONLY" ? ": a PRIVATE_ONLY webserver answers only inside its VPC (or a network connected to it)" : "") +
+  `. Run the server where the webserver is reachable, or start it with ${routeSetting("invoke")} to send Airflow ` +
+  "calls through InvokeRestApi only (ids whose Airflow paths fit its 64 characters)."
+
+/** What to do about the failures users meet most with InvokeRestApi and the webserver route. */
 const hintFor = (reason: string, operation: string, message: string, environment: string | undefined): string => {
   const env = environment ?? "<environment>"
   if (/update your environment/i.test(message)) {
@@ -57,6 +67,9 @@ const hintFor = (reason: string, operation: string, message: string, environment
   }
   if (reason === "AccessDenied" && operation.startsWith("InvokeRestApi")) {
     return ` Hint: the caller's IAM identity needs airflow:InvokeRestApi on arn:aws:airflow:<region>:<account>:role/${env}/<Airflow role> (Admin, Op, User or Viewer; pausing, triggering and clearing need User, Op or Admin).`
+  }
+  if (reason === "AccessDenied" && /^(Webserver|CreateWebLoginToken)/.test(operation)) {
+    return ` Hint: the webserver route needs airflow:CreateWebLoginToken on arn:aws:airflow:<region>:<account>:role/${env}/<Airflow role> (MWAA maps the IAM identity to that Airflow role: Viewer reads; User or Op writes). Or start the server with ${routeSetting("invoke")}.`
   }
   if (reason === "AccessDenied") return " Hint: check the caller's IAM permissions for this MWAA action and environment."
   if (reason === "Throttled") return " Hint: MWAA throttled the calls; wait a little, or lower --max-rps."
@@ -80,12 +93,16 @@ export const toolErrorMessage = (tool: string, environment: string | undefined, 
       const attempts = typeof e["attempts"] === "number" && e["attempts"] > 1 ? ` (after ${e["attempts"]} attempts)` : ""
       // Airflow's own 404 reads like MWAA's: the assistant needs "not found", not the transport's name for it.
       const reason = e["airflowStatus"] === 404 ? "NotFound" : String(e["reason"])
-      const hint = hintFor(reason, String(e["operation"]), e.message ?? "", environment)
+      const hint =
+        e["webserverUnreachable"] === true
+          ? unreachableHint(e["webserverAccessMode"])
+          : hintFor(reason, String(e["operation"]), e.message ?? "", environment)
       return `${tool} failed${where}: ${reason} — ${clip(e.message ?? "", MAX_MESSAGE_CHARS)}${attempts} [${String(e["operation"])}].${status}${body}${hint}`
     }
+    case "RouteUnfit":
+      return `${tool}: ${e.message ?? e._tag} Start the server with ${routeSetting("auto")} to send such calls through the environment's webserver.`
     case "WriteNotAllowed":
     case "EnvironmentUnresolved":
-    case "RouteUnfit":
     case "UnsupportedAirflowVersion":
       return `${tool}: ${e.message ?? e._tag}`
     default:

@@ -1,15 +1,18 @@
 import { Effect, Either } from "effect"
 import { AppConfig } from "../ports/AppConfig.js"
+import { MwaaError } from "../ports/MwaaError.js"
 import { MwaaGateway } from "../ports/MwaaGateway.js"
 import { airflowMajor } from "./airflow-version.js"
 import { EnvironmentCatalog } from "./environment-catalog.js"
 import { makePerEnvironmentLimiter } from "./rate-limit.js"
 import { retryThrottled } from "./retry-policy.js"
+import { chooseRoute, sendsLongPaths } from "./route-choice.js"
 import type { RestCall } from "./routes.js"
 
 /**
- * Airflow's REST API as the domain sees it: a planned RestCall sent through InvokeRestApi
- * with the retry policy, plus the environment's Airflow major version for planning.
+ * Airflow's REST API as the domain sees it: a planned RestCall sent through InvokeRestApi or the
+ * environment's webserver (route-choice.ts picks), with the retry policy and the per-environment
+ * rate limit on both routes, plus the environment's Airflow major version for planning.
  */
 export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/AirflowClient", {
   scoped: Effect.gen(function* () {
@@ -19,6 +22,7 @@ export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/Air
     const retryRead = retryThrottled({ maxAttempts: config.maxAttempts })
     const retryWrite = retryThrottled({ maxAttempts: config.maxAttempts })
     const limited = yield* makePerEnvironmentLimiter(config.maxRequestsPerSecond)
+    const mode = config.airflowRoute
 
     // Untraced: on every call, under the tool's span; a span costs about 20 µs a call (see bench/README.md).
     const major = Effect.fnUntraced(function* (environmentName: string) {
@@ -29,17 +33,48 @@ export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/Air
       })
     })
 
+    /** The route this call takes, or RouteUnfit before anything is sent (invoke mode, a path over 64). */
+    const routeOf = (call: RestCall) =>
+      Either.match(chooseRoute(mode, `${call.method} ${call.path}`, call.path), {
+        onLeft: (e) => Effect.fail(e),
+        onRight: (r) => Effect.succeed(r)
+      })
+
+    /** An unreachable webserver is named with its access mode (PRIVATE_ONLY: only from inside its VPC). */
+    const withAccessMode = (environmentName: string) => (e: MwaaError) =>
+      e.webserverUnreachable !== true || e.webserverAccessMode !== undefined
+        ? Effect.fail(e)
+        : catalog.describe(environmentName).pipe(
+            Effect.map((env) => env.raw["WebserverAccessMode"]),
+            Effect.option,
+            Effect.flatMap((accessMode) =>
+              Effect.fail(
+                accessMode._tag === "Some" && typeof accessMode.value === "string"
+                  ? new MwaaError({
+                      reason: e.reason,
+                      operation: e.operation,
+                      message: e.message,
+                      webserverUnreachable: true,
+                      webserverAccessMode: accessMode.value,
+                      ...(e.attempts !== undefined && { attempts: e.attempts })
+                    })
+                  : e
+              )
+            )
+          )
+
     const send = Effect.fnUntraced(function* (environmentName: string, call: RestCall) {
-      // Each attempt, retries included, takes a token from the environment's bucket.
+      const route = yield* routeOf(call)
+      const airflowMajorOf = route === "Webserver" ? yield* major(environmentName) : undefined
+      const base = { environmentName, method: call.method, path: call.path, queryParameters: call.query, body: call.body }
+      // Each attempt, retries included, takes a token from the environment's bucket, on either route.
       const request = limited(
         environmentName,
-        gateway.invokeRestApi({
-          environmentName,
-          method: call.method,
-          path: call.path,
-          queryParameters: call.query,
-          body: call.body
-        })
+        airflowMajorOf === undefined
+          ? gateway.invokeRestApi(base)
+          : gateway
+              .webserverRestApi({ ...base, airflowMajor: airflowMajorOf })
+              .pipe(Effect.catchTag("MwaaError", withAccessMode(environmentName)))
       )
       // A read, or a write whose repetition is harmless, is retried on any transient failure.
       // Another write only when MWAA itself throttled it (it never reached Airflow): an
@@ -57,6 +92,15 @@ export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/Air
       return yield* Either.match(outcome, { onLeft: (e) => Effect.fail(e), onRight: (r) => Effect.succeed(r) })
     })
 
-    return { major, send } as const
+    /** Fails with RouteUnfit when this call could not be sent: a write checks before anything else is asked. */
+    const admits = (call: RestCall) => Effect.asVoid(routeOf(call))
+
+    /** Whether paths over 64 characters can be sent: reads prefer their direct path then over a lossy fallback. */
+    const longPaths = sendsLongPaths(mode)
+
+    /** Every call goes through the webserver: a read's direct path is then always the one call to make. */
+    const webserverOnly = mode === "webserver"
+
+    return { major, send, admits, longPaths, webserverOnly } as const
   })
 }) {}

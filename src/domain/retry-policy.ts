@@ -26,6 +26,8 @@ const withAttempts = (error: MwaaError, attempts: number): MwaaError =>
     message: error.message,
     airflowStatus: error.airflowStatus,
     airflowBody: error.airflowBody,
+    ...(error.webserverUnreachable !== undefined && { webserverUnreachable: error.webserverUnreachable }),
+    ...(error.webserverAccessMode !== undefined && { webserverAccessMode: error.webserverAccessMode }),
     attempts
   })
 

@@ -1,6 +1,6 @@
-import { Either, Option } from "effect"
+import { Option } from "effect"
 import { DAG_RUNS_BATCH_PATH, fits, pathOf } from "./paths.js"
-import { type AirflowMajor, compact, dateField, orderBy, type RestCall, type RouteUnfit, unfit } from "./routes.js"
+import { type AirflowMajor, compact, dateField, orderBy, type RestCall } from "./routes.js"
 
 /** Routes for DAG runs. A run's own path rarely fits 64 characters, so reads go through the runs list. */
 
@@ -62,10 +62,16 @@ export const listDagRuns = (v: AirflowMajor, dagId: string | undefined, f: DagRu
 }
 
 /** GET /dags/{id}/dagRuns/{run}: only when it fits, which a scheduled run of a DAG id over 13 characters never does. */
-export const getDagRunDirect = (_v: AirflowMajor, dagId: string, runId: string): Option.Option<RestCall> => {
-  const path = pathOf("dags", dagId, "dagRuns", runId)
-  return fits(path) ? Option.some({ method: "GET", path }) : Option.none()
+export const getDagRunDirect = (v: AirflowMajor, dagId: string, runId: string): Option.Option<RestCall> => {
+  const call = getDagRunPath(v, dagId, runId)
+  return fits(call.path) ? Option.some(call) : Option.none()
 }
+
+/** GET /dags/{id}/dagRuns/{run} whatever its length: for the webserver route. */
+export const getDagRunPath = (_v: AirflowMajor, dagId: string, runId: string): RestCall => ({
+  method: "GET",
+  path: pathOf("dags", dagId, "dagRuns", runId)
+})
 
 /** The date a generated run id carries: "scheduled__2026-11-24T00:00:00+00:00" → "2026-11-24T00:00:00+00:00". */
 export const logicalDateInRunId = (runId: string): Option.Option<string> => {
@@ -106,9 +112,9 @@ export interface TriggerInput {
 }
 
 /** POST /dags/{id}/dagRuns, with the body each version accepts (Airflow 3 rejects unknown keys and requires logical_date, nullable). */
-export const triggerDagRun = (v: AirflowMajor, dagId: string, input: TriggerInput): Either.Either<RestCall, RouteUnfit> => {
+export const triggerDagRun = (v: AirflowMajor, dagId: string, input: TriggerInput): RestCall => {
+  // Over 50 characters of DAG id the path passes 64: it goes through the webserver then.
   const path = pathOf("dags", dagId, "dagRuns")
-  if (!fits(path)) return unfit("trigger-dag-run", path, "Trigger it from the Airflow UI instead.")
   const body =
     v === 2
       ? compact({
@@ -121,5 +127,5 @@ export const triggerDagRun = (v: AirflowMajor, dagId: string, input: TriggerInpu
         })
       : compact({ dag_run_id: input.dag_run_id, logical_date: input.logical_date ?? null, conf: input.conf ?? {}, note: input.note })
   // The run id is always sent, so a second send meets 409 instead of starting a second run.
-  return Either.right({ method: "POST", path, body, idempotent: true })
+  return { method: "POST", path, body, idempotent: true }
 }

@@ -1,6 +1,6 @@
-import { Either, Option } from "effect"
+import { Option } from "effect"
 import { fits, pathOf, TASK_INSTANCES_BATCH_PATH } from "./paths.js"
-import { type AirflowMajor, compact, type RestCall, type RouteUnfit, unfit } from "./routes.js"
+import { type AirflowMajor, compact, type RestCall } from "./routes.js"
 
 /**
  * Routes for task instances, clearing and logs. "/dags/{dag}/dagRuns/{run}/taskInstances"
@@ -47,12 +47,14 @@ export interface ClearRequest {
   readonly reset_dag_runs: boolean
 }
 
-/** POST /dags/{id}/clearTaskInstances: the only clearing endpoint, so a DAG id over 39 characters cannot be cleared through MWAA. */
-export const clearTaskInstances = (_v: AirflowMajor, dagId: string, req: ClearRequest): Either.Either<RestCall, RouteUnfit> => {
+/**
+ * POST /dags/{id}/clearTaskInstances: the only clearing endpoint. Over 39 characters of DAG id
+ * its path passes InvokeRestApi's 64, and it goes through the webserver.
+ */
+export const clearTaskInstances = (_v: AirflowMajor, dagId: string, req: ClearRequest): RestCall => {
   const path = pathOf("dags", dagId, "clearTaskInstances")
-  if (!fits(path)) return unfit("clear-task-instances", path, "Clear the tasks from the Airflow UI instead.")
   // Both versions accept exactly these keys; Airflow 3 would reject any other with 422.
-  return Either.right({
+  return {
     method: "POST",
     path,
     body: compact({
@@ -65,7 +67,7 @@ export const clearTaskInstances = (_v: AirflowMajor, dagId: string, req: ClearRe
       dag_run_id: req.dag_run_id,
       task_ids: req.task_ids && req.task_ids.length > 0 ? req.task_ids : undefined
     })
-  })
+  }
 }
 
 export interface TaskTry {
@@ -91,10 +93,13 @@ export const taskLogStreamName = (t: TaskTry): string =>
     .join("/")
     .replace(/:/g, "_")
 
-/** The REST log endpoint for one try, only when its path fits (rarely: it carries all three ids). */
-export const taskLogRest = (_v: AirflowMajor, t: TaskTry, continuationToken?: string): Option.Option<RestCall> => {
+/**
+ * The REST log endpoint for one try, when its path fits (rarely: it carries all three ids) or
+ * long paths can be sent (the webserver route): Airflow has no batch form of it.
+ */
+export const taskLogRest = (_v: AirflowMajor, t: TaskTry, continuationToken?: string, longPaths = false): Option.Option<RestCall> => {
   const path = pathOf("dags", t.dag_id, "dagRuns", t.dag_run_id, "taskInstances", t.task_id, "logs", String(t.try_number))
-  if (!fits(path)) return Option.none()
+  if (!fits(path) && !longPaths) return Option.none()
   return Option.some({
     method: "GET",
     path,

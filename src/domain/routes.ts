@@ -1,12 +1,15 @@
-import { Data, Either, Option } from "effect"
+import { Option } from "effect"
 import type { RestMethod } from "../ports/MwaaGateway.js"
-import { fits, MAX_PATH_LENGTH, pathOf } from "./paths.js"
+import { fits, pathOf } from "./paths.js"
+
+export { RouteUnfit } from "./route-choice.js"
 
 /**
- * The route planner: for each operation and Airflow major version, the request real MWAA
- * accepts. The direct path when it fits in InvokeRestApi's 64-character Path; otherwise
- * Airflow's batch endpoints, whose fixed short paths take ids in the body; otherwise a
- * RouteUnfit error before anything is sent. Pure: no I/O, so it is property-tested.
+ * The route planner: for each operation and Airflow major version, the Airflow request. Reads
+ * use the direct path when it fits in InvokeRestApi's 64-character Path, else Airflow's batch
+ * endpoints (fixed short paths, ids in the body) where they serve the call exactly. Writes always
+ * plan their direct path; route-choice.ts then sends it through InvokeRestApi or the webserver
+ * (or refuses it, when the webserver route is off). Pure: no I/O, so it is property-tested.
  */
 
 export type AirflowMajor = 2 | 3
@@ -19,19 +22,6 @@ export interface RestCall {
   /** A write that is safe to send twice (same effect, or a 409 that names the first one's result). */
   readonly idempotent?: boolean | undefined
 }
-
-/** No request real MWAA accepts can perform this operation for these ids. */
-export class RouteUnfit extends Data.TaggedError("RouteUnfit")<{ readonly operation: string; readonly message: string }> {}
-
-export const unfit = (operation: string, path: string, hint: string) =>
-  Either.left(
-    new RouteUnfit({
-      operation,
-      message:
-        `${operation} cannot be sent through MWAA: its Airflow path is ${path.length} characters and ` +
-        `InvokeRestApi accepts at most ${MAX_PATH_LENGTH}, and Airflow has no shorter endpoint for it. ${hint}`
-    })
-  )
 
 export const compact = (o: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined))
@@ -72,27 +62,31 @@ export const listDags = (_v: AirflowMajor, q: ListDagsQuery): RestCall => ({
   })
 })
 
-/** A DAG by id: GET /dags/{id}, or for a long id the list filtered by dag_id_pattern (then matched exactly). */
-export const getDag = (_v: AirflowMajor, dagId: string): { readonly call: RestCall; readonly exactMatchIn?: "dags" } => {
+/**
+ * A DAG by id: GET /dags/{id} when it fits or long paths can be sent (the webserver route);
+ * else the list filtered by dag_id_pattern, then matched exactly. That fallback is lossy:
+ * dag_id_pattern is a substring (Airflow 3: LIKE) match, so a page of 100 DAGs whose ids contain
+ * this one may not hold it; the direct path through the webserver is one exact call.
+ */
+export const getDag = (_v: AirflowMajor, dagId: string, longPaths = false): { readonly call: RestCall; readonly exactMatchIn?: "dags" } => {
   const direct = pathOf("dags", dagId)
-  return fits(direct)
+  return fits(direct) || longPaths
     ? { call: { method: "GET", path: direct } }
     : { call: { method: "GET", path: "/dags", query: { dag_id_pattern: dagId, limit: 100 } }, exactMatchIn: "dags" }
 }
 
-/** Pause or unpause. PATCH /dags?dag_id_pattern= would touch every DAG whose id contains the pattern, so it is never used. */
-export const setDagPaused = (_v: AirflowMajor, dagId: string, isPaused: boolean): Either.Either<RestCall, RouteUnfit> => {
-  const path = pathOf("dags", dagId)
-  if (!fits(path)) return unfit(isPaused ? "pause-dag" : "unpause-dag", path, "Pause it in the Airflow UI instead.")
-  return Either.right({
-    method: "PATCH",
-    path,
-    // Airflow 2 requires update_mask to patch one field; Airflow 3 accepts it too.
-    query: { update_mask: "is_paused" },
-    body: { is_paused: isPaused },
-    idempotent: true
-  })
-}
+/**
+ * Pause or unpause: PATCH /dags/{id}, whatever its length (a long one goes through the webserver).
+ * PATCH /dags?dag_id_pattern= would touch every DAG whose id contains the pattern, so it is never used.
+ */
+export const setDagPaused = (_v: AirflowMajor, dagId: string, isPaused: boolean): RestCall => ({
+  method: "PATCH",
+  path: pathOf("dags", dagId),
+  // Airflow 2 requires update_mask to patch one field; Airflow 3 accepts it too.
+  query: { update_mask: "is_paused" },
+  body: { is_paused: isPaused },
+  idempotent: true
+})
 
 /** DAG source over REST when its path fits: Airflow 2 by file_token, Airflow 3 by dag_id. */
 export const dagSourceRest = (v: AirflowMajor, dagId: string, fileToken: string | null): Option.Option<RestCall> => {

@@ -1,5 +1,14 @@
 import { Context, Layer, Option } from "effect"
 
+/**
+ * How Airflow calls reach the environment: `auto` sends through InvokeRestApi when the path fits
+ * its 64 characters and through the webserver otherwise; `invoke` never uses the webserver (a
+ * longer path fails); `webserver` sends every call through the webserver (past InvokeRestApi's
+ * throttling, about 10 calls a second).
+ */
+export type AirflowRouteMode = "auto" | "invoke" | "webserver"
+export const AIRFLOW_ROUTE_MODES: ReadonlyArray<AirflowRouteMode> = ["auto", "invoke", "webserver"]
+
 /** The server's settings, read once at start-up from flags and environment variables (src/app). */
 export interface AppConfigShape {
   /** Write tools run only when true (`--allow-write`). */
@@ -15,6 +24,8 @@ export interface AppConfigShape {
   readonly maxRequestsPerSecond: number
   /** Extra sensitive-name fragments for variable redaction (MWAA_MCP_SENSITIVE_NAMES). */
   readonly extraSensitiveNames: ReadonlyArray<string>
+  /** Which route Airflow calls take (see AirflowRouteMode). */
+  readonly airflowRoute: AirflowRouteMode
 }
 
 /** Server settings port. */
@@ -26,7 +37,8 @@ export class AppConfig extends Context.Tag("mwaa-mcp/AppConfig")<AppConfig, AppC
     maxResponseBytes: 64 * 1024,
     maxAttempts: 5,
     maxRequestsPerSecond: 8,
-    extraSensitiveNames: []
+    extraSensitiveNames: [],
+    airflowRoute: "auto"
   }
   /** A config layer for tests and embedding: defaults overridden by what is given. */
   static readonly make = (overrides: Partial<AppConfigShape> = {}) => Layer.succeed(AppConfig, { ...AppConfig.defaults, ...overrides })

@@ -27,6 +27,13 @@ export class MwaaError extends Schema.TaggedError<MwaaError>("mwaa-mcp/MwaaError
   airflowStatus: Schema.optional(Schema.Number),
   /** Airflow's response body (RestApiResponse), when Airflow answered. */
   airflowBody: Schema.optional(Schema.Unknown),
+  /**
+   * Set (with reason Unavailable) when the environment's webserver could not be reached at all:
+   * refused, unknown host, no answer. The network decides that, not Airflow, so it is not retried.
+   */
+  webserverUnreachable: Schema.optional(Schema.Literal(true)),
+  /** GetEnvironment's WebserverAccessMode (PUBLIC_ONLY, PRIVATE_ONLY), filled in when the webserver was unreachable. */
+  webserverAccessMode: Schema.optional(Schema.String),
   /** How many attempts were made, filled in by the retry policy. */
   attempts: Schema.optional(Schema.Number)
 }) {}
@@ -34,6 +41,6 @@ export class MwaaError extends Schema.TaggedError<MwaaError>("mwaa-mcp/MwaaError
 /** Throttling and transient failures are worth another attempt; nothing else is. */
 export const isRetryable = (error: MwaaError): boolean =>
   error.reason === "Throttled" ||
-  error.reason === "Unavailable" ||
+  (error.reason === "Unavailable" && error.webserverUnreachable !== true) ||
   ((error.reason === "AirflowServerError" || error.reason === "AirflowClientError") &&
     (error.airflowStatus === 429 || error.airflowStatus === 502 || error.airflowStatus === 503 || error.airflowStatus === 504))

@@ -72,6 +72,37 @@ describe("command line and environment", () => {
   })
 })
 
+describe("the Airflow route", () => {
+  it("is auto by default, and takes --airflow-route or MWAA_MCP_AIRFLOW_ROUTE (the flag first)", () => {
+    expect(ok([]).config.airflowRoute).toBe("auto")
+    expect(ok(["--airflow-route", "invoke"]).config.airflowRoute).toBe("invoke")
+    expect(ok([], { MWAA_MCP_AIRFLOW_ROUTE: "webserver" }).config.airflowRoute).toBe("webserver")
+    expect(ok(["--airflow-route", "auto"], { MWAA_MCP_AIRFLOW_ROUTE: "invoke" }).config.airflowRoute).toBe("auto")
+  })
+
+  it("refuses any other value, naming the flag or variable and the allowed values", () => {
+    expect(error(["--airflow-route", "fast"])).toBe('--airflow-route must be one of auto, invoke, webserver, got "fast"')
+    expect(error([], { MWAA_MCP_AIRFLOW_ROUTE: "Invoke" })).toBe(
+      'MWAA_MCP_AIRFLOW_ROUTE must be one of auto, invoke, webserver, got "Invoke"'
+    )
+    expect(error(["--airflow-route"])).toMatch(/airflow-route/)
+  })
+
+  it("takes MWAA_MCP_WEBSERVER_ENDPOINT as an http(s) URL", () => {
+    expect(Option.getOrNull(ok([], { MWAA_MCP_WEBSERVER_ENDPOINT: "http://127.0.0.1:4566" }).webserverEndpoint)).toBe(
+      "http://127.0.0.1:4566"
+    )
+    expect(Option.isNone(ok([]).webserverEndpoint)).toBe(true)
+    expect(error([], { MWAA_MCP_WEBSERVER_ENDPOINT: "127.0.0.1:4566" })).toMatch(/^MWAA_MCP_WEBSERVER_ENDPOINT must be an http\(s\) URL/)
+  })
+
+  it("--help describes the flag and both variables", () => {
+    expect(usage).toContain("--airflow-route")
+    expect(usage).toContain("MWAA_MCP_AIRFLOW_ROUTE")
+    expect(usage).toContain("MWAA_MCP_WEBSERVER_ENDPOINT")
+  })
+})
+
 describe("--help and the README", () => {
   it("name the same flags: every flag in --help is in the README's table, and the reverse", async () => {
     const { readFileSync } = await import("node:fs")

@@ -169,21 +169,51 @@ describe.each([
     expect((await ok(session, "get-dag-run", { environment_name, dag_id, dag_run_id })).state).not.toBe("failed")
   })
 
-  it("clear-task-instances on the 40-character DAG fails up front, naming the 64-character limit", async () => {
+  it("clear-task-instances on the 40-character DAG goes through the webserver: its path is over 64 characters", async () => {
     expect(ORDERS_DAG).toHaveLength(40)
-    expect(`/dags/${ORDERS_DAG}/clearTaskInstances`.length).toBeGreaterThan(MAX_PATH)
+    const clearPath = `/dags/${ORDERS_DAG}/clearTaskInstances`
+    expect(clearPath.length).toBeGreaterThan(MAX_PATH)
     const runs = await ok(session, "list-dag-runs", { environment_name, dag_id: ORDERS_DAG, state: "failed", limit: 1 })
     const dag_run_id: string = runs.dag_runs[0].dag_run_id
-    for (const args of [{ dag_run_id }, { dag_run_id, dry_run: false }, {}]) {
-      const mark = log.mark()
-      const text = await fails(session, "clear-task-instances", { environment_name, dag_id: ORDERS_DAG, ...args })
-      expect(text).toContain("64")
-      expect(text).toContain("clear")
-      // Nothing went to Airflow (at most the environment's version was looked up).
-      expect(log.since(mark).filter((c) => c.api !== "GetEnvironment")).toEqual([])
-    }
+    const mark = log.mark()
+    const dry = await ok(session, "clear-task-instances", { environment_name, dag_id: ORDERS_DAG, dag_run_id })
+    expect(dry.dry_run).toBe(true)
+    expect(dry.count).toBeGreaterThan(0)
+    const cleared = await ok(session, "clear-task-instances", { environment_name, dag_id: ORDERS_DAG, dag_run_id, dry_run: false })
+    expect(cleared.dry_run).toBe(false)
+    const sent = log.since(mark)
+    const clears = sent.filter((c) => c.path === clearPath)
+    expect(clears.map((c) => c.api)).toEqual(["AirflowWebserver", "AirflowWebserver"])
+    expect(clears.map((c) => (c.body as Json).dry_run)).toEqual([true, false])
+    // InvokeRestApi carried only what fits.
+    for (const c of sent.filter((c) => c.api === "InvokeRestApi")) expect(c.path!.length).toBeLessThanOrEqual(MAX_PATH)
     const failedTasks = await ok(session, "list-task-instances", { environment_name, dag_id: ORDERS_DAG, dag_run_id, state: "failed" })
-    expect(failedTasks.task_instances.length).toBeGreaterThan(0)
+    expect(failedTasks.task_instances).toEqual([])
+  })
+})
+
+describe("--airflow-route invoke", () => {
+  it("clear-task-instances on the 40-character DAG fails up front, naming the 64-character limit and the setting", async () => {
+    const invokeLog = tempCallLog()
+    const invoke = await connectStdio(["--demo", "--allow-write", "--airflow-route", "invoke"], { MWAA_MCP_FAKE_CALL_LOG: invokeLog.path })
+    try {
+      const environment_name = DEMO_ENVIRONMENT_3
+      const runs = await ok(invoke, "list-dag-runs", { environment_name, dag_id: ORDERS_DAG, state: "failed", limit: 1 })
+      const dag_run_id: string = runs.dag_runs[0].dag_run_id
+      for (const args of [{ dag_run_id }, { dag_run_id, dry_run: false }, {}]) {
+        const mark = invokeLog.mark()
+        const text = await fails(invoke, "clear-task-instances", { environment_name, dag_id: ORDERS_DAG, ...args })
+        expect(text).toContain("at most 64")
+        expect(text).toContain("--airflow-route auto")
+        expect(text).toContain("MWAA_MCP_AIRFLOW_ROUTE=auto")
+        // Nothing went to Airflow (at most the environment's version was looked up).
+        expect(invokeLog.since(mark).filter((c) => c.api !== "GetEnvironment")).toEqual([])
+      }
+      expect(invokeLog.since(0).some((c) => c.api === "AirflowWebserver")).toBe(false)
+    } finally {
+      await invoke.close()
+      invokeLog.remove()
+    }
   })
 })
 

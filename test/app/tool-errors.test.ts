@@ -33,4 +33,29 @@ describe("enriched error messages", () => {
     const slow = new MwaaError({ reason: "Timeout", operation: "InvokeRestApi GET /dags", message: "timed out" })
     expect(toolErrorMessage("list-dags", "prod", slow)).toMatch(/10 seconds/)
   })
+
+  it("words the webserver route's failures: the IAM action and Airflow role, the access mode, the route setting", () => {
+    for (const operation of ["CreateWebLoginToken", "Webserver login (Airflow 3)", "Webserver GET /dags/x"]) {
+      const denied = new MwaaError({ reason: "AccessDenied", operation, message: "refused" })
+      const text = toolErrorMessage("get-dag", "prod", denied)
+      expect(text).toContain("airflow:CreateWebLoginToken")
+      expect(text).toContain("role/prod/")
+      expect(text).toContain("--airflow-route invoke")
+    }
+    const unreachable = new MwaaError({
+      reason: "Unavailable",
+      operation: "Webserver login (Airflow 2)",
+      message: "The environment's webserver x.example could not be reached (ENOTFOUND).",
+      webserverUnreachable: true,
+      webserverAccessMode: "PRIVATE_ONLY"
+    })
+    const text = toolErrorMessage("get-dag-run", "prod", unreachable)
+    expect(text).toContain("access mode PRIVATE_ONLY")
+    expect(text).toContain("VPC")
+    expect(text).toContain("--airflow-route invoke (or MWAA_MCP_AIRFLOW_ROUTE=invoke)")
+    const noMode = new MwaaError({ reason: "Unavailable", operation: "w", message: "refused", webserverUnreachable: true })
+    const unknownMode = toolErrorMessage("get-dag-run", "prod", noMode)
+    expect(unknownMode).toContain("could not be reached from here")
+    expect(unknownMode).not.toContain("access mode")
+  })
 })

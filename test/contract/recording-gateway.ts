@@ -1,15 +1,16 @@
 import { Effect, Layer } from "effect"
-import { MwaaGateway, type RestRequest, type RestResponse } from "../../src/ports/MwaaGateway.js"
+import { MwaaGateway, type RestRequest, type RestResponse, type WebserverRequest } from "../../src/ports/MwaaGateway.js"
 
-/** One InvokeRestApi exchange as the gateway saw it. */
+/** One Airflow exchange as the gateway saw it, on either route. */
 export interface Exchange {
+  readonly api: "InvokeRestApi" | "Webserver"
   readonly request: RestRequest
   readonly response?: RestResponse | undefined
   readonly errorStatus?: number | undefined
   readonly errorBody?: unknown
 }
 
-/** Wraps any gateway layer so a test can see every InvokeRestApi request and answer that went through it. */
+/** Wraps any gateway layer so a test can see every Airflow request and answer that went through it, on either route. */
 export const recordingGateway = <E, R>(inner: Layer.Layer<MwaaGateway, E, R>, log: Array<Exchange>) =>
   Layer.effect(
     MwaaGateway,
@@ -17,8 +18,17 @@ export const recordingGateway = <E, R>(inner: Layer.Layer<MwaaGateway, E, R>, lo
       ...gateway,
       invokeRestApi: (request: RestRequest) =>
         gateway.invokeRestApi(request).pipe(
-          Effect.tap((response) => Effect.sync(() => log.push({ request, response }))),
-          Effect.tapError((e) => Effect.sync(() => log.push({ request, errorStatus: e.airflowStatus, errorBody: e.airflowBody })))
+          Effect.tap((response) => Effect.sync(() => log.push({ api: "InvokeRestApi", request, response }))),
+          Effect.tapError((e) =>
+            Effect.sync(() => log.push({ api: "InvokeRestApi", request, errorStatus: e.airflowStatus, errorBody: e.airflowBody }))
+          )
+        ),
+      webserverRestApi: (request: WebserverRequest) =>
+        gateway.webserverRestApi(request).pipe(
+          Effect.tap((response) => Effect.sync(() => log.push({ api: "Webserver", request, response }))),
+          Effect.tapError((e) =>
+            Effect.sync(() => log.push({ api: "Webserver", request, errorStatus: e.airflowStatus, errorBody: e.airflowBody }))
+          )
         )
     }))
   ).pipe(Layer.provide(inner))

@@ -132,6 +132,12 @@ describe("the README's IAM policies", () => {
     for (const r of resources) expect(r).toMatch(/^arn:aws:airflow:REGION:ACCOUNT:role\/ENV\/Viewer$/)
   })
 
+  it("CreateWebLoginToken (the webserver route) on the same Airflow role as InvokeRestApi: Viewer read-only, Op or User with writes", () => {
+    expect(used.has("airflow:CreateWebLoginToken")).toBe(true)
+    expect(resourcesFor(readOnly, "airflow:CreateWebLoginToken")).toEqual(resourcesFor(readOnly, "airflow:InvokeRestApi"))
+    expect(resourcesFor(write, "airflow:CreateWebLoginToken")).toEqual(resourcesFor(write, "airflow:InvokeRestApi"))
+  })
+
   it("--allow-write: every action the code calls, InvokeRestApi as Op or User, PassRole only to MWAA", () => {
     const granted = actionsOf(write)
     for (const action of used) expect(granted.has(action), action).toBe(true)

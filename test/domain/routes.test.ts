@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Either, Option, Schema } from "effect"
+import { Option, Schema } from "effect"
 import * as fc from "fast-check"
 import { clearTaskInstancesRequest } from "../../src/domain/clear-defaults.js"
 import { DagId, DagRunId, TaskId } from "../../src/domain/ids.js"
@@ -24,27 +24,23 @@ const version = fc.constantFrom<AirflowMajor>(2, 3)
 /** clear-task-instances' safe defaults as the planner receives them: from the domain's own defaulting. */
 const DEFAULT_CLEAR = clearTaskInstancesRequest({ dag_id: "any" })
 
-/** Every path the planner can produce for one set of ids. */
+/** Every read path the planner produces for one set of ids when long paths cannot be sent (InvokeRestApi only). */
 const plannedPaths = (v: AirflowMajor, dag: string, run: string, task: string, mapIndex: number, tryNumber: number) => {
   const t = { dag_id: dag, dag_run_id: run, task_id: task, map_index: mapIndex, try_number: tryNumber }
-  const clear = DEFAULT_CLEAR
   return [
     Routes.getDag(v, dag).call.path,
-    ...Either.match(Routes.setDagPaused(v, dag, true), { onLeft: () => [], onRight: (c) => [c.path] }),
     ...Option.toArray(Routes.dagSourceRest(v, dag, "x".repeat(120))).map((c) => c.path),
     Runs.listDagRuns(v, dag, { limit: 10, offset: 0 }).path,
     ...Option.toArray(Runs.getDagRunDirect(v, dag, run)).map((c) => c.path),
     Runs.dagRunLookup(v, dag, run, { limit: 100, offset: 0 }).path,
-    ...Either.match(Runs.triggerDagRun(v, dag, { dag_run_id: run }), { onLeft: () => [], onRight: (c) => [c.path] }),
     Tasks.listTaskInstances(v, dag, run, {}).path,
     Tasks.getTaskInstance(v, dag, run, task, mapIndex).path,
-    ...Either.match(Tasks.clearTaskInstances(v, dag, clear), { onLeft: () => [], onRight: (c) => [c.path] }),
     ...Option.toArray(Tasks.taskLogRest(v, t)).map((c) => c.path)
   ]
 }
 
 describe("route planner", () => {
-  it("never produces a Path over 64 characters (property over generated ids)", () => {
+  it("plans reads within 64 characters when long paths cannot be sent (property over generated ids)", () => {
     fc.assert(
       fc.property(
         version,
@@ -102,20 +98,27 @@ describe("route planner", () => {
       "/dags/etl/dagRuns/manual__2026-01-01T00:00:00+00:00"
     )
     expect(Routes.getDag(2, "x".repeat(59)).call).toMatchObject({ path: "/dags", query: { dag_id_pattern: "x".repeat(59) } })
+    // When long paths can be sent (the webserver route), the exact direct path instead of the lossy pattern list.
+    expect(Routes.getDag(2, "x".repeat(59), true)).toEqual({ call: { method: "GET", path: `/dags/${"x".repeat(59)}` } })
   })
 
-  it("refuses before any call when no endpoint fits, saying why", () => {
-    const longDag = "d".repeat(60)
-    const refused = Routes.setDagPaused(2, longDag, true)
-    expect(Either.isLeft(refused)).toBe(true)
-    if (Either.isLeft(refused)) expect(refused.left.message).toMatch(/64/)
-    expect(Either.isLeft(Tasks.clearTaskInstances(3, "c".repeat(40), DEFAULT_CLEAR))).toBe(true)
+  it("plans writes on their direct path whatever the id's length: route-choice decides how they travel", () => {
+    const dag = "d".repeat(250)
+    expect(Routes.setDagPaused(2, dag, true)).toMatchObject({ method: "PATCH", path: `/dags/${dag}`, body: { is_paused: true } })
+    expect(Tasks.clearTaskInstances(3, dag, DEFAULT_CLEAR)).toMatchObject({ method: "POST", path: `/dags/${dag}/clearTaskInstances` })
+    expect(Runs.triggerDagRun(3, dag, { dag_run_id: "r".repeat(250) })).toMatchObject({
+      method: "POST",
+      path: `/dags/${dag}/dagRuns`,
+      body: { dag_run_id: "r".repeat(250) },
+      idempotent: true
+    })
+    expect(Runs.getDagRunPath(2, dag, "r1")).toEqual({ method: "GET", path: `/dags/${dag}/dagRuns/r1` })
   })
 
   it("builds per-version bodies: Airflow 3 trigger always carries logical_date, Airflow 2 renames dates", () => {
-    const v3 = Either.getOrThrow(Runs.triggerDagRun(3, "etl", { dag_run_id: "r1" }))
+    const v3 = Runs.triggerDagRun(3, "etl", { dag_run_id: "r1" })
     expect(v3.body).toEqual({ dag_run_id: "r1", logical_date: null, conf: {} })
-    const v2 = Either.getOrThrow(Runs.triggerDagRun(2, "etl", { dag_run_id: "r1" }))
+    const v2 = Runs.triggerDagRun(2, "etl", { dag_run_id: "r1" })
     expect(v2.body).toEqual({ dag_run_id: "r1", conf: {} })
     const list2 = Runs.listDagRuns(2, undefined, { limit: 5, offset: 0, logical_date_gte: "2026-01-01T00:00:00Z" })
     expect(list2.body).toMatchObject({ execution_date_gte: "2026-01-01T00:00:00Z", order_by: "-execution_date" })

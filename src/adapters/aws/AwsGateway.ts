@@ -15,12 +15,19 @@ import {
 } from "./commands/index.js"
 import { findLogStreams, readDagFile, readLogEventsBackward } from "./logs-and-s3.js"
 import { send } from "./send.js"
+import { webserverEndpointFromEnv } from "./endpoints.js"
+import { makeWebserver } from "./webserver-session.js"
 
 export interface AwsGatewayOptions extends ClientOptions {
   /** MWAA gives Airflow 10 s per InvokeRestApi; we wait a little longer before giving up (default 15 s). */
   readonly invokeRestApiTimeout?: Duration.DurationInput | undefined
-  /** Every other call (default 30 s). */
+  /** Every other call (default 30 s); also each webserver login and call. */
   readonly callTimeout?: Duration.DurationInput | undefined
+  /**
+   * Replaces https://{WebServerHostname} for the webserver route (MWAA_MCP_WEBSERVER_ENDPOINT, else
+   * --endpoint-url / AWS_ENDPOINT_URL). Left out, it is read from process.env here, like `endpoints`.
+   */
+  readonly webserverEndpoint?: string | undefined
 }
 
 /** ListEnvironments pages of 25 (its maximum), at most this many. */
@@ -43,6 +50,10 @@ const toPortEnvironment = (name: string, env: Environment): PortEnvironment => (
 const makeGateway = (clients: Clients, options: AwsGatewayOptions): Context.Tag.Service<MwaaGateway> => {
   const timeout = options.callTimeout ?? Duration.seconds(30)
   const invokeTimeout = options.invokeRestApiTimeout ?? Duration.seconds(15)
+  const webserverRestApi = makeWebserver(clients, {
+    endpoint: options.webserverEndpoint ?? webserverEndpointFromEnv(process.env, options.endpointUrl),
+    timeout
+  })
   return {
     listEnvironments: Effect.fn("AwsGateway.listEnvironments")(function* () {
       const names: Array<string> = []
@@ -91,15 +102,7 @@ const makeGateway = (clients: Clients, options: AwsGatewayOptions): Context.Tag.
       const out = yield* send(operation, invokeTimeout, (signal) => clients.mwaaOnce.send(command, { abortSignal: signal }))
       return { status: out.RestApiStatusCode ?? 200, body: out.RestApiResponse }
     }),
-    // CONTRACT STUB: the webserver session (CreateWebLoginToken, login, /api/vN) replaces this.
-    webserverRestApi: (request) =>
-      Effect.fail(
-        new MwaaError({
-          reason: "Internal",
-          operation: `Webserver ${request.method} ${request.path}`,
-          message: "The webserver route is not available yet."
-        })
-      ),
+    webserverRestApi,
     findLogStreams: findLogStreams(clients, timeout),
     readLogEventsBackward: readLogEventsBackward(clients, timeout),
     readDagFile: readDagFile(clients, timeout)

@@ -26,3 +26,14 @@ export const endpointsFromEnv = (env: Env, flagUrl?: string): Endpoints => {
     s3: from("AWS_ENDPOINT_URL_S3")
   }
 }
+
+/**
+ * Where the webserver route sends its login and Airflow calls instead of https://{WebServerHostname}
+ * (CreateWebLoginToken's answer): MWAA_MCP_WEBSERVER_ENDPOINT, else the flag (--endpoint-url), else
+ * AWS_ENDPOINT_URL — an emulator that serves MWAA serves its webserver too. Tests and local
+ * emulators only ever talk to loopback this way.
+ */
+export const webserverEndpointFromEnv = (env: Env, flagUrl?: string): string | undefined => {
+  const ignored = set(env["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"])?.toLowerCase() === "true"
+  return set(env["MWAA_MCP_WEBSERVER_ENDPOINT"]) ?? set(flagUrl) ?? (ignored ? undefined : set(env["AWS_ENDPOINT_URL"]))
+}

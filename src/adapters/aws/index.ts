@@ -2,6 +2,6 @@
 export { AwsGateway, type AwsGatewayOptions } from "./AwsGateway.js"
 export type { ClientOptions } from "./clients.js"
 export * from "./commands/index.js"
-export { type Endpoints, endpointsFromEnv } from "./endpoints.js"
+export { type Endpoints, endpointsFromEnv, webserverEndpointFromEnv } from "./endpoints.js"
 export { MAX_DAG_FILE_BYTES } from "./logs-and-s3.js"
 export { toMwaaError } from "./to-mwaa-error.js"

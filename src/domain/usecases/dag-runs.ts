@@ -1,9 +1,9 @@
-import { Effect, Either, Option } from "effect"
+import { Effect, Option } from "effect"
 import { MwaaError } from "../../ports/MwaaError.js"
 import { AirflowClient } from "../airflow-client.js"
 import { type DagRun, pageOf } from "../model.js"
 import { asArray, asRecord, normalizeDagRun } from "../normalize.js"
-import type { AirflowMajor, RouteUnfit } from "../routes.js"
+import type { AirflowMajor } from "../routes.js"
 import * as Runs from "../routes-runs.js"
 
 /** DAG run use cases: list, read one (with or without its own path), trigger. */
@@ -33,38 +33,47 @@ const lookupPage = (env: string, v: AirflowMajor, dagId: string, runId: string, 
 
 /**
  * One run. Its own path (/dags/{id}/dagRuns/{run}) fits 64 characters only for short ids, so
- * otherwise it is found in the batch runs list: first narrowed to the logical date its id
- * carries, then, for ids that carry none, newest first a page at a time.
+ * otherwise it is found in the batch runs list first narrowed to the logical date its id
+ * carries: one InvokeRestApi call, exact. Failing that (an id with no date, or a run whose date
+ * differs from its name), the direct path through the webserver when long paths can be sent —
+ * one exact call, where paging the DAG's runs newest first costs up to 10 calls and misses a
+ * run older than 1,000 — and the paging only when the webserver route is off.
  */
 export const getDagRun = Effect.fnUntraced(function* (env: string, dagId: string, runId: string) {
   const airflow = yield* AirflowClient
   const v = yield* airflow.major(env)
   const direct = Runs.getDagRunDirect(v, dagId, runId)
   if (Option.isSome(direct)) return normalizeDagRun((yield* airflow.send(env, direct.value)).body)
-  if (Option.isSome(Runs.logicalDateInRunId(runId))) {
+  if (Option.isSome(Runs.logicalDateInRunId(runId)) && !airflow.webserverOnly) {
     const narrowed = yield* lookupPage(env, v, dagId, runId, 0, true)
     if (Option.isSome(narrowed.found)) return narrowed.found.value
+  }
+  const notFound = (operation: string) =>
+    new MwaaError({ reason: "NotFound", operation, message: `DAG run ${runId} of DAG ${dagId} was not found in environment ${env}.` })
+  if (airflow.longPaths) {
+    const call = Runs.getDagRunPath(v, dagId, runId)
+    const response = yield* airflow.send(env, call).pipe(
+      Effect.catchIf(
+        (e) => e._tag === "MwaaError" && e.airflowStatus === 404,
+        () => Effect.fail(notFound(`${call.method} ${call.path}`))
+      )
+    )
+    return normalizeDagRun(response.body)
   }
   for (let page = 0; page < LOOKUP_MAX_PAGES; page++) {
     const scanned = yield* lookupPage(env, v, dagId, runId, page * LOOKUP_PAGE, false)
     if (Option.isSome(scanned.found)) return scanned.found.value
     if (!scanned.more) break
   }
-  return yield* new MwaaError({
-    reason: "NotFound",
-    operation: "POST /dags/~/dagRuns/list",
-    message: `DAG run ${runId} of DAG ${dagId} was not found in environment ${env}.`
-  })
+  return yield* notFound("POST /dags/~/dagRuns/list")
 })
-
-const orFail = <A>(e: Either.Either<A, RouteUnfit>) => Either.match(e, { onLeft: (l) => Effect.fail(l), onRight: (r) => Effect.succeed(r) })
 
 export const triggerDagRun = Effect.fnUntraced(function* (env: string, dagId: string, input: Runs.TriggerInput) {
   const airflow = yield* AirflowClient
-  // The path is the same on both versions: refuse an unfit one before asking MWAA anything.
-  yield* orFail(Runs.triggerDagRun(2, dagId, input))
+  // The path is the same on both versions: refuse one that cannot be sent before asking MWAA anything.
+  yield* airflow.admits(Runs.triggerDagRun(2, dagId, input))
   const v = yield* airflow.major(env)
-  const call = yield* orFail(Runs.triggerDagRun(v, dagId, input))
+  const call = Runs.triggerDagRun(v, dagId, input)
   return yield* airflow.send(env, call).pipe(
     Effect.map((response) => normalizeDagRun(response.body) satisfies DagRun),
     // A retried trigger that meets 409 met the run its own first attempt created (the

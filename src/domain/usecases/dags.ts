@@ -1,4 +1,4 @@
-import { Effect, Either, Option } from "effect"
+import { Effect, Option } from "effect"
 import { MwaaError } from "../../ports/MwaaError.js"
 import { MwaaGateway } from "../../ports/MwaaGateway.js"
 import { AirflowClient } from "../airflow-client.js"
@@ -11,9 +11,6 @@ import * as Routes from "../routes.js"
 import { dagFileS3Location } from "../routes-misc.js"
 
 /** DAG use cases: list, read, read the source file, pause and unpause. */
-
-const failRoute = <A>(e: Either.Either<A, Routes.RouteUnfit>) =>
-  Either.match(e, { onLeft: (l) => Effect.fail(l), onRight: (r) => Effect.succeed(r) })
 
 export const listDags = Effect.fnUntraced(function* (env: string, q: Routes.ListDagsQuery) {
   const airflow = yield* AirflowClient
@@ -29,7 +26,8 @@ export const listDags = Effect.fnUntraced(function* (env: string, q: Routes.List
 // Untraced: on every call, under the tool's span; a span costs about 20 µs a call (see bench/README.md).
 export const fetchDagRaw = Effect.fnUntraced(function* (env: string, v: AirflowMajor, dagId: string) {
   const airflow = yield* AirflowClient
-  const route = Routes.getDag(v, dagId)
+  // A long id's direct path through the webserver beats the dag_id_pattern list, which may miss it (see Routes.getDag).
+  const route = Routes.getDag(v, dagId, airflow.longPaths)
   const response = yield* airflow.send(env, route.call)
   if (route.exactMatchIn === undefined) return asRecord(response.body)
   // dag_id_pattern matches substrings: keep only the DAG whose id is exactly the one asked for.
@@ -48,10 +46,10 @@ export const getDag = Effect.fnUntraced(function* (env: string, dagId: string) {
 
 export const setDagPaused = Effect.fnUntraced(function* (env: string, dagId: string, isPaused: boolean) {
   const airflow = yield* AirflowClient
-  // The path is the same on both versions: refuse an unfit one before asking MWAA anything.
-  yield* failRoute(Routes.setDagPaused(2, dagId, isPaused))
+  // The path is the same on both versions: refuse one that cannot be sent before asking MWAA anything.
+  yield* airflow.admits(Routes.setDagPaused(2, dagId, isPaused))
   const v = yield* airflow.major(env)
-  const call = yield* failRoute(Routes.setDagPaused(v, dagId, isPaused))
+  const call = Routes.setDagPaused(v, dagId, isPaused)
   const response = yield* airflow.send(env, call)
   return normalizeDag(response.body)
 })

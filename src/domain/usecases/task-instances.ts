@@ -1,10 +1,9 @@
-import { Effect, Either } from "effect"
+import { Effect } from "effect"
 import { MwaaError } from "../../ports/MwaaError.js"
 import { AirflowClient } from "../airflow-client.js"
 import { pageOf, type TaskInstance } from "../model.js"
 import { asArray, asRecord, normalizeTaskInstance } from "../normalize.js"
 import { TASK_INSTANCES_BATCH_PATH } from "../paths.js"
-import type { RouteUnfit } from "../routes.js"
 import * as Tasks from "../routes-tasks.js"
 
 /** Task instance use cases: list a run's, read one, clear. */
@@ -52,12 +51,10 @@ export const getTaskInstance = Effect.fnUntraced(function* (env: string, dagId: 
 /** What a clear did (or, in a dry run, would do): the task instances it touches. */
 export const clearTaskInstances = Effect.fnUntraced(function* (env: string, dagId: string, req: Tasks.ClearRequest) {
   const airflow = yield* AirflowClient
-  const orFail = <A>(e: Either.Either<A, RouteUnfit>) =>
-    Either.match(e, { onLeft: (l) => Effect.fail(l), onRight: (r) => Effect.succeed(r) })
-  // The path is the same on both versions: refuse an unfit one before asking MWAA anything.
-  yield* orFail(Tasks.clearTaskInstances(2, dagId, req))
+  // The path is the same on both versions: refuse one that cannot be sent before asking MWAA anything.
+  yield* airflow.admits(Tasks.clearTaskInstances(2, dagId, req))
   const v = yield* airflow.major(env)
-  const call = yield* orFail(Tasks.clearTaskInstances(v, dagId, req))
+  const call = Tasks.clearTaskInstances(v, dagId, req)
   const response = yield* airflow.send(env, call)
   const touched = asArray(asRecord(response.body)["task_instances"]).map((raw) => {
     const ti = normalizeTaskInstance(raw)

@@ -1,5 +1,7 @@
 import { Effect, Option } from "effect"
 import { MwaaError } from "../../ports/MwaaError.js"
+import type { UnsupportedAirflowVersion } from "../airflow-version.js"
+import type { RouteUnfit } from "../route-choice.js"
 import { MwaaGateway } from "../../ports/MwaaGateway.js"
 import { AirflowClient } from "../airflow-client.js"
 import { EnvironmentCatalog } from "../environment-catalog.js"
@@ -24,7 +26,7 @@ export interface LogPage {
 export interface TaskLogSource {
   readonly source: "cloudwatch" | "rest"
   readonly stream: string | null
-  readonly fetch: (page: string | null, limit: number) => Effect.Effect<LogPage, MwaaError>
+  readonly fetch: (page: string | null, limit: number) => Effect.Effect<LogPage, MwaaError | RouteUnfit | UnsupportedAirflowVersion>
 }
 
 type Gateway = typeof MwaaGateway.Service
@@ -70,7 +72,7 @@ const missingTry = (gateway: Gateway, groupArn: string, t: Tasks.TaskTry) =>
     })
   })
 
-/** The log of one try: CloudWatch when the environment sends task logs there, else REST when its path fits. */
+/** The log of one try: CloudWatch when the environment sends task logs there, else REST when its path can be sent. */
 export const openTaskLog = Effect.fnUntraced(function* (env: string, attempt: Tasks.TaskTry) {
   const catalog = yield* EnvironmentCatalog
   const airflow = yield* AirflowClient
@@ -80,14 +82,15 @@ export const openTaskLog = Effect.fnUntraced(function* (env: string, attempt: Ta
   const groupArn = taskLogs?.Enabled === false ? undefined : taskLogs?.CloudWatchLogGroupArn
   if (groupArn !== undefined) return cloudWatchSource(gateway, groupArn, attempt)
   const v = yield* airflow.major(env)
-  const rest = Tasks.taskLogRest(v, attempt)
+  const rest = Tasks.taskLogRest(v, attempt, undefined, airflow.longPaths)
   if (Option.isNone(rest)) {
     return yield* new MwaaError({
       reason: "NotFound",
       operation: "get-task-logs",
       message:
         `Environment ${env} does not send task logs to CloudWatch, and the Airflow log path for this task is over ` +
-        `InvokeRestApi's 64-character limit. Enable task logs (LoggingConfiguration.TaskLogs) on the environment.`
+        `InvokeRestApi's 64-character limit, and the webserver route is switched off. Enable task logs ` +
+        "(LoggingConfiguration.TaskLogs) on the environment."
     })
   }
   const call = rest.value

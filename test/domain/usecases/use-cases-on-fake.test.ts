@@ -23,11 +23,16 @@ import { AppConfig } from "../../../src/ports/AppConfig.js"
 
 const fake = FakeMwaa.layer(demoSeed())
 const TestLayer = Layer.merge(appLayer(fake, AppConfig.make()), fake)
+/** InvokeRestApi only: the webserver route switched off. */
+const invokeFake = FakeMwaa.layer(demoSeed())
+const InvokeOnlyLayer = Layer.merge(appLayer(invokeFake, AppConfig.make({ airflowRoute: "invoke" })), invokeFake)
 
 /** Every InvokeRestApi the fake received must have been one real MWAA accepts. */
 const assertPathsFit = Effect.gen(function* () {
   const calls = yield* (yield* FakeMwaa).calls
-  for (const call of calls) if (call.path !== undefined) expect(call.path.length).toBeLessThanOrEqual(MAX_PATH_LENGTH)
+  for (const call of calls) {
+    if (call.api === "InvokeRestApi" && call.path !== undefined) expect(call.path.length).toBeLessThanOrEqual(MAX_PATH_LENGTH)
+  }
   return calls
 })
 
@@ -48,19 +53,35 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
       }).pipe(Effect.provide(TestLayer))
     )
 
-    it.live("finds a run whose id carries no date by scanning the runs list", () =>
+    it.live("finds a run whose id carries no date by its own path through the webserver, in one call", () =>
+      Effect.gen(function* () {
+        const fakeMwaa = yield* FakeMwaa
+        yield* triggerDagRun(env, ORDERS_DAG, { dag_run_id: "rerun_after_schema_fix", conf: { backfill: false } })
+        yield* fakeMwaa.clearCalls
+        const run = yield* getDagRun(env, ORDERS_DAG, "rerun_after_schema_fix")
+        expect(run).toMatchObject({ dag_run_id: "rerun_after_schema_fix", conf: { backfill: false } })
+        const calls = (yield* assertPathsFit).filter((c) => c.api === "InvokeRestApi" || c.api === "AirflowWebserver")
+        expect(calls.map((c) => [c.api, c.path])).toEqual([["AirflowWebserver", `/dags/${ORDERS_DAG}/dagRuns/rerun_after_schema_fix`]])
+      }).pipe(Effect.provide(TestLayer))
+    )
+
+    it.live("with the webserver route off, finds a run whose id carries no date by scanning the runs list", () =>
       Effect.gen(function* () {
         yield* triggerDagRun(env, ORDERS_DAG, { dag_run_id: "rerun_after_schema_fix", conf: { backfill: false } })
         const run = yield* getDagRun(env, ORDERS_DAG, "rerun_after_schema_fix")
         expect(run).toMatchObject({ dag_run_id: "rerun_after_schema_fix", conf: { backfill: false } })
-        yield* assertPathsFit
-      }).pipe(Effect.provide(TestLayer))
+        const calls = yield* assertPathsFit
+        expect(calls.some((c) => c.api === "AirflowWebserver")).toBe(false)
+      }).pipe(Effect.provide(InvokeOnlyLayer))
     )
 
-    it.live("reports a run that does not exist as NotFound", () =>
+    it.live("reports a run that does not exist as NotFound, on either route", () =>
       Effect.gen(function* () {
-        const error = yield* getDagRun(env, ORDERS_DAG, "scheduled__1999-01-01T00:00:00+00:00").pipe(Effect.flip)
+        const missing = "scheduled__1999-01-01T00:00:00+00:00"
+        const error = yield* getDagRun(env, ORDERS_DAG, missing).pipe(Effect.flip)
         expect(error).toMatchObject({ _tag: "MwaaError", reason: "NotFound" })
+        const invokeOnly = yield* getDagRun(env, ORDERS_DAG, missing).pipe(Effect.flip, Effect.provide(InvokeOnlyLayer))
+        expect(invokeOnly).toMatchObject({ _tag: "MwaaError", reason: "NotFound" })
       }).pipe(Effect.provide(TestLayer))
     )
 
