@@ -1,9 +1,12 @@
 import { ParseResult } from "effect"
 import { maskSecretsInText } from "../domain/redaction.js"
+import { DATA_LABEL } from "./data-label.js"
 
 /**
  * Turns any failure of a tool into one message an assistant can act on: which operation failed,
  * in which environment, and why — Airflow's HTTP status and body included when Airflow answered.
+ * The server's own words come first; what AWS or Airflow said (a message, a response body, which
+ * can quote the environment's text) sits below the data label, as in an answer.
  */
 
 const MAX_BODY_CHARS = 2000
@@ -89,7 +92,7 @@ export const toolErrorMessage = (tool: string, environment: string | undefined, 
   switch (e._tag) {
     case "MwaaError": {
       const status = typeof e["airflowStatus"] === "number" ? ` Airflow answered HTTP ${e["airflowStatus"]}.` : ""
-      const body = e["airflowBody"] !== undefined ? ` Response: ${bodyText(e["airflowBody"])}` : ""
+      const body = e["airflowBody"] !== undefined ? `Response: ${bodyText(e["airflowBody"])}` : ""
       const attempts = typeof e["attempts"] === "number" && e["attempts"] > 1 ? ` (after ${e["attempts"]} attempts)` : ""
       // Airflow's own 404 reads like MWAA's: the assistant needs "not found", not the transport's name for it.
       const reason = e["airflowStatus"] === 404 ? "NotFound" : String(e["reason"])
@@ -97,7 +100,9 @@ export const toolErrorMessage = (tool: string, environment: string | undefined, 
         e["webserverUnreachable"] === true
           ? unreachableHint(e["webserverAccessMode"])
           : hintFor(reason, String(e["operation"]), e.message ?? "", environment)
-      return `${tool} failed${where}: ${reason} — ${clip(e.message ?? "", MAX_MESSAGE_CHARS)}${attempts} [${String(e["operation"])}].${status}${body}${hint}`
+      const said = [clip(e.message ?? "", MAX_MESSAGE_CHARS), body].filter((part) => part.length > 0)
+      const quoted = said.length > 0 ? `\n\n${DATA_LABEL}\n${said.join("\n")}` : ""
+      return `${tool} failed${where}: ${reason}${attempts} [${String(e["operation"])}].${status}${hint}${quoted}`
     }
     case "RouteUnfit":
       return `${tool}: ${e.message ?? e._tag} Start the server with ${routeSetting("auto")} to send such calls through the environment's webserver.`
