@@ -41,6 +41,14 @@ const CHAIN = /^(During handling of the above exception|The above exception was 
 /** Frame lines are indented ("  File ...", "    code", "    ^^^^"); the exception line is not. */
 const isFrameLine = (line: string) => /^\s/.test(line) || line.length === 0
 
+/**
+ * A line without the "[<time>] " Airflow 2 puts before every CloudWatch event it serves over REST
+ * (the Amazon provider's handler): a traceback printed line by line is one event a line there, and
+ * its frames and exception must read as they do in CloudWatch. A levelled line keeps its prefix.
+ */
+const EVENT_TIME = /^\[\d{4}-\d{2}-\d{2}[ T][^\]]{0,40}\] /
+const bare = (line: string): string => (levelOf(line) === undefined ? line.replace(EVENT_TIME, "") : line)
+
 /** Frames kept at the start and the end of a deep traceback. */
 const HEAD_FRAMES = 4
 const TAIL_FRAMES = 10
@@ -67,16 +75,17 @@ const trimFrames = (frames: ReadonlyArray<string>): ReadonlyArray<string> =>
 
 const fromTraceback = (lines: ReadonlyArray<string>, header: number): Option.Option<ErrorExcerpt> => {
   let e = header + 1
-  while (e < lines.length && isFrameLine(lines[e] ?? "")) e++
-  const exception = lines[e]
-  if (exception === undefined || levelOf(exception) !== undefined) return Option.none()
+  while (e < lines.length && isFrameLine(bare(lines[e] ?? ""))) e++
+  const line = lines[e]
+  if (line === undefined || levelOf(line) !== undefined) return Option.none()
+  const exception = bare(line)
   // A message that spans lines continues until the next log line or chained traceback.
   let end = e + 1
   while (
     end < lines.length &&
     end - e <= MESSAGE_LINES &&
     levelOf(lines[end] ?? "") === undefined &&
-    !CHAIN.test(lines[end] ?? "") &&
+    !CHAIN.test(bare(lines[end] ?? "")) &&
     !TRACEBACK.test(lines[end] ?? "")
   )
     end++

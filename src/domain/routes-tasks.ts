@@ -93,6 +93,9 @@ export const taskLogStreamName = (t: TaskTry): string =>
     .join("/")
     .replace(/:/g, "_")
 
+/** CloudWatch Logs' limit on a log stream's name (1-512): a longer name cannot be a stream, so that try's log is not there. */
+export const MAX_LOG_STREAM_NAME = 512
+
 /**
  * The REST log endpoint for one try, when its path fits (rarely: it carries all three ids) or
  * long paths can be sent (the webserver route): Airflow has no batch form of it.

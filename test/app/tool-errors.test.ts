@@ -32,7 +32,9 @@ describe("enriched error messages", () => {
     })
     const text = toolErrorMessage("get-dag", "prod", error)
     const [own, quoted] = text.split(DATA_LABEL)
-    expect(own).toContain("get-dag failed in environment prod: AirflowClientError [InvokeRestApi GET /dags/etl]. Airflow answered HTTP 400.")
+    expect(own).toContain(
+      "get-dag failed in environment prod: AirflowClientError [InvokeRestApi GET /dags/etl]. Airflow answered HTTP 400."
+    )
     expect(own).not.toContain("SYSTEM")
     expect(quoted).toContain(planted)
     expect(quoted).toContain("Response: ")

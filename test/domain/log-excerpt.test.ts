@@ -21,6 +21,20 @@ describe("findErrorExcerpt", () => {
     expect(found.lines).toEqual(lines.slice(0, 8))
   })
 
+  it("reads a traceback served over Airflow 2's REST log, where every CloudWatch event line starts with its time", () => {
+    const at = (line: string) => `[2026-11-24 02:12:40,002] ${line}`
+    const lines = [
+      at("{taskinstance.py:3311} ERROR - Task failed with exception"),
+      at("Traceback (most recent call last):"),
+      ...frames(2).map(at),
+      at("ValueError: amount must be positive"),
+      at("{taskinstance.py:1225} INFO - Marking task as FAILED.")
+    ]
+    const found = Option.getOrThrow(findErrorExcerpt(lines))
+    expect(found.exception).toBe("ValueError: amount must be positive")
+    expect(found.index).toBe(6)
+  })
+
   it("of chained exceptions, reports the final one", () => {
     const lines = [
       "Traceback (most recent call last):",

@@ -13,6 +13,8 @@ const KINDS = ["Task", "DAGProcessing", "Scheduler", "WebServer", "Worker"]
 const MAX_EVENTS = 10_000
 /** GetLogEvents answers at most 1 MB; each event counts its UTF-8 message plus 26 bytes. */
 const MAX_BYTES = 1_048_576
+/** logStreamName and logStreamNamePrefix: 1 to 512 characters (CloudWatch Logs API reference). */
+const MAX_STREAM_NAME = 512
 
 const notFound = (operation: string, message: string) => new MwaaError({ reason: "NotFound", operation, message })
 const invalid = (operation: string, message: string) => new MwaaError({ reason: "Validation", operation, message })
@@ -38,6 +40,14 @@ export const describeLogStreams = (
   groupArn: string,
   prefix: string
 ): Either.Either<ReadonlyArray<LogStream>, MwaaError> => {
+  if (prefix.length > MAX_STREAM_NAME) {
+    return Either.left(
+      invalid(
+        "DescribeLogStreams",
+        `1 validation error detected: Value at 'logStreamNamePrefix' failed to satisfy constraint: Member must have length less than or equal to ${MAX_STREAM_NAME}`
+      )
+    )
+  }
   const owner = ownerOf(state, groupArn)
   if (owner === undefined) return Either.left(notFound("DescribeLogStreams", "The specified log group does not exist."))
   if (!owner.isTask) return Either.right([])
@@ -74,6 +84,14 @@ export const getLogEventsBackward = (
       invalid(
         op,
         `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value ${limit < 1 ? "greater than or equal to 1" : "less than or equal to 10000"}`
+      )
+    )
+  }
+  if (streamName.length < 1 || streamName.length > MAX_STREAM_NAME) {
+    return Either.left(
+      invalid(
+        op,
+        `1 validation error detected: Value at 'logStreamName' failed to satisfy constraint: Member must have length ${streamName.length < 1 ? "greater than or equal to 1" : `less than or equal to ${MAX_STREAM_NAME}`}`
       )
     )
   }

@@ -80,7 +80,10 @@ export const openTaskLog = Effect.fnUntraced(function* (env: string, attempt: Ta
   const environment = yield* catalog.describe(env)
   const taskLogs = environment.LoggingConfiguration?.TaskLogs
   const groupArn = taskLogs?.Enabled === false ? undefined : taskLogs?.CloudWatchLogGroupArn
-  if (groupArn !== undefined) return cloudWatchSource(gateway, groupArn, attempt)
+  // Ids of 160 characters or more name a stream over CloudWatch's 512: no such stream can exist, so the
+  // log is Airflow's to find (its REST endpoint reads what the worker or the handler still has).
+  const streamFits = Tasks.taskLogStreamName(attempt).length <= Tasks.MAX_LOG_STREAM_NAME
+  if (groupArn !== undefined && streamFits) return cloudWatchSource(gateway, groupArn, attempt)
   const v = yield* airflow.major(env)
   const rest = Tasks.taskLogRest(v, attempt, undefined, airflow.longPaths)
   if (Option.isNone(rest)) {
@@ -88,9 +91,11 @@ export const openTaskLog = Effect.fnUntraced(function* (env: string, attempt: Ta
       reason: "NotFound",
       operation: "get-task-logs",
       message:
-        `Environment ${env} does not send task logs to CloudWatch, and the Airflow log path for this task is over ` +
-        `InvokeRestApi's 64-character limit, and the webserver route is switched off. Enable task logs ` +
-        "(LoggingConfiguration.TaskLogs) on the environment."
+        (groupArn === undefined
+          ? `Environment ${env} does not send task logs to CloudWatch, and `
+          : `This try's CloudWatch stream name would be over CloudWatch's ${Tasks.MAX_LOG_STREAM_NAME} characters, so it has no stream, and `) +
+        "the Airflow log path for this task is over InvokeRestApi's 64-character limit, and the webserver route is switched off." +
+        (groupArn === undefined ? " Enable task logs (LoggingConfiguration.TaskLogs) on the environment." : "")
     })
   }
   const call = rest.value

@@ -61,6 +61,18 @@ describe("fake CloudWatch Logs", () => {
       expect((yield* Effect.flip(gw.readLogEventsBackward(GROUP, stream, { nextToken: "f/123" }))).reason).toBe("Validation")
     }).pipe(Effect.provide(layer()))
   )
+
+  it.effect("a stream name or prefix over CloudWatch's 512 characters is a Validation error, as CloudWatch answers", () =>
+    Effect.gen(function* () {
+      const gw = yield* MwaaGateway
+      const long = `dag_id=${"d".repeat(505)}`
+      expect(long).toHaveLength(512)
+      expect((yield* Effect.flip(gw.readLogEventsBackward(GROUP, long, {}))).reason).toBe("NotFound")
+      const over = yield* Effect.flip(gw.readLogEventsBackward(GROUP, `${long}x`, {}))
+      expect(over).toMatchObject({ reason: "Validation", message: expect.stringContaining("less than or equal to 512") })
+      expect((yield* Effect.flip(gw.findLogStreams(GROUP, `${long}x`))).reason).toBe("Validation")
+    }).pipe(Effect.provide(layer()))
+  )
 })
 
 describe("fake Airflow task log endpoint", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
-import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, FakeMwaa } from "../../../src/adapters/fake-mwaa/index.js"
+import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, FakeMwaa, taskLogStreamName } from "../../../src/adapters/fake-mwaa/index.js"
 import { appLayer } from "../../../src/app/layers.js"
 import type { AirflowClient } from "../../../src/domain/airflow-client.js"
 import { clearTaskInstancesRequest } from "../../../src/domain/clear-defaults.js"
@@ -67,6 +67,11 @@ const everyUseCase = (env: string, length: number) =>
     expect(cleared.count).toBeGreaterThan(0)
     const logs = yield* getTaskLogs(env, { dag_id: ids.dag, dag_run_id: ids.run, task_id: ids.task, map_index: -1, try_number: 1 })
     expect(JSON.stringify(logs)).toContain("the long ids failed")
+    // CloudWatch names a stream in at most 512 characters: a longer one cannot exist, so the log is Airflow's to read.
+    const stream = taskLogStreamName({ dagId: ids.dag, runId: ids.run, taskId: ids.task, tryNumber: 1 })
+    expect(logs.source).toBe(stream.length <= 512 ? "cloudwatch" : "rest")
+    const reads = (yield* (yield* FakeMwaa).calls).filter((c) => c.api === "GetLogEvents" || c.api === "DescribeLogStreams")
+    for (const c of reads) expect((c.logStreamName ?? c.logStreamNamePrefix ?? "").length).toBeLessThanOrEqual(512)
     const diagnosis = yield* diagnoseDagRun(env, { dag_id: ids.dag, dag_run_id: ids.run })
     expect(JSON.stringify(diagnosis)).toContain(ids.dag)
     return yield* airflowCalls
