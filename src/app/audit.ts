@@ -17,13 +17,14 @@ const MAX_LIST_ITEMS = 5
 const MAX_ERROR_CHARS = 300
 /** The whole line stays under 2 KB (JSON escaping can double a string): beyond, targets are dropped. */
 export const MAX_AUDIT_CHARS = 2048
-/** Masking a megabyte costs time for nothing: only this much is masked, then cut to MAX_TARGET_CHARS. */
-const MASK_WINDOW = 2000
-
-/** Masked first, then cut: a cut never leaves the visible half of a secret the mask would have caught. */
+/**
+ * Masked whole, then cut: a cut never leaves the visible half of a secret the mask would have caught.
+ * Not a window first: masking shortens text, so a secret cut at a window's edge could slide into view.
+ * Masking is linear (a 1 MB id costs tens of ms, once per write attempt).
+ */
 const boundedText = (text: string, max: number): string => {
-  const masked = maskSecretsInText(stripInvisible(text.slice(0, MASK_WINDOW))).text
-  return masked.length > max || text.length > MASK_WINDOW ? `${masked.slice(0, max)}… (${text.length} chars)` : masked
+  const masked = maskSecretsInText(stripInvisible(text)).text
+  return masked.length > max ? `${masked.slice(0, max)}… (${text.length} chars)` : masked
 }
 
 const typeOf = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value)

@@ -320,6 +320,8 @@ describe("after every case", () => {
       await expect(server.session.client.ping()).resolves.toBeDefined()
     }
     const texts = [...reader.answers, ...writer.answers].map(channelsOf)
+    // The 120-character ids went through the webserver: there are credentials to look for.
+    expect(issuedCredentials(fake).length).toBeGreaterThan(0)
     for (const credential of issuedCredentials(fake)) for (const t of texts) expect(t.includes(credential)).toBe(false)
   })
 })

@@ -16,10 +16,10 @@ export const scrub = (text: string, secrets: ReadonlyArray<Redacted.Redacted<str
     return value.length >= 8 ? t.split(value).join("[redacted]").split(encodeURIComponent(value)).join("[redacted]") : t
   }, text)
 
+/** Airflow's detail, whole: the app masks it before it cuts it (a cut here could leave part of a secret). */
 const summary = (body: unknown): string => {
   const detail = typeof body === "object" && body !== null ? (body as Record<string, unknown>)["detail"] : undefined
-  const shown = typeof detail === "string" ? detail : (JSON.stringify(detail ?? body) ?? "")
-  return shown.length > 300 ? `${shown.slice(0, 300)}...` : shown
+  return typeof detail === "string" ? detail : (JSON.stringify(detail ?? body) ?? "")
 }
 
 /** A refused session: 401, or a redirect to the login page. */
@@ -37,7 +37,8 @@ export const toResponse = (
     body = text.trim() === "" ? undefined : JSON.parse(text)
   } catch {
     json = false
-    body = text.length > 2000 ? `${text.slice(0, 2000)}…` : text
+    // Kept whole (at most 6 MB): masked, then cut, where the error is worded.
+    body = text
   }
   if (answer.status >= 200 && answer.status < 300) {
     return json

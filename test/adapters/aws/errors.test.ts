@@ -97,6 +97,15 @@ const cases: ReadonlyArray<Case> = [
       body: "<html><head><title>502 Bad Gateway</title></head>\r\n<body>nginx</body></html>"
     },
     expected: { reason: "Unavailable", message: "HTTP 502: 502 Bad Gateway nginx" }
+  },
+  {
+    title: "HTTP 502 whose page holds a secret far in and 200 KB of unclosed '<' → the text whole, for the app to mask before it cuts",
+    answer: {
+      status: 502,
+      headers: { "content-type": "text/html" },
+      body: `<html><body>${"x ".repeat(400)}password=hunter2-proxy-secret ${"<a".repeat(100_000)}</body></html>`
+    },
+    expected: { reason: "Unavailable", message: expect.stringContaining("password=hunter2-proxy-secret") }
   }
 ]
 

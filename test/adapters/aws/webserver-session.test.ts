@@ -195,6 +195,14 @@ describe("the webserver route over loopback", () => {
     })
   )
 
+  it.live("Airflow's detail is kept whole, for the app to mask before it cuts (a cut here could leave part of a secret)", () =>
+    Effect.gen(function* () {
+      const error = yield* withGateway((gw) => Effect.flip(gw.webserverRestApi(request(2, "/long-detail"))))
+      expect(error).toMatchObject({ reason: "AirflowClientError", airflowStatus: 400 })
+      expect(error.message).toContain("password=hunter2-webserver-secret")
+    })
+  )
+
   it.live("a login that refuses the web token: AccessDenied without the token", () =>
     Effect.gen(function* () {
       // The login answers 401 with the token echoed in its body and a header.

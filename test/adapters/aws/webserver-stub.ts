@@ -91,6 +91,7 @@ export const startWebserverStub = async () => {
     }
     const path = url.pathname.replace(/^\/api\/v[12]/, "")
     if (path === "/boom") return reply(res, 500, { detail: `Internal error for ${credential}`, headers: req.headers }, echo)
+    if (path === "/long-detail") return reply(res, 400, { detail: `${"x ".repeat(400)}password=hunter2-webserver-secret` }, echo)
     if (path === "/forbidden") return reply(res, 403, `<html>Forbidden for ${credential}</html>`, echo)
     if (path === "/text") return reply(res, 200, "<html>the login page</html>", echo)
     if (path === "/big") return reply(res, 200, JSON.stringify({ blob: "x".repeat(7 * 1024 * 1024) }), echo)

@@ -80,14 +80,8 @@ export const startServer = async (
   return { fake, session, maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, answers: [] }
 }
 
-/**
- * Every web login token, session cookie and JWT the fake issued for the webserver route. The fake
- * gains issuedCredentials() with that route; until then there are none to look for.
- */
-export const issuedCredentials = (fake: HttpFake): ReadonlyArray<string> => {
-  const issued = (fake as { readonly issuedCredentials?: () => ReadonlyArray<string> }).issuedCredentials
-  return typeof issued === "function" ? issued.call(fake) : []
-}
+/** Every web login token, session cookie and JWT the fake issued for the webserver route. */
+export const issuedCredentials = (fake: HttpFake): ReadonlyArray<string> => fake.issuedCredentials()
 
 /**
  * Calls a tool and checks what holds for every answer: it comes within the timeout; a success has

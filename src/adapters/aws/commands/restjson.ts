@@ -53,13 +53,13 @@ export const parseErrorBody = async (body: unknown, context: SerdeContext): Prom
   try {
     value = text.length > 0 ? JSON.parse(text) : {}
   } catch {
-    // A proxy's page: its text, without markup, is the most useful message there is.
+    // A proxy's page: its text, without markup, is the most useful message there is. Kept whole: the
+    // app masks it before it cuts it. The tag pattern is bounded, so a page of "<" cannot make it quadratic.
     value = {
       message: text
-        .replace(/<[^>]*>/g, " ")
+        .replace(/<[^<>]{0,2000}>/g, " ")
         .replace(/\s+/g, " ")
         .trim()
-        .slice(0, 300)
     }
   }
   const record: Record<string, unknown> = typeof value === "object" && value !== null && !Array.isArray(value) ? { ...value } : {}
