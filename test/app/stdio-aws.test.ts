@@ -3,7 +3,7 @@ import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3 } from "../../src/adapters/fake-
 import { startHttpFake } from "../support/http-fake/index.js"
 import type { HttpFake } from "../support/http-fake/index.js"
 import { LONG_DAG, LONG_RUN, LONG_TASK, LONG_TASK_ERROR, longIdsSeed } from "../support/long-ids-seed.js"
-import { connectStdio, type StdioSession } from "../support/stdio-client.js"
+import { awsModeEnv, connectStdio, type StdioSession } from "../support/stdio-client.js"
 import { fails, ok, READ_TOOLS, WRITE_TOOLS } from "./stdio-helpers.js"
 
 /**
@@ -17,16 +17,7 @@ let session: StdioSession
 
 beforeAll(async () => {
   fake = await startHttpFake({ seed: longIdsSeed() })
-  session = await connectStdio([], {
-    AWS_ENDPOINT_URL: fake.url,
-    AWS_REGION: "us-east-1",
-    AWS_ACCESS_KEY_ID: "AKIDSTDIOTEST",
-    AWS_SECRET_ACCESS_KEY: "stdio-test-secret",
-    // Never look for other credentials or config on this machine.
-    AWS_CONFIG_FILE: "/nonexistent/aws-config",
-    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials",
-    AWS_EC2_METADATA_DISABLED: "true"
-  })
+  session = await connectStdio([], awsModeEnv(fake.url))
 })
 afterAll(async () => {
   await session?.close()

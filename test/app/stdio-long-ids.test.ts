@@ -3,7 +3,7 @@ import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3 } from "../../src/adapters/fake-
 import { MAX_PATH_LENGTH } from "../../src/domain/paths.js"
 import { startHttpFake } from "../support/http-fake/index.js"
 import type { HttpFake } from "../support/http-fake/index.js"
-import { connectStdio, type StdioSession } from "../support/stdio-client.js"
+import { awsModeEnv, connectStdio, type StdioSession } from "../support/stdio-client.js"
 import { idsOf, seedWith } from "../support/very-long-ids-seed.js"
 import { callTool, type ToolAnswer } from "./stdio-helpers.js"
 
@@ -23,15 +23,7 @@ const answers: Array<ToolAnswer> = []
 
 beforeAll(async () => {
   fake = await startHttpFake({ seed: seedWith(250) })
-  session = await connectStdio(["--allow-write", "--log-level", "debug"], {
-    AWS_ENDPOINT_URL: fake.url,
-    AWS_REGION: "us-east-1",
-    AWS_ACCESS_KEY_ID: "AKIDLONGIDSTEST",
-    AWS_SECRET_ACCESS_KEY: "long-ids-test-secret",
-    AWS_CONFIG_FILE: "/nonexistent/aws-config",
-    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials",
-    AWS_EC2_METADATA_DISABLED: "true"
-  })
+  session = await connectStdio(["--allow-write", "--log-level", "debug"], awsModeEnv(fake.url))
 })
 afterAll(async () => {
   await session?.close()

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startHttpFake } from "../support/http-fake/index.js"
 import type { HttpFake } from "../support/http-fake/index.js"
 import { FRAGMENTS, hostileEnvironment } from "../support/hostile-seed.js"
-import { connectStdio, type StdioSession } from "../support/stdio-client.js"
+import { awsModeEnv, connectStdio, type StdioSession } from "../support/stdio-client.js"
 import { callTool } from "./stdio-helpers.js"
 
 /**
@@ -16,16 +16,7 @@ let session: StdioSession
 
 beforeAll(async () => {
   fake = await startHttpFake({ seed: { environments: [hostileEnvironment("hostile", "2.10.3")] } })
-  session = await connectStdio([], {
-    AWS_ENDPOINT_URL: fake.url,
-    AWS_REGION: "us-east-1",
-    AWS_ACCESS_KEY_ID: "AKIDSTDIOTEST",
-    AWS_SECRET_ACCESS_KEY: "stdio-test-secret",
-    AWS_CONFIG_FILE: "/nonexistent/aws-config",
-    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials",
-    AWS_EC2_METADATA_DISABLED: "true",
-    MWAA_ENVIRONMENT: "hostile"
-  })
+  session = await connectStdio([], awsModeEnv(fake.url, { MWAA_ENVIRONMENT: "hostile" }))
 })
 afterAll(async () => {
   await session?.close()

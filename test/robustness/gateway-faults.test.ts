@@ -32,7 +32,7 @@ import { AppConfig } from "../../src/ports/AppConfig.js"
 import { callTool, type Json, ok } from "../app/stdio-helpers.js"
 import { type FaultTarget, type HttpFake, startHttpFake } from "../support/http-fake/index.js"
 import { type RewritingProxy, startRewritingProxy } from "../support/rewriting-proxy.js"
-import { connectStdio, type StdioSession } from "../support/stdio-client.js"
+import { awsModeEnv, connectStdio, type StdioSession } from "../support/stdio-client.js"
 
 /** The answer cap is 64 KiB of structured JSON; the text adds a summary line and a label. */
 const MAX_ANSWER_CHARS = 70_000
@@ -112,17 +112,15 @@ describe("the bin on the AWS SDK gateway, one gateway fault at a time", () => {
   beforeAll(async () => {
     fake = await startHttpFake()
     proxy = await startRewritingProxy(fake.url)
-    session = await connectStdio([], {
-      AWS_ENDPOINT_URL: proxy.url,
-      AWS_REGION: "us-east-1",
-      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-      AWS_CONFIG_FILE: "/nonexistent/aws-config",
-      AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials",
-      AWS_EC2_METADATA_DISABLED: "true",
-      // The fake answers in milliseconds; the default 8/s bucket would only make retries wait longer.
-      MWAA_MCP_MAX_RPS: "100"
-    })
+    session = await connectStdio(
+      [],
+      awsModeEnv(proxy.url, {
+        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+        // The fake answers in milliseconds; the default 8/s bucket would only make retries wait longer.
+        MWAA_MCP_MAX_RPS: "100"
+      })
+    )
     await session.client.listTools()
   })
   afterAll(async () => {

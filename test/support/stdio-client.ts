@@ -24,6 +24,21 @@ const childEnv = (env: Record<string, string>): Record<string, string> => {
   return { ...Object.fromEntries(inherited), ...env }
 }
 
+/**
+ * A child's environment in AWS mode against a loopback fake (or a proxy in front of one): dummy
+ * credentials, and no credentials or config from this machine.
+ */
+export const awsModeEnv = (endpointUrl: string, extra: Record<string, string> = {}): Record<string, string> => ({
+  AWS_ENDPOINT_URL: endpointUrl,
+  AWS_REGION: "us-east-1",
+  AWS_ACCESS_KEY_ID: "AKIDSTDIOTEST",
+  AWS_SECRET_ACCESS_KEY: "stdio-test-secret",
+  AWS_CONFIG_FILE: "/nonexistent/aws-config",
+  AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials",
+  AWS_EC2_METADATA_DISABLED: "true",
+  ...extra
+})
+
 /** Spawns the bundled bin `node dist/bin/mwaa-mcp-server.mjs ...args` (run `npm run build` first) and connects an MCP client. */
 export const connectStdio = async (args: ReadonlyArray<string>, env: Record<string, string> = {}): Promise<StdioSession> => {
   const transport = new StdioClientTransport({

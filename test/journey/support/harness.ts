@@ -2,7 +2,7 @@ import { expect } from "vitest"
 import type { FakeSeed } from "../../../src/adapters/fake-mwaa/index.js"
 import { startHttpFake } from "../../support/http-fake/index.js"
 import type { HttpFake, RequestRecord } from "../../support/http-fake/index.js"
-import { connectStdio, type StdioSession } from "../../support/stdio-client.js"
+import { awsModeEnv, connectStdio, type StdioSession } from "../../support/stdio-client.js"
 import { MAX_INVOKE_PATH } from "./ids.js"
 
 /**
@@ -49,17 +49,8 @@ export interface JourneyServer {
 }
 
 /** The child's environment: AWS mode against the fake, no credentials or config from this machine. */
-export const awsEnvironment = (fake: HttpFake, extra: Record<string, string> = {}): Record<string, string> => ({
-  AWS_ENDPOINT_URL: fake.url,
-  AWS_REGION: "us-east-1",
-  AWS_ACCESS_KEY_ID: "AKIDJOURNEYTEST",
-  AWS_SECRET_ACCESS_KEY: "journey-dummy-secret",
-  AWS_CONFIG_FILE: "/nonexistent/aws-config",
-  AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials",
-  AWS_EC2_METADATA_DISABLED: "true",
-  MWAA_MCP_LOG_LEVEL: "info",
-  ...extra
-})
+export const awsEnvironment = (fake: HttpFake, extra: Record<string, string> = {}): Record<string, string> =>
+  awsModeEnv(fake.url, { MWAA_MCP_LOG_LEVEL: "info", ...extra })
 
 export const startFake = (seed: FakeSeed): Promise<HttpFake> => startHttpFake({ seed })
 
