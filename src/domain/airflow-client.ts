@@ -34,11 +34,7 @@ export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/Air
     })
 
     /** The route this call takes, or RouteUnfit before anything is sent (invoke mode, a path over 64). */
-    const routeOf = (call: RestCall) =>
-      Either.match(chooseRoute(mode, `${call.method} ${call.path}`, call.path), {
-        onLeft: (e) => Effect.fail(e),
-        onRight: (r) => Effect.succeed(r)
-      })
+    const routeOf = (call: RestCall) => chooseRoute(mode, `${call.method} ${call.path}`, call.path)
 
     /** An unreachable webserver is named with its access mode (PRIVATE_ONLY: only from inside its VPC). */
     const withAccessMode = (environmentName: string) => (e: MwaaError) =>

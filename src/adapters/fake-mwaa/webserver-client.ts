@@ -1,5 +1,5 @@
-import { Effect, Either } from "effect"
-import type { RestResponse, WebserverRequest } from "../../ports/MwaaGateway.js"
+import { Effect } from "effect"
+import type { WebserverRequest } from "../../ports/MwaaGateway.js"
 import { MwaaError } from "../../ports/MwaaError.js"
 import { API_PREFIXES, type Served } from "./webserver.js"
 import { LOGIN_PATHS } from "./webserver-login.js"
@@ -65,9 +65,6 @@ export const makeWebserverRestApi = (web: FakeWebserver) => {
       served = yield* send(request, yield* signIn(request))
     }
     if (served.kind === "refused") return yield* Effect.fail(refusedError(request, served.status, served.body, "the REST call"))
-    return yield* Either.match(served.result, {
-      onLeft: (error) => Effect.fail(error),
-      onRight: (response): Effect.Effect<RestResponse, MwaaError> => Effect.succeed(response)
-    })
+    return yield* served.result
   })
 }
