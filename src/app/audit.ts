@@ -1,6 +1,6 @@
 import { Cause, Effect, Exit, FiberRef, Logger, LogLevel } from "effect"
 import type { ToolCallResult } from "../adapters/mcp/ToolHost.js"
-import { maskSecretsInText } from "../domain/redaction.js"
+import { maskThenCut } from "../domain/redaction.js"
 import { stripInvisible } from "../domain/sanitize.js"
 import type { AnyToolSpec } from "./tool-spec.js"
 import { resolvedEnvironment } from "./with-environment.js"
@@ -18,14 +18,10 @@ const MAX_ERROR_CHARS = 300
 /** The whole line stays under 2 KB (JSON escaping can double a string): beyond, targets are dropped. */
 export const MAX_AUDIT_CHARS = 2048
 /**
- * Masked whole, then cut: a cut never leaves the visible half of a secret the mask would have caught.
- * Not a window first: masking shortens text, so a secret cut at a window's edge could slide into view.
- * Masking is linear (a 1 MB id costs tens of ms, once per write attempt).
+ * Masked whole, then cut. Not a window first: masking shortens text, so a secret cut at a window's
+ * edge could slide into view. Masking is linear (a 1 MB id costs tens of ms, once per write attempt).
  */
-const boundedText = (text: string, max: number): string => {
-  const masked = maskSecretsInText(stripInvisible(text)).text
-  return masked.length > max ? `${masked.slice(0, max)}… (${text.length} chars)` : masked
-}
+const boundedText = (text: string, max: number): string => maskThenCut(stripInvisible(text), max, () => `… (${text.length} chars)`)
 
 const typeOf = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value)
 

@@ -1,5 +1,5 @@
 import { ParseResult } from "effect"
-import { maskSecretsInText } from "../domain/redaction.js"
+import { maskThenCut } from "../domain/redaction.js"
 import { DATA_LABEL } from "./data-label.js"
 
 /**
@@ -14,17 +14,12 @@ const MAX_BODY_CHARS = 2000
 const MAX_MESSAGE_CHARS = 1000
 
 // Every cut below is made on masked text: cut first, a secret across the cut would show in part.
-const bodyText = (body: unknown): string => {
-  const text = maskSecretsInText((typeof body === "string" ? body : JSON.stringify(body)) ?? "").text
-  return text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}… (truncated)` : text
-}
+const bodyText = (body: unknown): string =>
+  maskThenCut((typeof body === "string" ? body : JSON.stringify(body)) ?? "", MAX_BODY_CHARS, () => "… (truncated)")
 
 const MAX_ISSUES = 10
 const MAX_LINE = 200
-const clip = (raw: string, max: number) => {
-  const text = maskSecretsInText(raw).text
-  return text.length > max ? `${text.slice(0, max)}…` : text
-}
+const clip = (raw: string, max: number) => maskThenCut(raw, max)
 
 /** Arguments too deep for Effect's parser or formatter to walk (both recurse): the caller's, not a defect. */
 export const unreadableArgumentsMessage = (tool: string): string =>

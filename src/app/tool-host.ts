@@ -2,7 +2,7 @@ import { Cause, Context, Effect, Either, Exit, Option, type ParseResult, Runtime
 import type { ToolCallContext, ToolCallResult, ToolDescriptor, ToolHost } from "../adapters/mcp/ToolHost.js"
 import { boundSize, precut, utf8Length } from "../domain/bound-size.js"
 import { WriteGate } from "../domain/write-gating.js"
-import { maskSecretsInText } from "../domain/redaction.js"
+import { maskSecretsInText, maskThenCut } from "../domain/redaction.js"
 import { sanitizeDeep, stripInvisible } from "../domain/sanitize.js"
 import { AppConfig, type AppConfigShape } from "../ports/AppConfig.js"
 import { Progress, type ProgressShape } from "../ports/Progress.js"
@@ -35,10 +35,10 @@ export const describeTool = (spec: AnyToolSpec): ToolDescriptor => ({
 const MAX_ERROR_CHARS = 4000
 
 /** Masked whole, then cut: cut first, a secret across the cut would be shown in part, unrecognised. */
-export const failure = (text: string): ToolCallResult => {
-  const masked = maskSecretsInText(stripInvisible(text)).text
-  return { isError: true, text: masked.length > MAX_ERROR_CHARS ? `${masked.slice(0, MAX_ERROR_CHARS)}… (cut)` : masked }
-}
+export const failure = (text: string): ToolCallResult => ({
+  isError: true,
+  text: maskThenCut(stripInvisible(text), MAX_ERROR_CHARS, () => "… (cut)")
+})
 
 export { DATA_LABEL } from "./data-label.js"
 
@@ -211,9 +211,7 @@ export const makeToolHost = (runner: ToolRunner, options: ToolHostOptions): Tool
     callTool: async (name, args, context) => {
       const tool = byName.get(name)
       if (tool === undefined) {
-        const visible = maskSecretsInText(stripInvisible(name)).text
-        const shown = visible.length > 100 ? `${visible.slice(0, 100)}…` : visible
-        return failure(`Unknown tool ${shown}. Call tools/list for the tools this server has.`)
+        return failure(`Unknown tool ${maskThenCut(stripInvisible(name), 100)}. Call tools/list for the tools this server has.`)
       }
       built ??= await runtimeAndConfig(runner)
       const { runtime, config } = built

@@ -1,5 +1,5 @@
 import { Option } from "effect"
-import { maskSecretsInText } from "./redaction.js"
+import { maskThenCut } from "./redaction.js"
 
 /**
  * Finds what explains a failed try in its log: the last Python traceback and the exception
@@ -58,11 +58,7 @@ const CONTEXT_BEFORE = 2
 const MESSAGE_LINES = 3
 const MAX_LINE_CHARS = 500
 
-/** Masked whole, then cut: a line cut first could end in part of a secret no rule recognises. */
-const clip = (raw: string) => {
-  const line = maskSecretsInText(raw).text
-  return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)}… (${line.length - MAX_LINE_CHARS} chars cut)` : line
-}
+const clip = (raw: string) => maskThenCut(raw, MAX_LINE_CHARS, (dropped) => `… (${dropped} chars cut)`)
 
 const trimFrames = (frames: ReadonlyArray<string>): ReadonlyArray<string> =>
   frames.length <= HEAD_FRAMES + TAIL_FRAMES + 1

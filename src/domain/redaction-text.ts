@@ -133,6 +133,16 @@ export const MAY_HOLD_SECRET =
 /** The rules alone, without the quick check: for tests that the check never skips a text a rule would change. */
 export const maskSecretsInTextSlowly = (text: string): string => rules.reduce((current, rule) => rule(current), text)
 
+/**
+ * Masked whole, then cut to at most `max` characters: cut first, a secret across the cut would
+ * be shown in part, and no rule recognises a part. `marker` words the cut (it is told how many
+ * masked characters were dropped), "…" by default.
+ */
+export const maskThenCut = (text: string, max: number, marker: (dropped: number) => string = () => "…"): string => {
+  const masked = maskSecretsInText(text).text
+  return masked.length > max ? `${masked.slice(0, max)}${marker(masked.length - max)}` : masked
+}
+
 /** Masks credentials in free text. `masked` says whether anything was replaced. */
 export const maskSecretsInText = (text: string): { readonly text: string; readonly masked: boolean } => {
   if (!MAY_HOLD_SECRET.test(text)) return { text, masked: false }

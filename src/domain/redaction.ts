@@ -73,7 +73,7 @@ export const isSensitiveName = (key: string, extra: ReadonlyArray<string> = []):
 
 // ---- text ----
 
-export { MAY_HOLD_SECRET, maskSecretsInText, maskSecretsInTextSlowly } from "./redaction-text.js"
+export { MAY_HOLD_SECRET, maskSecretsInText, maskSecretsInTextSlowly, maskThenCut } from "./redaction-text.js"
 
 // ---- connections ----
 

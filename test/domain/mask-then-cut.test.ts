@@ -4,7 +4,7 @@ import fc from "fast-check"
 import { boundSize, precut, utf8Length } from "../../src/domain/bound-size.js"
 import { findErrorExcerpt } from "../../src/domain/log-excerpt.js"
 import { addChunk, emptyWindow } from "../../src/domain/log-window.js"
-import { REDACTED } from "../../src/domain/redaction.js"
+import { maskThenCut, REDACTED } from "../../src/domain/redaction.js"
 import { sanitizeDeep, stripInvisible } from "../../src/domain/sanitize.js"
 import { leaks, secretForms, withSecretAt } from "../support/secret-straddle.js"
 
@@ -15,6 +15,19 @@ import { leaks, secretForms, withSecretAt } from "../support/secret-straddle.js"
 const line = (text: string, fromEnd: number) => ({ text, page: null, event: 0, fromEnd, eventTop: fromEnd })
 
 describe("mask first, cut afterwards", () => {
+  it("maskThenCut never shows part of a secret, wherever the cut falls, and words the cut (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 60, max: 140 }), fc.constantFrom(...secretForms), (at, form) => {
+        const shown = maskThenCut(withSecretAt(at, form), 100, (dropped) => `… (${dropped} cut)`)
+        expect(shown.startsWith("word")).toBe(true)
+        expect(shown).toMatch(/… \(\d+ cut\)$/)
+        expect(leaks(shown), shown).toBe(false)
+      }),
+      { numRuns: 100 }
+    )
+    expect(maskThenCut("short", 100)).toBe("short")
+  })
+
   it("a log line is cut at 2,000 characters after masking, wherever the secret sits (property)", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1940, max: 2010 }), fc.constantFrom(...secretForms), (at, form) => {

@@ -1,7 +1,7 @@
 import { Clock, Effect, Either } from "effect"
 import { AirflowClient } from "../airflow-client.js"
 import { EnvironmentCatalog } from "../environment-catalog.js"
-import { maskSecretsInText } from "../redaction.js"
+import { maskThenCut } from "../redaction.js"
 import {
   type AirflowHealth,
   type AirflowPart,
@@ -30,9 +30,7 @@ const FAILED_RUNS_PAGE = 100
 export const failureText = (e: unknown): string => {
   const r = typeof e === "object" && e !== null ? (e as Record<string, unknown>) : {}
   const message = typeof r["message"] === "string" && r["message"].length > 0 ? r["message"] : String(r["_tag"] ?? e)
-  // Masked whole, then cut: a cut first could leave part of a secret no rule recognises.
-  const text = maskSecretsInText(r["_tag"] === "MwaaError" ? `${String(r["reason"])}: ${message}` : message).text
-  return text.length > MAX_ERROR_CHARS ? `${text.slice(0, MAX_ERROR_CHARS)}…` : text
+  return maskThenCut(r["_tag"] === "MwaaError" ? `${String(r["reason"])}: ${message}` : message, MAX_ERROR_CHARS)
 }
 
 const reasonOf = (e: unknown): string | undefined =>
