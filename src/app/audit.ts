@@ -1,5 +1,5 @@
 import { Cause, Effect, Exit, FiberRef, Logger, LogLevel } from "effect"
-import type { ToolCallResult } from "../adapters/mcp/ToolHost.js"
+import type { ToolCallResult } from "../ports/ToolHost.js"
 import { maskThenCut } from "../domain/redaction.js"
 import { stripInvisible } from "../domain/sanitize.js"
 import type { AnyToolSpec } from "./tool-spec.js"

@@ -1,4 +1,4 @@
-import type { ToolDescriptor } from "../adapters/mcp/ToolHost.js"
+import type { ToolDescriptor } from "../ports/ToolHost.js"
 
 // Set by the bundler (scripts/bundle.mjs) to the catalogue's descriptors, computed at build time from
 // the same Schemas: generating 46 JSON Schemas took about 25 ms of every start (bench/README.md).

@@ -1,5 +1,5 @@
 import { Either, Schema } from "effect"
-import type { PromptDescriptor } from "../adapters/mcp/ToolHost.js"
+import type { PromptDescriptor } from "../ports/ToolHost.js"
 import { DagId, DagRunId, EnvironmentName } from "../domain/ids.js"
 
 /** A prompt template: its descriptor and how its messages are rendered from the arguments. */

@@ -1,4 +1,4 @@
-import type { ToolHost } from "../adapters/mcp/ToolHost.js"
+import type { ToolHost } from "../ports/ToolHost.js"
 import { bundledDescriptors } from "./bundled-descriptors.js"
 import { catalogue } from "./catalogue.js"
 import { instructions } from "./instructions.js"

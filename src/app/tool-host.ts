@@ -1,5 +1,5 @@
 import { Cause, Context, Effect, Either, Exit, Option, type ParseResult, Runtime, Schema } from "effect"
-import type { ToolCallContext, ToolCallResult, ToolDescriptor, ToolHost } from "../adapters/mcp/ToolHost.js"
+import type { ToolCallContext, ToolCallResult, ToolDescriptor, ToolHost } from "../ports/ToolHost.js"
 import { boundSize, precut, utf8Length } from "../domain/bound-size.js"
 import { WriteGate } from "../domain/write-gating.js"
 import { maskSecretsInText, maskThenCut } from "../domain/redaction.js"

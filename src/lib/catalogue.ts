@@ -10,7 +10,7 @@ export type {
   ToolCallResult,
   ToolDescriptor,
   ToolHost
-} from "../adapters/mcp/ToolHost.js"
+} from "../ports/ToolHost.js"
 export { catalogue } from "../app/catalogue.js"
 export { instructions } from "../app/instructions.js"
 export { type PromptSpec, prompts } from "../app/prompts.js"

@@ -19,4 +19,3 @@ export { stderrLogger, StderrLoggerLive } from "../adapters/mcp/stderr-logger.js
 export { StdioTransport } from "../adapters/mcp/stdio-layer.js"
 export { connectStdio, type ConnectStdioOptions, serveStdio, type ServeStdioOptions, type StdioConnection } from "../adapters/mcp/stdio.js"
 export { guardStdout } from "../adapters/mcp/stdout-guard.js"
-export type * from "../adapters/mcp/ToolHost.js"

@@ -18,3 +18,4 @@ export {
   type WebserverRequest
 } from "../ports/MwaaGateway.js"
 export { Progress, type ProgressShape, type ProgressUpdate } from "../ports/Progress.js"
+export type * from "../ports/ToolHost.js"

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { Layer, ManagedRuntime, Option } from "effect"
 import fc from "fast-check"
-import type { ToolHost } from "../../src/adapters/mcp/ToolHost.js"
+import type { ToolHost } from "../../src/ports/ToolHost.js"
 import { DEMO_ENVIRONMENT_3, FakeMwaa, taskLogStreamName } from "../../src/adapters/fake-mwaa/index.js"
 import { toMwaaError } from "../../src/adapters/aws/to-mwaa-error.js"
 import { catalogue } from "../../src/app/catalogue.js"

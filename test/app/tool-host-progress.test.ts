@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { Effect, Layer, ManagedRuntime, Option } from "effect"
-import type { ProgressUpdate, ToolHost } from "../../src/adapters/mcp/ToolHost.js"
+import type { ProgressUpdate, ToolHost } from "../../src/ports/ToolHost.js"
 import { DEMO_ENVIRONMENT_3, DEMO_MANUAL_RUN, demoSeed, FakeMwaa, ORDERS_DAG } from "../../src/adapters/fake-mwaa/index.js"
 import { catalogue } from "../../src/app/catalogue.js"
 import { instructions } from "../../src/app/instructions.js"

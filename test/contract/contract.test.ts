@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Layer, ManagedRuntime } from "effect"
-import type { ToolCallResult } from "../../src/adapters/mcp/ToolHost.js"
+import type { ToolCallResult } from "../../src/ports/ToolHost.js"
 import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, FakeMwaa, FX_DAG, ORDERS_DAG } from "../../src/adapters/fake-mwaa/index.js"
 import { catalogue } from "../../src/app/catalogue.js"
 import { instructions } from "../../src/app/instructions.js"

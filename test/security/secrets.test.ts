@@ -1,7 +1,7 @@
 import { READ_TOOLS } from "../support/tool-names.js"
 import { describe, expect, it } from "vitest"
 import * as fc from "fast-check"
-import type { ToolCallResult } from "../../src/adapters/mcp/ToolHost.js"
+import type { ToolCallResult } from "../../src/ports/ToolHost.js"
 import {
   dagFileKey,
   type FakeEnvironmentSeed,

@@ -1,5 +1,5 @@
 import { Effect, Layer, Logger, ManagedRuntime } from "effect"
-import type { ToolCallResult, ToolHost } from "../../src/adapters/mcp/ToolHost.js"
+import type { ToolCallResult, ToolHost } from "../../src/ports/ToolHost.js"
 import { type FakeCall, FakeMwaa, type FakeSeed } from "../../src/adapters/fake-mwaa/index.js"
 import { catalogue } from "../../src/app/catalogue.js"
 import { instructions } from "../../src/app/instructions.js"

@@ -5,7 +5,7 @@ import { batchTooLarge, DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./http-body
 import { makeDrain } from "./http-drain.js"
 import { loopbackAllowList, makeBearerCheck, makeHostCheck, makeOriginCheck } from "./http-guard.js"
 import { createMcpServer, type McpServerOptions } from "./server.js"
-import type { ToolHost } from "./ToolHost.js"
+import type { ToolHost } from "../../ports/ToolHost.js"
 
 /** The one path that speaks MCP. */
 export const MCP_PATH = "/mcp"

@@ -1,5 +1,5 @@
 import type { ProgressToken, ServerNotification } from "@modelcontextprotocol/sdk/types.js"
-import type { ProgressUpdate } from "./ToolHost.js"
+import type { ProgressUpdate } from "../../ports/ToolHost.js"
 
 /** A progress sender for one tool call, and the switch that silences it when the call ends. */
 export interface ProgressReporter {

@@ -1,6 +1,6 @@
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js"
 import type { GetPromptRequest, GetPromptResult, Prompt } from "@modelcontextprotocol/sdk/types.js"
-import type { PromptDescriptor, ToolHost } from "./ToolHost.js"
+import type { PromptDescriptor, ToolHost } from "../../ports/ToolHost.js"
 
 /** A prompt descriptor as MCP's `prompts/list` shows it. */
 export const toMcpPrompt = (descriptor: PromptDescriptor): Prompt => ({

@@ -9,7 +9,7 @@ import {
 } from "@modelcontextprotocol/sdk/types.js"
 import { handleGetPrompt, toMcpPrompt } from "./prompts.js"
 import { handleCallTool, toMcpTool, type UnexpectedErrorHandler } from "./tools.js"
-import type { ToolHost } from "./ToolHost.js"
+import type { ToolHost } from "../../ports/ToolHost.js"
 
 export interface McpServerOptions {
   /** Where a host rejection is reported; by default one line on stderr (never stdout). */

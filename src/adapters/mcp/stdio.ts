@@ -3,7 +3,7 @@ import type { Server } from "@modelcontextprotocol/sdk/server/index.js"
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js"
 import { createMcpServer, type McpServerOptions } from "./server.js"
 import { guardStdout } from "./stdout-guard.js"
-import type { ToolHost } from "./ToolHost.js"
+import type { ToolHost } from "../../ports/ToolHost.js"
 
 export interface ConnectStdioOptions {
   /** Called once when the connection closes: stdin ended, stdout broke, or `close()` was called. */

@@ -1,6 +1,6 @@
 import type { CallToolRequest, CallToolResult, ServerNotification, Tool } from "@modelcontextprotocol/sdk/types.js"
 import { makeProgressReporter } from "./progress.js"
-import type { ToolCallResult, ToolDescriptor, ToolHost } from "./ToolHost.js"
+import type { ToolCallResult, ToolDescriptor, ToolHost } from "../../ports/ToolHost.js"
 
 /** The part of the SDK's request context a tool call uses; a subset, so tests can build one by hand. */
 export interface CallToolExtra {

@@ -1,4 +1,4 @@
-import type { ToolCallContext, ToolCallResult, ToolHost } from "../../../src/adapters/mcp/ToolHost.js"
+import type { ToolCallContext, ToolCallResult, ToolHost } from "../../../src/ports/ToolHost.js"
 
 type CallTool = (name: string, args: unknown, context: ToolCallContext) => Promise<ToolCallResult>
 

@@ -3,7 +3,7 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js"
 import type { Progress } from "@modelcontextprotocol/sdk/types.js"
 import { afterEach, describe, expect, it, vi } from "vitest"
 import { serveHttp, type HttpConnection, type ServeHttpOptions } from "../../../src/adapters/mcp/http.js"
-import type { ToolHost } from "../../../src/adapters/mcp/ToolHost.js"
+import type { ToolHost } from "../../../src/ports/ToolHost.js"
 import { makeFakeHost } from "./fake-host.js"
 import { connectClient, initializeRequest, rawRequest } from "./http-client.js"
 

@@ -3,7 +3,7 @@ import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js"
 import type { Progress } from "@modelcontextprotocol/sdk/types.js"
 import { afterEach, describe, expect, it, vi } from "vitest"
 import { createMcpServer, type McpServerOptions } from "../../../src/adapters/mcp/server.js"
-import type { ToolHost } from "../../../src/adapters/mcp/ToolHost.js"
+import type { ToolHost } from "../../../src/ports/ToolHost.js"
 import { makeFakeHost } from "./fake-host.js"
 
 const open: Array<() => Promise<void>> = []

@@ -1,8 +1,13 @@
 /**
- * What the MCP transport needs from the application: a list of tools with their JSON Schemas
- * and a way to call one. The transport knows nothing of Effect services, MWAA or Airflow;
- * src/app builds a ToolHost from the tool catalogue.
+ * The inbound port: what drives the application. A transport (MCP over stdio or HTTP, or a
+ * program of its own) sees a list of tools with their JSON Schemas and a way to call one, and
+ * knows nothing of Effect services, MWAA or Airflow; src/app builds the ToolHost from the tool
+ * catalogue, src/adapters/mcp serves it.
  */
+import type { ProgressUpdate } from "./Progress.js"
+
+export type { ProgressUpdate }
+
 export interface ToolAnnotations {
   readonly title?: string
   readonly readOnlyHint: boolean
@@ -26,12 +31,6 @@ export interface ToolCallResult {
   readonly isError: boolean
   readonly text: string
   readonly structuredContent?: Readonly<Record<string, unknown>> | undefined
-}
-
-export interface ProgressUpdate {
-  readonly progress: number
-  readonly total?: number | undefined
-  readonly message?: string | undefined
 }
 
 export interface ToolCallContext {
