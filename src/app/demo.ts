@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url"
-import { Client } from "@modelcontextprotocol/sdk/client/index.js"
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
+import { Client } from "@modelcontextprotocol/client"
+import { StdioClientTransport } from "@modelcontextprotocol/client/stdio"
 
 /**
  * `npm run demo`: a real MCP client spawns the built server in demo mode over stdio and walks
@@ -64,7 +64,8 @@ const triage = async (client: Client, environment_name: string) => {
 
 const main = async () => {
   const transport = new StdioClientTransport({ command: process.execPath, args: [bin, "--demo"], stderr: "ignore" })
-  const client = new Client({ name: "mwaa-mcp-demo", version: "1.0.0" })
+  // The 2026-07-28 protocol, which the server speaks (older clients still get the 2025 handshake).
+  const client = new Client({ name: "mwaa-mcp-demo", version: "1.0.0" }, { versionNegotiation: { mode: { pin: "2026-07-28" } } })
   await client.connect(transport)
   const { tools } = await client.listTools()
   console.log(`Connected to ${client.getServerVersion()?.name} ${client.getServerVersion()?.version}: ${tools.length} tools.`)

@@ -1,7 +1,7 @@
-import type { Server } from "@modelcontextprotocol/sdk/server/index.js"
+import type { McpServerFactory } from "@modelcontextprotocol/server"
 import { Context, Effect, Layer, type Scope } from "effect"
 import { McpServer } from "../adapters/mcp/McpServer.js"
-import { createMcpServer, type McpServerOptions } from "../adapters/mcp/server.js"
+import { type McpServerOptions, mcpServerFactory } from "../adapters/mcp/server.js"
 import type { ToolHost } from "../ports/ToolHost.js"
 import { AppConfig } from "../ports/AppConfig.js"
 import type { MwaaGateway } from "../ports/MwaaGateway.js"
@@ -32,20 +32,15 @@ export interface EmbedOptions {
 }
 
 /**
- * The MCP `Server` (the SDK's low-level one, not yet connected) on a layer providing MwaaGateway
- * and AppConfig: connect it to any transport (connectMcpServer, StdioTransport, the SDK's
- * InMemoryTransport). Closing the scope closes the server, then releases the layer.
+ * The MCP server, as a factory of the SDK's Servers (not yet connected), on a layer providing
+ * MwaaGateway and AppConfig: serve it on any transport (connectMcpServer, StdioTransport, the SDK's
+ * createMcpHandler for HTTP). Closing the scope releases the layer.
  */
 export const makeMwaaMcpServer = <E, R>(
   ports: Layer.Layer<MwaaGateway | AppConfig, E, R>,
   options: McpServerOptions & EmbedOptions = {}
-): Effect.Effect<Server, E, R | Scope.Scope> =>
-  Effect.flatMap(makeMwaaToolHost(ports, options), (host) =>
-    Effect.acquireRelease(
-      Effect.sync(() => createMcpServer(host, options)),
-      (server) => Effect.promise(() => server.close())
-    )
-  )
+): Effect.Effect<McpServerFactory, E, R | Scope.Scope> =>
+  Effect.map(makeMwaaToolHost(ports, options), (host) => mcpServerFactory(host, options))
 
 /** The McpServer as a layer, on the ports found in context: compose it with a gateway, a config and a transport. */
 export const MwaaMcpServerLive: Layer.Layer<McpServer, never, MwaaGateway | AppConfig> = Layer.scoped(

@@ -1,5 +1,5 @@
 import { Effect, Either, Layer, Logger, LogLevel, ManagedRuntime, Option, RuntimeFlags } from "effect"
-import { createMcpServer } from "../adapters/mcp/server.js"
+import { mcpServerFactory } from "../adapters/mcp/server.js"
 import { StderrLoggerLive } from "../adapters/mcp/stderr-logger.js"
 import { StdioTransport } from "../adapters/mcp/stdio-layer.js"
 import { AppConfig } from "../ports/AppConfig.js"
@@ -110,7 +110,7 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
       )
       return yield* Effect.never
     }
-    const connection = yield* StdioTransport.connect(createMcpServer(host))
+    const connection = yield* StdioTransport.connect(mcpServerFactory(host))
     yield* Effect.logInfo(`mwaa-mcp-server ${packageVersion} ready on stdio (${catalogue.length} tools, ${writes})`)
     yield* connection.closed
   }).pipe(Effect.scoped, Logger.withMinimumLogLevel(LOG_LEVELS[settings.logLevel]))

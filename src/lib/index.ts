@@ -3,7 +3,7 @@
  * a layer providing the ports (MwaaGateway and AppConfig, re-exported here); connect it to a
  * transport with connectMcpServer or StdioTransport (mwaa-mcp-server/adapters/mcp). The
  * gateways are in mwaa-mcp-server/adapters/aws and mwaa-mcp-server/adapters/fake, so this entry
- * never loads the AWS SDK. Needs effect and the optional peer @modelcontextprotocol/sdk.
+ * never loads the AWS SDK. Needs effect and the optional peer @modelcontextprotocol/server.
  */
 export { type EmbedOptions, makeMwaaMcpServer, makeMwaaToolHost, MwaaMcpServerLive } from "../app/embed.js"
 export { connectMcpServer, McpConnection, type McpConnectionShape, McpServer, McpTransportError } from "../adapters/mcp/McpServer.js"

@@ -2,7 +2,7 @@
  * `mwaa-mcp-server/adapters/mcp`: the MCP side. StdioTransport (an effect or a layer), the
  * stateless Streamable HTTP server (serveHttp, on a ToolHost), the Promise-level stdio functions,
  * and the stderr logger a stdio server needs (stdout carries the protocol alone). Needs the
- * optional peer @modelcontextprotocol/sdk.
+ * optional peers @modelcontextprotocol/server and (for HTTP) @modelcontextprotocol/node.
  */
 export {
   DEFAULT_HTTP_HOST,

@@ -33,11 +33,40 @@ export interface ToolCallResult {
   readonly structuredContent?: Readonly<Record<string, unknown>> | undefined
 }
 
+/** The client program as it names itself (the handshake's clientInfo, or the request's own metadata). */
+export interface ClientIdentity {
+  readonly name: string
+  readonly version?: string | undefined
+}
+
+/** The user's answer to a question a tool put through the client before acting. */
+export type Confirmation = "accepted" | "declined"
+
 export interface ToolCallContext {
   /** Aborted when the client cancels the request (notifications/cancelled) or disconnects. */
   readonly signal: AbortSignal
   /** Present when the client sent a progressToken. */
   readonly reportProgress?: ((update: ProgressUpdate) => Promise<void>) | undefined
+  /** The calling client, when it said who it is. */
+  readonly client?: ClientIdentity | undefined
+  /** Whether the client can put a question to its user and return the answer (MCP elicitation). */
+  readonly canAskUser?: boolean | undefined
+  /** The user's answer to the tool's question (see `confirmationQuestion`), when one was asked. */
+  readonly confirmation?: Confirmation | undefined
+}
+
+/** A prompt argument being typed: its name, what is typed so far, and the prompt's other arguments. */
+export interface CompletionRequest {
+  readonly prompt: string
+  readonly argument: string
+  readonly value: string
+  readonly otherArguments: Readonly<Record<string, string>>
+}
+
+export interface CompletionValues {
+  /** At most 100, as MCP allows. */
+  readonly values: ReadonlyArray<string>
+  readonly hasMore: boolean
 }
 
 export interface PromptDescriptor {
@@ -55,10 +84,19 @@ export interface ToolHost {
   readonly tools: ReadonlyArray<ToolDescriptor>
   /** Never rejects: every failure (unknown tool, bad arguments, AWS error) is an isError result. */
   readonly callTool: (name: string, args: unknown, context: ToolCallContext) => Promise<ToolCallResult>
+  /**
+   * The question to put to the user before this call, when it needs one (a destructive write):
+   * what will be deleted or cleared. Asked only of clients that can ask their user; the transport
+   * then calls the tool with the answer in `ToolCallContext.confirmation`. Undefined when the call
+   * needs no question, or its arguments are wrong (the call itself will say how). Never rejects.
+   */
+  readonly confirmationQuestion?: ((name: string, args: unknown, context: ToolCallContext) => Promise<string | undefined>) | undefined
   readonly prompts: ReadonlyArray<PromptDescriptor>
   /** Resolves to the prompt's messages (user role text), or rejects with a message for an unknown prompt/bad args. */
   readonly getPrompt: (
     name: string,
     args: Readonly<Record<string, string>>
   ) => Promise<ReadonlyArray<{ readonly role: "user" | "assistant"; readonly text: string }>>
+  /** Values for a prompt argument being typed; never rejects (no values when none can be found). */
+  readonly complete?: ((request: CompletionRequest, signal: AbortSignal) => Promise<CompletionValues>) | undefined
 }

@@ -52,12 +52,12 @@ const reachedPackages = (entryFile: string, withDynamic: boolean): Set<string> =
 
 /** What each entry may load at import time, as its doc comment and the README say. */
 const allowed: Readonly<Record<string, ReadonlyArray<string>>> = {
-  ".": ["effect", "@modelcontextprotocol/sdk"],
+  ".": ["effect", "@modelcontextprotocol/server"],
   "./ports": ["effect"],
   "./domain": ["effect"],
   "./catalogue": ["effect"],
   "./adapters/fake": ["effect"],
-  "./adapters/mcp": ["effect", "@modelcontextprotocol/sdk"],
+  "./adapters/mcp": ["effect", "@modelcontextprotocol/server", "@modelcontextprotocol/node"],
   "./adapters/aws": Object.keys(pkg.peerDependencies)
 }
 
@@ -103,7 +103,7 @@ describe("package.json exports", () => {
     }
     // The walk does see packages: the entries that need them do import them.
     expect([...reached.get("./adapters/aws")!]).toEqual(expect.arrayContaining(["effect", "@aws-sdk/client-mwaa", "@smithy/smithy-client"]))
-    expect([...reached.get(".")!].sort()).toEqual(["@modelcontextprotocol/sdk", "effect"])
+    expect([...reached.get(".")!].sort()).toEqual(["@modelcontextprotocol/server", "effect"])
   })
 
   it("declares every package an entry imports as a peer, all of them optional (npx installs nothing else), and no dependencies", () => {

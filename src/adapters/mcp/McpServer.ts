@@ -1,12 +1,14 @@
-import type { Server } from "@modelcontextprotocol/sdk/server/index.js"
-import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js"
+import type { McpServerFactory, Transport } from "@modelcontextprotocol/server"
+import { serveStdio } from "@modelcontextprotocol/server/stdio"
 import { Context, Data, Deferred, Effect, Exit } from "effect"
 
 /**
- * The MCP server an Effect program serves: the SDK's low-level Server with the tools and
- * prompts registered, not yet connected. One Server speaks to one transport at a time.
+ * The MCP server an Effect program serves: a factory of the SDK's Servers with the tools and
+ * prompts registered, not yet connected. A serving entry asks it for one Server per connection
+ * (stdio, or a transport the program brings) or per request (HTTP), bound to the era the client
+ * speaks (2026-07-28, or the 2025 handshake).
  */
-export class McpServer extends Context.Tag("mwaa-mcp/McpServer")<McpServer, Server>() {}
+export class McpServer extends Context.Tag("mwaa-mcp/McpServer")<McpServer, McpServerFactory>() {}
 
 export interface McpConnectionShape {
   /** Completes when the connection ends: the client went away, or the transport closed. */
@@ -33,25 +35,61 @@ export const transportError =
     })
 
 /**
- * Connects the server to any SDK transport (InMemoryTransport, a WebSocket, one of the
- * program's own) for the scope's life: closing the scope closes the connection.
+ * The transport as the SDK's entry sees it, telling `onClosed` once when it closes, whoever closed
+ * it: the entry owns the transport's own callbacks, so they are relayed rather than shared.
  */
-export const connectMcpServer = Effect.fn("McpServer.connect")(function* (server: Server, transport: Transport) {
-  const closed = yield* Deferred.make<void>()
-  const previous = server.onclose
-  server.onclose = () => {
-    previous?.()
-    Deferred.unsafeDone(closed, Exit.void)
+export const observeClose = (transport: Transport, onClosed: () => void): Transport => {
+  let told = false
+  const relay: Transport = {
+    start: () => transport.start(),
+    send: (message, options) => transport.send(message, options),
+    close: () => transport.close(),
+    get sessionId() {
+      return transport.sessionId
+    },
+    setProtocolVersion: (version) => transport.setProtocolVersion?.(version),
+    setSupportedProtocolVersions: (versions) => transport.setSupportedProtocolVersions?.(versions)
   }
+  transport.onmessage = (message, extra) => relay.onmessage?.(message, extra)
+  transport.onerror = (error) => relay.onerror?.(error)
+  transport.onclose = () => {
+    relay.onclose?.()
+    if (told) return
+    told = true
+    onClosed()
+  }
+  return relay
+}
+
+/**
+ * Serves the factory's servers on one connection of any SDK transport (stdio, InMemoryTransport,
+ * one of the program's own) until it closes. The SDK's entry reads the opening message and binds
+ * the connection to that era; `onError` hears what cannot be answered on the wire.
+ */
+export const serveConnection = (
+  factory: McpServerFactory,
+  transport: Transport,
+  onClosed: () => void,
+  onError?: (error: Error) => void
+): { readonly close: () => Promise<void> } =>
+  serveStdio(factory, { transport: observeClose(transport, onClosed), ...(onError !== undefined ? { onerror: onError } : {}) })
+
+/**
+ * Connects the server to a transport for the scope's life: closing the scope closes the
+ * connection. `closed` completes when the connection ends on its own.
+ */
+export const connectMcpServer = Effect.fn("McpServer.connect")(function* (
+  factory: McpServerFactory,
+  transport: Transport,
+  name = "custom"
+) {
+  const closed = yield* Deferred.make<void>()
   yield* Effect.acquireRelease(
-    Effect.tryPromise({ try: () => server.connect(transport), catch: transportError("custom") }).pipe(
-      Effect.tapError(() =>
-        Effect.sync(() => {
-          server.onclose = previous
-        })
-      )
-    ),
-    () => Effect.promise(() => server.close())
+    Effect.try({
+      try: () => serveConnection(factory, transport, () => Deferred.unsafeDone(closed, Exit.void)),
+      catch: transportError(name)
+    }),
+    (connection) => Effect.promise(() => connection.close())
   )
   return { closed: Deferred.await(closed) } satisfies McpConnectionShape
 })

@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
-import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js"
+import { toNodeHandler } from "@modelcontextprotocol/node"
+import { createMcpHandler } from "@modelcontextprotocol/server"
 import { batchTooLarge, DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./http-body.js"
 import { makeDrain } from "./http-drain.js"
 import { loopbackAllowList, makeBearerCheck, makeHostCheck, makeOriginCheck } from "./http-guard.js"
-import { createMcpServer, type McpServerOptions } from "./server.js"
+import { type McpServerOptions, mcpServerFactory } from "./server.js"
 import type { ToolHost } from "../../ports/ToolHost.js"
 
 /** The one path that speaks MCP. */
@@ -76,14 +77,25 @@ const isWildcard = (address: string): boolean => address === "0.0.0.0" || addres
 const isLoopback = (address: string): boolean => address === "::1" || address.startsWith("127.")
 
 /**
- * Serves the host's tools over MCP Streamable HTTP at /mcp, stateless: each POST gets its
- * own Server and transport and no session is kept, so instances can sit behind a load
- * balancer. Cancellation is the client closing the request (a `notifications/cancelled`
- * arrives in another POST, on another Server, and cannot reach the call).
+ * Serves the host's tools over MCP Streamable HTTP at /mcp, statelessly, in both eras: the SDK's
+ * handler answers a 2026-07-28 request (its protocol version and client in `_meta`) and a 2025
+ * one (the handshake and each request after it) from a fresh server per request, so replicas need
+ * no sticky sessions. In front of it, the project's guards: draining, Host and Origin allow-lists,
+ * the path, the bearer token, the body size and the batch size. Cancellation is the client closing
+ * the request.
  */
 export const serveHttp = async (host: ToolHost, options: ServeHttpOptions = {}): Promise<HttpConnection> => {
   const log = options.log ?? logToStderr
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const mcp = createMcpHandler(mcpServerFactory(host, options), {
+    legacy: "stateless",
+    maxRequestBodySize: maxBodyBytes,
+    onerror: (error) => log("WARN", "MCP HTTP request refused or failed", { cause: error.message })
+  })
+  const serveMcp = toNodeHandler(mcp, {
+    maxRequestBodySize: maxBodyBytes,
+    onerror: (error) => log("ERROR", "MCP HTTP request failed", { cause: error.message })
+  })
   // Bad settings fail here, before a port is taken.
   const checkBearer = options.token === undefined ? undefined : makeBearerCheck(options.token)
   const extraHost = makeHostCheck(options.allowedHosts ?? [])
@@ -107,23 +119,15 @@ export const serveHttp = async (host: ToolHost, options: ServeHttpOptions = {}):
         return sendError(res, 401, "Unauthorized: a valid bearer token is required", { "WWW-Authenticate": challenge })
       }
     }
-    // Stateless: there is no session to stream to (GET) or to end (DELETE).
-    if (req.method !== "POST") return sendError(res, 405, "Method not allowed.", { Allow: "POST" })
+    // Other methods (GET, DELETE: 2025 session operations) are the SDK's to answer: 405, stateless.
+    if (req.method !== "POST") return serveMcp(req, res)
     const body = await readJsonBody(req, maxBodyBytes)
     if (body._tag === "TooLarge")
       return sendError(res, 413, `Payload Too Large: the body must not exceed ${maxBodyBytes} bytes`, { Connection: "close" })
     if (body._tag === "Invalid") return sendError(res, 400, "Parse error: Invalid JSON", {}, -32700)
     const tooMany = batchTooLarge(body.value)
     if (tooMany !== undefined) return sendError(res, 400, tooMany, {}, -32600)
-    const server = createMcpServer(host, options)
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined })
-    server.onerror = (error) => log("WARN", "MCP HTTP transport error", { cause: error.message })
-    // Closing the Server aborts its in-flight handlers, so a client that hangs up cancels the call.
-    res.on("close", () => {
-      void server.close()
-    })
-    await server.connect(transport)
-    await transport.handleRequest(req, res, body.value)
+    await serveMcp(req, res, body.value)
   }
 
   const http = createServer((req, res) => {
@@ -153,5 +157,9 @@ export const serveHttp = async (host: ToolHost, options: ServeHttpOptions = {}):
     log("WARN", "MCP HTTP endpoint reachable beyond this machine without a bearer token", { address: address.address, port: address.port })
   }
   log("INFO", "MCP Streamable HTTP listening", { url })
-  return { host: address.address, port: address.port, url, close: drain.close }
+  const close = async (): Promise<void> => {
+    await drain.close()
+    await mcp.close()
+  }
+  return { host: address.address, port: address.port, url, close }
 }

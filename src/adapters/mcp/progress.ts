@@ -1,5 +1,5 @@
-import type { ProgressToken, ServerNotification } from "@modelcontextprotocol/sdk/types.js"
-import type { ProgressUpdate } from "../../ports/ToolHost.js"
+import type { Notification, ProgressToken } from "@modelcontextprotocol/server"
+import type { ProgressUpdate } from "../../ports/Progress.js"
 
 /** A progress sender for one tool call, and the switch that silences it when the call ends. */
 export interface ProgressReporter {
@@ -15,7 +15,7 @@ export interface ProgressReporter {
  */
 export const makeProgressReporter = (
   progressToken: ProgressToken,
-  send: (notification: ServerNotification) => Promise<void>
+  send: (notification: Notification) => Promise<void>
 ): ProgressReporter => {
   let last = Number.NEGATIVE_INFINITY
   let stopped = false

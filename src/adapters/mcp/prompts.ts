@@ -1,6 +1,6 @@
-import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js"
-import type { GetPromptRequest, GetPromptResult, Prompt } from "@modelcontextprotocol/sdk/types.js"
+import type { GetPromptRequest, GetPromptResult, Prompt } from "@modelcontextprotocol/server"
 import type { PromptDescriptor, ToolHost } from "../../ports/ToolHost.js"
+import { invalidParams } from "./protocol-errors.js"
 
 /** A prompt descriptor as MCP's `prompts/list` shows it. */
 export const toMcpPrompt = (descriptor: PromptDescriptor): Prompt => ({
@@ -22,9 +22,7 @@ export const handleGetPrompt = (host: ToolHost) => {
   return async (request: GetPromptRequest): Promise<GetPromptResult> => {
     const { name, arguments: args } = request.params
     const prompt = byName.get(name)
-    if (prompt === undefined) {
-      throw new McpError(ErrorCode.InvalidParams, `Unknown prompt "${name}"`)
-    }
+    if (prompt === undefined) throw invalidParams(`Unknown prompt "${name}"`)
     try {
       const messages = await host.getPrompt(name, args ?? {})
       return {
@@ -32,7 +30,7 @@ export const handleGetPrompt = (host: ToolHost) => {
         messages: messages.map((message) => ({ role: message.role, content: { type: "text", text: message.text } }))
       }
     } catch (error) {
-      throw new McpError(ErrorCode.InvalidParams, messageOf(error))
+      throw invalidParams(messageOf(error))
     }
   }
 }

@@ -1,9 +1,10 @@
 import type { Readable, Writable } from "node:stream"
-import type { Server } from "@modelcontextprotocol/sdk/server/index.js"
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js"
-import { createMcpServer, type McpServerOptions } from "./server.js"
-import { guardStdout } from "./stdout-guard.js"
+import type { McpServerFactory } from "@modelcontextprotocol/server"
+import { StdioServerTransport } from "@modelcontextprotocol/server/stdio"
 import type { ToolHost } from "../../ports/ToolHost.js"
+import { serveConnection } from "./McpServer.js"
+import { type McpServerOptions, mcpServerFactory } from "./server.js"
+import { guardStdout } from "./stdout-guard.js"
 
 export interface ConnectStdioOptions {
   /** Called once when the connection closes: stdin ended, stdout broke, or `close()` was called. */
@@ -28,39 +29,20 @@ const logTransportError = (error: Error): void => {
 
 /** Serves the host's tools over stdin/stdout until the client goes away. */
 export const serveStdio = (host: ToolHost, options: ServeStdioOptions = {}): Promise<StdioConnection> =>
-  connectStdio(createMcpServer(host, options), options)
+  connectStdio(mcpServerFactory(host, options), options)
 
 /**
- * Connects an MCP server, not yet connected, to stdin/stdout until the client goes away. The
- * bin's server and one an embedding program built (makeMwaaMcpServer) both go through here.
+ * Serves MCP on stdin/stdout until the client goes away (stdin ends, stdout breaks: the SDK's
+ * transport watches both). The entry asks the factory for one server for the connection, bound to
+ * the era the client opens with (a 2026-07-28 `server/discover`, or the 2025 `initialize`), and
+ * perhaps once more for a discovery probe it then drops. The bin's server and one an embedding
+ * program built (makeMwaaMcpServer) both go through here.
  */
-export const connectStdio = async (server: Server, options: ConnectStdioOptions = {}): Promise<StdioConnection> => {
-  const stdin = options.stdin ?? process.stdin
+export const connectStdio = async (factory: McpServerFactory, options: ConnectStdioOptions = {}): Promise<StdioConnection> => {
   const stdout = options.stdout ?? process.stdout
   // Only the real stdout needs guarding; redirecting the console for injected streams would
   // change global state for nothing.
   if (stdout === process.stdout) guardStdout()
-
-  let closed = false
-  // The SDK's stdio transport never watches for the end of stdin, so a client that exits
-  // would leave us running; a write to a closed pipe (EPIPE) means the same thing.
-  const shutDown = (): void => {
-    void server.close()
-  }
-  server.onclose = () => {
-    if (closed) return
-    closed = true
-    stdin.off("end", shutDown)
-    stdin.off("close", shutDown)
-    options.onClose?.()
-  }
-  server.onerror = logTransportError
-  stdin.once("end", shutDown)
-  stdin.once("close", shutDown)
-  // Left attached after close: an unhandled stream error would crash the process, and a
-  // second close is a no-op.
-  stdout.on("error", shutDown)
-
-  await server.connect(new StdioServerTransport(stdin, stdout))
-  return { close: () => server.close() }
+  const transport = new StdioServerTransport(options.stdin ?? process.stdin, stdout)
+  return serveConnection(factory, transport, () => options.onClose?.(), logTransportError)
 }

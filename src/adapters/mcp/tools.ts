@@ -1,12 +1,8 @@
-import type { CallToolRequest, CallToolResult, ServerNotification, Tool } from "@modelcontextprotocol/sdk/types.js"
+import type { CallToolRequest, CallToolResult, InputRequiredResult, Server, ServerContext, Tool } from "@modelcontextprotocol/server"
+import type { ToolCallContext, ToolCallResult, ToolDescriptor, ToolHost } from "../../ports/ToolHost.js"
+import { clientOf, clientCanAsk } from "./client-of.js"
+import { askToConfirm, type ConfirmationCodec, confirmationIn } from "./confirmation.js"
 import { makeProgressReporter } from "./progress.js"
-import type { ToolCallResult, ToolDescriptor, ToolHost } from "../../ports/ToolHost.js"
-
-/** The part of the SDK's request context a tool call uses; a subset, so tests can build one by hand. */
-export interface CallToolExtra {
-  readonly signal: AbortSignal
-  readonly sendNotification: (notification: ServerNotification) => Promise<void>
-}
 
 /** Called when the host breaks its never-reject contract; the client only sees a generic message. */
 export type UnexpectedErrorHandler = (error: unknown, toolName: string) => void
@@ -38,29 +34,50 @@ export const toCallToolResult = (result: ToolCallResult): CallToolResult => ({
 
 const errorResult = (text: string): CallToolResult => ({ content: [{ type: "text", text }], isError: true })
 
+export interface CallToolOptions {
+  readonly onUnexpectedError: UnexpectedErrorHandler
+  readonly confirmations?: ConfirmationCodec | undefined
+}
+
 /**
- * The `tools/call` handler. Tool failures are results with `isError`, never protocol errors,
- * so the assistant can read them and correct itself.
+ * The `tools/call` handler. Tool failures are results with `isError`, never protocol errors, so the
+ * assistant can read them and correct itself. A tool that asks the user first gets its question put
+ * through the client (an input-required result on 2026-07-28, elicitation on 2025, which the SDK
+ * does for us), and is called again with the answer.
  */
-export const handleCallTool = (host: ToolHost, onUnexpectedError: UnexpectedErrorHandler) => {
+export const handleCallTool = (server: Server, host: ToolHost, options: CallToolOptions) => {
   const known = new Set(host.tools.map((tool) => tool.name))
-  return async (request: CallToolRequest, extra: CallToolExtra): Promise<CallToolResult> => {
-    const { name, arguments: args, _meta } = request.params
+  const outputSchemas = new Map(host.tools.map((tool) => [tool.name, tool.outputSchema]))
+  return async (request: CallToolRequest, ctx: ServerContext): Promise<CallToolResult | InputRequiredResult> => {
+    const { name, arguments: args } = request.params
+    const project = (result: ToolCallResult) => server.projectCallToolResult(toCallToolResult(result), outputSchemas.get(name))
     // The host answers unknown names too; checking here keeps a broken host from seeing them.
     if (!known.has(name)) {
       const shown = name.length > 100 ? `${name.slice(0, 100)}…` : name
       return errorResult(`Unknown tool "${shown}". Call tools/list to see the available tools.`)
     }
-    const progressToken = _meta?.progressToken
-    const progress = progressToken !== undefined ? makeProgressReporter(progressToken, extra.sendNotification) : undefined
+    const progressToken = ctx.mcpReq._meta?.progressToken
+    const progress = progressToken !== undefined ? makeProgressReporter(progressToken, (n) => ctx.mcpReq.notify(n)) : undefined
+    const codec = options.confirmations
+    const canAskUser = codec !== undefined && clientCanAsk(server, ctx)
+    const context: ToolCallContext = {
+      signal: ctx.mcpReq.signal,
+      reportProgress: progress?.report,
+      client: clientOf(server, ctx),
+      canAskUser
+    }
     try {
-      const result = await host.callTool(name, args ?? {}, {
-        signal: extra.signal,
-        reportProgress: progress?.report
-      })
-      return toCallToolResult(result)
+      if (canAskUser && host.confirmationQuestion !== undefined) {
+        const confirmation = await confirmationIn(codec, ctx, name, args)
+        if (confirmation === undefined) {
+          const question = await host.confirmationQuestion(name, args ?? {}, context)
+          if (question !== undefined) return await askToConfirm(codec, ctx, name, args, question)
+        }
+        return project(await host.callTool(name, args ?? {}, { ...context, confirmation }))
+      }
+      return project(await host.callTool(name, args ?? {}, context))
     } catch (error) {
-      onUnexpectedError(error, name)
+      options.onUnexpectedError(error, name)
       return errorResult(`Tool "${name}" failed with an internal error. The server is still running; try again or use another tool.`)
     } finally {
       progress?.stop()

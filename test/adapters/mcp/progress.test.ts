@@ -1,12 +1,12 @@
-import type { ServerNotification } from "@modelcontextprotocol/sdk/types.js"
+import type { Notification } from "@modelcontextprotocol/server"
 import { describe, expect, it } from "vitest"
 import { makeProgressReporter } from "../../../src/adapters/mcp/progress.js"
 
 const recorder = () => {
-  const sent: Array<ServerNotification> = []
+  const sent: Array<Notification> = []
   return {
     sent,
-    send: async (notification: ServerNotification) => {
+    send: async (notification: Notification) => {
       sent.push(notification)
     }
   }
