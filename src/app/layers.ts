@@ -2,6 +2,7 @@ import { Layer } from "effect"
 import { AirflowClient } from "../domain/airflow-client.js"
 import { EnvironmentCatalog } from "../domain/environment-catalog.js"
 import { EnvironmentResolver } from "../domain/environment-resolution.js"
+import { Suggestions } from "../domain/usecases/suggestions.js"
 import { WriteGate } from "../domain/write-gating.js"
 import type { AppConfig } from "../ports/AppConfig.js"
 import type { MwaaGateway } from "../ports/MwaaGateway.js"
@@ -15,7 +16,8 @@ export const DomainLive: Layer.Layer<
   Exclude<ToolServices, MwaaGateway | AppConfig>,
   never,
   MwaaGateway | AppConfig
-> = AirflowClient.Default.pipe(
+> = Suggestions.Default.pipe(
+  Layer.provideMerge(AirflowClient.Default),
   Layer.provideMerge(EnvironmentCatalog.Default),
   Layer.merge(EnvironmentResolver.Default),
   Layer.merge(WriteGate.Default)

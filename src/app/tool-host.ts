@@ -13,6 +13,7 @@ import { audit } from "./audit.js"
 import { DATA_LABEL } from "./data-label.js"
 import { cutNote, declaredMembers } from "./cut-note.js"
 import { jsonSchemaOf } from "./json-schema.js"
+import { completePromptArgument, NO_VALUES } from "./completions.js"
 import { runCall } from "./run-call.js"
 import { resolvedEnvironment } from "./with-environment.js"
 
@@ -207,6 +208,10 @@ export const makeToolHost = (runner: ToolRunner, options: ToolHostOptions): Tool
       if (prompt === undefined)
         throw new Error(`Unknown prompt ${name}. Known prompts: ${options.prompts.map((p) => p.descriptor.name).join(", ")}`)
       return prompt.render(args)
+    },
+    complete: async (request, signal) => {
+      built ??= await runtimeAndConfig(runner)
+      return Runtime.runPromise(built.runtime)(completePromptArgument(options.prompts, request), { signal }).catch(() => NO_VALUES)
     },
     callTool: async (name, args, context) => {
       const tool = byName.get(name)

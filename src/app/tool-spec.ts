@@ -2,6 +2,7 @@ import type { Effect, Schema } from "effect"
 import type { AirflowClient } from "../domain/airflow-client.js"
 import type { EnvironmentCatalog } from "../domain/environment-catalog.js"
 import type { EnvironmentResolver } from "../domain/environment-resolution.js"
+import type { Suggestions } from "../domain/usecases/suggestions.js"
 import type { WriteGate } from "../domain/write-gating.js"
 import type { AppConfig } from "../ports/AppConfig.js"
 import type { MwaaGateway } from "../ports/MwaaGateway.js"
@@ -11,7 +12,7 @@ import type { MwaaGateway } from "../ports/MwaaGateway.js"
  * is not among them: it is a Context.Reference with a silent default, which the tool host
  * replaces per call when the client asked for progress notifications.
  */
-export type ToolServices = MwaaGateway | AppConfig | EnvironmentResolver | WriteGate | EnvironmentCatalog | AirflowClient
+export type ToolServices = MwaaGateway | AppConfig | EnvironmentResolver | WriteGate | EnvironmentCatalog | AirflowClient | Suggestions
 
 /**
  * One tool: its name, what the assistant reads about it, its input and output Schemas (the
