@@ -1,5 +1,5 @@
 import { Cause, Effect, Exit, FiberRef, Logger, LogLevel } from "effect"
-import type { ToolCallResult } from "../ports/ToolHost.js"
+import type { ClientIdentity, ToolCallResult } from "../ports/ToolHost.js"
 import { maskThenCut } from "../domain/redaction.js"
 import { stripInvisible } from "../domain/sanitize.js"
 import type { AnyToolSpec } from "./tool-spec.js"
@@ -48,6 +48,13 @@ export const auditTargets = (args: unknown): Record<string, unknown> => {
   return targets
 }
 
+/** The client a call came from, as it named itself: set by the tool host for each call. */
+export const callingClient = FiberRef.unsafeMake<ClientIdentity | undefined>(undefined)
+
+/** The client's own words, bounded like any target: "name/version". */
+const clientText = (client: ClientIdentity | undefined): string | null =>
+  client === undefined ? null : boundedText(client.version === undefined ? client.name : `${client.name}/${client.version}`, MAX_TARGET_CHARS)
+
 type Outcome = "ok" | "error" | "defect" | "cancelled"
 
 const outcomeOf = (exit: Exit.Exit<ToolCallResult, unknown>): { readonly outcome: Outcome; readonly error?: string } => {
@@ -61,11 +68,12 @@ export const auditFields = (
   spec: AnyToolSpec,
   args: unknown,
   exit: Exit.Exit<ToolCallResult, unknown>,
-  environment: string | undefined
+  environment: string | undefined,
+  client?: ClientIdentity
 ) => {
   try {
     const { outcome, error } = outcomeOf(exit)
-    const base = { audit: true, tool: spec.name, outcome, ...(error === undefined ? {} : { error }) }
+    const base = { audit: true, tool: spec.name, client: clientText(client), outcome, ...(error === undefined ? {} : { error }) }
     const targets = auditTargets(args)
     const named = targets["environment_name"] ?? targets["name"]
     const fields = {
@@ -93,10 +101,10 @@ export const auditFields = (
  * level, --log-level none included.
  */
 export const audit = (spec: AnyToolSpec, args: unknown, exit: Exit.Exit<ToolCallResult, unknown>) =>
-  FiberRef.get(resolvedEnvironment).pipe(
-    Effect.flatMap((environment) =>
+  Effect.all([FiberRef.get(resolvedEnvironment), FiberRef.get(callingClient)]).pipe(
+    Effect.flatMap(([environment, client]) =>
       Effect.logInfo("audit").pipe(
-        Effect.annotateLogs(auditFields(spec, args, exit, environment)),
+        Effect.annotateLogs(auditFields(spec, args, exit, environment, client)),
         Logger.withMinimumLogLevel(LogLevel.All)
       )
     ),

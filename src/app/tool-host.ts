@@ -9,7 +9,7 @@ import { Progress, type ProgressShape } from "../ports/Progress.js"
 import type { AnyToolSpec, ToolServices } from "./tool-spec.js"
 import { InEnvironment, invalidArgumentsMessage, toolErrorMessage, unreadableArgumentsMessage } from "./tool-errors.js"
 import type { PromptSpec } from "./prompts.js"
-import { audit } from "./audit.js"
+import { audit, callingClient } from "./audit.js"
 import { DATA_LABEL } from "./data-label.js"
 import { cutNote, declaredMembers } from "./cut-note.js"
 import { jsonSchemaOf } from "./json-schema.js"
@@ -220,7 +220,7 @@ export const makeToolHost = (runner: ToolRunner, options: ToolHostOptions): Tool
       }
       built ??= await runtimeAndConfig(runner)
       const { runtime, config } = built
-      const run = tool.run(args, config)
+      const run = tool.run(args, config).pipe(Effect.locally(callingClient, context.client))
       // Progress is a reference whose default is silence: provided only when the client asked for it.
       const call = context.reportProgress === undefined ? run : run.pipe(Effect.provideService(Progress, progressFor(context)))
       const exit = await runCall(runtime, call, context.signal)
