@@ -4,7 +4,7 @@ import { cpus, freemem, loadavg, totalmem } from "node:os"
 import { measureFootprint } from "./footprint.js"
 import { runMasking } from "./masking.js"
 import { repoRoot, serverNode } from "./paths.js"
-import { type RatioToBare, type Run, ratiosToBare, runPerCall } from "./per-call.js"
+import { type Added, BUDGET_MS, type Run, type Spread, addedOverBare, runPerCall } from "./per-call.js"
 import { round } from "./stats.js"
 import { runStartup } from "./startup.js"
 import { kb, mb, ms, ratio, table } from "./table.js"
@@ -81,7 +81,7 @@ const main = async () => {
 
   if (wanted("per-call")) {
     say("2. per-call …")
-    const perCall = await runPerCall(
+    const { results: perCall, unavailable } = await runPerCall(
       {
         warmup: settings.perCallWarmup,
         calls: settings.perCallCalls,
@@ -91,17 +91,27 @@ const main = async () => {
       settings.perCallRounds,
       say
     )
-    const bare = perCall[0]!
-    const ratios = perCall.map((p) => ratiosToBare(p, bare))
-    results["perCall"] = perCall.map((p, i) => ({ ...p, ratioToBare: ratios[i] }))
+    const byName = new Map(perCall.map((p) => [p.name, p]))
+    const added = perCall.map((p) => {
+      const bare = p.baseline === undefined ? undefined : byName.get(p.baseline)
+      return bare === undefined ? undefined : addedOverBare(p, bare)
+    })
+    results["perCall"] = {
+      budgetMs: BUDGET_MS,
+      cases: perCall.map((p, i) => ({ ...p, addedOverBare: added[i] })),
+      unavailable
+    }
     console.log(
       `\n2. Per call: tools/call over stdio (demo mode: the in-memory fake answers). One process per case and round: ` +
         `${settings.perCallWarmup} warm-up calls; "first": ${settings.perCallCalls} one by one, then ${settings.perCallCalls} with 16 in flight; ` +
         `${settings.perCallSteadyWarmup} more untimed; "steady": ${settings.perCallSteadyCalls} one by one, then ${settings.perCallSteadyCalls} with 16 in flight. ` +
-        `Every case in turn, ${settings.perCallRounds} round(s); each figure is the median over the rounds, each ratio the median of ` +
-        `the rounds' ratios (their range in brackets). CPU is the server's per call: main thread + its other threads (V8's compiler, GC).\n`
+        `Every case in turn, ${settings.perCallRounds} round(s); each figure is the median over the rounds. "added" is what a case adds ` +
+        `to its bare echo (same era), each round's difference, median over the rounds (range in brackets): one at a time, p50 − bare p50; ` +
+        `16 in flight, 1000/calls per second − the bare's (each call's share of the wall time). Budget: ${BUDGET_MS} ms. ` +
+        `CPU is the server's per call: main thread + its other threads (V8's compiler, GC).\n`
     )
-    const range = (r: RatioToBare) => `${ratio(r.median)} (${r.min.toFixed(2)}–${r.max.toFixed(2)})`
+    const spread = (r: Spread | undefined) =>
+      r === undefined ? "baseline" : `${r.median.toFixed(3)} ms (${r.min.toFixed(3)} to ${r.max.toFixed(3)})`
     const cpu = (run: Run) => `${run.cpuMicrosPerCall.mainThread.toFixed(0)} + ${run.cpuMicrosPerCall.otherThreads.toFixed(0)} µs`
     for (const [title, one, sixteen] of [
       ["first calls", "first", "first16"],
@@ -110,23 +120,35 @@ const main = async () => {
       console.log(`  ${title}\n`)
       console.log(
         table([
-          ["tool", "p50", "p99", "CPU/call", "p50 ÷ bare", "16 in flight: p50", "calls/s", "CPU/call", "throughput: bare ÷ ours", "answer"],
+          ["tool", "p50", "p99", "CPU/call", "added: p50", "16 in flight: p50", "calls/s", "CPU/call", "added per call", "answer"],
           ...perCall.map((p, i) => [
             p.name,
             ms(p.phases[one].latencyMs.median, 2),
             ms(p.phases[one].latencyMs.p99, 2),
             cpu(p.phases[one]),
-            range(ratios[i]![one].p50),
+            spread(added[i]?.[one].addedMs),
             ms(p.phases[sixteen].latencyMs.median, 2),
             p.phases[sixteen].callsPerSecond.toFixed(0),
             cpu(p.phases[sixteen]),
-            range(ratios[i]![sixteen].throughput),
+            spread(added[i]?.[sixteen].addedMs),
             `${p.answerBytes} B`
           ])
         ])
       )
       console.log("")
     }
+    console.log(`  budget: at most ${BUDGET_MS} ms added per call (medians over the rounds)`)
+    for (const [i, p] of perCall.entries()) {
+      const a = added[i]
+      if (a === undefined) continue
+      const verdict = (x: Added) =>
+        `${x.addedMs.median.toFixed(3)} ms${p.judged ? (x.addedMs.median <= BUDGET_MS ? " within" : " OVER") : ""}`
+      console.log(
+        `  ${p.name}${p.judged ? "" : " (not judged: its rate limiter sets the pace)"}: first ${verdict(a.first)}, ` +
+          `16 in flight ${verdict(a.first16)}; steady ${verdict(a.steady)}, 16 in flight ${verdict(a.steady16)}`
+      )
+    }
+    for (const u of unavailable) console.log(`  ${u.name}: unavailable (${u.reason})`)
     const errors = perCall.filter((p) => p.errors > 0)
     if (errors.length > 0) console.log(`  tool errors: ${errors.map((p) => `${p.name} ${p.errors}`).join(", ")}`)
   }

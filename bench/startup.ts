@@ -13,7 +13,7 @@ export interface StartupVariant {
 }
 
 export const startupVariants: ReadonlyArray<StartupVariant> = [
-  { name: "bare SDK server (1 tool)", args: [bareServer] },
+  { name: "bare SDK v2 server (1 tool)", args: [bareServer] },
   { name: "bundled bin --demo", args: [bundledBin, "--demo"] },
   { name: "bundled bin (AWS mode)", args: [bundledBin], env: dummyAws },
   { name: "tsc output bin --demo (unbundled, reference)", args: [tscBin, "--demo"], runs: 5 }
