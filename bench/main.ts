@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process"
-import { writeFileSync } from "node:fs"
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { cpus, freemem, loadavg, totalmem } from "node:os"
 import { measureFootprint } from "./footprint.js"
 import { runMasking } from "./masking.js"
@@ -42,6 +42,33 @@ const settings = {
   maskingRuns: quick ? 2 : 5
 }
 
+/** The commit measured, and whether the worktree had changes beside it. */
+const commit = () => {
+  try {
+    const git = (...args: Array<string>) => execFileSync("git", ["-C", repoRoot, ...args], { encoding: "utf8" }).trim()
+    return { head: git("rev-parse", "--short", "HEAD"), dirty: git("status", "--porcelain", "--untracked-files=no") !== "" }
+  } catch {
+    return { head: "unknown", dirty: false }
+  }
+}
+
+/** The result sections, by scenario. */
+const SECTIONS = ["startup", "perCall", "triage", "throttle", "footprint", "masking"] as const
+
+/**
+ * With --only, the results file keeps the sections not run (from an earlier full run) and takes the
+ * new ones, each stamped with the run that measured it (date, machine, settings, commit): the top-level
+ * date and machine stay those of the full run.
+ */
+const mergeInto = (previous: Record<string, unknown>, partial: Record<string, unknown>): Record<string, unknown> => {
+  const merged = { ...previous }
+  const { date, machine, settings, commit, machineAfter, durationSeconds } = partial
+  for (const key of SECTIONS)
+    if (key in partial)
+      merged[key] = { ...(partial[key] as object), measured: { date, machine, settings, commit, machineAfter, durationSeconds } }
+  return merged
+}
+
 const serverNodeVersion = () => execFileSync(serverNode, ["--version"], { encoding: "utf8" }).trim()
 
 const machine = () => ({
@@ -61,7 +88,7 @@ const main = async () => {
   say(
     `mwaa-mcp-server bench${quick ? " (quick)" : ""}: ${before.cores} cores, servers on Node ${before.serverNode}, load ${before.loadAverage.join(" ")}`
   )
-  const results: Record<string, unknown> = { date: started.toISOString(), machine: before, settings }
+  const results: Record<string, unknown> = { date: started.toISOString(), machine: before, settings, commit: commit() }
 
   if (wanted("startup")) {
     say("1. start-up …")
@@ -117,8 +144,9 @@ const main = async () => {
         `16 in flight, 1000/calls per second − the bare's (each call's share of the wall time). Budget: ${BUDGET_MS} ms. ` +
         `CPU is the server's per call: main thread + its other threads (V8's compiler, GC).\n`
     )
-    const spread = (r: Spread | undefined) =>
-      r === undefined ? "baseline" : `${r.median.toFixed(3)} ms (${r.min.toFixed(3)} to ${r.max.toFixed(3)})`
+    // No "-0.000": a difference under half a microsecond shows as 0.
+    const f3 = (x: number) => (Math.abs(x) < 0.0005 ? 0 : x).toFixed(3)
+    const spread = (r: Spread | undefined) => (r === undefined ? "baseline" : `${f3(r.median)} ms (${f3(r.min)} to ${f3(r.max)})`)
     const cpu = (run: Run) => `${run.cpuMicrosPerCall.mainThread.toFixed(0)} + ${run.cpuMicrosPerCall.otherThreads.toFixed(0)} µs`
     for (const [title, one, sixteen] of [
       ["first calls", "first", "first16"],
@@ -148,8 +176,7 @@ const main = async () => {
     for (const [i, p] of perCall.entries()) {
       const a = added[i]
       if (a === undefined) continue
-      const verdict = (x: Added) =>
-        `${x.addedMs.median.toFixed(3)} ms${p.judged ? (x.addedMs.median <= BUDGET_MS ? " within" : " OVER") : ""}`
+      const verdict = (x: Added) => `${f3(x.addedMs.median)} ms${p.judged ? (x.addedMs.median <= BUDGET_MS ? " within" : " OVER") : ""}`
       console.log(
         `  ${p.name}${p.judged ? "" : " (not judged: its rate limiter sets the pace)"}: first ${verdict(a.first)}, ` +
           `16 in flight ${verdict(a.first16)}; steady ${verdict(a.steady)}, 16 in flight ${verdict(a.steady16)}`
@@ -283,7 +310,8 @@ const main = async () => {
 
   results["machineAfter"] = { loadAverage: loadavg().map((x) => round(x)) }
   results["durationSeconds"] = round((Date.now() - started.getTime()) / 1000, 1)
-  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
+  const written = only !== undefined && existsSync(out) ? mergeInto(JSON.parse(readFileSync(out, "utf8")), results) : results
+  writeFileSync(out, `${JSON.stringify(written, null, 2)}\n`)
   say(
     `\nwrote ${out} (${results["durationSeconds"]} s; load average at the end ${loadavg()
       .map((x) => x.toFixed(2))
