@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process"
-import { writeFileSync } from "node:fs"
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { cpus, freemem, loadavg, totalmem } from "node:os"
 import { measureFootprint } from "./footprint.js"
 import { runMasking } from "./masking.js"
 import { repoRoot, serverNode } from "./paths.js"
-import { type RatioToBare, type Run, ratiosToBare, runPerCall } from "./per-call.js"
+import { type Added, BUDGET_MS, type Run, type Spread, addedOverBare, runPerCall } from "./per-call.js"
 import { round } from "./stats.js"
 import { runStartup } from "./startup.js"
 import { kb, mb, ms, ratio, table } from "./table.js"
@@ -42,6 +42,33 @@ const settings = {
   maskingRuns: quick ? 2 : 5
 }
 
+/** The commit measured, and whether the worktree had changes beside it. */
+const commit = () => {
+  try {
+    const git = (...args: Array<string>) => execFileSync("git", ["-C", repoRoot, ...args], { encoding: "utf8" }).trim()
+    return { head: git("rev-parse", "--short", "HEAD"), dirty: git("status", "--porcelain", "--untracked-files=no") !== "" }
+  } catch {
+    return { head: "unknown", dirty: false }
+  }
+}
+
+/** The result sections, by scenario. */
+const SECTIONS = ["startup", "perCall", "triage", "throttle", "footprint", "masking"] as const
+
+/**
+ * With --only, the results file keeps the sections not run (from an earlier full run) and takes the
+ * new ones, each stamped with the run that measured it (date, machine, settings, commit): the top-level
+ * date and machine stay those of the full run.
+ */
+const mergeInto = (previous: Record<string, unknown>, partial: Record<string, unknown>): Record<string, unknown> => {
+  const merged = { ...previous }
+  const { date, machine, settings, commit, machineAfter, durationSeconds } = partial
+  for (const key of SECTIONS)
+    if (key in partial)
+      merged[key] = { ...(partial[key] as object), measured: { date, machine, settings, commit, machineAfter, durationSeconds } }
+  return merged
+}
+
 const serverNodeVersion = () => execFileSync(serverNode, ["--version"], { encoding: "utf8" }).trim()
 
 const machine = () => ({
@@ -61,27 +88,34 @@ const main = async () => {
   say(
     `mwaa-mcp-server bench${quick ? " (quick)" : ""}: ${before.cores} cores, servers on Node ${before.serverNode}, load ${before.loadAverage.join(" ")}`
   )
-  const results: Record<string, unknown> = { date: started.toISOString(), machine: before, settings }
+  const results: Record<string, unknown> = { date: started.toISOString(), machine: before, settings, commit: commit() }
 
   if (wanted("startup")) {
     say("1. start-up …")
-    const startup = await runStartup(settings.startupRuns, say)
-    const bare = startup[0]!.ms.median
-    results["startup"] = startup.map((s) => ({ ...s, ratioToBare: round(s.ms.median / bare) }))
+    const { results: startup, unavailable } = await runStartup(settings.startupRuns, say)
+    const byName = new Map(startup.map((s) => [s.name, s]))
+    const ratioOf = (s: (typeof startup)[number]) => s.ms.median / (byName.get(s.baseline ?? s.name)?.ms.median ?? NaN)
+    results["startup"] = {
+      budgetRatio: 1.2,
+      variants: startup.map((s) => ({ ...s, ratioToBare: round(ratioOf(s)) })),
+      unavailable
+    }
     console.log(
-      `\n1. Start-up: spawn → initialize → tools/list (${settings.startupRuns} runs each, the unbundled reference 5; interleaved)\n`
+      `\n1. Start-up: spawn → initialize (or server/discover, 2026-07-28) → tools/list (${settings.startupRuns} runs each, the unbundled ` +
+        `reference 5; interleaved). Budget: median within 1.2× the bare SDK v2 server's (same era).\n`
     )
     console.log(
       table([
         ["server", "median", "p90", "min", "tools", "median ÷ bare"],
-        ...startup.map((s) => [s.name, ms(s.ms.median), ms(s.ms.p90), ms(s.ms.min), String(s.tools), ratio(s.ms.median / bare)])
+        ...startup.map((s) => [s.name, ms(s.ms.median), ms(s.ms.p90), ms(s.ms.min), String(s.tools), ratio(ratioOf(s))])
       ])
     )
+    for (const u of unavailable) console.log(`  ${u.name}: unavailable (${u.reason})`)
   }
 
   if (wanted("per-call")) {
     say("2. per-call …")
-    const perCall = await runPerCall(
+    const { results: perCall, unavailable } = await runPerCall(
       {
         warmup: settings.perCallWarmup,
         calls: settings.perCallCalls,
@@ -91,17 +125,28 @@ const main = async () => {
       settings.perCallRounds,
       say
     )
-    const bare = perCall[0]!
-    const ratios = perCall.map((p) => ratiosToBare(p, bare))
-    results["perCall"] = perCall.map((p, i) => ({ ...p, ratioToBare: ratios[i] }))
+    const byName = new Map(perCall.map((p) => [p.name, p]))
+    const added = perCall.map((p) => {
+      const bare = p.baseline === undefined ? undefined : byName.get(p.baseline)
+      return bare === undefined ? undefined : addedOverBare(p, bare)
+    })
+    results["perCall"] = {
+      budgetMs: BUDGET_MS,
+      cases: perCall.map((p, i) => ({ ...p, addedOverBare: added[i] })),
+      unavailable
+    }
     console.log(
       `\n2. Per call: tools/call over stdio (demo mode: the in-memory fake answers). One process per case and round: ` +
         `${settings.perCallWarmup} warm-up calls; "first": ${settings.perCallCalls} one by one, then ${settings.perCallCalls} with 16 in flight; ` +
         `${settings.perCallSteadyWarmup} more untimed; "steady": ${settings.perCallSteadyCalls} one by one, then ${settings.perCallSteadyCalls} with 16 in flight. ` +
-        `Every case in turn, ${settings.perCallRounds} round(s); each figure is the median over the rounds, each ratio the median of ` +
-        `the rounds' ratios (their range in brackets). CPU is the server's per call: main thread + its other threads (V8's compiler, GC).\n`
+        `Every case in turn, ${settings.perCallRounds} round(s); each figure is the median over the rounds. "added" is what a case adds ` +
+        `to its bare echo (same era), each round's difference, median over the rounds (range in brackets): one at a time, p50 − bare p50; ` +
+        `16 in flight, 1000/calls per second − the bare's (each call's share of the wall time). Budget: ${BUDGET_MS} ms. ` +
+        `CPU is the server's per call: main thread + its other threads (V8's compiler, GC).\n`
     )
-    const range = (r: RatioToBare) => `${ratio(r.median)} (${r.min.toFixed(2)}–${r.max.toFixed(2)})`
+    // No "-0.000": a difference under half a microsecond shows as 0.
+    const f3 = (x: number) => (Math.abs(x) < 0.0005 ? 0 : x).toFixed(3)
+    const spread = (r: Spread | undefined) => (r === undefined ? "baseline" : `${f3(r.median)} ms (${f3(r.min)} to ${f3(r.max)})`)
     const cpu = (run: Run) => `${run.cpuMicrosPerCall.mainThread.toFixed(0)} + ${run.cpuMicrosPerCall.otherThreads.toFixed(0)} µs`
     for (const [title, one, sixteen] of [
       ["first calls", "first", "first16"],
@@ -110,23 +155,34 @@ const main = async () => {
       console.log(`  ${title}\n`)
       console.log(
         table([
-          ["tool", "p50", "p99", "CPU/call", "p50 ÷ bare", "16 in flight: p50", "calls/s", "CPU/call", "throughput: bare ÷ ours", "answer"],
+          ["tool", "p50", "p99", "CPU/call", "added: p50", "16 in flight: p50", "calls/s", "CPU/call", "added per call", "answer"],
           ...perCall.map((p, i) => [
             p.name,
             ms(p.phases[one].latencyMs.median, 2),
             ms(p.phases[one].latencyMs.p99, 2),
             cpu(p.phases[one]),
-            range(ratios[i]![one].p50),
+            spread(added[i]?.[one].addedMs),
             ms(p.phases[sixteen].latencyMs.median, 2),
             p.phases[sixteen].callsPerSecond.toFixed(0),
             cpu(p.phases[sixteen]),
-            range(ratios[i]![sixteen].throughput),
+            spread(added[i]?.[sixteen].addedMs),
             `${p.answerBytes} B`
           ])
         ])
       )
       console.log("")
     }
+    console.log(`  budget: at most ${BUDGET_MS} ms added per call (medians over the rounds)`)
+    for (const [i, p] of perCall.entries()) {
+      const a = added[i]
+      if (a === undefined) continue
+      const verdict = (x: Added) => `${f3(x.addedMs.median)} ms${p.judged ? (x.addedMs.median <= BUDGET_MS ? " within" : " OVER") : ""}`
+      console.log(
+        `  ${p.name}${p.judged ? "" : " (not judged: its rate limiter sets the pace)"}: first ${verdict(a.first)}, ` +
+          `16 in flight ${verdict(a.first16)}; steady ${verdict(a.steady)}, 16 in flight ${verdict(a.steady16)}`
+      )
+    }
+    for (const u of unavailable) console.log(`  ${u.name}: unavailable (${u.reason})`)
     const errors = perCall.filter((p) => p.errors > 0)
     if (errors.length > 0) console.log(`  tool errors: ${errors.map((p) => `${p.name} ${p.errors}`).join(", ")}`)
   }
@@ -254,7 +310,8 @@ const main = async () => {
 
   results["machineAfter"] = { loadAverage: loadavg().map((x) => round(x)) }
   results["durationSeconds"] = round((Date.now() - started.getTime()) / 1000, 1)
-  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
+  const written = only !== undefined && existsSync(out) ? mergeInto(JSON.parse(readFileSync(out, "utf8")), results) : results
+  writeFileSync(out, `${JSON.stringify(written, null, 2)}\n`)
   say(
     `\nwrote ${out} (${results["durationSeconds"]} s; load average at the end ${loadavg()
       .map((x) => x.toFixed(2))

@@ -6,11 +6,8 @@ export const repoRoot = process.env["MWAA_MCP_BENCH_ROOT"] ?? fileURLToPath(new 
 export const bundledBin = `${repoRoot}dist/bin/mwaa-mcp-server.mjs`
 /** The tsc output's bin: the same program, unbundled (for comparison only). */
 export const tscBin = `${repoRoot}dist/src/app/bin.js`
-/** A bare @modelcontextprotocol/sdk stdio server with one tool, echo. */
+/** A bare SDK v2 (@modelcontextprotocol/server) stdio server with one tool, echo. */
 export const bareServer = `${repoRoot}bench/bare-server.mjs`
-
-/** Our MCP transport over a host that answers at once (no tool pipeline). */
-export const transportOnly = `${repoRoot}bench/transport-only.mjs`
 
 /** The Node that runs the servers: this one, or --node=PATH (e.g. a Node 22 binary). */
 export const serverNode = process.env["MWAA_MCP_BENCH_NODE"] ?? process.execPath

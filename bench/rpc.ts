@@ -12,8 +12,25 @@ export interface Answer {
   readonly bytes: number
 }
 
+/**
+ * The protocol era a client speaks. "2025-06-18": the `initialize` handshake, then plain requests.
+ * "2026-07-28": no handshake; `server/discover` first, and every request carries the protocol version,
+ * the client's information and capabilities in `params._meta` (as @modelcontextprotocol/client 2.x sends them).
+ */
+export type Era = "2025-06-18" | "2026-07-28"
+
+const CLIENT_INFO = { name: "mwaa-mcp-bench", version: "0" }
+
+/** The per-request `_meta` envelope of the 2026-07-28 era. */
+const modernEnvelope = {
+  "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+  "io.modelcontextprotocol/clientInfo": CLIENT_INFO,
+  "io.modelcontextprotocol/clientCapabilities": {}
+}
+
 export interface RpcServer {
   readonly pid: number
+  readonly era: Era
   readonly request: (method: string, params?: unknown, timeoutMs?: number) => Promise<Answer>
   readonly notify: (method: string, params?: unknown) => void
   readonly stderr: () => string
@@ -26,6 +43,8 @@ export interface SpawnOptions {
   /** Added to a copy of this process's environment with every AWS_ and MWAA_ variable removed. */
   readonly env?: Readonly<Record<string, string>>
   readonly cwd?: string
+  /** Default "2025-06-18". In the 2026-07-28 era every request carries the `_meta` envelope. */
+  readonly era?: Era
 }
 
 const cleanEnv = (extra: Readonly<Record<string, string>>): Record<string, string> => ({
@@ -79,8 +98,12 @@ export const spawnServer = (options: SpawnOptions): RpcServer => {
     }
   })
   const write = (message: object) => child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", ...message })}\n`)
+  const era = options.era ?? "2025-06-18"
+  const withMeta = (params: unknown): unknown =>
+    era === "2026-07-28" ? { ...(params as object), _meta: { ...(params as { _meta?: object })._meta, ...modernEnvelope } } : params
   return {
     pid: child.pid!,
+    era,
     request: (method, params = {}, timeoutMs = 120_000) =>
       new Promise<Answer>((resolve, reject) => {
         if (exited) return reject(new Error(`server already exited; stderr:\n${stderr.slice(-2000)}`))
@@ -90,7 +113,7 @@ export const spawnServer = (options: SpawnOptions): RpcServer => {
           reject(new Error(`${method}: no answer in ${timeoutMs} ms; stderr:\n${stderr.slice(-2000)}`))
         }, timeoutMs)
         pending.set(id, { resolve, reject, timer })
-        write({ id, method, params })
+        write({ id, method, params: withMeta(params) })
       }),
     notify: (method, params = {}) => void write({ method, params }),
     stderr: () => stderr,
@@ -106,12 +129,26 @@ export const spawnServer = (options: SpawnOptions): RpcServer => {
 
 /** initialize + notifications/initialized. */
 export const initialize = async (server: RpcServer): Promise<Answer> => {
-  const answer = await server.request("initialize", {
-    protocolVersion: "2025-06-18",
-    capabilities: {},
-    clientInfo: { name: "mwaa-mcp-bench", version: "0" }
-  })
+  const answer = await server.request("initialize", { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: CLIENT_INFO })
   server.notify("notifications/initialized")
+  return answer
+}
+
+/** A server that does not speak the era asked for: its case is reported unavailable, not failed. */
+export class EraUnsupported extends Error {}
+
+/**
+ * Opens the session as the server's era asks: the 2025 handshake, or `server/discover` (which must list
+ * 2026-07-28 among its supportedVersions; otherwise EraUnsupported).
+ */
+export const open = async (server: RpcServer): Promise<Answer> => {
+  if (server.era === "2025-06-18") return initialize(server)
+  const answer = await server.request("server/discover", {})
+  const versions: unknown = answer.message.result?.supportedVersions
+  if (!Array.isArray(versions) || !versions.includes("2026-07-28"))
+    throw new EraUnsupported(
+      `server/discover: ${JSON.stringify(answer.message.error ?? answer.message.result ?? answer.message).slice(0, 300)}`
+    )
   return answer
 }
 
