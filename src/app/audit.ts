@@ -53,7 +53,9 @@ export const callingClient = FiberRef.unsafeMake<ClientIdentity | undefined>(und
 
 /** The client's own words, bounded like any target: "name/version". */
 const clientText = (client: ClientIdentity | undefined): string | null =>
-  client === undefined ? null : boundedText(client.version === undefined ? client.name : `${client.name}/${client.version}`, MAX_TARGET_CHARS)
+  client === undefined
+    ? null
+    : boundedText(client.version === undefined ? client.name : `${client.name}/${client.version}`, MAX_TARGET_CHARS)
 
 type Outcome = "ok" | "error" | "defect" | "cancelled"
 
