@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util"
-import { Either, Option, Schema } from "effect"
+import { Either, Option, Redacted, Schema } from "effect"
 import { makeHostCheck, makeOriginCheck } from "../adapters/mcp/http-guard.js"
 import type { AppConfigShape } from "../ports/AppConfig.js"
 import { AIRFLOW_ROUTE_MODES, AppConfig, type AirflowRouteMode } from "../ports/AppConfig.js"
@@ -26,6 +26,12 @@ export interface CliSettings {
    * https://{WebServerHostname} (a local emulator or fake); defaults to --endpoint-url / AWS_ENDPOINT_URL.
    */
   readonly webserverEndpoint: Option.Option<string>
+  /**
+   * MWAA_MCP_CONFIRMATION_KEY: seals the question a client puts to its user before a destructive
+   * write, so that its answer is accepted by whichever replica receives it. Without it, a random key
+   * of this process (enough for stdio, or HTTP with one process).
+   */
+  readonly confirmationKey: Option.Option<Redacted.Redacted<string>>
 }
 
 export const LOG_LEVELS = ["debug", "info", "warning", "error", "none"] as const
@@ -58,8 +64,12 @@ const Env = Schema.Struct({
   MWAA_MCP_ALLOWED_HOSTS: Schema.optional(Schema.String),
   MWAA_MCP_ALLOWED_ORIGINS: Schema.optional(Schema.String),
   MWAA_MCP_AIRFLOW_ROUTE: Schema.optional(Schema.String),
-  MWAA_MCP_WEBSERVER_ENDPOINT: Schema.optional(Schema.String)
+  MWAA_MCP_WEBSERVER_ENDPOINT: Schema.optional(Schema.String),
+  MWAA_MCP_CONFIRMATION_KEY: Schema.optional(Schema.String)
 })
+
+/** The SDK's HMAC codec refuses shorter keys: 256 bits. */
+const MIN_CONFIRMATION_KEY_BYTES = 32
 
 export const usage = `mwaa-mcp-server — MCP server for Apache Airflow on Amazon MWAA (stdio or Streamable HTTP)
 
@@ -90,6 +100,9 @@ Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [-
   --allowed-origins LIST
                        comma-separated browser origins accepted besides loopback (MWAA_MCP_ALLOWED_ORIGINS)
   --log-level LEVEL    debug, info (default), warning, error or none: stderr log lines (MWAA_MCP_LOG_LEVEL)
+  Before deleting an environment or clearing task instances, the server asks the user through clients that
+  can ask (MCP elicitation). Replicas behind a load balancer share MWAA_MCP_CONFIRMATION_KEY (32 bytes or more),
+  which seals each question so that any replica accepts its answer.
   --help, --version`
 
 const listOf = (value: string | undefined): ReadonlyArray<string> =>
@@ -222,8 +235,14 @@ export const parseCli = (
       `MWAA_MCP_WEBSERVER_ENDPOINT must be an http(s) URL such as http://127.0.0.1:4566, got ${JSON.stringify(webserverEndpoint.slice(0, 80))}`
     )
   }
+  const confirmationKey = v.MWAA_MCP_CONFIRMATION_KEY ?? ""
+  if (confirmationKey !== "" && Buffer.byteLength(confirmationKey, "utf8") < MIN_CONFIRMATION_KEY_BYTES) {
+    // Never quoted: it is a secret, even a short one.
+    return Either.left(`MWAA_MCP_CONFIRMATION_KEY must be at least ${MIN_CONFIRMATION_KEY_BYTES} bytes (for example 64 hex digits)`)
+  }
   return Either.right({
     transport,
+    confirmationKey: confirmationKey === "" ? Option.none() : Option.some(Redacted.make(confirmationKey)),
     webserverEndpoint: Option.fromNullable(webserverEndpoint).pipe(Option.filter((s) => s.length > 0)),
     profile: Option.fromNullable(profile),
     logLevel: logLevel as LogLevelName,

@@ -1,4 +1,5 @@
-import { Effect, Either, Layer, Logger, LogLevel, ManagedRuntime, Option, RuntimeFlags } from "effect"
+import { Effect, Either, Layer, Logger, LogLevel, ManagedRuntime, Option, Redacted, RuntimeFlags } from "effect"
+import { makeConfirmationCodec } from "../adapters/mcp/confirmation.js"
 import { mcpServerFactory } from "../adapters/mcp/server.js"
 import { StderrLoggerLive } from "../adapters/mcp/stderr-logger.js"
 import { StdioTransport } from "../adapters/mcp/stdio-layer.js"
@@ -83,6 +84,7 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
       (rt) => Effect.promise(() => rt.dispose())
     )
     const host = mwaaToolHost(runtime, settings.config.allowWrite)
+    const confirmations = makeConfirmationCodec(Option.getOrUndefined(Option.map(settings.confirmationKey, Redacted.value)))
     const writes = `writes ${settings.config.allowWrite ? "enabled" : "disabled"}`
     const transport = settings.transport
     if (transport.kind === "http") {
@@ -94,6 +96,7 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
         try: () =>
           import("../adapters/mcp/http.js").then(({ serveHttp }) =>
             serveHttp(host, {
+              confirmations,
               host: transport.host,
               port: transport.port,
               token: transport.token,
@@ -110,7 +113,7 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
       )
       return yield* Effect.never
     }
-    const connection = yield* StdioTransport.connect(mcpServerFactory(host))
+    const connection = yield* StdioTransport.connect(mcpServerFactory(host, { confirmations }))
     yield* Effect.logInfo(`mwaa-mcp-server ${packageVersion} ready on stdio (${catalogue.length} tools, ${writes})`)
     yield* connection.closed
   }).pipe(Effect.scoped, Logger.withMinimumLogLevel(LOG_LEVELS[settings.logLevel]))
