@@ -101,6 +101,11 @@ export const toolErrorMessage = (tool: string, environment: string | undefined, 
     }
     case "RouteUnfit":
       return `${tool}: ${e.message ?? e._tag} Start the server with ${routeSetting("auto")} to send such calls through the environment's webserver.`
+    case "NotConfirmed":
+      return (
+        `${tool} was not run: confirm_environment_name must equal environment_name exactly, or the user must confirm ` +
+        "when the client asks them. Nothing was changed."
+      )
     case "WriteNotAllowed":
     case "EnvironmentUnresolved":
     case "UnsupportedAirflowVersion":

@@ -6,6 +6,7 @@ import { maskSecretsInText, maskThenCut } from "../domain/redaction.js"
 import { sanitizeDeep, stripInvisible } from "../domain/sanitize.js"
 import { AppConfig, type AppConfigShape } from "../ports/AppConfig.js"
 import { Progress, type ProgressShape } from "../ports/Progress.js"
+import { UserConfirmation } from "../ports/UserConfirmation.js"
 import type { AnyToolSpec, ToolServices } from "./tool-spec.js"
 import { InEnvironment, invalidArgumentsMessage, toolErrorMessage, unreadableArgumentsMessage } from "./tool-errors.js"
 import type { PromptSpec } from "./prompts.js"
@@ -32,6 +33,9 @@ export const describeTool = (spec: AnyToolSpec): ToolDescriptor => ({
   }
 })
 
+/** A question for the user is read whole by a person: a screen's worth at most. */
+const MAX_QUESTION_CHARS = 2000
+
 /** Error texts are bounded too: they can quote what the caller or Airflow sent. */
 const MAX_ERROR_CHARS = 4000
 
@@ -52,6 +56,8 @@ interface PreparedTool {
   readonly spec: AnyToolSpec
   /** The configuration is the runtime's, read once: looking it up on every call is a step of its own. */
   readonly run: (args: unknown, config: AppConfigShape) => Effect.Effect<ToolCallResult, never, ToolServices>
+  /** The question to ask the user before this call, for a tool that has one (see ToolSpec.confirmationQuestion). */
+  readonly question?: ((args: unknown) => Effect.Effect<string | undefined, never, ToolServices>) | undefined
 }
 
 const prepareTool = (spec: AnyToolSpec, traced: boolean): PreparedTool => {
@@ -59,7 +65,7 @@ const prepareTool = (spec: AnyToolSpec, traced: boolean): PreparedTool => {
   if (!traced) return prepared
   // No stack trace for this span: it would always point here, and capturing one costs on every call.
   return {
-    spec,
+    ...prepared,
     run: (args, config) => prepared.run(args, config).pipe(Effect.withSpan(`tool ${spec.name}`, { captureStackTrace: false }))
   }
 }
@@ -94,20 +100,45 @@ const prepareUntraced = (spec: AnyToolSpec): PreparedTool => {
     })
   }
   if (spec.kind === "read") return { spec, run: runOnce }
+  const writeRefusal = Effect.gen(function* () {
+    const gate = yield* WriteGate
+    return yield* gate.ensureAllowed(spec.name).pipe(Effect.flip, Effect.option)
+  })
+  const ask = spec.confirmationQuestion
   return {
     spec,
     run: (args, config) =>
       Effect.gen(function* () {
         // Before decoding or resolving anything: a refused write must not reach AWS at all.
-        const gate = yield* WriteGate
-        const refused = yield* gate.ensureAllowed(spec.name).pipe(Effect.flip, Effect.option)
-        return Option.isSome(refused) ? failure(refused.value.message) : yield* runOnce(args, config)
+        const refused = yield* writeRefusal
+        if (Option.isSome(refused)) return failure(refused.value.message)
+        if (ask !== undefined && (yield* UserConfirmation).answer === "declined") {
+          return failure(`${spec.name} was not run: the user declined when asked to confirm. Nothing was changed.`)
+        }
+        return yield* runOnce(args, config)
       }).pipe(
         // On exit, not after success: a refusal, bad arguments, a defect (arguments too deep to
         // decode) or a cancel each leave exactly one audit line too.
         Effect.onExit((exit) => audit(spec, args, exit)),
         Effect.locally(resolvedEnvironment, undefined)
-      )
+      ),
+    question:
+      ask === undefined
+        ? undefined
+        : (args) =>
+            Effect.gen(function* () {
+              // No question about a write that will be refused, or whose arguments are wrong: the call says why.
+              if (Option.isSome(yield* writeRefusal)) return undefined
+              const decoded = decode(args ?? {})
+              if (Either.isLeft(decoded)) return undefined
+              const question = yield* ask(decoded.right)
+              return question === undefined ? undefined : maskThenCut(stripInvisible(question), MAX_QUESTION_CHARS, () => "… (cut)")
+            }).pipe(
+              // A question that cannot be put together (MWAA throttled, say) is not asked: the call then
+              // needs the caller's own confirmation, as for a client that cannot ask.
+              Effect.catchAllCause(() => Effect.succeed(undefined)),
+              Effect.locally(resolvedEnvironment, undefined)
+            )
   }
 }
 
@@ -209,6 +240,13 @@ export const makeToolHost = (runner: ToolRunner, options: ToolHostOptions): Tool
         throw new Error(`Unknown prompt ${name}. Known prompts: ${options.prompts.map((p) => p.descriptor.name).join(", ")}`)
       return prompt.render(args)
     },
+    confirmationQuestion: async (name, args, context) => {
+      const question = byName.get(name)?.question
+      if (question === undefined) return undefined
+      built ??= await runtimeAndConfig(runner)
+      const exit = await runCall(built.runtime, question(args), context.signal)
+      return Exit.isSuccess(exit) ? exit.value : undefined
+    },
     complete: async (request, signal) => {
       built ??= await runtimeAndConfig(runner)
       return Runtime.runPromise(built.runtime)(completePromptArgument(options.prompts, request), { signal }).catch(() => NO_VALUES)
@@ -221,8 +259,11 @@ export const makeToolHost = (runner: ToolRunner, options: ToolHostOptions): Tool
       built ??= await runtimeAndConfig(runner)
       const { runtime, config } = built
       const run = tool.run(args, config).pipe(Effect.locally(callingClient, context.client))
-      // Progress is a reference whose default is silence: provided only when the client asked for it.
-      const call = context.reportProgress === undefined ? run : run.pipe(Effect.provideService(Progress, progressFor(context)))
+      // Progress and the user's answer are references whose defaults (silence, nobody asked) hold
+      // unless the client sent a progress token or answered a question.
+      const answered =
+        context.confirmation === undefined ? run : run.pipe(Effect.provideService(UserConfirmation, { answer: context.confirmation }))
+      const call = context.reportProgress === undefined ? answered : answered.pipe(Effect.provideService(Progress, progressFor(context)))
       const exit = await runCall(runtime, call, context.signal)
       if (Exit.isSuccess(exit)) return exit.value
       if (Cause.isInterruptedOnly(exit.cause)) return failure(`${name} was cancelled.`)

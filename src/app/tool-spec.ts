@@ -39,6 +39,12 @@ export interface ToolSpec<I, O extends Record<string, unknown>> {
    * by name, which is for the environment's data. Their text still passes the text rules.
    */
   readonly serverFields?: ReadonlyArray<Extract<keyof O, string>>
+  /**
+   * For an irreversible write: the question clients that can ask put to their user first, naming
+   * what will change (undefined when this call changes nothing irreversible, a dry run). A tool with
+   * a question is not run once the user said no.
+   */
+  readonly confirmationQuestion?: (input: I) => Effect.Effect<string | undefined, unknown, ToolServices>
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a catalogue holds tools of every input and output type

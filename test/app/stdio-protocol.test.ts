@@ -87,7 +87,8 @@ describe("tools/list and initialize from --demo (read-only)", () => {
     expect(Object.keys(byName.get("list-environments")?.inputSchema.properties ?? {})).toEqual([])
     expect(byName.get("get-task-logs")?.inputSchema.required).toEqual(expect.arrayContaining(["dag_id", "dag_run_id", "task_id"]))
     expect(byName.get("get-task-logs")?.inputSchema.properties).toHaveProperty("try_number")
-    expect(byName.get("delete-environment")?.inputSchema.required).toEqual(["environment_name", "confirm_environment_name"])
+    // confirm_environment_name is optional: a user who confirmed when the client asked stands in for it.
+    expect(byName.get("delete-environment")?.inputSchema.required).toEqual(["environment_name"])
     // Loose on input, strict in the advertised schema.
     expect((byName.get("list-dags")!.inputSchema.properties as Record<string, { type?: string }>)["limit"]?.type).toBe("integer")
     for (const t of tools.filter((t) => t.name !== "list-environments" && t.name !== "create-environment")) {

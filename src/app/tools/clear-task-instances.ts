@@ -5,6 +5,7 @@ import { clearTaskInstances } from "../../domain/usecases/task-instances.js"
 import { dag_id, dag_run_id, environment_name, looseBoolean } from "../fields.js"
 import { writeTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
+import { clearTaskInstancesQuestion } from "./confirmation-questions.js"
 
 const flag = (name: string, description: string) => Schema.optional(looseBoolean(name).annotations({ description }))
 
@@ -15,7 +16,8 @@ export const clearTaskInstancesTool = writeTool({
   description:
     "Clears task instances so the scheduler runs them again. SAFE BY DEFAULT: dry_run=true (only reports what would be " +
     "cleared) and only_failed=true. Show the dry-run result to the user, then call again with dry_run=false to do it. " +
-    "Narrow with dag_run_id and task_ids. Requires --allow-write.",
+    "Narrow with dag_run_id and task_ids. Where the client can ask the user, the server asks them before clearing " +
+    "(dry_run=false), showing what will run again. Requires --allow-write.",
   destructive: true,
   input: Schema.Struct({
     environment_name,
@@ -43,6 +45,8 @@ export const clearTaskInstancesTool = writeTool({
       })
     )
   }),
+  confirmationQuestion: ({ environment_name: explicit, ...input }) =>
+    clearTaskInstancesQuestion(explicit, input.dag_id, clearTaskInstancesRequest(input)),
   run: ({ environment_name: explicit, ...input }) =>
     withEnvironment(explicit, (env) => clearTaskInstances(env, input.dag_id, clearTaskInstancesRequest(input))),
   summarize: (o) =>

@@ -1,9 +1,11 @@
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
+import { requireConfirmation } from "../../domain/confirmation.js"
 import { EnvironmentName } from "../../domain/ids.js"
 import { deleteEnvironment } from "../../domain/usecases/environments.js"
 import { writeTool } from "../tool-spec.js"
 import { EnvironmentChange } from "./environment-output.js"
 import { environmentText, wordText } from "../summary-text.js"
+import { deleteEnvironmentQuestion } from "./confirmation-questions.js"
 
 /** delete-environment: DeleteEnvironment (write, destructive). */
 export const deleteEnvironmentTool = writeTool({
@@ -12,19 +14,22 @@ export const deleteEnvironmentTool = writeTool({
   description:
     "Deletes an MWAA environment (DeleteEnvironment). Irreversible: the environment's Airflow metadata (run history, " +
     "connections and variables stored in it) is lost. Only call it when the user explicitly asked to delete this " +
-    "environment by name, and pass that name again as confirm_environment_name. Requires --allow-write.",
+    "environment by name, and pass that name again as confirm_environment_name. Where the client can ask the user, " +
+    "the server also asks them before deleting, and their yes stands in for confirm_environment_name. Requires --allow-write.",
   destructive: true,
   input: Schema.Struct({
     environment_name: EnvironmentName.annotations({ description: "Environment to delete." }),
-    confirm_environment_name: Schema.String.annotations({
-      description: "The environment's name again, exactly: a second, deliberate statement of what is deleted."
-    })
-  }).pipe(
-    Schema.filter((i) => i.confirm_environment_name === i.environment_name, {
-      message: () => "confirm_environment_name must equal environment_name exactly; nothing was deleted"
-    })
-  ),
+    confirm_environment_name: Schema.optional(
+      Schema.String.annotations({
+        description:
+          "The environment's name again, exactly: a second, deliberate statement of what is deleted. Needed unless the " +
+          "user confirmed when the client asked them."
+      })
+    )
+  }),
   output: EnvironmentChange,
-  run: (i) => deleteEnvironment(i.environment_name),
+  confirmationQuestion: (i) => deleteEnvironmentQuestion(i.environment_name),
+  run: (i) =>
+    requireConfirmation(i.environment_name, i.confirm_environment_name).pipe(Effect.zipRight(deleteEnvironment(i.environment_name))),
   summarize: (o) => `Deletion of ${environmentText(o.name)} started (${wordText(o.status, "no status")}).`
 })
