@@ -1,4 +1,4 @@
-import { Effect, Either, Layer, Logger, LogLevel, ManagedRuntime, Option, RuntimeFlags } from "effect"
+import { Effect, Either, Layer, Logger, LogLevel, ManagedRuntime, Option, RuntimeFlags, Schema } from "effect"
 import { createMcpServer } from "../adapters/mcp/server.js"
 import { StderrLoggerLive } from "../adapters/mcp/stderr-logger.js"
 import { StdioTransport } from "../adapters/mcp/stdio-layer.js"
@@ -15,10 +15,17 @@ const DEMO_BANNER =
   "mwaa-mcp-server: DEMO MODE — serving fictional data from an embedded fake MWAA " +
   "(environments demo-airflow-2 and demo-airflow-3). Nothing here touches AWS."
 
-/** Bad flags or variables: the message is for the person who started the server. */
-export class StartupError {
-  readonly _tag = "StartupError"
-  constructor(readonly message: string) {}
+/** Bad flags or variables, or a port that cannot be served: the message is for the person who started the server. */
+export class StartupError extends Schema.TaggedError<StartupError>("mwaa-mcp/StartupError")("StartupError", {
+  message: Schema.String
+}) {
+  /**
+   * Also takes the message alone, as serve() passes it: serve() belongs to the transport rewrite
+   * (SDK v2), so its call sites stay as they are. The Schema's own decoding passes the fields.
+   */
+  constructor(props: string | { readonly message: string }, options?: Schema.MakeOptions) {
+    super(typeof props === "string" ? { message: props } : props, options)
+  }
 }
 
 const say = (text: string) => Effect.sync(() => void process.stderr.write(`${text}\n`))
@@ -119,7 +126,7 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
 export const main = (argv: ReadonlyArray<string>, env: Readonly<Record<string, string | undefined>>) =>
   Effect.gen(function* () {
     const parsed = parseCli(argv, env)
-    if (Either.isLeft(parsed)) return yield* Effect.fail(new StartupError(parsed.left))
+    if (Either.isLeft(parsed)) return yield* new StartupError({ message: parsed.left })
     const settings = parsed.right
     if (settings.help) return yield* print(usage)
     if (settings.version) return yield* print(packageVersion)
