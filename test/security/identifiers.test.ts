@@ -368,7 +368,7 @@ describe("identifiers: rejected ids are refused, naming the field, and nothing i
     [
       "create-environment",
       {
-        name: "security-probe",
+        environment_name: "security-probe",
         execution_role_arn: "arn:aws:iam::123456789012:role/mwaa",
         source_bucket_arn: "arn:aws:s3:::probe-bucket",
         dag_s3_path: "dags",
