@@ -13,13 +13,13 @@ guardStdout()
 const { runMain } = await import("@effect/platform-node/NodeRuntime")
 const Exit = await import("effect/Exit")
 const Cause = await import("effect/Cause")
-const { main } = await import("./main.js")
+const Option = await import("effect/Option")
+const { main, StartupError } = await import("./main.js")
 
 /** Exit codes: 0 done (or stopped by a signal), 2 bad flags or settings (a usage error, as CLIs do), 1 otherwise. */
 const exitCode = (exit: import("effect/Exit").Exit<unknown, unknown>): number => {
   if (Exit.isSuccess(exit) || Cause.isInterruptedOnly(exit.cause)) return 0
-  const failure = Cause.failureOption(exit.cause)
-  return failure._tag === "Some" && (failure.value as { readonly _tag?: unknown })._tag === "StartupError" ? 2 : 1
+  return Option.exists(Cause.failureOption(exit.cause), (failure) => failure instanceof StartupError) ? 2 : 1
 }
 
 // Our own stderr JSON logger only: runMain's pretty logger would print every line twice.

@@ -1,4 +1,4 @@
-import { Effect, Either, Layer, Logger, LogLevel, ManagedRuntime, Option, Redacted, RuntimeFlags } from "effect"
+import { Effect, Either, Layer, Logger, LogLevel, ManagedRuntime, Option, Redacted, RuntimeFlags, Schema } from "effect"
 import { makeConfirmationCodec } from "../adapters/mcp/confirmation.js"
 import { mcpServerFactory } from "../adapters/mcp/server.js"
 import { StderrLoggerLive } from "../adapters/mcp/stderr-logger.js"
@@ -16,11 +16,10 @@ const DEMO_BANNER =
   "mwaa-mcp-server: DEMO MODE — serving fictional data from an embedded fake MWAA " +
   "(environments demo-airflow-2 and demo-airflow-3). Nothing here touches AWS."
 
-/** Bad flags or variables: the message is for the person who started the server. */
-export class StartupError {
-  readonly _tag = "StartupError"
-  constructor(readonly message: string) {}
-}
+/** Bad flags or variables, or a port that cannot be served: the message is for the person who started the server. */
+export class StartupError extends Schema.TaggedError<StartupError>("mwaa-mcp/StartupError")("StartupError", {
+  message: Schema.String
+}) {}
 
 const say = (text: string) => Effect.sync(() => void process.stderr.write(`${text}\n`))
 /** --help and --version answer on stdout: no server starts, so stdout is not the MCP channel then. */
@@ -105,7 +104,9 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
             })
           ),
         catch: (e) =>
-          new StartupError(`Cannot serve HTTP on ${transport.host}:${transport.port}: ${e instanceof Error ? e.message : String(e)}`)
+          new StartupError({
+            message: `Cannot serve HTTP on ${transport.host}:${transport.port}: ${e instanceof Error ? e.message : String(e)}`
+          })
       })
       yield* Effect.addFinalizer(() => Effect.promise(() => connection.close()))
       yield* Effect.logInfo(
@@ -122,7 +123,7 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
 export const main = (argv: ReadonlyArray<string>, env: Readonly<Record<string, string | undefined>>) =>
   Effect.gen(function* () {
     const parsed = parseCli(argv, env)
-    if (Either.isLeft(parsed)) return yield* Effect.fail(new StartupError(parsed.left))
+    if (Either.isLeft(parsed)) return yield* new StartupError({ message: parsed.left })
     const settings = parsed.right
     if (settings.help) return yield* print(usage)
     if (settings.version) return yield* print(packageVersion)

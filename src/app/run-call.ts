@@ -1,4 +1,4 @@
-import { type Effect, Exit, type Fiber, FiberId, Runtime } from "effect"
+import { Cause, type Effect, Exit, type Fiber, FiberId, Runtime } from "effect"
 
 /**
  * Runs one tool call on the runtime, synchronously for as long as it does not suspend.
@@ -36,6 +36,6 @@ export const runCall = <A, E, R>(
 
 /** The fiber still running when `runSyncExit` met an asynchronous step, if that is what happened. */
 const suspendedFiber = <A, E>(exit: Exit.Exit<A, E>): Fiber.RuntimeFiber<A, E> | undefined =>
-  Exit.isFailure(exit) && exit.cause._tag === "Die" && Runtime.isAsyncFiberException(exit.cause.defect)
+  Exit.isFailure(exit) && Cause.isDieType(exit.cause) && Runtime.isAsyncFiberException(exit.cause.defect)
     ? (exit.cause.defect.fiber as Fiber.RuntimeFiber<A, E>)
     : undefined

@@ -1,4 +1,11 @@
-import { ParseResult } from "effect"
+import { Effect, ParseResult } from "effect"
+import type { UnsupportedAirflowVersion } from "../domain/airflow-version.js"
+import type { NotConfirmed } from "../domain/confirmation.js"
+import type { EnvironmentUnresolved } from "../domain/environment-resolution.js"
+import type { RouteUnfit } from "../domain/route-choice.js"
+import type { WriteNotAllowed } from "../domain/write-gating.js"
+import type { MwaaError } from "../ports/MwaaError.js"
+import type { InEnvironment, ToolFailure } from "./tool-failure.js"
 import { maskThenCut } from "../domain/redaction.js"
 import { DATA_LABEL } from "./data-label.js"
 
@@ -48,8 +55,8 @@ export const invalidArgumentsMessage = (tool: string, error: ParseResult.ParseEr
 const routeSetting = (value: "auto" | "invoke") => `--airflow-route ${value} (or MWAA_MCP_AIRFLOW_ROUTE=${value})`
 
 /** A webserver that could not be reached: where it can be reached from, and the way around it. */
-const unreachableHint = (accessMode: unknown): string =>
-  ` Hint: the environment's webserver ${typeof accessMode === "string" ? `(access mode ${accessMode}) ` : ""}could not be reached from here` +
+const unreachableHint = (accessMode: string | undefined): string =>
+  ` Hint: the environment's webserver ${accessMode !== undefined ? `(access mode ${accessMode}) ` : ""}could not be reached from here` +
   (accessMode === "PRIVATE_ONLY" ? ": a PRIVATE_ONLY webserver answers only inside its VPC (or a network connected to it)" : "") +
   `. Run the server where the webserver is reachable, or start it with ${routeSetting("invoke")} to send Airflow ` +
   "calls through InvokeRestApi only (ids whose Airflow paths fit its 64 characters)."
@@ -75,51 +82,47 @@ const hintFor = (reason: string, operation: string, message: string, environment
   return ""
 }
 
-interface Tagged {
-  readonly _tag: string
-  readonly message?: string
+const whereIn = (environment: string | undefined) => (environment !== undefined ? ` in environment ${environment}` : "")
+
+const mwaaErrorText = (tool: string, environment: string | undefined, e: MwaaError): string => {
+  const status = e.airflowStatus !== undefined ? ` Airflow answered HTTP ${e.airflowStatus}.` : ""
+  const body = e.airflowBody !== undefined ? `Response: ${bodyText(e.airflowBody)}` : ""
+  const attempts = e.attempts !== undefined && e.attempts > 1 ? ` (after ${e.attempts} attempts)` : ""
+  // Airflow's own 404 reads like MWAA's: the assistant needs "not found", not the transport's name for it.
+  const reason = e.airflowStatus === 404 ? "NotFound" : e.reason
+  const hint =
+    e.webserverUnreachable === true ? unreachableHint(e.webserverAccessMode) : hintFor(reason, e.operation, e.message, environment)
+  const said = [clip(e.message, MAX_MESSAGE_CHARS), body].filter((part) => part.length > 0)
+  const quoted = said.length > 0 ? `\n\n${DATA_LABEL}\n${said.join("\n")}` : ""
+  return `${tool} failed${whereIn(environment)}: ${reason}${attempts} [${e.operation}].${status}${hint}${quoted}`
 }
 
-export const toolErrorMessage = (tool: string, environment: string | undefined, error: unknown): string => {
-  const e = (typeof error === "object" && error !== null ? error : { _tag: "Unknown", message: String(error) }) as Tagged &
-    Record<string, unknown>
-  const where = environment !== undefined ? ` in environment ${environment}` : ""
-  switch (e._tag) {
-    case "MwaaError": {
-      const status = typeof e["airflowStatus"] === "number" ? ` Airflow answered HTTP ${e["airflowStatus"]}.` : ""
-      const body = e["airflowBody"] !== undefined ? `Response: ${bodyText(e["airflowBody"])}` : ""
-      const attempts = typeof e["attempts"] === "number" && e["attempts"] > 1 ? ` (after ${e["attempts"]} attempts)` : ""
-      // Airflow's own 404 reads like MWAA's: the assistant needs "not found", not the transport's name for it.
-      const reason = e["airflowStatus"] === 404 ? "NotFound" : String(e["reason"])
-      const hint =
-        e["webserverUnreachable"] === true
-          ? unreachableHint(e["webserverAccessMode"])
-          : hintFor(reason, String(e["operation"]), e.message ?? "", environment)
-      const said = [clip(e.message ?? "", MAX_MESSAGE_CHARS), body].filter((part) => part.length > 0)
-      const quoted = said.length > 0 ? `\n\n${DATA_LABEL}\n${said.join("\n")}` : ""
-      return `${tool} failed${where}: ${reason}${attempts} [${String(e["operation"])}].${status}${hint}${quoted}`
-    }
-    case "RouteUnfit":
-      return `${tool}: ${e.message ?? e._tag} Start the server with ${routeSetting("auto")} to send such calls through the environment's webserver.`
-    case "NotConfirmed":
-      return (
-        `${tool} was not run: confirm_environment_name must equal environment_name exactly, or the user must confirm ` +
+/** Each failure's wording, by tag: a tool failure that is not worded here does not typecheck. */
+const wordings = (tool: string, environment: string | undefined) => ({
+  MwaaError: (e: MwaaError) => Effect.succeed(mwaaErrorText(tool, environment, e)),
+  RouteUnfit: (e: RouteUnfit) =>
+    Effect.succeed(
+      `${tool}: ${e.message} Start the server with ${routeSetting("auto")} to send such calls through the environment's webserver.`
+    ),
+  // These say what to do in their own words, and name the environment themselves where it matters.
+  WriteNotAllowed: (e: WriteNotAllowed) => Effect.succeed(`${tool}: ${e.message}`),
+  EnvironmentUnresolved: (e: EnvironmentUnresolved) => Effect.succeed(`${tool}: ${e.message}`),
+  UnsupportedAirflowVersion: (e: UnsupportedAirflowVersion) => Effect.succeed(`${tool}: ${e.message}`),
+  NotConfirmed: (_: NotConfirmed) =>
+    Effect.succeed(
+      `${tool} was not run: confirm_environment_name must equal environment_name exactly, or the user must confirm ` +
         "when the client asks them. Nothing was changed."
-      )
-    case "WriteNotAllowed":
-    case "EnvironmentUnresolved":
-    case "UnsupportedAirflowVersion":
-      return `${tool}: ${e.message ?? e._tag}`
-    default:
-      return `${tool} failed${where}: ${e.message ?? e._tag}`
-  }
-}
+    )
+})
 
-/** Carries the resolved environment with a tool's failure, so the message can name it. */
-export class InEnvironment {
-  readonly _tag = "InEnvironment"
-  constructor(
-    readonly environment: string,
-    readonly cause: unknown
-  ) {}
-}
+/**
+ * A tool's failure as the text the client reads: the one place each tagged error is worded. An
+ * InEnvironment is unwrapped once, so the message names the environment the call acted on.
+ */
+export const toolErrorText = (tool: string, error: ToolFailure): Effect.Effect<string> =>
+  Effect.fail(error).pipe(
+    Effect.catchTags({
+      ...wordings(tool, undefined),
+      InEnvironment: (e: InEnvironment) => Effect.fail(e.cause).pipe(Effect.catchTags(wordings(tool, e.environment)))
+    })
+  )

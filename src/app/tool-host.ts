@@ -8,7 +8,7 @@ import { AppConfig, type AppConfigShape } from "../ports/AppConfig.js"
 import { Progress, type ProgressShape } from "../ports/Progress.js"
 import { UserConfirmation } from "../ports/UserConfirmation.js"
 import type { AnyToolSpec, ToolServices } from "./tool-spec.js"
-import { InEnvironment, invalidArgumentsMessage, toolErrorMessage, unreadableArgumentsMessage } from "./tool-errors.js"
+import { invalidArgumentsMessage, toolErrorText, unreadableArgumentsMessage } from "./tool-errors.js"
 import type { PromptSpec } from "./prompts.js"
 import { audit, callingClient } from "./audit.js"
 import { DATA_LABEL } from "./data-label.js"
@@ -90,13 +90,10 @@ const prepareUntraced = (spec: AnyToolSpec): PreparedTool => {
       return e instanceof RangeError ? Effect.succeed(failure(unreadableArgumentsMessage(spec.name))) : Effect.die(e)
     }
     if (Either.isLeft(decoded)) return Effect.succeed(failure(invalidArgumentsMessage(spec.name, decoded.left)))
-    return Effect.match(spec.run(decoded.right), {
-      onFailure: (e) =>
-        e instanceof InEnvironment
-          ? failure(toolErrorMessage(spec.name, e.environment, e.cause))
-          : failure(toolErrorMessage(spec.name, undefined, e)),
+    return Effect.matchEffect(spec.run(decoded.right), {
+      onFailure: (e) => Effect.map(toolErrorText(spec.name, e), failure),
       // A throw here (our answer breaking its own schema) is a defect: logged, and a generic message.
-      onSuccess: (output) => answer(output, config)
+      onSuccess: (output) => Effect.succeed(answer(output, config))
     })
   }
   if (spec.kind === "read") return { spec, run: runOnce }

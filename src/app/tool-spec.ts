@@ -6,6 +6,7 @@ import type { Suggestions } from "../domain/usecases/suggestions.js"
 import type { WriteGate } from "../domain/write-gating.js"
 import type { AppConfig } from "../ports/AppConfig.js"
 import type { MwaaGateway } from "../ports/MwaaGateway.js"
+import type { ToolFailure } from "./tool-failure.js"
 
 /**
  * Every service a tool may use; the app layer provides them all. Progress (src/ports/Progress.ts)
@@ -31,7 +32,8 @@ export interface ToolSpec<I, O extends Record<string, unknown>> {
   readonly input: Schema.Schema<I, any>
   // biome-ignore lint/suspicious/noExplicitAny: as above
   readonly output: Schema.Schema<O, any>
-  readonly run: (input: I) => Effect.Effect<O, unknown, ToolServices>
+  /** Its failures are typed (ToolFailure) and worded in one place, tool-errors.ts. */
+  readonly run: (input: I) => Effect.Effect<O, ToolFailure, ToolServices>
   /** A line or two of text for clients that show text only. */
   readonly summarize: (output: O) => string
   /**

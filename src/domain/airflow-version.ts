@@ -1,11 +1,11 @@
-import { Data, Either } from "effect"
+import { Either, Schema } from "effect"
 import type { AirflowMajor } from "./routes.js"
 
 /** The environment runs an Airflow this server does not speak (neither 2.x nor 3.x). */
-export class UnsupportedAirflowVersion extends Data.TaggedError("UnsupportedAirflowVersion")<{
-  readonly environmentName: string
-  readonly airflowVersion: string
-}> {
+export class UnsupportedAirflowVersion extends Schema.TaggedError<UnsupportedAirflowVersion>("mwaa-mcp/UnsupportedAirflowVersion")(
+  "UnsupportedAirflowVersion",
+  { environmentName: Schema.String, airflowVersion: Schema.String }
+) {
   override get message(): string {
     return (
       `Environment ${this.environmentName} runs Airflow ${this.airflowVersion || "(unknown)"}; this server needs ` +

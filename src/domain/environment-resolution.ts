@@ -1,12 +1,12 @@
-import { Data, Effect, Option } from "effect"
+import { Effect, Option, Schema } from "effect"
 import { AppConfig } from "../ports/AppConfig.js"
 import { MwaaGateway } from "../ports/MwaaGateway.js"
 
 /** No environment was named, none is configured, and the region does not hold exactly one. */
-export class EnvironmentUnresolved extends Data.TaggedError("EnvironmentUnresolved")<{
-  readonly available: ReadonlyArray<string>
-  readonly region: string
-}> {
+export class EnvironmentUnresolved extends Schema.TaggedError<EnvironmentUnresolved>("mwaa-mcp/EnvironmentUnresolved")(
+  "EnvironmentUnresolved",
+  { available: Schema.Array(Schema.String), region: Schema.String }
+) {
   override get message(): string {
     if (this.available.length === 0) {
       return (

@@ -1,4 +1,4 @@
-import { Data, Either } from "effect"
+import { Either, Schema } from "effect"
 import type { AirflowRouteMode } from "../ports/AppConfig.js"
 import { fits, MAX_PATH_LENGTH } from "./paths.js"
 
@@ -14,12 +14,12 @@ export type AirflowRoute = "InvokeRestApi" | "Webserver"
  * The call's path does not fit InvokeRestApi and the webserver route is switched off. The app
  * words the way out (the setting that allows the webserver route).
  */
-export class RouteUnfit extends Data.TaggedError("RouteUnfit")<{
-  readonly operation: string
-  readonly pathLength: number
-  readonly limit: number
-  readonly message: string
-}> {}
+export class RouteUnfit extends Schema.TaggedError<RouteUnfit>("mwaa-mcp/RouteUnfit")("RouteUnfit", {
+  operation: Schema.String,
+  pathLength: Schema.Number,
+  limit: Schema.Number,
+  message: Schema.String
+}) {}
 
 export const routeUnfit = (operation: string, path: string): RouteUnfit =>
   new RouteUnfit({

@@ -1,4 +1,4 @@
-import { Data, Effect } from "effect"
+import { Effect, Schema } from "effect"
 import { AppConfig } from "../ports/AppConfig.js"
 
 /** The text a refused write tool answers with: it names the tool and the one flag that unlocks it. */
@@ -7,7 +7,9 @@ export const writeNotAllowedMessage = (tool: string): string =>
   `Restart the server with --allow-write to enable write tools.`
 
 /** A write tool was called on a server started without `--allow-write`. */
-export class WriteNotAllowed extends Data.TaggedError("WriteNotAllowed")<{ readonly tool: string }> {
+export class WriteNotAllowed extends Schema.TaggedError<WriteNotAllowed>("mwaa-mcp/WriteNotAllowed")("WriteNotAllowed", {
+  tool: Schema.String
+}) {
   override get message(): string {
     return writeNotAllowedMessage(this.tool)
   }

@@ -59,7 +59,7 @@ describe("tool catalogue", () => {
   it("uses Airflow's parameter names and offers environment_name on every tool that acts on one environment", () => {
     for (const d of descriptors) {
       const props = Object.keys((d.inputSchema["properties"] ?? {}) as object)
-      if (d.name !== "list-environments" && d.name !== "create-environment") {
+      if (d.name !== "list-environments") {
         expect(props.some((p) => p === "environment_name")).toBe(true)
       }
       for (const p of props) expect(p).toMatch(/^[a-z][a-z0-9_]*$/)

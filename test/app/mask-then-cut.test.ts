@@ -8,7 +8,7 @@ import { catalogue } from "../../src/app/catalogue.js"
 import { instructions } from "../../src/app/instructions.js"
 import { appLayer } from "../../src/app/layers.js"
 import { prompts } from "../../src/app/prompts.js"
-import { toolErrorMessage } from "../../src/app/tool-errors.js"
+import { errorText } from "../support/tool-error-text.js"
 import { failureText } from "../../src/domain/usecases/environment-health.js"
 import { failure, makeToolHost } from "../../src/app/tool-host.js"
 import { AppConfig } from "../../src/ports/AppConfig.js"
@@ -45,7 +45,7 @@ describe("error texts: masked, then cut", () => {
           airflowStatus: 400,
           airflowBody: withSecretAt(at, form)
         })
-        expect(leaks(toolErrorMessage("get-dag", "env", error))).toBe(false)
+        expect(leaks(errorText("get-dag", "env", error))).toBe(false)
       }),
       { numRuns: 150 }
     )
@@ -60,7 +60,7 @@ describe("error texts: masked, then cut", () => {
           RestApiStatusCode: 400,
           RestApiResponse: { detail: withSecretAt(at, form) }
         })
-        expect(leaks(failure(toolErrorMessage("get-dag", "env", error)).text)).toBe(false)
+        expect(leaks(failure(errorText("get-dag", "env", error)).text)).toBe(false)
       }),
       { numRuns: 150 }
     )

@@ -91,7 +91,7 @@ describe("tools/list and initialize from --demo (read-only)", () => {
     expect(byName.get("delete-environment")?.inputSchema.required).toEqual(["environment_name"])
     // Loose on input, strict in the advertised schema.
     expect((byName.get("list-dags")!.inputSchema.properties as Record<string, { type?: string }>)["limit"]?.type).toBe("integer")
-    for (const t of tools.filter((t) => t.name !== "list-environments" && t.name !== "create-environment")) {
+    for (const t of tools.filter((t) => t.name !== "list-environments")) {
       expect(t.inputSchema.properties, t.name).toHaveProperty("environment_name")
     }
   })

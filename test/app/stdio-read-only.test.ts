@@ -25,7 +25,7 @@ const validWrites = (environment_name: string): ReadonlyArray<readonly [(typeof 
   [
     "create-environment",
     {
-      name: "e2e-read-only-env",
+      environment_name: "e2e-read-only-env",
       execution_role_arn: "arn:aws:iam::123456789012:role/e2e",
       source_bucket_arn: "arn:aws:s3:::e2e-bucket",
       dag_s3_path: "dags",

@@ -224,7 +224,7 @@ describe("environment writes", () => {
     const before = await ok(session, "list-environments")
     expect(before.environments).not.toContain(created)
     const settings = {
-      name: created,
+      environment_name: created,
       airflow_version: "3.0.6",
       environment_class: "mw1.medium",
       execution_role_arn: "arn:aws:iam::123456789012:role/e2e-exec",

@@ -20,7 +20,7 @@ const argumentsFor: Readonly<Record<string, Record<string, unknown>>> = {
   "get-environment": {},
   "get-environment-health": {},
   "create-environment": {
-    name: "created-env",
+    environment_name: "created-env",
     airflow_version: "2.10.3",
     execution_role_arn: "arn:aws:iam::123456789012:role/exec",
     source_bucket_arn: "arn:aws:s3:::dags-bucket",

@@ -173,8 +173,7 @@ for (const backend of backends) {
         expect((await ok("clear-task-instances", { dag_id: FX_DAG, dag_run_id: failedRun.dag_run_id, dry_run: false })).dry_run).toBe(false)
         const name = `contract-${version}`
         await ok("create-environment", {
-          environment_name: undefined,
-          name,
+          environment_name: name,
           execution_role_arn: "arn:aws:iam::123456789012:role/mwaa",
           source_bucket_arn: "arn:aws:s3:::contract-bucket",
           dag_s3_path: "dags",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Duration, Effect, Fiber, Layer, TestClock } from "effect"
-import { toolErrorMessage } from "../../src/app/tool-errors.js"
+import { errorText } from "../support/tool-error-text.js"
 import { appLayer } from "../../src/app/layers.js"
 import { AirflowClient } from "../../src/domain/airflow-client.js"
 import { type AirflowRouteMode, AppConfig } from "../../src/ports/AppConfig.js"
@@ -71,7 +71,7 @@ describe("AirflowClient on two routes", () => {
         const error = yield* Effect.flip(client.send("env", { method: "POST", path: LONG }))
         expect(error).toMatchObject({ _tag: "RouteUnfit", pathLength: LONG.length, limit: 64 })
         expect(sent).toEqual([])
-        const text = toolErrorMessage("clear-task-instances", "env", error)
+        const text = errorText("clear-task-instances", "env", error)
         expect(text).toContain("at most 64")
         expect(text).toContain("--airflow-route auto")
         expect(text).toContain("MWAA_MCP_AIRFLOW_ROUTE=auto")
@@ -131,7 +131,7 @@ describe("AirflowClient on two routes", () => {
         const error = yield* Effect.flip(client.send("env", { method: "GET", path: LONG }))
         expect(calls).toBe(1)
         expect(error).toMatchObject({ _tag: "MwaaError", webserverUnreachable: true, webserverAccessMode: "PRIVATE_ONLY" })
-        const text = toolErrorMessage("get-dag", "env", error)
+        const text = errorText("get-dag", "env", error)
         expect(text).toContain("access mode PRIVATE_ONLY")
         expect(text).toContain("inside its VPC")
         expect(text).toContain("--airflow-route invoke")

@@ -249,7 +249,7 @@ describe("environment write tools", () => {
   it("create, update and delete an environment with --allow-write", async () => {
     const name = "journey-created"
     const created = await call(writer, "create-environment", {
-      name,
+      environment_name: name,
       airflow_version: "3.0.6",
       execution_role_arn: "arn:aws:iam::123456789012:role/journey",
       source_bucket_arn: "arn:aws:s3:::journey-bucket",

@@ -368,7 +368,18 @@ describe("identifiers: rejected ids are refused, naming the field, and nothing i
     [
       "create-environment",
       {
-        name: "security-probe",
+        environment_name: "security-probe",
+        execution_role_arn: "arn:aws:iam::123456789012:role/mwaa",
+        source_bucket_arn: "arn:aws:s3:::probe-bucket",
+        dag_s3_path: "dags",
+        network_configuration: { subnet_ids: ["subnet-1", "subnet-2"], security_group_ids: ["sg-1"] }
+      }
+    ],
+    // `name`, environment_name's deprecated alias, takes the same ids through the same rule.
+    [
+      "create-environment",
+      {
+        name: "security-probe-alias",
         execution_role_arn: "arn:aws:iam::123456789012:role/mwaa",
         source_bucket_arn: "arn:aws:s3:::probe-bucket",
         dag_s3_path: "dags",

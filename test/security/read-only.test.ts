@@ -282,7 +282,7 @@ describe("read-only by default: no tool, whatever its arguments, writes anything
       const ctx = contexts.find((c) => c.environment_name === environment_name && c.dag_id === "fx_rates_refresh")!
       const valid: Record<(typeof WRITE_TOOLS)[number], Record<string, unknown>> = {
         "create-environment": {
-          name: "read-only-probe",
+          environment_name: "read-only-probe",
           execution_role_arn: "arn:aws:iam::123456789012:role/mwaa",
           source_bucket_arn: "arn:aws:s3:::probe-bucket",
           dag_s3_path: "dags",

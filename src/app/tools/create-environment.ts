@@ -9,12 +9,12 @@ export const createEnvironmentTool = writeTool({
   name: "create-environment",
   title: "Create an MWAA environment",
   description:
-    "Creates an Amazon MWAA environment (CreateEnvironment). Needs name, execution_role_arn, source_bucket_arn, " +
+    "Creates an Amazon MWAA environment (CreateEnvironment). Needs environment_name, execution_role_arn, source_bucket_arn, " +
     "dag_s3_path and network_configuration (two private subnets and security groups). Creation takes 20-30 minutes " +
     "and costs money: confirm with the user first; poll get-environment until status is AVAILABLE. Requires --allow-write.",
   destructive: false,
   input: CreateEnvironmentInput,
   output: EnvironmentChange,
-  run: ({ name, ...settings }) => createEnvironment(toMwaaInput(name, settings)),
+  run: ({ environment_name, ...settings }) => createEnvironment(toMwaaInput(environment_name, settings)),
   summarize: (o) => `Creation of ${environmentText(o.name)} started (${wordText(o.status, "no status")}).`
 })

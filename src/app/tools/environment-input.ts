@@ -67,17 +67,56 @@ const MEMBER_NAMES: Readonly<Record<string, string>> = {
   tags: "Tags"
 }
 
-export const CreateEnvironmentInput = Schema.Struct({
-  name: EnvironmentName.annotations({ description: "Name of the new environment." }),
+const requiredText = (description: string) => Schema.String.pipe(Schema.minLength(1)).annotations({ description })
+
+const creationSettings = {
   ...environmentSettings,
-  execution_role_arn: Schema.String.pipe(Schema.minLength(1)).annotations({ description: "ARN of the execution role." }),
-  source_bucket_arn: Schema.String.pipe(Schema.minLength(1)).annotations({ description: "ARN of the S3 bucket holding DAGs." }),
-  dag_s3_path: Schema.String.pipe(Schema.minLength(1)).annotations({ description: "Folder of DAGs in the bucket, e.g. dags." }),
+  execution_role_arn: requiredText("ARN of the execution role."),
+  source_bucket_arn: requiredText("ARN of the S3 bucket holding DAGs."),
+  dag_s3_path: requiredText("Folder of DAGs in the bucket, e.g. dags."),
   network_configuration: Schema.Struct({
     subnet_ids: Schema.Array(Schema.String).annotations({ description: "Two private subnets." }),
     security_group_ids: Schema.Array(Schema.String)
   })
-})
+}
+
+/** create-environment's arguments as sent: the new name under environment_name, or `name` (deprecated). */
+const CreateEnvironmentArguments = Schema.Struct({
+  environment_name: Schema.optional(EnvironmentName.annotations({ description: "Name of the new environment." })),
+  name: Schema.optional(
+    EnvironmentName.annotations({
+      description: "Deprecated: use environment_name. The name of the new environment, still accepted; give one of the two, not both."
+    })
+  ),
+  ...creationSettings
+}).pipe(
+  // The issue names the field: the arguments' formatter prints the path given here.
+  Schema.filter(({ environment_name, name }) => {
+    if (environment_name !== undefined && name !== undefined) {
+      return { path: ["name"], message: "is the deprecated alias of environment_name: give one of the two, not both" }
+    }
+    if (environment_name === undefined && name === undefined) {
+      return { path: ["environment_name"], message: "is missing: the name of the new environment (or name, its deprecated alias)" }
+    }
+    return true
+  })
+)
+
+/**
+ * create-environment's input: `environment_name` like every other tool. It used to be `name`, which
+ * is still accepted (deprecated, README): the advertised schema is the one above, with both
+ * optional; the decoded one has environment_name only.
+ */
+export const CreateEnvironmentInput = Schema.transform(
+  CreateEnvironmentArguments,
+  Schema.Struct({ environment_name: EnvironmentName, ...creationSettings }).pipe(Schema.typeSchema),
+  {
+    strict: true,
+    // The filter above lets through exactly one of the two.
+    decode: ({ environment_name, name, ...settings }) => ({ ...settings, environment_name: (environment_name ?? name) as EnvironmentName }),
+    encode: (input) => input
+  }
+)
 
 export const UpdateEnvironmentInput = Schema.Struct({
   environment_name: EnvironmentName.annotations({ description: "Environment to update." }),

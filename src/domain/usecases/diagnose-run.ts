@@ -57,8 +57,7 @@ const DEFAULT_MAX_FAILED_TASKS = 5
 const PROBLEM_STATES = ["failed", "upstream_failed", "up_for_retry"]
 
 // Masked here, whole: the summary and the size bound cut it later, and a cut must find it masked.
-const messageOf = (e: unknown) =>
-  maskSecretsInText(typeof e === "object" && e !== null && "message" in e ? String((e as { message: unknown }).message) : String(e)).text
+const messageOf = (e: { readonly message: string }) => maskSecretsInText(e.message).text
 
 /** The run asked for, else the latest failed one (or, when none failed, the latest run). */
 const pickRun = (env: string, req: DiagnoseRequest) =>

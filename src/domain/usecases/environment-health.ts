@@ -1,6 +1,9 @@
 import { Clock, Effect, Either } from "effect"
 import { AirflowClient } from "../airflow-client.js"
 import { EnvironmentCatalog } from "../environment-catalog.js"
+import { MwaaError } from "../../ports/MwaaError.js"
+import type { UnsupportedAirflowVersion } from "../airflow-version.js"
+import type { RouteUnfit } from "../route-choice.js"
 import { maskThenCut } from "../redaction.js"
 import {
   type AirflowHealth,
@@ -26,17 +29,16 @@ const DAY_MILLIS = 86_400_000
 /** One page of the batch runs list: Airflow's default maximum_page_limit. */
 const FAILED_RUNS_PAGE = 100
 
+/** What can fail one part of the health check: Airflow's answer, its route, or its version. */
+export type PartFailure = MwaaError | RouteUnfit | UnsupportedAirflowVersion
+
 /** A failure as one short line: the reason and message of an MwaaError, else the error's message. */
-export const failureText = (e: unknown): string => {
-  const r = typeof e === "object" && e !== null ? (e as Record<string, unknown>) : {}
-  const message = typeof r["message"] === "string" && r["message"].length > 0 ? r["message"] : String(r["_tag"] ?? e)
-  return maskThenCut(r["_tag"] === "MwaaError" ? `${String(r["reason"])}: ${message}` : message, MAX_ERROR_CHARS)
+export const failureText = (e: PartFailure): string => {
+  const message = e.message.length > 0 ? e.message : e._tag
+  return maskThenCut(e instanceof MwaaError ? `${e.reason}: ${message}` : message, MAX_ERROR_CHARS)
 }
 
-const reasonOf = (e: unknown): string | undefined =>
-  typeof e === "object" && e !== null && typeof (e as Record<string, unknown>)["reason"] === "string"
-    ? String((e as Record<string, unknown>)["reason"])
-    : undefined
+const reasonOf = (e: PartFailure): string | undefined => (e instanceof MwaaError ? e.reason : undefined)
 
 const meaningOf = (start: string, end: string, anchor: "scheduler" | "clock") =>
   `DAGs with at least one run that ended in state failed since ${start}: the 24 h before ${end} (` +
@@ -112,13 +114,13 @@ const probeAirflow = (env: string, v: AirflowMajor) =>
       ],
       { concurrency: "unbounded" }
     )
-    const errorOf = <A, E>(e: Either.Either<A, E>): ReadonlyArray<unknown> => (Either.isLeft(e) ? [e.left] : [])
+    const errorOf = <A, E>(e: Either.Either<A, E>): ReadonlyArray<E> => (Either.isLeft(e) ? [e.left] : [])
     const failures = [...errorOf(health), ...errorOf(importErrors), ...errorOf(paused), ...errorOf(active)]
     const dagsError = [paused, active].flatMap((e) => (Either.isLeft(e) ? [failureText(e.left)] : []))
     const allFailed = failures.length === 4 && failing.error !== null
     const part: AirflowPart = {
       available: !allFailed,
-      unavailable_reason: allFailed ? failureText(failures[0]) : null,
+      unavailable_reason: allFailed && failures[0] !== undefined ? failureText(failures[0]) : null,
       health: Either.match(health, {
         onLeft: (e) => ({ metadatabase: null, scheduler: null, triggerer: null, dag_processor: null, error: failureText(e) }),
         onRight: (h) => ({ ...h, error: null })

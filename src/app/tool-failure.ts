@@ -1,0 +1,43 @@
+import { Schema } from "effect"
+import { UnsupportedAirflowVersion } from "../domain/airflow-version.js"
+import { NotConfirmed } from "../domain/confirmation.js"
+import { EnvironmentUnresolved } from "../domain/environment-resolution.js"
+import { RouteUnfit } from "../domain/route-choice.js"
+import { WriteNotAllowed } from "../domain/write-gating.js"
+import { MwaaError } from "../ports/MwaaError.js"
+
+/**
+ * What can fail a tool before it is tied to an environment: AWS or Airflow (MwaaError), a path
+ * InvokeRestApi cannot take (RouteUnfit), no environment to act on, a refused write, an Airflow
+ * this server does not speak, an irreversible change nobody confirmed. A Schema, not only a type: InEnvironment declares its cause with it.
+ */
+export const EnvironmentFailure = Schema.Union(
+  MwaaError,
+  RouteUnfit,
+  EnvironmentUnresolved,
+  WriteNotAllowed,
+  UnsupportedAirflowVersion,
+  NotConfirmed
+)
+export type EnvironmentFailure = typeof EnvironmentFailure.Type
+
+/**
+ * A tool's failure once its environment was resolved: the environment's name, so the message can
+ * name it, and the failure itself. The cause is declared with the Schema.Union of the error
+ * classes rather than Schema.Unknown plus a TS type: the field's type is then the union itself
+ * (each class is its own Type), so the renderer's catchTags over the cause is checked to be
+ * exhaustive, and the error still encodes for a log line. It does not nest: withEnvironment wraps
+ * a tool's body once.
+ */
+export class InEnvironment extends Schema.TaggedError<InEnvironment>("mwaa-mcp/InEnvironment")("InEnvironment", {
+  environment: Schema.String,
+  cause: EnvironmentFailure
+}) {
+  override get message(): string {
+    return `in environment ${this.environment}: ${this.cause.message}`
+  }
+}
+
+/** Every way a tool's run can fail: what ToolSpec.run's error channel holds, rendered in one place (tool-errors.ts). */
+export const ToolFailure = Schema.Union(EnvironmentFailure, InEnvironment)
+export type ToolFailure = typeof ToolFailure.Type
