@@ -52,6 +52,11 @@ const NODE = process.env.CONFORMANCE_NODE ?? process.execPath
 //   x-mcp-header parameters), server-sse-polling (a test_* tool that streams with SSE retry);
 //   server-session-lifecycle (sessions: the server is stateless, it issues no Mcp-Session-Id);
 //   tasks-* and sep-2640-skills-* (extensions the server does not implement).
+// Two chosen scenarios name an everything-server fixture yet test what this server does on its own:
+// tools-call-error calls test_error_handling, and the answer to an unknown tool is a tool error
+// (isError with a message), which is what it checks; completion-complete asks about
+// test_prompt_with_arguments and checks the answer's shape, which no values satisfy (the values
+// for our own prompts are test/app/replicas.test.ts's to check).
 // Also not run at 2025-11-25: server-sse-multiple-streams (it needs a session id, which a
 // stateless server does not give: the suite only warns) and completion-complete (covered at
 // 2026-07-28; the handler is the same).
