@@ -48,9 +48,6 @@ export const auditTargets = (args: unknown): Record<string, unknown> => {
   return targets
 }
 
-/** The client a call came from, as it named itself: set by the tool host for each call. */
-export const callingClient = FiberRef.unsafeMake<ClientIdentity | undefined>(undefined)
-
 /** The client's own words, bounded like any target: "name/version". */
 const clientText = (client: ClientIdentity | undefined): string | null =>
   client === undefined
@@ -102,9 +99,9 @@ export const auditFields = (
  * each leave exactly one line; it cannot fail. It is a record, not a diagnostic: written at any log
  * level, --log-level none included.
  */
-export const audit = (spec: AnyToolSpec, args: unknown, exit: Exit.Exit<ToolCallResult, unknown>) =>
-  Effect.all([FiberRef.get(resolvedEnvironment), FiberRef.get(callingClient)]).pipe(
-    Effect.flatMap(([environment, client]) =>
+export const audit = (spec: AnyToolSpec, args: unknown, exit: Exit.Exit<ToolCallResult, unknown>, client?: ClientIdentity) =>
+  FiberRef.get(resolvedEnvironment).pipe(
+    Effect.flatMap((environment) =>
       Effect.logInfo("audit").pipe(
         Effect.annotateLogs(auditFields(spec, args, exit, environment, client)),
         Logger.withMinimumLogLevel(LogLevel.All)

@@ -1,5 +1,5 @@
 import { Cause, Context, Effect, Either, Exit, Option, type ParseResult, Runtime, Schema } from "effect"
-import type { ToolCallContext, ToolCallResult, ToolDescriptor, ToolHost } from "../ports/ToolHost.js"
+import type { ClientIdentity, ToolCallContext, ToolCallResult, ToolDescriptor, ToolHost } from "../ports/ToolHost.js"
 import { boundSize, precut, utf8Length } from "../domain/bound-size.js"
 import { WriteGate } from "../domain/write-gating.js"
 import { maskSecretsInText, maskThenCut } from "../domain/redaction.js"
@@ -10,12 +10,11 @@ import { UserConfirmation } from "../ports/UserConfirmation.js"
 import type { AnyToolSpec, ToolServices } from "./tool-spec.js"
 import { invalidArgumentsMessage, toolErrorText, unreadableArgumentsMessage } from "./tool-errors.js"
 import type { PromptSpec } from "./prompts.js"
-import { audit, callingClient } from "./audit.js"
+import { audit } from "./audit.js"
 import { DATA_LABEL } from "./data-label.js"
 import { cutNote, declaredMembers } from "./cut-note.js"
 import { jsonSchemaOf } from "./json-schema.js"
 import { completePromptArgument, NO_VALUES } from "./completions.js"
-import { runCall } from "./run-call.js"
 import { resolvedEnvironment } from "./with-environment.js"
 
 export const describeTool = (spec: AnyToolSpec): ToolDescriptor => ({
@@ -55,7 +54,7 @@ export { DATA_LABEL } from "./data-label.js"
 interface PreparedTool {
   readonly spec: AnyToolSpec
   /** The configuration is the runtime's, read once: looking it up on every call is a step of its own. */
-  readonly run: (args: unknown, config: AppConfigShape) => Effect.Effect<ToolCallResult, never, ToolServices>
+  readonly run: (args: unknown, config: AppConfigShape, client?: ClientIdentity) => Effect.Effect<ToolCallResult, never, ToolServices>
   /** The question to ask the user before this call, for a tool that has one (see ToolSpec.confirmationQuestion). */
   readonly question?: ((args: unknown) => Effect.Effect<string | undefined, never, ToolServices>) | undefined
 }
@@ -66,7 +65,8 @@ const prepareTool = (spec: AnyToolSpec, traced: boolean): PreparedTool => {
   // No stack trace for this span: it would always point here, and capturing one costs on every call.
   return {
     ...prepared,
-    run: (args, config) => prepared.run(args, config).pipe(Effect.withSpan(`tool ${spec.name}`, { captureStackTrace: false }))
+    run: (args, config, client) =>
+      prepared.run(args, config, client).pipe(Effect.withSpan(`tool ${spec.name}`, { captureStackTrace: false }))
   }
 }
 
@@ -104,7 +104,7 @@ const prepareUntraced = (spec: AnyToolSpec): PreparedTool => {
   const ask = spec.confirmationQuestion
   return {
     spec,
-    run: (args, config) =>
+    run: (args, config, client) =>
       Effect.gen(function* () {
         // Before decoding or resolving anything: a refused write must not reach AWS at all.
         const refused = yield* writeRefusal
@@ -116,7 +116,7 @@ const prepareUntraced = (spec: AnyToolSpec): PreparedTool => {
       }).pipe(
         // On exit, not after success: a refusal, bad arguments, a defect (arguments too deep to
         // decode) or a cancel each leave exactly one audit line too.
-        Effect.onExit((exit) => audit(spec, args, exit)),
+        Effect.onExit((exit) => audit(spec, args, exit, client)),
         Effect.locally(resolvedEnvironment, undefined)
       ),
     question:
@@ -241,7 +241,7 @@ export const makeToolHost = (runner: ToolRunner, options: ToolHostOptions): Tool
       const question = byName.get(name)?.question
       if (question === undefined) return undefined
       built ??= await runtimeAndConfig(runner)
-      const exit = await runCall(built.runtime, question(args), context.signal)
+      const exit = await Runtime.runPromiseExit(built.runtime)(question(args), { signal: context.signal })
       return Exit.isSuccess(exit) ? exit.value : undefined
     },
     complete: async (request, signal) => {
@@ -255,13 +255,13 @@ export const makeToolHost = (runner: ToolRunner, options: ToolHostOptions): Tool
       }
       built ??= await runtimeAndConfig(runner)
       const { runtime, config } = built
-      const run = tool.run(args, config).pipe(Effect.locally(callingClient, context.client))
+      const run = tool.run(args, config, context.client)
       // Progress and the user's answer are references whose defaults (silence, nobody asked) hold
       // unless the client sent a progress token or answered a question.
       const answered =
         context.confirmation === undefined ? run : run.pipe(Effect.provideService(UserConfirmation, { answer: context.confirmation }))
       const call = context.reportProgress === undefined ? answered : answered.pipe(Effect.provideService(Progress, progressFor(context)))
-      const exit = await runCall(runtime, call, context.signal)
+      const exit = await Runtime.runPromiseExit(runtime)(call, { signal: context.signal })
       if (Exit.isSuccess(exit)) return exit.value
       if (Cause.isInterruptedOnly(exit.cause)) return failure(`${name} was cancelled.`)
       // A defect is a bug of ours: log it (stderr) and say so without internals.

@@ -3,7 +3,7 @@ import { MwaaGateway, type Environment, type EnvironmentInput } from "../../port
 import { AppConfig } from "../../ports/AppConfig.js"
 import { EnvironmentCatalog } from "../environment-catalog.js"
 import { asRecord } from "../normalize.js"
-import { isSensitiveName, REDACTED } from "../redaction.js"
+import { REDACTED, sensitiveNameTest } from "../redaction.js"
 
 /** MWAA environment use cases. Airflow configuration options can hold secrets, so they are redacted by name. */
 
@@ -20,17 +20,18 @@ const loggingOf = (raw: unknown) =>
 
 /** Airflow's own sensitive configuration options beyond the name list: keys, DSNs, basic auth. */
 const SENSITIVE_OPTIONS = /fernet_key|basic_auth|sql_alchemy_conn|broker_url|result_backend|smtp_password|secret_key/i
-const isSensitiveConfigOption = (key: string, extra: ReadonlyArray<string>) => isSensitiveName(key, extra) || SENSITIVE_OPTIONS.test(key)
 
 /** GetEnvironment in snake_case, with every Airflow configuration option under a sensitive name masked. */
 export const summarizeEnvironment = (e: Environment, extraSensitive: ReadonlyArray<string>) => {
   const raw = e.raw
   const lastUpdate = asRecord(raw["LastUpdate"])
   const lastError = asRecord(lastUpdate["Error"])
+  // Built once per answer, not per option: building the test is most of what it costs.
+  const isSensitive = sensitiveNameTest(extraSensitive)
   const options = Object.fromEntries(
     Object.entries(asRecord(raw["AirflowConfigurationOptions"])).map(([k, v]) => [
       k,
-      isSensitiveConfigOption(k, extraSensitive) ? REDACTED : v
+      isSensitive(k) || SENSITIVE_OPTIONS.test(k) ? REDACTED : v
     ])
   )
   return {
