@@ -1,4 +1,4 @@
-import { Duration, Effect, Random, Ref, Schedule } from "effect"
+import { Duration, Effect, Random, Schedule } from "effect"
 import { isRetryable, MwaaError } from "../ports/MwaaError.js"
 
 export interface RetryThrottledOptions {
@@ -8,7 +8,7 @@ export interface RetryThrottledOptions {
   readonly base?: Duration.DurationInput
   /** No single delay exceeds this, jitter included. */
   readonly cap?: Duration.DurationInput
-  /** No retry starts after this much time since the first attempt. */
+  /** No retry starts after this much time since the first attempt failed. */
   readonly maxElapsed?: Duration.DurationInput
 }
 
@@ -48,14 +48,22 @@ export const retryThrottled = (options: RetryThrottledOptions) => {
     Schedule.intersect(Schedule.recurs(retries)),
     Schedule.upTo(options.maxElapsed ?? defaultMaxElapsed)
   )
+  // The schedule's machinery (its driver, the attempt count) is set up only once a first attempt
+  // has failed in a way worth retrying: nearly every call succeeds at once, and setting it up for
+  // each was about 0.07 ms of a call over a server's first calls, where the budget is 0.5 ms added
+  // per call (npm run bench, per-call).
   return <A, R>(effect: Effect.Effect<A, MwaaError, R>): Effect.Effect<A, MwaaError, R> =>
-    Effect.gen(function* () {
-      // Counted per run, so one wrapped effect can be run many times.
-      const attempts = yield* Ref.make(0)
-      return yield* Ref.update(attempts, (n) => n + 1).pipe(
-        Effect.zipRight(effect),
-        Effect.retry({ schedule, while: isRetryable }),
-        Effect.catchAll((error) => Effect.flatMap(Ref.get(attempts), (n) => Effect.fail(withAttempts(error, n))))
-      )
-    })
+    Effect.catchAll(effect, (firstError) =>
+      !isRetryable(firstError)
+        ? Effect.fail(withAttempts(firstError, 1))
+        : Effect.suspend(() => {
+            let attempts = 1
+            // The first run of the retried effect is the attempt that already failed.
+            const attempt = Effect.suspend(() => (attempts++ === 1 ? Effect.fail(firstError) : effect))
+            return attempt.pipe(
+              Effect.retry({ schedule, while: isRetryable }),
+              Effect.catchAll((error) => Effect.fail(withAttempts(error, attempts - 1)))
+            )
+          })
+    )
 }
