@@ -1,26 +1,14 @@
-import { type ChildProcess, spawn } from "node:child_process"
+import type { ChildProcess } from "node:child_process"
 import { once } from "node:events"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { connectClient, rawRequest } from "../adapters/mcp/http-client.js"
-import { binPath } from "../support/bin-path.js"
+import { spawnBin } from "../support/http-bin.js"
 
 /**
  * The shipped bin with `--transport http`: it says where it listens (stderr), serves the catalogue
  * over Streamable HTTP, refuses a foreign Host, asks for the bearer token when one is set, and
  * stops cleanly on SIGTERM. Bad flags end it at once with exit code 2.
  */
-
-const spawnBin = (args: ReadonlyArray<string>, env: Record<string, string> = {}) => {
-  const child = spawn(process.execPath, [binPath, ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { PATH: process.env["PATH"] ?? "", ...env }
-  })
-  let stderr = ""
-  let stdout = ""
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()))
-  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()))
-  return { child, stderr: () => stderr, stdout: () => stdout }
-}
 
 /** The URL from the "ready on http://…/mcp" log line. */
 const readyUrl = async (server: ReturnType<typeof spawnBin>): Promise<string> => {

@@ -27,8 +27,9 @@ const exitOf = async (child: ChildProcess): Promise<number | null> => {
   return code
 }
 
-export const startHttpBin = async (args: ReadonlyArray<string>, env: Record<string, string> = {}): Promise<HttpBin> => {
-  const child = spawn(process.execPath, [binPath, "--transport", "http", "--port", "0", ...args], {
+/** The built bin with `args`, in its own process, its stdout and stderr collected. */
+export const spawnBin = (args: ReadonlyArray<string>, env: Record<string, string> = {}) => {
+  const child = spawn(process.execPath, [binPath, ...args], {
     cwd: repoRoot,
     stdio: ["ignore", "pipe", "pipe"],
     env: { PATH: process.env["PATH"] ?? "", ...env }
@@ -37,6 +38,11 @@ export const startHttpBin = async (args: ReadonlyArray<string>, env: Record<stri
   let stdout = ""
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()))
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()))
+  return { child, stderr: () => stderr, stdout: () => stdout }
+}
+
+export const startHttpBin = async (args: ReadonlyArray<string>, env: Record<string, string> = {}): Promise<HttpBin> => {
+  const { child, stderr: stderrNow, stdout } = spawnBin(["--transport", "http", "--port", "0", ...args], env)
   const stop = async (timeoutMs = 5_000): Promise<number | null> => {
     if (child.exitCode !== null || child.signalCode !== null) return child.exitCode
     child.kill("SIGTERM")
@@ -46,11 +52,11 @@ export const startHttpBin = async (args: ReadonlyArray<string>, env: Record<stri
     return code
   }
   for (let i = 0; i < 400; i++) {
-    const m = /ready on (http:\/\/[^\s"]+\/mcp)/.exec(stderr)
-    if (m?.[1] !== undefined) return { child, url: m[1], stderr: () => stderr, stdout: () => stdout, stop }
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}): ${stderr}`)
+    const m = /ready on (http:\/\/[^\s"]+\/mcp)/.exec(stderrNow())
+    if (m?.[1] !== undefined) return { child, url: m[1], stderr: stderrNow, stdout, stop }
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}): ${stderrNow()}`)
     await new Promise((r) => setTimeout(r, 50))
   }
   await stop()
-  throw new Error(`no "ready on" line within 20 s: ${stderr}`)
+  throw new Error(`no "ready on" line within 20 s: ${stderrNow()}`)
 }
