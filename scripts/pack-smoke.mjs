@@ -12,8 +12,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { Client } from "@modelcontextprotocol/sdk/client/index.js"
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
+import { Client } from "@modelcontextprotocol/client"
+import { StdioClientTransport } from "@modelcontextprotocol/client/stdio"
 
 const repo = fileURLToPath(new URL("..", import.meta.url))
 
@@ -52,7 +52,8 @@ try {
     env: { PATH, HOME: work },
     stderr: "pipe"
   })
-  const client = new Client({ name: "pack-smoke", version: "1.0.0" })
+  // Today's protocol, as a current client speaks it (2025-era clients are tested in the suite).
+  const client = new Client({ name: "pack-smoke", version: "1.0.0" }, { versionNegotiation: { mode: { pin: "2026-07-28" } } })
   await client.connect(transport)
   const { tools } = await client.listTools()
   const answer = await client.callTool({
@@ -62,7 +63,7 @@ try {
   await client.close()
   if (tools.length < 20) throw new Error(`only ${tools.length} tools listed`)
   if (answer.isError) throw new Error(`diagnose-dag-run failed: ${JSON.stringify(answer.content)}`)
-  say(`npx mwaa-mcp-server --demo: ${tools.length} tools; diagnose-dag-run answered (${JSON.stringify(answer.content).length} bytes)`)
+  say(`npx mwaa-mcp-server --demo, MCP 2026-07-28: ${tools.length} tools; diagnose-dag-run answered (${JSON.stringify(answer.content).length} bytes)`)
   const { devDependencies } = JSON.parse(readFileSync(join(repo, "package.json"), "utf8"))
   execFileSync("npm", ["install", "--no-audit", "--no-fund", `effect@${devDependencies.effect}`], {
     cwd: app,
