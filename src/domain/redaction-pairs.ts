@@ -37,6 +37,24 @@ const isNewline = (c: number) => c === 10 || c === 13
 const BARE_END = new Set([..."\t\n\v\f\r ,;&'\"}])"].map((ch) => ch.charCodeAt(0)))
 
 /**
+ * True when the pair rule reads the end of `name` as a secret's name, so that a value after
+ * "name:" or "name=" is a pair's (maskPairs masks it, to a pair's end). The URI rule leaves such a
+ * password to it: two rules masking one value to different ends made a second masking mask more.
+ */
+export const endsInSecretName = (name: string): boolean => {
+  NAME_HIT.lastIndex = 0
+  for (let m = NAME_HIT.exec(name); m !== null; m = NAME_HIT.exec(name)) {
+    let i = NAME_HIT.lastIndex
+    if (m[2] !== undefined) {
+      const stop = Math.min(name.length, i + MAX_NAME_TAIL)
+      while (i < stop && isNameChar(name.charCodeAt(i))) i++
+    }
+    if (i === name.length) return true
+  }
+  return false
+}
+
+/**
  * A quote closes a string at escaping level `level` (the backslashes before a key's quote: 0 in
  * plain JSON, 1 in JSON inside a JSON string, whose quotes read \", then 3, 7) when the backslashes
  * before it number level + 2·(level + 1)·j: each escaping doubles the backslashes a quote had, then
@@ -104,8 +122,12 @@ interface Masking {
 const valueAt = (text: string, i: number, keyQuote: string): Masking | undefined => {
   const c = text.charCodeAt(i)
   if (c === 91 || c === 123) {
-    // A list or object becomes a string in the key's quotes, so JSON stays JSON.
-    return { to: bracketEnd(text, i, Math.max(0, keyQuote.length - 1)), replacement: `${keyQuote}${MASK}${keyQuote}` }
+    // A list or object becomes a string in the key's quotes, so JSON stays JSON. Under a bare key
+    // the mask is bare too, so what runs on after the bracket up to a bare value's end is masked
+    // with it: left, a second masking would read "***" and it as one bare value and mask it then.
+    let to = bracketEnd(text, i, Math.max(0, keyQuote.length - 1))
+    if (keyQuote === "") while (to < text.length && !BARE_END.has(text.charCodeAt(to))) to++
+    return { to, replacement: `${keyQuote}${MASK}${keyQuote}` }
   }
   const q = quoteAt(text, i)
   if (q !== undefined) {

@@ -1,4 +1,4 @@
-import { MASK, maskPairs, namesSecret } from "./redaction-pairs.js"
+import { endsInSecretName, MASK, maskPairs, namesSecret } from "./redaction-pairs.js"
 
 /**
  * Masks credential-looking substrings in free text (task logs, DAG source, error bodies), where
@@ -46,8 +46,11 @@ const ORPHAN_END: Rule = (text) => {
 // scheme://user:password@host: Airflow connection URIs and database URLs. The scheme is bounded
 // (an unbounded one rescanned a long run of letters from each of its positions); the password is
 // greedy to the last "@", so an unencoded "@" in it does not leak its tail, and cannot hold "/",
-// so each run is scanned from one "://" only.
-const URI_USERINFO = replace(/\b([a-z][a-z0-9+.-]{0,30}:\/\/)([^\s:/?#@"']*):([^\s/"'<>]+)@/gi, `$1$2:${MASK}@`)
+// so each run is scanned from one "://" only. A user that ends in a secret's name ("token:x@h")
+// is a pair's name, and the pair rule masks its value (to a pair's end, not the URI's).
+const URI_USERINFO = replace(/\b([a-z][a-z0-9+.-]{0,30}:\/\/)([^\s:/?#@"']*):([^\s/"'<>]+)@/gi, (match, scheme: string, user: string) =>
+  endsInSecretName(user) ? match : `${scheme}${user}:${MASK}@`
+)
 
 // Well-known token shapes: GitHub, Slack, Stripe live keys, Google API keys. A greedy run after a
 // fixed prefix cannot fail once its minimum is met.
@@ -87,21 +90,38 @@ const WEBHOOKS: ReadonlyArray<Rule> = [
   replace(/(\/webhook(?:s|b2)?\/)[^\s"'<>\\?#]+/gi, `$1${MASK}`)
 ]
 
-// Signatures and credentials in query strings: S3 presigned URLs, Azure's sig= and code=.
-const QUERY_SIGNATURE = replace(/([?&](?:x-amz-signature|x-amz-credential|signature|sig|code)=)[^&\s"'#<>\\]+/gi, `$1${MASK}`)
+// Signatures in query strings: S3 presigned URLs, Azure's sig= and code=. X-Amz-Credential is a
+// pair (maskPairs: "credential" names a secret), masked by that rule alone: masked here too, the two
+// ends of a value differed ("\\" ends one, "]" the other), and a second masking took the rest.
+const QUERY_SIGNATURE = replace(/([?&](?:x-amz-signature|signature|sig|code)=)[^&\s"'#<>\\]+/gi, `$1${MASK}`)
 
 // Command-line options naming a secret, with the value as the next argument (--password VALUE,
-// --api-key 'v', and in an argument list ['--token', 'v']): every option is consumed with its
-// value (a pattern that cannot fail after the option's bounded name), and only a secret one is
-// masked, its quotes kept. --password=VALUE is a pair (maskPairs).
-const CLI_OPTION = replace(
-  /((?:^|[\s"'(,[])--?([A-Za-z][\w-]{0,40})["']?(?:[ \t]{1,8}|,[ \t]{0,8}))(?![\s-])("[^"\n]*"?|'[^'\n]*'?|\S+)/g,
-  (match, head: string, name: string, value: string) => {
-    if (name !== "p" && !namesSecret(name)) return match
+// --api-key 'v', and in an argument list ['--token', 'v']): only a secret option's value is read
+// and masked, its quotes kept; --password=VALUE is a pair (maskPairs). Another option's value is
+// not skipped: it may hold an option itself (sh -c 'mysql --password v'), and a skip made the
+// result depend on what preceded the option, so a second masking, after a rule had masked that,
+// masked more. The head is bounded, and a value is read once and resumed after: linear.
+const CLI_HEAD = /(?:^|[\s"'(,[\]}])--?([A-Za-z][\w-]{0,40})["']?(?:[ \t]{1,8}|,[ \t]{0,8})(?=[^\s-])/g
+const CLI_VALUE = /"[^"\n]*"?|'[^'\n]*'?|\S+/y
+const CLI_OPTION: Rule = (text) => {
+  let out = ""
+  let copied = 0
+  CLI_HEAD.lastIndex = 0
+  for (let m = CLI_HEAD.exec(text); m !== null; m = CLI_HEAD.exec(text)) {
+    const name = m[1] as string
+    if (name !== "p" && !namesSecret(name)) continue
+    const start = CLI_HEAD.lastIndex
+    CLI_VALUE.lastIndex = start
+    const value = (CLI_VALUE.exec(text) as RegExpExecArray)[0]
     const quote = /^["']/.test(value) ? value.charAt(0) : ""
-    return `${head}${quote}${MASK}${quote !== "" && value.length > 1 && value.endsWith(quote) ? quote : ""}`
+    const closing = quote !== "" && value.length > 1 && value.endsWith(quote) ? quote : ""
+    out += `${text.slice(copied, start)}${quote}${MASK}${closing}`
+    copied = start + value.length
+    // A closing quote is kept, so it may open the next option ('', '--token'), as it does once masked.
+    CLI_HEAD.lastIndex = copied - closing.length
   }
-)
+  return copied === 0 ? text : out + text.slice(copied)
+}
 
 // Private keys last: a rule before them may take a BEGIN line into a value it masks (a webhook URL
 // run straight into one), and the orphan-END rule then masks all before the END, fail closed; run
@@ -117,6 +137,9 @@ const rules: ReadonlyArray<Rule> = [
   QUERY_SIGNATURE,
   CLI_OPTION,
   maskPairs,
+  // Again: a rule above may shorten a password to "***" (a list, a signature, an AWS secret with
+  // "/" in it), and a URI the first pass could not read then reads whole; masked now, not next time.
+  URI_USERINFO,
   PEM_BLOCK,
   ORPHAN_END
 ]
@@ -128,7 +151,7 @@ const rules: ReadonlyArray<Rule> = [
  * A rule added above must add its word here (test/domain/redaction.test.ts checks the two agree).
  */
 export const MAY_HOLD_SECRET =
-  /private key-----|:\/\/|gh[pousr]_|xox[abposr]-|_live_|aiza|eyj|akia|asia|secret|session|auth|bearer|pass|pwd|credential|token|dsn|fernet|api[_-]?key|private[_-]?key|access[_-]?key|webhook|hooks\.slack|sig=|signature=|code=|(?:^|[\s"'(,[])-p[ \t]/i
+  /private key-----|:\/\/|gh[pousr]_|xox[abposr]-|_live_|aiza|eyj|akia|asia|secret|session|auth|bearer|pass|pwd|credential|token|dsn|fernet|api[_-]?key|private[_-]?key|access[_-]?key|webhook|hooks\.slack|sig=|signature=|code=|(?:^|[\s"'(,[\]}])-p[ \t]/i
 
 /** The rules alone, without the quick check: for tests that the check never skips a text a rule would change. */
 export const maskSecretsInTextSlowly = (text: string): string => rules.reduce((current, rule) => rule(current), text)
