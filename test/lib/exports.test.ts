@@ -92,7 +92,14 @@ describe("package.json exports", () => {
     expect(Object.keys(await packageEntries.fake())).toEqual(expect.arrayContaining(["FakeMwaa", "demoSeed", "DEMO_ENVIRONMENT_2"]))
     expect(Object.keys(await packageEntries.aws())).toEqual(expect.arrayContaining(["AwsGateway", "endpointsFromEnv"]))
     expect(Object.keys(await packageEntries.mcp())).toEqual(
-      expect.arrayContaining(["StdioTransport", "serveHttp", "connectStdio", "StderrLoggerLive", "makeConfirmationCodec", "mcpServerFactory"])
+      expect.arrayContaining([
+        "StdioTransport",
+        "serveHttp",
+        "connectStdio",
+        "StderrLoggerLive",
+        "makeConfirmationCodec",
+        "mcpServerFactory"
+      ])
     )
   })
 
