@@ -63,7 +63,9 @@ try {
   await client.close()
   if (tools.length < 20) throw new Error(`only ${tools.length} tools listed`)
   if (answer.isError) throw new Error(`diagnose-dag-run failed: ${JSON.stringify(answer.content)}`)
-  say(`npx mwaa-mcp-server --demo, MCP 2026-07-28: ${tools.length} tools; diagnose-dag-run answered (${JSON.stringify(answer.content).length} bytes)`)
+  say(
+    `npx mwaa-mcp-server --demo, MCP 2026-07-28: ${tools.length} tools; diagnose-dag-run answered (${JSON.stringify(answer.content).length} bytes)`
+  )
   const { devDependencies } = JSON.parse(readFileSync(join(repo, "package.json"), "utf8"))
   execFileSync("npm", ["install", "--no-audit", "--no-fund", `effect@${devDependencies.effect}`], {
     cwd: app,
