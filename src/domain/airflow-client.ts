@@ -27,10 +27,8 @@ export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/Air
     // Untraced: on every call, under the tool's span; a span costs about 20 µs a call (see bench/README.md).
     const major = Effect.fnUntraced(function* (environmentName: string) {
       const environment = yield* catalog.describe(environmentName)
-      return yield* Either.match(airflowMajor(environmentName, environment.AirflowVersion), {
-        onLeft: (e) => Effect.fail(e),
-        onRight: (v) => Effect.succeed(v)
-      })
+      // An Either is yielded as it is: its Left fails the effect.
+      return yield* airflowMajor(environmentName, environment.AirflowVersion)
     })
 
     /** The route this call takes, or RouteUnfit before anything is sent (invoke mode, a path over 64). */
@@ -85,7 +83,7 @@ export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/Air
         )
       )
       const outcome = yield* retryWrite(throttledOnly)
-      return yield* Either.match(outcome, { onLeft: (e) => Effect.fail(e), onRight: (r) => Effect.succeed(r) })
+      return yield* outcome
     })
 
     /** Fails with RouteUnfit when this call could not be sent: a write checks before anything else is asked. */

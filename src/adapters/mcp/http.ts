@@ -4,6 +4,7 @@ import { toNodeHandler } from "@modelcontextprotocol/node"
 import { createMcpHandler } from "@modelcontextprotocol/server"
 import { batchTooLarge, DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./http-body.js"
 import { makeDrain } from "./http-drain.js"
+import { writeStderrLine } from "./stderr-line.js"
 import { loopbackAllowList, makeBearerCheck, makeHostCheck, makeOriginCheck } from "./http-guard.js"
 import { type McpServerOptions, mcpServerFactory } from "./server.js"
 import type { ToolHost } from "../../ports/ToolHost.js"
@@ -44,9 +45,7 @@ export interface HttpConnection {
   readonly close: () => Promise<void>
 }
 
-const logToStderr: HttpLog = (level, message, fields = {}) => {
-  process.stderr.write(`${JSON.stringify({ level, time: new Date().toISOString(), message, ...fields })}\n`)
-}
+const logToStderr: HttpLog = (level, message, fields) => writeStderrLine(level, message, fields)
 
 /** An HTTP error with a JSON-RPC error body, as the SDK answers its own refusals. */
 const sendError = (

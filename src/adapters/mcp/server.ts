@@ -6,6 +6,7 @@ import type { ToolHost } from "../../ports/ToolHost.js"
 import { makeCompletionHandler } from "./completions.js"
 import { type ConfirmationCodec, makeConfirmationCodec } from "./confirmation.js"
 import { handleGetPrompt, toMcpPrompt } from "./prompts.js"
+import { causeText, writeStderrLine } from "./stderr-line.js"
 import { handleCallTool, toMcpTool, type UnexpectedErrorHandler } from "./tools.js"
 
 export interface McpServerOptions {
@@ -27,12 +28,8 @@ export interface McpServerOptions {
  */
 const CATALOGUE_CACHE: CacheHint = { ttlMs: 60 * 60 * 1000, cacheScope: "public" }
 
-const reportToStderr: UnexpectedErrorHandler = (error, toolName) => {
-  const message = error instanceof Error ? error.message : String(error)
-  process.stderr.write(
-    `${JSON.stringify({ level: "ERROR", time: new Date().toISOString(), message: "tool call rejected", tool: toolName, cause: message })}\n`
-  )
-}
+const reportToStderr: UnexpectedErrorHandler = (error, toolName) =>
+  writeStderrLine("ERROR", "tool call rejected", { tool: toolName, cause: causeText(error) })
 
 /**
  * An MCP server, not yet connected, that exposes the host's tools and prompts. It serves either era:

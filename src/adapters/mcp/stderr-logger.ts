@@ -1,6 +1,7 @@
 import * as Cause from "effect/Cause"
 import * as HashMap from "effect/HashMap"
 import * as Logger from "effect/Logger"
+import { writeStderrLine } from "./stderr-line.js"
 
 const reserved = new Set(["level", "time", "message", "cause"])
 
@@ -25,12 +26,12 @@ const messageText = (message: unknown): string => {
  * Annotations cannot overwrite the fixed fields.
  */
 export const stderrLogger: Logger.Logger<unknown, void> = Logger.make(({ logLevel, message, cause, annotations, date }) => {
-  const entry: Record<string, unknown> = { level: logLevel.label, time: date.toISOString(), message: messageText(message) }
-  if (!Cause.isEmpty(cause)) entry["cause"] = Cause.pretty(cause)
+  const fields: Record<string, unknown> = {}
   for (const [key, value] of HashMap.toEntries(annotations)) {
-    if (!reserved.has(key)) entry[key] = encodable(value)
+    if (!reserved.has(key)) fields[key] = encodable(value)
   }
-  process.stderr.write(`${JSON.stringify(entry)}\n`)
+  if (!Cause.isEmpty(cause)) fields["cause"] = Cause.pretty(cause)
+  writeStderrLine(logLevel.label, messageText(message), fields, date)
 })
 
 /**

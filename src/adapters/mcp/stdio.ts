@@ -4,6 +4,7 @@ import { StdioServerTransport } from "@modelcontextprotocol/server/stdio"
 import type { ToolHost } from "../../ports/ToolHost.js"
 import { serveConnection } from "./McpServer.js"
 import { type McpServerOptions, mcpServerFactory } from "./server.js"
+import { writeStderrLine } from "./stderr-line.js"
 import { guardStdout } from "./stdout-guard.js"
 
 export interface ConnectStdioOptions {
@@ -21,11 +22,7 @@ export interface StdioConnection {
   readonly close: () => Promise<void>
 }
 
-const logTransportError = (error: Error): void => {
-  process.stderr.write(
-    `${JSON.stringify({ level: "ERROR", time: new Date().toISOString(), message: "MCP transport error", cause: error.message })}\n`
-  )
-}
+const logTransportError = (error: Error): void => writeStderrLine("ERROR", "MCP transport error", { cause: error.message })
 
 /** Serves the host's tools over stdin/stdout until the client goes away. */
 export const serveStdio = (host: ToolHost, options: ServeStdioOptions = {}): Promise<StdioConnection> =>

@@ -196,12 +196,7 @@ export const getTaskLogs = Effect.fnUntraced(function* (env: string, req: TaskLo
   const cursor: Option.Option<LogCursor> =
     req.continuation_token === undefined
       ? Option.none()
-      : Option.some(
-          yield* Either.match(decodeCursor(req.continuation_token, identity), {
-            onLeft: (m) => Effect.fail(invalidToken(m)),
-            onRight: Effect.succeed
-          })
-        )
+      : Option.some(yield* Either.mapLeft(decodeCursor(req.continuation_token, identity), invalidToken))
   const log = yield* openTaskLog(env, attempt)
   if (Option.isSome(cursor) && cursor.value.source !== log.source) {
     return yield* invalidToken(
