@@ -1,0 +1,34 @@
+/** What --help prints: every flag, and the variable each one stands for. */
+export const usage = `mwaa-mcp-server — MCP server for Apache Airflow on Amazon MWAA (stdio or Streamable HTTP)
+
+Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [--max-rps N] [--endpoint-url URL] [--demo]
+                       [--airflow-route auto|invoke|webserver] [--transport stdio|http] [--host HOST] [--port PORT]
+                       [--allowed-hosts LIST] [--allowed-origins LIST] [--profile NAME] [--log-level LEVEL]
+
+  --allow-write        enable write tools (trigger, pause/unpause, clear, create/update/delete environment)
+  --region REGION      AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
+  --profile NAME       AWS profile for credentials (default: AWS_PROFILE; else the SDK's standard chain:
+                       environment, SSO, container or instance role)
+  --environment NAME   default environment (same as MWAA_ENVIRONMENT)
+  --max-rps N          Airflow calls per second per environment, either route (default 8; MWAA_MCP_MAX_RPS)
+  --airflow-route R    how Airflow calls travel (MWAA_MCP_AIRFLOW_ROUTE): auto (default) InvokeRestApi when the
+                       path fits its 64 characters, else the environment's webserver (a login with
+                       airflow:CreateWebLoginToken); invoke: InvokeRestApi only (longer paths fail); webserver:
+                       every call through the webserver. MWAA_MCP_WEBSERVER_ENDPOINT replaces the webserver's URL
+                       (default: --endpoint-url / AWS_ENDPOINT_URL when set)
+  --endpoint-url URL   send MWAA, CloudWatch Logs and S3 calls to URL (a local emulator); also the SDK's
+                       AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_MWAA / _CLOUDWATCH_LOGS / _S3 variables
+  --demo               serve fictional demo data from an embedded fake MWAA (also MWAA_MCP_DEMO=1)
+  --transport T        stdio (default) or http: MCP Streamable HTTP at /mcp, stateless (MWAA_MCP_TRANSPORT);
+                       MWAA_MCP_HTTP_TOKEN, when set, is the bearer token every request must carry
+  --host HOST          address the HTTP transport binds (default 127.0.0.1)
+  --port PORT          port of the HTTP transport (default 3000; 0 picks a free one)
+  --allowed-hosts LIST comma-separated Host header values the HTTP transport accepts besides loopback, e.g. a load
+                       balancer's name (MWAA_MCP_ALLOWED_HOSTS); "name:port" matches that port only
+  --allowed-origins LIST
+                       comma-separated browser origins accepted besides loopback (MWAA_MCP_ALLOWED_ORIGINS)
+  --log-level LEVEL    debug, info (default), warning, error or none: stderr log lines (MWAA_MCP_LOG_LEVEL)
+  Before deleting an environment or clearing task instances, the server asks the user through clients that
+  can ask (MCP elicitation). Replicas behind a load balancer share MWAA_MCP_CONFIRMATION_KEY (32 bytes or more),
+  which seals each question so that any replica accepts its answer.
+  --help, --version`
