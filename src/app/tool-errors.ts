@@ -5,6 +5,7 @@ import type { EnvironmentUnresolved } from "../domain/environment-resolution.js"
 import type { RouteUnfit } from "../domain/route-choice.js"
 import type { WriteNotAllowed } from "../domain/write-gating.js"
 import type { MwaaError } from "../ports/MwaaError.js"
+import type { UnexpectedAnswer } from "../ports/UnexpectedAnswer.js"
 import type { InEnvironment, ToolFailure } from "./tool-failure.js"
 import { maskThenCut } from "../domain/redaction.js"
 import { DATA_LABEL } from "./data-label.js"
@@ -100,6 +101,14 @@ const mwaaErrorText = (tool: string, environment: string | undefined, e: MwaaErr
 /** Each failure's wording, by tag: a tool failure that is not worded here does not typecheck. */
 const wordings = (tool: string, environment: string | undefined) => ({
   MwaaError: (e: MwaaError) => Effect.succeed(mwaaErrorText(tool, environment, e)),
+  // The field's path can hold the answer's own keys, and Effect's detail quotes the value: both sit below the data label.
+  UnexpectedAnswer: (e: UnexpectedAnswer) =>
+    Effect.succeed(
+      `${tool} failed${whereIn(environment)}: UnexpectedAnswer [${e.operation}]. The answer did not have the shape this server ` +
+        "expects; the field and what was expected there are below. Hint: the environment's Airflow or AWS API may be a version " +
+        `this server does not know; check the environment's Airflow version.\n\n${DATA_LABEL}\n` +
+        `field: ${e.field === "" ? "(the answer itself)" : clip(e.field, 200)}\nexpected: ${clip(e.expected, MAX_LINE)}`
+    ),
   RouteUnfit: (e: RouteUnfit) =>
     Effect.succeed(
       `${tool}: ${e.message} Start the server with ${routeSetting("auto")} to send such calls through the environment's webserver.`

@@ -5,6 +5,7 @@ import { EnvironmentUnresolved } from "../domain/environment-resolution.js"
 import { RouteUnfit } from "../domain/route-choice.js"
 import { WriteNotAllowed } from "../domain/write-gating.js"
 import { MwaaError } from "../ports/MwaaError.js"
+import { UnexpectedAnswer } from "../ports/UnexpectedAnswer.js"
 
 /**
  * What can fail a tool before it is tied to an environment: AWS or Airflow (MwaaError), a path
@@ -13,6 +14,7 @@ import { MwaaError } from "../ports/MwaaError.js"
  */
 export const EnvironmentFailure = Schema.Union(
   MwaaError,
+  UnexpectedAnswer,
   RouteUnfit,
   EnvironmentUnresolved,
   WriteNotAllowed,
