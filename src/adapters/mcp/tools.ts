@@ -46,16 +46,10 @@ export interface CallToolOptions {
  * does for us), and is called again with the answer.
  */
 export const handleCallTool = (server: Server, host: ToolHost, options: CallToolOptions) => {
-  const known = new Set(host.tools.map((tool) => tool.name))
   const outputSchemas = new Map(host.tools.map((tool) => [tool.name, tool.outputSchema]))
   return async (request: CallToolRequest, ctx: ServerContext): Promise<CallToolResult | InputRequiredResult> => {
     const { name, arguments: args } = request.params
     const project = (result: ToolCallResult) => server.projectCallToolResult(toCallToolResult(result), outputSchemas.get(name))
-    // The host answers unknown names too; checking here keeps a broken host from seeing them.
-    if (!known.has(name)) {
-      const shown = name.length > 100 ? `${name.slice(0, 100)}…` : name
-      return errorResult(`Unknown tool "${shown}". Call tools/list to see the available tools.`)
-    }
     const progressToken = ctx.mcpReq._meta?.progressToken
     const progress = progressToken !== undefined ? makeProgressReporter(progressToken, (n) => ctx.mcpReq.notify(n)) : undefined
     const codec = options.confirmations
