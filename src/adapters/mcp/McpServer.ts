@@ -74,20 +74,32 @@ export const serveConnection = (
 ): { readonly close: () => Promise<void> } =>
   serveStdio(factory, { transport: observeClose(transport, onClosed), ...(onError !== undefined ? { onerror: onError } : {}) })
 
+/** How a connection is observed: what it is called in errors, who hears it close, who hears what cannot be answered. */
+export interface ConnectOptions {
+  readonly name?: string | undefined
+  readonly onClose?: (() => void) | undefined
+  readonly onError?: ((error: Error) => void) | undefined
+}
+
 /**
  * Connects the server to a transport for the scope's life: closing the scope closes the
- * connection. `closed` completes when the connection ends on its own.
+ * connection. `closed` completes when the connection ends on its own. Every transport's Effect
+ * connection (stdio's layer, one an embedding program brings) is made here.
  */
 export const connectMcpServer = Effect.fn("McpServer.connect")(function* (
   factory: McpServerFactory,
   transport: Transport,
-  name = "custom"
+  options: ConnectOptions = {}
 ) {
   const closed = yield* Deferred.make<void>()
+  const onClosed = () => {
+    options.onClose?.()
+    Deferred.unsafeDone(closed, Exit.void)
+  }
   yield* Effect.acquireRelease(
     Effect.try({
-      try: () => serveConnection(factory, transport, () => Deferred.unsafeDone(closed, Exit.void)),
-      catch: transportError(name)
+      try: () => serveConnection(factory, transport, onClosed, options.onError),
+      catch: transportError(options.name ?? "custom")
     }),
     (connection) => Effect.promise(() => connection.close())
   )

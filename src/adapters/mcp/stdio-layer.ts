@@ -1,24 +1,18 @@
 import type { McpServerFactory } from "@modelcontextprotocol/server"
-import { Deferred, Effect, Exit, Layer } from "effect"
-import { McpConnection, type McpConnectionShape, McpServer, transportError } from "./McpServer.js"
-import { connectStdio, type ConnectStdioOptions } from "./stdio.js"
+import { Effect, Layer } from "effect"
+import { connectMcpServer, McpConnection, McpServer, transportError } from "./McpServer.js"
+import { type ConnectStdioOptions, logStdioTransportError, stdioTransport } from "./stdio.js"
 
 /**
  * Connects the server to this process's stdin/stdout for the scope's life. `closed` completes
  * when the client goes away (stdin ends, stdout breaks): a stdio server's natural end.
  */
-const connect = Effect.fn("StdioTransport.connect")(function* (factory: McpServerFactory, options: ConnectStdioOptions = {}) {
-  const closed = yield* Deferred.make<void>()
-  const onClose = () => {
-    options.onClose?.()
-    Deferred.unsafeDone(closed, Exit.void)
-  }
-  yield* Effect.acquireRelease(
-    Effect.tryPromise({ try: () => connectStdio(factory, { ...options, onClose }), catch: transportError("stdio") }),
-    (connection) => Effect.promise(() => connection.close())
+const connect = (factory: McpServerFactory, options: ConnectStdioOptions = {}) =>
+  Effect.try({ try: () => stdioTransport(options), catch: transportError("stdio") }).pipe(
+    Effect.flatMap((transport) =>
+      connectMcpServer(factory, transport, { name: "stdio", onClose: options.onClose, onError: logStdioTransportError })
+    )
   )
-  return { closed: Deferred.await(closed) } satisfies McpConnectionShape
-})
 
 /** The MCP stdio transport, as an effect on a server factory or as a layer serving the McpServer in context. */
 export const StdioTransport = {

@@ -22,24 +22,28 @@ export interface StdioConnection {
   readonly close: () => Promise<void>
 }
 
-const logTransportError = (error: Error): void => writeStderrLine("ERROR", "MCP transport error", { cause: error.message })
+export const logStdioTransportError = (error: Error): void => writeStderrLine("ERROR", "MCP transport error", { cause: error.message })
 
 /** Serves the host's tools over stdin/stdout until the client goes away. */
 export const serveStdio = (host: ToolHost, options: ServeStdioOptions = {}): Promise<StdioConnection> =>
   connectStdio(mcpServerFactory(host, options), options)
 
 /**
+ * This process's stdin/stdout (or a test's streams) as the SDK's stdio transport. Only the real
+ * stdout is guarded: redirecting the console for injected streams would change global state for nothing.
+ */
+export const stdioTransport = (options: ConnectStdioOptions = {}): StdioServerTransport => {
+  const stdout = options.stdout ?? process.stdout
+  if (stdout === process.stdout) guardStdout()
+  return new StdioServerTransport(options.stdin ?? process.stdin, stdout)
+}
+
+/**
  * Serves MCP on stdin/stdout until the client goes away (stdin ends, stdout breaks: the SDK's
  * transport watches both). The entry asks the factory for one server for the connection, bound to
  * the era the client opens with (a 2026-07-28 `server/discover`, or the 2025 `initialize`), and
- * perhaps once more for a discovery probe it then drops. The bin's server and one an embedding
- * program built (makeMwaaMcpServer) both go through here.
+ * perhaps once more for a discovery probe it then drops. The Promise API beside the Effect one
+ * (StdioTransport in stdio-layer.ts), for programs that are not Effect programs.
  */
-export const connectStdio = async (factory: McpServerFactory, options: ConnectStdioOptions = {}): Promise<StdioConnection> => {
-  const stdout = options.stdout ?? process.stdout
-  // Only the real stdout needs guarding; redirecting the console for injected streams would
-  // change global state for nothing.
-  if (stdout === process.stdout) guardStdout()
-  const transport = new StdioServerTransport(options.stdin ?? process.stdin, stdout)
-  return serveConnection(factory, transport, () => options.onClose?.(), logTransportError)
-}
+export const connectStdio = async (factory: McpServerFactory, options: ConnectStdioOptions = {}): Promise<StdioConnection> =>
+  serveConnection(factory, stdioTransport(options), () => options.onClose?.(), logStdioTransportError)
