@@ -58,7 +58,7 @@ export const wordDiagnosisStep = (step: NextStep): WordedStep => {
 }
 
 /** wait-for-dag-run's hint: what to call once the wait ends (or times out). */
-export const waitHint = (next: WaitNext | null, run: DagRun, waitedSeconds: number): string | null => {
+export const waitHint = (next: WaitNext | null, run: Pick<DagRun, "dag_run_id" | "state">, waitedSeconds: number): string | null => {
   switch (next) {
     case "keep-waiting":
       return (
