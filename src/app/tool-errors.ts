@@ -9,6 +9,7 @@ import type { UnexpectedAnswer } from "../ports/UnexpectedAnswer.js"
 import type { InEnvironment, ToolFailure } from "./tool-failure.js"
 import { maskThenCut } from "../domain/redaction.js"
 import { DATA_LABEL } from "./data-label.js"
+import { READ_TASK_LOG, type UnusableLogToken } from "../domain/log-token.js"
 
 /**
  * Turns any failure of a tool into one message an assistant can act on: which operation failed,
@@ -51,6 +52,37 @@ export const invalidArgumentsMessage = (tool: string, error: ParseResult.ParseEr
   const more = lines.length > MAX_ISSUES ? [`- … and ${lines.length - MAX_ISSUES} more`] : []
   return `Invalid arguments for ${tool}:\n${[...lines.slice(0, MAX_ISSUES), ...more].join("\n")}`
 }
+
+/** The text a refused write tool answers with: it names the tool and the one flag that unlocks it. */
+export const writeNotAllowedMessage = (tool: string): string =>
+  `The tool "${tool}" changes your MWAA environment, and this server is read-only by default. ` +
+  `Restart the server with --allow-write to enable write tools.`
+
+/** No environment to act on: the region's choice, and the argument and variable that name one. */
+const unresolvedText = (e: EnvironmentUnresolved): string =>
+  e.available.length === 0
+    ? `No MWAA environments exist in region ${e.region}. Check the region, or pass environment_name or set MWAA_ENVIRONMENT to name one.`
+    : `Several MWAA environments exist in region ${e.region}: ${e.available.join(", ")}. Pass environment_name or set MWAA_ENVIRONMENT to choose one.`
+
+/** An Airflow this server does not speak, and the tool that upgrades it. */
+const unsupportedVersionText = (e: UnsupportedAirflowVersion): string =>
+  `Environment ${e.environmentName} runs Airflow ${e.airflowVersion || "(unknown)"}; this server needs ` +
+  "Airflow 2.4.3 or later (the first version MWAA's InvokeRestApi supports) or 3.x. Upgrade the environment with update-environment."
+
+/** Why a task log's continuation_token cannot be used, and what to pass instead. */
+const unusableTokenText = (e: UnusableLogToken): string => {
+  switch (e.problem) {
+    case "not-issued":
+      return "continuation_token is not one this server gave out: pass the continuation_token of a previous get-task-logs answer unchanged."
+    case "other-try":
+      return "continuation_token belongs to another task try's log: pass the same dag_id, dag_run_id, task_id, map_index and try_number as the call that returned it."
+    case "other-source":
+      return `continuation_token was given for a ${e.given} log, but this log is now read from ${e.now}: call again without it.`
+  }
+}
+
+/** An operation as the error names it: the task-log read's own failures are the tool's that reads task logs. */
+const operationText = (operation: string): string => (operation === READ_TASK_LOG ? "get-task-logs" : operation)
 
 /** The flag and variable that choose the Airflow route (src/app/cli.ts), set to one value. */
 const routeSetting = (value: "auto" | "invoke") => `--airflow-route ${value} (or MWAA_MCP_AIRFLOW_ROUTE=${value})`
@@ -95,7 +127,7 @@ const mwaaErrorText = (tool: string, environment: string | undefined, e: MwaaErr
     e.webserverUnreachable === true ? unreachableHint(e.webserverAccessMode) : hintFor(reason, e.operation, e.message, environment)
   const said = [clip(e.message, MAX_MESSAGE_CHARS), body].filter((part) => part.length > 0)
   const quoted = said.length > 0 ? `\n\n${DATA_LABEL}\n${said.join("\n")}` : ""
-  return `${tool} failed${whereIn(environment)}: ${reason}${attempts} [${e.operation}].${status}${hint}${quoted}`
+  return `${tool} failed${whereIn(environment)}: ${reason}${attempts} [${operationText(e.operation)}].${status}${hint}${quoted}`
 }
 
 /** Each failure's wording, by tag: a tool failure that is not worded here does not typecheck. */
@@ -113,10 +145,15 @@ const wordings = (tool: string, environment: string | undefined) => ({
     Effect.succeed(
       `${tool}: ${e.message} Start the server with ${routeSetting("auto")} to send such calls through the environment's webserver.`
     ),
-  // These say what to do in their own words, and name the environment themselves where it matters.
-  WriteNotAllowed: (e: WriteNotAllowed) => Effect.succeed(`${tool}: ${e.message}`),
-  EnvironmentUnresolved: (e: EnvironmentUnresolved) => Effect.succeed(`${tool}: ${e.message}`),
-  UnsupportedAirflowVersion: (e: UnsupportedAirflowVersion) => Effect.succeed(`${tool}: ${e.message}`),
+  // These say what to do, and name the environment themselves where it matters.
+  WriteNotAllowed: (e: WriteNotAllowed) => Effect.succeed(`${tool}: ${writeNotAllowedMessage(e.tool)}`),
+  EnvironmentUnresolved: (e: EnvironmentUnresolved) => Effect.succeed(`${tool}: ${unresolvedText(e)}`),
+  UnsupportedAirflowVersion: (e: UnsupportedAirflowVersion) => Effect.succeed(`${tool}: ${unsupportedVersionText(e)}`),
+  // Worded as the Validation failure it was before it was its own error, the server's words below the label as then.
+  UnusableLogToken: (e: UnusableLogToken) =>
+    Effect.succeed(
+      `${tool} failed${whereIn(environment)}: Validation [${operationText(READ_TASK_LOG)}].\n\n${DATA_LABEL}\n${unusableTokenText(e)}`
+    ),
   NotConfirmed: (_: NotConfirmed) =>
     Effect.succeed(
       `${tool} was not run: confirm_environment_name must equal environment_name exactly, or the user must confirm ` +

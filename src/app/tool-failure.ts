@@ -2,6 +2,7 @@ import { Schema } from "effect"
 import { UnsupportedAirflowVersion } from "../domain/airflow-version.js"
 import { NotConfirmed } from "../domain/confirmation.js"
 import { EnvironmentUnresolved } from "../domain/environment-resolution.js"
+import { UnusableLogToken } from "../domain/log-token.js"
 import { RouteUnfit } from "../domain/route-choice.js"
 import { WriteNotAllowed } from "../domain/write-gating.js"
 import { MwaaError } from "../ports/MwaaError.js"
@@ -10,7 +11,7 @@ import { UnexpectedAnswer } from "../ports/UnexpectedAnswer.js"
 /**
  * What can fail a tool before it is tied to an environment: AWS or Airflow (MwaaError), a path
  * InvokeRestApi cannot take (RouteUnfit), no environment to act on, a refused write, an Airflow
- * this server does not speak, an irreversible change nobody confirmed. A Schema, not only a type: InEnvironment declares its cause with it.
+ * this server does not speak, an irreversible change nobody confirmed, a task log's continuation_token that cannot be used. A Schema, not only a type: InEnvironment declares its cause with it.
  */
 export const EnvironmentFailure = Schema.Union(
   MwaaError,
@@ -19,7 +20,8 @@ export const EnvironmentFailure = Schema.Union(
   EnvironmentUnresolved,
   WriteNotAllowed,
   UnsupportedAirflowVersion,
-  NotConfirmed
+  NotConfirmed,
+  UnusableLogToken
 )
 export type EnvironmentFailure = typeof EnvironmentFailure.Type
 

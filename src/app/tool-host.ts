@@ -7,7 +7,7 @@ import { AppConfig, type AppConfigShape } from "../ports/AppConfig.js"
 import { Progress, type ProgressShape } from "../ports/Progress.js"
 import { UserConfirmation } from "../ports/UserConfirmation.js"
 import type { AnyToolSpec, ToolServices } from "./tool-spec.js"
-import { invalidArgumentsMessage, toolErrorText, unreadableArgumentsMessage } from "./tool-errors.js"
+import { invalidArgumentsMessage, toolErrorText, unreadableArgumentsMessage, writeNotAllowedMessage } from "./tool-errors.js"
 import type { PromptSpec } from "./prompts.js"
 import { audit } from "./audit.js"
 import { present } from "./present.js"
@@ -106,7 +106,7 @@ const prepareUntraced = (spec: AnyToolSpec): PreparedTool => {
       Effect.gen(function* () {
         // Before decoding or resolving anything: a refused write must not reach AWS at all.
         const refused = yield* writeRefusal
-        if (Option.isSome(refused)) return failure(refused.value.message)
+        if (Option.isSome(refused)) return failure(writeNotAllowedMessage(refused.value.tool))
         if (ask !== undefined && (yield* UserConfirmation).answer === "declined") {
           return failure(`${spec.name} was not run: the user declined when asked to confirm. Nothing was changed.`)
         }

@@ -1,7 +1,10 @@
 import { Either, Schema } from "effect"
 import type { AirflowMajor } from "./routes.js"
 
-/** The environment runs an Airflow this server does not speak (neither 2.x nor 3.x). */
+/**
+ * The environment runs an Airflow this server does not speak (neither 2.x nor 3.x). Its message
+ * says so where a part of an answer quotes it; the app words the tool that upgrades it.
+ */
 export class UnsupportedAirflowVersion extends Schema.TaggedError<UnsupportedAirflowVersion>("mwaa-mcp/UnsupportedAirflowVersion")(
   "UnsupportedAirflowVersion",
   { environmentName: Schema.String, airflowVersion: Schema.String }
@@ -9,7 +12,7 @@ export class UnsupportedAirflowVersion extends Schema.TaggedError<UnsupportedAir
   override get message(): string {
     return (
       `Environment ${this.environmentName} runs Airflow ${this.airflowVersion || "(unknown)"}; this server needs ` +
-      `Airflow 2.4.3 or later (the first version MWAA's InvokeRestApi supports) or 3.x. Upgrade the environment with update-environment.`
+      `Airflow 2.4.3 or later (the first version MWAA's InvokeRestApi supports) or 3.x. Upgrade the environment.`
     )
   }
 }

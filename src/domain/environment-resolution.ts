@@ -2,22 +2,18 @@ import { Effect, Option, Schema } from "effect"
 import { AppConfig } from "../ports/AppConfig.js"
 import { MwaaGateway } from "../ports/MwaaGateway.js"
 
-/** No environment was named, none is configured, and the region does not hold exactly one. */
+/**
+ * No environment was named, none is configured, and the region does not hold exactly one. It
+ * carries the choice; the app words how to name one (src/app/tool-errors.ts).
+ */
 export class EnvironmentUnresolved extends Schema.TaggedError<EnvironmentUnresolved>("mwaa-mcp/EnvironmentUnresolved")(
   "EnvironmentUnresolved",
   { available: Schema.Array(Schema.String), region: Schema.String }
 ) {
   override get message(): string {
-    if (this.available.length === 0) {
-      return (
-        `No MWAA environments exist in region ${this.region}. ` +
-        `Check the region, or pass environment_name or set MWAA_ENVIRONMENT to name one.`
-      )
-    }
-    return (
-      `Several MWAA environments exist in region ${this.region}: ${this.available.join(", ")}. ` +
-      `Pass environment_name or set MWAA_ENVIRONMENT to choose one.`
-    )
+    return this.available.length === 0
+      ? `No MWAA environments exist in region ${this.region}.`
+      : `Several MWAA environments exist in region ${this.region}: ${this.available.join(", ")}.`
   }
 }
 

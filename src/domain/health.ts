@@ -119,9 +119,17 @@ const CHANGING: Readonly<Record<string, string>> = {
 /** An Airflow API failure that says the API itself is down, not that we may not look. */
 export const API_DOWN_REASONS: ReadonlyArray<string> = ["AirflowServerError", "Timeout", "Unavailable"]
 
-interface Finding {
-  readonly level: Exclude<Verdict, "healthy">
+/** Where a finding points for more: the app words it as the tools to call (src/app/next-steps.ts). */
+export type HealthNext = "read-import-errors" | "list-failed-runs"
+
+/** One thing found, and where to look next; the app joins the two into the finding's words. */
+export interface HealthFinding {
   readonly text: string
+  readonly next?: HealthNext
+}
+
+interface Finding extends HealthFinding {
+  readonly level: Exclude<Verdict, "healthy">
 }
 
 const mwaaFindings = (m: MwaaPart): Array<Finding> => {
@@ -176,7 +184,7 @@ const airflowFindings = (a: AirflowPart, apiDown: boolean): Array<Finding> => {
   const ie = a.import_errors
   if (ie?.error != null) findings.push({ level: "degraded", text: `Import errors could not be counted: ${ie.error}` })
   else if (ie !== null && (ie.count ?? 0) > 0) {
-    findings.push({ level: "degraded", text: `${ie.count} DAG file(s) fail to parse: get-import-errors shows the stack traces.` })
+    findings.push({ level: "degraded", text: `${ie.count} DAG file(s) fail to parse`, next: "read-import-errors" })
   }
   if (a.dags?.error != null) findings.push({ level: "degraded", text: `DAGs could not be counted: ${a.dags.error}` })
   const f = a.failing_dags
@@ -184,9 +192,8 @@ const airflowFindings = (a: AirflowPart, apiDown: boolean): Array<Finding> => {
   else if (f !== null && (f.count ?? 0) > 0) {
     findings.push({
       level: "degraded",
-      text:
-        `${f.count}${f.complete ? "" : " or more"} DAG(s) had failed runs in the 24 h to ${f.window_end}: ${f.dag_ids.join(", ")}. ` +
-        "Next: list-dag-runs with state=failed, then list-task-instances for a failed run."
+      text: `${f.count}${f.complete ? "" : " or more"} DAG(s) had failed runs in the 24 h to ${f.window_end}: ${f.dag_ids.join(", ")}.`,
+      next: "list-failed-runs"
     })
   }
   return findings
@@ -201,7 +208,7 @@ export const assess = (
   mwaa: MwaaPart,
   airflow: AirflowPart,
   apiDown: boolean
-): { readonly verdict: Verdict; readonly findings: ReadonlyArray<string> } => {
+): { readonly verdict: Verdict; readonly findings: ReadonlyArray<HealthFinding> } => {
   const probed = airflow.health !== null
   const findings = mwaaFindings(mwaa)
   if (probed && airflow.available) findings.push(...airflowFindings(airflow, apiDown))
@@ -216,7 +223,7 @@ export const assess = (
     findings.push({ level: "degraded", text: `Airflow was not probed: ${airflow.unavailable_reason ?? "unknown reason"}` })
   }
   const verdict: Verdict = findings.some((f) => f.level === "unhealthy") ? "unhealthy" : findings.length > 0 ? "degraded" : "healthy"
-  if (findings.length > 0) return { verdict, findings: findings.map((f) => f.text) }
+  if (findings.length > 0) return { verdict, findings: findings.map(({ level: _, ...finding }) => finding) }
   const components =
     airflow.health === null
       ? []
@@ -224,8 +231,11 @@ export const assess = (
   return {
     verdict,
     findings: [
-      `No problems found: MWAA status ${mwaa.status ?? "unknown"}; ${components.length > 0 ? `${components.join(", ")} healthy` : "no component reported"}; ` +
-        "no import errors; no failed runs in the last 24 h."
+      {
+        text:
+          `No problems found: MWAA status ${mwaa.status ?? "unknown"}; ${components.length > 0 ? `${components.join(", ")} healthy` : "no component reported"}; ` +
+          "no import errors; no failed runs in the last 24 h."
+      }
     ]
   }
 }

@@ -56,6 +56,7 @@ export const EnvironmentName = Schema.String.pipe(
     message: () => "environment_name must start with a letter and contain only letters, digits, '-' and '_' (MWAA)"
   }),
   Schema.brand("EnvironmentName"),
-  Schema.annotations({ description: "MWAA environment name; omit to use MWAA_ENVIRONMENT or the region's only environment" })
+  // How an omitted name is resolved is worded by the app's own field (src/app/fields.ts).
+  Schema.annotations({ description: "MWAA environment name" })
 )
 export type EnvironmentName = typeof EnvironmentName.Type

@@ -1,4 +1,5 @@
 import { Either, Schema } from "effect"
+import { UnusableLogToken } from "./log-token.js"
 
 /**
  * The continuation token of get-task-logs: where the previous answer stopped reading, so the
@@ -64,10 +65,9 @@ export const encodeCursor = (c: LogCursor): string =>
     })
   )
 
-/** The cursor in a token, or why the token cannot be used (a message for the assistant). */
-export const decodeCursor = (token: string, identity: string): Either.Either<LogCursor, string> => {
-  const unusable =
-    "continuation_token is not one this server gave out: pass the continuation_token of a previous get-task-logs answer unchanged."
+/** The cursor in a token, or why the token cannot be used (worded by the app). */
+export const decodeCursor = (token: string, identity: string): Either.Either<LogCursor, UnusableLogToken> => {
+  const unusable = new UnusableLogToken({ problem: "not-issued" })
   if (!/^[A-Za-z0-9_-]{1,2048}$/.test(token)) return Either.left(unusable)
   let parsed: unknown
   try {
@@ -78,10 +78,6 @@ export const decodeCursor = (token: string, identity: string): Either.Either<Log
   const wire = Schema.decodeUnknownEither(Wire)(parsed)
   if (Either.isLeft(wire)) return Either.left(unusable)
   const w = wire.right
-  if (w.i !== identity) {
-    return Either.left(
-      "continuation_token belongs to another task try's log: pass the same dag_id, dag_run_id, task_id, map_index and try_number as the call that returned it."
-    )
-  }
+  if (w.i !== identity) return Either.left(new UnusableLogToken({ problem: "other-try" }))
   return Either.right({ page: w.t, skip: w.k, linesFromEnd: w.n, limit: w.l, source: w.s === "cw" ? "cloudwatch" : "rest", identity: w.i })
 }

@@ -1,17 +1,15 @@
 import { Effect, Schema } from "effect"
 import { AppConfig } from "../ports/AppConfig.js"
 
-/** The text a refused write tool answers with: it names the tool and the one flag that unlocks it. */
-export const writeNotAllowedMessage = (tool: string): string =>
-  `The tool "${tool}" changes your MWAA environment, and this server is read-only by default. ` +
-  `Restart the server with --allow-write to enable write tools.`
-
-/** A write tool was called on a server started without `--allow-write`. */
+/**
+ * A write tool was called on a server that does not allow writes. It carries the tool's name; the
+ * app words the refusal and the setting that lifts it (src/app/tool-errors.ts).
+ */
 export class WriteNotAllowed extends Schema.TaggedError<WriteNotAllowed>("mwaa-mcp/WriteNotAllowed")("WriteNotAllowed", {
   tool: Schema.String
 }) {
   override get message(): string {
-    return writeNotAllowedMessage(this.tool)
+    return `The tool "${this.tool}" changes an environment, and this server does not allow writes.`
   }
 }
 

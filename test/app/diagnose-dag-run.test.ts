@@ -9,7 +9,7 @@ import {
   REPORT_DAG,
   taskLogStreamName
 } from "../../src/adapters/fake-mwaa/index.js"
-import { fitDiagnosis, type Diagnosis } from "../../src/domain/usecases/diagnose-run.js"
+import { type DiagnosisAnswer as Diagnosis, fitDiagnosis } from "../../src/app/tools/diagnosis-fit.js"
 import { LONG_DAG, LONG_RUN, LONG_TASK, LONG_TASK_ERROR, longIdsSeed } from "../support/long-ids-seed.js"
 import { makeSecurityHarness, type SecurityHarness } from "../support/security-harness.js"
 

@@ -8,6 +8,7 @@ import { UnsupportedAirflowVersion } from "../../src/domain/airflow-version.js"
 import { EnvironmentUnresolved } from "../../src/domain/environment-resolution.js"
 import { routeUnfit } from "../../src/domain/route-choice.js"
 import { WriteNotAllowed } from "../../src/domain/write-gating.js"
+import { READ_TASK_LOG, UnusableLogToken } from "../../src/domain/log-token.js"
 import { DATA_LABEL } from "../../src/app/data-label.js"
 
 describe("enriched error messages", () => {
@@ -132,6 +133,30 @@ describe("the tool-error text of each tagged failure", () => {
     expect(errorText("t", "prod", new WriteNotAllowed({ tool: "pause-dag" }))).toBe(
       't: The tool "pause-dag" changes your MWAA environment, and this server is read-only by default. ' +
         "Restart the server with --allow-write to enable write tools."
+    )
+  })
+
+  it("UnusableLogToken: what to pass instead, worded as the Validation failure it was", () => {
+    const head = "get-task-logs failed in environment prod: Validation [get-task-logs]."
+    expect(errorText("get-task-logs", "prod", new UnusableLogToken({ problem: "not-issued" }))).toBe(
+      `${head}${label}continuation_token is not one this server gave out: pass the continuation_token of a previous get-task-logs answer unchanged.`
+    )
+    expect(errorText("get-task-logs", "prod", new UnusableLogToken({ problem: "other-try" }))).toBe(
+      `${head}${label}continuation_token belongs to another task try's log: pass the same dag_id, dag_run_id, task_id, map_index and try_number as the call that returned it.`
+    )
+    expect(errorText("get-task-logs", "prod", new UnusableLogToken({ problem: "other-source", given: "cloudwatch", now: "rest" }))).toBe(
+      `${head}${label}continuation_token was given for a cloudwatch log, but this log is now read from rest: call again without it.`
+    )
+  })
+
+  it("a task-log read's own failure names the tool that reads task logs as its operation", () => {
+    const error = new MwaaError({
+      reason: "NotFound",
+      operation: READ_TASK_LOG,
+      message: "Task t of run r has not run yet, so it has no log."
+    })
+    expect(errorText("get-task-logs", "prod", error)).toBe(
+      `get-task-logs failed in environment prod: NotFound [get-task-logs].${label}Task t of run r has not run yet, so it has no log.`
     )
   })
 

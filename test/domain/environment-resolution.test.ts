@@ -60,8 +60,6 @@ describe("EnvironmentResolver.resolve", () => {
       if (!(error instanceof EnvironmentUnresolved)) return
       expect(error.available).toEqual(["dev", "prod"])
       expect(error.message).toContain("dev, prod")
-      expect(error.message).toContain("environment_name")
-      expect(error.message).toContain("MWAA_ENVIRONMENT")
     }).pipe(Effect.provide(resolver(["dev", "prod"])))
   )
 

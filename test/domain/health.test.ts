@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { type AirflowPart, assess, type MwaaPart, normalizeHealth } from "../../src/domain/health.js"
+import { wordHealth } from "../../src/app/next-steps.js"
+import { type AirflowPart, assess as assessIntents, type MwaaPart, normalizeHealth } from "../../src/domain/health.js"
 
 /** The health endpoint's two versions in one shape, and the verdict rules on their own. */
 
@@ -41,6 +42,9 @@ describe("normalizeHealth", () => {
     for (const body of [null, "ok", [], {}, { scheduler: "healthy", metadatabase: 1 }]) expect(normalizeHealth(body)).toEqual(none)
   })
 })
+
+/** The verdict with its findings as the tool words them (their pointers to other tools are the app's). */
+const assess = (...args: Parameters<typeof assessIntents>) => wordHealth(assessIntents(...args))
 
 describe("assess", () => {
   const mwaa = (status: string, lastUpdate: Partial<MwaaPart["last_update"]> = {}): MwaaPart => ({

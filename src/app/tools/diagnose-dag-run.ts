@@ -1,11 +1,12 @@
 import { Effect, Schema } from "effect"
 import { DagId, DagRunId } from "../../domain/ids.js"
 import { DagRun, ImportError, TaskInstance } from "../../domain/model.js"
-import { diagnoseDagRun, fitDiagnosis } from "../../domain/usecases/diagnose-run.js"
+import { diagnoseDagRun } from "../../domain/usecases/diagnose-run.js"
 import { environment_name, looseInt } from "../fields.js"
 import { readTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
 import { dagIdText, runIdText, taskIdText, wordText } from "../summary-text.js"
+import { fitDiagnosis, wordDiagnosis } from "./diagnosis-fit.js"
 
 /** A failed task: the task instance's triage fields, and what its log says. */
 const FailedTask = Schema.Struct({
@@ -61,7 +62,7 @@ export const diagnoseDagRunTool = readTool({
   run: (i) =>
     withEnvironment(i.environment_name, (env) =>
       diagnoseDagRun(env, { dag_id: i.dag_id, dag_run_id: i.dag_run_id, max_failed_tasks: i.max_failed_tasks }).pipe(
-        Effect.map((d) => fitDiagnosis(d, (i.max_bytes ?? 12_000) - TEXT_OVERHEAD))
+        Effect.map((d) => fitDiagnosis(wordDiagnosis(d), (i.max_bytes ?? 12_000) - TEXT_OVERHEAD))
       )
     ),
   // The exception and log problem are the environment's words: the summary names the task and

@@ -1,9 +1,10 @@
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { environmentHealth } from "../../domain/usecases/environment-health.js"
 import { environment_name } from "../fields.js"
 import { readTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
 import { environmentText } from "../summary-text.js"
+import { wordHealth } from "../next-steps.js"
 
 const S = Schema.NullOr(Schema.String)
 const N = Schema.NullOr(Schema.Number)
@@ -56,7 +57,7 @@ export const getEnvironmentHealthTool = readTool({
     "Next: get-import-errors, list-dag-runs with state=failed, or get-environment for the full configuration.",
   input: Schema.Struct({ environment_name }),
   output: EnvironmentHealth,
-  run: (i) => withEnvironment(i.environment_name, (env) => environmentHealth(env)),
+  run: (i) => withEnvironment(i.environment_name, (env) => environmentHealth(env).pipe(Effect.map(wordHealth))),
   // Findings quote Airflow's and AWS's error messages: counted here, read in the answer below.
   summarize: (o) =>
     `${environmentText(o.environment_name)}: ${o.verdict}` +

@@ -1,10 +1,11 @@
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { DagRun } from "../../domain/model.js"
 import { MAX_POLL_INTERVAL_SECONDS, waitForDagRun } from "../../domain/usecases/wait-for-run.js"
 import { dag_id, dag_run_id, environment_name, looseInt } from "../fields.js"
 import { readTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
 import { dagIdText, runIdText, wordText } from "../summary-text.js"
+import { waitHint } from "../next-steps.js"
 
 const DEFAULT_TIMEOUT_SECONDS = 300
 const MAX_TIMEOUT_SECONDS = 900
@@ -52,7 +53,7 @@ export const waitForDagRunTool = readTool({
       waitForDagRun(env, i.dag_id, i.dag_run_id, {
         timeoutSeconds: i.timeout_seconds ?? DEFAULT_TIMEOUT_SECONDS,
         pollIntervalSeconds: i.poll_interval_seconds ?? DEFAULT_POLL_INTERVAL_SECONDS
-      })
+      }).pipe(Effect.map(({ next, ...outcome }) => ({ ...outcome, hint: waitHint(next, outcome.dag_run, outcome.waited_seconds) })))
     ),
   summarize: (o) =>
     o.timed_out

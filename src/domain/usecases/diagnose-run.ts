@@ -44,11 +44,23 @@ export interface FailedTask {
   readonly log_problem: string | null
 }
 
-export interface NextStep {
-  readonly tool: string
-  readonly arguments: Readonly<Record<string, unknown>>
-  readonly why: string
-}
+/**
+ * What to look at next, as intents: the app words each as a tool call with its arguments and a
+ * reason (src/app/next-steps.ts), so renaming a tool never touches the diagnosis.
+ */
+export type NextStep =
+  | { readonly next: "read-import-errors" }
+  | { readonly next: "read-dag"; readonly dag_id: string }
+  | {
+      readonly next: "read-task-log"
+      readonly dag_id: string
+      readonly dag_run_id: string
+      readonly task_id: string
+      readonly map_index: number
+    }
+  | { readonly next: "read-dag-source"; readonly dag_id: string }
+  | { readonly next: "clear-failed-tasks"; readonly dag_id: string; readonly dag_run_id: string; readonly task_ids: ReadonlyArray<string> }
+  | { readonly next: "list-run-tasks"; readonly dag_id: string; readonly dag_run_id: string }
 
 /** Log pages (1,000 events each, newest first) searched per failed task for its error. */
 const ERROR_SEARCH_PAGES = 2
@@ -114,40 +126,16 @@ const nextStepsOf = (
   importErrors: number
 ): ReadonlyArray<NextStep> => {
   const steps: Array<NextStep> = []
-  if (importErrors > 0)
-    steps.push({ tool: "get-import-errors", arguments: {}, why: "The DAG file does not import cleanly: its full stack traces." })
-  if (run === undefined)
-    return [
-      ...steps,
-      { tool: "get-dag", arguments: { dag_id: dagId }, why: "The DAG has no runs yet: its schedule, start date and whether it is paused." }
-    ]
+  if (importErrors > 0) steps.push({ next: "read-import-errors" })
+  if (run === undefined) return [...steps, { next: "read-dag", dag_id: dagId }]
   const first = failed[0]
   if (first !== undefined) {
-    steps.push({
-      tool: "get-task-logs",
-      arguments: {
-        dag_id: dagId,
-        dag_run_id: run.dag_run_id,
-        task_id: first.task_id,
-        ...(first.map_index >= 0 ? { map_index: first.map_index } : {}),
-        level: "warning",
-        context_lines: 2
-      },
-      why: `The warnings and errors of ${first.task_id}'s log, the first task that failed.`
-    })
-    steps.push({ tool: "get-dag-source", arguments: { dag_id: dagId }, why: "The code at the lines the traceback names." })
-    steps.push({
-      tool: "clear-task-instances",
-      arguments: { dag_id: dagId, dag_run_id: run.dag_run_id, task_ids: [...new Set(failed.map((t) => t.task_id))] },
-      why: "Once the cause is fixed: re-runs the failed tasks and, with include_downstream, what they blocked (a dry run unless dry_run is false; needs --allow-write)."
-    })
+    const ids = { dag_id: dagId, dag_run_id: run.dag_run_id }
+    steps.push({ next: "read-task-log", ...ids, task_id: first.task_id, map_index: first.map_index })
+    steps.push({ next: "read-dag-source", dag_id: dagId })
+    steps.push({ next: "clear-failed-tasks", ...ids, task_ids: [...new Set(failed.map((t) => t.task_id))] })
   }
-  if (failed.length === 0)
-    steps.push({
-      tool: "list-task-instances",
-      arguments: { dag_id: dagId, dag_run_id: run.dag_run_id },
-      why: "Every task of the run and its state."
-    })
+  if (failed.length === 0) steps.push({ next: "list-run-tasks", dag_id: dagId, dag_run_id: run.dag_run_id })
   return steps
 }
 
@@ -204,61 +192,3 @@ export const diagnoseDagRun = Effect.fnUntraced(function* (env: string, req: Dia
 })
 
 export type Diagnosis = Effect.Effect.Success<ReturnType<typeof diagnoseDagRun>>
-
-const sizeOf = (value: unknown) => JSON.stringify(value).length
-
-/** Upstream-failed tasks listed at most: the count says how many there are. */
-const UPSTREAM_SHOWN = 20
-
-/**
- * The diagnosis within a byte budget, cut where it loses least: long upstream lists first, then
- * import stack traces, then traceback lines (each exception line itself is kept), then the
- * failed tasks read last.
- */
-export const fitDiagnosis = (d: Diagnosis, maxBytes: number) => {
-  let fitted = {
-    ...d,
-    run:
-      d.run === null
-        ? null
-        : {
-            ...d.run,
-            conf: d.run.conf !== null && sizeOf(d.run.conf) > 1000 ? { omitted: "conf is large: get-dag-run shows it" } : d.run.conf
-          },
-    upstream_failed: d.upstream_failed.slice(0, UPSTREAM_SHOWN),
-    upstream_failed_not_shown: Math.max(0, d.upstream_failed.length - UPSTREAM_SHOWN)
-  }
-  const cutTraces = (chars: number) => ({
-    ...fitted,
-    import_errors: fitted.import_errors.map((e) => ({
-      ...e,
-      // Masked before the cut (again: masking is idempotent), so the cut never splits a secret unmasked.
-      stack_trace:
-        e.stack_trace !== null && e.stack_trace.length > chars ? `…${maskSecretsInText(e.stack_trace).text.slice(-chars)}` : e.stack_trace
-    }))
-  })
-  const cutExcerpts = (lines: number) => ({
-    ...fitted,
-    failed_tasks: fitted.failed_tasks.map((t) =>
-      t.error === null || t.error.lines.length <= lines
-        ? t
-        : { ...t, error: { ...t.error, lines: lines === 0 ? [] : [...t.error.lines.slice(0, 1), ...t.error.lines.slice(-(lines - 1))] } }
-    )
-  })
-  for (const step of [
-    () => cutTraces(2000),
-    () => cutTraces(600),
-    () => cutExcerpts(16),
-    () => cutExcerpts(10),
-    () => cutExcerpts(6),
-    () => cutExcerpts(3),
-    () => cutExcerpts(0)
-  ]) {
-    if (sizeOf(fitted) <= maxBytes) return fitted
-    fitted = step()
-  }
-  while (sizeOf(fitted) > maxBytes && fitted.failed_tasks.length > 1) {
-    fitted = { ...fitted, failed_tasks: fitted.failed_tasks.slice(0, -1), failed_tasks_not_read: fitted.failed_tasks_not_read + 1 }
-  }
-  return fitted
-}

@@ -6,6 +6,7 @@ import { MwaaGateway } from "../../ports/MwaaGateway.js"
 import { AirflowClient } from "../airflow-client.js"
 import { EnvironmentCatalog } from "../environment-catalog.js"
 import { linesFromCloudWatchMessage, linesFromRestContent } from "../log-lines.js"
+import { READ_TASK_LOG } from "../log-token.js"
 import { asRecord } from "../normalize.js"
 import * as Tasks from "../routes-tasks.js"
 
@@ -89,7 +90,7 @@ export const openTaskLog = Effect.fnUntraced(function* (env: string, attempt: Ta
   if (Option.isNone(rest)) {
     return yield* new MwaaError({
       reason: "NotFound",
-      operation: "get-task-logs",
+      operation: READ_TASK_LOG,
       message:
         (groupArn === undefined
           ? `Environment ${env} does not send task logs to CloudWatch, and `

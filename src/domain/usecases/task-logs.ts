@@ -1,7 +1,8 @@
-import { Effect, Either, Option } from "effect"
+import { Effect, Option } from "effect"
 import { AppConfig } from "../../ports/AppConfig.js"
 import { MwaaError } from "../../ports/MwaaError.js"
 import { decodeCursor, encodeCursor, type LogCursor, logIdentity } from "../log-cursor.js"
+import { READ_TASK_LOG, UnusableLogToken } from "../log-token.js"
 import { type ErrorExcerpt, findErrorExcerpt, type LogLevel, levelOf } from "../log-excerpt.js"
 import {
   addChunk,
@@ -180,28 +181,22 @@ const readWindow = (
     } satisfies WindowRead
   })
 
-const invalidToken = (message: string) => new MwaaError({ reason: "Validation", operation: "get-task-logs", message })
-
 export const getTaskLogs = Effect.fnUntraced(function* (env: string, req: TaskLogsRequest) {
   const tryNumber = req.try_number ?? (yield* getTaskInstance(env, req.dag_id, req.dag_run_id, req.task_id, req.map_index)).try_number
   if (tryNumber < 1) {
     return yield* new MwaaError({
       reason: "NotFound",
-      operation: "get-task-logs",
+      operation: READ_TASK_LOG,
       message: `Task ${req.task_id} of run ${req.dag_run_id} has not run yet, so it has no log.`
     })
   }
   const attempt: Tasks.TaskTry = { ...req, try_number: tryNumber }
   const identity = logIdentity([req.dag_id, req.dag_run_id, req.task_id, req.map_index, tryNumber])
   const cursor: Option.Option<LogCursor> =
-    req.continuation_token === undefined
-      ? Option.none()
-      : Option.some(yield* Either.mapLeft(decodeCursor(req.continuation_token, identity), invalidToken))
+    req.continuation_token === undefined ? Option.none() : Option.some(yield* decodeCursor(req.continuation_token, identity))
   const log = yield* openTaskLog(env, attempt)
   if (Option.isSome(cursor) && cursor.value.source !== log.source) {
-    return yield* invalidToken(
-      `continuation_token was given for a ${cursor.value.source} log, but this log is now read from ${log.source}: call again without it.`
-    )
+    return yield* new UnusableLogToken({ problem: "other-source", given: cursor.value.source, now: log.source })
   }
   const filter: LineFilter = { contains: req.filter, level: req.level, context: req.context_lines ?? 0 }
   const start: Position = Option.match(cursor, {

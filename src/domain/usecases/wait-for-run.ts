@@ -27,22 +27,17 @@ export interface WaitOutcome {
   readonly timed_out: boolean
   readonly polls: number
   readonly waited_seconds: number
-  readonly hint: string | null
+  /** What to do once the wait is over: worded by the app as the hint (src/app/next-steps.ts). */
+  readonly next: WaitNext | null
 }
+
+/** A run that has not ended can be waited for again; a failed one diagnosed. */
+export type WaitNext = "keep-waiting" | "diagnose"
 
 const tenths = (millis: number) => Math.round(millis / 100) / 10
 
-const hintFor = (run: DagRun, terminal: boolean, waited: number): string | null => {
-  if (!terminal) {
-    return (
-      `Run ${run.dag_run_id} is still ${run.state ?? "in an unknown state"} after ${Math.round(waited)} s: call wait-for-dag-run again to keep ` +
-      "waiting, or list-task-instances to see which tasks are running or queued."
-    )
-  }
-  return run.state === "failed"
-    ? `Run ${run.dag_run_id} failed: diagnose-dag-run with this dag_id and dag_run_id gives its failed tasks and their errors in one call.`
-    : null
-}
+const nextFor = (run: DagRun, terminal: boolean): WaitNext | null =>
+  !terminal ? "keep-waiting" : run.state === "failed" ? "diagnose" : null
 
 /**
  * Polls one run (getDagRun: direct path or the batch list, whichever fits MWAA's 64-character
@@ -80,7 +75,7 @@ export const waitForDagRun = Effect.fnUntraced(function* (env: string, dagId: st
         timed_out: !terminal,
         polls,
         waited_seconds: waited,
-        hint: hintFor(run, terminal, waited)
+        next: nextFor(run, terminal)
       } satisfies WaitOutcome
     }
     // The last wait ends at the deadline, so a timed-out answer carries the state at the timeout.

@@ -11,7 +11,8 @@ import {
 } from "../../../src/adapters/fake-mwaa/index.js"
 import { appLayer } from "../../../src/app/layers.js"
 import { MAX_PATH_LENGTH } from "../../../src/domain/paths.js"
-import { environmentHealth } from "../../../src/domain/usecases/environment-health.js"
+import { wordHealth } from "../../../src/app/next-steps.js"
+import { environmentHealth as healthIntents } from "../../../src/domain/usecases/environment-health.js"
 import { AppConfig } from "../../../src/ports/AppConfig.js"
 import { MwaaError } from "../../../src/ports/MwaaError.js"
 import { MwaaGateway, type RestRequest, type RestResponse } from "../../../src/ports/MwaaGateway.js"
@@ -24,6 +25,9 @@ import { MwaaGateway, type RestRequest, type RestResponse } from "../../../src/p
 type Fault = (request: RestRequest) => Effect.Effect<RestResponse, MwaaError> | undefined
 
 /** The fake, with InvokeRestApi answered by `fault` where it returns an effect. */
+/** The report as the tool words it: its findings' pointers to other tools are the app's words. */
+const environmentHealth = (env: string) => healthIntents(env).pipe(Effect.map(wordHealth))
+
 const layerOf = (seed: FakeSeed, fault: Fault = () => undefined) => {
   const fake = FakeMwaa.layer(seed)
   const gateway = Layer.effect(

@@ -159,8 +159,10 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
       Effect.gen(function* () {
         const first = yield* read(env, { tail_lines: 5 })
         const other = yield* read(env, { try_number: 2, continuation_token: first.continuation_token ?? "" }).pipe(Effect.flip)
+        expect(other).toMatchObject({ _tag: "UnusableLogToken", problem: "other-try" })
         expect(other.message).toMatch(/another task try/)
         const madeUp = yield* read(env, { continuation_token: "eyJ2IjoxfQ" }).pipe(Effect.flip)
+        expect(madeUp).toMatchObject({ _tag: "UnusableLogToken", problem: "not-issued" })
         expect(madeUp.message).toMatch(/continuation_token is not one this server gave out/)
       }).pipe(Effect.provide(layerWith(failingLog(100, 100))))
     )

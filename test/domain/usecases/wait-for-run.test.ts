@@ -10,6 +10,7 @@ import {
   ORDERS_DAG
 } from "../../../src/adapters/fake-mwaa/index.js"
 import { appLayer } from "../../../src/app/layers.js"
+import { waitHint } from "../../../src/app/next-steps.js"
 import { waitForDagRun } from "../../../src/domain/usecases/wait-for-run.js"
 import { AppConfig } from "../../../src/ports/AppConfig.js"
 import { Progress, type ProgressUpdate } from "../../../src/ports/Progress.js"
@@ -85,7 +86,7 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
         expect(Option.isNone(yield* Fiber.poll(fiber))).toBe(true)
         yield* TestClock.adjust(Duration.seconds(9)) // the next wait is 9 s
         const outcome = yield* Fiber.join(fiber)
-        expect(outcome).toMatchObject({ terminal: true, timed_out: false, polls: 4, waited_seconds: 19, hint: null })
+        expect(outcome).toMatchObject({ terminal: true, timed_out: false, polls: 4, waited_seconds: 19, next: null })
         expect(outcome.dag_run).toMatchObject({ dag_id: ORDERS_DAG, dag_run_id: RUN, state: "success" })
         expect(outcome.dag_run.end_date).not.toBeNull()
         expect(yield* polls).toBe(4)
@@ -111,7 +112,10 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
         // Polls at 0, 5, 12.5, 23.75, 40.6 s, then the last wait is cut to end at 60 s.
         expect(outcome).toMatchObject({ terminal: false, timed_out: true, polls: 6, waited_seconds: 60 })
         expect(outcome.dag_run.state).toBe("running")
-        expect(outcome.hint).toMatch(/still running after 60 s: call wait-for-dag-run again/)
+        expect(outcome.next).toBe("keep-waiting")
+        expect(waitHint(outcome.next, outcome.dag_run, outcome.waited_seconds)).toMatch(
+          /still running after 60 s: call wait-for-dag-run again/
+        )
       }).pipe(Effect.provide(layer()))
     )
 
@@ -129,7 +133,8 @@ for (const env of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
         const outcome = yield* waitForDagRun(env, ORDERS_DAG, DEMO_MANUAL_RUN, { timeoutSeconds: 300, pollIntervalSeconds: 5 })
         expect(outcome).toMatchObject({ terminal: true, timed_out: false, polls: 1, waited_seconds: 0 })
         expect(outcome.dag_run.state).toBe("failed")
-        expect(outcome.hint).toMatch(/failed: diagnose-dag-run/)
+        expect(outcome.next).toBe("diagnose")
+        expect(waitHint(outcome.next, outcome.dag_run, outcome.waited_seconds)).toMatch(/failed: diagnose-dag-run/)
       }).pipe(Effect.provide(layer()))
     )
 
