@@ -14,7 +14,7 @@ import { MAX_PATH_LENGTH } from "../../../src/domain/paths.js"
 import { environmentHealth } from "../../../src/domain/usecases/environment-health.js"
 import { AppConfig } from "../../../src/ports/AppConfig.js"
 import { MwaaError } from "../../../src/ports/MwaaError.js"
-import { MwaaGateway, type RestRequest, type RestResponse } from "../../../src/ports/MwaaGateway.js"
+import { AirflowApi, type AirflowRoute, type RestRequest, type RestResponse } from "../../../src/ports/AirflowApi.js"
 
 /**
  * get-environment-health's use case on the in-memory fake: both demo environments (Airflow 2.10
@@ -26,10 +26,14 @@ type Fault = (request: RestRequest) => Effect.Effect<RestResponse, MwaaError> | 
 /** The fake, with InvokeRestApi answered by `fault` where it returns an effect. */
 const layerOf = (seed: FakeSeed, fault: Fault = () => undefined) => {
   const fake = FakeMwaa.layer(seed)
-  const gateway = Layer.effect(
-    MwaaGateway,
-    Effect.map(MwaaGateway, (g) => ({ ...g, invokeRestApi: (request: RestRequest) => fault(request) ?? g.invokeRestApi(request) }))
+  const airflow = Layer.effect(
+    AirflowApi,
+    Effect.map(AirflowApi, (api) => ({
+      send: (route: AirflowRoute, request: RestRequest) =>
+        (route._tag === "InvokeRestApi" ? fault(request) : undefined) ?? api.send(route, request)
+    }))
   ).pipe(Layer.provide(fake))
+  const gateway = Layer.merge(fake, airflow)
   return Layer.merge(appLayer(gateway, AppConfig.make({ maxRequestsPerSecond: 1000 })), fake)
 }
 
