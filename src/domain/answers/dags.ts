@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 import { Dag } from "../model.js"
-import { listOrEmpty, orNull } from "./fields.js"
+import { listOrNull, orNull } from "./fields.js"
 
 /**
  * Airflow's DAG answers (Airflow 2's DAG / DAGDetail, Airflow 3's DAGResponse / DAGDetailsResponse)
@@ -22,8 +22,8 @@ export const DagRecord = Schema.Struct({
   is_active: orNull(Schema.Boolean),
   /** Airflow 3.0 replaced is_active with is_stale, its negation. */
   is_stale: orNull(Schema.Boolean),
-  owners: listOrEmpty(Schema.String),
-  tags: listOrEmpty(Tag),
+  owners: listOrNull(Schema.String),
+  tags: listOrNull(Tag),
   schedule_interval: orNull(ScheduleInterval),
   timetable_summary: orNull(Schema.String),
   timetable_description: orNull(Schema.String),

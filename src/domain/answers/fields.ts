@@ -10,8 +10,8 @@ import { Either, ParseResult, Schema, SchemaAST } from "effect"
 /** Absent or null: null. */
 export const orNull = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(Schema.NullOr(schema), { default: () => null })
 
-/** A list whose absence (or null) means none. */
-export const listOrEmpty = <S extends Schema.Schema.Any>(item: S) =>
+/** A list, null when absent or null: the reader takes null for none. */
+export const listOrNull = <S extends Schema.Schema.Any>(item: S) =>
   Schema.optionalWith(Schema.NullOr(Schema.Array(item)), { default: () => null })
 
 /** A collection's count: Airflow's total_entries, else the items it sent. */

@@ -1,5 +1,5 @@
 import { Option, Schema } from "effect"
-import type { ImportError } from "../model.js"
+import { ImportError } from "../model.js"
 import { orNull } from "./fields.js"
 
 /**
@@ -8,17 +8,15 @@ import { orNull } from "./fields.js"
  * removed by the use case (redaction.ts), never by a Schema.
  */
 
-/** An import error: its fields are the model's on both versions (Airflow 3 adds bundle_name, not kept). */
-export const ImportErrorAnswer = Schema.Struct({
+/** An import error: the model's fields on both versions (Airflow 3 adds bundle_name, not kept), null where absent. */
+const ImportErrorRecord = Schema.Struct({
   import_error_id: orNull(Schema.Number),
   filename: orNull(Schema.String),
   timestamp: orNull(Schema.String),
   stack_trace: orNull(Schema.String)
 })
 
-// The answer's Type is the model's ImportError: checked here, so the two cannot drift apart.
-const _sameShape: Schema.Schema.Type<typeof ImportError> = {} as typeof ImportErrorAnswer.Type
-void _sameShape
+export const ImportErrorAnswer = Schema.transform(ImportErrorRecord, ImportError, { strict: true, decode: (r) => r, encode: (e) => e })
 
 export const ImportErrorListAnswer = Schema.Struct({
   import_errors: Schema.Array(ImportErrorAnswer),
