@@ -1,7 +1,8 @@
-import { Effect, Either } from "effect"
+import { Effect, Either, type Schema } from "effect"
+import { AirflowApi, type AirflowRoute } from "../ports/AirflowApi.js"
 import { AppConfig } from "../ports/AppConfig.js"
 import { MwaaError } from "../ports/MwaaError.js"
-import { MwaaGateway } from "../ports/MwaaGateway.js"
+import { decodeAnswer } from "../ports/UnexpectedAnswer.js"
 import { airflowMajor } from "./airflow-version.js"
 import { EnvironmentCatalog } from "./environment-catalog.js"
 import { makePerEnvironmentLimiter } from "./rate-limit.js"
@@ -12,11 +13,13 @@ import type { RestCall } from "./routes.js"
 /**
  * Airflow's REST API as the domain sees it: a planned RestCall sent through InvokeRestApi or the
  * environment's webserver (route-choice.ts picks), with the retry policy and the per-environment
- * rate limit on both routes, plus the environment's Airflow major version for planning.
+ * rate limit on both routes, plus the environment's Airflow major version for planning. Every
+ * answer is decoded by the Schema the caller gives (answers/*.ts): a shape it rejects fails as
+ * UnexpectedAnswer naming the field, so no use case reads an unknown body.
  */
 export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/AirflowClient", {
   scoped: Effect.gen(function* () {
-    const gateway = yield* MwaaGateway
+    const api = yield* AirflowApi
     const config = yield* AppConfig
     const catalog = yield* EnvironmentCatalog
     const retryRead = retryThrottled({ maxAttempts: config.maxAttempts })
@@ -57,24 +60,24 @@ export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/Air
             )
           )
 
-    const send = Effect.fnUntraced(function* (environmentName: string, call: RestCall) {
-      const route = yield* routeOf(call)
-      const airflowMajorOf = route === "Webserver" ? yield* major(environmentName) : undefined
-      const base = { environmentName, method: call.method, path: call.path, queryParameters: call.query, body: call.body }
+    const sendRaw = Effect.fnUntraced(function* (environmentName: string, call: RestCall) {
+      const route: AirflowRoute =
+        (yield* routeOf(call)) === "Webserver"
+          ? { _tag: "Webserver", airflowMajor: yield* major(environmentName) }
+          : { _tag: "InvokeRestApi" }
+      const request = { environmentName, method: call.method, path: call.path, queryParameters: call.query, body: call.body }
+      const sent = api.send(route, request)
       // Each attempt, retries included, takes a token from the environment's bucket, on either route.
-      const request = limited(
+      const attempt = limited(
         environmentName,
-        airflowMajorOf === undefined
-          ? gateway.invokeRestApi(base)
-          : gateway
-              .webserverRestApi({ ...base, airflowMajor: airflowMajorOf })
-              .pipe(Effect.catchTag("MwaaError", withAccessMode(environmentName)))
+        route._tag === "InvokeRestApi" ? sent : sent.pipe(Effect.catchTag("MwaaError", withAccessMode(environmentName)))
       )
       // A read, or a write whose repetition is harmless, is retried on any transient failure.
       // Another write only when MWAA itself throttled it (it never reached Airflow): an
       // Airflow 5xx may have done the work, and sending it again could do it twice.
-      if (call.method === "GET" || call.idempotent === true) return yield* retryRead(request)
-      const throttledOnly = request.pipe(
+      const operation = `${route._tag} ${call.method} ${call.path}`
+      if (call.method === "GET" || call.idempotent === true) return { operation, response: yield* retryRead(attempt) }
+      const throttledOnly = attempt.pipe(
         Effect.map((response) => Either.right(response)),
         // Errors that must not be retried leave the retry loop as values.
         Effect.catchIf(
@@ -83,8 +86,12 @@ export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/Air
         )
       )
       const outcome = yield* retryWrite(throttledOnly)
-      return yield* outcome
+      return { operation, response: yield* outcome }
     })
+
+    /** One call, its answer decoded by `answer`: the answer's Type, or UnexpectedAnswer naming the field that did not fit. */
+    const send = <A, I>(environmentName: string, call: RestCall, answer: Schema.Schema<A, I>) =>
+      Effect.flatMap(sendRaw(environmentName, call), ({ operation, response }) => decodeAnswer(answer, operation)(response.body))
 
     /** Fails with RouteUnfit when this call could not be sent: a write checks before anything else is asked. */
     const admits = (call: RestCall) => Effect.asVoid(routeOf(call))

@@ -1,45 +1,12 @@
-import { asRecord } from "./normalize.js"
+import type { AirflowHealth, ComponentHealth } from "./answers/health.js"
 
 /**
- * An environment's health in one shape for Airflow 2 and 3, and the rules that turn it into a
- * verdict with findings. Pure: the use case (usecases/environment-health.ts) gathers the parts.
+ * An environment's health report and the rules that turn it into a verdict with findings. Pure:
+ * the use case (usecases/environment-health.ts) gathers the parts; Airflow's own health answer is
+ * decoded by answers/health.ts.
  */
 
-export interface ComponentHealth {
-  /** Airflow's HealthStatus: "healthy" or "unhealthy" (null when it reported none). */
-  readonly status: string | null
-  readonly latest_heartbeat: string | null
-}
-
-export interface AirflowHealth {
-  readonly metadatabase: ComponentHealth | null
-  readonly scheduler: ComponentHealth | null
-  readonly triggerer: ComponentHealth | null
-  /** Null where the version does not report one (Airflow 2 on MWAA runs no standalone DAG processor). */
-  readonly dag_processor: ComponentHealth | null
-}
-
-const str = (u: unknown): string | null => (typeof u === "string" ? u : null)
-
-/** A component with neither status nor heartbeat is one this Airflow does not run: null. */
-const component = (raw: unknown, heartbeatKey: string | undefined): ComponentHealth | null => {
-  if (typeof raw !== "object" || raw === null) return null
-  const r = asRecord(raw)
-  const status = str(r["status"])
-  const latest_heartbeat = heartbeatKey === undefined ? null : str(r[heartbeatKey])
-  return status === null && latest_heartbeat === null ? null : { status, latest_heartbeat }
-}
-
-/** Airflow 2's GET /health (HealthInfo) and Airflow 3's GET /monitor/health (HealthInfoResponse) share their keys. */
-export const normalizeHealth = (body: unknown): AirflowHealth => {
-  const raw = asRecord(body)
-  return {
-    metadatabase: component(raw["metadatabase"], undefined),
-    scheduler: component(raw["scheduler"], "latest_scheduler_heartbeat"),
-    triggerer: component(raw["triggerer"], "latest_triggerer_heartbeat"),
-    dag_processor: component(raw["dag_processor"], "latest_dag_processor_heartbeat")
-  }
-}
+export type { AirflowHealth, ComponentHealth }
 
 // ---- the report and its verdict -------------------------------------------------------------
 

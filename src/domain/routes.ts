@@ -1,5 +1,5 @@
 import { Option } from "effect"
-import type { RestMethod } from "../ports/MwaaGateway.js"
+import type { RestMethod } from "../ports/AirflowApi.js"
 import { fits, pathOf } from "./paths.js"
 
 export { RouteUnfit } from "./route-choice.js"

@@ -1,6 +1,6 @@
 /**
  * `mwaa-mcp-server/ports`: what the server needs from the outside world, and the errors it can
- * get back. Implement MwaaGateway to put the server on another backend. Needs effect only.
+ * get back. Implement MwaaGateway and AirflowApi to put the server on another backend. Needs effect only.
  */
 export { AIRFLOW_ROUTE_MODES, type AirflowRouteMode, AppConfig, type AppConfigShape } from "../ports/AppConfig.js"
 export { Clock } from "../ports/Clock.js"
@@ -11,11 +11,15 @@ export {
   type LogEvent,
   type LogEventsPage,
   type LogStream,
-  MwaaGateway,
+  MwaaGateway
+} from "../ports/MwaaGateway.js"
+export {
+  AirflowApi,
+  type AirflowRoute,
   type RestMethod,
   type RestRequest,
   type RestResponse,
   type WebserverRequest
-} from "../ports/MwaaGateway.js"
+} from "../ports/AirflowApi.js"
 export { Progress, type ProgressShape, type ProgressUpdate } from "../ports/Progress.js"
 export type * from "../ports/ToolHost.js"

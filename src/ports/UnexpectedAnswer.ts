@@ -18,14 +18,38 @@ export class UnexpectedAnswer extends Schema.TaggedError<UnexpectedAnswer>("mwaa
   }
 }
 
-/** The first issue of a ParseError, or a plain note when the value is too deep for the formatter to walk. */
+/** The path to the first issue, walked without quoting any value (what overflows on a deep one). */
+const pathOf = (issue: ParseResult.ParseIssue): ReadonlyArray<PropertyKey> => {
+  const path: Array<PropertyKey> = []
+  let current: ParseResult.ParseIssue | undefined = issue
+  while (current !== undefined) {
+    switch (current._tag) {
+      case "Pointer":
+        path.push(...(Array.isArray(current.path) ? current.path : [current.path]))
+        current = current.issue
+        break
+      case "Composite":
+        current = Array.isArray(current.issues) ? current.issues[0] : (current.issues as ParseResult.ParseIssue)
+        break
+      case "Refinement":
+      case "Transformation":
+        current = current.issue
+        break
+      default:
+        current = undefined
+    }
+  }
+  return path
+}
+
+/** The first issue of a ParseError; its field alone when the value is too deep for the formatter to quote. */
 const firstIssue = (error: ParseResult.ParseError): { readonly field: string; readonly expected: string } => {
   try {
     const [issue] = ParseResult.ArrayFormatter.formatErrorSync(error)
     return issue === undefined ? { field: "", expected: "an answer" } : { field: issue.path.join("."), expected: issue.message }
   } catch {
     // Effect's formatter recurses into the value it quotes: an absurdly deep answer overflows it.
-    return { field: "", expected: "an answer that can be read (nested too deeply)" }
+    return { field: pathOf(error.issue).map(String).join("."), expected: "a value that can be read (this one is nested too deeply)" }
   }
 }
 

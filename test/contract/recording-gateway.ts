@@ -1,7 +1,8 @@
-import { Effect, Layer } from "effect"
-import { MwaaGateway, type RestRequest, type RestResponse, type WebserverRequest } from "../../src/ports/MwaaGateway.js"
+import { Context, Effect, Layer } from "effect"
+import { AirflowApi, type RestRequest, type RestResponse } from "../../src/ports/AirflowApi.js"
+import { MwaaGateway } from "../../src/ports/MwaaGateway.js"
 
-/** One Airflow exchange as the gateway saw it, on either route. */
+/** One Airflow exchange as the AirflowApi port saw it, on either route. */
 export interface Exchange {
   readonly api: "InvokeRestApi" | "Webserver"
   readonly request: RestRequest
@@ -11,24 +12,21 @@ export interface Exchange {
 }
 
 /** Wraps any gateway layer so a test can see every Airflow request and answer that went through it, on either route. */
-export const recordingGateway = <E, R>(inner: Layer.Layer<MwaaGateway, E, R>, log: Array<Exchange>) =>
-  Layer.effect(
-    MwaaGateway,
-    Effect.map(MwaaGateway, (gateway) => ({
-      ...gateway,
-      invokeRestApi: (request: RestRequest) =>
-        gateway.invokeRestApi(request).pipe(
-          Effect.tap((response) => Effect.sync(() => log.push({ api: "InvokeRestApi", request, response }))),
-          Effect.tapError((e) =>
-            Effect.sync(() => log.push({ api: "InvokeRestApi", request, errorStatus: e.airflowStatus, errorBody: e.airflowBody }))
-          )
-        ),
-      webserverRestApi: (request: WebserverRequest) =>
-        gateway.webserverRestApi(request).pipe(
-          Effect.tap((response) => Effect.sync(() => log.push({ api: "Webserver", request, response }))),
-          Effect.tapError((e) =>
-            Effect.sync(() => log.push({ api: "Webserver", request, errorStatus: e.airflowStatus, errorBody: e.airflowBody }))
-          )
-        )
-    }))
+export const recordingGateway = <E, R>(inner: Layer.Layer<MwaaGateway | AirflowApi, E, R>, log: Array<Exchange>) =>
+  Layer.effectContext(
+    Effect.gen(function* () {
+      const gateway = yield* MwaaGateway
+      const airflow = yield* AirflowApi
+      return Context.make(MwaaGateway, gateway).pipe(
+        Context.add(AirflowApi, {
+          send: (route, request) =>
+            airflow.send(route, request).pipe(
+              Effect.tap((response) => Effect.sync(() => log.push({ api: route._tag, request, response }))),
+              Effect.tapError((e) =>
+                Effect.sync(() => log.push({ api: route._tag, request, errorStatus: e.airflowStatus, errorBody: e.airflowBody }))
+              )
+            )
+        })
+      )
+    })
   ).pipe(Layer.provide(inner))

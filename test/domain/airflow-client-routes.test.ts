@@ -1,14 +1,15 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Duration, Effect, Fiber, Layer, TestClock } from "effect"
+import { Duration, Effect, Fiber, Layer, Schema, TestClock } from "effect"
 import { errorText } from "../support/tool-error-text.js"
 import { appLayer } from "../../src/app/layers.js"
 import { AirflowClient } from "../../src/domain/airflow-client.js"
 import { type AirflowRouteMode, AppConfig } from "../../src/ports/AppConfig.js"
 import { MwaaError } from "../../src/ports/MwaaError.js"
-import { MwaaGateway, type RestRequest, type WebserverRequest } from "../../src/ports/MwaaGateway.js"
+import { AirflowApi, type RestRequest, type WebserverRequest } from "../../src/ports/AirflowApi.js"
+import { MwaaGateway } from "../../src/ports/MwaaGateway.js"
 
 /**
- * AirflowClient.send on both routes: which gateway method carries a call, the same retry policy
+ * AirflowClient.send on both routes: which route of the AirflowApi port carries a call, the same retry policy
  * and rate limit on each, and an unreachable webserver named with its access mode.
  */
 
@@ -18,27 +19,32 @@ const gateway = (
   sent: Array<{ api: string; request: RestRequest }>,
   webserver: (r: WebserverRequest) => Effect.Effect<unknown, MwaaError>
 ) =>
-  Layer.succeed(MwaaGateway, {
-    listEnvironments: () => Effect.succeed(["env"]),
-    getEnvironment: (name) =>
-      Effect.succeed({ Name: name, AirflowVersion: "3.0.6", raw: { Name: name, WebserverAccessMode: "PRIVATE_ONLY" } }),
-    createEnvironment: () => Effect.die("unexpected"),
-    updateEnvironment: () => Effect.die("unexpected"),
-    deleteEnvironment: () => Effect.die("unexpected"),
-    invokeRestApi: (request) =>
-      Effect.sync(() => {
-        sent.push({ api: "InvokeRestApi", request })
-        return { status: 200, body: {} }
-      }),
-    webserverRestApi: (request) =>
-      Effect.suspend(() => {
-        sent.push({ api: "Webserver", request })
-        return webserver(request).pipe(Effect.map((body) => ({ status: 200, body })))
-      }),
-    findLogStreams: () => Effect.die("unexpected"),
-    readLogEventsBackward: () => Effect.die("unexpected"),
-    readDagFile: () => Effect.die("unexpected")
-  })
+  Layer.merge(
+    Layer.succeed(MwaaGateway, {
+      listEnvironments: () => Effect.succeed(["env"]),
+      getEnvironment: (name) =>
+        Effect.succeed({ Name: name, AirflowVersion: "3.0.6", raw: { Name: name, WebserverAccessMode: "PRIVATE_ONLY" } }),
+      createEnvironment: () => Effect.die("unexpected"),
+      updateEnvironment: () => Effect.die("unexpected"),
+      deleteEnvironment: () => Effect.die("unexpected"),
+      findLogStreams: () => Effect.die("unexpected"),
+      readLogEventsBackward: () => Effect.die("unexpected"),
+      readDagFile: () => Effect.die("unexpected")
+    }),
+    Layer.succeed(AirflowApi, {
+      send: (route, request) =>
+        route._tag === "InvokeRestApi"
+          ? Effect.sync(() => {
+              sent.push({ api: "InvokeRestApi", request })
+              return { status: 200, body: {} }
+            })
+          : Effect.suspend(() => {
+              const withMajor = { ...request, airflowMajor: route.airflowMajor }
+              sent.push({ api: "Webserver", request: withMajor })
+              return webserver(withMajor).pipe(Effect.map((body) => ({ status: 200, body })))
+            })
+    })
+  )
 
 const withClient = <A, E>(
   mode: AirflowRouteMode,
@@ -57,8 +63,8 @@ describe("AirflowClient on two routes", () => {
   it.effect("auto: a short path through InvokeRestApi, a long one through the webserver with the Airflow major", () =>
     withClient("auto", ok, (client, sent) =>
       Effect.gen(function* () {
-        yield* client.send("env", { method: "GET", path: "/dags" })
-        yield* client.send("env", { method: "POST", path: LONG, body: { dry_run: true } })
+        yield* client.send("env", { method: "GET", path: "/dags" }, Schema.Unknown)
+        yield* client.send("env", { method: "POST", path: LONG, body: { dry_run: true } }, Schema.Unknown)
         expect(sent.map((s) => s.api)).toEqual(["InvokeRestApi", "Webserver"])
         expect(sent[1]?.request).toMatchObject({ environmentName: "env", path: LONG, body: { dry_run: true }, airflowMajor: 3 })
       })
@@ -68,7 +74,7 @@ describe("AirflowClient on two routes", () => {
   it.effect("invoke: a long path fails with RouteUnfit before any call; the app names the limit and the setting", () =>
     withClient("invoke", ok, (client, sent) =>
       Effect.gen(function* () {
-        const error = yield* Effect.flip(client.send("env", { method: "POST", path: LONG }))
+        const error = yield* Effect.flip(client.send("env", { method: "POST", path: LONG }, Schema.Unknown))
         expect(error).toMatchObject({ _tag: "RouteUnfit", pathLength: LONG.length, limit: 64 })
         expect(sent).toEqual([])
         const text = errorText("clear-task-instances", "env", error)
@@ -82,7 +88,7 @@ describe("AirflowClient on two routes", () => {
   it.effect("webserver: every call through the webserver", () =>
     withClient("webserver", ok, (client, sent) =>
       Effect.gen(function* () {
-        yield* client.send("env", { method: "GET", path: "/dags" })
+        yield* client.send("env", { method: "GET", path: "/dags" }, Schema.Unknown)
         expect(sent.map((s) => s.api)).toEqual(["Webserver"])
       })
     )
@@ -99,12 +105,14 @@ describe("AirflowClient on two routes", () => {
       })
     return withClient("webserver", flaky, (client) =>
       Effect.gen(function* () {
-        const read = yield* Effect.fork(client.send("env", { method: "GET", path: "/dags" }))
+        const read = yield* Effect.fork(client.send("env", { method: "GET", path: "/dags" }, Schema.Unknown))
         yield* TestClock.adjust(Duration.seconds(10))
-        expect((yield* Fiber.join(read)).body).toEqual({ ok: true })
+        expect(yield* Fiber.join(read)).toEqual({ ok: true })
         expect(calls).toBe(2)
         calls = 0
-        const write = yield* Effect.fork(Effect.flip(client.send("env", { method: "POST", path: "/dags/x/clearTaskInstances" })))
+        const write = yield* Effect.fork(
+          Effect.flip(client.send("env", { method: "POST", path: "/dags/x/clearTaskInstances" }, Schema.Unknown))
+        )
         yield* TestClock.adjust(Duration.seconds(10))
         expect(yield* Fiber.join(write)).toMatchObject({ airflowStatus: 503 })
         expect(calls).toBe(1)
@@ -128,7 +136,7 @@ describe("AirflowClient on two routes", () => {
       })
     return withClient("auto", down, (client) =>
       Effect.gen(function* () {
-        const error = yield* Effect.flip(client.send("env", { method: "GET", path: LONG }))
+        const error = yield* Effect.flip(client.send("env", { method: "GET", path: LONG }, Schema.Unknown))
         expect(calls).toBe(1)
         expect(error).toMatchObject({ _tag: "MwaaError", webserverUnreachable: true, webserverAccessMode: "PRIVATE_ONLY" })
         const text = errorText("get-dag", "env", error)

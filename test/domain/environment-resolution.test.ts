@@ -15,8 +15,6 @@ const gateway = (listed?: ReadonlyArray<string>) =>
     createEnvironment: unused,
     updateEnvironment: unused,
     deleteEnvironment: unused,
-    invokeRestApi: unused,
-    webserverRestApi: unused,
     findLogStreams: unused,
     readLogEventsBackward: unused,
     readDagFile: unused

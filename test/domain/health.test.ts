@@ -1,10 +1,14 @@
 import { describe, expect, it } from "@effect/vitest"
+import { Either, Schema } from "effect"
 import { wordHealth } from "../../src/app/next-steps.js"
-import { type AirflowPart, assess as assessIntents, type MwaaPart, normalizeHealth } from "../../src/domain/health.js"
+import { HealthAnswer } from "../../src/domain/answers/health.js"
+import { type AirflowPart, assess as assessIntents, type MwaaPart } from "../../src/domain/health.js"
+
+const normalizeHealth = (body: unknown) => Schema.decodeUnknownSync(HealthAnswer)(body)
 
 /** The health endpoint's two versions in one shape, and the verdict rules on their own. */
 
-describe("normalizeHealth", () => {
+describe("HealthAnswer", () => {
   it("reads Airflow 2's HealthInfo: a DAG processor with neither status nor heartbeat is none at all", () => {
     expect(
       normalizeHealth({
@@ -37,9 +41,12 @@ describe("normalizeHealth", () => {
     })
   })
 
-  it("reads anything else as nothing reported, never throwing", () => {
+  it("reads an answer without components as nothing reported, and refuses any other shape instead of reading it as nothing", () => {
     const none = { metadatabase: null, scheduler: null, triggerer: null, dag_processor: null }
-    for (const body of [null, "ok", [], {}, { scheduler: "healthy", metadatabase: 1 }]) expect(normalizeHealth(body)).toEqual(none)
+    expect(normalizeHealth({})).toEqual(none)
+    for (const body of [null, "ok", [], { scheduler: "healthy", metadatabase: 1 }]) {
+      expect(Either.isLeft(Schema.decodeUnknownEither(HealthAnswer)(body))).toBe(true)
+    }
   })
 })
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "@effect/vitest"
+import { Schema } from "effect"
+import { DagAnswer } from "../../src/domain/answers/dags.js"
+import { DagRunAnswer } from "../../src/domain/answers/dag-runs.js"
+import { TaskInstanceAnswer } from "../../src/domain/answers/task-instances.js"
 import { linesFromCloudWatchMessage, linesFromRestContent } from "../../src/domain/log-lines.js"
-import { normalizeDag, normalizeDagRun, normalizeTaskInstance } from "../../src/domain/normalize.js"
+
+const normalizeDag = Schema.decodeUnknownSync(DagAnswer)
+const normalizeDagRun = Schema.decodeUnknownSync(DagRunAnswer)
+const normalizeTaskInstance = Schema.decodeUnknownSync(TaskInstanceAnswer)
 import { dagFileS3Location } from "../../src/domain/routes-misc.js"
 
 describe("one shape for Airflow 2 and 3", () => {
@@ -10,7 +17,7 @@ describe("one shape for Airflow 2 and 3", () => {
     expect(v2.logical_date).toBe("2026-11-24T00:00:00+00:00")
     expect(v3.logical_date).toBe("2026-11-24T00:00:00Z")
     expect(Object.keys(v2)).toEqual(Object.keys(v3))
-    expect(normalizeTaskInstance({ task_id: "t", execution_date: "e" }).logical_date).toBe("e")
+    expect(normalizeTaskInstance({ dag_id: "d", dag_run_id: "r", task_id: "t", execution_date: "e" }).logical_date).toBe("e")
   })
 
   it("reads schedules and activity from either version's DAG", () => {

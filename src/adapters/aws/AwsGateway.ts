@@ -1,22 +1,22 @@
 import { DeleteEnvironmentCommand, ListEnvironmentsCommand } from "@aws-sdk/client-mwaa"
-import { type Context, Duration, Effect, Layer } from "effect"
-import type { Environment as PortEnvironment, RestRequest } from "../../ports/MwaaGateway.js"
+import { Context, Duration, Effect, Layer } from "effect"
+import { AirflowApi } from "../../ports/AirflowApi.js"
+import type { Environment as PortEnvironment } from "../../ports/MwaaGateway.js"
 import { MwaaGateway } from "../../ports/MwaaGateway.js"
 import { MwaaError } from "../../ports/MwaaError.js"
+import { makeAirflowApi } from "./airflow-api.js"
 import { type ClientOptions, type Clients, destroyClients, makeClients } from "./clients.js"
 import {
   CreateEnvironmentCommand,
   type CreateEnvironmentCommandInput,
   type Environment,
   GetEnvironmentCommand,
-  InvokeRestApiCommand,
   UpdateEnvironmentCommand,
   type UpdateEnvironmentCommandInput
 } from "./commands/index.js"
 import { findLogStreams, readDagFile, readLogEventsBackward } from "./logs-and-s3.js"
 import { send } from "./send.js"
 import { webserverEndpointFromEnv } from "./endpoints.js"
-import { makeWebserver } from "./webserver-session.js"
 
 export interface AwsGatewayOptions extends ClientOptions {
   /** MWAA gives Airflow 10 s per InvokeRestApi; we wait a little longer before giving up (default 15 s). */
@@ -49,11 +49,6 @@ const toPortEnvironment = (name: string, env: Environment): PortEnvironment => (
 
 const makeGateway = (clients: Clients, options: AwsGatewayOptions): Context.Tag.Service<MwaaGateway> => {
   const timeout = options.callTimeout ?? Duration.seconds(30)
-  const invokeTimeout = options.invokeRestApiTimeout ?? Duration.seconds(15)
-  const webserverRestApi = makeWebserver(clients, {
-    endpoint: options.webserverEndpoint ?? webserverEndpointFromEnv(process.env, options.endpointUrl),
-    timeout
-  })
   return {
     listEnvironments: Effect.fn("AwsGateway.listEnvironments")(function* () {
       const names: Array<string> = []
@@ -90,19 +85,6 @@ const makeGateway = (clients: Clients, options: AwsGatewayOptions): Context.Tag.
       const command = new DeleteEnvironmentCommand({ Name: name })
       yield* send("DeleteEnvironment", timeout, (signal) => clients.mwaa.send(command, { abortSignal: signal }))
     }),
-    invokeRestApi: Effect.fn("AwsGateway.invokeRestApi")(function* (request: RestRequest) {
-      const command = new InvokeRestApiCommand({
-        Name: request.environmentName,
-        Path: request.path,
-        Method: request.method,
-        ...(request.queryParameters !== undefined && { QueryParameters: request.queryParameters }),
-        ...(request.body !== undefined && { Body: request.body })
-      })
-      const operation = `InvokeRestApi ${request.method} ${request.path}`
-      const out = yield* send(operation, invokeTimeout, (signal) => clients.mwaaOnce.send(command, { abortSignal: signal }))
-      return { status: out.RestApiStatusCode ?? 200, body: out.RestApiResponse }
-    }),
-    webserverRestApi,
     findLogStreams: findLogStreams(clients, timeout),
     readLogEventsBackward: readLogEventsBackward(clients, timeout),
     readDagFile: readDagFile(clients, timeout)
@@ -110,20 +92,30 @@ const makeGateway = (clients: Clients, options: AwsGatewayOptions): Context.Tag.
 }
 
 /**
- * The MwaaGateway port on AWS: MWAA through client-mwaa's machinery with our model-current
- * commands, task logs from CloudWatch Logs, DAG files from S3. The SDK clients live as long as
- * the layer and are destroyed with it.
+ * The MwaaGateway and AirflowApi ports on AWS: MWAA through client-mwaa's machinery with our
+ * model-current commands, Airflow through InvokeRestApi or the webserver, task logs from
+ * CloudWatch Logs, DAG files from S3. The SDK clients live as long as the layer and are
+ * destroyed with it, shared by both ports.
  */
 export const AwsGateway = {
-  layer: (options: AwsGatewayOptions): Layer.Layer<MwaaGateway> =>
-    Layer.scoped(
-      MwaaGateway,
+  layer: (options: AwsGatewayOptions): Layer.Layer<MwaaGateway | AirflowApi> =>
+    Layer.scopedContext(
       Effect.map(
         Effect.acquireRelease(
           Effect.sync(() => makeClients(options)),
           (clients) => Effect.sync(() => destroyClients(clients))
         ),
-        (clients) => makeGateway(clients, options)
+        (clients) =>
+          Context.make(MwaaGateway, makeGateway(clients, options)).pipe(
+            Context.add(
+              AirflowApi,
+              makeAirflowApi(clients, {
+                invokeTimeout: options.invokeRestApiTimeout ?? Duration.seconds(15),
+                timeout: options.callTimeout ?? Duration.seconds(30),
+                webserverEndpoint: options.webserverEndpoint ?? webserverEndpointFromEnv(process.env, options.endpointUrl)
+              })
+            )
+          )
       )
     )
 }

@@ -1,6 +1,6 @@
 import { Effect, Redacted } from "effect"
 import { MwaaError } from "../../ports/MwaaError.js"
-import type { RestResponse } from "../../ports/MwaaGateway.js"
+import type { RestResponse } from "../../ports/AirflowApi.js"
 import type { HttpAnswer } from "./webserver-http.js"
 
 /**

@@ -1,7 +1,7 @@
 import { CreateWebLoginTokenCommand } from "@aws-sdk/client-mwaa"
 import { Clock, Duration, Effect, Redacted } from "effect"
 import { MwaaError } from "../../ports/MwaaError.js"
-import type { WebserverRequest } from "../../ports/MwaaGateway.js"
+import type { WebserverRequest } from "../../ports/AirflowApi.js"
 import type { Clients } from "./clients.js"
 import { send } from "./send.js"
 import { refused, toResponse } from "./webserver-answer.js"

@@ -1,5 +1,7 @@
 import { Context, Effect, Layer, Option, Ref } from "effect"
+import { AirflowApi } from "../../ports/AirflowApi.js"
 import { MwaaGateway } from "../../ports/MwaaGateway.js"
+import { makeAirflowApi } from "./airflow-api.js"
 import { buildState } from "./build-state.js"
 import { type FakeCall, makeCallLog } from "./call-log.js"
 import { makeGateway } from "./gateway.js"
@@ -48,12 +50,12 @@ export interface FakeMwaaShape {
 }
 
 /**
- * The in-memory MWAA: one layer provides the MwaaGateway port (behaving like MWAA, Airflow 2.10
- * or 3.0 behind InvokeRestApi, CloudWatch Logs and S3) and this inspection service over the
+ * The in-memory MWAA: one layer provides the MwaaGateway and AirflowApi ports (behaving like MWAA,
+ * Airflow 2.10 or 3.0 behind InvokeRestApi or the webserver, CloudWatch Logs and S3) and this inspection service over the
  * same state. Used by the demo, property tests and end-to-end tests.
  */
 export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwaaShape>() {
-  static readonly layer = (seed: FakeSeed, options: FakeMwaaOptions = {}): Layer.Layer<MwaaGateway | FakeMwaa> =>
+  static readonly layer = (seed: FakeSeed, options: FakeMwaaOptions = {}): Layer.Layer<MwaaGateway | AirflowApi | FakeMwaa> =>
     Layer.effectContext(
       Effect.gen(function* () {
         const ref = yield* Ref.make(buildState(seed))
@@ -82,7 +84,10 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
               return next === undefined ? [false, state] : [true, next]
             })
         }
-        return Context.make(MwaaGateway, makeGateway(ref, log, web)).pipe(Context.add(FakeMwaa, inspector))
+        return Context.make(MwaaGateway, makeGateway(ref, log)).pipe(
+          Context.add(AirflowApi, makeAirflowApi(ref, log, web)),
+          Context.add(FakeMwaa, inspector)
+        )
       })
     )
 }

@@ -1,6 +1,6 @@
 import { appendFileSync } from "node:fs"
 import { Effect } from "effect"
-import type { RestMethod } from "../../ports/MwaaGateway.js"
+import type { RestMethod } from "../../ports/AirflowApi.js"
 
 /** Every gateway call the fake received, in order, so tests can check what reached "AWS". */
 export type FakeApi =

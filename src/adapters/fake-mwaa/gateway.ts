@@ -3,11 +3,8 @@ import type { MwaaGateway } from "../../ports/MwaaGateway.js"
 import type { CallLog } from "./call-log.js"
 import { describeLogStreams, environmentOfLogGroup, getLogEventsBackward } from "./cloudwatch.js"
 import * as Environments from "./environments.js"
-import { invokeRestApi } from "./invoke.js"
 import { environmentOfBucket, getObject } from "./s3.js"
 import type { FakeState } from "./state.js"
-import { makeWebserverRestApi } from "./webserver-client.js"
-import type { FakeWebserver } from "./webserver-service.js"
 
 /**
  * The MwaaGateway port over the fake's state. Each call is recorded first, then run as one
@@ -25,8 +22,7 @@ const step = <A, E>(ref: Ref.Ref<FakeState>, f: (s: FakeState) => Either.Either<
     })
   )
 
-/** `web` is the webserver login model over the same state: webserverRestApi logs in through it as a client. */
-export const makeGateway = (ref: Ref.Ref<FakeState>, log: CallLog, web: FakeWebserver): Gateway => ({
+export const makeGateway = (ref: Ref.Ref<FakeState>, log: CallLog): Gateway => ({
   listEnvironments: Effect.fnUntraced(function* () {
     yield* log.record({ api: "ListEnvironments" })
     return Environments.listEnvironments(yield* Ref.get(ref))
@@ -47,18 +43,6 @@ export const makeGateway = (ref: Ref.Ref<FakeState>, log: CallLog, web: FakeWebs
     yield* log.record({ api: "DeleteEnvironment", environmentName: name })
     yield* step(ref, (s) => Either.map(Environments.deleteEnvironment(s, name), (next) => [undefined, next] as const))
   }),
-  invokeRestApi: Effect.fnUntraced(function* (request) {
-    yield* log.record({
-      api: "InvokeRestApi",
-      environmentName: request.environmentName,
-      method: request.method,
-      path: request.path,
-      queryParameters: request.queryParameters,
-      body: request.body
-    })
-    return yield* Effect.flatten(Ref.modify(ref, (s) => invokeRestApi(s, request)))
-  }),
-  webserverRestApi: makeWebserverRestApi(web),
   findLogStreams: Effect.fnUntraced(function* (logGroupArn, prefix) {
     const state = yield* Ref.get(ref)
     yield* log.record({

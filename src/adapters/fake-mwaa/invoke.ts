@@ -1,5 +1,5 @@
 import { Either } from "effect"
-import type { RestRequest, RestResponse } from "../../ports/MwaaGateway.js"
+import type { RestRequest, RestResponse } from "../../ports/AirflowApi.js"
 import { MwaaError } from "../../ports/MwaaError.js"
 import type { AirflowFailure } from "./airflow-errors.js"
 import { routeRequest } from "./rest-router.js"

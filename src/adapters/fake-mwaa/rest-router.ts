@@ -1,5 +1,5 @@
 import { Either } from "effect"
-import type { RestRequest } from "../../ports/MwaaGateway.js"
+import type { RestRequest } from "../../ports/AirflowApi.js"
 import { type AirflowFailure, methodNotAllowed, routeNotFound } from "./airflow-errors.js"
 import { validateBody } from "./request-body.js"
 import { parseQuery } from "./request-query.js"

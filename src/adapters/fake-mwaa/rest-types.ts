@@ -1,5 +1,5 @@
 import type { Either } from "effect"
-import type { RestMethod } from "../../ports/MwaaGateway.js"
+import type { RestMethod } from "../../ports/AirflowApi.js"
 import type { AirflowFailure } from "./airflow-errors.js"
 import type { BodySpec } from "./request-body.js"
 import type { QuerySpec } from "./request-query.js"

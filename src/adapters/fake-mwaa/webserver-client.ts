@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import type { WebserverRequest } from "../../ports/MwaaGateway.js"
+import type { WebserverRequest } from "../../ports/AirflowApi.js"
 import { MwaaError } from "../../ports/MwaaError.js"
 import { API_PREFIXES, type Served } from "./webserver.js"
 import { LOGIN_PATHS } from "./webserver-login.js"

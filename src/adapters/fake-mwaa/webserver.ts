@@ -1,5 +1,5 @@
 import type { Either } from "effect"
-import type { RestMethod, RestResponse } from "../../ports/MwaaGateway.js"
+import type { RestMethod, RestResponse } from "../../ports/AirflowApi.js"
 import type { MwaaError } from "../../ports/MwaaError.js"
 import { type AirflowFailure, httpException, problem, routeNotFound } from "./airflow-errors.js"
 import { routeAirflow } from "./invoke.js"

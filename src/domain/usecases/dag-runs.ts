@@ -1,8 +1,9 @@
 import { Effect, Option } from "effect"
 import { MwaaError } from "../../ports/MwaaError.js"
 import { AirflowClient } from "../airflow-client.js"
-import { type DagRun, pageOf } from "../model.js"
-import { asArray, asRecord, normalizeDagRun } from "../normalize.js"
+import { DagRunAnswer, DagRunListAnswer } from "../answers/dag-runs.js"
+import { totalOf } from "../answers/fields.js"
+import { pageOf } from "../model.js"
 import type { AirflowMajor } from "../routes.js"
 import * as Runs from "../routes-runs.js"
 
@@ -11,11 +12,9 @@ import * as Runs from "../routes-runs.js"
 export const listDagRuns = Effect.fnUntraced(function* (env: string, dagId: string | undefined, f: Runs.DagRunFilters) {
   const airflow = yield* AirflowClient
   const v = yield* airflow.major(env)
-  const response = yield* airflow.send(env, Runs.listDagRuns(v, dagId, f))
-  const body = asRecord(response.body)
-  const runs = asArray(body["dag_runs"]).map(normalizeDagRun)
-  const total = typeof body["total_entries"] === "number" ? body["total_entries"] : runs.length
-  return { dag_runs: runs, ...pageOf(f.offset, f.limit, runs.length, total) }
+  const answer = yield* airflow.send(env, Runs.listDagRuns(v, dagId, f), DagRunListAnswer)
+  const runs = answer.dag_runs
+  return { dag_runs: runs, ...pageOf(f.offset, f.limit, runs.length, totalOf(answer, runs)) }
 })
 
 const LOOKUP_PAGE = 100
@@ -26,8 +25,7 @@ const lookupPage = (env: string, v: AirflowMajor, dagId: string, runId: string, 
   Effect.gen(function* () {
     const airflow = yield* AirflowClient
     const call = Runs.dagRunLookup(v, dagId, byDate ? runId : "", { limit: LOOKUP_PAGE, offset })
-    const body = asRecord((yield* airflow.send(env, call)).body)
-    const runs = asArray(body["dag_runs"]).map(normalizeDagRun)
+    const runs = (yield* airflow.send(env, call, DagRunListAnswer)).dag_runs
     return { found: Option.fromNullable(runs.find((r) => r.dag_run_id === runId)), more: runs.length === LOOKUP_PAGE }
   })
 
@@ -43,7 +41,7 @@ export const getDagRun = Effect.fnUntraced(function* (env: string, dagId: string
   const airflow = yield* AirflowClient
   const v = yield* airflow.major(env)
   const direct = Runs.getDagRunDirect(v, dagId, runId)
-  if (Option.isSome(direct)) return normalizeDagRun((yield* airflow.send(env, direct.value)).body)
+  if (Option.isSome(direct)) return yield* airflow.send(env, direct.value, DagRunAnswer)
   if (Option.isSome(Runs.logicalDateInRunId(runId)) && !airflow.webserverOnly) {
     const narrowed = yield* lookupPage(env, v, dagId, runId, 0, true)
     if (Option.isSome(narrowed.found)) return narrowed.found.value
@@ -52,13 +50,12 @@ export const getDagRun = Effect.fnUntraced(function* (env: string, dagId: string
     new MwaaError({ reason: "NotFound", operation, message: `DAG run ${runId} of DAG ${dagId} was not found in environment ${env}.` })
   if (airflow.longPaths) {
     const call = Runs.getDagRunPath(v, dagId, runId)
-    const response = yield* airflow.send(env, call).pipe(
+    return yield* airflow.send(env, call, DagRunAnswer).pipe(
       Effect.catchIf(
         (e) => e._tag === "MwaaError" && e.airflowStatus === 404,
         () => Effect.fail(notFound(`${call.method} ${call.path}`))
       )
     )
-    return normalizeDagRun(response.body)
   }
   for (let page = 0; page < LOOKUP_MAX_PAGES; page++) {
     const scanned = yield* lookupPage(env, v, dagId, runId, page * LOOKUP_PAGE, false)
@@ -74,8 +71,7 @@ export const triggerDagRun = Effect.fnUntraced(function* (env: string, dagId: st
   yield* airflow.admits(Runs.triggerDagRun(2, dagId, input))
   const v = yield* airflow.major(env)
   const call = Runs.triggerDagRun(v, dagId, input)
-  return yield* airflow.send(env, call).pipe(
-    Effect.map((response) => normalizeDagRun(response.body) satisfies DagRun),
+  return yield* airflow.send(env, call, DagRunAnswer).pipe(
     // A retried trigger that meets 409 met the run its own first attempt created (the
     // answer was lost, the run was not): report that run instead of a conflict.
     Effect.catchIf(

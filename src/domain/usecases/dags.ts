@@ -3,8 +3,9 @@ import { MwaaError } from "../../ports/MwaaError.js"
 import { MwaaGateway } from "../../ports/MwaaGateway.js"
 import { AirflowClient } from "../airflow-client.js"
 import { EnvironmentCatalog } from "../environment-catalog.js"
+import { DagAnswer, DagListAnswer, DagRecord, DagSourceAnswer, dagOf } from "../answers/dags.js"
+import { totalOf } from "../answers/fields.js"
 import { pageOf } from "../model.js"
-import { asArray, asRecord, normalizeDag } from "../normalize.js"
 import { maskSecretsInText } from "../redaction.js"
 import type { AirflowMajor } from "../routes.js"
 import * as Routes from "../routes.js"
@@ -15,25 +16,20 @@ import { dagFileS3Location } from "../routes-misc.js"
 export const listDags = Effect.fnUntraced(function* (env: string, q: Routes.ListDagsQuery) {
   const airflow = yield* AirflowClient
   const v = yield* airflow.major(env)
-  const response = yield* airflow.send(env, Routes.listDags(v, q))
-  const body = asRecord(response.body)
-  const dags = asArray(body["dags"]).map(normalizeDag)
-  const total = typeof body["total_entries"] === "number" ? body["total_entries"] : dags.length
-  return { dags, ...pageOf(q.offset, q.limit, dags.length, total) }
+  const answer = yield* airflow.send(env, Routes.listDags(v, q), DagListAnswer)
+  const dags = answer.dags.map(dagOf)
+  return { dags, ...pageOf(q.offset, q.limit, dags.length, totalOf(answer, dags)) }
 })
 
-/** The DAG record as Airflow sent it: file_token and fileloc are needed to find its source. */
+/** The DAG's record, decoded: file_token and fileloc are needed to find its source. */
 // Untraced: on every call, under the tool's span; a span costs about 20 µs a call (see bench/README.md).
-export const fetchDagRaw = Effect.fnUntraced(function* (env: string, v: AirflowMajor, dagId: string) {
+export const fetchDagRecord = Effect.fnUntraced(function* (env: string, v: AirflowMajor, dagId: string) {
   const airflow = yield* AirflowClient
   // A long id's direct path through the webserver beats the dag_id_pattern list, which may miss it (see Routes.getDag).
   const route = Routes.getDag(v, dagId, airflow.longPaths)
-  const response = yield* airflow.send(env, route.call)
-  if (route.exactMatchIn === undefined) return asRecord(response.body)
+  if (route.exactMatchIn === undefined) return yield* airflow.send(env, route.call, DagRecord)
   // dag_id_pattern matches substrings: keep only the DAG whose id is exactly the one asked for.
-  const match = asArray(asRecord(response.body)["dags"])
-    .map(asRecord)
-    .find((d) => d["dag_id"] === dagId)
+  const match = (yield* airflow.send(env, route.call, DagListAnswer)).dags.find((d) => d.dag_id === dagId)
   if (match !== undefined) return match
   return yield* new MwaaError({ reason: "NotFound", operation: "GET /dags", message: `DAG ${dagId} was not found in environment ${env}.` })
 })
@@ -41,7 +37,7 @@ export const fetchDagRaw = Effect.fnUntraced(function* (env: string, v: AirflowM
 export const getDag = Effect.fnUntraced(function* (env: string, dagId: string) {
   const airflow = yield* AirflowClient
   const v = yield* airflow.major(env)
-  return normalizeDag(yield* fetchDagRaw(env, v, dagId))
+  return dagOf(yield* fetchDagRecord(env, v, dagId))
 })
 
 export const setDagPaused = Effect.fnUntraced(function* (env: string, dagId: string, isPaused: boolean) {
@@ -50,8 +46,7 @@ export const setDagPaused = Effect.fnUntraced(function* (env: string, dagId: str
   yield* airflow.admits(Routes.setDagPaused(2, dagId, isPaused))
   const v = yield* airflow.major(env)
   const call = Routes.setDagPaused(v, dagId, isPaused)
-  const response = yield* airflow.send(env, call)
-  return normalizeDag(response.body)
+  return yield* airflow.send(env, call, DagAnswer)
 })
 
 /**
@@ -61,13 +56,10 @@ export const setDagPaused = Effect.fnUntraced(function* (env: string, dagId: str
 export const getDagSource = Effect.fnUntraced(function* (env: string, dagId: string) {
   const airflow = yield* AirflowClient
   const v = yield* airflow.major(env)
-  const dag = yield* fetchDagRaw(env, v, dagId)
-  const fileloc = typeof dag["fileloc"] === "string" ? dag["fileloc"] : null
-  const token = typeof dag["file_token"] === "string" ? dag["file_token"] : null
-  const rest = Routes.dagSourceRest(v, dagId, token)
-  const fromRest = Option.isSome(rest)
-    ? Option.some(yield* airflow.send(env, rest.value).pipe(Effect.map((r) => sourceText(r.body))))
-    : Option.none<string>()
+  const dag = yield* fetchDagRecord(env, v, dagId)
+  const fileloc = dag.fileloc
+  const rest = Routes.dagSourceRest(v, dagId, dag.file_token)
+  const fromRest = Option.isSome(rest) ? Option.some(yield* airflow.send(env, rest.value, DagSourceAnswer)) : Option.none<string>()
   const content = Option.isSome(fromRest) ? fromRest.value : yield* fromS3(env, dagId, fileloc)
   const masked = maskSecretsInText(content)
   return {
@@ -78,8 +70,6 @@ export const getDagSource = Effect.fnUntraced(function* (env: string, dagId: str
     masked: masked.masked
   }
 })
-
-const sourceText = (body: unknown): string => (typeof body === "string" ? body : String(asRecord(body)["content"] ?? ""))
 
 const fromS3 = Effect.fnUntraced(function* (env: string, dagId: string, fileloc: string | null) {
   const catalog = yield* EnvironmentCatalog

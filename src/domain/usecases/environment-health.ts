@@ -2,6 +2,8 @@ import { Clock, Effect, Either } from "effect"
 import { AirflowClient } from "../airflow-client.js"
 import { EnvironmentCatalog } from "../environment-catalog.js"
 import { MwaaError } from "../../ports/MwaaError.js"
+import type { UnexpectedAnswer } from "../../ports/UnexpectedAnswer.js"
+import { HealthAnswer } from "../answers/health.js"
 import type { UnsupportedAirflowVersion } from "../airflow-version.js"
 import type { RouteUnfit } from "../route-choice.js"
 import { maskThenCut } from "../redaction.js"
@@ -12,7 +14,6 @@ import {
   assess,
   type FailingDagsPart,
   type MwaaPart,
-  normalizeHealth,
   PROBED_STATUSES
 } from "../health.js"
 import type { AirflowMajor } from "../routes.js"
@@ -29,8 +30,8 @@ const DAY_MILLIS = 86_400_000
 /** One page of the batch runs list: Airflow's default maximum_page_limit. */
 const FAILED_RUNS_PAGE = 100
 
-/** What can fail one part of the health check: Airflow's answer, its route, or its version. */
-export type PartFailure = MwaaError | RouteUnfit | UnsupportedAirflowVersion
+/** What can fail one part of the health check: Airflow's answer (or its shape), its route, or its version. */
+export type PartFailure = MwaaError | UnexpectedAnswer | RouteUnfit | UnsupportedAirflowVersion
 
 /** A failure as one short line: the reason and message of an MwaaError, else the error's message. */
 export const failureText = (e: PartFailure): string => {
@@ -101,10 +102,7 @@ const countOf = <E, R>(effect: Effect.Effect<{ readonly total_entries: number },
 const probeAirflow = (env: string, v: AirflowMajor) =>
   Effect.gen(function* () {
     const airflow = yield* AirflowClient
-    const health = yield* airflow.send(env, healthRoute(v)).pipe(
-      Effect.map((r) => normalizeHealth(r.body)),
-      Effect.either
-    )
+    const health = yield* airflow.send(env, healthRoute(v), HealthAnswer).pipe(Effect.either)
     const [importErrors, paused, active, failing] = yield* Effect.all(
       [
         countOf(listImportErrors(env, { limit: 1, offset: 0 })),

@@ -1,8 +1,8 @@
 import { Effect } from "effect"
 import { MwaaError } from "../../ports/MwaaError.js"
 import { AirflowClient } from "../airflow-client.js"
+import { TaskInstanceAnswer, TaskInstanceListAnswer } from "../answers/task-instances.js"
 import { pageOf, type TaskInstance } from "../model.js"
-import { asArray, asRecord, normalizeTaskInstance } from "../normalize.js"
 import { TASK_INSTANCES_BATCH_PATH } from "../paths.js"
 import * as Tasks from "../routes-tasks.js"
 
@@ -20,11 +20,8 @@ export const listTaskInstances = Effect.fnUntraced(function* (
 ) {
   const airflow = yield* AirflowClient
   const v = yield* airflow.major(env)
-  const response = yield* airflow.send(env, Tasks.listTaskInstances(v, dagId, runId, f))
-  const all = asArray(asRecord(response.body)["task_instances"])
-    .map(normalizeTaskInstance)
-    .filter((ti) => ti.dag_id === dagId && ti.dag_run_id === runId)
-    .sort(byTaskOrder)
+  const answer = yield* airflow.send(env, Tasks.listTaskInstances(v, dagId, runId, f), TaskInstanceListAnswer)
+  const all = answer.task_instances.filter((ti) => ti.dag_id === dagId && ti.dag_run_id === runId).sort(byTaskOrder)
   const page = all.slice(f.offset, f.offset + f.limit)
   return { task_instances: page, ...pageOf(f.offset, f.limit, page.length, all.length) }
 })
@@ -33,8 +30,11 @@ export const getTaskInstance = Effect.fnUntraced(function* (env: string, dagId: 
   const airflow = yield* AirflowClient
   const v = yield* airflow.major(env)
   const call = Tasks.getTaskInstance(v, dagId, runId, taskId, mapIndex)
-  const body = asRecord((yield* airflow.send(env, call)).body)
-  const candidates = "task_instances" in body ? asArray(body["task_instances"]).map(normalizeTaskInstance) : [normalizeTaskInstance(body)]
+  // The task's own path answers the task instance; the batch list (its path did not fit) a list.
+  const candidates =
+    call.path === TASK_INSTANCES_BATCH_PATH
+      ? (yield* airflow.send(env, call, TaskInstanceListAnswer)).task_instances
+      : [yield* airflow.send(env, call, TaskInstanceAnswer)]
   const match = candidates.find(
     (ti) => ti.dag_id === dagId && ti.dag_run_id === runId && ti.task_id === taskId && ti.map_index === mapIndex
   )
@@ -55,25 +55,28 @@ export const clearTaskInstances = Effect.fnUntraced(function* (env: string, dagI
   yield* airflow.admits(Tasks.clearTaskInstances(2, dagId, req))
   const v = yield* airflow.major(env)
   const call = Tasks.clearTaskInstances(v, dagId, req)
-  const response = yield* airflow.send(env, call)
-  const touched = asArray(asRecord(response.body)["task_instances"]).map((raw) => {
-    const ti = normalizeTaskInstance(raw)
-    return { dag_id: ti.dag_id, dag_run_id: ti.dag_run_id, task_id: ti.task_id, map_index: ti.map_index, state: ti.state }
-  })
+  const answer = yield* airflow.send(env, call, TaskInstanceListAnswer)
+  const touched = answer.task_instances.map((ti) => ({
+    dag_id: ti.dag_id,
+    dag_run_id: ti.dag_run_id,
+    task_id: ti.task_id,
+    map_index: ti.map_index,
+    state: ti.state
+  }))
   // Airflow 2 answers references without state: a dry run would read as "already cleared".
   // One batch read gives each task instance's current state.
   if (v === 2 && req.dry_run && touched.length > 0) {
     const runIds = [...new Set(touched.map((t) => t.dag_run_id))]
-    const current = yield* airflow.send(env, {
-      method: "POST",
-      path: TASK_INSTANCES_BATCH_PATH,
-      body: { dag_ids: [dagId], dag_run_ids: runIds, task_ids: [...new Set(touched.map((t) => t.task_id))] }
-    })
-    const states = new Map(
-      asArray(asRecord(current.body)["task_instances"])
-        .map(normalizeTaskInstance)
-        .map((ti) => [`${ti.dag_run_id}|${ti.task_id}|${ti.map_index}`, ti.state] as const)
+    const current = yield* airflow.send(
+      env,
+      {
+        method: "POST",
+        path: TASK_INSTANCES_BATCH_PATH,
+        body: { dag_ids: [dagId], dag_run_ids: runIds, task_ids: [...new Set(touched.map((t) => t.task_id))] }
+      },
+      TaskInstanceListAnswer
     )
+    const states = new Map(current.task_instances.map((ti) => [`${ti.dag_run_id}|${ti.task_id}|${ti.map_index}`, ti.state] as const))
     const withStates = touched.map((t) => ({ ...t, state: states.get(`${t.dag_run_id}|${t.task_id}|${t.map_index}`) ?? t.state }))
     return { dry_run: req.dry_run, only_failed: req.only_failed, task_instances: withStates, count: withStates.length }
   }

@@ -1,13 +1,14 @@
 import { Effect, Option } from "effect"
 import { MwaaError } from "../../ports/MwaaError.js"
+import type { UnexpectedAnswer } from "../../ports/UnexpectedAnswer.js"
 import type { UnsupportedAirflowVersion } from "../airflow-version.js"
 import type { RouteUnfit } from "../route-choice.js"
 import { MwaaGateway } from "../../ports/MwaaGateway.js"
 import { AirflowClient } from "../airflow-client.js"
 import { EnvironmentCatalog } from "../environment-catalog.js"
 import { linesFromCloudWatchMessage, linesFromRestContent } from "../log-lines.js"
+import { TaskLogAnswer } from "../answers/task-log.js"
 import { READ_TASK_LOG } from "../log-token.js"
-import { asRecord } from "../normalize.js"
 import * as Tasks from "../routes-tasks.js"
 
 /**
@@ -27,7 +28,10 @@ export interface LogPage {
 export interface TaskLogSource {
   readonly source: "cloudwatch" | "rest"
   readonly stream: string | null
-  readonly fetch: (page: string | null, limit: number) => Effect.Effect<LogPage, MwaaError | RouteUnfit | UnsupportedAirflowVersion>
+  readonly fetch: (
+    page: string | null,
+    limit: number
+  ) => Effect.Effect<LogPage, MwaaError | UnexpectedAnswer | RouteUnfit | UnsupportedAirflowVersion>
 }
 
 type Gateway = typeof MwaaGateway.Service
@@ -105,9 +109,9 @@ export const openTaskLog = Effect.fnUntraced(function* (env: string, attempt: Ta
     stream: null,
     // Airflow answers the whole log at once (InvokeRestApi caps it at 6 MB): one page.
     fetch: () =>
-      airflow.send(env, call).pipe(
-        Effect.map((response) => ({
-          events: linesFromRestContent(asRecord(response.body)["content"]).map((line) => [line]),
+      airflow.send(env, call, TaskLogAnswer).pipe(
+        Effect.map((answer) => ({
+          events: linesFromRestContent(answer.content).map((line) => [line]),
           older: undefined
         }))
       )

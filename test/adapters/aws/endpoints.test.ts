@@ -4,6 +4,7 @@ import { vi } from "vitest"
 import { endpointsFromEnv } from "../../../src/adapters/aws/index.js"
 import { gatewayWith, hermeticAwsEnv } from "./gateway-harness.js"
 import { json } from "./stub-handler.js"
+import { viaInvoke } from "../../support/airflow-routes.js"
 
 /** Endpoint overrides: the SDK's standard variables, a flag, and what an override changes on the wire. */
 
@@ -54,7 +55,7 @@ const everyService = (endpointUrl: { endpointUrl?: string; endpoints?: Record<st
   )
   return Effect.gen(function* () {
     yield* h.run((gw) => gw.getEnvironment("my-env"))
-    yield* h.run((gw) => gw.invokeRestApi({ environmentName: "my-env", method: "GET", path: "/dags" }))
+    yield* h.run(() => viaInvoke({ environmentName: "my-env", method: "GET", path: "/dags" }))
     yield* h.run((gw) => gw.findLogStreams("arn:aws:logs:us-east-1:123456789012:log-group:airflow-my-env-Task", "p"))
     yield* h.run((gw) => gw.readDagFile("arn:aws:s3:::airflow-my-env", "dags/etl.py"))
     return h.requests.map((r) => `${r.protocol}//${r.hostname}${r.port === undefined ? "" : `:${r.port}`}${r.path}`)

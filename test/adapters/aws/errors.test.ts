@@ -5,6 +5,7 @@ import { isRetryable, MwaaError } from "../../../src/ports/MwaaError.js"
 import { gatewayWith, hermeticAwsEnv } from "./gateway-harness.js"
 import { operation, shape } from "./model.js"
 import { awsError, hangingHandler, json, type StubAnswer } from "./stub-handler.js"
+import { viaInvoke } from "../../support/airflow-routes.js"
 
 /** Every error MWAA can answer InvokeRestApi with, decoded to the port's MwaaError reason. */
 
@@ -125,7 +126,7 @@ describe("InvokeRestApi errors → MwaaError", () => {
     it.effect(c.title, () =>
       Effect.gen(function* () {
         const { run } = gatewayWith(() => c.answer)
-        const error = yield* Effect.flip(run((gw) => gw.invokeRestApi({ environmentName: "my-env", method: "GET", path: "/dags/etl" })))
+        const error = yield* Effect.flip(run(() => viaInvoke({ environmentName: "my-env", method: "GET", path: "/dags/etl" })))
         expect(error).toBeInstanceOf(MwaaError)
         expect(error).toMatchObject({ ...c.expected, operation: "InvokeRestApi GET /dags/etl" })
       })
@@ -135,11 +136,11 @@ describe("InvokeRestApi errors → MwaaError", () => {
   it.effect("the message carries the service's message (AccessDenied's `Message`) and Airflow's detail", () =>
     Effect.gen(function* () {
       const denied = yield* Effect.flip(
-        gatewayWith(() => cases[4]!.answer).run((gw) => gw.invokeRestApi({ environmentName: "e", method: "GET", path: "/dags" }))
+        gatewayWith(() => cases[4]!.answer).run(() => viaInvoke({ environmentName: "e", method: "GET", path: "/dags" }))
       )
       expect(denied.message).toContain("not authorized to perform: airflow:InvokeRestApi")
       const airflow = yield* Effect.flip(
-        gatewayWith(() => cases[0]!.answer).run((gw) => gw.invokeRestApi({ environmentName: "e", method: "GET", path: "/dags" }))
+        gatewayWith(() => cases[0]!.answer).run(() => viaInvoke({ environmentName: "e", method: "GET", path: "/dags" }))
       )
       expect(airflow.message).toBe("RestApiClientException: Airflow answered 404: DAG with dag_id: 'etl' not found")
     })
@@ -148,10 +149,10 @@ describe("InvokeRestApi errors → MwaaError", () => {
   it.effect("Airflow's 503 through RestApiServerException is retryable, its 404 is not", () =>
     Effect.gen(function* () {
       const e503 = yield* Effect.flip(
-        gatewayWith(() => cases[1]!.answer).run((gw) => gw.invokeRestApi({ environmentName: "e", method: "GET", path: "/dags" }))
+        gatewayWith(() => cases[1]!.answer).run(() => viaInvoke({ environmentName: "e", method: "GET", path: "/dags" }))
       )
       const e404 = yield* Effect.flip(
-        gatewayWith(() => cases[0]!.answer).run((gw) => gw.invokeRestApi({ environmentName: "e", method: "GET", path: "/dags" }))
+        gatewayWith(() => cases[0]!.answer).run(() => viaInvoke({ environmentName: "e", method: "GET", path: "/dags" }))
       )
       expect(isRetryable(e503)).toBe(true)
       expect(isRetryable(e404)).toBe(false)
@@ -164,7 +165,7 @@ describe("timeouts", () => {
     Effect.gen(function* () {
       const stub = hangingHandler()
       const { run } = gatewayWith(() => json({}), { requestHandler: stub.handler })
-      const fiber = yield* Effect.fork(run((gw) => gw.invokeRestApi({ environmentName: "e", method: "GET", path: "/dags" })))
+      const fiber = yield* Effect.fork(run(() => viaInvoke({ environmentName: "e", method: "GET", path: "/dags" })))
       yield* TestClock.adjust("14 seconds")
       expect(fiber.unsafePoll()).toBeNull()
       yield* TestClock.adjust("1 second")

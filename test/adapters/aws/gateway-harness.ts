@@ -1,6 +1,7 @@
 import { type Context, Effect } from "effect"
 import { beforeEach, vi } from "vitest"
 import { AwsGateway, type AwsGatewayOptions } from "../../../src/adapters/aws/index.js"
+import type { AirflowApi } from "../../../src/ports/AirflowApi.js"
 import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 import { AWS_ENV_SETTINGS, credentials, type Responder, stubHandler } from "./stub-handler.js"
 
@@ -10,7 +11,7 @@ type Gateway = Context.Tag.Service<MwaaGateway>
 export const gatewayWith = (respond: Responder, options: Partial<AwsGatewayOptions> = {}) => {
   const stub = stubHandler(respond)
   const layer = AwsGateway.layer({ region: "us-east-1", credentials, requestHandler: stub.handler, ...options })
-  const run = <A, E>(f: (gateway: Gateway) => Effect.Effect<A, E>): Effect.Effect<A, E> =>
+  const run = <A, E>(f: (gateway: Gateway) => Effect.Effect<A, E, AirflowApi>): Effect.Effect<A, E> =>
     Effect.flatMap(MwaaGateway, f).pipe(Effect.provide(layer))
   return { requests: stub.requests, run }
 }

@@ -5,6 +5,7 @@ import { InvokeRestApiCommand } from "../../../src/adapters/aws/index.js"
 import { gatewayWith, hermeticAwsEnv } from "./gateway-harness.js"
 import { bodyMembersOf, metadata, operation } from "./model.js"
 import { bodyOf, credentials, json, stubHandler } from "./stub-handler.js"
+import { viaInvoke } from "../../support/airflow-routes.js"
 
 /** InvokeRestApi on the wire, as the model describes it: method, path, host prefix, body, signing. */
 
@@ -76,8 +77,8 @@ describe("AwsGateway.invokeRestApi", () => {
   it.effect("maps the port's request to the command and RestApiStatusCode/RestApiResponse back", () =>
     Effect.gen(function* () {
       const { requests, run } = gatewayWith(() => answer)
-      const response = yield* run((gw) =>
-        gw.invokeRestApi({ environmentName: "my-env", method: "GET", path: "/dags", queryParameters: { limit: 1 } })
+      const response = yield* run(() =>
+        viaInvoke({ environmentName: "my-env", method: "GET", path: "/dags", queryParameters: { limit: 1 } })
       )
       expect(response).toEqual({ status: 200, body: { dags: [{ dag_id: "etl", note: null }], total_entries: 1 } })
       expect(bodyOf(requests[0])).toEqual({ Path: "/dags", Method: "GET", QueryParameters: { limit: 1 } })
@@ -87,7 +88,7 @@ describe("AwsGateway.invokeRestApi", () => {
   it.effect("makes one attempt only: the domain's retry policy owns retries", () =>
     Effect.gen(function* () {
       const { requests, run } = gatewayWith(() => json({ message: "Rate exceeded" }, 400, { "x-amzn-errortype": "ThrottlingException" }))
-      const error = yield* Effect.flip(run((gw) => gw.invokeRestApi({ environmentName: "my-env", method: "GET", path: "/dags" })))
+      const error = yield* Effect.flip(run(() => viaInvoke({ environmentName: "my-env", method: "GET", path: "/dags" })))
       expect(error.reason).toBe("Throttled")
       expect(requests).toHaveLength(1)
       expect(requests[0]?.headers["amz-sdk-request"]).toBe("attempt=1; max=1")

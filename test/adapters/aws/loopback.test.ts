@@ -4,9 +4,9 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { afterAll, beforeAll } from "vitest"
 import { AwsGateway } from "../../../src/adapters/aws/index.js"
-import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 import { hermeticAwsEnv } from "./gateway-harness.js"
 import { credentials } from "./stub-handler.js"
+import { viaInvoke } from "../../support/airflow-routes.js"
 
 /**
  * The gateway with the SDK's real Node HTTP handler against a tiny server on 127.0.0.1: the
@@ -47,7 +47,7 @@ afterAll(async () => {
 })
 
 const invoke = (path: string) =>
-  Effect.flatMap(MwaaGateway, (gw) => gw.invokeRestApi({ environmentName: "my-env", method: "GET", path })).pipe(
+  viaInvoke({ environmentName: "my-env", method: "GET", path }).pipe(
     Effect.provide(AwsGateway.layer({ region: "us-east-1", endpointUrl, endpoints: {}, credentials, invokeRestApiTimeout: "300 millis" }))
   )
 

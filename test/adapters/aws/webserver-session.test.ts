@@ -2,10 +2,12 @@ import { describe, expect, it } from "@effect/vitest"
 import { type Duration, Effect, Logger, LogLevel } from "effect"
 import { afterAll, beforeAll } from "vitest"
 import { AwsGateway } from "../../../src/adapters/aws/index.js"
-import { MwaaGateway, type WebserverRequest } from "../../../src/ports/MwaaGateway.js"
+import type { AirflowApi, WebserverRequest } from "../../../src/ports/AirflowApi.js"
+import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 import { hermeticAwsEnv } from "./gateway-harness.js"
 import { credentials } from "./stub-handler.js"
 import { closedPort, startWebserverStub } from "./webserver-stub.js"
+import { viaWebserver } from "../../support/airflow-routes.js"
 
 /**
  * The AWS adapter's webserver route against a loopback stub: CreateWebLoginToken through the SDK,
@@ -33,7 +35,7 @@ const captureLogs = Logger.replace(
 
 /** A fresh gateway (fresh sessions) running `f`, its log lines captured. */
 const withGateway = <A, E>(
-  f: (gw: MwaaGateway["Type"]) => Effect.Effect<A, E>,
+  f: (gw: MwaaGateway["Type"]) => Effect.Effect<A, E, AirflowApi>,
   webserverEndpoint?: string,
   callTimeout: Duration.DurationInput = "2 seconds"
 ) =>
@@ -79,8 +81,8 @@ describe("the webserver route over loopback", () => {
   it.live("Airflow 2: web token, form login at /aws_mwaa/login, then /api/v1 with the session cookie", () =>
     Effect.gen(function* () {
       const before = stub.seen.length
-      const response = yield* withGateway((gw) =>
-        gw.webserverRestApi(
+      const response = yield* withGateway(() =>
+        viaWebserver(
           request(2, "/dags/~/dagRuns/list", {
             method: "POST",
             queryParameters: { state: ["failed", "queued"], paused: false },
@@ -117,7 +119,7 @@ describe("the webserver route over loopback", () => {
   it.live("Airflow 3: form login at /pluginsv2/aws_mwaa/login, then /api/v2 with the _token JWT as a bearer", () =>
     Effect.gen(function* () {
       const before = stub.seen.length
-      const response = yield* withGateway((gw) => gw.webserverRestApi(request(3, `/dags/${"d".repeat(250)}`)))
+      const response = yield* withGateway(() => viaWebserver(request(3, `/dags/${"d".repeat(250)}`)))
       expect(response.status).toBe(200)
       const [, login, api] = stub.seen.slice(before)
       expect(login).toMatchObject({ method: "POST", url: "/pluginsv2/aws_mwaa/login" })
@@ -130,9 +132,9 @@ describe("the webserver route over loopback", () => {
   it.live("reuses the session across calls: one web token, one login", () =>
     Effect.gen(function* () {
       const [t0, l0] = [tokensIssued(), logins()]
-      yield* withGateway((gw) =>
+      yield* withGateway(() =>
         Effect.gen(function* () {
-          for (let i = 0; i < 4; i++) yield* gw.webserverRestApi(request(2, `/dags/d${i}`))
+          for (let i = 0; i < 4; i++) yield* viaWebserver(request(2, `/dags/d${i}`))
         })
       )
       expect([tokensIssued() - t0, logins() - l0]).toEqual([1, 1])
@@ -142,9 +144,9 @@ describe("the webserver route over loopback", () => {
   it.live("concurrent first calls log in once", () =>
     Effect.gen(function* () {
       const [t0, l0] = [tokensIssued(), logins()]
-      const answers = yield* withGateway((gw) =>
+      const answers = yield* withGateway(() =>
         Effect.all(
-          Array.from({ length: 12 }, (_, i) => gw.webserverRestApi(request(3, `/dags/c${i}`))),
+          Array.from({ length: 12 }, (_, i) => viaWebserver(request(3, `/dags/c${i}`))),
           { concurrency: "unbounded" }
         )
       )
@@ -156,11 +158,11 @@ describe("the webserver route over loopback", () => {
   it.live("a refused session (401) logs in again once, then the call succeeds", () =>
     Effect.gen(function* () {
       const [t0, l0] = [tokensIssued(), logins()]
-      const second = yield* withGateway((gw) =>
+      const second = yield* withGateway(() =>
         Effect.gen(function* () {
-          yield* gw.webserverRestApi(request(2, "/dags/a"))
+          yield* viaWebserver(request(2, "/dags/a"))
           stub.forgetSessions()
-          return yield* gw.webserverRestApi(request(2, "/dags/b"))
+          return yield* viaWebserver(request(2, "/dags/b"))
         })
       )
       expect(second).toMatchObject({ status: 200, body: { path: "/dags/b" } })
@@ -173,7 +175,7 @@ describe("the webserver route over loopback", () => {
     Effect.gen(function* () {
       const l0 = logins()
       stub.state.refuseAll = true
-      const error = yield* withGateway((gw) => Effect.flip(gw.webserverRestApi(request(3, "/dags/a")))).pipe(
+      const error = yield* withGateway(() => Effect.flip(viaWebserver(request(3, "/dags/a")))).pipe(
         Effect.ensuring(Effect.sync(() => (stub.state.refuseAll = false)))
       )
       expect(error).toMatchObject({ _tag: "MwaaError", reason: "AccessDenied", operation: "Webserver GET /dags/a" })
@@ -184,8 +186,8 @@ describe("the webserver route over loopback", () => {
 
   it.live("Airflow's errors keep their status and body, with the credentials the webserver echoed scrubbed", () =>
     Effect.gen(function* () {
-      const [boom, forbidden] = yield* withGateway((gw) =>
-        Effect.all([Effect.flip(gw.webserverRestApi(request(2, "/boom"))), Effect.flip(gw.webserverRestApi(request(3, "/forbidden")))])
+      const [boom, forbidden] = yield* withGateway(() =>
+        Effect.all([Effect.flip(viaWebserver(request(2, "/boom"))), Effect.flip(viaWebserver(request(3, "/forbidden")))])
       )
       expect(boom).toMatchObject({ reason: "AirflowServerError", airflowStatus: 500 })
       expect(JSON.stringify(boom.airflowBody)).toContain("[redacted]")
@@ -197,7 +199,7 @@ describe("the webserver route over loopback", () => {
 
   it.live("Airflow's detail is kept whole, for the app to mask before it cuts (a cut here could leave part of a secret)", () =>
     Effect.gen(function* () {
-      const error = yield* withGateway((gw) => Effect.flip(gw.webserverRestApi(request(2, "/long-detail"))))
+      const error = yield* withGateway(() => Effect.flip(viaWebserver(request(2, "/long-detail"))))
       expect(error).toMatchObject({ reason: "AirflowClientError", airflowStatus: 400 })
       expect(error.message).toContain("password=hunter2-webserver-secret")
     })
@@ -207,7 +209,7 @@ describe("the webserver route over loopback", () => {
     Effect.gen(function* () {
       // The login answers 401 with the token echoed in its body and a header.
       stub.state.rejectLogins = true
-      const error = yield* withGateway((gw) => Effect.flip(gw.webserverRestApi(request(2, "/dags")))).pipe(
+      const error = yield* withGateway(() => Effect.flip(viaWebserver(request(2, "/dags")))).pipe(
         Effect.ensuring(Effect.sync(() => (stub.state.rejectLogins = false)))
       )
       expect(error).toMatchObject({ reason: "AccessDenied", operation: "Webserver login (Airflow 2)" })
@@ -217,8 +219,8 @@ describe("the webserver route over loopback", () => {
 
   it.live("an answer that is not JSON, or over 6 MB: Internal", () =>
     Effect.gen(function* () {
-      const [text, big] = yield* withGateway((gw) =>
-        Effect.all([Effect.flip(gw.webserverRestApi(request(2, "/text"))), Effect.flip(gw.webserverRestApi(request(2, "/big")))])
+      const [text, big] = yield* withGateway(() =>
+        Effect.all([Effect.flip(viaWebserver(request(2, "/text"))), Effect.flip(viaWebserver(request(2, "/big")))])
       )
       expect(text).toMatchObject({ reason: "Internal", message: expect.stringContaining("not JSON") })
       expect(big).toMatchObject({ reason: "Internal", message: expect.stringContaining("6 MB") })
@@ -228,7 +230,7 @@ describe("the webserver route over loopback", () => {
   it.live("a refused connection is an unreachable webserver, not retried, naming no credential", () =>
     Effect.gen(function* () {
       const nowhere = yield* Effect.promise(closedPort)
-      const error = yield* withGateway((gw) => Effect.flip(gw.webserverRestApi(request(2, "/dags"))), nowhere)
+      const error = yield* withGateway(() => Effect.flip(viaWebserver(request(2, "/dags"))), nowhere)
       expect(error).toMatchObject({ reason: "Unavailable", webserverUnreachable: true, operation: "Webserver login (Airflow 2)" })
       expect(error.message).toContain("ECONNREFUSED")
       expect(error.message).toContain(new URL(nowhere).host)
@@ -240,7 +242,7 @@ describe("the webserver route over loopback", () => {
     Effect.gen(function* () {
       stub.state.hang.add("/aws_mwaa/login")
       const started = Date.now()
-      const error = yield* withGateway((gw) => Effect.flip(gw.webserverRestApi(request(2, "/dags"))), undefined, "300 millis").pipe(
+      const error = yield* withGateway(() => Effect.flip(viaWebserver(request(2, "/dags"))), undefined, "300 millis").pipe(
         Effect.ensuring(Effect.sync(() => stub.state.hang.clear()))
       )
       expect(error).toMatchObject({ reason: "Unavailable", webserverUnreachable: true })

@@ -7,12 +7,13 @@ import { FakeMwaa, logGroupArn, sourceBucketArn } from "../../../src/adapters/fa
 import { CALL_LOG_KEPT } from "../../../src/adapters/fake-mwaa/call-log.js"
 import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 import { tinySeed } from "./tiny-seed.js"
+import { viaInvoke } from "../../support/airflow-routes.js"
 
 const someCalls = Effect.gen(function* () {
   const gw = yield* MwaaGateway
   yield* gw.listEnvironments()
-  yield* gw.invokeRestApi({ environmentName: "tiny-3", method: "GET", path: "/dags", queryParameters: { limit: 5 } })
-  yield* Effect.flip(gw.invokeRestApi({ environmentName: "tiny-3", method: "PATCH", path: "/dags/d", body: { is_paused: true, x: 1 } }))
+  yield* viaInvoke({ environmentName: "tiny-3", method: "GET", path: "/dags", queryParameters: { limit: 5 } })
+  yield* Effect.flip(viaInvoke({ environmentName: "tiny-3", method: "PATCH", path: "/dags/d", body: { is_paused: true, x: 1 } }))
   yield* gw.findLogStreams(logGroupArn("tiny-2"), "dag_id=d/")
   yield* gw.readDagFile(sourceBucketArn("tiny-2"), "dags/d.py")
 })

@@ -2,6 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
 import { FakeMwaa, demoSeed } from "../../../src/adapters/fake-mwaa/index.js"
 import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
+import { viaInvoke } from "../../support/airflow-routes.js"
 
 const layer = () => FakeMwaa.layer(demoSeed())
 
@@ -55,7 +56,7 @@ describe("fake MWAA control plane", () => {
       expect(created.Arn).toBe("arn:aws:airflow:us-east-1:123456789012:environment/new-env")
       expect((yield* gw.getEnvironment("new-env")).Status).toBe("CREATING")
       expect((yield* gw.getEnvironment("new-env")).Status).toBe("AVAILABLE")
-      const dags = yield* gw.invokeRestApi({ environmentName: "new-env", method: "GET", path: "/dags" })
+      const dags = yield* viaInvoke({ environmentName: "new-env", method: "GET", path: "/dags" })
       expect(dags.body).toEqual({ dags: [], total_entries: 0 })
     }).pipe(Effect.provide(layer()))
   )
@@ -89,8 +90,7 @@ describe("fake MWAA control plane", () => {
 
   it.effect("a minimal seed is enough: collections and DAG fields default", () =>
     Effect.gen(function* () {
-      const gw = yield* MwaaGateway
-      const dags = (yield* gw.invokeRestApi({ environmentName: "bare", method: "GET", path: "/dags" })).body as any
+      const dags = (yield* viaInvoke({ environmentName: "bare", method: "GET", path: "/dags" })).body as any
       expect(dags.dags[0]).toMatchObject({
         dag_id: "x",
         is_paused: false,

@@ -3,6 +3,7 @@ import { Effect } from "effect"
 import { FakeMwaa, logGroupArn } from "../../../src/adapters/fake-mwaa/index.js"
 import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 import { tinySeed } from "./tiny-seed.js"
+import { viaInvoke } from "../../support/airflow-routes.js"
 
 const BIG = "dag_id=d/run_id=big/task_id=t/attempt=1.log"
 const bigLines = Array.from({ length: 100_000 }, (_, i) => `line ${i}`)
@@ -78,8 +79,7 @@ describe("fake CloudWatch Logs", () => {
 describe("fake Airflow task log endpoint", () => {
   it.effect("Airflow 2 answers the try's CloudWatch text as str() of [(host, text)]", () =>
     Effect.gen(function* () {
-      const gw = yield* MwaaGateway
-      const answer = yield* gw.invokeRestApi({ environmentName: "tiny-2", method: "GET", path: "/dags/d/dagRuns/r/taskInstances/t/logs/1" })
+      const answer = yield* viaInvoke({ environmentName: "tiny-2", method: "GET", path: "/dags/d/dagRuns/r/taskInstances/t/logs/1" })
       const body = answer.body as { content: string; continuation_token: string }
       expect(
         body.content.startsWith("[('ip-10-0-0-2.ec2.internal', \"*** Reading remote log from Cloudwatch log_group: airflow-tiny-2-Task")
@@ -91,8 +91,7 @@ describe("fake Airflow task log endpoint", () => {
 
   it.effect("Airflow 3 answers structured messages, JSON events merged with their CloudWatch time", () =>
     Effect.gen(function* () {
-      const gw = yield* MwaaGateway
-      const answer = yield* gw.invokeRestApi({ environmentName: "tiny-3", method: "GET", path: "/dags/d/dagRuns/r/taskInstances/t/logs/2" })
+      const answer = yield* viaInvoke({ environmentName: "tiny-3", method: "GET", path: "/dags/d/dagRuns/r/taskInstances/t/logs/2" })
       const content = (answer.body as { content: ReadonlyArray<Record<string, unknown>> }).content
       expect(content[0]?.["event"]).toBe("::group::Log message source details")
       expect(content.slice(2)).toEqual([
@@ -104,10 +103,9 @@ describe("fake Airflow task log endpoint", () => {
 
   it.effect("the continuation token skips what was sent; a forged token is a 400; a try without a stream says so", () =>
     Effect.gen(function* () {
-      const gw = yield* MwaaGateway
       const path = "/dags/d/dagRuns/r/taskInstances/t/logs/2"
-      const first = (yield* gw.invokeRestApi({ environmentName: "tiny-2", method: "GET", path })).body as { continuation_token: string }
-      const again = yield* gw.invokeRestApi({
+      const first = (yield* viaInvoke({ environmentName: "tiny-2", method: "GET", path })).body as { continuation_token: string }
+      const again = yield* viaInvoke({
         environmentName: "tiny-2",
         method: "GET",
         path,
@@ -115,10 +113,10 @@ describe("fake Airflow task log endpoint", () => {
       })
       expect((again.body as { content: string }).content).toBe("[('ip-10-0-0-2.ec2.internal', '')]")
       const forged = yield* Effect.flip(
-        gw.invokeRestApi({ environmentName: "tiny-3", method: "GET", path, queryParameters: { token: "abc.def" } })
+        viaInvoke({ environmentName: "tiny-3", method: "GET", path, queryParameters: { token: "abc.def" } })
       )
       expect(forged.airflowStatus).toBe(400)
-      const none = yield* gw.invokeRestApi({ environmentName: "tiny-2", method: "GET", path: "/dags/d/dagRuns/r/taskInstances/t/logs/3" })
+      const none = yield* viaInvoke({ environmentName: "tiny-2", method: "GET", path: "/dags/d/dagRuns/r/taskInstances/t/logs/3" })
       expect((none.body as { content: string }).content).toContain("The specified log stream does not exist.")
     }).pipe(Effect.provide(layer()))
   )

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { DEMO_MANUAL_RUN, FakeMwaa, ORDERS_DAG, demoSeed } from "../../../src/adapters/fake-mwaa/index.js"
-import { MwaaGateway, type RestRequest } from "../../../src/ports/MwaaGateway.js"
+import type { RestRequest } from "../../../src/ports/AirflowApi.js"
+import { viaInvoke } from "../../support/airflow-routes.js"
 
 const layer = () => FakeMwaa.layer(demoSeed())
-const call = (request: Omit<RestRequest, "method"> & { method?: RestRequest["method"] }) =>
-  Effect.flatMap(MwaaGateway, (gw) => gw.invokeRestApi({ method: "GET", ...request }))
+const call = (request: Omit<RestRequest, "method"> & { method?: RestRequest["method"] }) => viaInvoke({ method: "GET", ...request })
 const body = (request: Parameters<typeof call>[0]) => Effect.map(call(request), (r) => r.body as Record<string, any>)
 
 describe("fake MWAA InvokeRestApi: limits and routing", () => {

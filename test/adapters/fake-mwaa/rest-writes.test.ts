@@ -1,10 +1,11 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
 import { DEMO_MANUAL_RUN, FakeMwaa, ORDERS_DAG, demoSeed } from "../../../src/adapters/fake-mwaa/index.js"
-import { MwaaGateway, type RestRequest } from "../../../src/ports/MwaaGateway.js"
+import type { RestRequest } from "../../../src/ports/AirflowApi.js"
+import { viaInvoke } from "../../support/airflow-routes.js"
 
 const layer = () => FakeMwaa.layer(demoSeed())
-const call = (request: RestRequest) => Effect.flatMap(MwaaGateway, (gw) => gw.invokeRestApi(request))
+const call = (request: RestRequest) => viaInvoke(request)
 const ENVS = ["demo-airflow-2", "demo-airflow-3"] as const
 
 describe("fake MWAA writes", () => {

@@ -1,13 +1,15 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { FakeMwaa } from "../../../src/adapters/fake-mwaa/index.js"
-import { MwaaGateway, type WebserverRequest } from "../../../src/ports/MwaaGateway.js"
+import type { WebserverRequest } from "../../../src/ports/AirflowApi.js"
+import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 import { loadSpecValidator } from "../../support/openapi.js"
 import { DAG_250, webserverSeed } from "./webserver-seed.js"
+import { viaInvoke, viaWebserver } from "../../support/airflow-routes.js"
 
 /** The in-memory gateway's webserverRestApi: token, login and REST call through the model, as a client runs them. */
 const layer = () => FakeMwaa.layer(webserverSeed())
-const call = (request: WebserverRequest) => Effect.flatMap(MwaaGateway, (gw) => gw.webserverRestApi(request))
+const call = (request: WebserverRequest) => viaWebserver(request)
 const specs = { 2: loadSpecValidator(2), 3: loadSpecValidator(3) } as const
 const CASES = [
   { environmentName: "tiny-2", airflowMajor: 2, trigger: { dag_run_id: "via_webserver", logical_date: "2026-11-25T10:00:00Z" } },
@@ -50,18 +52,17 @@ describe("fake MWAA gateway: webserverRestApi", () => {
 
   it.effect("a path both routes can take gets the same answer through either", () =>
     Effect.gen(function* () {
-      const gw = yield* MwaaGateway
       for (const { environmentName, airflowMajor } of CASES) {
         const request = { environmentName, method: "GET", path: "/dags/d/dagRuns", queryParameters: { state: ["failed"] } } as const
-        const direct = yield* gw.invokeRestApi(request)
-        expect(yield* gw.webserverRestApi({ ...request, airflowMajor })).toEqual(direct)
+        const direct = yield* viaInvoke(request)
+        expect(yield* viaWebserver({ ...request, airflowMajor })).toEqual(direct)
         const missing = { environmentName, method: "GET", path: "/dags/nope" } as const
-        const viaInvoke = yield* Effect.flip(gw.invokeRestApi(missing))
-        const viaWeb = yield* Effect.flip(gw.webserverRestApi({ ...missing, airflowMajor }))
+        const byInvoke = yield* Effect.flip(viaInvoke(missing))
+        const viaWeb = yield* Effect.flip(viaWebserver({ ...missing, airflowMajor }))
         expect([viaWeb.reason, viaWeb.airflowStatus, viaWeb.airflowBody]).toEqual([
-          viaInvoke.reason,
-          viaInvoke.airflowStatus,
-          viaInvoke.airflowBody
+          byInvoke.reason,
+          byInvoke.airflowStatus,
+          byInvoke.airflowBody
         ])
       }
     }).pipe(Effect.provide(layer()))

@@ -15,7 +15,7 @@ import { wordHealth } from "../../../src/app/next-steps.js"
 import { environmentHealth as healthIntents } from "../../../src/domain/usecases/environment-health.js"
 import { AppConfig } from "../../../src/ports/AppConfig.js"
 import { MwaaError } from "../../../src/ports/MwaaError.js"
-import { MwaaGateway, type RestRequest, type RestResponse } from "../../../src/ports/MwaaGateway.js"
+import { AirflowApi, type AirflowRoute, type RestRequest, type RestResponse } from "../../../src/ports/AirflowApi.js"
 
 /**
  * get-environment-health's use case on the in-memory fake: both demo environments (Airflow 2.10
@@ -30,10 +30,14 @@ const environmentHealth = (env: string) => healthIntents(env).pipe(Effect.map(wo
 
 const layerOf = (seed: FakeSeed, fault: Fault = () => undefined) => {
   const fake = FakeMwaa.layer(seed)
-  const gateway = Layer.effect(
-    MwaaGateway,
-    Effect.map(MwaaGateway, (g) => ({ ...g, invokeRestApi: (request: RestRequest) => fault(request) ?? g.invokeRestApi(request) }))
+  const airflow = Layer.effect(
+    AirflowApi,
+    Effect.map(AirflowApi, (api) => ({
+      send: (route: AirflowRoute, request: RestRequest) =>
+        (route._tag === "InvokeRestApi" ? fault(request) : undefined) ?? api.send(route, request)
+    }))
   ).pipe(Layer.provide(fake))
+  const gateway = Layer.merge(fake, airflow)
   return Layer.merge(appLayer(gateway, AppConfig.make({ maxRequestsPerSecond: 1000 })), fake)
 }
 

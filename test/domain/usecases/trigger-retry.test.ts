@@ -4,7 +4,8 @@ import { appLayer } from "../../../src/app/layers.js"
 import { triggerDagRun } from "../../../src/domain/usecases/dag-runs.js"
 import { AppConfig } from "../../../src/ports/AppConfig.js"
 import { MwaaError } from "../../../src/ports/MwaaError.js"
-import { MwaaGateway, type RestRequest } from "../../../src/ports/MwaaGateway.js"
+import { AirflowApi, type RestRequest } from "../../../src/ports/AirflowApi.js"
+import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 
 /**
  * Airflow creates the run but its answer is lost (a 503 from the gateway in front of it):
@@ -12,15 +13,20 @@ import { MwaaGateway, type RestRequest } from "../../../src/ports/MwaaGateway.js
  */
 const lostAnswerGateway = (sent: Array<RestRequest>) => {
   const runs = new Map<string, Record<string, unknown>>()
-  return Layer.succeed(MwaaGateway, {
+  const gateway = Layer.succeed(MwaaGateway, {
     listEnvironments: () => Effect.succeed(["env"]),
     getEnvironment: (name) => Effect.succeed({ Name: name, AirflowVersion: "3.0.6", raw: { Name: name } }),
     createEnvironment: () => Effect.die("unexpected"),
     updateEnvironment: () => Effect.die("unexpected"),
     deleteEnvironment: () => Effect.die("unexpected"),
-    webserverRestApi: () => Effect.die("unexpected"),
-    invokeRestApi: (request) =>
+    findLogStreams: () => Effect.die("unexpected"),
+    readLogEventsBackward: () => Effect.die("unexpected"),
+    readDagFile: () => Effect.die("unexpected")
+  })
+  const airflow = Layer.succeed(AirflowApi, {
+    send: (route, request) =>
       Effect.suspend(() => {
+        if (route._tag !== "InvokeRestApi") return Effect.die("unexpected")
         sent.push(request)
         const body = (request.body ?? {}) as Record<string, unknown>
         if (request.method === "POST" && request.path === "/dags/etl/dagRuns") {
@@ -48,11 +54,9 @@ const lostAnswerGateway = (sent: Array<RestRequest>) => {
             : Effect.fail(new MwaaError({ reason: "NotFound", operation: "x", message: "nf", airflowStatus: 404 }))
         }
         return Effect.die(`unexpected ${request.method} ${request.path}`)
-      }),
-    findLogStreams: () => Effect.die("unexpected"),
-    readLogEventsBackward: () => Effect.die("unexpected"),
-    readDagFile: () => Effect.die("unexpected")
+      })
   })
+  return Layer.merge(gateway, airflow)
 }
 
 describe("trigger-dag-run retries", () => {

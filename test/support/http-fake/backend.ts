@@ -1,5 +1,6 @@
 import { type Context, Effect, type Either, ManagedRuntime } from "effect"
 import { FakeMwaa, type FakeSeed } from "../../../src/adapters/fake-mwaa/index.js"
+import type { AirflowApi } from "../../../src/ports/AirflowApi.js"
 import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 import type { MwaaError } from "../../../src/ports/MwaaError.js"
 
@@ -8,9 +9,11 @@ import type { MwaaError } from "../../../src/ports/MwaaError.js"
  * wire answers come from the same behaviour and state the in-memory tests use.
  */
 export interface Backend {
-  readonly runtime: ManagedRuntime.ManagedRuntime<MwaaGateway | FakeMwaa, never>
-  /** Runs one gateway call; its MwaaError comes back as a Left. */
-  readonly call: <A>(f: (gateway: Context.Tag.Service<MwaaGateway>) => Effect.Effect<A, MwaaError>) => Promise<Either.Either<A, MwaaError>>
+  readonly runtime: ManagedRuntime.ManagedRuntime<MwaaGateway | AirflowApi | FakeMwaa, never>
+  /** Runs one gateway (or AirflowApi) call; its MwaaError comes back as a Left. */
+  readonly call: <A>(
+    f: (gateway: Context.Tag.Service<MwaaGateway>) => Effect.Effect<A, MwaaError, AirflowApi>
+  ) => Promise<Either.Either<A, MwaaError>>
   readonly inspect: <A>(f: (fake: Context.Tag.Service<FakeMwaa>) => Effect.Effect<A>) => Promise<A>
 }
 

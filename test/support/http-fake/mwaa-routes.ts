@@ -1,5 +1,6 @@
 import { Either } from "effect"
-import type { RestMethod } from "../../../src/ports/MwaaGateway.js"
+import type { RestMethod } from "../../../src/ports/AirflowApi.js"
+import { viaInvoke } from "../airflow-routes.js"
 import type { Backend } from "./backend.js"
 import type { Route } from "./classify.js"
 import { maxResultsErrors, methodErrors, nameErrors, pathErrors } from "./mwaa-constraints.js"
@@ -87,8 +88,8 @@ const invokeRestApi = withMembers(async (input, name, { backend }) => {
   }
   const errors = [...pathErrors(path), ...methodErrors(method)]
   if (errors.length > 0) return validationReply(errors)
-  const result = await backend.call((gw) =>
-    gw.invokeRestApi({
+  const result = await backend.call(() =>
+    viaInvoke({
       environmentName: name,
       method: method as RestMethod,
       path: path as string,

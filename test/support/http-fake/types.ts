@@ -1,5 +1,6 @@
 import type { ManagedRuntime } from "effect"
 import type { FakeMwaa, FakeSeed } from "../../../src/adapters/fake-mwaa/index.js"
+import type { AirflowApi } from "../../../src/ports/AirflowApi.js"
 import type { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 
 /**
@@ -96,7 +97,7 @@ export interface HttpFake {
   readonly url: string
   readonly region: string
   /** The Effect runtime of the in-memory fake behind the server (MwaaGateway and the FakeMwaa inspector). */
-  readonly runtime: ManagedRuntime.ManagedRuntime<MwaaGateway | FakeMwaa, never>
+  readonly runtime: ManagedRuntime.ManagedRuntime<MwaaGateway | AirflowApi | FakeMwaa, never>
   readonly requests: () => ReadonlyArray<RequestRecord>
   readonly clearRequests: () => void
   /** ThrottlingException for the next n matching calls. */

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http"
 import { Effect, Either } from "effect"
 import type { Served } from "../../../src/adapters/fake-mwaa/webserver.js"
-import type { RestMethod } from "../../../src/ports/MwaaGateway.js"
+import type { RestMethod } from "../../../src/ports/AirflowApi.js"
 import type { Backend } from "./backend.js"
 import type { Reply } from "./wire.js"
 
