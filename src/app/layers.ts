@@ -5,17 +5,18 @@ import { EnvironmentResolver } from "../domain/environment-resolution.js"
 import { Suggestions } from "../domain/usecases/suggestions.js"
 import { WriteGate } from "../domain/write-gating.js"
 import type { AppConfig } from "../ports/AppConfig.js"
+import type { Environments } from "../ports/Environments.js"
 import type { MwaaGateway } from "../ports/MwaaGateway.js"
 import type { ToolServices } from "./tool-spec.js"
 
 /**
- * The domain services on top of the two ports. This is the layer other Effect programs embed:
+ * The domain services on top of the ports. This is the layer other Effect programs embed:
  * give it a gateway (AWS or fake) and a config, get every service the tools use.
  */
 export const DomainLive: Layer.Layer<
-  Exclude<ToolServices, MwaaGateway | AppConfig>,
+  Exclude<ToolServices, Environments | MwaaGateway | AppConfig>,
   never,
-  MwaaGateway | AppConfig
+  Environments | MwaaGateway | AppConfig
 > = Suggestions.Default.pipe(
   Layer.provideMerge(AirflowClient.Default),
   Layer.provideMerge(EnvironmentCatalog.Default),
@@ -24,9 +25,11 @@ export const DomainLive: Layer.Layer<
 )
 
 /** Everything a tool needs, from one layer providing both ports (what makeMwaaMcpServer takes). */
-export const toolServicesOn = <E, R>(ports: Layer.Layer<MwaaGateway | AppConfig, E, R>): Layer.Layer<ToolServices, E, R> =>
+export const toolServicesOn = <E, R>(ports: Layer.Layer<Environments | MwaaGateway | AppConfig, E, R>): Layer.Layer<ToolServices, E, R> =>
   DomainLive.pipe(Layer.provideMerge(ports))
 
 /** Everything a tool needs, from a gateway layer and a config layer. */
-export const appLayer = <E, R>(gateway: Layer.Layer<MwaaGateway, E, R>, config: Layer.Layer<AppConfig>): Layer.Layer<ToolServices, E, R> =>
-  toolServicesOn(Layer.merge(gateway, config))
+export const appLayer = <E, R>(
+  gateway: Layer.Layer<Environments | MwaaGateway, E, R>,
+  config: Layer.Layer<AppConfig>
+): Layer.Layer<ToolServices, E, R> => toolServicesOn(Layer.merge(gateway, config))

@@ -1,13 +1,21 @@
 /**
  * `mwaa-mcp-server/ports`: what the server needs from the outside world, and the errors it can
- * get back. Implement MwaaGateway to put the server on another backend. Needs effect only.
+ * get back. Implement Environments and MwaaGateway to put the server on another backend. Needs effect only.
  */
 export { AIRFLOW_ROUTE_MODES, type AirflowRouteMode, AppConfig, type AppConfigShape } from "../ports/AppConfig.js"
 export { Clock } from "../ports/Clock.js"
 export { isRetryable, MwaaError, MwaaErrorReason } from "../ports/MwaaError.js"
 export {
   type Environment,
-  type EnvironmentInput,
+  type EnvironmentChangeStarted,
+  type EnvironmentLogging,
+  Environments,
+  type EnvironmentSettings,
+  type LastUpdate,
+  type ModuleLogging,
+  type NewEnvironmentSettings
+} from "../ports/Environments.js"
+export {
   type LogEvent,
   type LogEventsPage,
   type LogStream,

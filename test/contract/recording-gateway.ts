@@ -10,8 +10,14 @@ export interface Exchange {
   readonly errorBody?: unknown
 }
 
-/** Wraps any gateway layer so a test can see every Airflow request and answer that went through it, on either route. */
-export const recordingGateway = <E, R>(inner: Layer.Layer<MwaaGateway, E, R>, log: Array<Exchange>) =>
+/**
+ * Wraps any gateway layer so a test can see every Airflow request and answer that went through it,
+ * on either route. The layer's other ports (Environments) pass through as they are.
+ */
+export const recordingGateway = <Other, E, R>(inner: Layer.Layer<MwaaGateway | Other, E, R>, log: Array<Exchange>) =>
+  Layer.merge(inner, recording(inner, log))
+
+const recording = <Other, E, R>(inner: Layer.Layer<MwaaGateway | Other, E, R>, log: Array<Exchange>) =>
   Layer.effect(
     MwaaGateway,
     Effect.map(MwaaGateway, (gateway) => ({

@@ -6,6 +6,7 @@ import { AirflowClient } from "../../src/domain/airflow-client.js"
 import { type AirflowRouteMode, AppConfig } from "../../src/ports/AppConfig.js"
 import { MwaaError } from "../../src/ports/MwaaError.js"
 import { MwaaGateway, type RestRequest, type WebserverRequest } from "../../src/ports/MwaaGateway.js"
+import { stubEnvironments } from "../support/environments-stub.js"
 
 /**
  * AirflowClient.send on both routes: which gateway method carries a call, the same retry policy
@@ -18,27 +19,24 @@ const gateway = (
   sent: Array<{ api: string; request: RestRequest }>,
   webserver: (r: WebserverRequest) => Effect.Effect<unknown, MwaaError>
 ) =>
-  Layer.succeed(MwaaGateway, {
-    listEnvironments: () => Effect.succeed(["env"]),
-    getEnvironment: (name) =>
-      Effect.succeed({ Name: name, AirflowVersion: "3.0.6", raw: { Name: name, WebserverAccessMode: "PRIVATE_ONLY" } }),
-    createEnvironment: () => Effect.die("unexpected"),
-    updateEnvironment: () => Effect.die("unexpected"),
-    deleteEnvironment: () => Effect.die("unexpected"),
-    invokeRestApi: (request) =>
-      Effect.sync(() => {
-        sent.push({ api: "InvokeRestApi", request })
-        return { status: 200, body: {} }
-      }),
-    webserverRestApi: (request) =>
-      Effect.suspend(() => {
-        sent.push({ api: "Webserver", request })
-        return webserver(request).pipe(Effect.map((body) => ({ status: 200, body })))
-      }),
-    findLogStreams: () => Effect.die("unexpected"),
-    readLogEventsBackward: () => Effect.die("unexpected"),
-    readDagFile: () => Effect.die("unexpected")
-  })
+  Layer.merge(
+    stubEnvironments({ airflow_version: "3.0.6", webserver_access_mode: "PRIVATE_ONLY" }, ["env"]),
+    Layer.succeed(MwaaGateway, {
+      invokeRestApi: (request) =>
+        Effect.sync(() => {
+          sent.push({ api: "InvokeRestApi", request })
+          return { status: 200, body: {} }
+        }),
+      webserverRestApi: (request) =>
+        Effect.suspend(() => {
+          sent.push({ api: "Webserver", request })
+          return webserver(request).pipe(Effect.map((body) => ({ status: 200, body })))
+        }),
+      findLogStreams: () => Effect.die("unexpected"),
+      readLogEventsBackward: () => Effect.die("unexpected"),
+      readDagFile: () => Effect.die("unexpected")
+    })
+  )
 
 const withClient = <A, E>(
   mode: AirflowRouteMode,

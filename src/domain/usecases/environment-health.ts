@@ -2,6 +2,7 @@ import { Clock, Effect, Either } from "effect"
 import { AirflowClient } from "../airflow-client.js"
 import { EnvironmentCatalog } from "../environment-catalog.js"
 import { MwaaError } from "../../ports/MwaaError.js"
+import type { UnexpectedAnswer } from "../../ports/UnexpectedAnswer.js"
 import type { UnsupportedAirflowVersion } from "../airflow-version.js"
 import type { RouteUnfit } from "../route-choice.js"
 import { maskThenCut } from "../redaction.js"
@@ -29,8 +30,8 @@ const DAY_MILLIS = 86_400_000
 /** One page of the batch runs list: Airflow's default maximum_page_limit. */
 const FAILED_RUNS_PAGE = 100
 
-/** What can fail one part of the health check: Airflow's answer, its route, or its version. */
-export type PartFailure = MwaaError | RouteUnfit | UnsupportedAirflowVersion
+/** What can fail one part of the health check: Airflow's answer, its route, or its version, or MWAA's answer's shape. */
+export type PartFailure = MwaaError | UnexpectedAnswer | RouteUnfit | UnsupportedAirflowVersion
 
 /** A failure as one short line: the reason and message of an MwaaError, else the error's message. */
 export const failureText = (e: PartFailure): string => {

@@ -5,21 +5,20 @@ import { appLayer } from "../../../src/app/layers.js"
 import { listConnections, listVariables } from "../../../src/domain/usecases/airflow-objects.js"
 import { AppConfig } from "../../../src/ports/AppConfig.js"
 import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
+import { stubEnvironments } from "../../support/environments-stub.js"
 
 /** A gateway that answers GetEnvironment with the given version and every REST call with `body`. */
 const stubGateway = (airflowVersion: string, body: unknown) =>
-  Layer.succeed(MwaaGateway, {
-    listEnvironments: () => Effect.succeed(["env"]),
-    getEnvironment: (name) => Effect.succeed({ Name: name, AirflowVersion: airflowVersion, raw: { Name: name } }),
-    createEnvironment: () => Effect.die("unexpected"),
-    updateEnvironment: () => Effect.die("unexpected"),
-    deleteEnvironment: () => Effect.die("unexpected"),
-    invokeRestApi: () => Effect.succeed({ status: 200, body }),
-    webserverRestApi: () => Effect.succeed({ status: 200, body }),
-    findLogStreams: () => Effect.die("unexpected"),
-    readLogEventsBackward: () => Effect.die("unexpected"),
-    readDagFile: () => Effect.die("unexpected")
-  })
+  Layer.merge(
+    stubEnvironments({ airflow_version: airflowVersion }, ["env"]),
+    Layer.succeed(MwaaGateway, {
+      invokeRestApi: () => Effect.succeed({ status: 200, body }),
+      webserverRestApi: () => Effect.succeed({ status: 200, body }),
+      findLogStreams: () => Effect.die("unexpected"),
+      readLogEventsBackward: () => Effect.die("unexpected"),
+      readDagFile: () => Effect.die("unexpected")
+    })
+  )
 
 const run = <A, E>(effect: Effect.Effect<A, E, any>, airflowVersion: string, body: unknown) =>
   Effect.runPromise(Effect.provide(effect, appLayer(stubGateway(airflowVersion, body), AppConfig.make())) as Effect.Effect<A, E>)

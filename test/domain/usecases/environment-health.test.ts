@@ -30,7 +30,8 @@ const layerOf = (seed: FakeSeed, fault: Fault = () => undefined) => {
     MwaaGateway,
     Effect.map(MwaaGateway, (g) => ({ ...g, invokeRestApi: (request: RestRequest) => fault(request) ?? g.invokeRestApi(request) }))
   ).pipe(Layer.provide(fake))
-  return Layer.merge(appLayer(gateway, AppConfig.make({ maxRequestsPerSecond: 1000 })), fake)
+  // Merged after the fake, the overriding MwaaGateway wins; Environments is the fake's.
+  return Layer.merge(appLayer(Layer.merge(fake, gateway), AppConfig.make({ maxRequestsPerSecond: 1000 })), fake)
 }
 
 const restCalls = Effect.gen(function* () {

@@ -5,6 +5,7 @@ import { triggerDagRun } from "../../../src/domain/usecases/dag-runs.js"
 import { AppConfig } from "../../../src/ports/AppConfig.js"
 import { MwaaError } from "../../../src/ports/MwaaError.js"
 import { MwaaGateway, type RestRequest } from "../../../src/ports/MwaaGateway.js"
+import { stubEnvironments } from "../../support/environments-stub.js"
 
 /**
  * Airflow creates the run but its answer is lost (a 503 from the gateway in front of it):
@@ -12,47 +13,45 @@ import { MwaaGateway, type RestRequest } from "../../../src/ports/MwaaGateway.js
  */
 const lostAnswerGateway = (sent: Array<RestRequest>) => {
   const runs = new Map<string, Record<string, unknown>>()
-  return Layer.succeed(MwaaGateway, {
-    listEnvironments: () => Effect.succeed(["env"]),
-    getEnvironment: (name) => Effect.succeed({ Name: name, AirflowVersion: "3.0.6", raw: { Name: name } }),
-    createEnvironment: () => Effect.die("unexpected"),
-    updateEnvironment: () => Effect.die("unexpected"),
-    deleteEnvironment: () => Effect.die("unexpected"),
-    webserverRestApi: () => Effect.die("unexpected"),
-    invokeRestApi: (request) =>
-      Effect.suspend(() => {
-        sent.push(request)
-        const body = (request.body ?? {}) as Record<string, unknown>
-        if (request.method === "POST" && request.path === "/dags/etl/dagRuns") {
-          const id = String(body["dag_run_id"])
-          if (runs.has(id)) {
+  return Layer.merge(
+    stubEnvironments({ airflow_version: "3.0.6" }, ["env"]),
+    Layer.succeed(MwaaGateway, {
+      webserverRestApi: () => Effect.die("unexpected"),
+      invokeRestApi: (request) =>
+        Effect.suspend(() => {
+          sent.push(request)
+          const body = (request.body ?? {}) as Record<string, unknown>
+          if (request.method === "POST" && request.path === "/dags/etl/dagRuns") {
+            const id = String(body["dag_run_id"])
+            if (runs.has(id)) {
+              return Effect.fail(
+                new MwaaError({
+                  reason: "AirflowClientError",
+                  operation: "InvokeRestApi",
+                  message: "conflict",
+                  airflowStatus: 409,
+                  airflowBody: { detail: "exists" }
+                })
+              )
+            }
+            runs.set(id, { dag_id: "etl", dag_run_id: id, state: "queued", logical_date: null, conf: body["conf"] })
             return Effect.fail(
-              new MwaaError({
-                reason: "AirflowClientError",
-                operation: "InvokeRestApi",
-                message: "conflict",
-                airflowStatus: 409,
-                airflowBody: { detail: "exists" }
-              })
+              new MwaaError({ reason: "AirflowServerError", operation: "InvokeRestApi", message: "bad gateway", airflowStatus: 503 })
             )
           }
-          runs.set(id, { dag_id: "etl", dag_run_id: id, state: "queued", logical_date: null, conf: body["conf"] })
-          return Effect.fail(
-            new MwaaError({ reason: "AirflowServerError", operation: "InvokeRestApi", message: "bad gateway", airflowStatus: 503 })
-          )
-        }
-        if (request.method === "GET" && request.path.startsWith("/dags/etl/dagRuns/")) {
-          const run = runs.get(decodeURIComponent(request.path.split("/").pop()!))
-          return run
-            ? Effect.succeed({ status: 200, body: run })
-            : Effect.fail(new MwaaError({ reason: "NotFound", operation: "x", message: "nf", airflowStatus: 404 }))
-        }
-        return Effect.die(`unexpected ${request.method} ${request.path}`)
-      }),
-    findLogStreams: () => Effect.die("unexpected"),
-    readLogEventsBackward: () => Effect.die("unexpected"),
-    readDagFile: () => Effect.die("unexpected")
-  })
+          if (request.method === "GET" && request.path.startsWith("/dags/etl/dagRuns/")) {
+            const run = runs.get(decodeURIComponent(request.path.split("/").pop()!))
+            return run
+              ? Effect.succeed({ status: 200, body: run })
+              : Effect.fail(new MwaaError({ reason: "NotFound", operation: "x", message: "nf", airflowStatus: 404 }))
+          }
+          return Effect.die(`unexpected ${request.method} ${request.path}`)
+        }),
+      findLogStreams: () => Effect.die("unexpected"),
+      readLogEventsBackward: () => Effect.die("unexpected"),
+      readDagFile: () => Effect.die("unexpected")
+    })
+  )
 }
 
 describe("trigger-dag-run retries", () => {
