@@ -1,5 +1,5 @@
 /**
- * `mwaa-mcp-server/adapters/fake`: the in-memory MWAA as a layer (MwaaGateway plus the FakeMwaa
+ * `mwaa-mcp-server/adapters/fake`: the in-memory MWAA as a layer (Environments and MwaaGateway plus the FakeMwaa
  * inspector), with Airflow 2.10 and 3.0 behind InvokeRestApi, CloudWatch Logs and S3, and the
  * demo seed (demo-airflow-2, demo-airflow-3). For tests and demos. Needs effect only.
  */

@@ -70,35 +70,36 @@ export const Environment = Schema.Struct({
 })
 export type Environment = typeof Environment.Type
 
-const Setting = <S extends Schema.Schema.Any>(schema: S) => Schema.optional(schema)
-
 /**
  * What create and update change, in snake_case. Every setting is optional (update changes only
  * those given); NewEnvironmentSettings makes the four CreateEnvironment requires mandatory.
  */
 export const EnvironmentSettings = Schema.Struct({
   name: Schema.String,
-  airflow_version: Setting(Schema.String),
-  environment_class: Setting(Schema.String),
-  execution_role_arn: Setting(Schema.String),
-  source_bucket_arn: Setting(Schema.String),
-  dag_s3_path: Setting(Schema.String),
-  requirements_s3_path: Setting(Schema.String),
-  plugins_s3_path: Setting(Schema.String),
-  startup_script_s3_path: Setting(Schema.String),
-  min_workers: Setting(Schema.Number),
-  max_workers: Setting(Schema.Number),
-  schedulers: Setting(Schema.Number),
-  min_webservers: Setting(Schema.Number),
-  max_webservers: Setting(Schema.Number),
-  webserver_access_mode: Setting(Schema.Literal("PRIVATE_ONLY", "PUBLIC_ONLY", "PUBLIC_AND_PRIVATE")),
-  worker_replacement_strategy: Setting(Schema.Literal("FORCED", "GRACEFUL")),
-  weekly_maintenance_window_start: Setting(Schema.String),
-  airflow_configuration_options: Setting(Schema.Record({ key: Schema.String, value: Schema.String })),
-  network_configuration: Setting(
-    Schema.Struct({ subnet_ids: Setting(Schema.Array(Schema.String)), security_group_ids: Setting(Schema.Array(Schema.String)) })
+  airflow_version: Schema.optional(Schema.String),
+  environment_class: Schema.optional(Schema.String),
+  execution_role_arn: Schema.optional(Schema.String),
+  source_bucket_arn: Schema.optional(Schema.String),
+  dag_s3_path: Schema.optional(Schema.String),
+  requirements_s3_path: Schema.optional(Schema.String),
+  plugins_s3_path: Schema.optional(Schema.String),
+  startup_script_s3_path: Schema.optional(Schema.String),
+  min_workers: Schema.optional(Schema.Number),
+  max_workers: Schema.optional(Schema.Number),
+  schedulers: Schema.optional(Schema.Number),
+  min_webservers: Schema.optional(Schema.Number),
+  max_webservers: Schema.optional(Schema.Number),
+  webserver_access_mode: Schema.optional(Schema.Literal("PRIVATE_ONLY", "PUBLIC_ONLY", "PUBLIC_AND_PRIVATE")),
+  worker_replacement_strategy: Schema.optional(Schema.Literal("FORCED", "GRACEFUL")),
+  weekly_maintenance_window_start: Schema.optional(Schema.String),
+  airflow_configuration_options: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })),
+  network_configuration: Schema.optional(
+    Schema.Struct({
+      subnet_ids: Schema.optional(Schema.Array(Schema.String)),
+      security_group_ids: Schema.optional(Schema.Array(Schema.String))
+    })
   ),
-  tags: Setting(Schema.Record({ key: Schema.String, value: Schema.String }))
+  tags: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String }))
 })
 export type EnvironmentSettings = typeof EnvironmentSettings.Type
 

@@ -31,7 +31,7 @@ const startingWith = (names: ReadonlyArray<string>, prefix: string, more: boolea
  */
 export class Suggestions extends Effect.Service<Suggestions>()("mwaa-mcp/Suggestions", {
   effect: Effect.gen(function* () {
-    const environmentList = yield* Environments
+    const mwaaEnvironments = yield* Environments
     const config = yield* AppConfig
     const retry = retryThrottled({ maxAttempts: config.maxAttempts })
     const rememberSuccess = (exit: Exit.Exit<unknown, unknown>) => (Exit.isSuccess(exit) ? REMEMBER : Duration.zero)
@@ -39,7 +39,7 @@ export class Suggestions extends Effect.Service<Suggestions>()("mwaa-mcp/Suggest
     const environments = yield* Cache.makeWith({
       capacity: 1,
       timeToLive: rememberSuccess,
-      lookup: (_region: string) => retry(environmentList.list())
+      lookup: (_region: string) => retry(mwaaEnvironments.list())
     })
     // Airflow's dag_id_pattern matches anywhere in the id: asked with the prefix, then narrowed to it.
     const dags = yield* Cache.makeWith({

@@ -76,7 +76,10 @@ export interface LastUpdate {
   readonly [newerMember: string]: unknown
 }
 
-/** GetEnvironment's Environment; members a newer model adds are kept under their own names. */
+/**
+ * GetEnvironment's Environment as the model types it; members a newer model adds are kept under
+ * their own names. The deserializer keeps members as sent: the adapter's Schema checks them.
+ */
 export interface Environment {
   readonly Name?: string | undefined
   readonly Status?: string | undefined
