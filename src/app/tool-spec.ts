@@ -6,6 +6,7 @@ import type { Suggestions } from "../domain/usecases/suggestions.js"
 import type { WriteGate } from "../domain/write-gating.js"
 import type { AirflowApi } from "../ports/AirflowApi.js"
 import type { AppConfig } from "../ports/AppConfig.js"
+import type { Environments } from "../ports/Environments.js"
 import type { MwaaGateway } from "../ports/MwaaGateway.js"
 import type { ToolFailure } from "./tool-failure.js"
 
@@ -15,6 +16,7 @@ import type { ToolFailure } from "./tool-failure.js"
  * replaces per call when the client asked for progress notifications.
  */
 export type ToolServices =
+  | Environments
   | MwaaGateway
   | AirflowApi
   | AppConfig

@@ -31,7 +31,7 @@ export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/Air
     const major = Effect.fnUntraced(function* (environmentName: string) {
       const environment = yield* catalog.describe(environmentName)
       // An Either is yielded as it is: its Left fails the effect.
-      return yield* airflowMajor(environmentName, environment.AirflowVersion)
+      return yield* airflowMajor(environmentName, environment.airflow_version ?? undefined)
     })
 
     /** The route this call takes, or RouteUnfit before anything is sent (invoke mode, a path over 64). */
@@ -42,11 +42,11 @@ export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/Air
       e.webserverUnreachable !== true || e.webserverAccessMode !== undefined
         ? Effect.fail(e)
         : catalog.describe(environmentName).pipe(
-            Effect.map((env) => env.raw["WebserverAccessMode"]),
+            Effect.map((env) => env.webserver_access_mode),
             Effect.option,
             Effect.flatMap((accessMode) =>
               Effect.fail(
-                accessMode._tag === "Some" && typeof accessMode.value === "string"
+                accessMode._tag === "Some" && accessMode.value !== null
                   ? new MwaaError({
                       reason: e.reason,
                       operation: e.operation,

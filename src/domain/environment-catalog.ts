@@ -1,6 +1,6 @@
-import { Cache, Duration, Effect, Exit } from "effect"
+import { Cache, Duration, Effect, Either, Exit } from "effect"
 import { AppConfig } from "../ports/AppConfig.js"
-import { type Environment, MwaaGateway } from "../ports/MwaaGateway.js"
+import { type Environment, Environments } from "../ports/Environments.js"
 import { retryThrottled } from "./retry-policy.js"
 
 /**
@@ -11,14 +11,23 @@ import { retryThrottled } from "./retry-policy.js"
  */
 export class EnvironmentCatalog extends Effect.Service<EnvironmentCatalog>()("mwaa-mcp/EnvironmentCatalog", {
   effect: Effect.gen(function* () {
-    const gateway = yield* MwaaGateway
+    const environments = yield* Environments
     const config = yield* AppConfig
     const retry = retryThrottled({ maxAttempts: config.maxAttempts })
+    // An answer in another shape would come back the same: only MwaaError is retried, the
+    // UnexpectedAnswer rides through the retry as a value.
+    const get = (name: string) =>
+      retry(
+        environments.get(name).pipe(
+          Effect.map(Either.right),
+          Effect.catchTag("UnexpectedAnswer", (e) => Effect.succeed(Either.left(e)))
+        )
+      ).pipe(Effect.flatten)
     const cache = yield* Cache.makeWith({
       capacity: 256,
       // A failure (throttled, not found) is not remembered: the next call asks again.
       timeToLive: (exit) => (Exit.isSuccess(exit) ? Duration.minutes(5) : Duration.zero),
-      lookup: (name: string) => retry(gateway.getEnvironment(name))
+      lookup: get
     })
 
     // Untraced: on every call, under the tool's span; a span costs about 20 µs a call (see bench/README.md).
@@ -29,7 +38,7 @@ export class EnvironmentCatalog extends Effect.Service<EnvironmentCatalog>()("mw
     // machinery twice, 0.14 ms of each get-environment call over a server's first calls, where the
     // per-call budget is 0.5 ms added (npm run bench, per-call).
     const fresh = Effect.fnUntraced(function* (name: string) {
-      const environment = yield* retry(gateway.getEnvironment(name))
+      const environment = yield* get(name)
       yield* cache.set(name, environment)
       return environment
     })

@@ -1,6 +1,6 @@
 import { Effect, Option, Schema } from "effect"
 import { AppConfig } from "../ports/AppConfig.js"
-import { MwaaGateway } from "../ports/MwaaGateway.js"
+import { Environments } from "../ports/Environments.js"
 
 /**
  * No environment was named, none is configured, and the region does not hold exactly one. It
@@ -31,14 +31,14 @@ const given = (name: string | undefined): Option.Option<string> =>
  */
 export class EnvironmentResolver extends Effect.Service<EnvironmentResolver>()("mwaa-mcp/EnvironmentResolver", {
   effect: Effect.gen(function* () {
-    const gateway = yield* MwaaGateway
+    const environments = yield* Environments
     const config = yield* AppConfig
 
     // Untraced: on every call, under the tool's span; a span costs about 20 µs a call (see bench/README.md).
     const resolve = Effect.fnUntraced(function* (explicit: string | undefined) {
       const chosen = Option.orElse(given(explicit), () => Option.flatMap(config.defaultEnvironment, given))
       if (Option.isSome(chosen)) return chosen.value
-      const available = yield* gateway.listEnvironments()
+      const available = yield* environments.list()
       const [only] = available
       if (available.length === 1 && only !== undefined) return only
       return yield* new EnvironmentUnresolved({ available, region: config.region })

@@ -7,7 +7,15 @@ export { Clock } from "../ports/Clock.js"
 export { isRetryable, MwaaError, MwaaErrorReason } from "../ports/MwaaError.js"
 export {
   type Environment,
-  type EnvironmentInput,
+  type EnvironmentChangeStarted,
+  type EnvironmentLogging,
+  Environments,
+  type EnvironmentSettings,
+  type LastUpdate,
+  type ModuleLogging,
+  type NewEnvironmentSettings
+} from "../ports/Environments.js"
+export {
   type LogEvent,
   type LogEventsPage,
   type LogStream,

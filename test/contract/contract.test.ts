@@ -11,6 +11,7 @@ import { MAX_PATH_LENGTH } from "../../src/domain/paths.js"
 import { AwsGateway } from "../../src/adapters/aws/index.js"
 import { AppConfig } from "../../src/ports/AppConfig.js"
 import type { AirflowApi } from "../../src/ports/AirflowApi.js"
+import type { Environments } from "../../src/ports/Environments.js"
 import type { MwaaGateway } from "../../src/ports/MwaaGateway.js"
 import { startHttpFake } from "../support/http-fake/index.js"
 import { LONG_DAG, LONG_RUN, LONG_TASK, LONG_TASK_ERROR, longIdsSeed } from "../support/long-ids-seed.js"
@@ -26,7 +27,7 @@ import { type Exchange, recordingGateway } from "./recording-gateway.js"
 interface Backend {
   readonly name: string
   readonly gateway: () => Promise<{
-    readonly layer: Layer.Layer<MwaaGateway | AirflowApi>
+    readonly layer: Layer.Layer<Environments | MwaaGateway | AirflowApi>
     readonly close: () => Promise<void>
     /** What the wire saw that real MWAA would refuse (unsigned, wrong signing service, Path over 64). */
     readonly wireProblems: (version: 2 | 3) => ReadonlyArray<string>

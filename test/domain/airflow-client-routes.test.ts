@@ -7,6 +7,7 @@ import { type AirflowRouteMode, AppConfig } from "../../src/ports/AppConfig.js"
 import { MwaaError } from "../../src/ports/MwaaError.js"
 import { AirflowApi, type RestRequest, type WebserverRequest } from "../../src/ports/AirflowApi.js"
 import { MwaaGateway } from "../../src/ports/MwaaGateway.js"
+import { stubEnvironments } from "../support/environments-stub.js"
 
 /**
  * AirflowClient.send on both routes: which route of the AirflowApi port carries a call, the same retry policy
@@ -19,14 +20,9 @@ const gateway = (
   sent: Array<{ api: string; request: RestRequest }>,
   webserver: (r: WebserverRequest) => Effect.Effect<unknown, MwaaError>
 ) =>
-  Layer.merge(
+  Layer.mergeAll(
+    stubEnvironments({ airflow_version: "3.0.6", webserver_access_mode: "PRIVATE_ONLY" }, ["env"]),
     Layer.succeed(MwaaGateway, {
-      listEnvironments: () => Effect.succeed(["env"]),
-      getEnvironment: (name) =>
-        Effect.succeed({ Name: name, AirflowVersion: "3.0.6", raw: { Name: name, WebserverAccessMode: "PRIVATE_ONLY" } }),
-      createEnvironment: () => Effect.die("unexpected"),
-      updateEnvironment: () => Effect.die("unexpected"),
-      deleteEnvironment: () => Effect.die("unexpected"),
       findLogStreams: () => Effect.die("unexpected"),
       readLogEventsBackward: () => Effect.die("unexpected"),
       readDagFile: () => Effect.die("unexpected")

@@ -3,22 +3,10 @@ import { Effect, Layer, Option } from "effect"
 import { EnvironmentResolver, EnvironmentUnresolved } from "../../src/domain/environment-resolution.js"
 import type { AppConfigShape } from "../../src/ports/AppConfig.js"
 import { AppConfig } from "../../src/ports/AppConfig.js"
-import { MwaaGateway } from "../../src/ports/MwaaGateway.js"
-
-const unused = () => Effect.die("not used by EnvironmentResolver")
+import { stubEnvironments } from "../support/environments-stub.js"
 
 // `listed` undefined: listing must not happen on this path, so it dies.
-const gateway = (listed?: ReadonlyArray<string>) =>
-  Layer.succeed(MwaaGateway, {
-    listEnvironments: () => (listed === undefined ? Effect.die("listEnvironments should not be called") : Effect.succeed(listed)),
-    getEnvironment: unused,
-    createEnvironment: unused,
-    updateEnvironment: unused,
-    deleteEnvironment: unused,
-    findLogStreams: unused,
-    readLogEventsBackward: unused,
-    readDagFile: unused
-  })
+const gateway = (listed?: ReadonlyArray<string>) => stubEnvironments({}, listed)
 
 const resolver = (listed: ReadonlyArray<string> | undefined, config: Partial<AppConfigShape> = {}) =>
   Layer.provide(EnvironmentResolver.Default, Layer.merge(gateway(listed), AppConfig.make(config)))

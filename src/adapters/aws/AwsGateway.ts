@@ -1,19 +1,10 @@
-import { DeleteEnvironmentCommand, ListEnvironmentsCommand } from "@aws-sdk/client-mwaa"
 import { Context, Duration, Effect, Layer } from "effect"
 import { AirflowApi } from "../../ports/AirflowApi.js"
-import type { Environment as PortEnvironment } from "../../ports/MwaaGateway.js"
+import { Environments } from "../../ports/Environments.js"
 import { MwaaGateway } from "../../ports/MwaaGateway.js"
-import { MwaaError } from "../../ports/MwaaError.js"
 import { makeAirflowApi } from "./airflow-api.js"
 import { type ClientOptions, type Clients, destroyClients, makeClients } from "./clients.js"
-import {
-  CreateEnvironmentCommand,
-  type CreateEnvironmentCommandInput,
-  type Environment,
-  GetEnvironmentCommand,
-  UpdateEnvironmentCommand,
-  type UpdateEnvironmentCommandInput
-} from "./commands/index.js"
+import { makeEnvironments } from "./environments.js"
 import { findLogStreams, readDagFile, readLogEventsBackward } from "./logs-and-s3.js"
 import { send } from "./send.js"
 import { webserverEndpointFromEnv } from "./endpoints.js"
@@ -30,61 +21,11 @@ export interface AwsGatewayOptions extends ClientOptions {
   readonly webserverEndpoint?: string | undefined
 }
 
-/** ListEnvironments pages of 25 (its maximum), at most this many. */
-const MAX_ENVIRONMENT_PAGES = 40
-
-const toPortEnvironment = (name: string, env: Environment): PortEnvironment => ({
-  Name: env.Name ?? name,
-  Arn: env.Arn,
-  Status: env.Status,
-  AirflowVersion: env.AirflowVersion,
-  EnvironmentClass: env.EnvironmentClass,
-  SourceBucketArn: env.SourceBucketArn,
-  DagS3Path: env.DagS3Path,
-  WebserverUrl: env.WebserverUrl,
-  LoggingConfiguration: env.LoggingConfiguration,
-  LastUpdate: env.LastUpdate,
-  raw: env
-})
+const callTimeout = (options: AwsGatewayOptions) => options.callTimeout ?? Duration.seconds(30)
 
 const makeGateway = (clients: Clients, options: AwsGatewayOptions): Context.Tag.Service<MwaaGateway> => {
-  const timeout = options.callTimeout ?? Duration.seconds(30)
+  const timeout = callTimeout(options)
   return {
-    listEnvironments: Effect.fn("AwsGateway.listEnvironments")(function* () {
-      const names: Array<string> = []
-      let NextToken: string | undefined
-      for (let page = 0; page < MAX_ENVIRONMENT_PAGES; page++) {
-        const command = new ListEnvironmentsCommand({ MaxResults: 25, NextToken })
-        const out = yield* send("ListEnvironments", timeout, (signal) => clients.mwaa.send(command, { abortSignal: signal }))
-        names.push(...(out.Environments ?? []))
-        NextToken = out.NextToken
-        if (NextToken === undefined) break
-      }
-      return names
-    }),
-    getEnvironment: Effect.fn("AwsGateway.getEnvironment")(function* (name: string) {
-      const command = new GetEnvironmentCommand({ Name: name })
-      const out = yield* send("GetEnvironment", timeout, (signal) => clients.mwaaOnce.send(command, { abortSignal: signal }))
-      if (out.Environment === undefined) {
-        return yield* new MwaaError({ reason: "Internal", operation: "GetEnvironment", message: "The answer had no Environment." })
-      }
-      return toPortEnvironment(name, out.Environment)
-    }),
-    createEnvironment: Effect.fn("AwsGateway.createEnvironment")(function* (input) {
-      // The port passes model member names through as given; the command sends those the model knows.
-      const command = new CreateEnvironmentCommand(input as unknown as CreateEnvironmentCommandInput)
-      const out = yield* send("CreateEnvironment", timeout, (signal) => clients.mwaa.send(command, { abortSignal: signal }))
-      return { Arn: out.Arn }
-    }),
-    updateEnvironment: Effect.fn("AwsGateway.updateEnvironment")(function* (input) {
-      const command = new UpdateEnvironmentCommand(input as unknown as UpdateEnvironmentCommandInput)
-      const out = yield* send("UpdateEnvironment", timeout, (signal) => clients.mwaa.send(command, { abortSignal: signal }))
-      return { Arn: out.Arn }
-    }),
-    deleteEnvironment: Effect.fn("AwsGateway.deleteEnvironment")(function* (name: string) {
-      const command = new DeleteEnvironmentCommand({ Name: name })
-      yield* send("DeleteEnvironment", timeout, (signal) => clients.mwaa.send(command, { abortSignal: signal }))
-    }),
     findLogStreams: findLogStreams(clients, timeout),
     readLogEventsBackward: readLogEventsBackward(clients, timeout),
     readDagFile: readDagFile(clients, timeout)
@@ -92,13 +33,13 @@ const makeGateway = (clients: Clients, options: AwsGatewayOptions): Context.Tag.
 }
 
 /**
- * The MwaaGateway and AirflowApi ports on AWS: MWAA through client-mwaa's machinery with our
- * model-current commands, Airflow through InvokeRestApi or the webserver, task logs from
- * CloudWatch Logs, DAG files from S3. The SDK clients live as long as the layer and are
- * destroyed with it, shared by both ports.
+ * The Environments, AirflowApi and MwaaGateway ports on AWS: MWAA through client-mwaa's machinery
+ * with our model-current commands, Airflow through InvokeRestApi or the webserver, task logs from
+ * CloudWatch Logs, DAG files from S3. The SDK clients live as long as the layer and are destroyed
+ * with it, shared by every port.
  */
 export const AwsGateway = {
-  layer: (options: AwsGatewayOptions): Layer.Layer<MwaaGateway | AirflowApi> =>
+  layer: (options: AwsGatewayOptions): Layer.Layer<Environments | AirflowApi | MwaaGateway> =>
     Layer.scopedContext(
       Effect.map(
         Effect.acquireRelease(
@@ -107,11 +48,12 @@ export const AwsGateway = {
         ),
         (clients) =>
           Context.make(MwaaGateway, makeGateway(clients, options)).pipe(
+            Context.add(Environments, makeEnvironments(clients, callTimeout(options))),
             Context.add(
               AirflowApi,
               makeAirflowApi(clients, {
                 invokeTimeout: options.invokeRestApiTimeout ?? Duration.seconds(15),
-                timeout: options.callTimeout ?? Duration.seconds(30),
+                timeout: callTimeout(options),
                 webserverEndpoint: options.webserverEndpoint ?? webserverEndpointFromEnv(process.env, options.endpointUrl)
               })
             )

@@ -1,9 +1,12 @@
 import { Context, Effect, Layer, Option, Ref } from "effect"
 import { AirflowApi } from "../../ports/AirflowApi.js"
+import { Environments } from "../../ports/Environments.js"
 import { MwaaGateway } from "../../ports/MwaaGateway.js"
 import { makeAirflowApi } from "./airflow-api.js"
 import { buildState } from "./build-state.js"
 import { type FakeCall, makeCallLog } from "./call-log.js"
+import { type FakeControlPlane, makeControlPlane } from "./control-plane.js"
+import { makeEnvironments } from "./environments-port.js"
 import { makeGateway } from "./gateway.js"
 import { findDag, findRun, findTaskInstance } from "./lookups.js"
 import { setDagRunState } from "./scheduler.js"
@@ -38,6 +41,8 @@ export interface FakeMwaaShape {
    * (what the HTTP fake serves on the wire), and the tests' levers on sessions.
    */
   readonly webserver: FakeWebserver
+  /** MWAA's control plane in the model's member names (what the HTTP fake serves); recorded like the ports' calls. */
+  readonly controlPlane: FakeControlPlane
   /** Moves the fake clock forward (web login tokens expire after 60 s of it, sessions after 12 h). */
   readonly advanceClock: (millis: number) => Effect.Effect<void>
   /** Moves a run to another state, as Airflow's scheduler would; false when the run does not exist. */
@@ -50,12 +55,15 @@ export interface FakeMwaaShape {
 }
 
 /**
- * The in-memory MWAA: one layer provides the MwaaGateway and AirflowApi ports (behaving like MWAA,
+ * The in-memory MWAA: one layer provides the Environments, MwaaGateway and AirflowApi ports (behaving like MWAA,
  * Airflow 2.10 or 3.0 behind InvokeRestApi or the webserver, CloudWatch Logs and S3) and this inspection service over the
  * same state. Used by the demo, property tests and end-to-end tests.
  */
 export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwaaShape>() {
-  static readonly layer = (seed: FakeSeed, options: FakeMwaaOptions = {}): Layer.Layer<MwaaGateway | AirflowApi | FakeMwaa> =>
+  static readonly layer = (
+    seed: FakeSeed,
+    options: FakeMwaaOptions = {}
+  ): Layer.Layer<Environments | MwaaGateway | AirflowApi | FakeMwaa> =>
     Layer.effectContext(
       Effect.gen(function* () {
         const ref = yield* Ref.make(buildState(seed))
@@ -67,6 +75,7 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
             return env === undefined ? undefined : f(env)
           })
         const web = makeFakeWebserver(ref, log)
+        const controlPlane = makeControlPlane(ref, log)
         const inspector: FakeMwaaShape = {
           calls: log.calls,
           clearCalls: log.clear,
@@ -77,6 +86,7 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
           taskInstance: (name, dagId, runId, taskId, mapIndex = -1) =>
             inEnv(name, (env) => findTaskInstance(env, dagId, runId, taskId, mapIndex)),
           webserver: web,
+          controlPlane,
           advanceClock: (millis) => Ref.update(ref, (state) => ({ ...state, nowMillis: state.nowMillis + millis })),
           setDagRunState: (name, dagId, runId, runState) =>
             Ref.modify(ref, (state) => {
@@ -86,6 +96,7 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
         }
         return Context.make(MwaaGateway, makeGateway(ref, log)).pipe(
           Context.add(AirflowApi, makeAirflowApi(ref, log, web)),
+          Context.add(Environments, makeEnvironments(controlPlane)),
           Context.add(FakeMwaa, inspector)
         )
       })

@@ -1,8 +1,7 @@
 import { Either } from "effect"
-import type { Environment, EnvironmentInput } from "../../ports/MwaaGateway.js"
 import { MwaaError } from "../../ports/MwaaError.js"
 import { emptyEnvironment } from "./build-state.js"
-import { defaultMembers, toPortEnvironment } from "./mwaa-members.js"
+import { defaultMembers } from "./mwaa-members.js"
 import { type EnvironmentRecord, type FakeState, findEnvironment, flavorOf, replaceEnvironment } from "./state.js"
 import { formatIsoMillis } from "./time.js"
 
@@ -11,6 +10,12 @@ import { formatIsoMillis } from "./time.js"
  * transitional status (CREATING, UPDATING, DELETING) is shown once by GetEnvironment and then
  * settles: CREATING and UPDATING become AVAILABLE, DELETING removes the environment.
  */
+/** Create/UpdateEnvironment's input as MWAA receives it: the model's member names, as sent. */
+export type EnvironmentInput = Readonly<Record<string, unknown>> & { readonly Name: string }
+
+/** GetEnvironment's Environment as the fake stores it: the model's members, timestamps in ISO-8601. */
+export type EnvironmentMembers = Readonly<Record<string, unknown>>
+
 const REQUIRED_FOR_CREATE = ["ExecutionRoleArn", "SourceBucketArn", "DagS3Path", "NetworkConfiguration"]
 const BUSY = new Set(["CREATING", "UPDATING", "DELETING"])
 
@@ -22,10 +27,10 @@ const status = (env: EnvironmentRecord) => String(env.mwaa["Status"] ?? "")
 
 export const listEnvironments = (state: FakeState): ReadonlyArray<string> => state.environments.map((e) => e.name)
 
-export const getEnvironment = (state: FakeState, name: string): Either.Either<readonly [Environment, FakeState], MwaaError> => {
+export const getEnvironment = (state: FakeState, name: string): Either.Either<readonly [EnvironmentMembers, FakeState], MwaaError> => {
   const env = findEnvironment(state, name)
   if (env === undefined) return Either.left(notFound("GetEnvironment", name))
-  const shown = toPortEnvironment(env.mwaa)
+  const shown = env.mwaa
   if (status(env) === "DELETING") {
     return Either.right([shown, { ...state, environments: state.environments.filter((e) => e.name !== name) }])
   }
@@ -37,9 +42,13 @@ export const getEnvironment = (state: FakeState, name: string): Either.Either<re
   return Either.right([shown, state])
 }
 
-/** A LoggingConfigurationInput only carries Enabled and LogLevel: keep the stored group ARNs. */
+/**
+ * A member left out (or undefined) keeps its stored value. A LoggingConfigurationInput only
+ * carries Enabled and LogLevel: keep the stored group ARNs.
+ */
 const mergeMembers = (current: Readonly<Record<string, unknown>>, input: EnvironmentInput): Record<string, unknown> => {
-  const merged: Record<string, unknown> = { ...current, ...input }
+  const merged: Record<string, unknown> = { ...current }
+  for (const [member, value] of Object.entries(input)) if (value !== undefined) merged[member] = value
   const logging = input["LoggingConfiguration"]
   if (typeof logging === "object" && logging !== null) {
     const stored = (current["LoggingConfiguration"] ?? {}) as Record<string, Record<string, unknown>>

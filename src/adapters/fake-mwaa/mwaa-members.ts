@@ -1,4 +1,3 @@
-import type { Environment } from "../../ports/MwaaGateway.js"
 import { ACCOUNT, REGION, environmentArn, logGroupArn, sourceBucketArn } from "./locations.js"
 import { stableUuid } from "./tokens.js"
 
@@ -49,38 +48,5 @@ export const defaultMembers = (name: string, airflowVersion: string, status: str
     DatabaseVpcEndpointService: `com.amazonaws.vpce.${REGION}.vpce-svc-${id.replace(/-/g, "").slice(0, 17)}`,
     CeleryExecutorQueue: `arn:aws:sqs:${REGION}:${ACCOUNT}:airflow-celery-${id}`,
     EndpointManagement: "SERVICE"
-  }
-}
-
-const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined)
-
-/** Timestamps come back from the AWS SDK as Date objects, so `raw` carries Dates too. */
-const withDates = (members: Readonly<Record<string, unknown>>): Record<string, unknown> => {
-  const raw: Record<string, unknown> = { ...members }
-  if (typeof raw["CreatedAt"] === "string") raw["CreatedAt"] = new Date(raw["CreatedAt"])
-  const last = raw["LastUpdate"]
-  if (typeof last === "object" && last !== null) {
-    const copy: Record<string, unknown> = { ...(last as Record<string, unknown>) }
-    if (typeof copy["CreatedAt"] === "string") copy["CreatedAt"] = new Date(copy["CreatedAt"])
-    raw["LastUpdate"] = copy
-  }
-  return raw
-}
-
-/** The port's Environment view of stored GetEnvironment members. */
-export const toPortEnvironment = (members: Readonly<Record<string, unknown>>): Environment => {
-  const raw = withDates(members)
-  return {
-    Name: str(raw["Name"]) ?? "",
-    Arn: str(raw["Arn"]),
-    Status: str(raw["Status"]),
-    AirflowVersion: str(raw["AirflowVersion"]),
-    EnvironmentClass: str(raw["EnvironmentClass"]),
-    SourceBucketArn: str(raw["SourceBucketArn"]),
-    DagS3Path: str(raw["DagS3Path"]),
-    WebserverUrl: str(raw["WebserverUrl"]),
-    LoggingConfiguration: raw["LoggingConfiguration"] as Environment["LoggingConfiguration"],
-    LastUpdate: raw["LastUpdate"] as Environment["LastUpdate"],
-    raw
   }
 }

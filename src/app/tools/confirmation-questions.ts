@@ -17,10 +17,10 @@ export const deleteEnvironmentQuestion = (name: string) =>
   Effect.gen(function* () {
     const environment = yield* (yield* EnvironmentCatalog).fresh(name)
     const facts = [
-      environment.AirflowVersion === undefined ? undefined : `Airflow ${environment.AirflowVersion}`,
-      environment.Status?.toLowerCase(),
-      environment.EnvironmentClass
-    ].filter((fact) => fact !== undefined)
+      environment.airflow_version === null ? null : `Airflow ${environment.airflow_version}`,
+      environment.status?.toLowerCase(),
+      environment.environment_class
+    ].filter((fact) => fact !== null && fact !== undefined)
     return (
       `Delete the MWAA environment "${name}"${facts.length > 0 ? ` (${facts.join(", ")})` : ""}? ` +
       "Its Airflow metadata (run history, and the connections and variables stored in it) is lost. This cannot be undone."

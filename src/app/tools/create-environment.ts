@@ -1,7 +1,7 @@
 import { createEnvironment } from "../../domain/usecases/environments.js"
 import { writeTool } from "../tool-spec.js"
 import { EnvironmentChange } from "./environment-output.js"
-import { CreateEnvironmentInput, toMwaaInput } from "./environment-input.js"
+import { CreateEnvironmentInput, newEnvironmentSettings } from "./environment-input.js"
 import { environmentText, wordText } from "../summary-text.js"
 
 /** create-environment: CreateEnvironment (write). */
@@ -15,6 +15,6 @@ export const createEnvironmentTool = writeTool({
   destructive: false,
   input: CreateEnvironmentInput,
   output: EnvironmentChange,
-  run: ({ environment_name, ...settings }) => createEnvironment(toMwaaInput(environment_name, settings)),
+  run: (input) => createEnvironment(newEnvironmentSettings(input)),
   summarize: (o) => `Creation of ${environmentText(o.name)} started (${wordText(o.status, "no status")}).`
 })

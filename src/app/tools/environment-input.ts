@@ -1,12 +1,12 @@
 import { Schema } from "effect"
 import { EnvironmentName } from "../../domain/ids.js"
-import type { EnvironmentInput } from "../../ports/MwaaGateway.js"
+import type { EnvironmentSettings, NewEnvironmentSettings } from "../../ports/Environments.js"
 import { looseInt } from "../fields.js"
 
 /**
- * Create/UpdateEnvironment members in snake_case, mapped one-to-one onto the MWAA model's
- * PascalCase members (botocore service-2.json, 2026-05), including the newer MinWebservers,
- * MaxWebservers and WorkerReplacementStrategy.
+ * Create/UpdateEnvironment's settings in snake_case, one for each member of the MWAA model
+ * (botocore service-2.json, 2026-05) the tools offer, including the newer MinWebservers,
+ * MaxWebservers and WorkerReplacementStrategy. The port's EnvironmentSettings carry them.
  */
 
 const text = (description: string) => Schema.optional(Schema.String.pipe(Schema.minLength(1)).annotations({ description }))
@@ -44,27 +44,6 @@ export const environmentSettings = {
     })
   ),
   tags: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String }))
-}
-
-const MEMBER_NAMES: Readonly<Record<string, string>> = {
-  airflow_version: "AirflowVersion",
-  environment_class: "EnvironmentClass",
-  execution_role_arn: "ExecutionRoleArn",
-  source_bucket_arn: "SourceBucketArn",
-  dag_s3_path: "DagS3Path",
-  requirements_s3_path: "RequirementsS3Path",
-  plugins_s3_path: "PluginsS3Path",
-  startup_script_s3_path: "StartupScriptS3Path",
-  min_workers: "MinWorkers",
-  max_workers: "MaxWorkers",
-  schedulers: "Schedulers",
-  min_webservers: "MinWebservers",
-  max_webservers: "MaxWebservers",
-  webserver_access_mode: "WebserverAccessMode",
-  worker_replacement_strategy: "WorkerReplacementStrategy",
-  weekly_maintenance_window_start: "WeeklyMaintenanceWindowStart",
-  airflow_configuration_options: "AirflowConfigurationOptions",
-  tags: "Tags"
 }
 
 const requiredText = (description: string) => Schema.String.pipe(Schema.minLength(1)).annotations({ description })
@@ -123,21 +102,14 @@ export const UpdateEnvironmentInput = Schema.Struct({
   ...environmentSettings
 })
 
-/** snake_case tool input → MWAA request members. */
-export const toMwaaInput = (name: string, settings: Readonly<Record<string, unknown>>): EnvironmentInput => {
-  const members: Record<string, unknown> = { Name: name }
-  for (const [key, value] of Object.entries(settings)) {
-    if (value === undefined) continue
-    if (key === "network_configuration") {
-      const n = value as { subnet_ids?: ReadonlyArray<string>; security_group_ids?: ReadonlyArray<string> }
-      members["NetworkConfiguration"] = {
-        ...(n.subnet_ids !== undefined ? { SubnetIds: n.subnet_ids } : {}),
-        ...(n.security_group_ids !== undefined ? { SecurityGroupIds: n.security_group_ids } : {})
-      }
-      continue
-    }
-    const member = MEMBER_NAMES[key]
-    if (member !== undefined) members[member] = value
-  }
-  return members as EnvironmentInput
-}
+/** create-environment's input as the settings of the new environment. */
+export const newEnvironmentSettings = ({ environment_name, ...settings }: typeof CreateEnvironmentInput.Type): NewEnvironmentSettings => ({
+  ...settings,
+  name: environment_name
+})
+
+/** update-environment's input as the settings to change. */
+export const changedSettings = ({ environment_name, ...settings }: typeof UpdateEnvironmentInput.Type): EnvironmentSettings => ({
+  ...settings,
+  name: environment_name
+})

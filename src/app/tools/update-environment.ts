@@ -1,7 +1,7 @@
 import { updateEnvironment } from "../../domain/usecases/environments.js"
 import { writeTool } from "../tool-spec.js"
 import { EnvironmentChange } from "./environment-output.js"
-import { toMwaaInput, UpdateEnvironmentInput } from "./environment-input.js"
+import { changedSettings, UpdateEnvironmentInput } from "./environment-input.js"
 import { environmentText, wordText } from "../summary-text.js"
 
 /** update-environment: UpdateEnvironment (write). */
@@ -15,6 +15,6 @@ export const updateEnvironmentTool = writeTool({
   destructive: false,
   input: UpdateEnvironmentInput,
   output: EnvironmentChange,
-  run: ({ environment_name, ...settings }) => updateEnvironment(toMwaaInput(environment_name, settings)),
+  run: (input) => updateEnvironment(changedSettings(input)),
   summarize: (o) => `Update of ${environmentText(o.name)} started (${wordText(o.status, "no status")}).`
 })

@@ -75,7 +75,7 @@ const fromS3 = Effect.fnUntraced(function* (env: string, dagId: string, fileloc:
   const catalog = yield* EnvironmentCatalog
   const gateway = yield* MwaaGateway
   const environment = yield* catalog.describe(env)
-  const location = dagFileS3Location(environment.SourceBucketArn, environment.DagS3Path, fileloc)
+  const location = dagFileS3Location(environment.source_bucket_arn ?? undefined, environment.dag_s3_path ?? undefined, fileloc)
   if (Option.isNone(location)) {
     return yield* new MwaaError({
       reason: "NotFound",

@@ -30,7 +30,7 @@ const DAY_MILLIS = 86_400_000
 /** One page of the batch runs list: Airflow's default maximum_page_limit. */
 const FAILED_RUNS_PAGE = 100
 
-/** What can fail one part of the health check: Airflow's answer (or its shape), its route, or its version. */
+/** What can fail one part of the health check: Airflow's answer, its route, or its version, or MWAA's answer's shape. */
 export type PartFailure = MwaaError | UnexpectedAnswer | RouteUnfit | UnsupportedAirflowVersion
 
 /** A failure as one short line: the reason and message of an MwaaError, else the error's message. */

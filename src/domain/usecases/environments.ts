@@ -1,76 +1,80 @@
 import { Effect } from "effect"
-import { MwaaGateway, type Environment, type EnvironmentInput } from "../../ports/MwaaGateway.js"
 import { AppConfig } from "../../ports/AppConfig.js"
+import {
+  type Environment,
+  type EnvironmentLogging,
+  Environments,
+  type EnvironmentSettings,
+  type NewEnvironmentSettings
+} from "../../ports/Environments.js"
 import { EnvironmentCatalog } from "../environment-catalog.js"
-import { asRecord } from "../normalize.js"
 import { REDACTED, sensitiveNameTest } from "../redaction.js"
 
 /** MWAA environment use cases. Airflow configuration options can hold secrets, so they are redacted by name. */
 
-const str = (u: unknown): string | null => (typeof u === "string" ? u : null)
-const num = (u: unknown): number | null => (typeof u === "number" ? u : null)
-
-const loggingOf = (raw: unknown) =>
+/** get-environment answers logging under MWAA's module names, as it always has; an absent component is left out. */
+const loggingOf = (logging: EnvironmentLogging) =>
   Object.fromEntries(
-    Object.entries(asRecord(raw)).map(([module, cfg]) => {
-      const c = asRecord(cfg)
-      return [module, { enabled: c["Enabled"] === true, level: str(c["LogLevel"]), log_group_arn: str(c["CloudWatchLogGroupArn"]) }]
-    })
+    (
+      [
+        ["DagProcessingLogs", logging.dag_processing],
+        ["SchedulerLogs", logging.scheduler],
+        ["WebserverLogs", logging.webserver],
+        ["WorkerLogs", logging.worker],
+        ["TaskLogs", logging.task]
+      ] as const
+    ).flatMap(([module, c]) =>
+      c === undefined ? [] : [[module, { enabled: c.enabled === true, level: c.log_level, log_group_arn: c.log_group_arn }]]
+    )
   )
 
 /** Airflow's own sensitive configuration options beyond the name list: keys, DSNs, basic auth. */
 const SENSITIVE_OPTIONS = /fernet_key|basic_auth|sql_alchemy_conn|broker_url|result_backend|smtp_password|secret_key/i
 
-/** GetEnvironment in snake_case, with every Airflow configuration option under a sensitive name masked. */
+/** GetEnvironment's answer, with every Airflow configuration option under a sensitive name masked. */
 export const summarizeEnvironment = (e: Environment, extraSensitive: ReadonlyArray<string>) => {
-  const raw = e.raw
-  const lastUpdate = asRecord(raw["LastUpdate"])
-  const lastError = asRecord(lastUpdate["Error"])
   // Built once per answer, not per option: building the test is most of what it costs.
   const isSensitive = sensitiveNameTest(extraSensitive)
   const options = Object.fromEntries(
-    Object.entries(asRecord(raw["AirflowConfigurationOptions"])).map(([k, v]) => [
-      k,
-      isSensitive(k) || SENSITIVE_OPTIONS.test(k) ? REDACTED : v
-    ])
+    Object.entries(e.airflow_configuration_options).map(([k, v]) => [k, isSensitive(k) || SENSITIVE_OPTIONS.test(k) ? REDACTED : v])
   )
   return {
-    name: e.Name,
-    arn: str(raw["Arn"]),
-    status: str(raw["Status"]),
-    airflow_version: str(raw["AirflowVersion"]),
-    environment_class: str(raw["EnvironmentClass"]),
-    webserver_url: str(raw["WebserverUrl"]),
-    webserver_access_mode: str(raw["WebserverAccessMode"]),
-    execution_role_arn: str(raw["ExecutionRoleArn"]),
-    source_bucket_arn: str(raw["SourceBucketArn"]),
-    dag_s3_path: str(raw["DagS3Path"]),
-    requirements_s3_path: str(raw["RequirementsS3Path"]),
-    plugins_s3_path: str(raw["PluginsS3Path"]),
-    startup_script_s3_path: str(raw["StartupScriptS3Path"]),
-    min_workers: num(raw["MinWorkers"]),
-    max_workers: num(raw["MaxWorkers"]),
-    schedulers: num(raw["Schedulers"]),
-    min_webservers: num(raw["MinWebservers"]),
-    max_webservers: num(raw["MaxWebservers"]),
-    worker_replacement_strategy: str(raw["WorkerReplacementStrategy"]),
-    created_at: raw["CreatedAt"] instanceof Date ? raw["CreatedAt"].toISOString() : str(raw["CreatedAt"]),
+    name: e.name,
+    arn: e.arn,
+    status: e.status,
+    airflow_version: e.airflow_version,
+    environment_class: e.environment_class,
+    webserver_url: e.webserver_url,
+    webserver_access_mode: e.webserver_access_mode,
+    execution_role_arn: e.execution_role_arn,
+    source_bucket_arn: e.source_bucket_arn,
+    dag_s3_path: e.dag_s3_path,
+    requirements_s3_path: e.requirements_s3_path,
+    plugins_s3_path: e.plugins_s3_path,
+    startup_script_s3_path: e.startup_script_s3_path,
+    min_workers: e.min_workers,
+    max_workers: e.max_workers,
+    schedulers: e.schedulers,
+    min_webservers: e.min_webservers,
+    max_webservers: e.max_webservers,
+    worker_replacement_strategy: e.worker_replacement_strategy,
+    created_at: e.created_at,
     last_update: {
-      status: str(lastUpdate["Status"]),
-      created_at: lastUpdate["CreatedAt"] instanceof Date ? lastUpdate["CreatedAt"].toISOString() : str(lastUpdate["CreatedAt"]),
-      error_code: str(lastError["ErrorCode"]),
-      error_message: str(lastError["ErrorMessage"])
+      status: e.last_update.status,
+      created_at: e.last_update.created_at,
+      error_code: e.last_update.error_code,
+      error_message: e.last_update.error_message
     },
-    logging: loggingOf(raw["LoggingConfiguration"]),
+    logging: loggingOf(e.logging),
     airflow_configuration_options: options,
-    tags: Object.fromEntries(Object.entries(asRecord(raw["Tags"])).filter(([, v]) => typeof v === "string")) as Record<string, string>
+    tags: e.tags
   }
 }
 
 export const listEnvironments = Effect.fnUntraced(function* () {
-  const gateway = yield* MwaaGateway
+  const environments = yield* Environments
   const config = yield* AppConfig
-  const names = yield* gateway.listEnvironments()
+  const names = yield* environments.list()
   return {
     environments: [...names],
     region: config.region,
@@ -84,25 +88,25 @@ export const getEnvironment = Effect.fnUntraced(function* (name: string) {
   return summarizeEnvironment(yield* catalog.fresh(name), config.extraSensitiveNames)
 })
 
-export const createEnvironment = Effect.fnUntraced(function* (input: EnvironmentInput) {
-  const gateway = yield* MwaaGateway
-  const result = yield* gateway.createEnvironment(input)
-  return { name: input.Name, arn: result.Arn ?? null, status: "CREATING" as const }
+export const createEnvironment = Effect.fnUntraced(function* (settings: NewEnvironmentSettings) {
+  const environments = yield* Environments
+  const started = yield* environments.create(settings)
+  return { name: settings.name, arn: started.arn, status: "CREATING" as const }
 })
 
-export const updateEnvironment = Effect.fnUntraced(function* (input: EnvironmentInput) {
-  const gateway = yield* MwaaGateway
+export const updateEnvironment = Effect.fnUntraced(function* (settings: EnvironmentSettings) {
+  const environments = yield* Environments
   const catalog = yield* EnvironmentCatalog
-  const result = yield* gateway.updateEnvironment(input)
+  const started = yield* environments.update(settings)
   // The Airflow version may have changed: forget what was cached.
-  yield* catalog.invalidate(input.Name)
-  return { name: input.Name, arn: result.Arn ?? null, status: "UPDATING" as const }
+  yield* catalog.invalidate(settings.name)
+  return { name: settings.name, arn: started.arn, status: "UPDATING" as const }
 })
 
 export const deleteEnvironment = Effect.fnUntraced(function* (name: string) {
-  const gateway = yield* MwaaGateway
+  const environments = yield* Environments
   const catalog = yield* EnvironmentCatalog
-  yield* gateway.deleteEnvironment(name)
+  yield* environments.delete(name)
   yield* catalog.invalidate(name)
   return { name, status: "DELETING" as const }
 })

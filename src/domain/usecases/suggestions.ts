@@ -1,6 +1,6 @@
 import { Cache, Data, Duration, Effect, Exit } from "effect"
 import { AppConfig } from "../../ports/AppConfig.js"
-import { MwaaGateway } from "../../ports/MwaaGateway.js"
+import { Environments } from "../../ports/Environments.js"
 import { retryThrottled } from "../retry-policy.js"
 import { listDags } from "./dags.js"
 
@@ -31,7 +31,7 @@ const startingWith = (names: ReadonlyArray<string>, prefix: string, more: boolea
  */
 export class Suggestions extends Effect.Service<Suggestions>()("mwaa-mcp/Suggestions", {
   effect: Effect.gen(function* () {
-    const gateway = yield* MwaaGateway
+    const mwaaEnvironments = yield* Environments
     const config = yield* AppConfig
     const retry = retryThrottled({ maxAttempts: config.maxAttempts })
     const rememberSuccess = (exit: Exit.Exit<unknown, unknown>) => (Exit.isSuccess(exit) ? REMEMBER : Duration.zero)
@@ -39,7 +39,7 @@ export class Suggestions extends Effect.Service<Suggestions>()("mwaa-mcp/Suggest
     const environments = yield* Cache.makeWith({
       capacity: 1,
       timeToLive: rememberSuccess,
-      lookup: (_region: string) => retry(gateway.listEnvironments())
+      lookup: (_region: string) => retry(mwaaEnvironments.list())
     })
     // Airflow's dag_id_pattern matches anywhere in the id: asked with the prefix, then narrowed to it.
     const dags = yield* Cache.makeWith({

@@ -83,8 +83,8 @@ export const openTaskLog = Effect.fnUntraced(function* (env: string, attempt: Ta
   const airflow = yield* AirflowClient
   const gateway = yield* MwaaGateway
   const environment = yield* catalog.describe(env)
-  const taskLogs = environment.LoggingConfiguration?.TaskLogs
-  const groupArn = taskLogs?.Enabled === false ? undefined : taskLogs?.CloudWatchLogGroupArn
+  const taskLogs = environment.logging.task
+  const groupArn = taskLogs?.enabled === false ? undefined : (taskLogs?.log_group_arn ?? undefined)
   // Ids of 160 characters or more name a stream over CloudWatch's 512: no such stream can exist, so the
   // log is Airflow's to find (its REST endpoint reads what the worker or the handler still has).
   const streamFits = Tasks.taskLogStreamName(attempt).length <= Tasks.MAX_LOG_STREAM_NAME

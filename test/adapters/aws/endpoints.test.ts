@@ -54,7 +54,7 @@ const everyService = (endpointUrl: { endpointUrl?: string; endpoints?: Record<st
     endpointUrl
   )
   return Effect.gen(function* () {
-    yield* h.run((gw) => gw.getEnvironment("my-env"))
+    yield* h.environments((e) => e.get("my-env"))
     yield* h.run(() => viaInvoke({ environmentName: "my-env", method: "GET", path: "/dags" }))
     yield* h.run((gw) => gw.findLogStreams("arn:aws:logs:us-east-1:123456789012:log-group:airflow-my-env-Task", "p"))
     yield* h.run((gw) => gw.readDagFile("arn:aws:s3:::airflow-my-env", "dags/etl.py"))

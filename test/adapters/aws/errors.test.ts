@@ -177,12 +177,12 @@ describe("timeouts", () => {
 
   it.effect("a request handler's TimeoutError (socket or connection timeout) → Timeout", () =>
     Effect.gen(function* () {
-      const { run } = gatewayWith(() => {
+      const { environments } = gatewayWith(() => {
         const e = new Error("Connection timed out after 1000 ms")
         e.name = "TimeoutError"
         throw e
       })
-      const error = yield* Effect.flip(run((gw) => gw.getEnvironment("my-env")))
+      const error = yield* Effect.flip(environments((e) => e.get("my-env")))
       expect(error).toMatchObject({ reason: "Timeout", operation: "GetEnvironment" })
     })
   )

@@ -2,6 +2,7 @@ import { type Context, Effect } from "effect"
 import { beforeEach, vi } from "vitest"
 import { AwsGateway, type AwsGatewayOptions } from "../../../src/adapters/aws/index.js"
 import type { AirflowApi } from "../../../src/ports/AirflowApi.js"
+import { Environments } from "../../../src/ports/Environments.js"
 import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 import { AWS_ENV_SETTINGS, credentials, type Responder, stubHandler } from "./stub-handler.js"
 
@@ -13,7 +14,9 @@ export const gatewayWith = (respond: Responder, options: Partial<AwsGatewayOptio
   const layer = AwsGateway.layer({ region: "us-east-1", credentials, requestHandler: stub.handler, ...options })
   const run = <A, E>(f: (gateway: Gateway) => Effect.Effect<A, E, AirflowApi>): Effect.Effect<A, E> =>
     Effect.flatMap(MwaaGateway, f).pipe(Effect.provide(layer))
-  return { requests: stub.requests, run }
+  const environments = <A, E>(f: (environments: Context.Tag.Service<Environments>) => Effect.Effect<A, E>): Effect.Effect<A, E> =>
+    Effect.flatMap(Environments, f).pipe(Effect.provide(layer))
+  return { requests: stub.requests, run, environments }
 }
 
 /** Call at the top of a test file: its tests run without the shell's AWS settings. */

@@ -5,13 +5,14 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { FakeMwaa, logGroupArn, sourceBucketArn } from "../../../src/adapters/fake-mwaa/index.js"
 import { CALL_LOG_KEPT } from "../../../src/adapters/fake-mwaa/call-log.js"
+import { Environments } from "../../../src/ports/Environments.js"
 import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 import { tinySeed } from "./tiny-seed.js"
 import { viaInvoke } from "../../support/airflow-routes.js"
 
 const someCalls = Effect.gen(function* () {
   const gw = yield* MwaaGateway
-  yield* gw.listEnvironments()
+  yield* (yield* Environments).list()
   yield* viaInvoke({ environmentName: "tiny-3", method: "GET", path: "/dags", queryParameters: { limit: 5 } })
   yield* Effect.flip(viaInvoke({ environmentName: "tiny-3", method: "PATCH", path: "/dags/d", body: { is_paused: true, x: 1 } }))
   yield* gw.findLogStreams(logGroupArn("tiny-2"), "dag_id=d/")
@@ -43,9 +44,9 @@ describe("fake MWAA call log", () => {
   it.effect("keeps the most recent calls, at least CALL_LOG_KEPT of them, instead of growing without end", () =>
     Effect.gen(function* () {
       const fake = yield* FakeMwaa
-      const gw = yield* MwaaGateway
+      const environments = yield* Environments
       const total = 2 * CALL_LOG_KEPT + 5
-      for (let i = 0; i < total; i++) yield* gw.getEnvironment(`env-${i}`).pipe(Effect.ignore)
+      for (let i = 0; i < total; i++) yield* environments.get(`env-${i}`).pipe(Effect.ignore)
       const calls = yield* fake.calls
       expect(calls.length).toBeGreaterThanOrEqual(CALL_LOG_KEPT)
       expect(calls.length).toBeLessThanOrEqual(2 * CALL_LOG_KEPT)

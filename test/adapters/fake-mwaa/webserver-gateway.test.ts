@@ -2,6 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { FakeMwaa } from "../../../src/adapters/fake-mwaa/index.js"
 import type { WebserverRequest } from "../../../src/ports/AirflowApi.js"
+import { Environments } from "../../../src/ports/Environments.js"
 import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 import { loadSpecValidator } from "../../support/openapi.js"
 import { DAG_250, webserverSeed } from "./webserver-seed.js"
@@ -114,13 +115,13 @@ describe("fake MWAA gateway: webserverRestApi", () => {
       yield* get
       const issued = yield* fake.webserver.issuedCredentials
       expect(issued.length).toBeGreaterThan(0)
-      yield* Effect.flatMap(MwaaGateway, (gw) =>
-        gw.createEnvironment({
-          Name: "created-meanwhile",
-          ExecutionRoleArn: "arn:aws:iam::123456789012:role/mwaa",
-          SourceBucketArn: "arn:aws:s3:::airflow-created-meanwhile",
-          DagS3Path: "dags",
-          NetworkConfiguration: { SubnetIds: ["subnet-1", "subnet-2"], SecurityGroupIds: ["sg-1"] }
+      yield* Effect.flatMap(Environments, (environments) =>
+        environments.create({
+          name: "created-meanwhile",
+          execution_role_arn: "arn:aws:iam::123456789012:role/mwaa",
+          source_bucket_arn: "arn:aws:s3:::airflow-created-meanwhile",
+          dag_s3_path: "dags",
+          network_configuration: { subnet_ids: ["subnet-1", "subnet-2"], security_group_ids: ["sg-1"] }
         })
       )
       expect(yield* fake.webserver.issuedCredentials).toEqual(issued)

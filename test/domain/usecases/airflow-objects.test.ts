@@ -6,17 +6,14 @@ import { listConnections, listVariables } from "../../../src/domain/usecases/air
 import { AirflowApi } from "../../../src/ports/AirflowApi.js"
 import { AppConfig } from "../../../src/ports/AppConfig.js"
 import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
+import { stubEnvironments } from "../../support/environments-stub.js"
 
 /** A gateway that answers GetEnvironment with the given version and every REST call with `body`. */
 const stubGateway = (airflowVersion: string, body: unknown) =>
-  Layer.merge(
+  Layer.mergeAll(
     Layer.succeed(AirflowApi, { send: () => Effect.succeed({ status: 200, body }) }),
+    stubEnvironments({ airflow_version: airflowVersion }, ["env"]),
     Layer.succeed(MwaaGateway, {
-      listEnvironments: () => Effect.succeed(["env"]),
-      getEnvironment: (name) => Effect.succeed({ Name: name, AirflowVersion: airflowVersion, raw: { Name: name } }),
-      createEnvironment: () => Effect.die("unexpected"),
-      updateEnvironment: () => Effect.die("unexpected"),
-      deleteEnvironment: () => Effect.die("unexpected"),
       findLogStreams: () => Effect.die("unexpected"),
       readLogEventsBackward: () => Effect.die("unexpected"),
       readDagFile: () => Effect.die("unexpected")

@@ -37,8 +37,8 @@ const layerOf = (seed: FakeSeed, fault: Fault = () => undefined) => {
         (route._tag === "InvokeRestApi" ? fault(request) : undefined) ?? api.send(route, request)
     }))
   ).pipe(Layer.provide(fake))
-  const gateway = Layer.merge(fake, airflow)
-  return Layer.merge(appLayer(gateway, AppConfig.make({ maxRequestsPerSecond: 1000 })), fake)
+  // Merged after the fake, the overriding AirflowApi wins; Environments is the fake's.
+  return Layer.merge(appLayer(Layer.merge(fake, airflow), AppConfig.make({ maxRequestsPerSecond: 1000 })), fake)
 }
 
 const restCalls = Effect.gen(function* () {

@@ -6,6 +6,7 @@ import { AppConfig } from "../../../src/ports/AppConfig.js"
 import { MwaaError } from "../../../src/ports/MwaaError.js"
 import { AirflowApi, type RestRequest } from "../../../src/ports/AirflowApi.js"
 import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
+import { stubEnvironments } from "../../support/environments-stub.js"
 
 /**
  * Airflow creates the run but its answer is lost (a 503 from the gateway in front of it):
@@ -14,11 +15,6 @@ import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 const lostAnswerGateway = (sent: Array<RestRequest>) => {
   const runs = new Map<string, Record<string, unknown>>()
   const gateway = Layer.succeed(MwaaGateway, {
-    listEnvironments: () => Effect.succeed(["env"]),
-    getEnvironment: (name) => Effect.succeed({ Name: name, AirflowVersion: "3.0.6", raw: { Name: name } }),
-    createEnvironment: () => Effect.die("unexpected"),
-    updateEnvironment: () => Effect.die("unexpected"),
-    deleteEnvironment: () => Effect.die("unexpected"),
     findLogStreams: () => Effect.die("unexpected"),
     readLogEventsBackward: () => Effect.die("unexpected"),
     readDagFile: () => Effect.die("unexpected")
@@ -33,13 +29,7 @@ const lostAnswerGateway = (sent: Array<RestRequest>) => {
           const id = String(body["dag_run_id"])
           if (runs.has(id)) {
             return Effect.fail(
-              new MwaaError({
-                reason: "AirflowClientError",
-                operation: "InvokeRestApi",
-                message: "conflict",
-                airflowStatus: 409,
-                airflowBody: { detail: "exists" }
-              })
+              new MwaaError({ reason: "AirflowServerError", operation: "InvokeRestApi", message: "bad gateway", airflowStatus: 503 })
             )
           }
           runs.set(id, { dag_id: "etl", dag_run_id: id, state: "queued", logical_date: null, conf: body["conf"] })
@@ -56,7 +46,7 @@ const lostAnswerGateway = (sent: Array<RestRequest>) => {
         return Effect.die(`unexpected ${request.method} ${request.path}`)
       })
   })
-  return Layer.merge(gateway, airflow)
+  return Layer.mergeAll(stubEnvironments({ airflow_version: "3.0.6" }, ["env"]), gateway, airflow)
 }
 
 describe("trigger-dag-run retries", () => {

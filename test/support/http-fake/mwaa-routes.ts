@@ -6,7 +6,7 @@ import type { Route } from "./classify.js"
 import { maxResultsErrors, methodErrors, nameErrors, pathErrors } from "./mwaa-constraints.js"
 import { mwaaErrorReply, serializationReply, validationReply } from "./mwaa-errors.js"
 import { createWebLoginTokenOf } from "./webserver-routes.js"
-import { type Reply, epochSeconds, restJson } from "./wire.js"
+import { type Reply, restJson } from "./wire.js"
 
 /** MWAA's control plane, InvokeRestApi and CreateWebLoginToken over restJson1, answered by the in-memory fake. */
 export interface MwaaRequest {
@@ -46,7 +46,7 @@ const listEnvironments = async ({ query, backend }: MwaaRequest): Promise<Reply>
   if (start === undefined)
     return validationReply([`Value '${token}' at 'nextToken' failed to satisfy constraint: Member must be a valid token`])
   const size = Number(query.get("MaxResults") ?? 25)
-  const result = await backend.call((gw) => gw.listEnvironments())
+  const result = await backend.controlPlane((plane) => plane.listEnvironments())
   return answer(result, (names) => {
     const end = start + size
     return { Environments: names.slice(start, end), ...(end < names.length ? { NextToken: tokenOf(end) } : {}) }
@@ -66,19 +66,34 @@ const withMembers = (f: (members: Record<string, unknown>, name: string, request
     return members === undefined ? Promise.resolve(serializationReply("Request body is not a JSON object")) : f(members, name, request)
   })
 
+/** restJson1 timestamps are epoch seconds: the fake stores ISO-8601, as the model's CreatedAt members are sent. */
+const epochOf = (value: unknown) => (typeof value === "string" ? Date.parse(value) / 1000 : value)
+const wireTimestamps = (env: Readonly<Record<string, unknown>>) => {
+  const last = env["LastUpdate"]
+  return {
+    ...env,
+    ...(env["CreatedAt"] === undefined ? {} : { CreatedAt: epochOf(env["CreatedAt"]) }),
+    ...(typeof last === "object" && last !== null && "CreatedAt" in last
+      ? { LastUpdate: { ...last, CreatedAt: epochOf(last.CreatedAt) } }
+      : {})
+  }
+}
+
 const getEnvironment = withName(async (name, { backend }) =>
-  answer(await backend.call((gw) => gw.getEnvironment(name)), (env) => ({ Environment: epochSeconds(env.raw) }))
+  answer(await backend.controlPlane((plane) => plane.getEnvironment(name)), (env) => ({ Environment: wireTimestamps(env) }))
 )
 
 const createEnvironment = withMembers(async (members, name, { backend }) =>
-  answer(await backend.call((gw) => gw.createEnvironment({ ...members, Name: name })), (out) => ({ Arn: out.Arn }))
+  answer(await backend.controlPlane((plane) => plane.createEnvironment({ ...members, Name: name })), (out) => ({ Arn: out.Arn }))
 )
 
 const updateEnvironment = withMembers(async (members, name, { backend }) =>
-  answer(await backend.call((gw) => gw.updateEnvironment({ ...members, Name: name })), (out) => ({ Arn: out.Arn }))
+  answer(await backend.controlPlane((plane) => plane.updateEnvironment({ ...members, Name: name })), (out) => ({ Arn: out.Arn }))
 )
 
-const deleteEnvironment = withName(async (name, { backend }) => answer(await backend.call((gw) => gw.deleteEnvironment(name)), () => ({})))
+const deleteEnvironment = withName(async (name, { backend }) =>
+  answer(await backend.controlPlane((plane) => plane.deleteEnvironment(name)), () => ({}))
+)
 
 /** POST /restapi/{Name}: Path and Method are checked against the model before Airflow sees anything. */
 const invokeRestApi = withMembers(async (input, name, { backend }) => {

@@ -62,13 +62,3 @@ export const truncated = (reply: Reply): Reply => {
   const text = typeof reply.body === "string" ? reply.body : Buffer.from(reply.body).toString("utf8")
   return { ...reply, body: text.length < 2 ? "{" : text.slice(0, Math.floor(text.length / 2)) }
 }
-
-/** Turns Date members into epoch seconds, as restJson1 serializes timestamps. */
-export const epochSeconds = (value: unknown): unknown => {
-  if (value instanceof Date) return value.getTime() / 1000
-  if (Array.isArray(value)) return value.map(epochSeconds)
-  if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, epochSeconds(v)]))
-  }
-  return value
-}

@@ -1,4 +1,4 @@
-import { _json, expectInt32, expectNonNull, expectNumber, expectString, parseEpochTimestamp, take } from "@smithy/smithy-client"
+import { _json, parseEpochTimestamp, take } from "@smithy/smithy-client"
 import type { SourceMappingInstructions } from "@smithy/smithy-client"
 import type { CreateEnvironmentInput, Environment, LastUpdate, UpdateEnvironmentInput } from "./environment-types.js"
 import { unknownMembers } from "./restjson.js"
@@ -68,63 +68,67 @@ const updateInstructions: SourceMappingInstructions = {
 export const se_CreateEnvironmentBody = (input: CreateEnvironmentInput): Record<string, unknown> => take(input, createInstructions)
 export const se_UpdateEnvironmentBody = (input: UpdateEnvironmentInput): Record<string, unknown> => take(input, updateInstructions)
 
-// restJson1 timestamps are epoch seconds unless the model says otherwise (it does not here).
-const date = (value: unknown) => expectNonNull(parseEpochTimestamp(expectNumber(value)))
+/*
+ * GetEnvironment's answer is read leniently: timestamps become Dates (restJson1 sends epoch seconds,
+ * the model says nothing else here), every other member is kept as sent. The adapter then decodes
+ * the Environment with a Schema (environment-codec.ts), which names a member of another type as
+ * UnexpectedAnswer; the SDK's expect* helpers would throw a TypeError without the member's name.
+ */
+const date = (value: unknown) => (typeof value === "number" ? parseEpochTimestamp(value) : value)
+const asSent = (value: unknown) => value
 
 const lastUpdateInstructions: SourceMappingInstructions = {
   CreatedAt: date,
   Error: _json,
-  Source: expectString,
-  Status: expectString,
-  WorkerReplacementStrategy: expectString
+  Source: asSent,
+  Status: asSent,
+  WorkerReplacementStrategy: asSent
 }
 
-const de_LastUpdate = (output: Record<string, unknown>): LastUpdate => ({
-  ...unknownMembers(output, Object.keys(lastUpdateInstructions)),
-  ...take(output, lastUpdateInstructions)
-})
+// Anything but an object is kept as sent, for the Schema to name.
+const de_LastUpdate = (output: unknown): LastUpdate | unknown =>
+  typeof output !== "object" || output === null || Array.isArray(output)
+    ? output
+    : { ...unknownMembers(output as Record<string, unknown>, Object.keys(lastUpdateInstructions)), ...take(output, lastUpdateInstructions) }
 
 const environmentInstructions: SourceMappingInstructions = {
   AirflowConfigurationOptions: _json,
-  AirflowVersion: expectString,
-  Arn: expectString,
-  CeleryExecutorQueue: expectString,
+  AirflowVersion: asSent,
+  Arn: asSent,
+  CeleryExecutorQueue: asSent,
   CreatedAt: date,
-  DagS3Path: expectString,
-  DatabaseVpcEndpointService: expectString,
-  EndpointManagement: expectString,
-  EnvironmentClass: expectString,
-  ExecutionRoleArn: expectString,
-  KmsKey: expectString,
+  DagS3Path: asSent,
+  DatabaseVpcEndpointService: asSent,
+  EndpointManagement: asSent,
+  EnvironmentClass: asSent,
+  ExecutionRoleArn: asSent,
+  KmsKey: asSent,
   LastUpdate: de_LastUpdate,
   LoggingConfiguration: _json,
-  MaxWebservers: expectInt32,
-  MaxWorkers: expectInt32,
-  MinWebservers: expectInt32,
-  MinWorkers: expectInt32,
-  Name: expectString,
+  MaxWebservers: asSent,
+  MaxWorkers: asSent,
+  MinWebservers: asSent,
+  MinWorkers: asSent,
+  Name: asSent,
   NetworkConfiguration: _json,
-  PluginsS3ObjectVersion: expectString,
-  PluginsS3Path: expectString,
-  RequirementsS3ObjectVersion: expectString,
-  RequirementsS3Path: expectString,
-  Schedulers: expectInt32,
-  ServiceRoleArn: expectString,
-  SourceBucketArn: expectString,
-  StartupScriptS3ObjectVersion: expectString,
-  StartupScriptS3Path: expectString,
-  Status: expectString,
+  PluginsS3ObjectVersion: asSent,
+  PluginsS3Path: asSent,
+  RequirementsS3ObjectVersion: asSent,
+  RequirementsS3Path: asSent,
+  Schedulers: asSent,
+  ServiceRoleArn: asSent,
+  SourceBucketArn: asSent,
+  StartupScriptS3ObjectVersion: asSent,
+  StartupScriptS3Path: asSent,
+  Status: asSent,
   Tags: _json,
-  WebserverAccessMode: expectString,
-  WebserverUrl: expectString,
-  WebserverVpcEndpointService: expectString,
-  WeeklyMaintenanceWindowStart: expectString
+  WebserverAccessMode: asSent,
+  WebserverUrl: asSent,
+  WebserverVpcEndpointService: asSent,
+  WeeklyMaintenanceWindowStart: asSent
 }
 
-/**
- * Every modelled member, typed; members a newer model adds are kept too (as sent), so the
- * port's `raw` never loses what MWAA said, whatever model this file was written against.
- */
+/** Every modelled member, and the members a newer model adds (as sent), whatever model this file was written against. */
 export const de_Environment = (output: Record<string, unknown>): Environment => ({
   ...unknownMembers(output, Object.keys(environmentInstructions)),
   ...take(output, environmentInstructions)

@@ -23,8 +23,11 @@ type Modules<M> = {
   readonly TaskLogs?: M | undefined
 }
 
-/** Members Create and Update share (all optional on Update). */
-interface EnvironmentSettings {
+/**
+ * Members Create and Update share (all optional on Update). Type aliases, not interfaces: a
+ * literal type is assignable to a record of members, which is how the fake receives them.
+ */
+type EnvironmentSettings = {
   readonly ExecutionRoleArn?: string | undefined
   readonly SourceBucketArn?: string | undefined
   readonly DagS3Path?: string | undefined
@@ -47,7 +50,7 @@ interface EnvironmentSettings {
   readonly WebserverAccessMode?: "PRIVATE_ONLY" | "PUBLIC_ONLY" | "PUBLIC_AND_PRIVATE" | (string & {}) | undefined
 }
 
-export interface CreateEnvironmentInput extends EnvironmentSettings {
+export type CreateEnvironmentInput = EnvironmentSettings & {
   readonly Name: string
   readonly ExecutionRoleArn: string
   readonly SourceBucketArn: string
@@ -58,7 +61,7 @@ export interface CreateEnvironmentInput extends EnvironmentSettings {
   readonly EndpointManagement?: "CUSTOMER" | "SERVICE" | (string & {}) | undefined
 }
 
-export interface UpdateEnvironmentInput extends EnvironmentSettings {
+export type UpdateEnvironmentInput = EnvironmentSettings & {
   readonly Name: string
   readonly NetworkConfiguration?: { readonly SecurityGroupIds: ReadonlyArray<string> } | undefined
   readonly WorkerReplacementStrategy?: "FORCED" | "GRACEFUL" | (string & {}) | undefined
@@ -73,7 +76,10 @@ export interface LastUpdate {
   readonly [newerMember: string]: unknown
 }
 
-/** GetEnvironment's Environment; members a newer model adds are kept under their own names. */
+/**
+ * GetEnvironment's Environment as the model types it; members a newer model adds are kept under
+ * their own names. The deserializer keeps members as sent: the adapter's Schema checks them.
+ */
 export interface Environment {
   readonly Name?: string | undefined
   readonly Status?: string | undefined
