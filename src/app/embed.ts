@@ -4,8 +4,7 @@ import { McpServer } from "../adapters/mcp/McpServer.js"
 import { type McpServerOptions, mcpServerFactory } from "../adapters/mcp/server.js"
 import type { ToolHost } from "../ports/ToolHost.js"
 import { AppConfig } from "../ports/AppConfig.js"
-import type { MwaaGateway } from "../ports/MwaaGateway.js"
-import { toolServicesOn } from "./layers.js"
+import { type AwsPorts, toolServicesOn } from "./layers.js"
 import { mwaaToolHost } from "./server-host.js"
 
 /**
@@ -14,9 +13,9 @@ import { mwaaToolHost } from "./server-host.js"
  * fails here, typed, and the runtime keeps the caller's logger, tracer and log level.
  */
 
-/** The ToolHost (for serveHttp, or a transport of your own) on a layer providing MwaaGateway and AppConfig. */
+/** The ToolHost (for serveHttp, or a transport of your own) on a layer providing the AWS ports (MwaaGateway, TaskLogs, DagFiles) and AppConfig. */
 export const makeMwaaToolHost = <E, R>(
-  ports: Layer.Layer<MwaaGateway | AppConfig, E, R>,
+  ports: Layer.Layer<AwsPorts | AppConfig, E, R>,
   options: EmbedOptions = {}
 ): Effect.Effect<ToolHost, E, R | Scope.Scope> =>
   Effect.gen(function* () {
@@ -33,17 +32,17 @@ export interface EmbedOptions {
 
 /**
  * The MCP server, as a factory of the SDK's Servers (not yet connected), on a layer providing
- * MwaaGateway and AppConfig: serve it on any transport (connectMcpServer, StdioTransport, the SDK's
+ * the AWS ports and AppConfig: serve it on any transport (connectMcpServer, StdioTransport, the SDK's
  * createMcpHandler for HTTP). Closing the scope releases the layer.
  */
 export const makeMwaaMcpServer = <E, R>(
-  ports: Layer.Layer<MwaaGateway | AppConfig, E, R>,
+  ports: Layer.Layer<AwsPorts | AppConfig, E, R>,
   options: McpServerOptions & EmbedOptions = {}
 ): Effect.Effect<McpServerFactory, E, R | Scope.Scope> =>
   Effect.map(makeMwaaToolHost(ports, options), (host) => mcpServerFactory(host, options))
 
 /** The McpServer as a layer, on the ports found in context: compose it with a gateway, a config and a transport. */
-export const MwaaMcpServerLive: Layer.Layer<McpServer, never, MwaaGateway | AppConfig> = Layer.scoped(
+export const MwaaMcpServerLive: Layer.Layer<McpServer, never, AwsPorts | AppConfig> = Layer.scoped(
   McpServer,
-  makeMwaaMcpServer(Layer.context<MwaaGateway | AppConfig>())
+  makeMwaaMcpServer(Layer.context<AwsPorts | AppConfig>())
 )

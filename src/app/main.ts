@@ -4,10 +4,9 @@ import { mcpServerFactory } from "../adapters/mcp/server.js"
 import { StderrLoggerLive } from "../adapters/mcp/stderr-logger.js"
 import { StdioTransport } from "../adapters/mcp/stdio-layer.js"
 import { AppConfig } from "../ports/AppConfig.js"
-import type { MwaaGateway } from "../ports/MwaaGateway.js"
 import { catalogue } from "./catalogue.js"
 import { type CliSettings, type LogLevelName, parseCli, usage } from "./cli.js"
-import { appLayer } from "./layers.js"
+import { type AwsPorts, appLayer } from "./layers.js"
 import { mwaaToolHost } from "./server-host.js"
 import type { ToolServices } from "./tool-spec.js"
 import { packageVersion } from "./version.js"
@@ -30,7 +29,7 @@ const print = (text: string) => Effect.sync(() => void process.stdout.write(`${t
  * Both are imported when the runtime is first built, i.e. on the first tools/call: the AWS SDK is most
  * of the bundle, and initialize, tools/list and --demo never need it (see bench/README.md).
  */
-const gatewayFor = (settings: CliSettings, env: Readonly<Record<string, string | undefined>>): Layer.Layer<MwaaGateway> =>
+const gatewayFor = (settings: CliSettings, env: Readonly<Record<string, string | undefined>>): Layer.Layer<AwsPorts> =>
   Layer.unwrapEffect(
     settings.demo
       ? Effect.promise(() => import("../adapters/fake-mwaa/index.js")).pipe(

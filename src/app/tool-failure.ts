@@ -5,6 +5,7 @@ import { EnvironmentUnresolved } from "../domain/environment-resolution.js"
 import { RouteUnfit } from "../domain/route-choice.js"
 import { WriteNotAllowed } from "../domain/write-gating.js"
 import { MwaaError } from "../ports/MwaaError.js"
+import { TaskLogMissing } from "../ports/TaskLogs.js"
 import { UnexpectedAnswer } from "../ports/UnexpectedAnswer.js"
 
 /**
@@ -15,6 +16,7 @@ import { UnexpectedAnswer } from "../ports/UnexpectedAnswer.js"
 export const EnvironmentFailure = Schema.Union(
   MwaaError,
   UnexpectedAnswer,
+  TaskLogMissing,
   RouteUnfit,
   EnvironmentUnresolved,
   WriteNotAllowed,

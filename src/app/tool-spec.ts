@@ -5,7 +5,9 @@ import type { EnvironmentResolver } from "../domain/environment-resolution.js"
 import type { Suggestions } from "../domain/usecases/suggestions.js"
 import type { WriteGate } from "../domain/write-gating.js"
 import type { AppConfig } from "../ports/AppConfig.js"
+import type { DagFiles } from "../ports/DagFiles.js"
 import type { MwaaGateway } from "../ports/MwaaGateway.js"
+import type { TaskLogs } from "../ports/TaskLogs.js"
 import type { ToolFailure } from "./tool-failure.js"
 
 /**
@@ -13,7 +15,16 @@ import type { ToolFailure } from "./tool-failure.js"
  * is not among them: it is a Context.Reference with a silent default, which the tool host
  * replaces per call when the client asked for progress notifications.
  */
-export type ToolServices = MwaaGateway | AppConfig | EnvironmentResolver | WriteGate | EnvironmentCatalog | AirflowClient | Suggestions
+export type ToolServices =
+  | MwaaGateway
+  | TaskLogs
+  | DagFiles
+  | AppConfig
+  | EnvironmentResolver
+  | WriteGate
+  | EnvironmentCatalog
+  | AirflowClient
+  | Suggestions
 
 /**
  * One tool: its name, what the assistant reads about it, its input and output Schemas (the

@@ -8,14 +8,13 @@ export { isRetryable, MwaaError, MwaaErrorReason } from "../ports/MwaaError.js"
 export {
   type Environment,
   type EnvironmentInput,
-  type LogEvent,
-  type LogEventsPage,
-  type LogStream,
   MwaaGateway,
   type RestMethod,
   type RestRequest,
   type RestResponse,
   type WebserverRequest
 } from "../ports/MwaaGateway.js"
+export { DagFiles } from "../ports/DagFiles.js"
+export { TaskLogMissing, TaskLogs, type TaskLogPage, type TaskLogWhere, TaskTry } from "../ports/TaskLogs.js"
 export { Progress, type ProgressShape, type ProgressUpdate } from "../ports/Progress.js"
 export type * from "../ports/ToolHost.js"

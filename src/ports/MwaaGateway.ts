@@ -65,24 +65,7 @@ export interface Environment {
 /** Input of Create/UpdateEnvironment: MWAA model member names, passed through as given. */
 export type EnvironmentInput = Readonly<Record<string, unknown>> & { readonly Name: string }
 
-export interface LogStream {
-  readonly logStreamName: string
-  readonly lastEventTimestamp?: number | undefined
-  readonly storedBytes?: number | undefined
-}
-
-export interface LogEvent {
-  readonly timestamp: number
-  readonly message: string
-}
-
-export interface LogEventsPage {
-  readonly events: ReadonlyArray<LogEvent>
-  /** GetLogEvents' nextBackwardToken: pass it back to read further towards the start. */
-  readonly nextBackwardToken?: string | undefined
-}
-
-/** Everything the tools read or change in AWS. Implemented by the AWS SDK adapter and by the fake. */
+/** MWAA and Airflow through it (task logs: TaskLogs; DAG files: DagFiles). Implemented by the AWS SDK adapter and by the fake. */
 export class MwaaGateway extends Context.Tag("mwaa-mcp/MwaaGateway")<
   MwaaGateway,
   {
@@ -98,15 +81,5 @@ export class MwaaGateway extends Context.Tag("mwaa-mcp/MwaaGateway")<
      * airflowStatus and airflowBody, exactly as through InvokeRestApi.
      */
     readonly webserverRestApi: (request: WebserverRequest) => Effect.Effect<RestResponse, MwaaError>
-    /** CloudWatch Logs DescribeLogStreams with logStreamNamePrefix. */
-    readonly findLogStreams: (logGroupArn: string, prefix: string) => Effect.Effect<ReadonlyArray<LogStream>, MwaaError>
-    /** CloudWatch Logs GetLogEvents with startFromHead=false: the newest events first page, then backwards. */
-    readonly readLogEventsBackward: (
-      logGroupArn: string,
-      logStreamName: string,
-      options: { readonly nextToken?: string | undefined; readonly limit?: number | undefined }
-    ) => Effect.Effect<LogEventsPage, MwaaError>
-    /** S3 GetObject of a DAG file, decoded as UTF-8 text. */
-    readonly readDagFile: (bucketArn: string, key: string) => Effect.Effect<string, MwaaError>
   }
 >() {}

@@ -10,8 +10,11 @@ export interface Exchange {
   readonly errorBody?: unknown
 }
 
-/** Wraps any gateway layer so a test can see every Airflow request and answer that went through it, on either route. */
-export const recordingGateway = <E, R>(inner: Layer.Layer<MwaaGateway, E, R>, log: Array<Exchange>) =>
+/**
+ * Wraps any gateway layer so a test can see every Airflow request and answer that went through it,
+ * on either route. The inner layer's other ports (task logs, DAG files) pass through.
+ */
+export const recordingGateway = <ROut, E, R>(inner: Layer.Layer<ROut | MwaaGateway, E, R>, log: Array<Exchange>) =>
   Layer.effect(
     MwaaGateway,
     Effect.map(MwaaGateway, (gateway) => ({
@@ -31,4 +34,4 @@ export const recordingGateway = <E, R>(inner: Layer.Layer<MwaaGateway, E, R>, lo
           )
         )
     }))
-  ).pipe(Layer.provide(inner))
+  ).pipe(Layer.provideMerge(inner))

@@ -6,6 +6,7 @@ import { AirflowClient } from "../../src/domain/airflow-client.js"
 import { type AirflowRouteMode, AppConfig } from "../../src/ports/AppConfig.js"
 import { MwaaError } from "../../src/ports/MwaaError.js"
 import { MwaaGateway, type RestRequest, type WebserverRequest } from "../../src/ports/MwaaGateway.js"
+import { unusedLogsAndFiles } from "../support/unused-ports.js"
 
 /**
  * AirflowClient.send on both routes: which gateway method carries a call, the same retry policy
@@ -34,10 +35,7 @@ const gateway = (
       Effect.suspend(() => {
         sent.push({ api: "Webserver", request })
         return webserver(request).pipe(Effect.map((body) => ({ status: 200, body })))
-      }),
-    findLogStreams: () => Effect.die("unexpected"),
-    readLogEventsBackward: () => Effect.die("unexpected"),
-    readDagFile: () => Effect.die("unexpected")
+      })
   })
 
 const withClient = <A, E>(
@@ -47,7 +45,9 @@ const withClient = <A, E>(
 ) => {
   const sent: Array<{ api: string; request: RestRequest }> = []
   return Effect.flatMap(AirflowClient, (client) => f(client, sent)).pipe(
-    Effect.provide(appLayer(gateway(sent, webserver), AppConfig.make({ airflowRoute: mode, maxAttempts: 3 })))
+    Effect.provide(
+      appLayer(Layer.merge(gateway(sent, webserver), unusedLogsAndFiles), AppConfig.make({ airflowRoute: mode, maxAttempts: 3 }))
+    )
   )
 }
 

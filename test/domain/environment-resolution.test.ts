@@ -16,10 +16,7 @@ const gateway = (listed?: ReadonlyArray<string>) =>
     updateEnvironment: unused,
     deleteEnvironment: unused,
     invokeRestApi: unused,
-    webserverRestApi: unused,
-    findLogStreams: unused,
-    readLogEventsBackward: unused,
-    readDagFile: unused
+    webserverRestApi: unused
   })
 
 const resolver = (listed: ReadonlyArray<string> | undefined, config: Partial<AppConfigShape> = {}) =>

@@ -1,5 +1,5 @@
 import { DeleteEnvironmentCommand, ListEnvironmentsCommand } from "@aws-sdk/client-mwaa"
-import { type Context, Duration, Effect, Layer } from "effect"
+import { Context, Duration, Effect, Layer } from "effect"
 import type { Environment as PortEnvironment, RestRequest } from "../../ports/MwaaGateway.js"
 import { MwaaGateway } from "../../ports/MwaaGateway.js"
 import { MwaaError } from "../../ports/MwaaError.js"
@@ -13,7 +13,10 @@ import {
   UpdateEnvironmentCommand,
   type UpdateEnvironmentCommandInput
 } from "./commands/index.js"
-import { findLogStreams, readDagFile, readLogEventsBackward } from "./logs-and-s3.js"
+import { DagFiles } from "../../ports/DagFiles.js"
+import { TaskLogs } from "../../ports/TaskLogs.js"
+import { cloudWatchTaskLogs } from "../cloudwatch-task-logs.js"
+import { cloudWatchLogsWire, readDagFile } from "./logs-and-s3.js"
 import { send } from "./send.js"
 import { webserverEndpointFromEnv } from "./endpoints.js"
 import { makeWebserver } from "./webserver-session.js"
@@ -102,28 +105,32 @@ const makeGateway = (clients: Clients, options: AwsGatewayOptions): Context.Tag.
       const out = yield* send(operation, invokeTimeout, (signal) => clients.mwaaOnce.send(command, { abortSignal: signal }))
       return { status: out.RestApiStatusCode ?? 200, body: out.RestApiResponse }
     }),
-    webserverRestApi,
-    findLogStreams: findLogStreams(clients, timeout),
-    readLogEventsBackward: readLogEventsBackward(clients, timeout),
-    readDagFile: readDagFile(clients, timeout)
+    webserverRestApi
   }
 }
 
+/** Task logs from CloudWatch Logs and DAG files from S3, over the same clients as the gateway. */
+const withLogsAndFiles = (clients: Clients, options: AwsGatewayOptions) => {
+  const timeout = options.callTimeout ?? Duration.seconds(30)
+  return Context.make(TaskLogs, cloudWatchTaskLogs(cloudWatchLogsWire(clients, timeout))).pipe(
+    Context.add(DagFiles, { read: readDagFile(clients, timeout) })
+  )
+}
+
 /**
- * The MwaaGateway port on AWS: MWAA through client-mwaa's machinery with our model-current
- * commands, task logs from CloudWatch Logs, DAG files from S3. The SDK clients live as long as
+ * The ports on AWS: MwaaGateway (MWAA through client-mwaa's machinery with our model-current
+ * commands), TaskLogs from CloudWatch Logs, DagFiles from S3. The SDK clients live as long as
  * the layer and are destroyed with it.
  */
 export const AwsGateway = {
-  layer: (options: AwsGatewayOptions): Layer.Layer<MwaaGateway> =>
-    Layer.scoped(
-      MwaaGateway,
+  layer: (options: AwsGatewayOptions): Layer.Layer<MwaaGateway | TaskLogs | DagFiles> =>
+    Layer.scopedContext(
       Effect.map(
         Effect.acquireRelease(
           Effect.sync(() => makeClients(options)),
           (clients) => Effect.sync(() => destroyClients(clients))
         ),
-        (clients) => makeGateway(clients, options)
+        (clients) => Context.add(withLogsAndFiles(clients, options), MwaaGateway, makeGateway(clients, options))
       )
     )
 }

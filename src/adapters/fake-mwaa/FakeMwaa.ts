@@ -1,8 +1,12 @@
 import { Context, Effect, Layer, Option, Ref } from "effect"
+import { DagFiles } from "../../ports/DagFiles.js"
 import { MwaaGateway } from "../../ports/MwaaGateway.js"
+import { TaskLogs } from "../../ports/TaskLogs.js"
+import { type CloudWatchLogsWire, cloudWatchTaskLogs } from "../cloudwatch-task-logs.js"
 import { buildState } from "./build-state.js"
 import { type FakeCall, makeCallLog } from "./call-log.js"
 import { makeGateway } from "./gateway.js"
+import { makeCloudWatchLogs, makeDagFiles } from "./logs-and-s3.js"
 import { findDag, findRun, findTaskInstance } from "./lookups.js"
 import { setDagRunState } from "./scheduler.js"
 import type { FakeSeed } from "./seed-types.js"
@@ -36,6 +40,10 @@ export interface FakeMwaaShape {
    * (what the HTTP fake serves on the wire), and the tests' levers on sessions.
    */
   readonly webserver: FakeWebserver
+  /** CloudWatch Logs' calls as the wire has them (tokens and all), recorded: what the HTTP fake serves. */
+  readonly cloudWatchLogs: CloudWatchLogsWire
+  /** S3 GetObject on the source buckets, recorded: what the HTTP fake serves. */
+  readonly dagFiles: Context.Tag.Service<DagFiles>
   /** Moves the fake clock forward (web login tokens expire after 60 s of it, sessions after 12 h). */
   readonly advanceClock: (millis: number) => Effect.Effect<void>
   /** Moves a run to another state, as Airflow's scheduler would; false when the run does not exist. */
@@ -49,11 +57,11 @@ export interface FakeMwaaShape {
 
 /**
  * The in-memory MWAA: one layer provides the MwaaGateway port (behaving like MWAA, Airflow 2.10
- * or 3.0 behind InvokeRestApi, CloudWatch Logs and S3) and this inspection service over the
+ * or 3.0 behind InvokeRestApi), TaskLogs (CloudWatch Logs), DagFiles (S3) and this inspection service over the
  * same state. Used by the demo, property tests and end-to-end tests.
  */
 export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwaaShape>() {
-  static readonly layer = (seed: FakeSeed, options: FakeMwaaOptions = {}): Layer.Layer<MwaaGateway | FakeMwaa> =>
+  static readonly layer = (seed: FakeSeed, options: FakeMwaaOptions = {}): Layer.Layer<MwaaGateway | TaskLogs | DagFiles | FakeMwaa> =>
     Layer.effectContext(
       Effect.gen(function* () {
         const ref = yield* Ref.make(buildState(seed))
@@ -65,6 +73,8 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
             return env === undefined ? undefined : f(env)
           })
         const web = makeFakeWebserver(ref, log)
+        const cloudWatchLogs = makeCloudWatchLogs(ref, log)
+        const dagFiles = makeDagFiles(ref, log)
         const inspector: FakeMwaaShape = {
           calls: log.calls,
           clearCalls: log.clear,
@@ -75,6 +85,8 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
           taskInstance: (name, dagId, runId, taskId, mapIndex = -1) =>
             inEnv(name, (env) => findTaskInstance(env, dagId, runId, taskId, mapIndex)),
           webserver: web,
+          cloudWatchLogs,
+          dagFiles,
           advanceClock: (millis) => Ref.update(ref, (state) => ({ ...state, nowMillis: state.nowMillis + millis })),
           setDagRunState: (name, dagId, runId, runState) =>
             Ref.modify(ref, (state) => {
@@ -82,7 +94,11 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
               return next === undefined ? [false, state] : [true, next]
             })
         }
-        return Context.make(MwaaGateway, makeGateway(ref, log, web)).pipe(Context.add(FakeMwaa, inspector))
+        return Context.make(MwaaGateway, makeGateway(ref, log, web)).pipe(
+          Context.add(TaskLogs, cloudWatchTaskLogs(cloudWatchLogs)),
+          Context.add(DagFiles, dagFiles),
+          Context.add(FakeMwaa, inspector)
+        )
       })
     )
 }

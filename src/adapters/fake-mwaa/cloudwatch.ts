@@ -1,5 +1,5 @@
 import { Either } from "effect"
-import type { LogEventsPage, LogStream } from "../../ports/MwaaGateway.js"
+import type { LogEventsPage, LogStream } from "../cloudwatch-task-logs.js"
 import { MwaaError } from "../../ports/MwaaError.js"
 import { logGroupName, logGroupNameOf } from "./locations.js"
 import type { EnvironmentRecord, FakeState } from "./state.js"

@@ -1,10 +1,8 @@
 import { type Context, Effect, Either, Ref } from "effect"
 import type { MwaaGateway } from "../../ports/MwaaGateway.js"
 import type { CallLog } from "./call-log.js"
-import { describeLogStreams, environmentOfLogGroup, getLogEventsBackward } from "./cloudwatch.js"
 import * as Environments from "./environments.js"
 import { invokeRestApi } from "./invoke.js"
-import { environmentOfBucket, getObject } from "./s3.js"
 import type { FakeState } from "./state.js"
 import { makeWebserverRestApi } from "./webserver-client.js"
 import type { FakeWebserver } from "./webserver-service.js"
@@ -58,32 +56,5 @@ export const makeGateway = (ref: Ref.Ref<FakeState>, log: CallLog, web: FakeWebs
     })
     return yield* Effect.flatten(Ref.modify(ref, (s) => invokeRestApi(s, request)))
   }),
-  webserverRestApi: makeWebserverRestApi(web),
-  findLogStreams: Effect.fnUntraced(function* (logGroupArn, prefix) {
-    const state = yield* Ref.get(ref)
-    yield* log.record({
-      api: "DescribeLogStreams",
-      environmentName: environmentOfLogGroup(state, logGroupArn),
-      logGroupArn,
-      logStreamNamePrefix: prefix
-    })
-    return yield* describeLogStreams(state, logGroupArn, prefix)
-  }),
-  readLogEventsBackward: Effect.fnUntraced(function* (logGroupArn, logStreamName, options) {
-    const state = yield* Ref.get(ref)
-    yield* log.record({
-      api: "GetLogEvents",
-      environmentName: environmentOfLogGroup(state, logGroupArn),
-      logGroupArn,
-      logStreamName,
-      nextToken: options.nextToken,
-      limit: options.limit
-    })
-    return yield* getLogEventsBackward(state, logGroupArn, logStreamName, options)
-  }),
-  readDagFile: Effect.fnUntraced(function* (bucketArn, key) {
-    const state = yield* Ref.get(ref)
-    yield* log.record({ api: "GetObject", environmentName: environmentOfBucket(state, bucketArn), bucketArn, key })
-    return yield* getObject(state, bucketArn, key)
-  })
+  webserverRestApi: makeWebserverRestApi(web)
 })

@@ -1,6 +1,7 @@
 import { type Context, Effect } from "effect"
 import { beforeEach, vi } from "vitest"
 import { AwsGateway, type AwsGatewayOptions } from "../../../src/adapters/aws/index.js"
+import type { AwsPorts } from "../../../src/app/layers.js"
 import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 import { AWS_ENV_SETTINGS, credentials, type Responder, stubHandler } from "./stub-handler.js"
 
@@ -12,7 +13,9 @@ export const gatewayWith = (respond: Responder, options: Partial<AwsGatewayOptio
   const layer = AwsGateway.layer({ region: "us-east-1", credentials, requestHandler: stub.handler, ...options })
   const run = <A, E>(f: (gateway: Gateway) => Effect.Effect<A, E>): Effect.Effect<A, E> =>
     Effect.flatMap(MwaaGateway, f).pipe(Effect.provide(layer))
-  return { requests: stub.requests, run }
+  /** Runs an effect on the layer's other ports (TaskLogs, DagFiles). */
+  const use = <A, E>(effect: Effect.Effect<A, E, AwsPorts>): Effect.Effect<A, E> => Effect.provide(effect, layer)
+  return { requests: stub.requests, run, use }
 }
 
 /** Call at the top of a test file: its tests run without the shell's AWS settings. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
 import { FakeMwaa, demoSeed } from "../../../src/adapters/fake-mwaa/index.js"
+import { DagFiles } from "../../../src/ports/DagFiles.js"
 import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 
 const layer = () => FakeMwaa.layer(demoSeed())
@@ -81,9 +82,10 @@ describe("fake MWAA control plane", () => {
     Effect.gen(function* () {
       const gw = yield* MwaaGateway
       const env = yield* gw.getEnvironment("demo-airflow-2")
-      const source = yield* gw.readDagFile(env.SourceBucketArn ?? "", "dags/customer_orders_daily_aggregation_v2_etl.py")
+      const files = yield* DagFiles
+      const source = yield* files.read(env.SourceBucketArn ?? "", "dags/customer_orders_daily_aggregation_v2_etl.py")
       expect(source).toContain("discount_code")
-      expect((yield* Effect.flip(gw.readDagFile(env.SourceBucketArn ?? "", "dags/nope.py"))).reason).toBe("NotFound")
+      expect((yield* Effect.flip(files.read(env.SourceBucketArn ?? "", "dags/nope.py"))).reason).toBe("NotFound")
     }).pipe(Effect.provide(layer()))
   )
 

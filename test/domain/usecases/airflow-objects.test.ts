@@ -5,6 +5,7 @@ import { appLayer } from "../../../src/app/layers.js"
 import { listConnections, listVariables } from "../../../src/domain/usecases/airflow-objects.js"
 import { AppConfig } from "../../../src/ports/AppConfig.js"
 import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
+import { unusedLogsAndFiles } from "../../support/unused-ports.js"
 
 /** A gateway that answers GetEnvironment with the given version and every REST call with `body`. */
 const stubGateway = (airflowVersion: string, body: unknown) =>
@@ -15,14 +16,16 @@ const stubGateway = (airflowVersion: string, body: unknown) =>
     updateEnvironment: () => Effect.die("unexpected"),
     deleteEnvironment: () => Effect.die("unexpected"),
     invokeRestApi: () => Effect.succeed({ status: 200, body }),
-    webserverRestApi: () => Effect.succeed({ status: 200, body }),
-    findLogStreams: () => Effect.die("unexpected"),
-    readLogEventsBackward: () => Effect.die("unexpected"),
-    readDagFile: () => Effect.die("unexpected")
+    webserverRestApi: () => Effect.succeed({ status: 200, body })
   })
 
 const run = <A, E>(effect: Effect.Effect<A, E, any>, airflowVersion: string, body: unknown) =>
-  Effect.runPromise(Effect.provide(effect, appLayer(stubGateway(airflowVersion, body), AppConfig.make())) as Effect.Effect<A, E>)
+  Effect.runPromise(
+    Effect.provide(effect, appLayer(Layer.merge(stubGateway(airflowVersion, body), unusedLogsAndFiles), AppConfig.make())) as Effect.Effect<
+      A,
+      E
+    >
+  )
 
 // Secrets drawn from an alphabet no key name, host or type uses, so a hit can only be a leak.
 const secret = fc.string({ unit: fc.constantFrom(..."QZX#%&!ÆØ§¶".split("")), minLength: 8, maxLength: 40 })

@@ -29,7 +29,7 @@ const layerOf = (seed: FakeSeed, fault: Fault = () => undefined) => {
   const gateway = Layer.effect(
     MwaaGateway,
     Effect.map(MwaaGateway, (g) => ({ ...g, invokeRestApi: (request: RestRequest) => fault(request) ?? g.invokeRestApi(request) }))
-  ).pipe(Layer.provide(fake))
+  ).pipe(Layer.provideMerge(fake))
   return Layer.merge(appLayer(gateway, AppConfig.make({ maxRequestsPerSecond: 1000 })), fake)
 }
 

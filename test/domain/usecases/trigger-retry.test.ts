@@ -5,6 +5,7 @@ import { triggerDagRun } from "../../../src/domain/usecases/dag-runs.js"
 import { AppConfig } from "../../../src/ports/AppConfig.js"
 import { MwaaError } from "../../../src/ports/MwaaError.js"
 import { MwaaGateway, type RestRequest } from "../../../src/ports/MwaaGateway.js"
+import { unusedLogsAndFiles } from "../../support/unused-ports.js"
 
 /**
  * Airflow creates the run but its answer is lost (a 503 from the gateway in front of it):
@@ -48,10 +49,7 @@ const lostAnswerGateway = (sent: Array<RestRequest>) => {
             : Effect.fail(new MwaaError({ reason: "NotFound", operation: "x", message: "nf", airflowStatus: 404 }))
         }
         return Effect.die(`unexpected ${request.method} ${request.path}`)
-      }),
-    findLogStreams: () => Effect.die("unexpected"),
-    readLogEventsBackward: () => Effect.die("unexpected"),
-    readDagFile: () => Effect.die("unexpected")
+      })
   })
 }
 
@@ -60,7 +58,7 @@ describe("trigger-dag-run retries", () => {
     Effect.gen(function* () {
       const sent: Array<RestRequest> = []
       const fiber = yield* triggerDagRun("env", "etl", { dag_run_id: "manual__2026-11-25T10:00:00+00:00", conf: { a: 1 } }).pipe(
-        Effect.provide(appLayer(lostAnswerGateway(sent), AppConfig.make())),
+        Effect.provide(appLayer(Layer.merge(lostAnswerGateway(sent), unusedLogsAndFiles), AppConfig.make())),
         Effect.fork
       )
       yield* TestClock.adjust("1 minute")
