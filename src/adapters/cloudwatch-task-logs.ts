@@ -25,6 +25,10 @@ export interface LogEventsPage {
   readonly nextBackwardToken?: string | undefined
 }
 
+/** MWAA gives log group ARNs, sometimes with a trailing ":*"; CloudWatch's calls want the group's name. A bare name is kept. */
+export const logGroupNameOf = (arnOrName: string): string =>
+  /^arn:aws[\w-]*:logs:[^:]*:[^:]*:log-group:([^:]+)(:\*)?$/.exec(arnOrName)?.[1] ?? arnOrName
+
 /** CloudWatch Logs as the task logs need it: DescribeLogStreams by prefix, GetLogEvents backwards. */
 export interface CloudWatchLogsWire {
   readonly describeLogStreams: (logGroupArn: string, prefix: string) => Effect.Effect<ReadonlyArray<LogStream>, MwaaError>
@@ -63,6 +67,7 @@ const triesWithStreams = (wire: CloudWatchLogsWire, where: TaskLogWhere) =>
       .sort((a, b) => a - b)
   )
 
+/** The try alone, without its log group: what the error names. */
 const taskOf = (where: TaskLogWhere): TaskTry => ({
   dag_id: where.dag_id,
   dag_run_id: where.dag_run_id,

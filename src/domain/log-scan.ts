@@ -1,6 +1,5 @@
 import { Effect, Option, Stream } from "effect"
-import { type ErrorExcerpt, findErrorExcerpt } from "./log-excerpt.js"
-import { levelOf } from "./log-excerpt.js"
+import { type ErrorExcerpt, findErrorExcerpt, levelOf } from "./log-excerpt.js"
 import { addChunk, blankKeyBodies, emptyWindow, type LineFilter, type ScanLine, type WindowLimits, type WindowState } from "./log-window.js"
 import type { LogPage, TaskLogSource } from "./usecases/task-log-source.js"
 

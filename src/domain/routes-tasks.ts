@@ -90,9 +90,3 @@ export const taskLogRest = (_v: AirflowMajor, t: TaskTry, continuationToken?: st
     })
   })
 }
-
-/** The CloudWatch log group name inside GetEnvironment's TaskLogs.CloudWatchLogGroupArn. */
-export const logGroupNameOf = (arn: string): Option.Option<string> => {
-  const match = /^arn:[^:]+:logs:[^:]*:[^:]*:log-group:([^:]+)(?::\*)?$/.exec(arn)
-  return match?.[1] !== undefined ? Option.some(match[1]) : Option.none()
-}

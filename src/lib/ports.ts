@@ -1,6 +1,6 @@
 /**
  * `mwaa-mcp-server/ports`: what the server needs from the outside world, and the errors it can
- * get back. Implement MwaaGateway to put the server on another backend. Needs effect only.
+ * get back. Implement MwaaGateway, TaskLogs and DagFiles to put the server on another backend. Needs effect only.
  */
 export { AIRFLOW_ROUTE_MODES, type AirflowRouteMode, AppConfig, type AppConfigShape } from "../ports/AppConfig.js"
 export { Clock } from "../ports/Clock.js"

@@ -2,7 +2,7 @@ import { DescribeLogStreamsCommand, GetLogEventsCommand, type LogStream as SdkLo
 import { GetObjectCommand } from "@aws-sdk/client-s3"
 import type { Duration } from "effect"
 import { Effect } from "effect"
-import type { CloudWatchLogsWire, LogEventsPage, LogStream } from "../cloudwatch-task-logs.js"
+import { type CloudWatchLogsWire, type LogEventsPage, type LogStream, logGroupNameOf } from "../cloudwatch-task-logs.js"
 import { MwaaError } from "../../ports/MwaaError.js"
 import type { Clients } from "./clients.js"
 import { send } from "./send.js"
@@ -14,10 +14,6 @@ const STREAM_PAGE = 50
 const MAX_STREAM_PAGES = 10
 /** A DAG file larger than this is refused rather than read into memory. */
 export const MAX_DAG_FILE_BYTES = 5 * 1024 * 1024
-
-/** MWAA gives log group ARNs, sometimes with a trailing ":*"; the API wants the group's name. */
-export const logGroupNameOf = (arnOrName: string): string =>
-  /^arn:aws[\w-]*:logs:[^:]*:[^:]*:log-group:([^:]+)(:\*)?$/.exec(arnOrName)?.[1] ?? arnOrName
 
 export const bucketNameOf = (arnOrName: string): string => arnOrName.replace(/^arn:aws[\w-]*:s3:::/, "")
 

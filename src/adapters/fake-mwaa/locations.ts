@@ -37,11 +37,5 @@ export interface TaskLogRef {
 export const taskLogStreamName = (ref: TaskLogRef): string =>
   streamNameOf({ dag_id: ref.dagId, dag_run_id: ref.runId, task_id: ref.taskId, map_index: ref.mapIndex ?? -1, try_number: ref.tryNumber })
 
-/** Accepts a log group ARN (with or without a trailing ":*") or a bare group name. */
-export const logGroupNameOf = (arnOrName: string): string => {
-  const m = /^arn:aws[\w-]*:logs:[^:]*:[^:]*:log-group:([^:]+)(:\*)?$/.exec(arnOrName)
-  return m?.[1] ?? arnOrName
-}
-
 /** Accepts a bucket ARN or a bare bucket name. */
 export const bucketNameOf = (arnOrName: string): string => arnOrName.replace(/^arn:aws[\w-]*:s3:::/, "")

@@ -2,10 +2,9 @@ import { Effect, Either, Option } from "effect"
 import { AppConfig } from "../../ports/AppConfig.js"
 import { MwaaError } from "../../ports/MwaaError.js"
 import { decodeCursor, encodeCursor, type LogCursor, logIdentity } from "../log-cursor.js"
-import { findErrorExcerpt, type LogLevel } from "../log-excerpt.js"
+import { findErrorExcerpt, type LogLevel, maskedExcerpt } from "../log-excerpt.js"
 import { pagesFrom, type Position, readWindow, resumeAt, START, searchError } from "../log-scan.js"
 import { costOf, isFiltering, type LineFilter, shownLines, shrinkTo, type WindowLimits } from "../log-window.js"
-import { maskSecretsInText } from "../redaction.js"
 import type * as Tasks from "../routes-tasks.js"
 import { openTaskLog, type TaskLogSource } from "./task-log-source.js"
 import { getTaskInstance } from "./task-instances.js"
@@ -57,14 +56,13 @@ const readLog = (log: TaskLogSource, start: Position, filter: LineFilter, limits
     // The error that explains a failure, when the lines shown do not already hold it: the
     // oldest shown lines make room for it within the same budget.
     const found = searchErrors ? findErrorExcerpt(read.searched.map((l) => l.text)) : Option.none()
-    const excerpt = Option.map(found, (e) => {
-      const exception = maskSecretsInText(e.exception).text
+    const excerpt = Option.map(Option.map(found, maskedExcerpt), (e) => {
       // At most half the budget: the newest lines stay in view. A traceback too long for it
       // keeps its end, where the exception line is.
-      const lines = e.lines.map((line) => maskSecretsInText(line).text)
-      let cost = lines.reduce((sum, l) => sum + costOf(l), costOf(exception))
+      const lines = [...e.lines]
+      let cost = lines.reduce((sum, l) => sum + costOf(l), costOf(e.exception))
       while (cost > limits.maxBytes / 2 && lines.length > 1) cost -= costOf(lines.shift() ?? "")
-      return { ...e, lines, exception, cost, fromEnd: read.searched[e.index]?.fromEnd ?? 0 }
+      return { ...e, lines, cost, fromEnd: read.searched[e.index]?.fromEnd ?? 0 }
     })
     const oldestShown = () => window.shown[window.shown.length - 1]?.fromEnd ?? 0
     if (Option.isSome(excerpt) && excerpt.value.fromEnd > oldestShown()) {
@@ -93,7 +91,13 @@ export const getTaskLogs = Effect.fnUntraced(function* (env: string, req: TaskLo
       message: `Task ${req.task_id} of run ${req.dag_run_id} has not run yet, so it has no log.`
     })
   }
-  const attempt: Tasks.TaskTry = { ...req, try_number: tryNumber }
+  const attempt: Tasks.TaskTry = {
+    dag_id: req.dag_id,
+    dag_run_id: req.dag_run_id,
+    task_id: req.task_id,
+    map_index: req.map_index,
+    try_number: tryNumber
+  }
   const identity = logIdentity([req.dag_id, req.dag_run_id, req.task_id, req.map_index, tryNumber])
   const cursor: Option.Option<LogCursor> =
     req.continuation_token === undefined
@@ -115,8 +119,8 @@ export const getTaskLogs = Effect.fnUntraced(function* (env: string, req: TaskLo
   const { maxResponseBytes } = yield* AppConfig
   const budget = Math.max(256, Math.min(req.max_bytes ?? DEFAULT_MAX_BYTES, maxResponseBytes) - ANSWER_OVERHEAD)
   // The error excerpt is for the first look at a log: a filter or a continued read asked for something else.
-  const searchError = !isFiltering(filter) && Option.isNone(cursor)
-  const read = yield* readLog(log, start, filter, { maxLines: req.tail_lines ?? DEFAULT_TAIL_LINES, maxBytes: budget }, searchError)
+  const withExcerpt = !isFiltering(filter) && Option.isNone(cursor)
+  const read = yield* readLog(log, start, filter, { maxLines: req.tail_lines ?? DEFAULT_TAIL_LINES, maxBytes: budget }, withExcerpt)
   const limit = isFiltering(filter) ? FILTER_PAGE_EVENTS : TAIL_PAGE_EVENTS
   return {
     dag_id: req.dag_id,
@@ -141,14 +145,14 @@ export const getTaskLogs = Effect.fnUntraced(function* (env: string, req: TaskLo
 
 /**
  * The error that explains a failed try, from the newest lines of its log, for diagnose-dag-run:
- * the excerpt, or undefined when the lines read hold no traceback or ERROR line.
+ * the excerpt, or None when the pages read hold no traceback or ERROR line.
  */
 export const findTaskError = Effect.fnUntraced(function* (env: string, attempt: Tasks.TaskTry, maxPages: number) {
   const log = yield* openTaskLog(env, attempt)
   const found = yield* searchError(pagesFrom(log, START, TAIL_PAGE_EVENTS, maxPages))
-  return Option.map(found, (e) => ({
-    exception: maskSecretsInText(e.exception).text,
-    lines: e.lines.map((line) => maskSecretsInText(line).text),
+  return Option.map(Option.map(found, maskedExcerpt), (e) => ({
+    exception: e.exception,
+    lines: e.lines,
     line_from_end: e.fromEnd,
     source: log.source
   }))
