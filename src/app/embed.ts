@@ -1,12 +1,10 @@
+import type { BackendPorts } from "../ports/BackendPorts.js"
 import type { McpServerFactory } from "@modelcontextprotocol/server"
 import { Context, Effect, Layer, type Scope } from "effect"
 import { McpServer } from "../adapters/mcp/McpServer.js"
 import { type McpServerOptions, mcpServerFactory } from "../adapters/mcp/server.js"
 import type { ToolHost } from "../ports/ToolHost.js"
-import type { AirflowApi } from "../ports/AirflowApi.js"
 import { AppConfig } from "../ports/AppConfig.js"
-import type { Environments } from "../ports/Environments.js"
-import type { MwaaGateway } from "../ports/MwaaGateway.js"
 import { toolServicesOn } from "./layers.js"
 import { mwaaToolHost } from "./server-host.js"
 
@@ -16,9 +14,9 @@ import { mwaaToolHost } from "./server-host.js"
  * fails here, typed, and the runtime keeps the caller's logger, tracer and log level.
  */
 
-/** The ToolHost (for serveHttp, or a transport of your own) on a layer providing Environments, MwaaGateway, AirflowApi and AppConfig. */
+/** The ToolHost (for serveHttp, or a transport of your own) on a layer providing the backend's ports (BackendPorts: Environments, AirflowApi, TaskLogs, DagFiles) and AppConfig. */
 export const makeMwaaToolHost = <E, R>(
-  ports: Layer.Layer<Environments | MwaaGateway | AirflowApi | AppConfig, E, R>,
+  ports: Layer.Layer<BackendPorts | AppConfig, E, R>,
   options: EmbedOptions = {}
 ): Effect.Effect<ToolHost, E, R | Scope.Scope> =>
   Effect.gen(function* () {
@@ -35,17 +33,17 @@ export interface EmbedOptions {
 
 /**
  * The MCP server, as a factory of the SDK's Servers (not yet connected), on a layer providing
- * Environments, MwaaGateway, AirflowApi and AppConfig: serve it on any transport (connectMcpServer, StdioTransport, the SDK's
+ * the backend's ports and AppConfig: serve it on any transport (connectMcpServer, StdioTransport, the SDK's
  * createMcpHandler for HTTP). Closing the scope releases the layer.
  */
 export const makeMwaaMcpServer = <E, R>(
-  ports: Layer.Layer<Environments | MwaaGateway | AirflowApi | AppConfig, E, R>,
+  ports: Layer.Layer<BackendPorts | AppConfig, E, R>,
   options: McpServerOptions & EmbedOptions = {}
 ): Effect.Effect<McpServerFactory, E, R | Scope.Scope> =>
   Effect.map(makeMwaaToolHost(ports, options), (host) => mcpServerFactory(host, options))
 
 /** The McpServer as a layer, on the ports found in context: compose it with a gateway, a config and a transport. */
-export const MwaaMcpServerLive: Layer.Layer<McpServer, never, Environments | MwaaGateway | AirflowApi | AppConfig> = Layer.scoped(
+export const MwaaMcpServerLive: Layer.Layer<McpServer, never, BackendPorts | AppConfig> = Layer.scoped(
   McpServer,
-  makeMwaaMcpServer(Layer.context<Environments | MwaaGateway | AirflowApi | AppConfig>())
+  makeMwaaMcpServer(Layer.context<BackendPorts | AppConfig>())
 )

@@ -4,10 +4,8 @@ import { EnvironmentCatalog } from "../domain/environment-catalog.js"
 import { EnvironmentResolver } from "../domain/environment-resolution.js"
 import { Suggestions } from "../domain/usecases/suggestions.js"
 import { WriteGate } from "../domain/write-gating.js"
-import type { AirflowApi } from "../ports/AirflowApi.js"
+import type { BackendPorts } from "../ports/BackendPorts.js"
 import type { AppConfig } from "../ports/AppConfig.js"
-import type { Environments } from "../ports/Environments.js"
-import type { MwaaGateway } from "../ports/MwaaGateway.js"
 import type { ToolServices } from "./tool-spec.js"
 
 /**
@@ -15,9 +13,9 @@ import type { ToolServices } from "./tool-spec.js"
  * give it a gateway (AWS or fake) and a config, get every service the tools use.
  */
 export const DomainLive: Layer.Layer<
-  Exclude<ToolServices, Environments | MwaaGateway | AirflowApi | AppConfig>,
+  Exclude<ToolServices, BackendPorts | AppConfig>,
   never,
-  Environments | MwaaGateway | AirflowApi | AppConfig
+  BackendPorts | AppConfig
 > = Suggestions.Default.pipe(
   Layer.provideMerge(AirflowClient.Default),
   Layer.provideMerge(EnvironmentCatalog.Default),
@@ -25,13 +23,10 @@ export const DomainLive: Layer.Layer<
   Layer.merge(WriteGate.Default)
 )
 
-/** Everything a tool needs, from one layer providing both ports (what makeMwaaMcpServer takes). */
-export const toolServicesOn = <E, R>(
-  ports: Layer.Layer<Environments | MwaaGateway | AirflowApi | AppConfig, E, R>
-): Layer.Layer<ToolServices, E, R> => DomainLive.pipe(Layer.provideMerge(ports))
+/** Everything a tool needs, from one layer providing the ports (what makeMwaaMcpServer takes). */
+export const toolServicesOn = <E, R>(ports: Layer.Layer<BackendPorts | AppConfig, E, R>): Layer.Layer<ToolServices, E, R> =>
+  DomainLive.pipe(Layer.provideMerge(ports))
 
 /** Everything a tool needs, from a gateway layer and a config layer. */
-export const appLayer = <E, R>(
-  gateway: Layer.Layer<Environments | MwaaGateway | AirflowApi, E, R>,
-  config: Layer.Layer<AppConfig>
-): Layer.Layer<ToolServices, E, R> => toolServicesOn(Layer.merge(gateway, config))
+export const appLayer = <E, R>(gateway: Layer.Layer<BackendPorts, E, R>, config: Layer.Layer<AppConfig>): Layer.Layer<ToolServices, E, R> =>
+  toolServicesOn(Layer.merge(gateway, config))

@@ -4,9 +4,7 @@ import { mcpServerFactory } from "../adapters/mcp/server.js"
 import { StderrLoggerLive } from "../adapters/mcp/stderr-logger.js"
 import { StdioTransport } from "../adapters/mcp/stdio-layer.js"
 import { AppConfig } from "../ports/AppConfig.js"
-import type { AirflowApi } from "../ports/AirflowApi.js"
-import type { Environments } from "../ports/Environments.js"
-import type { MwaaGateway } from "../ports/MwaaGateway.js"
+import type { BackendPorts } from "../ports/BackendPorts.js"
 import { catalogue } from "./catalogue.js"
 import { type CliSettings, type LogLevelName, parseCli, usage } from "./cli.js"
 import { appLayer } from "./layers.js"
@@ -32,10 +30,7 @@ const print = (text: string) => Effect.sync(() => void process.stdout.write(`${t
  * Both are imported when the runtime is first built, i.e. on the first tools/call: the AWS SDK is most
  * of the bundle, and initialize, tools/list and --demo never need it (see bench/README.md).
  */
-const gatewayFor = (
-  settings: CliSettings,
-  env: Readonly<Record<string, string | undefined>>
-): Layer.Layer<Environments | MwaaGateway | AirflowApi> =>
+const gatewayFor = (settings: CliSettings, env: Readonly<Record<string, string | undefined>>): Layer.Layer<BackendPorts> =>
   Layer.unwrapEffect(
     settings.demo
       ? Effect.promise(() => import("../adapters/fake-mwaa/index.js")).pipe(

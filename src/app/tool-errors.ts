@@ -5,6 +5,7 @@ import type { EnvironmentUnresolved } from "../domain/environment-resolution.js"
 import type { RouteUnfit } from "../domain/route-choice.js"
 import type { WriteNotAllowed } from "../domain/write-gating.js"
 import type { MwaaError } from "../ports/MwaaError.js"
+import type { TaskLogMissing } from "../ports/TaskLogs.js"
 import type { UnexpectedAnswer } from "../ports/UnexpectedAnswer.js"
 import type { InEnvironment, ToolFailure } from "./tool-failure.js"
 import { maskThenCut } from "../domain/redaction.js"
@@ -140,6 +141,11 @@ const wordings = (tool: string, environment: string | undefined) => ({
         "expects; the field and what was expected there are below. Hint: the environment's Airflow or AWS API may be a version " +
         `this server does not know; check the environment's Airflow version.\n\n${DATA_LABEL}\n` +
         `field: ${e.field === "" ? "(the answer itself)" : clip(e.field, 200)}\nexpected: ${clip(e.expected, MAX_LINE)}`
+    ),
+  // Worded as CloudWatch's NotFound for the stream; the message lists the tries that do have a log.
+  TaskLogMissing: (e: TaskLogMissing) =>
+    Effect.succeed(
+      `${tool} failed${whereIn(environment)}: NotFound [GetLogEvents].\n\n${DATA_LABEL}\n${clip(e.message, MAX_MESSAGE_CHARS)}`
     ),
   RouteUnfit: (e: RouteUnfit) =>
     Effect.succeed(

@@ -6,6 +6,7 @@ import { UnusableLogToken } from "../domain/log-token.js"
 import { RouteUnfit } from "../domain/route-choice.js"
 import { WriteNotAllowed } from "../domain/write-gating.js"
 import { MwaaError } from "../ports/MwaaError.js"
+import { TaskLogMissing } from "../ports/TaskLogs.js"
 import { UnexpectedAnswer } from "../ports/UnexpectedAnswer.js"
 
 /**
@@ -16,6 +17,7 @@ import { UnexpectedAnswer } from "../ports/UnexpectedAnswer.js"
 export const EnvironmentFailure = Schema.Union(
   MwaaError,
   UnexpectedAnswer,
+  TaskLogMissing,
   RouteUnfit,
   EnvironmentUnresolved,
   WriteNotAllowed,

@@ -4,10 +4,8 @@ import type { EnvironmentCatalog } from "../domain/environment-catalog.js"
 import type { EnvironmentResolver } from "../domain/environment-resolution.js"
 import type { Suggestions } from "../domain/usecases/suggestions.js"
 import type { WriteGate } from "../domain/write-gating.js"
-import type { AirflowApi } from "../ports/AirflowApi.js"
+import type { BackendPorts } from "../ports/BackendPorts.js"
 import type { AppConfig } from "../ports/AppConfig.js"
-import type { Environments } from "../ports/Environments.js"
-import type { MwaaGateway } from "../ports/MwaaGateway.js"
 import type { ToolFailure } from "./tool-failure.js"
 
 /**
@@ -15,16 +13,7 @@ import type { ToolFailure } from "./tool-failure.js"
  * is not among them: it is a Context.Reference with a silent default, which the tool host
  * replaces per call when the client asked for progress notifications.
  */
-export type ToolServices =
-  | Environments
-  | MwaaGateway
-  | AirflowApi
-  | AppConfig
-  | EnvironmentResolver
-  | WriteGate
-  | EnvironmentCatalog
-  | AirflowClient
-  | Suggestions
+export type ToolServices = BackendPorts | AppConfig | EnvironmentResolver | WriteGate | EnvironmentCatalog | AirflowClient | Suggestions
 
 /**
  * One tool: its name, what the assistant reads about it, its input and output Schemas (the

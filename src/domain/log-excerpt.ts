@@ -1,5 +1,5 @@
 import { Option } from "effect"
-import { maskThenCut } from "./redaction.js"
+import { maskSecretsInText, maskThenCut } from "./redaction.js"
 
 /**
  * Finds what explains a failed try in its log: the last Python traceback and the exception
@@ -119,3 +119,10 @@ export const findErrorExcerpt = (lines: ReadonlyArray<string>): Option.Option<Er
   }
   return fromErrorLine(lines)
 }
+
+/** An excerpt as it is shown: its exception and lines masked, as every line of a log answer is. */
+export const maskedExcerpt = <E extends ErrorExcerpt>(e: E): E => ({
+  ...e,
+  exception: maskSecretsInText(e.exception).text,
+  lines: e.lines.map((line) => maskSecretsInText(line).text)
+})

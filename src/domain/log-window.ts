@@ -5,7 +5,8 @@ import { maskSecretsInText, REDACTED } from "./redaction.js"
  * Chooses the lines get-task-logs shows while a log is read backwards, a page at a time, so a
  * log of any size costs one page of memory. Pages are processed as chunks of contiguous lines,
  * newest chunk first; the answer fills from the newest line back until the line count or the
- * byte budget is reached, and remembers where to resume.
+ * byte budget is reached, and remembers where to resume. Each step gives a new window: the
+ * read (log-scan.ts) folds the log's pages into it.
  */
 
 /** One line read, with where it came from: enough to resume the read at its event. */
@@ -38,16 +39,16 @@ export interface WindowLimits {
 
 export interface WindowState {
   /** Lines shown so far, newest first, already masked. */
-  readonly shown: Array<ScanLine>
-  bytes: number
+  readonly shown: ReadonlyArray<ScanLine>
+  readonly bytes: number
   /** The line the next read starts at, once the window is full. */
-  resume: ScanLine | undefined
-  masked: boolean
+  readonly resume: ScanLine | undefined
+  readonly masked: boolean
   /** True while reading backwards inside a private-key block (an END line was met, its BEGIN not yet). */
-  insideKey: boolean
+  readonly insideKey: boolean
 }
 
-export const emptyWindow = (): WindowState => ({ shown: [], bytes: 0, resume: undefined, masked: false, insideKey: false })
+export const emptyWindow: WindowState = { shown: [], bytes: 0, resume: undefined, masked: false, insideKey: false }
 
 const MAX_LINE_CHARS = 2000
 export const clipLine = (line: string): string =>
@@ -64,16 +65,18 @@ const END_KEY = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----/
  * its BEGIN closes it, so a block cut by a page boundary is still known; a BEGIN without an
  * END (a log cut inside a key) blanks the rest of the chunk.
  */
-export const blankKeyBodies = (chunk: ReadonlyArray<{ readonly text: string }>, state: { insideKey: boolean }): Array<string> => {
+export const blankKeyBodies = (
+  chunk: ReadonlyArray<{ readonly text: string }>,
+  insideKey: boolean
+): { readonly texts: ReadonlyArray<string>; readonly insideKey: boolean } => {
   const texts = chunk.map((l) => l.text)
-  let inside = state.insideKey
+  let inside = insideKey
   for (let i = texts.length - 1; i >= 0; i--) {
     const text = texts[i] ?? ""
     if (END_KEY.test(text) && !BEGIN_KEY.test(text)) inside = true
     else if (BEGIN_KEY.test(text)) inside = false
     else if (inside) texts[i] = REDACTED
   }
-  state.insideKey = inside
   let open = false
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i] ?? ""
@@ -81,7 +84,7 @@ export const blankKeyBodies = (chunk: ReadonlyArray<{ readonly text: string }>, 
     else if (END_KEY.test(text)) open = false
     else if (open) texts[i] = REDACTED
   }
-  return texts
+  return { texts, insideKey: inside }
 }
 
 export const isFiltering = (f: LineFilter) => (f.contains !== undefined && f.contains.length > 0) || f.level !== undefined
@@ -115,7 +118,7 @@ const withContext = (matches: ReadonlyArray<boolean>, context: number): Readonly
 
 /**
  * Adds one chunk (contiguous lines, oldest first, older than everything shown so far) to the
- * window. Says when the window is full (state.resume then names the first line not taken), and
+ * window. Says when the window is full (its resume then names the first line not taken), and
  * gives the chunk's texts with private-key bodies blanked, for the error-excerpt search.
  */
 export const addChunk = (
@@ -123,36 +126,40 @@ export const addChunk = (
   chunk: ReadonlyArray<ScanLine>,
   filter: LineFilter,
   limits: WindowLimits
-): { readonly full: boolean; readonly texts: ReadonlyArray<string> } => {
-  const texts = blankKeyBodies(chunk, state)
+): { readonly window: WindowState; readonly full: boolean; readonly texts: ReadonlyArray<string> } => {
+  const { texts, insideKey } = blankKeyBodies(chunk, state.insideKey)
   const selected = isFiltering(filter) ? withContext(matchesOf(texts, filter), filter.context) : undefined
+  const shown = [...state.shown]
+  let { bytes, masked } = state
   for (let i = chunk.length - 1; i >= 0; i--) {
     if (selected !== undefined && selected[i] !== true) continue
     const line = chunk[i] as ScanLine
     const raw = texts[i] ?? ""
     // Masked whole, then cut: a line cut first could end in part of a secret no rule knows then.
-    const masked = maskSecretsInText(raw)
-    const shown = clipLine(masked.text)
-    const cost = costOf(shown)
-    if (state.shown.length >= limits.maxLines || state.bytes + cost > limits.maxBytes) {
-      state.resume = line
-      return { full: true, texts }
+    const maskedLine = maskSecretsInText(raw)
+    const text = clipLine(maskedLine.text)
+    const cost = costOf(text)
+    if (shown.length >= limits.maxLines || bytes + cost > limits.maxBytes) {
+      return { window: { shown, bytes, masked, insideKey, resume: line }, full: true, texts }
     }
     // A line of a multi-line event was masked with its event (log-lines): its "***" says so.
-    if (masked.masked || raw !== line.text || shown.includes(REDACTED)) state.masked = true
-    state.shown.push({ ...line, text: shown })
-    state.bytes += cost
+    if (maskedLine.masked || raw !== line.text || text.includes(REDACTED)) masked = true
+    shown.push({ ...line, text })
+    bytes += cost
   }
-  return { full: false, texts }
+  return { window: { shown, bytes, masked, insideKey, resume: state.resume }, full: false, texts }
 }
 
 /** Drops the oldest shown lines until the window costs at most maxBytes; the read resumes at the newest one dropped. */
-export const shrinkTo = (state: WindowState, maxBytes: number): void => {
-  while (state.bytes > maxBytes && state.shown.length > 0) {
-    const dropped = state.shown.pop() as ScanLine
-    state.bytes -= costOf(dropped.text)
-    state.resume = dropped
+export const shrinkTo = (state: WindowState, maxBytes: number): WindowState => {
+  const shown = [...state.shown]
+  let { bytes, resume } = state
+  while (bytes > maxBytes && shown.length > 0) {
+    const dropped = shown.pop() as ScanLine
+    bytes -= costOf(dropped.text)
+    resume = dropped
   }
+  return { ...state, shown, bytes, resume }
 }
 
 /** The shown lines oldest first; with a filter, "--" marks where lines were skipped (as grep does). */

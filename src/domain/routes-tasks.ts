@@ -1,5 +1,6 @@
 import { Option } from "effect"
 import { fits, pathOf, TASK_INSTANCES_BATCH_PATH } from "./paths.js"
+import type { TaskTry } from "../ports/TaskLogs.js"
 import { type AirflowMajor, compact, type RestCall } from "./routes.js"
 
 /**
@@ -70,31 +71,7 @@ export const clearTaskInstances = (_v: AirflowMajor, dagId: string, req: ClearRe
   }
 }
 
-export interface TaskTry {
-  readonly dag_id: string
-  readonly dag_run_id: string
-  readonly task_id: string
-  readonly map_index: number
-  readonly try_number: number
-}
-
-/**
- * The CloudWatch stream of one try, as the Amazon provider's task handler names it: Airflow's
- * default log_filename_template with every ':' replaced by '_' (CloudWatch stream names forbid ':').
- */
-export const taskLogStreamName = (t: TaskTry): string =>
-  [
-    `dag_id=${t.dag_id}`,
-    `run_id=${t.dag_run_id}`,
-    `task_id=${t.task_id}`,
-    ...(t.map_index >= 0 ? [`map_index=${t.map_index}`] : []),
-    `attempt=${t.try_number}.log`
-  ]
-    .join("/")
-    .replace(/:/g, "_")
-
-/** CloudWatch Logs' limit on a log stream's name (1-512): a longer name cannot be a stream, so that try's log is not there. */
-export const MAX_LOG_STREAM_NAME = 512
+export type { TaskTry } from "../ports/TaskLogs.js"
 
 /**
  * The REST log endpoint for one try, when its path fits (rarely: it carries all three ids) or
@@ -112,10 +89,4 @@ export const taskLogRest = (_v: AirflowMajor, t: TaskTry, continuationToken?: st
       token: continuationToken
     })
   })
-}
-
-/** The CloudWatch log group name inside GetEnvironment's TaskLogs.CloudWatchLogGroupArn. */
-export const logGroupNameOf = (arn: string): Option.Option<string> => {
-  const match = /^arn:[^:]+:logs:[^:]*:[^:]*:log-group:([^:]+)(?::\*)?$/.exec(arn)
-  return match?.[1] !== undefined ? Option.some(match[1]) : Option.none()
 }

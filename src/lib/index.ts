@@ -1,8 +1,9 @@
 /**
  * `mwaa-mcp-server`: the server for Effect programs. makeMwaaMcpServer builds the MCP Server on
- * a layer providing the ports (MwaaGateway, AirflowApi and AppConfig, re-exported here); connect it to a
+ * a layer providing the ports (the backend's — Environments, AirflowApi, TaskLogs, DagFiles — and AppConfig,
+ * re-exported here); connect it to a
  * transport with connectMcpServer or StdioTransport (mwaa-mcp-server/adapters/mcp). The
- * gateways are in mwaa-mcp-server/adapters/aws and mwaa-mcp-server/adapters/fake, so this entry
+ * backends are in mwaa-mcp-server/adapters/aws and mwaa-mcp-server/adapters/fake, so this entry
  * never loads the AWS SDK. Needs effect and the optional peer @modelcontextprotocol/server.
  */
 export { type EmbedOptions, makeMwaaMcpServer, makeMwaaToolHost, MwaaMcpServerLive } from "../app/embed.js"

@@ -1,6 +1,7 @@
 /**
  * `mwaa-mcp-server/ports`: what the server needs from the outside world, and the errors it can
- * get back. Implement MwaaGateway and AirflowApi to put the server on another backend. Needs effect only.
+ * get back. Implement the backend's ports (Environments, AirflowApi, TaskLogs, DagFiles: BackendPorts) to put the
+ * server on another backend. Needs effect only.
  */
 export { AIRFLOW_ROUTE_MODES, type AirflowRouteMode, AppConfig, type AppConfigShape } from "../ports/AppConfig.js"
 export { Clock } from "../ports/Clock.js"
@@ -16,12 +17,6 @@ export {
   type NewEnvironmentSettings
 } from "../ports/Environments.js"
 export {
-  type LogEvent,
-  type LogEventsPage,
-  type LogStream,
-  MwaaGateway
-} from "../ports/MwaaGateway.js"
-export {
   AirflowApi,
   type AirflowRoute,
   type RestMethod,
@@ -29,5 +24,8 @@ export {
   type RestResponse,
   type WebserverRequest
 } from "../ports/AirflowApi.js"
+export type { BackendPorts } from "../ports/BackendPorts.js"
+export { DagFiles } from "../ports/DagFiles.js"
+export { TaskLogMissing, TaskLogs, type TaskLogPage, type TaskLogWhere, TaskTry } from "../ports/TaskLogs.js"
 export { Progress, type ProgressShape, type ProgressUpdate } from "../ports/Progress.js"
 export type * from "../ports/ToolHost.js"

@@ -3,16 +3,14 @@ import { type Layer, ManagedRuntime } from "effect"
 import type { ToolCallResult } from "../../src/ports/ToolHost.js"
 import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, FakeMwaa, FX_DAG, ORDERS_DAG } from "../../src/adapters/fake-mwaa/index.js"
 import { catalogue } from "../../src/app/catalogue.js"
-import { instructions } from "../../src/app/instructions.js"
 import { appLayer } from "../../src/app/layers.js"
+import { instructions } from "../../src/app/instructions.js"
 import { prompts } from "../../src/app/prompts.js"
 import { makeToolHost } from "../../src/app/tool-host.js"
 import { MAX_PATH_LENGTH } from "../../src/domain/paths.js"
 import { AwsGateway } from "../../src/adapters/aws/index.js"
 import { AppConfig } from "../../src/ports/AppConfig.js"
-import type { AirflowApi } from "../../src/ports/AirflowApi.js"
-import type { Environments } from "../../src/ports/Environments.js"
-import type { MwaaGateway } from "../../src/ports/MwaaGateway.js"
+import type { BackendPorts } from "../../src/ports/BackendPorts.js"
 import { startHttpFake } from "../support/http-fake/index.js"
 import { LONG_DAG, LONG_RUN, LONG_TASK, LONG_TASK_ERROR, longIdsSeed } from "../support/long-ids-seed.js"
 import { loadSpecValidator } from "../support/openapi.js"
@@ -27,7 +25,7 @@ import { type Exchange, recordingGateway } from "./recording-gateway.js"
 interface Backend {
   readonly name: string
   readonly gateway: () => Promise<{
-    readonly layer: Layer.Layer<Environments | MwaaGateway | AirflowApi>
+    readonly layer: Layer.Layer<BackendPorts>
     readonly close: () => Promise<void>
     /** What the wire saw that real MWAA would refuse (unsigned, wrong signing service, Path over 64). */
     readonly wireProblems: (version: 2 | 3) => ReadonlyArray<string>

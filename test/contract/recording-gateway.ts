@@ -29,4 +29,4 @@ const recording = <Other, E, R>(inner: Layer.Layer<AirflowApi | Other, E, R>, lo
           )
         )
     }))
-  ).pipe(Layer.provide(inner))
+  ).pipe(Layer.provideMerge(inner))

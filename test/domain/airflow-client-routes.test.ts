@@ -6,8 +6,8 @@ import { AirflowClient } from "../../src/domain/airflow-client.js"
 import { type AirflowRouteMode, AppConfig } from "../../src/ports/AppConfig.js"
 import { MwaaError } from "../../src/ports/MwaaError.js"
 import { AirflowApi, type RestRequest, type WebserverRequest } from "../../src/ports/AirflowApi.js"
-import { MwaaGateway } from "../../src/ports/MwaaGateway.js"
 import { stubEnvironments } from "../support/environments-stub.js"
+import { unusedLogsAndFiles } from "../support/unused-ports.js"
 
 /**
  * AirflowClient.send on both routes: which route of the AirflowApi port carries a call, the same retry policy
@@ -22,11 +22,6 @@ const gateway = (
 ) =>
   Layer.mergeAll(
     stubEnvironments({ airflow_version: "3.0.6", webserver_access_mode: "PRIVATE_ONLY" }, ["env"]),
-    Layer.succeed(MwaaGateway, {
-      findLogStreams: () => Effect.die("unexpected"),
-      readLogEventsBackward: () => Effect.die("unexpected"),
-      readDagFile: () => Effect.die("unexpected")
-    }),
     Layer.succeed(AirflowApi, {
       send: (route, request) =>
         route._tag === "InvokeRestApi"
@@ -49,7 +44,9 @@ const withClient = <A, E>(
 ) => {
   const sent: Array<{ api: string; request: RestRequest }> = []
   return Effect.flatMap(AirflowClient, (client) => f(client, sent)).pipe(
-    Effect.provide(appLayer(gateway(sent, webserver), AppConfig.make({ airflowRoute: mode, maxAttempts: 3 })))
+    Effect.provide(
+      appLayer(Layer.merge(gateway(sent, webserver), unusedLogsAndFiles), AppConfig.make({ airflowRoute: mode, maxAttempts: 3 }))
+    )
   )
 }
 

@@ -125,19 +125,4 @@ describe("route planner", () => {
     const list3 = Runs.listDagRuns(3, undefined, { limit: 5, offset: 0, logical_date_gte: "2026-01-01T00:00:00Z" })
     expect(list3.body).toMatchObject({ logical_date_gte: "2026-01-01T00:00:00Z", order_by: "-logical_date" })
   })
-
-  it("names CloudWatch streams like the Amazon provider's task handler", () => {
-    expect(
-      Tasks.taskLogStreamName({
-        dag_id: "etl",
-        dag_run_id: "scheduled__2026-11-24T00:00:00+00:00",
-        task_id: "load",
-        map_index: -1,
-        try_number: 2
-      })
-    ).toBe("dag_id=etl/run_id=scheduled__2026-11-24T00_00_00+00_00/task_id=load/attempt=2.log")
-    expect(Tasks.taskLogStreamName({ dag_id: "d", dag_run_id: "r", task_id: "t", map_index: 3, try_number: 1 })).toBe(
-      "dag_id=d/run_id=r/task_id=t/map_index=3/attempt=1.log"
-    )
-  })
 })

@@ -79,11 +79,14 @@ describe("package.json exports", () => {
         "connectMcpServer",
         "McpServer",
         "AppConfig",
-        "MwaaGateway"
+        "Environments",
+        "AirflowApi",
+        "TaskLogs",
+        "DagFiles"
       ])
     )
     expect(Object.keys(await packageEntries.ports())).toEqual(
-      expect.arrayContaining(["AppConfig", "Clock", "MwaaError", "MwaaGateway", "Progress"])
+      expect.arrayContaining(["AppConfig", "Clock", "MwaaError", "Environments", "AirflowApi", "TaskLogs", "DagFiles", "Progress"])
     )
     expect(Object.keys(await packageEntries.domain())).toEqual(
       expect.arrayContaining(["AirflowClient", "EnvironmentCatalog", "EnvironmentResolver", "WriteGate", "DomainLive", "Dags", "TaskLogs"])

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { Option, Schema } from "effect"
 import * as fc from "fast-check"
+import { taskLogStreamName } from "../../src/adapters/cloudwatch-task-logs.js"
 import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, demoSeed, FX_DAG } from "../../src/adapters/fake-mwaa/index.js"
 import { clearTaskInstancesRequest } from "../../src/domain/clear-defaults.js"
 import { DagId, DagRunId, TaskId } from "../../src/domain/ids.js"
@@ -191,7 +192,7 @@ const checkEveryRoute = (v: AirflowMajor, dag: string, run: string, task: string
   }
 
   // the CloudWatch stream of the try: one "/"-separated part per id, ':' written '_'
-  const stream = Tasks.taskLogStreamName({ dag_id: dag, dag_run_id: run, task_id: task, map_index: mi, try_number: tn })
+  const stream = taskLogStreamName({ dag_id: dag, dag_run_id: run, task_id: task, map_index: mi, try_number: tn })
   expect(stream.split("/")).toEqual([
     `dag_id=${dag}`,
     `run_id=${run.replace(/:/g, "_")}`,

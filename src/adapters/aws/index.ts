@@ -1,4 +1,4 @@
-/** The AWS adapter: the Environments and MwaaGateway ports on the AWS SDK, endpoint overrides, and our MWAA commands. */
+/** The AWS adapter: the backend ports (Environments, AirflowApi, TaskLogs, DagFiles) on the AWS SDK, endpoint overrides, and our MWAA commands. */
 export { AwsGateway, type AwsGatewayOptions } from "./AwsGateway.js"
 export type { ClientOptions } from "./clients.js"
 export * from "./commands/index.js"

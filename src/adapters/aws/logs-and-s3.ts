@@ -2,7 +2,7 @@ import { DescribeLogStreamsCommand, GetLogEventsCommand, type LogStream as SdkLo
 import { GetObjectCommand } from "@aws-sdk/client-s3"
 import type { Duration } from "effect"
 import { Effect } from "effect"
-import type { LogEventsPage, LogStream } from "../../ports/MwaaGateway.js"
+import { type CloudWatchLogsWire, type LogEventsPage, type LogStream, logGroupNameOf } from "../cloudwatch-task-logs.js"
 import { MwaaError } from "../../ports/MwaaError.js"
 import type { Clients } from "./clients.js"
 import { send } from "./send.js"
@@ -15,10 +15,6 @@ const MAX_STREAM_PAGES = 10
 /** A DAG file larger than this is refused rather than read into memory. */
 export const MAX_DAG_FILE_BYTES = 5 * 1024 * 1024
 
-/** MWAA gives log group ARNs, sometimes with a trailing ":*"; the API wants the group's name. */
-export const logGroupNameOf = (arnOrName: string): string =>
-  /^arn:aws[\w-]*:logs:[^:]*:[^:]*:log-group:([^:]+)(:\*)?$/.exec(arnOrName)?.[1] ?? arnOrName
-
 export const bucketNameOf = (arnOrName: string): string => arnOrName.replace(/^arn:aws[\w-]*:s3:::/, "")
 
 const toLogStream = (s: SdkLogStream): LogStream => ({
@@ -27,8 +23,8 @@ const toLogStream = (s: SdkLogStream): LogStream => ({
   storedBytes: s.storedBytes
 })
 
-export const findLogStreams = (clients: Clients, timeout: Duration.DurationInput) =>
-  Effect.fn("AwsGateway.findLogStreams")(function* (logGroupArn: string, prefix: string) {
+const describeLogStreams = (clients: Clients, timeout: Duration.DurationInput) =>
+  Effect.fn("AwsGateway.describeLogStreams")(function* (logGroupArn: string, prefix: string) {
     const streams: Array<LogStream> = []
     let nextToken: string | undefined
     for (let page = 0; page < MAX_STREAM_PAGES; page++) {
@@ -46,8 +42,8 @@ export const findLogStreams = (clients: Clients, timeout: Duration.DurationInput
     return streams
   })
 
-export const readLogEventsBackward = (clients: Clients, timeout: Duration.DurationInput) =>
-  Effect.fn("AwsGateway.readLogEventsBackward")(function* (
+const getLogEventsBackward = (clients: Clients, timeout: Duration.DurationInput) =>
+  Effect.fn("AwsGateway.getLogEventsBackward")(function* (
     logGroupArn: string,
     logStreamName: string,
     options: { readonly nextToken?: string | undefined; readonly limit?: number | undefined }
@@ -66,6 +62,12 @@ export const readLogEventsBackward = (clients: Clients, timeout: Duration.Durati
     }
     return page
   })
+
+/** The two CloudWatch Logs calls the TaskLogs port is built on. */
+export const cloudWatchLogsWire = (clients: Clients, timeout: Duration.DurationInput): CloudWatchLogsWire => ({
+  describeLogStreams: describeLogStreams(clients, timeout),
+  getLogEventsBackward: getLogEventsBackward(clients, timeout)
+})
 
 const tooLarge = (bucketArn: string, key: string, bytes: number) =>
   new MwaaError({

@@ -1,13 +1,16 @@
 import { Context, Effect, Layer, Option, Ref } from "effect"
 import { AirflowApi } from "../../ports/AirflowApi.js"
+import type { BackendPorts } from "../../ports/BackendPorts.js"
+import { DagFiles } from "../../ports/DagFiles.js"
 import { Environments } from "../../ports/Environments.js"
-import { MwaaGateway } from "../../ports/MwaaGateway.js"
+import { TaskLogs } from "../../ports/TaskLogs.js"
+import { type CloudWatchLogsWire, cloudWatchTaskLogs } from "../cloudwatch-task-logs.js"
 import { makeAirflowApi } from "./airflow-api.js"
 import { buildState } from "./build-state.js"
 import { type FakeCall, makeCallLog } from "./call-log.js"
 import { type FakeControlPlane, makeControlPlane } from "./control-plane.js"
 import { makeEnvironments } from "./environments-port.js"
-import { makeGateway } from "./gateway.js"
+import { makeCloudWatchLogs, makeDagFiles } from "./logs-and-s3.js"
 import { findDag, findRun, findTaskInstance } from "./lookups.js"
 import { setDagRunState } from "./scheduler.js"
 import type { FakeSeed } from "./seed-types.js"
@@ -43,6 +46,10 @@ export interface FakeMwaaShape {
   readonly webserver: FakeWebserver
   /** MWAA's control plane in the model's member names (what the HTTP fake serves); recorded like the ports' calls. */
   readonly controlPlane: FakeControlPlane
+  /** CloudWatch Logs' calls as the wire has them (tokens and all), recorded: what the HTTP fake serves. */
+  readonly cloudWatchLogs: CloudWatchLogsWire
+  /** S3 GetObject on the source buckets, recorded: what the HTTP fake serves. */
+  readonly dagFiles: Context.Tag.Service<DagFiles>
   /** Moves the fake clock forward (web login tokens expire after 60 s of it, sessions after 12 h). */
   readonly advanceClock: (millis: number) => Effect.Effect<void>
   /** Moves a run to another state, as Airflow's scheduler would; false when the run does not exist. */
@@ -55,15 +62,12 @@ export interface FakeMwaaShape {
 }
 
 /**
- * The in-memory MWAA: one layer provides the Environments, MwaaGateway and AirflowApi ports (behaving like MWAA,
- * Airflow 2.10 or 3.0 behind InvokeRestApi or the webserver, CloudWatch Logs and S3) and this inspection service over the
- * same state. Used by the demo, property tests and end-to-end tests.
+ * The in-memory MWAA: one layer provides the backend's ports — Environments, AirflowApi (Airflow
+ * 2.10 or 3.0 behind InvokeRestApi or the webserver), TaskLogs (CloudWatch Logs), DagFiles (S3) —
+ * and this inspection service over the same state. Used by the demo, property tests and end-to-end tests.
  */
 export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwaaShape>() {
-  static readonly layer = (
-    seed: FakeSeed,
-    options: FakeMwaaOptions = {}
-  ): Layer.Layer<Environments | MwaaGateway | AirflowApi | FakeMwaa> =>
+  static readonly layer = (seed: FakeSeed, options: FakeMwaaOptions = {}): Layer.Layer<BackendPorts | FakeMwaa> =>
     Layer.effectContext(
       Effect.gen(function* () {
         const ref = yield* Ref.make(buildState(seed))
@@ -76,6 +80,8 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
           })
         const web = makeFakeWebserver(ref, log)
         const controlPlane = makeControlPlane(ref, log)
+        const cloudWatchLogs = makeCloudWatchLogs(ref, log)
+        const dagFiles = makeDagFiles(ref, log)
         const inspector: FakeMwaaShape = {
           calls: log.calls,
           clearCalls: log.clear,
@@ -87,6 +93,8 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
             inEnv(name, (env) => findTaskInstance(env, dagId, runId, taskId, mapIndex)),
           webserver: web,
           controlPlane,
+          cloudWatchLogs,
+          dagFiles,
           advanceClock: (millis) => Ref.update(ref, (state) => ({ ...state, nowMillis: state.nowMillis + millis })),
           setDagRunState: (name, dagId, runId, runState) =>
             Ref.modify(ref, (state) => {
@@ -94,9 +102,10 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
               return next === undefined ? [false, state] : [true, next]
             })
         }
-        return Context.make(MwaaGateway, makeGateway(ref, log)).pipe(
+        return Context.make(Environments, makeEnvironments(controlPlane)).pipe(
           Context.add(AirflowApi, makeAirflowApi(ref, log, web)),
-          Context.add(Environments, makeEnvironments(controlPlane)),
+          Context.add(TaskLogs, cloudWatchTaskLogs(cloudWatchLogs)),
+          Context.add(DagFiles, dagFiles),
           Context.add(FakeMwaa, inspector)
         )
       })

@@ -1,4 +1,4 @@
-import type { LogEvent } from "../../ports/MwaaGateway.js"
+import type { LogEvent } from "../cloudwatch-task-logs.js"
 import { filelocOf } from "./locations.js"
 import { defaultMembers } from "./mwaa-members.js"
 import type * as Seed from "./seed-types.js"

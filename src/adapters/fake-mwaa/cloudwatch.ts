@@ -1,7 +1,7 @@
 import { Either } from "effect"
-import type { LogEventsPage, LogStream } from "../../ports/MwaaGateway.js"
+import { type LogEventsPage, type LogStream, logGroupNameOf } from "../cloudwatch-task-logs.js"
 import { MwaaError } from "../../ports/MwaaError.js"
-import { logGroupName, logGroupNameOf } from "./locations.js"
+import { logGroupName } from "./locations.js"
 import type { EnvironmentRecord, FakeState } from "./state.js"
 
 /**

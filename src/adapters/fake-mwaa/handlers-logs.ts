@@ -1,5 +1,5 @@
 import { Either } from "effect"
-import type { LogEvent } from "../../ports/MwaaGateway.js"
+import type { LogEvent } from "../cloudwatch-task-logs.js"
 import { type AirflowFailure, airflowError, routeNotFound, unprocessable } from "./airflow-errors.js"
 import { logGroupName, taskLogStreamName } from "./locations.js"
 import { requireTaskInstance } from "./lookups.js"

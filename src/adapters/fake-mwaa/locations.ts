@@ -1,3 +1,5 @@
+import { taskLogStreamName as streamNameOf } from "../cloudwatch-task-logs.js"
+
 /**
  * Where MWAA puts things, as names derived from the environment name. Exported so seeds and
  * tests build the same stream names and S3 keys the fake (and real MWAA) uses.
@@ -31,22 +33,9 @@ export interface TaskLogRef {
   readonly mapIndex?: number | undefined
 }
 
-/**
- * The CloudWatch stream of one try: Airflow's default log_filename_template
- * (dag_id=/run_id=/task_id=/[map_index=/]attempt=N.log) with every ':' replaced by '_',
- * because the Amazon provider's CloudWatch handler cannot use ':' in stream names.
- */
-export const taskLogStreamName = (ref: TaskLogRef): string => {
-  const mapped = ref.mapIndex !== undefined && ref.mapIndex >= 0 ? `map_index=${ref.mapIndex}/` : ""
-  const path = `dag_id=${ref.dagId}/run_id=${ref.runId}/task_id=${ref.taskId}/${mapped}attempt=${ref.tryNumber}.log`
-  return path.replaceAll(":", "_")
-}
-
-/** Accepts a log group ARN (with or without a trailing ":*") or a bare group name. */
-export const logGroupNameOf = (arnOrName: string): string => {
-  const m = /^arn:aws[\w-]*:logs:[^:]*:[^:]*:log-group:([^:]+)(:\*)?$/.exec(arnOrName)
-  return m?.[1] ?? arnOrName
-}
+/** The CloudWatch stream of one try, named as the adapters name it (see cloudwatch-task-logs.ts). */
+export const taskLogStreamName = (ref: TaskLogRef): string =>
+  streamNameOf({ dag_id: ref.dagId, dag_run_id: ref.runId, task_id: ref.taskId, map_index: ref.mapIndex ?? -1, try_number: ref.tryNumber })
 
 /** Accepts a bucket ARN or a bare bucket name. */
 export const bucketNameOf = (arnOrName: string): string => arnOrName.replace(/^arn:aws[\w-]*:s3:::/, "")

@@ -1,4 +1,4 @@
-import type { LogEvent } from "../../ports/MwaaGateway.js"
+import type { LogEvent } from "../cloudwatch-task-logs.js"
 import type { WebserverStore } from "./webserver-store.js"
 
 /**

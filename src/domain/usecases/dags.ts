@@ -1,6 +1,6 @@
 import { Effect, Option } from "effect"
 import { MwaaError } from "../../ports/MwaaError.js"
-import { MwaaGateway } from "../../ports/MwaaGateway.js"
+import { DagFiles } from "../../ports/DagFiles.js"
 import { AirflowClient } from "../airflow-client.js"
 import { EnvironmentCatalog } from "../environment-catalog.js"
 import { DagAnswer, DagListAnswer, DagRecord, DagSourceAnswer, dagOf } from "../answers/dags.js"
@@ -73,7 +73,7 @@ export const getDagSource = Effect.fnUntraced(function* (env: string, dagId: str
 
 const fromS3 = Effect.fnUntraced(function* (env: string, dagId: string, fileloc: string | null) {
   const catalog = yield* EnvironmentCatalog
-  const gateway = yield* MwaaGateway
+  const dagFiles = yield* DagFiles
   const environment = yield* catalog.describe(env)
   const location = dagFileS3Location(environment.source_bucket_arn ?? undefined, environment.dag_s3_path ?? undefined, fileloc)
   if (Option.isNone(location)) {
@@ -83,5 +83,5 @@ const fromS3 = Effect.fnUntraced(function* (env: string, dagId: string, fileloc:
       message: `The source of DAG ${dagId} cannot be located: its file (${fileloc ?? "unknown"}) is not under the environment's S3 DAG folder.`
     })
   }
-  return yield* gateway.readDagFile(location.value.bucketArn, location.value.key)
+  return yield* dagFiles.read(location.value.bucketArn, location.value.key)
 })

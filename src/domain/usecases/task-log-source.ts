@@ -1,9 +1,9 @@
 import { Effect, Option } from "effect"
 import { MwaaError } from "../../ports/MwaaError.js"
+import { MAX_LOG_STREAM_NAME, type TaskLogMissing, TaskLogs } from "../../ports/TaskLogs.js"
 import type { UnexpectedAnswer } from "../../ports/UnexpectedAnswer.js"
 import type { UnsupportedAirflowVersion } from "../airflow-version.js"
 import type { RouteUnfit } from "../route-choice.js"
-import { MwaaGateway } from "../../ports/MwaaGateway.js"
 import { AirflowClient } from "../airflow-client.js"
 import { EnvironmentCatalog } from "../environment-catalog.js"
 import { linesFromCloudWatchMessage, linesFromRestContent } from "../log-lines.js"
@@ -21,74 +21,43 @@ import * as Tasks from "../routes-tasks.js"
 export interface LogPage {
   /** The page's events, oldest first, each as its lines (Airflow 3's structured entries flattened). */
   readonly events: ReadonlyArray<ReadonlyArray<string>>
-  /** The token of the next older page; undefined at the start of the log. */
-  readonly older: string | undefined
+  /** The cursor of the next older page; None at the start of the log. */
+  readonly older: Option.Option<string>
 }
+
+export type LogReadError = MwaaError | UnexpectedAnswer | TaskLogMissing | RouteUnfit | UnsupportedAirflowVersion
 
 export interface TaskLogSource {
   readonly source: "cloudwatch" | "rest"
   readonly stream: string | null
-  readonly fetch: (
-    page: string | null,
-    limit: number
-  ) => Effect.Effect<LogPage, MwaaError | UnexpectedAnswer | RouteUnfit | UnsupportedAirflowVersion>
+  /** One page: the newest for null, else the page the cursor names. */
+  readonly fetch: (page: string | null, pageEvents: number) => Effect.Effect<LogPage, LogReadError>
 }
-
-type Gateway = typeof MwaaGateway.Service
-
-const cloudWatchSource = (gateway: Gateway, groupArn: string, attempt: Tasks.TaskTry): TaskLogSource => {
-  const stream = Tasks.taskLogStreamName(attempt)
-  return {
-    source: "cloudwatch",
-    stream,
-    fetch: (page, limit) =>
-      Effect.gen(function* () {
-        const result = yield* gateway.readLogEventsBackward(groupArn, stream, { nextToken: page ?? undefined, limit })
-        // CloudWatch answers the token it was given once the start of the stream is reached.
-        const atStart = result.events.length === 0 || result.nextBackwardToken === undefined || result.nextBackwardToken === page
-        return {
-          events: result.events.map((e) => linesFromCloudWatchMessage(e.message)),
-          older: atStart ? undefined : result.nextBackwardToken
-        }
-      }).pipe(
-        Effect.catchIf(
-          (e) => e.reason === "NotFound",
-          () => missingTry(gateway, groupArn, attempt)
-        )
-      )
-  }
-}
-
-/** The try's stream does not exist: say which tries do have logs. */
-const missingTry = (gateway: Gateway, groupArn: string, t: Tasks.TaskTry) =>
-  Effect.gen(function* () {
-    const prefix = Tasks.taskLogStreamName(t).replace(/attempt=\d+\.log$/, "")
-    const streams = yield* gateway.findLogStreams(groupArn, prefix)
-    const tries = streams
-      .flatMap((s) => /attempt=(\d+)\.log$/.exec(s.logStreamName)?.[1] ?? [])
-      .map(Number)
-      .sort((a, b) => a - b)
-    return yield* new MwaaError({
-      reason: "NotFound",
-      operation: "GetLogEvents",
-      message:
-        `No CloudWatch log for try ${t.try_number} of task ${t.task_id} (run ${t.dag_run_id}, DAG ${t.dag_id}). ` +
-        (tries.length > 0 ? `Tries with logs: ${tries.join(", ")}.` : "No try of this task has a log stream yet.")
-    })
-  })
 
 /** The log of one try: CloudWatch when the environment sends task logs there, else REST when its path can be sent. */
 export const openTaskLog = Effect.fnUntraced(function* (env: string, attempt: Tasks.TaskTry) {
   const catalog = yield* EnvironmentCatalog
   const airflow = yield* AirflowClient
-  const gateway = yield* MwaaGateway
+  const taskLogs = yield* TaskLogs
   const environment = yield* catalog.describe(env)
-  const taskLogs = environment.logging.task
-  const groupArn = taskLogs?.enabled === false ? undefined : (taskLogs?.log_group_arn ?? undefined)
-  // Ids of 160 characters or more name a stream over CloudWatch's 512: no such stream can exist, so the
+  const taskLogConfig = environment.logging.task
+  const groupArn = taskLogConfig?.enabled === false ? undefined : (taskLogConfig?.log_group_arn ?? undefined)
+  // Ids long enough that the try's stream name passes CloudWatch's limit: no such stream can exist, so the
   // log is Airflow's to find (its REST endpoint reads what the worker or the handler still has).
-  const streamFits = Tasks.taskLogStreamName(attempt).length <= Tasks.MAX_LOG_STREAM_NAME
-  if (groupArn !== undefined && streamFits) return cloudWatchSource(gateway, groupArn, attempt)
+  const stream = taskLogs.streamOf(attempt)
+  if (groupArn !== undefined && Option.isSome(stream)) {
+    const where = { ...attempt, logGroupArn: groupArn }
+    const cloudWatch: TaskLogSource = {
+      source: "cloudwatch",
+      stream: stream.value,
+      fetch: (page, pageEvents) =>
+        Effect.map(taskLogs.readBackward(where, Option.fromNullable(page), pageEvents), (read) => ({
+          events: read.messages.map(linesFromCloudWatchMessage),
+          older: read.older
+        }))
+    }
+    return cloudWatch
+  }
   const v = yield* airflow.major(env)
   const rest = Tasks.taskLogRest(v, attempt, undefined, airflow.longPaths)
   if (Option.isNone(rest)) {
@@ -98,7 +67,7 @@ export const openTaskLog = Effect.fnUntraced(function* (env: string, attempt: Ta
       message:
         (groupArn === undefined
           ? `Environment ${env} does not send task logs to CloudWatch, and `
-          : `This try's CloudWatch stream name would be over CloudWatch's ${Tasks.MAX_LOG_STREAM_NAME} characters, so it has no stream, and `) +
+          : `This try's CloudWatch stream name would be over CloudWatch's ${MAX_LOG_STREAM_NAME} characters, so it has no stream, and `) +
         "the Airflow log path for this task is over InvokeRestApi's 64-character limit, and the webserver route is switched off." +
         (groupArn === undefined ? " Enable task logs (LoggingConfiguration.TaskLogs) on the environment." : "")
     })
@@ -112,7 +81,7 @@ export const openTaskLog = Effect.fnUntraced(function* (env: string, attempt: Ta
       airflow.send(env, call, TaskLogAnswer).pipe(
         Effect.map((answer) => ({
           events: linesFromRestContent(answer.content).map((line) => [line]),
-          older: undefined
+          older: Option.none()
         }))
       )
   }

@@ -3,19 +3,9 @@ import { AppConfig } from "../../ports/AppConfig.js"
 import { MwaaError } from "../../ports/MwaaError.js"
 import { decodeCursor, encodeCursor, type LogCursor, logIdentity } from "../log-cursor.js"
 import { READ_TASK_LOG, UnusableLogToken } from "../log-token.js"
-import { type ErrorExcerpt, findErrorExcerpt, type LogLevel, levelOf } from "../log-excerpt.js"
-import {
-  addChunk,
-  blankKeyBodies,
-  costOf,
-  emptyWindow,
-  isFiltering,
-  type LineFilter,
-  type ScanLine,
-  shownLines,
-  shrinkTo
-} from "../log-window.js"
-import { maskSecretsInText } from "../redaction.js"
+import { findErrorExcerpt, type LogLevel, maskedExcerpt } from "../log-excerpt.js"
+import { pagesFrom, type Position, readWindow, resumeAt, START, searchError } from "../log-scan.js"
+import { costOf, isFiltering, type LineFilter, shownLines, shrinkTo, type WindowLimits } from "../log-window.js"
 import type * as Tasks from "../routes-tasks.js"
 import { openTaskLog, type TaskLogSource } from "./task-log-source.js"
 import { getTaskInstance } from "./task-instances.js"
@@ -57,128 +47,38 @@ const EXCERPT_SEARCH_LINES = 5000
 /** What the rest of the answer (ids, stream, range, token, the summary line) costs, kept out of the lines' budget. */
 const ANSWER_OVERHEAD = 1536
 
-interface Position {
-  readonly page: string | null
-  readonly skip: number
-  readonly linesFromEnd: number
-}
-
-/** The lines of one page, oldest first, numbered from the end of the log. */
-const numberPage = (page: string | null, events: ReadonlyArray<ReadonlyArray<string>>, skip: number, linesAfter: number) => {
-  const lines: Array<ScanLine> = []
-  let fromEnd = linesAfter
-  for (let e = events.length - 1 - skip; e >= 0; e--) {
-    const eventLines = events[e] ?? []
-    const eventTop = fromEnd + 1
-    for (let l = eventLines.length - 1; l >= 0; l--) {
-      fromEnd += 1
-      lines.push({ text: eventLines[l] ?? "", page, event: events.length - 1 - e, fromEnd, eventTop })
-    }
-  }
-  return { lines: lines.reverse(), fromEnd }
-}
-
-/**
- * Leading events without a leveled line continue the record of the page before (older):
- * with a level filter they are held back and read with that page, so they take its level.
- */
-const splitContinuation = (lines: ReadonlyArray<ScanLine>, filter: LineFilter) => {
-  if (filter.level === undefined) return { held: [], rest: lines }
-  const firstLeveled = lines.findIndex((l) => levelOf(l.text) !== undefined)
-  if (firstLeveled < 0) return { held: lines, rest: [] }
-  const event = lines[firstLeveled]?.event
-  let cut = firstLeveled
-  while (cut > 0 && lines[cut - 1]?.event === event) cut--
-  return { held: lines.slice(0, cut), rest: lines.slice(cut) }
-}
-
-const resumeAt = (line: ScanLine): Position => ({ page: line.page, skip: line.event, linesFromEnd: line.eventTop - 1 })
-
-interface WindowRead {
-  readonly lines: ReadonlyArray<string>
-  readonly newest: number | undefined
-  readonly oldest: number | undefined
-  readonly scanned: number
-  readonly next: Position | undefined
-  readonly masked: boolean
-  readonly excerpt: Option.Option<ErrorExcerpt & { readonly fromEnd: number }>
-}
-
-const readWindow = (
-  log: TaskLogSource,
-  start: Position,
-  filter: LineFilter,
-  limits: { readonly maxLines: number; readonly maxBytes: number },
-  searchError: boolean
-) =>
+/** The window read from `start`, and the error excerpt when it is searched and not already in view. */
+const readLog = (log: TaskLogSource, start: Position, filter: LineFilter, limits: WindowLimits, searchErrors: boolean) =>
   Effect.gen(function* () {
     const filtering = isFiltering(filter)
-    const pageEvents = filtering ? FILTER_PAGE_EVENTS : TAIL_PAGE_EVENTS
-    const maxPages = filtering ? FILTER_MAX_PAGES : TAIL_MAX_PAGES
-    const state = emptyWindow()
-    // The newest lines read, key bodies blanked, oldest first: where the error is searched.
-    let searched: Array<{ text: string; fromEnd: number }> = []
-    const remember = (chunk: ReadonlyArray<ScanLine>, texts: ReadonlyArray<string>) => {
-      if (!searchError || searched.length >= EXCERPT_SEARCH_LINES) return
-      searched = [...chunk.map((l, i) => ({ text: texts[i] ?? "", fromEnd: l.fromEnd })), ...searched]
-    }
-    let position = start
-    let held: ReadonlyArray<ScanLine> = []
-    let next: Position | undefined
-    let fromEnd = start.linesFromEnd
-    for (let pages = 0; ; pages++) {
-      if (pages === maxPages) {
-        next = held.length > 0 ? resumeAt(held[held.length - 1] as ScanLine) : position
-        break
-      }
-      const page = yield* log.fetch(position.page, pageEvents)
-      const numbered = numberPage(position.page, page.events, position.skip, fromEnd)
-      fromEnd = numbered.fromEnd
-      const split = splitContinuation(numbered.lines, filter)
-      const chunk = [...split.rest, ...held]
-      held = split.held
-      const added = addChunk(state, chunk, filter, limits)
-      remember(chunk, added.texts)
-      if (added.full) {
-        next = state.resume === undefined ? undefined : resumeAt(state.resume)
-        break
-      }
-      if (page.older === undefined) {
-        const last = addChunk(state, held, filter, limits)
-        remember(held, last.texts)
-        next = last.full && state.resume !== undefined ? resumeAt(state.resume) : undefined
-        break
-      }
-      position = { page: page.older, skip: 0, linesFromEnd: fromEnd }
-    }
-
+    const pages = pagesFrom(log, start, filtering ? FILTER_PAGE_EVENTS : TAIL_PAGE_EVENTS, filtering ? FILTER_MAX_PAGES : TAIL_MAX_PAGES)
+    const read = yield* readWindow(pages, start, filter, limits, searchErrors ? EXCERPT_SEARCH_LINES : 0)
+    let { window, next } = read
     // The error that explains a failure, when the lines shown do not already hold it: the
     // oldest shown lines make room for it within the same budget.
-    const found = searchError ? findErrorExcerpt(searched.map((l) => l.text)) : Option.none()
-    const excerpt = Option.map(found, (e) => {
-      const exception = maskSecretsInText(e.exception).text
+    const found = searchErrors ? findErrorExcerpt(read.searched.map((l) => l.text)) : Option.none()
+    const excerpt = Option.map(Option.map(found, maskedExcerpt), (e) => {
       // At most half the budget: the newest lines stay in view. A traceback too long for it
       // keeps its end, where the exception line is.
-      const lines = e.lines.map((line) => maskSecretsInText(line).text)
-      let cost = lines.reduce((sum, l) => sum + costOf(l), costOf(exception))
+      const lines = [...e.lines]
+      let cost = lines.reduce((sum, l) => sum + costOf(l), costOf(e.exception))
       while (cost > limits.maxBytes / 2 && lines.length > 1) cost -= costOf(lines.shift() ?? "")
-      return { ...e, lines, exception, cost, fromEnd: searched[e.index]?.fromEnd ?? 0 }
+      return { ...e, lines, cost, fromEnd: read.searched[e.index]?.fromEnd ?? 0 }
     })
-    const oldestShown = () => state.shown[state.shown.length - 1]?.fromEnd ?? 0
+    const oldestShown = () => window.shown[window.shown.length - 1]?.fromEnd ?? 0
     if (Option.isSome(excerpt) && excerpt.value.fromEnd > oldestShown()) {
-      shrinkTo(state, limits.maxBytes - excerpt.value.cost)
-      if (state.resume !== undefined) next = resumeAt(state.resume)
+      window = shrinkTo(window, limits.maxBytes - excerpt.value.cost)
+      if (window.resume !== undefined) next = resumeAt(window.resume)
     }
-    const shownExcerpt = Option.filter(excerpt, (e) => e.fromEnd > oldestShown())
     return {
-      lines: shownLines(state, filtering),
-      newest: state.shown[0]?.fromEnd,
-      oldest: state.shown[state.shown.length - 1]?.fromEnd,
-      scanned: fromEnd - start.linesFromEnd,
+      lines: shownLines(window, filtering),
+      newest: window.shown[0]?.fromEnd,
+      oldest: window.shown[window.shown.length - 1]?.fromEnd,
+      scanned: read.fromEnd - start.linesFromEnd,
       next,
-      masked: state.masked || Option.exists(excerpt, (e) => e.lines.some((l) => l.includes("***"))),
-      excerpt: shownExcerpt
-    } satisfies WindowRead
+      masked: window.masked || Option.exists(excerpt, (e) => e.lines.some((l) => l.includes("***"))),
+      excerpt: Option.filter(excerpt, (e) => e.fromEnd > oldestShown())
+    }
   })
 
 export const getTaskLogs = Effect.fnUntraced(function* (env: string, req: TaskLogsRequest) {
@@ -190,7 +90,13 @@ export const getTaskLogs = Effect.fnUntraced(function* (env: string, req: TaskLo
       message: `Task ${req.task_id} of run ${req.dag_run_id} has not run yet, so it has no log.`
     })
   }
-  const attempt: Tasks.TaskTry = { ...req, try_number: tryNumber }
+  const attempt: Tasks.TaskTry = {
+    dag_id: req.dag_id,
+    dag_run_id: req.dag_run_id,
+    task_id: req.task_id,
+    map_index: req.map_index,
+    try_number: tryNumber
+  }
   const identity = logIdentity([req.dag_id, req.dag_run_id, req.task_id, req.map_index, tryNumber])
   const cursor: Option.Option<LogCursor> =
     req.continuation_token === undefined ? Option.none() : Option.some(yield* decodeCursor(req.continuation_token, identity))
@@ -200,7 +106,7 @@ export const getTaskLogs = Effect.fnUntraced(function* (env: string, req: TaskLo
   }
   const filter: LineFilter = { contains: req.filter, level: req.level, context: req.context_lines ?? 0 }
   const start: Position = Option.match(cursor, {
-    onNone: () => ({ page: null, skip: 0, linesFromEnd: 0 }),
+    onNone: () => START,
     onSome: (c) => ({ page: c.page, skip: c.skip, linesFromEnd: c.linesFromEnd })
   })
   // Never more than one answer can carry: lines the answer's size bound cut afterwards would be
@@ -208,8 +114,8 @@ export const getTaskLogs = Effect.fnUntraced(function* (env: string, req: TaskLo
   const { maxResponseBytes } = yield* AppConfig
   const budget = Math.max(256, Math.min(req.max_bytes ?? DEFAULT_MAX_BYTES, maxResponseBytes) - ANSWER_OVERHEAD)
   // The error excerpt is for the first look at a log: a filter or a continued read asked for something else.
-  const searchError = !isFiltering(filter) && Option.isNone(cursor)
-  const read = yield* readWindow(log, start, filter, { maxLines: req.tail_lines ?? DEFAULT_TAIL_LINES, maxBytes: budget }, searchError)
+  const withExcerpt = !isFiltering(filter) && Option.isNone(cursor)
+  const read = yield* readLog(log, start, filter, { maxLines: req.tail_lines ?? DEFAULT_TAIL_LINES, maxBytes: budget }, withExcerpt)
   const limit = isFiltering(filter) ? FILTER_PAGE_EVENTS : TAIL_PAGE_EVENTS
   return {
     dag_id: req.dag_id,
@@ -234,30 +140,15 @@ export const getTaskLogs = Effect.fnUntraced(function* (env: string, req: TaskLo
 
 /**
  * The error that explains a failed try, from the newest lines of its log, for diagnose-dag-run:
- * the excerpt, or undefined when the lines read hold no traceback or ERROR line.
+ * the excerpt, or None when the pages read hold no traceback or ERROR line.
  */
 export const findTaskError = Effect.fnUntraced(function* (env: string, attempt: Tasks.TaskTry, maxPages: number) {
   const log = yield* openTaskLog(env, attempt)
-  const keyState = { insideKey: false }
-  let lines: ReadonlyArray<string> = []
-  let page: string | null = null
-  for (let read = 0; read < maxPages; read++) {
-    const result: { events: ReadonlyArray<ReadonlyArray<string>>; older: string | undefined } = yield* log.fetch(page, TAIL_PAGE_EVENTS)
-    const texts = blankKeyBodies(
-      result.events.flat().map((text) => ({ text })),
-      keyState
-    )
-    lines = [...texts, ...lines]
-    const found = findErrorExcerpt(lines)
-    if (Option.isSome(found) || result.older === undefined) {
-      return Option.map(found, (e) => ({
-        exception: maskSecretsInText(e.exception).text,
-        lines: e.lines.map((line) => maskSecretsInText(line).text),
-        line_from_end: lines.length - e.index,
-        source: log.source
-      }))
-    }
-    page = result.older
-  }
-  return Option.none()
+  const found = yield* searchError(pagesFrom(log, START, TAIL_PAGE_EVENTS, maxPages))
+  return Option.map(Option.map(found, maskedExcerpt), (e) => ({
+    exception: e.exception,
+    lines: e.lines,
+    line_from_end: e.fromEnd,
+    source: log.source
+  }))
 })

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
 import { vi } from "vitest"
 import { endpointsFromEnv } from "../../../src/adapters/aws/index.js"
 import { gatewayWith, hermeticAwsEnv } from "./gateway-harness.js"
 import { json } from "./stub-handler.js"
 import { viaInvoke } from "../../support/airflow-routes.js"
+import { DagFiles } from "../../../src/ports/DagFiles.js"
+import { TaskLogs } from "../../../src/ports/TaskLogs.js"
+
+const TRY = { dag_id: "d", dag_run_id: "r", task_id: "t", map_index: -1, try_number: 1 }
 
 /** Endpoint overrides: the SDK's standard variables, a flag, and what an override changes on the wire. */
 
@@ -56,8 +60,9 @@ const everyService = (endpointUrl: { endpointUrl?: string; endpoints?: Record<st
   return Effect.gen(function* () {
     yield* h.environments((e) => e.get("my-env"))
     yield* h.run(() => viaInvoke({ environmentName: "my-env", method: "GET", path: "/dags" }))
-    yield* h.run((gw) => gw.findLogStreams("arn:aws:logs:us-east-1:123456789012:log-group:airflow-my-env-Task", "p"))
-    yield* h.run((gw) => gw.readDagFile("arn:aws:s3:::airflow-my-env", "dags/etl.py"))
+    const where = { logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:airflow-my-env-Task", ...TRY }
+    yield* h.use(Effect.flatMap(TaskLogs, (logs) => logs.readBackward(where, Option.none(), 10)))
+    yield* h.use(Effect.flatMap(DagFiles, (files) => files.read("arn:aws:s3:::airflow-my-env", "dags/etl.py")))
     return h.requests.map((r) => `${r.protocol}//${r.hostname}${r.port === undefined ? "" : `:${r.port}`}${r.path}`)
   })
 }

@@ -1,22 +1,21 @@
 import { type Context, Effect } from "effect"
 import { beforeEach, vi } from "vitest"
 import { AwsGateway, type AwsGatewayOptions } from "../../../src/adapters/aws/index.js"
-import type { AirflowApi } from "../../../src/ports/AirflowApi.js"
+import type { BackendPorts } from "../../../src/ports/BackendPorts.js"
 import { Environments } from "../../../src/ports/Environments.js"
-import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 import { AWS_ENV_SETTINGS, credentials, type Responder, stubHandler } from "./stub-handler.js"
-
-type Gateway = Context.Tag.Service<MwaaGateway>
 
 /** The AWS gateway layer over a stub request handler (no network), with dummy static credentials. */
 export const gatewayWith = (respond: Responder, options: Partial<AwsGatewayOptions> = {}) => {
   const stub = stubHandler(respond)
   const layer = AwsGateway.layer({ region: "us-east-1", credentials, requestHandler: stub.handler, ...options })
-  const run = <A, E>(f: (gateway: Gateway) => Effect.Effect<A, E, AirflowApi>): Effect.Effect<A, E> =>
-    Effect.flatMap(MwaaGateway, f).pipe(Effect.provide(layer))
+  /** Runs the effect `f` makes on the layer's ports. */
+  const run = <A, E>(f: () => Effect.Effect<A, E, BackendPorts>): Effect.Effect<A, E> => Effect.suspend(f).pipe(Effect.provide(layer))
   const environments = <A, E>(f: (environments: Context.Tag.Service<Environments>) => Effect.Effect<A, E>): Effect.Effect<A, E> =>
     Effect.flatMap(Environments, f).pipe(Effect.provide(layer))
-  return { requests: stub.requests, run, environments }
+  /** Runs an effect on the layer's ports. */
+  const use = <A, E>(effect: Effect.Effect<A, E, BackendPorts>): Effect.Effect<A, E> => Effect.provide(effect, layer)
+  return { requests: stub.requests, run, use, environments }
 }
 
 /** Call at the top of a test file: its tests run without the shell's AWS settings. */

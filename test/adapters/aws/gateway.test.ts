@@ -1,15 +1,12 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { MAX_DAG_FILE_BYTES } from "../../../src/adapters/aws/index.js"
 import { gatewayWith, hermeticAwsEnv } from "./gateway-harness.js"
 import { sample } from "./model.js"
-import { bodyOf, json, type StubAnswer } from "./stub-handler.js"
+import { bodyOf, json } from "./stub-handler.js"
 
-/** Each port method of the AWS gateway on the wire, against a stub request handler. */
+/** Each Environments call of the AWS adapter on the wire, against a stub request handler (TaskLogs, DagFiles: logs-and-files.test.ts). */
 
-const TASK_GROUP = "arn:aws:logs:us-east-1:123456789012:log-group:airflow-my-env-Task:*"
 const BUCKET = "arn:aws:s3:::airflow-my-env"
-const amzJson = (body: unknown): StubAnswer => ({ status: 200, headers: { "content-type": "application/x-amz-json-1.1" }, body })
 
 hermeticAwsEnv()
 
@@ -109,128 +106,6 @@ describe("MWAA control plane", () => {
       expect(yield* Effect.flip(environments((e) => e.get("my-env")))).toMatchObject({
         reason: "Internal",
         operation: "GetEnvironment"
-      })
-    })
-  )
-})
-
-describe("CloudWatch Logs", () => {
-  it.effect("findLogStreams: DescribeLogStreams by the group's name (from its ARN) and prefix, over pages", () =>
-    Effect.gen(function* () {
-      const { requests, run } = gatewayWith((req) =>
-        amzJson(
-          (bodyOf(req) as { nextToken?: string }).nextToken === undefined
-            ? {
-                logStreams: [{ logStreamName: "dag_id=etl/run_id=r/task_id=t/attempt=1.log", lastEventTimestamp: 10, storedBytes: 0 }],
-                nextToken: "n1"
-              }
-            : { logStreams: [{ logStreamName: "dag_id=etl/run_id=r/task_id=t/attempt=2.log", lastEventTimestamp: 20 }] }
-        )
-      )
-      const streams = yield* run((gw) => gw.findLogStreams(TASK_GROUP, "dag_id=etl/run_id=r/task_id=t/"))
-      expect(streams).toEqual([
-        { logStreamName: "dag_id=etl/run_id=r/task_id=t/attempt=1.log", lastEventTimestamp: 10, storedBytes: 0 },
-        { logStreamName: "dag_id=etl/run_id=r/task_id=t/attempt=2.log", lastEventTimestamp: 20, storedBytes: undefined }
-      ])
-      expect(requests[0]?.headers["x-amz-target"]).toBe("Logs_20140328.DescribeLogStreams")
-      expect(requests[0]?.hostname).toBe("logs.us-east-1.amazonaws.com")
-      expect(String(requests[0]?.headers["authorization"])).toContain("/us-east-1/logs/aws4_request")
-      expect(bodyOf(requests[0])).toEqual({
-        logGroupName: "airflow-my-env-Task",
-        logStreamNamePrefix: "dag_id=etl/run_id=r/task_id=t/",
-        limit: 50
-      })
-      expect(bodyOf(requests[1])).toMatchObject({ nextToken: "n1" })
-    })
-  )
-
-  it.effect("findLogStreams reads a bounded number of pages", () =>
-    Effect.gen(function* () {
-      const { requests, run } = gatewayWith(() => amzJson({ logStreams: [{ logStreamName: "s" }], nextToken: "again" }))
-      const streams = yield* run((gw) => gw.findLogStreams(TASK_GROUP, "s"))
-      expect(requests).toHaveLength(10)
-      expect(streams).toHaveLength(10)
-    })
-  )
-
-  it.effect("readLogEventsBackward: GetLogEvents from the end, with the token and limit given", () =>
-    Effect.gen(function* () {
-      const { requests, run } = gatewayWith(() =>
-        amzJson({
-          events: [
-            { timestamp: 1, message: "a", ingestionTime: 2 },
-            { timestamp: 3, message: "b" }
-          ],
-          nextBackwardToken: "b/1",
-          nextForwardToken: "f/1"
-        })
-      )
-      const page = yield* run((gw) => gw.readLogEventsBackward(TASK_GROUP, "stream-1", { nextToken: "b/2", limit: 100 }))
-      expect(page).toEqual({
-        events: [
-          { timestamp: 1, message: "a" },
-          { timestamp: 3, message: "b" }
-        ],
-        nextBackwardToken: "b/1"
-      })
-      expect(requests[0]?.headers["x-amz-target"]).toBe("Logs_20140328.GetLogEvents")
-      expect(bodyOf(requests[0])).toEqual({
-        logGroupName: "airflow-my-env-Task",
-        logStreamName: "stream-1",
-        startFromHead: false,
-        nextToken: "b/2",
-        limit: 100
-      })
-    })
-  )
-})
-
-describe("S3", () => {
-  it.effect("readDagFile: GetObject of the bucket named by the ARN, body as UTF-8 text, signed for s3", () =>
-    Effect.gen(function* () {
-      const source = "from airflow import DAG\n# naïve ✓\n"
-      const { requests, run } = gatewayWith(() => ({
-        status: 200,
-        headers: { "content-length": String(Buffer.byteLength(source)) },
-        body: source
-      }))
-      expect(yield* run((gw) => gw.readDagFile(BUCKET, "dags/etl.py"))).toBe(source)
-      expect([requests[0]?.method, requests[0]?.hostname, requests[0]?.path]).toEqual([
-        "GET",
-        "airflow-my-env.s3.us-east-1.amazonaws.com",
-        "/dags/etl.py"
-      ])
-      expect(String(requests[0]?.headers["authorization"])).toContain("/us-east-1/s3/aws4_request")
-    })
-  )
-
-  it.effect("refuses a file over 5 MB by its Content-Length, without reading it", () =>
-    Effect.gen(function* () {
-      const { run } = gatewayWith(() => ({ status: 200, headers: { "content-length": String(MAX_DAG_FILE_BYTES + 1) }, body: "x" }))
-      const error = yield* Effect.flip(run((gw) => gw.readDagFile(BUCKET, "dags/huge.py")))
-      expect(error).toMatchObject({ reason: "Validation", operation: "GetObject" })
-      expect(error.message).toContain("s3://airflow-my-env/dags/huge.py is larger than 5 MB")
-    })
-  )
-
-  it.effect("refuses a file over 5 MB sent without a Content-Length, once 5 MB have been read", () =>
-    Effect.gen(function* () {
-      const { run } = gatewayWith(() => ({ status: 200, body: "x".repeat(MAX_DAG_FILE_BYTES + 10) }))
-      const error = yield* Effect.flip(run((gw) => gw.readDagFile(BUCKET, "dags/huge.py")))
-      expect(error).toMatchObject({ reason: "Validation", operation: "GetObject" })
-    })
-  )
-
-  it.effect("NoSuchKey → NotFound", () =>
-    Effect.gen(function* () {
-      const { run } = gatewayWith(() => ({
-        status: 404,
-        headers: { "content-type": "application/xml" },
-        body: '<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>'
-      }))
-      expect(yield* Effect.flip(run((gw) => gw.readDagFile(BUCKET, "dags/missing.py")))).toMatchObject({
-        reason: "NotFound",
-        operation: "GetObject"
       })
     })
   )

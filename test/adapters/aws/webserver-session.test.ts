@@ -3,7 +3,6 @@ import { type Duration, Effect, Logger, LogLevel } from "effect"
 import { afterAll, beforeAll } from "vitest"
 import { AwsGateway } from "../../../src/adapters/aws/index.js"
 import type { AirflowApi, WebserverRequest } from "../../../src/ports/AirflowApi.js"
-import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 import { hermeticAwsEnv } from "./gateway-harness.js"
 import { credentials } from "./stub-handler.js"
 import { closedPort, startWebserverStub } from "./webserver-stub.js"
@@ -35,11 +34,11 @@ const captureLogs = Logger.replace(
 
 /** A fresh gateway (fresh sessions) running `f`, its log lines captured. */
 const withGateway = <A, E>(
-  f: (gw: MwaaGateway["Type"]) => Effect.Effect<A, E, AirflowApi>,
+  f: () => Effect.Effect<A, E, AirflowApi>,
   webserverEndpoint?: string,
   callTimeout: Duration.DurationInput = "2 seconds"
 ) =>
-  Effect.flatMap(MwaaGateway, f).pipe(
+  Effect.suspend(f).pipe(
     Effect.provide(
       AwsGateway.layer({
         region: "us-east-1",

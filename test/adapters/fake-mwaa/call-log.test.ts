@@ -6,17 +6,16 @@ import { Effect } from "effect"
 import { FakeMwaa, logGroupArn, sourceBucketArn } from "../../../src/adapters/fake-mwaa/index.js"
 import { CALL_LOG_KEPT } from "../../../src/adapters/fake-mwaa/call-log.js"
 import { Environments } from "../../../src/ports/Environments.js"
-import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
+import { DagFiles } from "../../../src/ports/DagFiles.js"
 import { tinySeed } from "./tiny-seed.js"
 import { viaInvoke } from "../../support/airflow-routes.js"
 
 const someCalls = Effect.gen(function* () {
-  const gw = yield* MwaaGateway
   yield* (yield* Environments).list()
   yield* viaInvoke({ environmentName: "tiny-3", method: "GET", path: "/dags", queryParameters: { limit: 5 } })
   yield* Effect.flip(viaInvoke({ environmentName: "tiny-3", method: "PATCH", path: "/dags/d", body: { is_paused: true, x: 1 } }))
-  yield* gw.findLogStreams(logGroupArn("tiny-2"), "dag_id=d/")
-  yield* gw.readDagFile(sourceBucketArn("tiny-2"), "dags/d.py")
+  yield* (yield* FakeMwaa).cloudWatchLogs.describeLogStreams(logGroupArn("tiny-2"), "dag_id=d/")
+  yield* (yield* DagFiles).read(sourceBucketArn("tiny-2"), "dags/d.py")
 })
 
 describe("fake MWAA call log", () => {

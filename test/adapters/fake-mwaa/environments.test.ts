@@ -2,7 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
 import { FakeMwaa, demoSeed } from "../../../src/adapters/fake-mwaa/index.js"
 import { Environments } from "../../../src/ports/Environments.js"
-import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
+import { DagFiles } from "../../../src/ports/DagFiles.js"
 import { viaInvoke } from "../../support/airflow-routes.js"
 
 const layer = () => FakeMwaa.layer(demoSeed())
@@ -100,11 +100,11 @@ describe("fake MWAA control plane", () => {
 
   it.effect("S3 GetObject reads the DAG files; a missing key is NotFound", () =>
     Effect.gen(function* () {
-      const gw = yield* MwaaGateway
       const env = yield* (yield* Environments).get("demo-airflow-2")
-      const source = yield* gw.readDagFile(env.source_bucket_arn ?? "", "dags/customer_orders_daily_aggregation_v2_etl.py")
+      const files = yield* DagFiles
+      const source = yield* files.read(env.source_bucket_arn ?? "", "dags/customer_orders_daily_aggregation_v2_etl.py")
       expect(source).toContain("discount_code")
-      expect((yield* Effect.flip(gw.readDagFile(env.source_bucket_arn ?? "", "dags/nope.py"))).reason).toBe("NotFound")
+      expect((yield* Effect.flip(files.read(env.source_bucket_arn ?? "", "dags/nope.py"))).reason).toBe("NotFound")
     }).pipe(Effect.provide(layer()))
   )
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { FakeMwaa, logGroupArn } from "../../../src/adapters/fake-mwaa/index.js"
-import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 import { tinySeed } from "./tiny-seed.js"
 import { viaInvoke } from "../../support/airflow-routes.js"
 
@@ -13,28 +12,28 @@ const GROUP = logGroupArn("tiny-2")
 describe("fake CloudWatch Logs", () => {
   it.effect("DescribeLogStreams finds the streams of a task's tries by prefix; an unknown group is NotFound", () =>
     Effect.gen(function* () {
-      const gw = yield* MwaaGateway
-      const streams = yield* gw.findLogStreams(GROUP, "dag_id=d/run_id=r/task_id=t/")
+      const cw = (yield* FakeMwaa).cloudWatchLogs
+      const streams = yield* cw.describeLogStreams(GROUP, "dag_id=d/run_id=r/task_id=t/")
       expect(streams.map((s) => s.logStreamName)).toEqual([
         "dag_id=d/run_id=r/task_id=t/attempt=1.log",
         "dag_id=d/run_id=r/task_id=t/attempt=2.log"
       ])
-      const error = yield* Effect.flip(gw.findLogStreams(logGroupArn("nope"), "dag_id="))
+      const error = yield* Effect.flip(cw.describeLogStreams(logGroupArn("nope"), "dag_id="))
       expect(error.reason).toBe("NotFound")
     }).pipe(Effect.provide(layer()))
   )
 
   it.effect("GetLogEvents pages backwards from the newest event, then repeats its token at the start", () =>
     Effect.gen(function* () {
-      const gw = yield* MwaaGateway
-      const first = yield* gw.readLogEventsBackward(GROUP, BIG, {})
+      const cw = (yield* FakeMwaa).cloudWatchLogs
+      const first = yield* cw.getLogEventsBackward(GROUP, BIG, {})
       expect(first.events).toHaveLength(10_000)
       expect(first.events[0]?.message).toBe("line 90000")
       expect(first.events[9_999]?.message).toBe("line 99999")
       const seen = [...first.events]
       let token = first.nextBackwardToken
       for (let page = 0; page < 20; page++) {
-        const next = yield* gw.readLogEventsBackward(GROUP, BIG, { nextToken: token })
+        const next = yield* cw.getLogEventsBackward(GROUP, BIG, { nextToken: token })
         if (next.events.length === 0) {
           expect(next.nextBackwardToken).toBe(token)
           break
@@ -50,28 +49,28 @@ describe("fake CloudWatch Logs", () => {
 
   it.effect("a limit pages in smaller steps; an unknown stream is NotFound; a forged token is a Validation error", () =>
     Effect.gen(function* () {
-      const gw = yield* MwaaGateway
+      const cw = (yield* FakeMwaa).cloudWatchLogs
       const stream = "dag_id=d/run_id=r/task_id=t/attempt=2.log"
-      const last = yield* gw.readLogEventsBackward(GROUP, stream, { limit: 1 })
+      const last = yield* cw.getLogEventsBackward(GROUP, stream, { limit: 1 })
       expect(last.events.map((e) => e.message)).toEqual(["{x.py:1} ERROR - still broken"])
-      const before = yield* gw.readLogEventsBackward(GROUP, stream, { limit: 1, nextToken: last.nextBackwardToken })
+      const before = yield* cw.getLogEventsBackward(GROUP, stream, { limit: 1, nextToken: last.nextBackwardToken })
       expect(before.events.map((e) => e.message)).toEqual(["{x.py:1} INFO - second try starts"])
-      const start = yield* gw.readLogEventsBackward(GROUP, stream, { limit: 1, nextToken: before.nextBackwardToken })
+      const start = yield* cw.getLogEventsBackward(GROUP, stream, { limit: 1, nextToken: before.nextBackwardToken })
       expect(start).toEqual({ events: [], nextBackwardToken: before.nextBackwardToken })
-      expect((yield* Effect.flip(gw.readLogEventsBackward(GROUP, "nope", {}))).reason).toBe("NotFound")
-      expect((yield* Effect.flip(gw.readLogEventsBackward(GROUP, stream, { nextToken: "f/123" }))).reason).toBe("Validation")
+      expect((yield* Effect.flip(cw.getLogEventsBackward(GROUP, "nope", {}))).reason).toBe("NotFound")
+      expect((yield* Effect.flip(cw.getLogEventsBackward(GROUP, stream, { nextToken: "f/123" }))).reason).toBe("Validation")
     }).pipe(Effect.provide(layer()))
   )
 
   it.effect("a stream name or prefix over CloudWatch's 512 characters is a Validation error, as CloudWatch answers", () =>
     Effect.gen(function* () {
-      const gw = yield* MwaaGateway
+      const cw = (yield* FakeMwaa).cloudWatchLogs
       const long = `dag_id=${"d".repeat(505)}`
       expect(long).toHaveLength(512)
-      expect((yield* Effect.flip(gw.readLogEventsBackward(GROUP, long, {}))).reason).toBe("NotFound")
-      const over = yield* Effect.flip(gw.readLogEventsBackward(GROUP, `${long}x`, {}))
+      expect((yield* Effect.flip(cw.getLogEventsBackward(GROUP, long, {}))).reason).toBe("NotFound")
+      const over = yield* Effect.flip(cw.getLogEventsBackward(GROUP, `${long}x`, {}))
       expect(over).toMatchObject({ reason: "Validation", message: expect.stringContaining("less than or equal to 512") })
-      expect((yield* Effect.flip(gw.findLogStreams(GROUP, `${long}x`))).reason).toBe("Validation")
+      expect((yield* Effect.flip(cw.describeLogStreams(GROUP, `${long}x`))).reason).toBe("Validation")
     }).pipe(Effect.provide(layer()))
   )
 })

@@ -5,23 +5,23 @@ import { appLayer } from "../../../src/app/layers.js"
 import { listConnections, listVariables } from "../../../src/domain/usecases/airflow-objects.js"
 import { AirflowApi } from "../../../src/ports/AirflowApi.js"
 import { AppConfig } from "../../../src/ports/AppConfig.js"
-import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 import { stubEnvironments } from "../../support/environments-stub.js"
+import { unusedLogsAndFiles } from "../../support/unused-ports.js"
 
 /** A gateway that answers GetEnvironment with the given version and every REST call with `body`. */
 const stubGateway = (airflowVersion: string, body: unknown) =>
   Layer.mergeAll(
     Layer.succeed(AirflowApi, { send: () => Effect.succeed({ status: 200, body }) }),
-    stubEnvironments({ airflow_version: airflowVersion }, ["env"]),
-    Layer.succeed(MwaaGateway, {
-      findLogStreams: () => Effect.die("unexpected"),
-      readLogEventsBackward: () => Effect.die("unexpected"),
-      readDagFile: () => Effect.die("unexpected")
-    })
+    stubEnvironments({ airflow_version: airflowVersion }, ["env"])
   )
 
 const run = <A, E>(effect: Effect.Effect<A, E, any>, airflowVersion: string, body: unknown) =>
-  Effect.runPromise(Effect.provide(effect, appLayer(stubGateway(airflowVersion, body), AppConfig.make())) as Effect.Effect<A, E>)
+  Effect.runPromise(
+    Effect.provide(effect, appLayer(Layer.merge(stubGateway(airflowVersion, body), unusedLogsAndFiles), AppConfig.make())) as Effect.Effect<
+      A,
+      E
+    >
+  )
 
 // Secrets drawn from an alphabet no key name, host or type uses, so a hit can only be a leak.
 const secret = fc.string({ unit: fc.constantFrom(..."QZX#%&!ÆØ§¶".split("")), minLength: 8, maxLength: 40 })

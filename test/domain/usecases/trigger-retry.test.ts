@@ -5,8 +5,8 @@ import { triggerDagRun } from "../../../src/domain/usecases/dag-runs.js"
 import { AppConfig } from "../../../src/ports/AppConfig.js"
 import { MwaaError } from "../../../src/ports/MwaaError.js"
 import { AirflowApi, type RestRequest } from "../../../src/ports/AirflowApi.js"
-import { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
 import { stubEnvironments } from "../../support/environments-stub.js"
+import { unusedLogsAndFiles } from "../../support/unused-ports.js"
 
 /**
  * Airflow creates the run but its answer is lost (a 503 from the gateway in front of it):
@@ -14,11 +14,6 @@ import { stubEnvironments } from "../../support/environments-stub.js"
  */
 const lostAnswerGateway = (sent: Array<RestRequest>) => {
   const runs = new Map<string, Record<string, unknown>>()
-  const gateway = Layer.succeed(MwaaGateway, {
-    findLogStreams: () => Effect.die("unexpected"),
-    readLogEventsBackward: () => Effect.die("unexpected"),
-    readDagFile: () => Effect.die("unexpected")
-  })
   const airflow = Layer.succeed(AirflowApi, {
     send: (route, request) =>
       Effect.suspend(() => {
@@ -46,7 +41,7 @@ const lostAnswerGateway = (sent: Array<RestRequest>) => {
         return Effect.die(`unexpected ${request.method} ${request.path}`)
       })
   })
-  return Layer.mergeAll(stubEnvironments({ airflow_version: "3.0.6" }, ["env"]), gateway, airflow)
+  return Layer.mergeAll(stubEnvironments({ airflow_version: "3.0.6" }, ["env"]), airflow)
 }
 
 describe("trigger-dag-run retries", () => {
@@ -54,7 +49,7 @@ describe("trigger-dag-run retries", () => {
     Effect.gen(function* () {
       const sent: Array<RestRequest> = []
       const fiber = yield* triggerDagRun("env", "etl", { dag_run_id: "manual__2026-11-25T10:00:00+00:00", conf: { a: 1 } }).pipe(
-        Effect.provide(appLayer(lostAnswerGateway(sent), AppConfig.make())),
+        Effect.provide(appLayer(Layer.merge(lostAnswerGateway(sent), unusedLogsAndFiles), AppConfig.make())),
         Effect.fork
       )
       yield* TestClock.adjust("1 minute")

@@ -1,4 +1,4 @@
-import type { LogEvent } from "../../../src/ports/MwaaGateway.js"
+import type { LogEvent } from "../../../src/adapters/cloudwatch-task-logs.js"
 
 /**
  * GetLogEvents paging over a stream's events, for what the port does not offer (reading

@@ -2,7 +2,7 @@ import { Effect, Either } from "effect"
 import { ACCOUNT } from "../../../src/adapters/fake-mwaa/locations.js"
 import { environmentOfLogGroup } from "../../../src/adapters/fake-mwaa/cloudwatch.js"
 import { findEnvironment } from "../../../src/adapters/fake-mwaa/state.js"
-import type { LogEvent } from "../../../src/ports/MwaaGateway.js"
+import type { CloudWatchLogsWire, LogEvent } from "../../../src/adapters/cloudwatch-task-logs.js"
 import type { MwaaError } from "../../../src/ports/MwaaError.js"
 import type { Backend } from "./backend.js"
 import { positionOf, readPage, tokenOf } from "./logs-events.js"
@@ -71,6 +71,10 @@ const limitError = (limit: unknown, max: number): Reply | undefined =>
         )
       : undefined
 
+/** One of the fake's recorded CloudWatch Logs calls; its MwaaError comes back as a Left. */
+const callLogs = <A>(backend: Backend, f: (wire: CloudWatchLogsWire) => Effect.Effect<A, MwaaError>) =>
+  backend.inspect((fake) => Effect.either(f(fake.cloudWatchLogs)))
+
 /** The stored stream records of a group, for the members the port does not carry. */
 const streamsOf = (backend: Backend, arn: string) =>
   backend.inspect((fake) =>
@@ -104,7 +108,7 @@ const describeLogStreams = async ({ body, backend, region }: LogsRequest): Promi
   if (bad !== undefined) return bad
   const start = input["nextToken"] === undefined ? 0 : describeOffsetOf(input["nextToken"])
   if (start === undefined) return invalid("The specified nextToken is invalid.")
-  const found = await backend.call((gw) => gw.findLogStreams(arn.right, typeof prefix === "string" ? prefix : ""))
+  const found = await callLogs(backend, (wire) => wire.describeLogStreams(arn.right, typeof prefix === "string" ? prefix : ""))
   if (Either.isLeft(found)) return errorReply(found.left)
   const sorted =
     orderBy === "LastEventTime"
@@ -154,7 +158,9 @@ const getLogEvents = async ({ body, backend, region }: LogsRequest): Promise<Rep
   const backward = position === undefined ? !startFromHead : position.direction === "b"
   if (backward && startTime === undefined && endTime === undefined) {
     // The port's own read: newest first, then backwards with its tokens.
-    const page = await backend.call((gw) => gw.readLogEventsBackward(arn.right, stream, { nextToken: token as string | undefined, limit }))
+    const page = await callLogs(backend, (wire) =>
+      wire.getLogEventsBackward(arn.right, stream, { nextToken: token as string | undefined, limit })
+    )
     if (Either.isLeft(page)) return errorReply(page.left)
     const start = positionOf(page.right.nextBackwardToken ?? "")?.index ?? 0
     return awsJson(200, {
@@ -164,7 +170,7 @@ const getLogEvents = async ({ body, backend, region }: LogsRequest): Promise<Rep
     })
   }
   // Forwards or bounded: the port checks group and stream exist, the stored events are paged here.
-  const exists = await backend.call((gw) => gw.readLogEventsBackward(arn.right, stream, { limit: 1 }))
+  const exists = await callLogs(backend, (wire) => wire.getLogEventsBackward(arn.right, stream, { limit: 1 }))
   if (Either.isLeft(exists)) return errorReply(exists.left)
   const events = (await streamsOf(backend, arn.right))?.get(stream)?.events ?? []
   if (position !== undefined && position.index > events.length) return invalid("The specified nextToken is invalid.")

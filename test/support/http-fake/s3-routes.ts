@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import { Either } from "effect"
+import { Effect, Either } from "effect"
 import type { MwaaError } from "../../../src/ports/MwaaError.js"
 import type { Backend } from "./backend.js"
 import { type Reply, s3Error } from "./wire.js"
@@ -22,7 +22,7 @@ const errorReply = (error: MwaaError, bucket: string, key: string): Reply => {
 }
 
 export const getObject = async (backend: Backend, bucket: string, key: string): Promise<Reply> => {
-  const result = await backend.call((gw) => gw.readDagFile(`arn:aws:s3:::${bucket}`, key))
+  const result = await backend.inspect((fake) => Effect.either(fake.dagFiles.read(`arn:aws:s3:::${bucket}`, key)))
   if (Either.isLeft(result)) return errorReply(result.left, bucket, key)
   const bytes = Buffer.from(result.right, "utf8")
   return {

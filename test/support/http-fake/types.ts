@@ -1,7 +1,6 @@
 import type { ManagedRuntime } from "effect"
 import type { FakeMwaa, FakeSeed } from "../../../src/adapters/fake-mwaa/index.js"
-import type { AirflowApi } from "../../../src/ports/AirflowApi.js"
-import type { MwaaGateway } from "../../../src/ports/MwaaGateway.js"
+import type { BackendPorts } from "../../../src/ports/BackendPorts.js"
 
 /**
  * The AWS service a request was addressed to (by its route), named by its SigV4 signing name;
@@ -96,8 +95,8 @@ export interface HttpFake {
   /** http://127.0.0.1:PORT */
   readonly url: string
   readonly region: string
-  /** The Effect runtime of the in-memory fake behind the server (MwaaGateway and the FakeMwaa inspector). */
-  readonly runtime: ManagedRuntime.ManagedRuntime<MwaaGateway | AirflowApi | FakeMwaa, never>
+  /** The Effect runtime of the in-memory fake behind the server (the backend's ports and the FakeMwaa inspector). */
+  readonly runtime: ManagedRuntime.ManagedRuntime<BackendPorts | FakeMwaa, never>
   readonly requests: () => ReadonlyArray<RequestRecord>
   readonly clearRequests: () => void
   /** ThrottlingException for the next n matching calls. */
