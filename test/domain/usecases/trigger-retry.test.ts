@@ -24,7 +24,13 @@ const lostAnswerGateway = (sent: Array<RestRequest>) => {
           const id = String(body["dag_run_id"])
           if (runs.has(id)) {
             return Effect.fail(
-              new MwaaError({ reason: "AirflowServerError", operation: "InvokeRestApi", message: "bad gateway", airflowStatus: 503 })
+              new MwaaError({
+                reason: "AirflowClientError",
+                operation: "InvokeRestApi",
+                message: "conflict",
+                airflowStatus: 409,
+                airflowBody: { detail: "exists" }
+              })
             )
           }
           runs.set(id, { dag_id: "etl", dag_run_id: id, state: "queued", logical_date: null, conf: body["conf"] })
