@@ -58,7 +58,7 @@ const CONTEXT_BEFORE = 2
 const MESSAGE_LINES = 3
 const MAX_LINE_CHARS = 500
 
-const clip = (raw: string) => maskThenCut(raw, MAX_LINE_CHARS, (dropped) => `… (${dropped} chars cut)`)
+const clip = (line: string) => maskThenCut(line, MAX_LINE_CHARS, (dropped) => `… (${dropped} chars cut)`)
 
 const trimFrames = (frames: ReadonlyArray<string>): ReadonlyArray<string> =>
   frames.length <= HEAD_FRAMES + TAIL_FRAMES + 1

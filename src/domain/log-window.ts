@@ -134,16 +134,16 @@ export const addChunk = (
   for (let i = chunk.length - 1; i >= 0; i--) {
     if (selected !== undefined && selected[i] !== true) continue
     const line = chunk[i] as ScanLine
-    const raw = texts[i] ?? ""
+    const original = texts[i] ?? ""
     // Masked whole, then cut: a line cut first could end in part of a secret no rule knows then.
-    const maskedLine = maskSecretsInText(raw)
+    const maskedLine = maskSecretsInText(original)
     const text = clipLine(maskedLine.text)
     const cost = costOf(text)
     if (shown.length >= limits.maxLines || bytes + cost > limits.maxBytes) {
       return { window: { shown, bytes, masked, insideKey, resume: line }, full: true, texts }
     }
     // A line of a multi-line event was masked with its event (log-lines): its "***" says so.
-    if (maskedLine.masked || raw !== line.text || text.includes(REDACTED)) masked = true
+    if (maskedLine.masked || original !== line.text || text.includes(REDACTED)) masked = true
     shown.push({ ...line, text })
     bytes += cost
   }

@@ -111,24 +111,25 @@ const masked = (value: unknown): string | null | undefined => {
  * (or a provider stores) cannot leak by default. The extra is dropped whole because providers
  * keep keys, tokens and key files there under names no list can foresee.
  */
-export const redactConnection = (raw: Readonly<Record<string, unknown>>): RedactedConnection => {
+export const redactConnection = (connection: Readonly<Record<string, unknown>>): RedactedConnection => {
   const fields: Record<string, unknown> = {
-    connection_id: typeof raw["connection_id"] === "string" ? raw["connection_id"] : undefined,
-    conn_type: typeof raw["conn_type"] === "string" ? raw["conn_type"] : undefined,
-    description: masked(raw["description"]),
-    host: masked(raw["host"]),
-    login: masked(raw["login"]), // an AWS access key id often serves as the login
-    schema: text(raw["schema"]),
-    port: typeof raw["port"] === "number" || raw["port"] === null ? raw["port"] : undefined,
-    has_password: isFilled(raw["password"]) ? true : undefined,
-    has_extra: isFilled(raw["extra"]) ? true : undefined
+    connection_id: typeof connection["connection_id"] === "string" ? connection["connection_id"] : undefined,
+    conn_type: typeof connection["conn_type"] === "string" ? connection["conn_type"] : undefined,
+    description: masked(connection["description"]),
+    host: masked(connection["host"]),
+    login: masked(connection["login"]), // an AWS access key id often serves as the login
+    schema: text(connection["schema"]),
+    port: typeof connection["port"] === "number" || connection["port"] === null ? connection["port"] : undefined,
+    has_password: isFilled(connection["password"]) ? true : undefined,
+    has_extra: isFilled(connection["extra"]) ? true : undefined
   }
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as RedactedConnection
 }
 
 // ---- variables ----
 
-export interface RawVariable {
+/** A variable as Airflow answers it (decoded), before its value is judged by its key's name. */
+export interface VariableAnswer {
   readonly key: string
   readonly value?: unknown
   readonly description?: string | null | undefined
@@ -144,12 +145,12 @@ export interface RedactedVariable {
 }
 
 /** Masks a variable's value by its key's name, as Airflow's UI does, whatever the value's type. */
-export const redactVariable = (raw: RawVariable, extra: ReadonlyArray<string> = []): RedactedVariable => {
-  const sensitive = isSensitiveName(raw.key, extra)
+export const redactVariable = (variable: VariableAnswer, extra: ReadonlyArray<string> = []): RedactedVariable => {
+  const sensitive = isSensitiveName(variable.key, extra)
   return {
-    key: raw.key,
-    value: sensitive ? REDACTED : raw.value,
-    description: typeof raw.description === "string" ? maskSecretsInText(raw.description).text : null,
+    key: variable.key,
+    value: sensitive ? REDACTED : variable.value,
+    description: typeof variable.description === "string" ? maskSecretsInText(variable.description).text : null,
     masked: sensitive
   }
 }
