@@ -108,7 +108,7 @@ describe("Airflow 2 and 3 answers decode into one model", () => {
       },
       TaskLogAnswer
     )
-    expect(linesFromRestContent(v2?.content)).toEqual(["[2026-11-25T06:15:41Z] {task} ERROR - boom"])
-    expect(linesFromRestContent(v3?.content)).toEqual(linesFromRestContent(v2?.content))
+    expect(linesFromRestContent(v2?.content ?? "")).toEqual(["[2026-11-25T06:15:41Z] {task} ERROR - boom"])
+    expect(linesFromRestContent(v3?.content ?? "")).toEqual(linesFromRestContent(v2?.content ?? ""))
   })
 })
