@@ -61,10 +61,10 @@ export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/Air
           )
 
     const sendRaw = Effect.fnUntraced(function* (environmentName: string, call: RestCall) {
-      const route: AirflowRoute =
-        (yield* routeOf(call)) === "Webserver"
-          ? { _tag: "Webserver", airflowMajor: yield* major(environmentName) }
-          : { _tag: "InvokeRestApi" }
+      // Every call is for an Airflow this server speaks: its version (from the catalogue's cached
+      // GetEnvironment) is checked before anything is sent, whichever route the call takes.
+      const airflowMajor = yield* major(environmentName)
+      const route: AirflowRoute = (yield* routeOf(call)) === "Webserver" ? { _tag: "Webserver", airflowMajor } : { _tag: "InvokeRestApi" }
       const request = { environmentName, method: call.method, path: call.path, queryParameters: call.query, body: call.body }
       const sent = api.send(route, request)
       // Each attempt, retries included, takes a token from the environment's bucket, on either route.

@@ -3,19 +3,19 @@ import type { AirflowMajor, RestCall } from "./routes.js"
 
 /** Fixed short routes, and where a DAG file lives in S3. */
 
-export const listImportErrors = (_v: AirflowMajor, page: { limit: number; offset: number }): RestCall => ({
+export const listImportErrors = (page: { limit: number; offset: number }): RestCall => ({
   method: "GET",
   path: "/importErrors",
   query: { limit: page.limit, offset: page.offset }
 })
 
-export const listConnections = (_v: AirflowMajor, page: { limit: number; offset: number }): RestCall => ({
+export const listConnections = (page: { limit: number; offset: number }): RestCall => ({
   method: "GET",
   path: "/connections",
   query: { limit: page.limit, offset: page.offset }
 })
 
-export const listVariables = (_v: AirflowMajor, page: { limit: number; offset: number }): RestCall => ({
+export const listVariables = (page: { limit: number; offset: number }): RestCall => ({
   method: "GET",
   path: "/variables",
   query: { limit: page.limit, offset: page.offset }

@@ -62,13 +62,13 @@ export const listDagRuns = (v: AirflowMajor, dagId: string | undefined, f: DagRu
 }
 
 /** GET /dags/{id}/dagRuns/{run}: only when it fits, which a scheduled run of a DAG id over 13 characters never does. */
-export const getDagRunDirect = (v: AirflowMajor, dagId: string, runId: string): Option.Option<RestCall> => {
-  const call = getDagRunPath(v, dagId, runId)
+export const getDagRunDirect = (dagId: string, runId: string): Option.Option<RestCall> => {
+  const call = getDagRunPath(dagId, runId)
   return fits(call.path) ? Option.some(call) : Option.none()
 }
 
 /** GET /dags/{id}/dagRuns/{run} whatever its length: for the webserver route. */
-export const getDagRunPath = (_v: AirflowMajor, dagId: string, runId: string): RestCall => ({
+export const getDagRunPath = (dagId: string, runId: string): RestCall => ({
   method: "GET",
   path: pathOf("dags", dagId, "dagRuns", runId)
 })

@@ -1,7 +1,7 @@
 import { Option } from "effect"
 import { fits, pathOf, TASK_INSTANCES_BATCH_PATH } from "./paths.js"
 import type { TaskTry } from "../ports/TaskLogs.js"
-import { type AirflowMajor, compact, type RestCall } from "./routes.js"
+import { compact, type RestCall } from "./routes.js"
 
 /**
  * Routes for task instances, clearing and logs. "/dags/{dag}/dagRuns/{run}/taskInstances"
@@ -19,7 +19,7 @@ export interface TaskInstanceFilters {
  * (it answers every match), so the caller pages what comes back; with Airflow 3 too, since
  * one run's task instances are bounded by the DAG's size.
  */
-export const listTaskInstances = (_v: AirflowMajor, dagId: string, runId: string, f: TaskInstanceFilters): RestCall => ({
+export const listTaskInstances = (dagId: string, runId: string, f: TaskInstanceFilters): RestCall => ({
   method: "POST",
   path: TASK_INSTANCES_BATCH_PATH,
   body: compact({
@@ -31,10 +31,10 @@ export const listTaskInstances = (_v: AirflowMajor, dagId: string, runId: string
 })
 
 /** One task instance: its own path when it fits, else the batch list narrowed to the task (then matched by map_index). */
-export const getTaskInstance = (v: AirflowMajor, dagId: string, runId: string, taskId: string, mapIndex: number): RestCall => {
+export const getTaskInstance = (dagId: string, runId: string, taskId: string, mapIndex: number): RestCall => {
   const segments = ["dags", dagId, "dagRuns", runId, "taskInstances", taskId]
   const direct = mapIndex >= 0 ? pathOf(...segments, String(mapIndex)) : pathOf(...segments)
-  return fits(direct) ? { method: "GET", path: direct } : listTaskInstances(v, dagId, runId, { task_ids: [taskId] })
+  return fits(direct) ? { method: "GET", path: direct } : listTaskInstances(dagId, runId, { task_ids: [taskId] })
 }
 
 export interface ClearRequest {
@@ -52,7 +52,7 @@ export interface ClearRequest {
  * POST /dags/{id}/clearTaskInstances: the only clearing endpoint. Over 39 characters of DAG id
  * its path passes InvokeRestApi's 64, and it goes through the webserver.
  */
-export const clearTaskInstances = (_v: AirflowMajor, dagId: string, req: ClearRequest): RestCall => {
+export const clearTaskInstances = (dagId: string, req: ClearRequest): RestCall => {
   const path = pathOf("dags", dagId, "clearTaskInstances")
   // Both versions accept exactly these keys; Airflow 3 would reject any other with 422.
   return {
@@ -77,7 +77,7 @@ export type { TaskTry } from "../ports/TaskLogs.js"
  * The REST log endpoint for one try, when its path fits (rarely: it carries all three ids) or
  * long paths can be sent (the webserver route): Airflow has no batch form of it.
  */
-export const taskLogRest = (_v: AirflowMajor, t: TaskTry, continuationToken?: string, longPaths = false): Option.Option<RestCall> => {
+export const taskLogRest = (t: TaskTry, continuationToken?: string, longPaths = false): Option.Option<RestCall> => {
   const path = pathOf("dags", t.dag_id, "dagRuns", t.dag_run_id, "taskInstances", t.task_id, "logs", String(t.try_number))
   if (!fits(path) && !longPaths) return Option.none()
   return Option.some({

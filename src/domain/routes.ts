@@ -49,7 +49,7 @@ export interface ListDagsQuery {
   readonly order_by?: string | undefined
 }
 
-export const listDags = (_v: AirflowMajor, q: ListDagsQuery): RestCall => ({
+export const listDags = (q: ListDagsQuery): RestCall => ({
   method: "GET",
   path: "/dags",
   query: compact({
@@ -68,7 +68,7 @@ export const listDags = (_v: AirflowMajor, q: ListDagsQuery): RestCall => ({
  * dag_id_pattern is a substring (Airflow 3: LIKE) match, so a page of 100 DAGs whose ids contain
  * this one may not hold it; the direct path through the webserver is one exact call.
  */
-export const getDag = (_v: AirflowMajor, dagId: string, longPaths = false): { readonly call: RestCall; readonly exactMatchIn?: "dags" } => {
+export const getDag = (dagId: string, longPaths = false): { readonly call: RestCall; readonly exactMatchIn?: "dags" } => {
   const direct = pathOf("dags", dagId)
   return fits(direct) || longPaths
     ? { call: { method: "GET", path: direct } }
@@ -79,7 +79,7 @@ export const getDag = (_v: AirflowMajor, dagId: string, longPaths = false): { re
  * Pause or unpause: PATCH /dags/{id}, whatever its length (a long one goes through the webserver).
  * PATCH /dags?dag_id_pattern= would touch every DAG whose id contains the pattern, so it is never used.
  */
-export const setDagPaused = (_v: AirflowMajor, dagId: string, isPaused: boolean): RestCall => ({
+export const setDagPaused = (dagId: string, isPaused: boolean): RestCall => ({
   method: "PATCH",
   path: pathOf("dags", dagId),
   // Airflow 2 requires update_mask to patch one field; Airflow 3 accepts it too.

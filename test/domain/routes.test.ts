@@ -28,14 +28,14 @@ const DEFAULT_CLEAR = clearTaskInstancesRequest({ dag_id: "any" })
 const plannedPaths = (v: AirflowMajor, dag: string, run: string, task: string, mapIndex: number, tryNumber: number) => {
   const t = { dag_id: dag, dag_run_id: run, task_id: task, map_index: mapIndex, try_number: tryNumber }
   return [
-    Routes.getDag(v, dag).call.path,
+    Routes.getDag(dag).call.path,
     ...Option.toArray(Routes.dagSourceRest(v, dag, "x".repeat(120))).map((c) => c.path),
     Runs.listDagRuns(v, dag, { limit: 10, offset: 0 }).path,
-    ...Option.toArray(Runs.getDagRunDirect(v, dag, run)).map((c) => c.path),
+    ...Option.toArray(Runs.getDagRunDirect(dag, run)).map((c) => c.path),
     Runs.dagRunLookup(v, dag, run, { limit: 100, offset: 0 }).path,
-    Tasks.listTaskInstances(v, dag, run, {}).path,
-    Tasks.getTaskInstance(v, dag, run, task, mapIndex).path,
-    ...Option.toArray(Tasks.taskLogRest(v, t)).map((c) => c.path)
+    Tasks.listTaskInstances(dag, run, {}).path,
+    Tasks.getTaskInstance(dag, run, task, mapIndex).path,
+    ...Option.toArray(Tasks.taskLogRest(t)).map((c) => c.path)
   ]
 }
 
@@ -76,43 +76,41 @@ describe("route planner", () => {
     expect(dag).toHaveLength(40)
     const run = "scheduled__2026-11-24T00:00:00+00:00"
     for (const v of [2, 3] as const) {
-      expect(Option.isNone(Runs.getDagRunDirect(v, dag, run))).toBe(true)
+      expect(Option.isNone(Runs.getDagRunDirect(dag, run))).toBe(true)
       const lookup = Runs.dagRunLookup(v, dag, run, { limit: 100, offset: 0 })
       expect(lookup).toMatchObject({ method: "POST", path: "/dags/~/dagRuns/list", body: { dag_ids: [dag] } })
       const dateKey = v === 2 ? "execution_date_gte" : "logical_date_gte"
       expect(lookup.body?.[dateKey]).toBe("2026-11-24T00:00:00+00:00")
-      expect(Tasks.getTaskInstance(v, dag, run, "load", -1)).toMatchObject({
+      expect(Tasks.getTaskInstance(dag, run, "load", -1)).toMatchObject({
         method: "POST",
         path: "/dags/~/dagRuns/~/taskInstances/list",
         body: { dag_ids: [dag], dag_run_ids: [run], task_ids: ["load"] }
       })
-      expect(Option.isNone(Tasks.taskLogRest(v, { dag_id: dag, dag_run_id: run, task_id: "load", map_index: -1, try_number: 2 }))).toBe(
-        true
-      )
+      expect(Option.isNone(Tasks.taskLogRest({ dag_id: dag, dag_run_id: run, task_id: "load", map_index: -1, try_number: 2 }))).toBe(true)
     }
   })
 
   it("uses the direct path when it fits and encodes each segment", () => {
-    expect(Routes.getDag(2, "etl")).toEqual({ call: { method: "GET", path: "/dags/etl" } })
-    expect(Option.getOrThrow(Runs.getDagRunDirect(3, "etl", "manual__2026-01-01T00:00:00+00:00")).path).toBe(
+    expect(Routes.getDag("etl")).toEqual({ call: { method: "GET", path: "/dags/etl" } })
+    expect(Option.getOrThrow(Runs.getDagRunDirect("etl", "manual__2026-01-01T00:00:00+00:00")).path).toBe(
       "/dags/etl/dagRuns/manual__2026-01-01T00:00:00+00:00"
     )
-    expect(Routes.getDag(2, "x".repeat(59)).call).toMatchObject({ path: "/dags", query: { dag_id_pattern: "x".repeat(59) } })
+    expect(Routes.getDag("x".repeat(59)).call).toMatchObject({ path: "/dags", query: { dag_id_pattern: "x".repeat(59) } })
     // When long paths can be sent (the webserver route), the exact direct path instead of the lossy pattern list.
-    expect(Routes.getDag(2, "x".repeat(59), true)).toEqual({ call: { method: "GET", path: `/dags/${"x".repeat(59)}` } })
+    expect(Routes.getDag("x".repeat(59), true)).toEqual({ call: { method: "GET", path: `/dags/${"x".repeat(59)}` } })
   })
 
   it("plans writes on their direct path whatever the id's length: route-choice decides how they travel", () => {
     const dag = "d".repeat(250)
-    expect(Routes.setDagPaused(2, dag, true)).toMatchObject({ method: "PATCH", path: `/dags/${dag}`, body: { is_paused: true } })
-    expect(Tasks.clearTaskInstances(3, dag, DEFAULT_CLEAR)).toMatchObject({ method: "POST", path: `/dags/${dag}/clearTaskInstances` })
+    expect(Routes.setDagPaused(dag, true)).toMatchObject({ method: "PATCH", path: `/dags/${dag}`, body: { is_paused: true } })
+    expect(Tasks.clearTaskInstances(dag, DEFAULT_CLEAR)).toMatchObject({ method: "POST", path: `/dags/${dag}/clearTaskInstances` })
     expect(Runs.triggerDagRun(3, dag, { dag_run_id: "r".repeat(250) })).toMatchObject({
       method: "POST",
       path: `/dags/${dag}/dagRuns`,
       body: { dag_run_id: "r".repeat(250) },
       idempotent: true
     })
-    expect(Runs.getDagRunPath(2, dag, "r1")).toEqual({ method: "GET", path: `/dags/${dag}/dagRuns/r1` })
+    expect(Runs.getDagRunPath(dag, "r1")).toEqual({ method: "GET", path: `/dags/${dag}/dagRuns/r1` })
   })
 
   it("builds per-version bodies: Airflow 3 trigger always carries logical_date, Airflow 2 renames dates", () => {

@@ -101,20 +101,20 @@ const TASK_INSTANCES_BATCH = ["dags", "~", "dagRuns", "~", "taskInstances", "lis
 /** Every operation of the planner for one set of ids, each checked against its intended template. */
 const checkEveryRoute = (v: AirflowMajor, dag: string, run: string, task: string, mi: number, tn: number, token: string) => {
   // get-dag: GET /dags/{dag}, or the list filtered by the id (matched exactly by the caller)
-  const getDag = Routes.getDag(v, dag)
+  const getDag = Routes.getDag(dag)
   if (fitsRaw(["dags", dag])) expectCall("getDag", getDag.call, { method: "GET", segments: ["dags", dag] })
   else {
     expectCall("getDag (list)", getDag.call, { method: "GET", segments: ["dags"], query: { dag_id_pattern: dag } })
     expect(getDag.exactMatchIn).toBe("dags")
   }
   // ... and always its own path when long paths can be sent (the webserver route)
-  expectCall("getDag (long paths)", Routes.getDag(v, dag, true).call, { method: "GET", segments: ["dags", dag] }, true)
+  expectCall("getDag (long paths)", Routes.getDag(dag, true).call, { method: "GET", segments: ["dags", dag] }, true)
 
   // pause/unpause: PATCH /dags/{dag} whatever its length, never the pattern form
   for (const paused of [true, false]) {
     expectCall(
       "setDagPaused",
-      Routes.setDagPaused(v, dag, paused),
+      Routes.setDagPaused(dag, paused),
       { method: "PATCH", segments: ["dags", dag], body: { is_paused: paused }, query: { update_mask: "is_paused" } },
       true
     )
@@ -135,7 +135,7 @@ const checkEveryRoute = (v: AirflowMajor, dag: string, run: string, task: string
   expect(Runs.listDagRuns(v, undefined, filters).body?.["dag_ids"]).toBeUndefined()
 
   // one run: its own path when it fits, else the batch lookup for exactly this DAG
-  const direct = Runs.getDagRunDirect(v, dag, run)
+  const direct = Runs.getDagRunDirect(dag, run)
   expect(Option.isSome(direct)).toBe(fitsRaw(["dags", dag, "dagRuns", run]))
   if (Option.isSome(direct)) expectCall("getDagRunDirect", direct.value, { method: "GET", segments: ["dags", dag, "dagRuns", run] })
   expectCall("dagRunLookup", Runs.dagRunLookup(v, dag, run, { limit: 100, offset: 0 }), {
@@ -145,7 +145,7 @@ const checkEveryRoute = (v: AirflowMajor, dag: string, run: string, task: string
   })
 
   // ... and its own path whatever its length, for the webserver route
-  expectCall("getDagRunPath", Runs.getDagRunPath(v, dag, run), { method: "GET", segments: ["dags", dag, "dagRuns", run] }, true)
+  expectCall("getDagRunPath", Runs.getDagRunPath(dag, run), { method: "GET", segments: ["dags", dag, "dagRuns", run] }, true)
 
   // trigger: POST /dags/{dag}/dagRuns with this run id in the body, whatever its length
   expectCall(
@@ -156,7 +156,7 @@ const checkEveryRoute = (v: AirflowMajor, dag: string, run: string, task: string
   )
 
   // task instances of a run: the batch endpoint, ids in the body
-  expectCall("listTaskInstances", Tasks.listTaskInstances(v, dag, run, { task_ids: [task] }), {
+  expectCall("listTaskInstances", Tasks.listTaskInstances(dag, run, { task_ids: [task] }), {
     method: "POST",
     segments: TASK_INSTANCES_BATCH,
     body: { dag_ids: [dag], dag_run_ids: [run], task_ids: [task] }
@@ -164,7 +164,7 @@ const checkEveryRoute = (v: AirflowMajor, dag: string, run: string, task: string
 
   // one task instance: GET .../taskInstances/{task}[/{map_index}], else the batch list narrowed to it
   const tiSegments = ["dags", dag, "dagRuns", run, "taskInstances", task, ...(mi >= 0 ? [String(mi)] : [])]
-  const ti = Tasks.getTaskInstance(v, dag, run, task, mi)
+  const ti = Tasks.getTaskInstance(dag, run, task, mi)
   if (fitsRaw(tiSegments)) expectCall("getTaskInstance", ti, { method: "GET", segments: tiSegments })
   else {
     expectCall("getTaskInstance (batch)", ti, {
@@ -178,14 +178,14 @@ const checkEveryRoute = (v: AirflowMajor, dag: string, run: string, task: string
   const clearRequest = clearTaskInstancesRequest({ dag_id: dag, dag_run_id: run, task_ids: [task] })
   expectCall(
     "clearTaskInstances",
-    Tasks.clearTaskInstances(v, dag, clearRequest),
+    Tasks.clearTaskInstances(dag, clearRequest),
     { method: "POST", segments: ["dags", dag, "clearTaskInstances"], body: { dag_run_id: run, task_ids: [task], dry_run: true } },
     true
   )
 
   // a try's log over REST: .../taskInstances/{task}/logs/{try}, map_index in the query
   const logSegments = ["dags", dag, "dagRuns", run, "taskInstances", task, "logs", String(tn)]
-  const log = Tasks.taskLogRest(v, { dag_id: dag, dag_run_id: run, task_id: task, map_index: mi, try_number: tn })
+  const log = Tasks.taskLogRest({ dag_id: dag, dag_run_id: run, task_id: task, map_index: mi, try_number: tn })
   expect(Option.isSome(log)).toBe(fitsRaw(logSegments))
   if (Option.isSome(log)) {
     expectCall("taskLogRest", log.value, { method: "GET", segments: logSegments, query: { map_index: mi >= 0 ? mi : undefined } })

@@ -16,8 +16,7 @@ interface PageRequest {
 
 export const listImportErrors = Effect.fnUntraced(function* (env: string, page: PageRequest) {
   const airflow = yield* AirflowClient
-  const v = yield* airflow.major(env)
-  const answer = yield* airflow.send(env, Misc.listImportErrors(v, page), ImportErrorListAnswer)
+  const answer = yield* airflow.send(env, Misc.listImportErrors(page), ImportErrorListAnswer)
   const errors = answer.import_errors.map((e) => ({
     ...e,
     stack_trace: e.stack_trace === null ? null : maskSecretsInText(e.stack_trace).text
@@ -27,8 +26,7 @@ export const listImportErrors = Effect.fnUntraced(function* (env: string, page: 
 
 export const listConnections = Effect.fnUntraced(function* (env: string, page: PageRequest) {
   const airflow = yield* AirflowClient
-  const v = yield* airflow.major(env)
-  const answer = yield* airflow.send(env, Misc.listConnections(v, page), ConnectionListAnswer)
+  const answer = yield* airflow.send(env, Misc.listConnections(page), ConnectionListAnswer)
   const connections: ReadonlyArray<Connection> = answer.connections.map((record) => {
     const c = redactConnection(connectionMembers(record))
     return {
@@ -50,8 +48,7 @@ export const listConnections = Effect.fnUntraced(function* (env: string, page: P
 export const listVariables = Effect.fnUntraced(function* (env: string, page: PageRequest) {
   const airflow = yield* AirflowClient
   const config = yield* AppConfig
-  const v = yield* airflow.major(env)
-  const answer = yield* airflow.send(env, Misc.listVariables(v, page), VariableListAnswer)
+  const answer = yield* airflow.send(env, Misc.listVariables(page), VariableListAnswer)
   const variables: ReadonlyArray<Variable> = answer.variables.map((r) => redactVariable(r, config.extraSensitiveNames))
   return { variables, ...pageOf(page.offset, page.limit, variables.length, totalOf(answer, variables)) }
 })

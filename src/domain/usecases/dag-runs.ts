@@ -40,7 +40,7 @@ const lookupPage = (env: string, v: AirflowMajor, dagId: string, runId: string, 
 export const getDagRun = Effect.fnUntraced(function* (env: string, dagId: string, runId: string) {
   const airflow = yield* AirflowClient
   const v = yield* airflow.major(env)
-  const direct = Runs.getDagRunDirect(v, dagId, runId)
+  const direct = Runs.getDagRunDirect(dagId, runId)
   if (Option.isSome(direct)) return yield* airflow.send(env, direct.value, DagRunAnswer)
   if (Option.isSome(Runs.logicalDateInRunId(runId)) && !airflow.webserverOnly) {
     const narrowed = yield* lookupPage(env, v, dagId, runId, 0, true)
@@ -49,7 +49,7 @@ export const getDagRun = Effect.fnUntraced(function* (env: string, dagId: string
   const notFound = (operation: string) =>
     new MwaaError({ reason: "NotFound", operation, message: `DAG run ${runId} of DAG ${dagId} was not found in environment ${env}.` })
   if (airflow.longPaths) {
-    const call = Runs.getDagRunPath(v, dagId, runId)
+    const call = Runs.getDagRunPath(dagId, runId)
     return yield* airflow.send(env, call, DagRunAnswer).pipe(
       Effect.catchIf(
         (e) => e._tag === "MwaaError" && e.airflowStatus === 404,

@@ -7,7 +7,6 @@ import { DagAnswer, DagListAnswer, DagRecord, DagSourceAnswer, dagOf } from "../
 import { totalOf } from "../answers/fields.js"
 import { pageOf } from "../model.js"
 import { maskSecretsInText } from "../redaction.js"
-import type { AirflowMajor } from "../routes.js"
 import * as Routes from "../routes.js"
 import { dagFileS3Location } from "../routes-misc.js"
 
@@ -15,18 +14,17 @@ import { dagFileS3Location } from "../routes-misc.js"
 
 export const listDags = Effect.fnUntraced(function* (env: string, q: Routes.ListDagsQuery) {
   const airflow = yield* AirflowClient
-  const v = yield* airflow.major(env)
-  const answer = yield* airflow.send(env, Routes.listDags(v, q), DagListAnswer)
+  const answer = yield* airflow.send(env, Routes.listDags(q), DagListAnswer)
   const dags = answer.dags.map(dagOf)
   return { dags, ...pageOf(q.offset, q.limit, dags.length, totalOf(answer, dags)) }
 })
 
 /** The DAG's record, decoded: file_token and fileloc are needed to find its source. */
 // Untraced: on every call, under the tool's span; a span costs about 20 µs a call (see bench/README.md).
-export const fetchDagRecord = Effect.fnUntraced(function* (env: string, v: AirflowMajor, dagId: string) {
+export const fetchDagRecord = Effect.fnUntraced(function* (env: string, dagId: string) {
   const airflow = yield* AirflowClient
   // A long id's direct path through the webserver beats the dag_id_pattern list, which may miss it (see Routes.getDag).
-  const route = Routes.getDag(v, dagId, airflow.longPaths)
+  const route = Routes.getDag(dagId, airflow.longPaths)
   if (route.exactMatchIn === undefined) return yield* airflow.send(env, route.call, DagRecord)
   // dag_id_pattern matches substrings: keep only the DAG whose id is exactly the one asked for.
   const match = (yield* airflow.send(env, route.call, DagListAnswer)).dags.find((d) => d.dag_id === dagId)
@@ -35,17 +33,14 @@ export const fetchDagRecord = Effect.fnUntraced(function* (env: string, v: Airfl
 })
 
 export const getDag = Effect.fnUntraced(function* (env: string, dagId: string) {
-  const airflow = yield* AirflowClient
-  const v = yield* airflow.major(env)
-  return dagOf(yield* fetchDagRecord(env, v, dagId))
+  return dagOf(yield* fetchDagRecord(env, dagId))
 })
 
 export const setDagPaused = Effect.fnUntraced(function* (env: string, dagId: string, isPaused: boolean) {
   const airflow = yield* AirflowClient
-  // The path is the same on both versions: refuse one that cannot be sent before asking MWAA anything.
-  yield* airflow.admits(Routes.setDagPaused(2, dagId, isPaused))
-  const v = yield* airflow.major(env)
-  const call = Routes.setDagPaused(v, dagId, isPaused)
+  const call = Routes.setDagPaused(dagId, isPaused)
+  // A path that cannot be sent is refused before MWAA is asked anything (even the environment's version).
+  yield* airflow.admits(call)
   return yield* airflow.send(env, call, DagAnswer)
 })
 
@@ -56,7 +51,7 @@ export const setDagPaused = Effect.fnUntraced(function* (env: string, dagId: str
 export const getDagSource = Effect.fnUntraced(function* (env: string, dagId: string) {
   const airflow = yield* AirflowClient
   const v = yield* airflow.major(env)
-  const dag = yield* fetchDagRecord(env, v, dagId)
+  const dag = yield* fetchDagRecord(env, dagId)
   const fileloc = dag.fileloc
   const rest = Routes.dagSourceRest(v, dagId, dag.file_token)
   const fromRest = Option.isSome(rest) ? Option.some(yield* airflow.send(env, rest.value, DagSourceAnswer)) : Option.none<string>()

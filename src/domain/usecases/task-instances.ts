@@ -19,8 +19,7 @@ export const listTaskInstances = Effect.fnUntraced(function* (
   f: Tasks.TaskInstanceFilters & { readonly limit: number; readonly offset: number }
 ) {
   const airflow = yield* AirflowClient
-  const v = yield* airflow.major(env)
-  const answer = yield* airflow.send(env, Tasks.listTaskInstances(v, dagId, runId, f), TaskInstanceListAnswer)
+  const answer = yield* airflow.send(env, Tasks.listTaskInstances(dagId, runId, f), TaskInstanceListAnswer)
   const all = answer.task_instances.filter((ti) => ti.dag_id === dagId && ti.dag_run_id === runId).sort(byTaskOrder)
   const page = all.slice(f.offset, f.offset + f.limit)
   return { task_instances: page, ...pageOf(f.offset, f.limit, page.length, all.length) }
@@ -28,8 +27,7 @@ export const listTaskInstances = Effect.fnUntraced(function* (
 
 export const getTaskInstance = Effect.fnUntraced(function* (env: string, dagId: string, runId: string, taskId: string, mapIndex: number) {
   const airflow = yield* AirflowClient
-  const v = yield* airflow.major(env)
-  const call = Tasks.getTaskInstance(v, dagId, runId, taskId, mapIndex)
+  const call = Tasks.getTaskInstance(dagId, runId, taskId, mapIndex)
   // The task's own path answers the task instance; the batch list (its path did not fit) a list.
   const candidates =
     call.path === TASK_INSTANCES_BATCH_PATH
@@ -51,10 +49,10 @@ export const getTaskInstance = Effect.fnUntraced(function* (env: string, dagId: 
 /** What a clear did (or, in a dry run, would do): the task instances it touches. */
 export const clearTaskInstances = Effect.fnUntraced(function* (env: string, dagId: string, req: Tasks.ClearRequest) {
   const airflow = yield* AirflowClient
-  // The path is the same on both versions: refuse one that cannot be sent before asking MWAA anything.
-  yield* airflow.admits(Tasks.clearTaskInstances(2, dagId, req))
+  const call = Tasks.clearTaskInstances(dagId, req)
+  // A path that cannot be sent is refused before MWAA is asked anything (even the environment's version).
+  yield* airflow.admits(call)
   const v = yield* airflow.major(env)
-  const call = Tasks.clearTaskInstances(v, dagId, req)
   const answer = yield* airflow.send(env, call, TaskInstanceListAnswer)
   const touched = answer.task_instances.map((ti) => ({
     dag_id: ti.dag_id,

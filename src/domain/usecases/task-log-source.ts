@@ -58,8 +58,7 @@ export const openTaskLog = Effect.fnUntraced(function* (env: string, attempt: Ta
     }
     return cloudWatch
   }
-  const v = yield* airflow.major(env)
-  const rest = Tasks.taskLogRest(v, attempt, undefined, airflow.longPaths)
+  const rest = Tasks.taskLogRest(attempt, undefined, airflow.longPaths)
   if (Option.isNone(rest)) {
     return yield* new MwaaError({
       reason: "NotFound",
