@@ -1,10 +1,10 @@
-import { MWAAClient } from "@aws-sdk/client-mwaa"
+import { MWAAClient, MWAAServiceException } from "@aws-sdk/client-mwaa"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { InvokeRestApiCommand } from "../../../src/adapters/aws/index.js"
+import { InvokeRestApiCommand, RestApiClientException, RestApiServerException } from "../../../src/adapters/aws/index.js"
 import { gatewayWith, hermeticAwsEnv } from "./gateway-harness.js"
 import { bodyMembersOf, metadata, operation } from "./model.js"
-import { bodyOf, credentials, json, stubHandler } from "./stub-handler.js"
+import { awsError, bodyOf, credentials, json, stubHandler } from "./stub-handler.js"
 import { viaInvoke } from "../../support/airflow-routes.js"
 
 /** InvokeRestApi on the wire, as the model describes it: method, path, host prefix, body, signing. */
@@ -70,6 +70,19 @@ describe("InvokeRestApiCommand", () => {
     await client.send(new InvokeRestApiCommand({ Name: "my-env", Path: "/dags", Method: "GET" }))
     expect(requests[0]).toMatchObject({ protocol: "http:", hostname: "127.0.0.1", port: 4510, path: "/restapi/my-env" })
     expect(String(requests[0]?.headers["authorization"])).toContain("/us-east-1/airflow/aws4_request")
+  })
+  // The two are built by one factory: each must still be its own class, told apart by type alone.
+  it.each([
+    ["RestApiClientException", RestApiClientException, RestApiServerException],
+    ["RestApiServerException", RestApiServerException, RestApiClientException]
+  ] as const)("throws %s, with Airflow's status and answer, as its own class", async (type, Own, Other) => {
+    const { handler } = stubHandler(() => awsError(type, 400, { message: "m", RestApiStatusCode: 409, RestApiResponse: { detail: "x" } }))
+    const client = new MWAAClient({ region: "us-east-1", credentials, requestHandler: handler, maxAttempts: 1 })
+    const error = await client.send(new InvokeRestApiCommand({ Name: "my-env", Path: "/dags", Method: "GET" })).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(Own)
+    expect(error).toBeInstanceOf(MWAAServiceException)
+    expect(error).not.toBeInstanceOf(Other)
+    expect(error).toMatchObject({ name: type, $fault: "client", message: "m", RestApiStatusCode: 409, RestApiResponse: { detail: "x" } })
   })
 })
 

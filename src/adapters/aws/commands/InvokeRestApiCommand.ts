@@ -1,11 +1,6 @@
-import type { MWAAClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from "@aws-sdk/client-mwaa"
-import { requestBuilder } from "@smithy/core"
-import { getEndpointPlugin } from "@smithy/middleware-endpoint"
-import { getSerdePlugin } from "@smithy/middleware-serde"
-import { Command as $Command, expectInt32, expectNonNull, expectObject, SENSITIVE_STRING, take } from "@smithy/smithy-client"
-import type { HttpRequest, HttpResponse, MetadataBearer, SerdeContext } from "@smithy/types"
-import { de_CommandError } from "./exceptions.js"
-import { commonParams, deserializeMetadata, parseBody, setHost } from "./restjson.js"
+import { expectInt32, SENSITIVE_STRING, take } from "@smithy/smithy-client"
+import type { MetadataBearer } from "@smithy/types"
+import { mwaaCommand } from "./mwaa-command.js"
 
 /**
  * mwaa:InvokeRestApi, which client-mwaa 3.523.0 predates: POST /restapi/{Name} on the `env.`
@@ -31,41 +26,16 @@ export interface InvokeRestApiCommandOutput extends MetadataBearer {
 // their null members, and Airflow bodies use null on purpose (e.g. {"note": null}).
 const document = (value: unknown) => value
 
-export const se_InvokeRestApiCommand = async (input: InvokeRestApiCommandInput, context: SerdeContext): Promise<HttpRequest> => {
-  const b = requestBuilder(input, context)
-  b.bp("/restapi/{Name}")
-  b.p("Name", () => input.Name, "{Name}", false)
-  const body = JSON.stringify(take(input, { Body: document, Method: [], Path: [], QueryParameters: document }))
-  await setHost(b, context, "env.")
-  b.m("POST").h({ "content-type": "application/json" }).b(body)
-  return b.build()
-}
-
-export const de_InvokeRestApiCommand = async (output: HttpResponse, context: SerdeContext): Promise<InvokeRestApiCommandOutput> => {
-  if (output.statusCode !== 200 && output.statusCode >= 300) return de_CommandError(output, context)
-  const data = expectNonNull(expectObject(await parseBody(output.body, context)), "body")
-  return {
-    $metadata: deserializeMetadata(output),
-    ...take(data, { RestApiResponse: document, RestApiStatusCode: expectInt32 })
-  }
-}
-
-const filterInput = (input: InvokeRestApiCommandInput) => ({ ...input, ...(input.Body !== undefined && { Body: SENSITIVE_STRING }) })
-const filterOutput = (output: InvokeRestApiCommandOutput) => ({
-  ...output,
-  ...(output.RestApiResponse !== undefined && { RestApiResponse: SENSITIVE_STRING })
-})
-
-export class InvokeRestApiCommand extends $Command
-  .classBuilder<InvokeRestApiCommandInput, InvokeRestApiCommandOutput, MWAAClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes>()
-  .ep({ ...commonParams })
-  // biome-ignore lint/suspicious/noExplicitAny: the signature the SDK's own generated Commands use for this hook
-  .m(function (this: any, Command: any, _cs: any, config: MWAAClientResolvedConfig, _o: any) {
-    return [getSerdePlugin(config, this.serialize, this.deserialize), getEndpointPlugin(config, Command.getEndpointParameterInstructions())]
-  })
-  .s("AmazonMWAA", "InvokeRestApi", {})
-  .n("MWAAClient", "InvokeRestApiCommand")
-  .f(filterInput, filterOutput)
-  .ser(se_InvokeRestApiCommand)
-  .de(de_InvokeRestApiCommand)
-  .build() {}
+export class InvokeRestApiCommand extends mwaaCommand<InvokeRestApiCommandInput, InvokeRestApiCommandOutput>({
+  operation: "InvokeRestApi",
+  request: {
+    method: "POST",
+    path: "/restapi/{Name}",
+    hostPrefix: "env.",
+    body: (input) => take(input, { Body: document, Method: [], Path: [], QueryParameters: document })
+  },
+  response: (data) => take(data, { RestApiResponse: document, RestApiStatusCode: expectInt32 }),
+  // Body and RestApiResponse are sensitive in the model (Airflow's connections and variables pass through them).
+  filterInput: (input) => ({ ...input, ...(input.Body !== undefined && { Body: SENSITIVE_STRING }) }),
+  filterOutput: (output) => ({ ...output, ...(output.RestApiResponse !== undefined && { RestApiResponse: SENSITIVE_STRING }) })
+}) {}

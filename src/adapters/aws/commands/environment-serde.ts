@@ -1,6 +1,13 @@
-import { _json, parseEpochTimestamp, take } from "@smithy/smithy-client"
+import { _json, expectString, parseEpochTimestamp, SENSITIVE_STRING, take } from "@smithy/smithy-client"
 import type { SourceMappingInstructions } from "@smithy/smithy-client"
-import type { CreateEnvironmentInput, Environment, LastUpdate, UpdateEnvironmentInput } from "./environment-types.js"
+import type {
+  CreateEnvironmentInput,
+  Environment,
+  EnvironmentWriteOutput,
+  LastUpdate,
+  UpdateEnvironmentInput
+} from "./environment-types.js"
+import type { MwaaOperation } from "./mwaa-command.js"
 import { unknownMembers } from "./restjson.js"
 
 /**
@@ -13,14 +20,13 @@ import { unknownMembers } from "./restjson.js"
 
 // Body members (every input member but the URI label Name). Scalars pass as given ([]);
 // structures and maps go through _json, which drops null entries as the SDK does.
-const createInstructions: SourceMappingInstructions = {
+// NetworkConfiguration is in both bodies; only its type differs (Update sends SecurityGroupIds alone).
+const sharedBodyInstructions: SourceMappingInstructions = {
   AirflowConfigurationOptions: _json,
   AirflowVersion: [],
   DagS3Path: [],
-  EndpointManagement: [],
   EnvironmentClass: [],
   ExecutionRoleArn: [],
-  KmsKey: [],
   LoggingConfiguration: _json,
   MaxWebservers: [],
   MaxWorkers: [],
@@ -35,38 +41,39 @@ const createInstructions: SourceMappingInstructions = {
   SourceBucketArn: [],
   StartupScriptS3ObjectVersion: [],
   StartupScriptS3Path: [],
-  Tags: _json,
   WebserverAccessMode: [],
   WeeklyMaintenanceWindowStart: []
 }
 
-const updateInstructions: SourceMappingInstructions = {
-  AirflowConfigurationOptions: _json,
-  AirflowVersion: [],
-  DagS3Path: [],
-  EnvironmentClass: [],
-  ExecutionRoleArn: [],
-  LoggingConfiguration: _json,
-  MaxWebservers: [],
-  MaxWorkers: [],
-  MinWebservers: [],
-  MinWorkers: [],
-  NetworkConfiguration: _json,
-  PluginsS3ObjectVersion: [],
-  PluginsS3Path: [],
-  RequirementsS3ObjectVersion: [],
-  RequirementsS3Path: [],
-  Schedulers: [],
-  SourceBucketArn: [],
-  StartupScriptS3ObjectVersion: [],
-  StartupScriptS3Path: [],
-  WebserverAccessMode: [],
-  WeeklyMaintenanceWindowStart: [],
-  WorkerReplacementStrategy: []
-}
+// take() writes members in the order of its instructions: sorted, the body's bytes are the ones
+// the SDK's generated serde sends (members in name order), whichever list a member comes from.
+const inNameOrder = (instructions: SourceMappingInstructions): SourceMappingInstructions =>
+  Object.fromEntries(Object.entries(instructions).sort(([a], [b]) => (a < b ? -1 : 1)))
+
+const createInstructions = inNameOrder({ ...sharedBodyInstructions, EndpointManagement: [], KmsKey: [], Tags: _json })
+const updateInstructions = inNameOrder({ ...sharedBodyInstructions, WorkerReplacementStrategy: [] })
 
 export const se_CreateEnvironmentBody = (input: CreateEnvironmentInput): Record<string, unknown> => take(input, createInstructions)
 export const se_UpdateEnvironmentBody = (input: UpdateEnvironmentInput): Record<string, unknown> => take(input, updateInstructions)
+
+/** AirflowConfigurationOptions values are sensitive in the model: what SDK logs show instead, on input and output. */
+export const hideConfigurationOptions = <T extends { readonly AirflowConfigurationOptions?: unknown }>(value: T) => ({
+  ...value,
+  ...(value.AirflowConfigurationOptions !== undefined && { AirflowConfigurationOptions: SENSITIVE_STRING })
+})
+
+/**
+ * CreateEnvironment (PUT) and UpdateEnvironment (PATCH): the same path, host and answer ({Arn});
+ * only the method and the body members differ.
+ */
+export const environmentWrite = <I extends CreateEnvironmentInput | UpdateEnvironmentInput>(
+  method: "PUT" | "PATCH",
+  body: (input: I) => Record<string, unknown>
+): Omit<MwaaOperation<I, EnvironmentWriteOutput>, "operation"> => ({
+  request: { method, path: "/environments/{Name}", hostPrefix: "api.", body },
+  response: (data) => take(data, { Arn: expectString }),
+  filterInput: hideConfigurationOptions
+})
 
 /*
  * GetEnvironment's answer is read leniently: timestamps become Dates (restJson1 sends epoch seconds,

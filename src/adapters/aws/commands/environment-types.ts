@@ -1,3 +1,5 @@
+import type { MetadataBearer } from "@smithy/types"
+
 /**
  * The environment shapes of the current MWAA model (botocore mwaa/2020-07-01/service-2.json,
  * 2026-05) as TypeScript types, including what client-mwaa 3.523.0 lacks (MinWebservers,
@@ -24,10 +26,11 @@ type Modules<M> = {
 }
 
 /**
- * Members Create and Update share (all optional on Update). Type aliases, not interfaces: a
- * literal type is assignable to a record of members, which is how the fake receives them.
+ * Members the model gives one shape on every side: what Create and Update send and what
+ * GetEnvironment's Environment answers. Type aliases, not interfaces: a literal type is assignable
+ * to a record of members, which is how the fake receives them.
  */
-type EnvironmentSettings = {
+type EnvironmentSources = {
   readonly ExecutionRoleArn?: string | undefined
   readonly SourceBucketArn?: string | undefined
   readonly DagS3Path?: string | undefined
@@ -45,8 +48,15 @@ type EnvironmentSettings = {
   readonly MinWebservers?: number | undefined
   readonly Schedulers?: number | undefined
   readonly AirflowVersion?: string | undefined
-  readonly LoggingConfiguration?: Modules<ModuleLoggingConfigurationInput> | undefined
   readonly WeeklyMaintenanceWindowStart?: string | undefined
+}
+
+/**
+ * Members Create and Update share (all optional on Update): the sources, and two the inputs type
+ * their own way (logging without the log group ARN, the access mode's values by name).
+ */
+type EnvironmentSettings = EnvironmentSources & {
+  readonly LoggingConfiguration?: Modules<ModuleLoggingConfigurationInput> | undefined
   readonly WebserverAccessMode?: "PRIVATE_ONLY" | "PUBLIC_ONLY" | "PUBLIC_AND_PRIVATE" | (string & {}) | undefined
 }
 
@@ -80,42 +90,29 @@ export interface LastUpdate {
  * GetEnvironment's Environment as the model types it; members a newer model adds are kept under
  * their own names. The deserializer keeps members as sent: the adapter's Schema checks them.
  */
-export interface Environment {
+export interface Environment extends EnvironmentSources {
   readonly Name?: string | undefined
   readonly Status?: string | undefined
   readonly Arn?: string | undefined
   readonly CreatedAt?: Date | undefined
   readonly WebserverUrl?: string | undefined
-  readonly ExecutionRoleArn?: string | undefined
   readonly ServiceRoleArn?: string | undefined
   readonly KmsKey?: string | undefined
-  readonly AirflowVersion?: string | undefined
-  readonly SourceBucketArn?: string | undefined
-  readonly DagS3Path?: string | undefined
-  readonly PluginsS3Path?: string | undefined
-  readonly PluginsS3ObjectVersion?: string | undefined
-  readonly RequirementsS3Path?: string | undefined
-  readonly RequirementsS3ObjectVersion?: string | undefined
-  readonly StartupScriptS3Path?: string | undefined
-  readonly StartupScriptS3ObjectVersion?: string | undefined
-  readonly AirflowConfigurationOptions?: Readonly<Record<string, string>> | undefined
-  readonly EnvironmentClass?: string | undefined
-  readonly MaxWorkers?: number | undefined
   readonly NetworkConfiguration?:
     | { readonly SubnetIds?: ReadonlyArray<string>; readonly SecurityGroupIds?: ReadonlyArray<string> }
     | undefined
   readonly LoggingConfiguration?: Modules<ModuleLoggingConfiguration> | undefined
   readonly LastUpdate?: LastUpdate | undefined
-  readonly WeeklyMaintenanceWindowStart?: string | undefined
   readonly Tags?: Readonly<Record<string, string>> | undefined
   readonly WebserverAccessMode?: string | undefined
-  readonly MinWorkers?: number | undefined
-  readonly Schedulers?: number | undefined
   readonly WebserverVpcEndpointService?: string | undefined
   readonly DatabaseVpcEndpointService?: string | undefined
   readonly CeleryExecutorQueue?: string | undefined
   readonly EndpointManagement?: string | undefined
-  readonly MinWebservers?: number | undefined
-  readonly MaxWebservers?: number | undefined
   readonly [newerMember: string]: unknown
+}
+
+/** What CreateEnvironment and UpdateEnvironment answer. */
+export interface EnvironmentWriteOutput extends MetadataBearer {
+  readonly Arn?: string | undefined
 }

@@ -22,33 +22,30 @@ interface RestApiErrorOptions {
   readonly RestApiResponse?: unknown
 }
 
-/** Airflow answered 4xx through InvokeRestApi. */
-export class RestApiClientException extends MWAAServiceException {
-  override readonly name = "RestApiClientException" as const
-  override readonly $fault = "client" as const
-  RestApiStatusCode?: number | undefined
-  RestApiResponse?: unknown
-  constructor(opts: RestApiErrorOptions) {
-    super({ name: "RestApiClientException", $fault: "client", ...opts })
-    Object.setPrototypeOf(this, RestApiClientException.prototype)
-    this.RestApiStatusCode = opts.RestApiStatusCode
-    this.RestApiResponse = opts.RestApiResponse
+/**
+ * The two InvokeRestApi errors differ only in name: one class per name, so `instanceof` and the
+ * literal `name` still tell them apart. Both are HTTP 400 and senderFault in the model, hence "client".
+ */
+const restApiException = <N extends "RestApiClientException" | "RestApiServerException">(name: N) =>
+  class extends MWAAServiceException {
+    override readonly name: N = name
+    override readonly $fault = "client" as const
+    RestApiStatusCode?: number | undefined
+    RestApiResponse?: unknown
+    constructor(opts: RestApiErrorOptions) {
+      super({ name, $fault: "client", ...opts })
+      // As the SDK's generated exceptions do; new.target is the named subclass below.
+      Object.setPrototypeOf(this, new.target.prototype)
+      this.RestApiStatusCode = opts.RestApiStatusCode
+      this.RestApiResponse = opts.RestApiResponse
+    }
   }
-}
+
+/** Airflow answered 4xx through InvokeRestApi. */
+export class RestApiClientException extends restApiException("RestApiClientException") {}
 
 /** Airflow answered 5xx through InvokeRestApi (the model still gives it HTTP 400 and senderFault). */
-export class RestApiServerException extends MWAAServiceException {
-  override readonly name = "RestApiServerException" as const
-  override readonly $fault = "client" as const
-  RestApiStatusCode?: number | undefined
-  RestApiResponse?: unknown
-  constructor(opts: RestApiErrorOptions) {
-    super({ name: "RestApiServerException", $fault: "client", ...opts })
-    Object.setPrototypeOf(this, RestApiServerException.prototype)
-    this.RestApiStatusCode = opts.RestApiStatusCode
-    this.RestApiResponse = opts.RestApiResponse
-  }
-}
+export class RestApiServerException extends restApiException("RestApiServerException") {}
 
 /** HTTP 503 from Create/Update/DeleteEnvironment. */
 export class ServiceUnavailableException extends MWAAServiceException {
