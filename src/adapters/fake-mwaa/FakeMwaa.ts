@@ -58,7 +58,11 @@ export interface FakeMwaaShape {
    * sessions after 12 h). In-process tests can use TestClock.adjust instead: the fake reads the Clock.
    */
   readonly advanceClock: (millis: number) => Effect.Effect<void>
-  /** Faults injected at the backend's ports, per call (faults.ts); not on the calls above, which the HTTP fake serves. */
+  /**
+   * Faults injected at the backend's ports, per call (faults.ts). The control plane, CloudWatch Logs
+   * and S3 calls above meet none; the HTTP fake answers InvokeRestApi through the AirflowApi port,
+   * so faults on InvokeRestApi reach its wire too.
+   */
   readonly faults: FakeFaults
   /** Moves a run to another state, as Airflow's scheduler would; false when the run does not exist. */
   readonly setDagRunState: (

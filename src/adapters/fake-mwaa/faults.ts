@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import type { FakeApi, FakeFaultKind } from "./call-log.js"
+import type { FakeApi } from "./call-log.js"
 
 /**
  * A fault a test injects into the fake at its ports, in the HTTP fake's vocabulary
@@ -82,5 +82,3 @@ export const makeFaultQueue = (): FaultQueue => {
       })
   }
 }
-
-export type { FakeFaultKind }
