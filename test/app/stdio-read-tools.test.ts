@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, ORDERS_DAG, SPEND_DAG } from "../../src/adapters/fake-mwaa/index.js"
-import { DEMO_CONNECTIONS, DEMO_VARIABLES } from "../../src/adapters/fake-mwaa/demo-secrets.js"
-import { undefinedColumn } from "../../src/adapters/fake-mwaa/demo-task-output.js"
+import { DEMO_CONNECTIONS, DEMO_VARIABLES } from "../../src/adapters/fake-mwaa/demo/secrets.js"
+import { undefinedColumn } from "../../src/adapters/fake-mwaa/demo/task-output.js"
 import { connectStdio, type StdioSession } from "../support/stdio-client.js"
 import { callTool, type Json, READ_TOOLS } from "./stdio-helpers.js"
 

@@ -10,6 +10,9 @@ import { buildState } from "./build-state.js"
 import { type FakeCall, makeCallLog } from "./call-log.js"
 import { type FakeControlPlane, makeControlPlane } from "./control-plane.js"
 import { makeEnvironments } from "./environments-port.js"
+import { makeFakeClock } from "./fake-clock.js"
+import { type FakeFaults, makeFaultQueue } from "./faults.js"
+import { withFaults } from "./faulted-ports.js"
 import { makeCloudWatchLogs, makeDagFiles } from "./logs-and-s3.js"
 import { findDag, findRun, findTaskInstance } from "./lookups.js"
 import { setDagRunState } from "./scheduler.js"
@@ -50,8 +53,17 @@ export interface FakeMwaaShape {
   readonly cloudWatchLogs: CloudWatchLogsWire
   /** S3 GetObject on the source buckets, recorded: what the HTTP fake serves. */
   readonly dagFiles: Context.Tag.Service<DagFiles>
-  /** Moves the fake clock forward (web login tokens expire after 60 s of it, sessions after 12 h). */
+  /**
+   * Moves the fake's time forward on top of Effect's Clock (web login tokens expire after 60 s,
+   * sessions after 12 h). In-process tests can use TestClock.adjust instead: the fake reads the Clock.
+   */
   readonly advanceClock: (millis: number) => Effect.Effect<void>
+  /**
+   * Faults injected at the backend's ports, per call (faults.ts). The control plane, CloudWatch Logs
+   * and S3 calls above meet none; the HTTP fake answers InvokeRestApi through the AirflowApi port,
+   * so faults on InvokeRestApi reach its wire too.
+   */
+  readonly faults: FakeFaults
   /** Moves a run to another state, as Airflow's scheduler would; false when the run does not exist. */
   readonly setDagRunState: (
     environmentName: string,
@@ -71,15 +83,17 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
     Layer.effectContext(
       Effect.gen(function* () {
         const ref = yield* Ref.make(buildState(seed))
+        const clock = yield* makeFakeClock(ref)
         const log = yield* makeCallLog(options.callLogPath)
+        const faults = makeFaultQueue()
         const read = <A>(f: (state: S.FakeState) => A | undefined) => Effect.map(Ref.get(ref), (state) => Option.fromNullable(f(state)))
         const inEnv = <A>(name: string, f: (env: S.EnvironmentRecord) => A | undefined) =>
           read((state) => {
             const env = findEnvironment(state, name)
             return env === undefined ? undefined : f(env)
           })
-        const web = makeFakeWebserver(ref, log)
-        const controlPlane = makeControlPlane(ref, log)
+        const web = makeFakeWebserver(ref, clock, log)
+        const controlPlane = makeControlPlane(ref, clock, log)
         const cloudWatchLogs = makeCloudWatchLogs(ref, log)
         const dagFiles = makeDagFiles(ref, log)
         const inspector: FakeMwaaShape = {
@@ -95,17 +109,19 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
           controlPlane,
           cloudWatchLogs,
           dagFiles,
-          advanceClock: (millis) => Ref.update(ref, (state) => ({ ...state, nowMillis: state.nowMillis + millis })),
+          advanceClock: clock.advance,
+          faults: faults.levers,
           setDagRunState: (name, dagId, runId, runState) =>
-            Ref.modify(ref, (state) => {
+            clock.write((state) => {
               const next = setDagRunState(state, name, dagId, runId, runState)
               return next === undefined ? [false, state] : [true, next]
             })
         }
-        return Context.make(Environments, makeEnvironments(controlPlane)).pipe(
-          Context.add(AirflowApi, makeAirflowApi(ref, log, web)),
-          Context.add(TaskLogs, cloudWatchTaskLogs(cloudWatchLogs)),
-          Context.add(DagFiles, dagFiles),
+        const ports = withFaults({ controlPlane, airflowApi: makeAirflowApi(clock, log, web), cloudWatchLogs, dagFiles }, faults, log, ref)
+        return Context.make(Environments, makeEnvironments(ports.controlPlane)).pipe(
+          Context.add(AirflowApi, ports.airflowApi),
+          Context.add(TaskLogs, cloudWatchTaskLogs(ports.cloudWatchLogs)),
+          Context.add(DagFiles, ports.dagFiles),
           Context.add(FakeMwaa, inspector)
         )
       })

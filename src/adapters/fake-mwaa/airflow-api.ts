@@ -1,8 +1,8 @@
-import { type Context, Effect, Ref } from "effect"
+import { type Context, Effect } from "effect"
 import type { AirflowApi, RestRequest } from "../../ports/AirflowApi.js"
 import type { CallLog } from "./call-log.js"
+import type { FakeClock } from "./fake-clock.js"
 import { invokeRestApi } from "./invoke.js"
-import type { FakeState } from "./state.js"
 import { makeWebserverRestApi } from "./webserver-client.js"
 import type { FakeWebserver } from "./webserver-service.js"
 
@@ -11,7 +11,7 @@ import type { FakeWebserver } from "./webserver-service.js"
  * Ref.modify; the webserver route logs in through `web` (the login model over the same state)
  * as a client would. Untraced, as the rest of the fake.
  */
-export const makeAirflowApi = (ref: Ref.Ref<FakeState>, log: CallLog, web: FakeWebserver): Context.Tag.Service<AirflowApi> => {
+export const makeAirflowApi = (clock: FakeClock, log: CallLog, web: FakeWebserver): Context.Tag.Service<AirflowApi> => {
   const webserverRestApi = makeWebserverRestApi(web)
   const invoke = Effect.fnUntraced(function* (request: RestRequest) {
     yield* log.record({
@@ -22,7 +22,7 @@ export const makeAirflowApi = (ref: Ref.Ref<FakeState>, log: CallLog, web: FakeW
       queryParameters: request.queryParameters,
       body: request.body
     })
-    return yield* Effect.flatten(Ref.modify(ref, (s) => invokeRestApi(s, request)))
+    return yield* Effect.flatten(clock.write((s) => invokeRestApi(s, request)))
   })
   return {
     send: (route, request) =>

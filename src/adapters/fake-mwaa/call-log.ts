@@ -1,5 +1,5 @@
 import { appendFileSync } from "node:fs"
-import { Effect } from "effect"
+import { Effect, FiberRef } from "effect"
 import type { RestMethod } from "../../ports/AirflowApi.js"
 
 /** Every gateway call the fake received, in order, so tests can check what reached "AWS". */
@@ -33,7 +33,19 @@ export interface FakeCall {
   readonly limit?: number | undefined
   readonly bucketArn?: string | undefined
   readonly key?: string | undefined
+  /** The fault a test injected into this call (faults.ts): it answered in place of the call, or reshaped its answer. */
+  readonly fault?: FakeFaultKind | undefined
 }
+
+/** The faults a test can inject into a call (their vocabulary is the HTTP fake's, in test/support/http-fake/faults.ts). */
+export type FakeFaultKind = "throttle" | "timeout" | "fail" | "malformed"
+
+/**
+ * A call that runs with its answer then reshaped is recorded by the code that serves it, below
+ * the port: the port marks the fiber so that record carries the fault (only the record of that
+ * api: a webserver call's login is not the call that was faulted).
+ */
+export const FaultMark = FiberRef.unsafeMake<{ readonly api: FakeApi; readonly fault: FakeFaultKind } | undefined>(undefined)
 
 export interface CallLog {
   readonly record: (call: FakeCall) => Effect.Effect<void>
@@ -63,6 +75,10 @@ export const CALL_LOG_KEPT = 10_000
 export const makeCallLog = (path: string | undefined): Effect.Effect<CallLog> =>
   Effect.sync(() => {
     let log: Array<FakeCall> = []
+    const toFile = (call: FakeCall) =>
+      Effect.try(() => appendFileSync(path ?? "", `${JSON.stringify(compact(call))}\n`, "utf8")).pipe(
+        Effect.catchAll((cause) => Effect.logWarning(`fake MWAA could not append to its call log ${path}`, cause))
+      )
     const append = (entry: FakeCall) =>
       Effect.sync(() => {
         log.push(entry)
@@ -70,12 +86,9 @@ export const makeCallLog = (path: string | undefined): Effect.Effect<CallLog> =>
       })
     return {
       // Kept as given and compacted when read: recording is on every gateway call, reading is for tests.
-      record: (call) => {
-        if (path === undefined) return append(call)
-        const toFile = Effect.try(() => appendFileSync(path, `${JSON.stringify(compact(call))}\n`, "utf8")).pipe(
-          Effect.catchAll((cause) => Effect.logWarning(`fake MWAA could not append to its call log ${path}`, cause))
-        )
-        return Effect.zipRight(append(call), toFile)
+      record: (given) => {
+        const mark = FiberRef.getWith(FaultMark, (m) => Effect.succeed(m?.api === given.api ? { ...given, fault: m.fault } : given))
+        return Effect.flatMap(mark, (call) => (path === undefined ? append(call) : Effect.zipRight(append(call), toFile(call))))
       },
       calls: Effect.sync((): ReadonlyArray<FakeCall> => log.map(compact)),
       clear: Effect.sync(() => {

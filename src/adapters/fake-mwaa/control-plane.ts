@@ -1,4 +1,5 @@
 import { Effect, Either, Ref } from "effect"
+import type { FakeClock } from "./fake-clock.js"
 import type { MwaaError } from "../../ports/MwaaError.js"
 import type { CallLog } from "./call-log.js"
 import * as Environments from "./environments.js"
@@ -12,7 +13,7 @@ import type { FakeState } from "./state.js"
  * never halfway.
  */
 export interface FakeControlPlane {
-  readonly listEnvironments: () => Effect.Effect<ReadonlyArray<string>>
+  readonly listEnvironments: () => Effect.Effect<ReadonlyArray<string>, MwaaError>
   readonly getEnvironment: (name: string) => Effect.Effect<EnvironmentMembers, MwaaError>
   readonly createEnvironment: (input: EnvironmentInput) => Effect.Effect<{ readonly Arn: string }, MwaaError>
   readonly updateEnvironment: (input: EnvironmentInput) => Effect.Effect<{ readonly Arn: string }, MwaaError>
@@ -20,9 +21,9 @@ export interface FakeControlPlane {
 }
 
 /** Runs a state step whose answer is an Either; the state changes only on success. */
-const step = <A, E>(ref: Ref.Ref<FakeState>, f: (s: FakeState) => Either.Either<readonly [A, FakeState], E>) =>
+const step = <A, E>(clock: FakeClock, f: (s: FakeState) => Either.Either<readonly [A, FakeState], E>) =>
   Effect.flatten(
-    Ref.modify(ref, (s): readonly [Either.Either<A, E>, FakeState] => {
+    clock.write((s): readonly [Either.Either<A, E>, FakeState] => {
       const result = f(s)
       return Either.isLeft(result) ? [Either.left(result.left), s] : [Either.right(result.right[0]), result.right[1]]
     })
@@ -36,27 +37,27 @@ const sent = (input: EnvironmentInput): EnvironmentInput => {
 }
 
 /** Untraced: an in-memory step has nothing to time, and a span would cost more than the step. */
-export const makeControlPlane = (ref: Ref.Ref<FakeState>, log: CallLog): FakeControlPlane => ({
+export const makeControlPlane = (ref: Ref.Ref<FakeState>, clock: FakeClock, log: CallLog): FakeControlPlane => ({
   listEnvironments: Effect.fnUntraced(function* () {
     yield* log.record({ api: "ListEnvironments" })
     return Environments.listEnvironments(yield* Ref.get(ref))
   }),
   getEnvironment: Effect.fnUntraced(function* (name) {
     yield* log.record({ api: "GetEnvironment", environmentName: name })
-    return yield* step(ref, (s) => Environments.getEnvironment(s, name))
+    return yield* step(clock, (s) => Environments.getEnvironment(s, name))
   }),
   createEnvironment: Effect.fnUntraced(function* (input) {
     const body = sent(input)
     yield* log.record({ api: "CreateEnvironment", environmentName: body.Name, body })
-    return yield* step(ref, (s) => Environments.createEnvironment(s, body))
+    return yield* step(clock, (s) => Environments.createEnvironment(s, body))
   }),
   updateEnvironment: Effect.fnUntraced(function* (input) {
     const body = sent(input)
     yield* log.record({ api: "UpdateEnvironment", environmentName: body.Name, body })
-    return yield* step(ref, (s) => Environments.updateEnvironment(s, body))
+    return yield* step(clock, (s) => Environments.updateEnvironment(s, body))
   }),
   deleteEnvironment: Effect.fnUntraced(function* (name) {
     yield* log.record({ api: "DeleteEnvironment", environmentName: name })
-    yield* step(ref, (s) => Either.map(Environments.deleteEnvironment(s, name), (next) => [undefined, next] as const))
+    yield* step(clock, (s) => Either.map(Environments.deleteEnvironment(s, name), (next) => [undefined, next] as const))
   })
 })

@@ -91,10 +91,7 @@ export const createEnvironment = (
   const { LastUpdate: _none, ...defaults } = defaultMembers(input.Name, version, "CREATING", now)
   const mwaa: Record<string, unknown> = { ...mergeMembers(defaults, input), Status: "CREATING", CreatedAt: now }
   const env = emptyEnvironment(input.Name, mwaa)
-  return Either.right([
-    { Arn: String(mwaa["Arn"]) },
-    { ...state, environments: [...state.environments, env], nowMillis: state.nowMillis + 1000 }
-  ])
+  return Either.right([{ Arn: String(mwaa["Arn"]) }, { ...state, environments: [...state.environments, env] }])
 }
 
 export const updateEnvironment = (
@@ -122,7 +119,7 @@ export const updateEnvironment = (
     }
   }
   const updated = { ...env, mwaa, flavor: flavorOf(String(mwaa["AirflowVersion"] ?? "2.10.3")) }
-  return Either.right([{ Arn: String(mwaa["Arn"]) }, { ...replaceEnvironment(state, updated), nowMillis: state.nowMillis + 1000 }])
+  return Either.right([{ Arn: String(mwaa["Arn"]) }, replaceEnvironment(state, updated)])
 }
 
 export const deleteEnvironment = (state: FakeState, name: string): Either.Either<FakeState, MwaaError> => {

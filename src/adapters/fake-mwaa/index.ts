@@ -1,9 +1,10 @@
 /** The in-memory fake MWAA: seed types, the demo seed, the layer and its inspection service. */
 export { FakeMwaa, type FakeMwaaOptions, type FakeMwaaShape } from "./FakeMwaa.js"
-export type { FakeApi, FakeCall } from "./call-log.js"
+export type { FakeApi, FakeCall, FakeFaultKind } from "./call-log.js"
+export type { FakeFault, FakeFaults, FakeFaultTarget } from "./faults.js"
 export type { FakeControlPlane } from "./control-plane.js"
-export { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, DEMO_FAILED_TASK, DEMO_MANUAL_RUN, demoSeed } from "./demo-seed.js"
-export { CRM_DAG, FX_DAG, ORDERS_DAG, REPORT_DAG, SPEND_DAG } from "./demo-dags.js"
+export { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, DEMO_FAILED_TASK, DEMO_MANUAL_RUN, demoSeed } from "./demo/seed.js"
+export { CRM_DAG, FX_DAG, ORDERS_DAG, REPORT_DAG, SPEND_DAG } from "./demo/dags.js"
 export {
   DAGS_FOLDER,
   dagFileKey,

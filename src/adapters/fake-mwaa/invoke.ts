@@ -35,7 +35,7 @@ const airflowFailure = (request: RestRequest, failure: AirflowFailure, via: stri
   })
 }
 
-/** The answer and the state after the call (writes replace the environment and tick the clock). */
+/** The answer and the state after the call (a write replaces the environment). */
 export const invokeRestApi = (state: FakeState, request: RestRequest): readonly [Either.Either<RestResponse, MwaaError>, FakeState] => {
   const path = request.path
   if (path.length > MAX_PATH) {
@@ -80,6 +80,6 @@ export const routeAirflow = (
   const routed = routeRequest(env, request, formatIsoMillis(state.nowMillis))
   if (Either.isLeft(routed)) return [Either.left(airflowFailure(request, routed.left, via)), state]
   const { status, body, next } = routed.right
-  const after = next === undefined ? state : { ...replaceEnvironment(state, next), nowMillis: state.nowMillis + 1000 }
+  const after = next === undefined ? state : replaceEnvironment(state, next)
   return [Either.right({ status, body }), after]
 }

@@ -6,7 +6,7 @@ import { formatIsoMillis } from "./time.js"
  * What Airflow's scheduler does on its own and the REST API cannot: move a run from one state to
  * the next. Tests drive it (a run that finishes while a tool waits for it). Dates follow Airflow:
  * start_date is set when the run first leaves "queued", end_date when it reaches success or
- * failed, and cleared if it is queued or running again. The fake's clock ticks one second.
+ * failed, and cleared if it is queued or running again.
  */
 export const setDagRunState = (
   state: S.FakeState,
@@ -28,5 +28,5 @@ export const setDagRunState = (
     lastSchedulingDecision: now
   }
   const next = { ...env, dagRuns: env.dagRuns.map((r) => (r === run ? updated : r)) }
-  return { ...replaceEnvironment(state, next), nowMillis: state.nowMillis + 1000 }
+  return replaceEnvironment(state, next)
 }

@@ -147,7 +147,7 @@ export interface EnvironmentRecord {
 
 export interface FakeState {
   readonly environments: ReadonlyArray<EnvironmentRecord>
-  /** The fake clock, epoch milliseconds. */
+  /** The current call's instant, epoch milliseconds: Effect's Clock plus the seed's offset (fake-clock.ts). */
   readonly nowMillis: number
   /** Web login tokens and webserver sessions (absent until the first CreateWebLoginToken). */
   readonly webserver?: WebserverStore | undefined

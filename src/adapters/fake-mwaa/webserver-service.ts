@@ -1,6 +1,7 @@
 import { Effect, Ref } from "effect"
 import type { MwaaError } from "../../ports/MwaaError.js"
 import type { CallLog } from "./call-log.js"
+import type { FakeClock } from "./fake-clock.js"
 import type { FakeState } from "./state.js"
 import { environmentOf, type ServeInput, type Served, serve } from "./webserver.js"
 import {
@@ -39,16 +40,16 @@ export interface AddressedBy extends Pick<ServeInput, "hostname" | "cookies" | "
   readonly formToken?: string | undefined
 }
 
-export const makeFakeWebserver = (ref: Ref.Ref<FakeState>, log: CallLog): FakeWebserver => ({
+export const makeFakeWebserver = (ref: Ref.Ref<FakeState>, clock: FakeClock, log: CallLog): FakeWebserver => ({
   createWebLoginToken: (name) =>
     Effect.zipRight(
       log.record({ api: "CreateWebLoginToken", environmentName: name }),
-      Effect.flatten(Ref.modify(ref, (s) => createWebLoginToken(s, name)))
+      Effect.flatten(clock.modify((s) => createWebLoginToken(s, name)))
     ),
-  login: (input) => Ref.modify(ref, (s) => login(s, input)),
+  login: (input) => clock.modify((s) => login(s, input)),
   serve: (input) =>
     Effect.tap(
-      Ref.modify(ref, (s) => serve(s, input)),
+      clock.write((s) => serve(s, input)),
       (served) =>
         log.record({
           api: "AirflowWebserver",

@@ -3,8 +3,8 @@ import type { Flavor } from "./state.js"
 /**
  * What the environments' webservers remember between calls: the web login tokens MWAA issued
  * (single-use, 60 seconds) and the sessions their logins opened (12 hours). Expiry is on the
- * fake clock (`FakeState.nowMillis`), which moves 1000 ms per Airflow write or when a test
- * advances it, so a session outlives any run of calls unless a test makes it stale.
+ * fake's time (`FakeState.nowMillis`, from Effect's Clock: see fake-clock.ts), so a session
+ * outlives any run of calls unless the clock moves 12 hours or a test makes it stale.
  */
 export interface IssuedWebToken {
   readonly environmentName: string

@@ -1,6 +1,6 @@
-import { type Failure, type OutputLine, TASK_OUTPUT, tracebackText } from "./demo-task-output.js"
-import type { FakeLogLine } from "./seed-types.js"
-import { parseIsoMicros } from "./time.js"
+import { type Failure, type OutputLine, TASK_OUTPUT, tracebackText } from "./task-output.js"
+import type { FakeLogLine } from "../seed-types.js"
+import { parseIsoMicros } from "../time.js"
 
 /**
  * The CloudWatch events one try writes. Airflow 2 sends formatted text records

@@ -1,4 +1,4 @@
-import type { FakeConnectionSeed, FakeVariableSeed } from "./seed-types.js"
+import type { FakeConnectionSeed, FakeVariableSeed } from "../seed-types.js"
 
 /**
  * Demo connections and variables, secrets included, so redaction has something to hide.

@@ -1,9 +1,9 @@
-import { tryLog } from "./demo-logs.js"
-import type { Failure } from "./demo-task-output.js"
-import { filelocOf, taskLogStreamName } from "./locations.js"
-import type { DemoDag } from "./demo-dags.js"
-import type { FakeDagRunSeed, FakeLogLine, FakeTaskInstanceSeed } from "./seed-types.js"
-import { formatIsoMillis, parseIsoMicros } from "./time.js"
+import { tryLog } from "./logs.js"
+import type { Failure } from "./task-output.js"
+import { filelocOf, taskLogStreamName } from "../locations.js"
+import type { DemoDag } from "./dags.js"
+import type { FakeDagRunSeed, FakeLogLine, FakeTaskInstanceSeed } from "../seed-types.js"
+import { formatIsoMillis, parseIsoMicros } from "../time.js"
 
 /**
  * Plays a DAG run forward in time: tasks run one after another (mapped ones side by side),

@@ -1,11 +1,11 @@
-import { CRM_DAG, FX_DAG, ORDERS_DAG, SPEND_DAG, demoDags } from "./demo-dags.js"
-import { type RunSpec, simulateRun } from "./demo-runs.js"
-import { DEMO_CONNECTIONS, DEMO_VARIABLES } from "./demo-secrets.js"
-import { BROKEN_REPORT_TRACE, DEMO_SOURCES } from "./demo-sources.js"
-import { serviceUnavailable, undefinedColumn } from "./demo-task-output.js"
-import { dagFileKey } from "./locations.js"
-import type { FakeEnvironmentSeed, FakeLogLine, FakeSeed } from "./seed-types.js"
-import { formatIsoMillis } from "./time.js"
+import { CRM_DAG, FX_DAG, ORDERS_DAG, SPEND_DAG, demoDags } from "./dags.js"
+import { type RunSpec, simulateRun } from "./runs.js"
+import { DEMO_CONNECTIONS, DEMO_VARIABLES } from "./secrets.js"
+import { BROKEN_REPORT_TRACE, DEMO_SOURCES } from "./sources.js"
+import { serviceUnavailable, undefinedColumn } from "./task-output.js"
+import { dagFileKey } from "../locations.js"
+import type { FakeEnvironmentSeed, FakeLogLine, FakeSeed } from "../seed-types.js"
+import { formatIsoMillis } from "../time.js"
 
 /**
  * The demo: "demo-airflow-2" (Airflow 2.10.3) and "demo-airflow-3" (3.0.6), same DAGs and

@@ -1,4 +1,4 @@
-import type { FakeDagSeed, FakeTaskSeed } from "./seed-types.js"
+import type { FakeDagSeed, FakeTaskSeed } from "../seed-types.js"
 
 /** Demo DAGs always name their file and tasks. */
 export type DemoDag = FakeDagSeed & { readonly relativeFileloc: string; readonly tasks: ReadonlyArray<FakeTaskSeed> }
