@@ -1,4 +1,4 @@
-import { Cache, Duration, Effect, Either, Exit } from "effect"
+import { Cache, Duration, Effect, Exit } from "effect"
 import { AppConfig } from "../ports/AppConfig.js"
 import { type Environment, Environments } from "../ports/Environments.js"
 import { retryThrottled } from "./retry-policy.js"
@@ -14,15 +14,8 @@ export class EnvironmentCatalog extends Effect.Service<EnvironmentCatalog>()("mw
     const environments = yield* Environments
     const config = yield* AppConfig
     const retry = retryThrottled({ maxAttempts: config.maxAttempts })
-    // An answer in another shape would come back the same: only MwaaError is retried, the
-    // UnexpectedAnswer rides through the retry as a value.
-    const get = (name: string) =>
-      retry(
-        environments.get(name).pipe(
-          Effect.map(Either.right),
-          Effect.catchTag("UnexpectedAnswer", (e) => Effect.succeed(Either.left(e)))
-        )
-      ).pipe(Effect.flatten)
+    // An answer in another shape would come back the same: only MwaaError is retried.
+    const get = (name: string) => retry(environments.get(name))
     const cache = yield* Cache.makeWith({
       capacity: 256,
       // A failure (throttled, not found) is not remembered: the next call asks again.

@@ -19,6 +19,12 @@ const defaultCap = Duration.seconds(8)
 // A tool call should answer within a minute even when MWAA keeps throttling.
 const defaultMaxElapsed = Duration.seconds(30)
 
+/** An MwaaError worth another attempt; any other error (an answer of another shape, a missing log) is not. */
+const retryable = (error: unknown): error is MwaaError => error instanceof MwaaError && isRetryable(error)
+
+/** The error as it leaves the policy: an MwaaError says how many attempts were made, any other is left as it is. */
+const counted = <E>(error: E, attempts: number): E => (error instanceof MwaaError ? (withAttempts(error, attempts) as E) : error)
+
 const withAttempts = (error: MwaaError, attempts: number): MwaaError =>
   new MwaaError({
     reason: error.reason,
@@ -36,7 +42,8 @@ const withAttempts = (error: MwaaError, attempts: number): MwaaError =>
  * (each delay drawn uniformly from zero to the capped exponential, as AWS recommends), so
  * parallel tool calls never retry in lockstep. Bounded twice: attempts, and total time.
  * Delays run on Effect's Clock and Random, so TestClock and Random.fixed drive them in tests.
- * The final error carries how many attempts were made.
+ * The final error carries how many attempts were made. Only MwaaError is retried: any other error
+ * of the effect passes through at its first occurrence.
  */
 export const retryThrottled = (options: RetryThrottledOptions) => {
   const cap = Duration.decode(options.cap ?? defaultCap)
@@ -52,17 +59,17 @@ export const retryThrottled = (options: RetryThrottledOptions) => {
   // has failed in a way worth retrying: nearly every call succeeds at once, and setting it up for
   // each was about 0.07 ms of a call over a server's first calls, where the budget is 0.5 ms added
   // per call (npm run bench, per-call).
-  return <A, R>(effect: Effect.Effect<A, MwaaError, R>): Effect.Effect<A, MwaaError, R> =>
+  return <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
     Effect.catchAll(effect, (firstError) =>
-      !isRetryable(firstError)
-        ? Effect.fail(withAttempts(firstError, 1))
+      !retryable(firstError)
+        ? Effect.fail(counted(firstError, 1))
         : Effect.suspend(() => {
             let attempts = 1
             // The first run of the retried effect is the attempt that already failed.
             const attempt = Effect.suspend(() => (attempts++ === 1 ? Effect.fail(firstError) : effect))
             return attempt.pipe(
-              Effect.retry({ schedule, while: isRetryable }),
-              Effect.catchAll((error) => Effect.fail(withAttempts(error, attempts - 1)))
+              Effect.retry({ schedule, while: retryable }),
+              Effect.catchAll((error) => Effect.fail(counted(error, attempts - 1)))
             )
           })
     )

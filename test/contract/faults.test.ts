@@ -105,10 +105,17 @@ for (const [name, start] of backends) {
       expect(await failed("get-environment")).toContain(": Timeout [GetEnvironment].")
     })
 
-    it("words CloudWatch Logs' 5xx as Unavailable (TaskLogs: the domain does not retry; AWS's logs client does, by itself)", async () => {
-      await backend.failNext(5, 503, "GetLogEvents")
+    it("retries a throttled CloudWatch read, and words a 5xx that does not end as Unavailable with the attempts", async () => {
       const log = { dag_id: ORDERS_DAG, dag_run_id: DEMO_MANUAL_RUN, task_id: DEMO_FAILED_TASK }
-      expect(await failed("get-task-logs", log)).toContain(": Unavailable [GetLogEvents].")
+      await backend.clearLog()
+      await ok("get-task-logs", log)
+      const pagesRead = await backend.attempts("GetLogEvents")
+      await backend.clearLog()
+      await backend.throttleNext(1, "GetLogEvents")
+      expect((await ok("get-task-logs", log)).text).toContain(`Log of ${DEMO_FAILED_TASK} try 2`)
+      expect(await backend.attempts("GetLogEvents")).toBe(pagesRead + 1)
+      await backend.failNext(5, 503, "GetLogEvents")
+      expect(await failed("get-task-logs", log)).toContain(": Unavailable (after 3 attempts) [GetLogEvents].")
       await backend.reset()
       expect((await ok("get-task-logs", log)).text).toContain(`Log of ${DEMO_FAILED_TASK} try 2`)
     })

@@ -52,7 +52,8 @@ export const makeClients = (options: ClientOptions): Clients => {
   return {
     mwaa: new MWAAClient(base(mwaaEndpoint)),
     mwaaOnce: new MWAAClient({ ...base(mwaaEndpoint), maxAttempts: 1 }),
-    logs: new CloudWatchLogsClient(base(endpointOf("logs"))),
+    // One attempt per call: the domain's retry policy retries task-log reads, on the Clock, as it does Airflow calls.
+    logs: new CloudWatchLogsClient({ ...base(endpointOf("logs")), maxAttempts: 1 }),
     // Emulators serve buckets under the path, not as <bucket>.<host> subdomains.
     s3: new S3Client({ ...base(s3Endpoint), ...(s3Endpoint !== undefined && { forcePathStyle: true }) })
   }

@@ -4,7 +4,9 @@ import { MAX_LOG_STREAM_NAME, type TaskLogMissing, TaskLogs } from "../../ports/
 import type { UnexpectedAnswer } from "../../ports/UnexpectedAnswer.js"
 import type { UnsupportedAirflowVersion } from "../airflow-version.js"
 import type { RouteUnfit } from "../route-choice.js"
+import { AppConfig } from "../../ports/AppConfig.js"
 import { AirflowClient } from "../airflow-client.js"
+import { retryThrottled } from "../retry-policy.js"
 import { EnvironmentCatalog } from "../environment-catalog.js"
 import { linesFromCloudWatchMessage, linesFromRestContent } from "../log-lines.js"
 import { TaskLogAnswer } from "../answers/task-log.js"
@@ -39,6 +41,9 @@ export const openTaskLog = Effect.fnUntraced(function* (env: string, attempt: Ta
   const catalog = yield* EnvironmentCatalog
   const airflow = yield* AirflowClient
   const taskLogs = yield* TaskLogs
+  // CloudWatch throttles GetLogEvents too: each page is read under the same retry policy as every
+  // other read (the AWS adapter's logs client makes one attempt per call, so the policy is the only one).
+  const retryRead = retryThrottled({ maxAttempts: (yield* AppConfig).maxAttempts })
   const environment = yield* catalog.describe(env)
   const taskLogConfig = environment.logging.task
   const groupArn = taskLogConfig?.enabled === false ? undefined : (taskLogConfig?.log_group_arn ?? undefined)
@@ -51,7 +56,7 @@ export const openTaskLog = Effect.fnUntraced(function* (env: string, attempt: Ta
       source: "cloudwatch",
       stream: stream.value,
       fetch: (page, pageEvents) =>
-        Effect.map(taskLogs.readBackward(where, Option.fromNullable(page), pageEvents), (read) => ({
+        Effect.map(retryRead(taskLogs.readBackward(where, Option.fromNullable(page), pageEvents)), (read) => ({
           events: read.messages.map(linesFromCloudWatchMessage),
           older: read.older
         }))
