@@ -10,7 +10,7 @@ import type { ToolServices } from "../../src/app/tool-spec.js"
 import { AppConfig, type AppConfigShape } from "../../src/ports/AppConfig.js"
 
 /**
- * Shared pieces of the security property tests (test/security): how many cases each property
+ * Shared pieces of the security property tests (test/unit/security): how many cases each property
  * runs, and a ToolHost over the in-memory fake MWAA whose call log the test can read.
  */
 
