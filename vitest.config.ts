@@ -11,7 +11,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 10_000, hookTimeout: 10_000, isolate: false }
+        test: { name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 15_000, hookTimeout: 15_000, isolate: false }
       },
       {
         extends: true,

@@ -25,14 +25,13 @@ import {
 } from "../../../src/adapters/fake-mwaa/index.js"
 import { toCallToolResult } from "../../../src/adapters/mcp/tools.js"
 import { catalogue } from "../../../src/app/catalogue.js"
-import { appLayer } from "../../../src/app/layers.js"
 import { prompts } from "../../../src/app/prompts.js"
 import { makeToolHost } from "../../../src/app/tool-host.js"
-import { AppConfig } from "../../../src/ports/AppConfig.js"
 import { callTool, type Json, ok } from "../app/stdio-helpers.js"
 import { type FaultTarget, type HttpFake, startHttpFake } from "../../support/http-fake/index.js"
 import { type RewritingProxy, startRewritingProxy } from "../../support/rewriting-proxy.js"
 import { awsModeEnv, connectStdio, type StdioSession } from "../../support/stdio-client.js"
+import { stubToolServices } from "../../support/test-layer.js"
 
 /** The answer cap is 64 KiB of structured JSON; the text adds a summary line and a label. */
 const MAX_ANSWER_CHARS = 70_000
@@ -337,7 +336,7 @@ describe("the gateway's own timeouts (AWS SDK gateway in-process, 300 ms instead
       invokeRestApiTimeout: "300 millis",
       callTimeout: "300 millis"
     })
-    runtime = ManagedRuntime.make(appLayer(gateway, AppConfig.make({ maxRequestsPerSecond: 100 })))
+    runtime = ManagedRuntime.make(stubToolServices(gateway, { maxRequestsPerSecond: 100 }))
     const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: "", version: "test" })
     call = async (tool, args) => {
       const result = toCallToolResult(await host.callTool(tool, args, { signal: new AbortController().signal }))

@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest"
 import { Effect, Layer, Logger, LogLevel, ManagedRuntime, Option, Schema } from "effect"
-import { DEMO_ENVIRONMENT_3, FakeMwaa, FX_DAG, demoSeed } from "../../../src/adapters/fake-mwaa/index.js"
+import { DEMO_ENVIRONMENT_3, FX_DAG, demoSeed } from "../../../src/adapters/fake-mwaa/index.js"
 import { catalogue } from "../../../src/app/catalogue.js"
 import { instructions } from "../../../src/app/instructions.js"
-import { appLayer } from "../../../src/app/layers.js"
 import { prompts } from "../../../src/app/prompts.js"
 import { makeToolHost } from "../../../src/app/tool-host.js"
-import { AppConfig } from "../../../src/ports/AppConfig.js"
 import { type AnyToolSpec, writeTool } from "../../../src/app/tool-spec.js"
+import { fakeToolServices } from "../../support/test-layer.js"
 
 /** Every write leaves one structured audit line — tool, environment, targets, dry_run, outcome — and no secret. */
 const hostWith = (allowWrite: boolean, tools: ReadonlyArray<AnyToolSpec> = catalogue, minimum: LogLevel.LogLevel = LogLevel.Info) => {
@@ -16,10 +15,10 @@ const hostWith = (allowWrite: boolean, tools: ReadonlyArray<AnyToolSpec> = catal
     const text = Array.isArray(message) ? message.join(" ") : String(message)
     lines.push({ message: text, ...Object.fromEntries(annotations) })
   })
-  const layer = appLayer(
-    FakeMwaa.layer(demoSeed()),
-    AppConfig.make({ allowWrite, defaultEnvironment: Option.some(DEMO_ENVIRONMENT_3) })
-  ).pipe(Layer.provideMerge(Logger.replace(Logger.defaultLogger, capture)), Layer.provideMerge(Logger.minimumLogLevel(minimum)))
+  const layer = fakeToolServices(demoSeed(), { allowWrite, defaultEnvironment: Option.some(DEMO_ENVIRONMENT_3) }).pipe(
+    Layer.provideMerge(Logger.replace(Logger.defaultLogger, capture)),
+    Layer.provideMerge(Logger.minimumLogLevel(minimum))
+  )
   const runtime = ManagedRuntime.make(layer)
   const host = makeToolHost(runtime, { tools, prompts, instructions: instructions(allowWrite), version: "test" })
   const call = (name: string, args: unknown, signal = new AbortController().signal) =>

@@ -1,15 +1,14 @@
 import { afterAll, describe, expect, it } from "vitest"
 import { ManagedRuntime } from "effect"
-import { demoSeed, FakeMwaa } from "../../../src/adapters/fake-mwaa/index.js"
+import { demoSeed } from "../../../src/adapters/fake-mwaa/index.js"
 import { catalogue } from "../../../src/app/catalogue.js"
 import { instructions } from "../../../src/app/instructions.js"
-import { appLayer } from "../../../src/app/layers.js"
 import { prompts } from "../../../src/app/prompts.js"
 import { makeToolHost } from "../../../src/app/tool-host.js"
-import { AppConfig } from "../../../src/ports/AppConfig.js"
+import { fakeToolServices } from "../../support/test-layer.js"
 
 /** create-environment takes environment_name like every tool; `name` is its deprecated alias, one of the two. */
-const runtime = ManagedRuntime.make(appLayer(FakeMwaa.layer(demoSeed()), AppConfig.make({ allowWrite: true })))
+const runtime = ManagedRuntime.make(fakeToolServices(demoSeed(), { allowWrite: true }))
 const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(true), version: "test" })
 const create = (args: Record<string, unknown>) => host.callTool("create-environment", args, { signal: new AbortController().signal })
 afterAll(() => runtime.dispose())

@@ -1,21 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { Layer, ManagedRuntime, Option } from "effect"
+import { ManagedRuntime, Option } from "effect"
 import fc from "fast-check"
 import type { ToolHost } from "../../../src/ports/ToolHost.js"
-import { DEMO_ENVIRONMENT_3, FakeMwaa, taskLogStreamName } from "../../../src/adapters/fake-mwaa/index.js"
+import { DEMO_ENVIRONMENT_3, taskLogStreamName } from "../../../src/adapters/fake-mwaa/index.js"
 import { toMwaaError } from "../../../src/adapters/aws/to-mwaa-error.js"
 import { catalogue } from "../../../src/app/catalogue.js"
 import { instructions } from "../../../src/app/instructions.js"
-import { appLayer } from "../../../src/app/layers.js"
 import { prompts } from "../../../src/app/prompts.js"
 import { errorText } from "../../support/tool-error-text.js"
 import { failureText } from "../../../src/domain/usecases/environment-health.js"
 import { failure, makeToolHost } from "../../../src/app/tool-host.js"
-import { AppConfig } from "../../../src/ports/AppConfig.js"
 import { MwaaError } from "../../../src/ports/MwaaError.js"
 import { LONG_DAG, LONG_RUN, LONG_TASK, longIdsSeed } from "../../support/long-ids-seed.js"
 import { SHAPES } from "../../support/adversarial-shapes.js"
 import { leaks, secretForms, withSecretAt } from "../../support/secret-straddle.js"
+import { fakeToolServices } from "../../support/test-layer.js"
 
 /**
  * Error texts are masked whole, then cut: the tool host's 4,000 characters, the rendered Airflow
@@ -86,12 +85,11 @@ describe("get-task-logs' continuation token through the tool host", () => {
   beforeAll(() => {
     const seed = longIdsSeed()
     const lines = Array.from({ length: LINES }, (_, i) => `[2026-11-24, 02:00:00 UTC] {x.py:1} INFO - line ${i}`)
-    const fake = FakeMwaa.layer({
-      ...seed,
-      environments: seed.environments.map((env) => ({ ...env, logStreams: { ...env.logStreams, [stream]: lines } }))
-    })
-    const config = AppConfig.make({ defaultEnvironment: Option.some(DEMO_ENVIRONMENT_3), maxRequestsPerSecond: 1000 })
-    runtime = ManagedRuntime.make(Layer.merge(appLayer(fake, config), fake)) as ManagedRuntime.ManagedRuntime<never, unknown>
+    const layer = fakeToolServices(
+      { ...seed, environments: seed.environments.map((env) => ({ ...env, logStreams: { ...env.logStreams, [stream]: lines } })) },
+      { defaultEnvironment: Option.some(DEMO_ENVIRONMENT_3), maxRequestsPerSecond: 1000 }
+    )
+    runtime = ManagedRuntime.make(layer) as ManagedRuntime.ManagedRuntime<never, unknown>
     host = makeToolHost(runtime as never, { tools: catalogue, prompts, instructions: instructions(false), version: "test" })
   })
   afterAll(() => runtime.dispose())
@@ -130,9 +128,11 @@ describe("an environment full of adversarial text cannot stall a call", () => {
     const seed = longIdsSeed()
     // Every adversarial shape at 1 MB, as the values of one environment's variables: 40 MB to mask.
     const variables = shapes.map(([name, build], i) => ({ key: `v${i}`, value: build(1024 * 1024), description: name }))
-    const fake = FakeMwaa.layer({ ...seed, environments: seed.environments.map((env) => ({ ...env, variables })) })
-    const config = AppConfig.make({ defaultEnvironment: Option.some(DEMO_ENVIRONMENT_3), maxRequestsPerSecond: 1000 })
-    runtime = ManagedRuntime.make(Layer.merge(appLayer(fake, config), fake)) as ManagedRuntime.ManagedRuntime<never, unknown>
+    const layer = fakeToolServices(
+      { ...seed, environments: seed.environments.map((env) => ({ ...env, variables })) },
+      { defaultEnvironment: Option.some(DEMO_ENVIRONMENT_3), maxRequestsPerSecond: 1000 }
+    )
+    runtime = ManagedRuntime.make(layer) as ManagedRuntime.ManagedRuntime<never, unknown>
     host = makeToolHost(runtime as never, { tools: catalogue, prompts, instructions: instructions(false), version: "test" })
   })
   afterAll(() => runtime.dispose())

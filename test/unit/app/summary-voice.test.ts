@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest"
-import { Layer, Logger, ManagedRuntime, Option } from "effect"
-import { FakeMwaa } from "../../../src/adapters/fake-mwaa/index.js"
+import { ManagedRuntime, Option } from "effect"
 import { catalogue } from "../../../src/app/catalogue.js"
 import { instructions } from "../../../src/app/instructions.js"
-import { appLayer } from "../../../src/app/layers.js"
 import { prompts } from "../../../src/app/prompts.js"
 import { DATA_LABEL, makeToolHost } from "../../../src/app/tool-host.js"
-import { AppConfig } from "../../../src/ports/AppConfig.js"
 import { FRAGMENTS, HOSTILE, hostileEnvironment } from "../../support/hostile-seed.js"
+import { quietFakeToolServices } from "../../support/test-layer.js"
 
 // The summary line above DATA_LABEL is the server's own voice. Every tool of the catalogue is called
 // on an environment whose every free-text field says the same planted instruction (see
@@ -49,11 +47,11 @@ const argumentsFor: Readonly<Record<string, Record<string, unknown>>> = {
 }
 
 const hostFor = (airflowVersion: string) => {
-  const layer = appLayer(
+  const layer = quietFakeToolServices(
     // A second environment whose name is the planted text: list-environments must not repeat it.
-    FakeMwaa.layer({ environments: [hostileEnvironment("hostile", airflowVersion), { name: HOSTILE, airflowVersion, status: HOSTILE }] }),
-    AppConfig.make({ allowWrite: true, defaultEnvironment: Option.some("hostile") })
-  ).pipe(Layer.provideMerge(Logger.replace(Logger.defaultLogger, Logger.none)))
+    { environments: [hostileEnvironment("hostile", airflowVersion), { name: HOSTILE, airflowVersion, status: HOSTILE }] },
+    { allowWrite: true, defaultEnvironment: Option.some("hostile") }
+  )
   const runtime = ManagedRuntime.make(layer)
   const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(true), version: "test" })
   const call = (name: string, args: Record<string, unknown>) => host.callTool(name, args, { signal: new AbortController().signal })
@@ -110,9 +108,7 @@ describe("the cut note present() adds to the summary", () => {
   it("does not name an environment-chosen key", async () => {
     const env = hostileEnvironment("hostile", "2.10.3")
     const huge = { ...env, dagRuns: (env.dagRuns ?? []).map((r) => ({ ...r, conf: { [HOSTILE]: "x".repeat(200_000) } })) }
-    const layer = appLayer(FakeMwaa.layer({ environments: [huge] }), AppConfig.make({ defaultEnvironment: Option.some("hostile") })).pipe(
-      Layer.provideMerge(Logger.replace(Logger.defaultLogger, Logger.none))
-    )
+    const layer = quietFakeToolServices({ environments: [huge] }, { defaultEnvironment: Option.some("hostile") })
     const runtime = ManagedRuntime.make(layer)
     try {
       const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(false), version: "test" })
@@ -130,9 +126,7 @@ describe("progress notifications", () => {
   it("wait-for-dag-run's progress message does not repeat an environment-chosen state", async () => {
     const env = hostileEnvironment("hostile", "3.0.6")
     const odd = { ...env, dagRuns: [...(env.dagRuns ?? []), { ...(env.dagRuns ?? [])[0]!, runId: "r2", state: HOSTILE }] }
-    const layer = appLayer(FakeMwaa.layer({ environments: [odd] }), AppConfig.make({ defaultEnvironment: Option.some("hostile") })).pipe(
-      Layer.provideMerge(Logger.replace(Logger.defaultLogger, Logger.none))
-    )
+    const layer = quietFakeToolServices({ environments: [odd] }, { defaultEnvironment: Option.some("hostile") })
     const runtime = ManagedRuntime.make(layer)
     try {
       const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(false), version: "test" })

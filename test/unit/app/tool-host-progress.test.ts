@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { Effect, Layer, ManagedRuntime, Option } from "effect"
+import { Effect, ManagedRuntime, Option } from "effect"
 import type { ProgressUpdate, ToolHost } from "../../../src/ports/ToolHost.js"
 import { DEMO_ENVIRONMENT_3, DEMO_MANUAL_RUN, demoSeed, FakeMwaa, ORDERS_DAG } from "../../../src/adapters/fake-mwaa/index.js"
 import { catalogue } from "../../../src/app/catalogue.js"
 import { instructions } from "../../../src/app/instructions.js"
-import { appLayer } from "../../../src/app/layers.js"
 import { prompts } from "../../../src/app/prompts.js"
 import { makeToolHost } from "../../../src/app/tool-host.js"
-import { AppConfig } from "../../../src/ports/AppConfig.js"
+import { fakeToolServices } from "../../support/test-layer.js"
 
 /**
  * The tool host gives each call the transport's progress reporter as the Progress port, and
@@ -31,8 +30,7 @@ beforeAll(() => {
       ]
     }))
   }
-  const fake = FakeMwaa.layer(seed)
-  runtime = ManagedRuntime.make(Layer.merge(appLayer(fake, AppConfig.make({ defaultEnvironment: Option.some(DEMO_ENVIRONMENT_3) })), fake))
+  runtime = ManagedRuntime.make(fakeToolServices(seed, { defaultEnvironment: Option.some(DEMO_ENVIRONMENT_3) }))
   host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(false), version: "test" })
 })
 afterAll(() => runtime.dispose())

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from "vitest"
 import { Effect, Layer, ManagedRuntime, Tracer } from "effect"
 import { demoSeed, FakeMwaa } from "../../../src/adapters/fake-mwaa/index.js"
 import { catalogue } from "../../../src/app/catalogue.js"
-import { appLayer } from "../../../src/app/layers.js"
 import { makeToolHost } from "../../../src/app/tool-host.js"
 import { makeMwaaToolHost } from "../../../src/app/embed.js"
 import { AppConfig } from "../../../src/ports/AppConfig.js"
+import { fakeToolServices } from "../../support/test-layer.js"
 
 /**
  * Spans are opt-in: the bin exports no traces, so it pays for none; a program that embeds the
@@ -27,7 +27,7 @@ let runtime: ManagedRuntime.ManagedRuntime<any, any> | undefined
 afterEach(() => runtime?.dispose())
 
 const hostWith = (names: Array<string>, traceCalls: boolean | undefined) => {
-  const layer = appLayer(FakeMwaa.layer(demoSeed()), AppConfig.make({})).pipe(Layer.provideMerge(Layer.setTracer(recordingTracer(names))))
+  const layer = fakeToolServices().pipe(Layer.provideMerge(Layer.setTracer(recordingTracer(names))))
   runtime = ManagedRuntime.make(layer)
   return makeToolHost(runtime, {
     tools: catalogue,

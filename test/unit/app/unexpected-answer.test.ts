@@ -1,13 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest"
-import { Effect, Layer, ManagedRuntime } from "effect"
-import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, demoSeed, FakeMwaa, ORDERS_DAG } from "../../../src/adapters/fake-mwaa/index.js"
+import { Effect, ManagedRuntime } from "effect"
+import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, demoSeed, ORDERS_DAG } from "../../../src/adapters/fake-mwaa/index.js"
 import { catalogue } from "../../../src/app/catalogue.js"
 import { instructions } from "../../../src/app/instructions.js"
-import { appLayer } from "../../../src/app/layers.js"
 import { prompts } from "../../../src/app/prompts.js"
 import { makeToolHost } from "../../../src/app/tool-host.js"
-import { AirflowApi, type RestRequest } from "../../../src/ports/AirflowApi.js"
-import { AppConfig } from "../../../src/ports/AppConfig.js"
+import type { RestRequest } from "../../../src/ports/AirflowApi.js"
+import { fakeToolServicesWrappingAirflow } from "../../support/test-layer.js"
 
 /**
  * An Airflow answer its Schema rejects reaches the assistant as UnexpectedAnswer naming the field,
@@ -17,17 +16,13 @@ import { AppConfig } from "../../../src/ports/AppConfig.js"
 
 let malformed: (request: RestRequest) => unknown = () => undefined
 
-const fake = FakeMwaa.layer(demoSeed())
-const airflow = Layer.effect(
-  AirflowApi,
-  Effect.map(AirflowApi, (api) => ({
-    send: (route, request) => {
-      const body = malformed(request)
-      return body === undefined ? api.send(route, request) : Effect.succeed({ status: 200, body })
-    }
-  }))
-).pipe(Layer.provide(fake))
-const runtime = ManagedRuntime.make(appLayer(Layer.merge(fake, airflow), AppConfig.make({ maxRequestsPerSecond: 1000 })))
+const layer = fakeToolServicesWrappingAirflow(demoSeed(), { maxRequestsPerSecond: 1000 }, (api) => ({
+  send: (route, request) => {
+    const body = malformed(request)
+    return body === undefined ? api.send(route, request) : Effect.succeed({ status: 200, body })
+  }
+}))
+const runtime = ManagedRuntime.make(layer)
 const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(false), version: "test" })
 afterAll(() => runtime.dispose())
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Duration, Effect, Fiber, Layer, Schema, TestClock } from "effect"
 import { errorText } from "../../support/tool-error-text.js"
-import { appLayer } from "../../../src/app/layers.js"
 import { AirflowClient } from "../../../src/domain/airflow-client.js"
-import { type AirflowRouteMode, AppConfig } from "../../../src/ports/AppConfig.js"
+import type { AirflowRouteMode } from "../../../src/ports/AppConfig.js"
 import { MwaaError } from "../../../src/ports/MwaaError.js"
 import { AirflowApi, type RestRequest, type WebserverRequest } from "../../../src/ports/AirflowApi.js"
 import { stubEnvironments } from "../../support/environments-stub.js"
 import { unusedLogsAndFiles } from "../../support/unused-ports.js"
+import { stubToolServices } from "../../support/test-layer.js"
 
 /**
  * AirflowClient.send on both routes: which route of the AirflowApi port carries a call, the same retry policy
@@ -44,9 +44,7 @@ const withClient = <A, E>(
 ) => {
   const sent: Array<{ api: string; request: RestRequest }> = []
   return Effect.flatMap(AirflowClient, (client) => f(client, sent)).pipe(
-    Effect.provide(
-      appLayer(Layer.merge(gateway(sent, webserver), unusedLogsAndFiles), AppConfig.make({ airflowRoute: mode, maxAttempts: 3 }))
-    )
+    Effect.provide(stubToolServices(Layer.merge(gateway(sent, webserver), unusedLogsAndFiles), { airflowRoute: mode, maxAttempts: 3 }))
   )
 }
 

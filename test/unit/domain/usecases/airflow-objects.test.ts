@@ -1,12 +1,11 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
 import * as fc from "fast-check"
-import { appLayer } from "../../../../src/app/layers.js"
 import { listConnections, listVariables } from "../../../../src/domain/usecases/airflow-objects.js"
 import { AirflowApi } from "../../../../src/ports/AirflowApi.js"
-import { AppConfig } from "../../../../src/ports/AppConfig.js"
 import { stubEnvironments } from "../../../support/environments-stub.js"
 import { unusedLogsAndFiles } from "../../../support/unused-ports.js"
+import { stubToolServices } from "../../../support/test-layer.js"
 
 /** A gateway that answers GetEnvironment with the given version and every REST call with `body`. */
 const stubGateway = (airflowVersion: string, body: unknown) =>
@@ -17,10 +16,7 @@ const stubGateway = (airflowVersion: string, body: unknown) =>
 
 const run = <A, E>(effect: Effect.Effect<A, E, any>, airflowVersion: string, body: unknown) =>
   Effect.runPromise(
-    Effect.provide(effect, appLayer(Layer.merge(stubGateway(airflowVersion, body), unusedLogsAndFiles), AppConfig.make())) as Effect.Effect<
-      A,
-      E
-    >
+    Effect.provide(effect, stubToolServices(Layer.merge(stubGateway(airflowVersion, body), unusedLogsAndFiles))) as Effect.Effect<A, E>
   )
 
 // Secrets drawn from an alphabet no key name, host or type uses, so a hit can only be a leak.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Layer } from "effect"
+import { Effect } from "effect"
 import {
   DEMO_ENVIRONMENT_2,
   DEMO_ENVIRONMENT_3,
@@ -9,13 +9,12 @@ import {
   FX_DAG,
   ORDERS_DAG
 } from "../../../../src/adapters/fake-mwaa/index.js"
-import { appLayer } from "../../../../src/app/layers.js"
 import { MAX_PATH_LENGTH } from "../../../../src/domain/paths.js"
 import { wordHealth } from "../../../../src/app/next-steps.js"
 import { environmentHealth as healthIntents } from "../../../../src/domain/usecases/environment-health.js"
-import { AppConfig } from "../../../../src/ports/AppConfig.js"
 import { MwaaError } from "../../../../src/ports/MwaaError.js"
-import { AirflowApi, type AirflowRoute, type RestRequest, type RestResponse } from "../../../../src/ports/AirflowApi.js"
+import type { AirflowRoute, RestRequest, RestResponse } from "../../../../src/ports/AirflowApi.js"
+import { fakeToolServicesWrappingAirflow } from "../../../support/test-layer.js"
 
 /**
  * get-environment-health's use case on the in-memory fake: both demo environments (Airflow 2.10
@@ -28,18 +27,11 @@ type Fault = (request: RestRequest) => Effect.Effect<RestResponse, MwaaError> | 
 /** The report as the tool words it: its findings' pointers to other tools are the app's words. */
 const environmentHealth = (env: string) => healthIntents(env).pipe(Effect.map(wordHealth))
 
-const layerOf = (seed: FakeSeed, fault: Fault = () => undefined) => {
-  const fake = FakeMwaa.layer(seed)
-  const airflow = Layer.effect(
-    AirflowApi,
-    Effect.map(AirflowApi, (api) => ({
-      send: (route: AirflowRoute, request: RestRequest) =>
-        (route._tag === "InvokeRestApi" ? fault(request) : undefined) ?? api.send(route, request)
-    }))
-  ).pipe(Layer.provide(fake))
-  // Merged after the fake, the overriding AirflowApi wins; Environments is the fake's.
-  return Layer.merge(appLayer(Layer.merge(fake, airflow), AppConfig.make({ maxRequestsPerSecond: 1000 })), fake)
-}
+const layerOf = (seed: FakeSeed, fault: Fault = () => undefined) =>
+  fakeToolServicesWrappingAirflow(seed, { maxRequestsPerSecond: 1000 }, (api) => ({
+    send: (route: AirflowRoute, request: RestRequest) =>
+      (route._tag === "InvokeRestApi" ? fault(request) : undefined) ?? api.send(route, request)
+  }))
 
 const restCalls = Effect.gen(function* () {
   const calls = yield* (yield* FakeMwaa).calls

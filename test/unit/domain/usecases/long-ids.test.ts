@@ -1,7 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Layer } from "effect"
+import { Effect } from "effect"
 import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, FakeMwaa, taskLogStreamName } from "../../../../src/adapters/fake-mwaa/index.js"
-import { appLayer } from "../../../../src/app/layers.js"
 import type { AirflowClient } from "../../../../src/domain/airflow-client.js"
 import { clearTaskInstancesRequest } from "../../../../src/domain/clear-defaults.js"
 import { MAX_PATH_LENGTH } from "../../../../src/domain/paths.js"
@@ -11,8 +10,9 @@ import { getDag, getDagSource, listDags, setDagPaused } from "../../../../src/do
 import { clearTaskInstances, getTaskInstance, listTaskInstances } from "../../../../src/domain/usecases/task-instances.js"
 import { getTaskLogs } from "../../../../src/domain/usecases/task-logs.js"
 import { waitForDagRun } from "../../../../src/domain/usecases/wait-for-run.js"
-import { AppConfig, type AirflowRouteMode } from "../../../../src/ports/AppConfig.js"
+import type { AirflowRouteMode } from "../../../../src/ports/AppConfig.js"
 import { idsOf, seedWith } from "../../../support/very-long-ids-seed.js"
+import { fakeToolServices } from "../../../support/test-layer.js"
 
 /**
  * Issue 12: every use case with DAG, run and task ids of 40, 80, 160 and Airflow's maximum 250
@@ -22,8 +22,7 @@ import { idsOf, seedWith } from "../../../support/very-long-ids-seed.js"
 
 const LENGTHS = [40, 80, 160, 250] as const
 const layerFor = (length: number, airflowRoute: AirflowRouteMode) => {
-  const fake = FakeMwaa.layer(seedWith(length))
-  return Layer.merge(appLayer(fake, AppConfig.make({ allowWrite: true, airflowRoute })), fake)
+  return fakeToolServices(seedWith(length), { allowWrite: true, airflowRoute })
 }
 
 /** Every Airflow call the fake saw: through InvokeRestApi only if it fits, through the webserver only if it does not. */

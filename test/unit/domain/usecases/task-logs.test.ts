@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Layer, ManagedRuntime } from "effect"
+import { Effect, ManagedRuntime } from "effect"
 import * as fc from "fast-check"
 import {
   DEMO_ENVIRONMENT_2,
@@ -8,10 +8,9 @@ import {
   type FakeLogLine,
   taskLogStreamName
 } from "../../../../src/adapters/fake-mwaa/index.js"
-import { appLayer } from "../../../../src/app/layers.js"
 import { getTaskLogs, type TaskLogsRequest } from "../../../../src/domain/usecases/task-logs.js"
-import { AppConfig } from "../../../../src/ports/AppConfig.js"
 import { LONG_DAG, LONG_RUN, LONG_TASK, longIdsSeed } from "../../../support/long-ids-seed.js"
+import { fakeToolServices } from "../../../support/test-layer.js"
 
 /**
  * get-task-logs reads a log backwards a page at a time: a tail within a line count and a byte
@@ -24,11 +23,10 @@ const stream = taskLogStreamName({ dagId: LONG_DAG, runId: LONG_RUN, taskId: LON
 
 const layerWith = (lines: ReadonlyArray<FakeLogLine>) => {
   const seed = longIdsSeed()
-  const fake = FakeMwaa.layer({
-    ...seed,
-    environments: seed.environments.map((env) => ({ ...env, logStreams: { ...env.logStreams, [stream]: lines } }))
-  })
-  return Layer.merge(appLayer(fake, AppConfig.make({ maxRequestsPerSecond: 1000 })), fake)
+  return fakeToolServices(
+    { ...seed, environments: seed.environments.map((env) => ({ ...env, logStreams: { ...env.logStreams, [stream]: lines } })) },
+    { maxRequestsPerSecond: 1000 }
+  )
 }
 
 const info = (i: number) =>

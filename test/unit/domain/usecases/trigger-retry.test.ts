@@ -1,12 +1,11 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Fiber, Layer, TestClock } from "effect"
-import { appLayer } from "../../../../src/app/layers.js"
 import { triggerDagRun } from "../../../../src/domain/usecases/dag-runs.js"
-import { AppConfig } from "../../../../src/ports/AppConfig.js"
 import { MwaaError } from "../../../../src/ports/MwaaError.js"
 import { AirflowApi, type RestRequest } from "../../../../src/ports/AirflowApi.js"
 import { stubEnvironments } from "../../../support/environments-stub.js"
 import { unusedLogsAndFiles } from "../../../support/unused-ports.js"
+import { stubToolServices } from "../../../support/test-layer.js"
 
 /**
  * Airflow creates the run but its answer is lost (a 503 from the gateway in front of it):
@@ -55,7 +54,7 @@ describe("trigger-dag-run retries", () => {
     Effect.gen(function* () {
       const sent: Array<RestRequest> = []
       const fiber = yield* triggerDagRun("env", "etl", { dag_run_id: "manual__2026-11-25T10:00:00+00:00", conf: { a: 1 } }).pipe(
-        Effect.provide(appLayer(Layer.merge(lostAnswerGateway(sent), unusedLogsAndFiles), AppConfig.make())),
+        Effect.provide(stubToolServices(Layer.merge(lostAnswerGateway(sent), unusedLogsAndFiles))),
         Effect.fork
       )
       yield* TestClock.adjust("1 minute")

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Layer, Option } from "effect"
+import { Effect, Option } from "effect"
 import {
   DEMO_ENVIRONMENT_2,
   DEMO_ENVIRONMENT_3,
@@ -8,24 +8,21 @@ import {
   ORDERS_DAG,
   demoSeed
 } from "../../../../src/adapters/fake-mwaa/index.js"
-import { appLayer } from "../../../../src/app/layers.js"
 import { MAX_PATH_LENGTH } from "../../../../src/domain/paths.js"
 import { getDagRun, listDagRuns, triggerDagRun } from "../../../../src/domain/usecases/dag-runs.js"
 import { getDagSource } from "../../../../src/domain/usecases/dags.js"
 import { getTaskInstance, listTaskInstances } from "../../../../src/domain/usecases/task-instances.js"
 import { getTaskLogs } from "../../../../src/domain/usecases/task-logs.js"
-import { AppConfig } from "../../../../src/ports/AppConfig.js"
+import { fakeToolServices } from "../../../support/test-layer.js"
 
 /**
  * The use cases against the in-memory fake MWAA, on an Airflow 2 and an Airflow 3 environment.
  * Live clock: the per-environment rate limiter really spaces the calls.
  */
 
-const fake = FakeMwaa.layer(demoSeed())
-const TestLayer = Layer.merge(appLayer(fake, AppConfig.make()), fake)
+const TestLayer = fakeToolServices()
 /** InvokeRestApi only: the webserver route switched off. */
-const invokeFake = FakeMwaa.layer(demoSeed())
-const InvokeOnlyLayer = Layer.merge(appLayer(invokeFake, AppConfig.make({ airflowRoute: "invoke" })), invokeFake)
+const InvokeOnlyLayer = fakeToolServices(demoSeed(), { airflowRoute: "invoke" })
 
 /** Every InvokeRestApi the fake received must have been one real MWAA accepts. */
 const assertPathsFit = Effect.gen(function* () {

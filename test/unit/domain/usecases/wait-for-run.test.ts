@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Duration, Effect, Exit, Fiber, Layer, Option, Ref, TestClock } from "effect"
+import { Duration, Effect, Exit, Fiber, Option, Ref, TestClock } from "effect"
 import {
   DEMO_ENVIRONMENT_2,
   DEMO_ENVIRONMENT_3,
@@ -9,11 +9,10 @@ import {
   type FakeSeed,
   ORDERS_DAG
 } from "../../../../src/adapters/fake-mwaa/index.js"
-import { appLayer } from "../../../../src/app/layers.js"
 import { waitHint } from "../../../../src/app/next-steps.js"
 import { waitForDagRun } from "../../../../src/domain/usecases/wait-for-run.js"
-import { AppConfig } from "../../../../src/ports/AppConfig.js"
 import { Progress, type ProgressUpdate } from "../../../../src/ports/Progress.js"
+import { fakeToolServices } from "../../../support/test-layer.js"
 
 /**
  * wait-for-dag-run's use case on the in-memory fake, with TestClock: no test waits in real time.
@@ -44,10 +43,7 @@ const seed = (): FakeSeed => {
   }
 }
 
-const layer = () => {
-  const fake = FakeMwaa.layer(seed())
-  return Layer.merge(appLayer(fake, AppConfig.make()), fake)
-}
+const layer = () => fakeToolServices(seed())
 
 /** How many times the run was read: each poll is one InvokeRestApi (the run id carries its date). */
 const polls = Effect.gen(function* () {
