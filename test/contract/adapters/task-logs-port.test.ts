@@ -6,7 +6,7 @@ import { FakeMwaa, logGroupArn } from "../../../src/adapters/fake-mwaa/index.js"
 import { TaskLogs, type TaskLogWhere } from "../../../src/ports/TaskLogs.js"
 import { type HttpFake, startHttpFake } from "../../support/http-fake/index.js"
 import { hermeticAwsEnv } from "./aws/gateway-harness.js"
-import { tinySeed } from "../../unit/adapters/fake-mwaa/tiny-seed.js"
+import { tinySeed } from "../../support/tiny-seed.js"
 
 /**
  * The TaskLogs port as the domain meets it, on both adapters: the in-memory fake, and the AWS

@@ -2,7 +2,7 @@ import { GetEnvironmentCommand, InternalServerException, ListEnvironmentsCommand
 import { ConfiguredRetryStrategy } from "@smithy/util-retry"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { type HttpFake, invokeRestApi, startHttpFake } from "../../../support/http-fake/index.js"
-import { tinySeed } from "../../../unit/adapters/fake-mwaa/tiny-seed.js"
+import { tinySeed } from "../../../support/tiny-seed.js"
 
 /** Injected throttling, 5xx, slow, malformed and dropped answers, and the token-bucket rate limit. */
 let fake: HttpFake

@@ -2,7 +2,7 @@ import { Effect, Option } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { FakeMwaa } from "../../../../src/adapters/fake-mwaa/index.js"
 import { type HttpFake, invokeRestApi, signedFetch, startHttpFake } from "../../../support/http-fake/index.js"
-import { tinySeed } from "../../../unit/adapters/fake-mwaa/tiny-seed.js"
+import { tinySeed } from "../../../support/tiny-seed.js"
 
 /**
  * InvokeRestApi over restJson1 with a raw SigV4-signed request (client-mwaa 3.523 has no

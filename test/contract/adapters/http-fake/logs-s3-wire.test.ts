@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { logGroupArn } from "../../../../src/adapters/fake-mwaa/index.js"
 import { type HttpFake, signedFetch, startHttpFake } from "../../../support/http-fake/index.js"
-import { tinySeed } from "../../../unit/adapters/fake-mwaa/tiny-seed.js"
+import { tinySeed } from "../../../support/tiny-seed.js"
 
 /** CloudWatch Logs (awsJson1.1) and S3 GetObject on the wire, with raw signed requests. */
 let fake: HttpFake

@@ -4,7 +4,7 @@ import { HttpRequest } from "@smithy/protocol-http"
 import { SignatureV4 } from "@smithy/signature-v4"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type HttpFake, invokeRestApi, signedFetch, startHttpFake } from "../../../support/http-fake/index.js"
-import { tinySeed } from "../../../unit/adapters/fake-mwaa/tiny-seed.js"
+import { tinySeed } from "../../../support/tiny-seed.js"
 
 /** Every request must be SigV4-signed for its own service and the fake's region, like at AWS's front door. */
 let fake: HttpFake

@@ -11,7 +11,7 @@ import {
   webFetch,
   webLogin
 } from "../../../support/http-fake/index.js"
-import { webserverSeed } from "../../../unit/adapters/fake-mwaa/webserver-seed.js"
+import { webserverSeed } from "../../../support/webserver-seed.js"
 
 /** CreateWebLoginToken over restJson1 and the webservers' login forms, on the HTTP fake. */
 let fake: HttpFake

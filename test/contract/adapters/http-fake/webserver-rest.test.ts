@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { type HttpFake, startHttpFake, type WebCredential, webFetch, webLogin } from "../../../support/http-fake/index.js"
 import { loadSpecValidator } from "../../../support/openapi.js"
-import { DAG_250, webserverSeed } from "../../../unit/adapters/fake-mwaa/webserver-seed.js"
+import { DAG_250, webserverSeed } from "../../../support/webserver-seed.js"
 
 /** Airflow's REST API behind the webserver session on the HTTP fake: no Path limit, Airflow's own statuses. */
 let fake: HttpFake

@@ -7,7 +7,7 @@ import { FakeMwaa, logGroupArn, sourceBucketArn } from "../../../../src/adapters
 import { CALL_LOG_KEPT } from "../../../../src/adapters/fake-mwaa/call-log.js"
 import { Environments } from "../../../../src/ports/Environments.js"
 import { DagFiles } from "../../../../src/ports/DagFiles.js"
-import { tinySeed } from "./tiny-seed.js"
+import { tinySeed } from "../../../support/tiny-seed.js"
 import { viaInvoke } from "../../../support/airflow-routes.js"
 
 const someCalls = Effect.gen(function* () {

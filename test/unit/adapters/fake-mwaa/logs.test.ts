@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { FakeMwaa, logGroupArn } from "../../../../src/adapters/fake-mwaa/index.js"
-import { tinySeed } from "./tiny-seed.js"
+import { tinySeed } from "../../../support/tiny-seed.js"
 import { viaInvoke } from "../../../support/airflow-routes.js"
 
 const BIG = "dag_id=d/run_id=big/task_id=t/attempt=1.log"

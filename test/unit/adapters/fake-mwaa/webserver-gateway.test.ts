@@ -4,7 +4,7 @@ import { FakeMwaa } from "../../../../src/adapters/fake-mwaa/index.js"
 import type { WebserverRequest } from "../../../../src/ports/AirflowApi.js"
 import { Environments } from "../../../../src/ports/Environments.js"
 import { loadSpecValidator } from "../../../support/openapi.js"
-import { DAG_250, webserverSeed } from "./webserver-seed.js"
+import { DAG_250, webserverSeed } from "../../../support/webserver-seed.js"
 import { viaInvoke, viaWebserver } from "../../../support/airflow-routes.js"
 
 /** The in-memory gateway's webserverRestApi: token, login and REST call through the model, as a client runs them. */

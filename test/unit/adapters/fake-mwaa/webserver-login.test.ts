@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { FakeMwaa } from "../../../../src/adapters/fake-mwaa/index.js"
-import { DAG_250, webserverSeed } from "./webserver-seed.js"
+import { DAG_250, webserverSeed } from "../../../support/webserver-seed.js"
 
 /** The login model: CreateWebLoginToken, the login per Airflow major, the REST API behind a session. */
 const layer = () => FakeMwaa.layer(webserverSeed())

@@ -1,4 +1,4 @@
-import type { FakeSeed } from "../../../../src/adapters/fake-mwaa/index.js"
+import type { FakeSeed } from "../../src/adapters/fake-mwaa/index.js"
 import { tinyEnvironment } from "./tiny-seed.js"
 
 /** A DAG id of Airflow's maximum length (250): its every path is far over InvokeRestApi's 64. */

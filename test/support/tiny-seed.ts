@@ -1,5 +1,5 @@
-import type { FakeEnvironmentSeed, FakeLogLine, FakeSeed } from "../../../../src/adapters/fake-mwaa/index.js"
-import { taskLogStreamName } from "../../../../src/adapters/fake-mwaa/index.js"
+import type { FakeEnvironmentSeed, FakeLogLine, FakeSeed } from "../../src/adapters/fake-mwaa/index.js"
+import { taskLogStreamName } from "../../src/adapters/fake-mwaa/index.js"
 
 /**
  * A small seed with short ids, so every REST path fits MWAA's 64-character limit:
