@@ -1,6 +1,5 @@
-import { describe, expect, it } from "@effect/vitest"
+import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { Effect, Layer, Option } from "effect"
-import { afterAll, beforeAll } from "vitest"
 import { AwsGateway } from "../../../src/adapters/aws/index.js"
 import { FakeMwaa, logGroupArn } from "../../../src/adapters/fake-mwaa/index.js"
 import { TaskLogs, type TaskLogWhere } from "../../../src/ports/TaskLogs.js"

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest"
+import { describe, expect, it } from "@effect/vitest"
 import { Cause, Effect, Exit, Option, Schema } from "effect"
 import { main, StartupError } from "../../../src/app/main.js"
 
@@ -13,11 +13,13 @@ describe("StartupError", () => {
     expect(decoded.message).toBe("bad flag")
   })
 
-  it("is what main fails with on bad flags", async () => {
-    const exit = await Effect.runPromiseExit(main(["--no-such-flag"], {}))
-    expect(Exit.isFailure(exit)).toBe(true)
-    if (Exit.isSuccess(exit)) return
-    const failure = Cause.failureOption(exit.cause)
-    expect(Option.isSome(failure) && failure.value instanceof StartupError).toBe(true)
-  })
+  it.effect("is what main fails with on bad flags", () =>
+    Effect.gen(function* () {
+      const exit = yield* Effect.exit(main(["--no-such-flag"], {}))
+      expect(Exit.isFailure(exit)).toBe(true)
+      if (Exit.isSuccess(exit)) return
+      const failure = Cause.failureOption(exit.cause)
+      expect(Option.isSome(failure) && failure.value instanceof StartupError).toBe(true)
+    })
+  )
 })

@@ -167,15 +167,17 @@ describe("the tool-error text of each tagged failure", () => {
     )
   })
 
-  it("InEnvironment: names the environment for its cause, and decodes back to the same failure", () => {
-    const cause = new MwaaError({ reason: "NotFound", operation: "GetEnvironment", message: "Environment prod not found" })
-    const wrapped = new InEnvironment({ environment: "prod", cause })
-    expect(Effect.runSync(toolErrorText("t", wrapped))).toBe(
-      `t failed in environment prod: NotFound [GetEnvironment].${label}Environment prod not found`
-    )
-    expect(Effect.runSync(toolErrorText("t", cause))).toBe(`t failed: NotFound [GetEnvironment].${label}Environment prod not found`)
-    const decoded = Schema.decodeUnknownSync(ToolFailure)(Schema.encodeSync(ToolFailure)(wrapped))
-    expect(decoded).toBeInstanceOf(InEnvironment)
-    expect(decoded instanceof InEnvironment && decoded.cause).toBeInstanceOf(MwaaError)
-  })
+  it.effect("InEnvironment: names the environment for its cause, and decodes back to the same failure", () =>
+    Effect.gen(function* () {
+      const cause = new MwaaError({ reason: "NotFound", operation: "GetEnvironment", message: "Environment prod not found" })
+      const wrapped = new InEnvironment({ environment: "prod", cause })
+      expect(yield* toolErrorText("t", wrapped)).toBe(
+        `t failed in environment prod: NotFound [GetEnvironment].${label}Environment prod not found`
+      )
+      expect(yield* toolErrorText("t", cause)).toBe(`t failed: NotFound [GetEnvironment].${label}Environment prod not found`)
+      const decoded = Schema.decodeUnknownSync(ToolFailure)(Schema.encodeSync(ToolFailure)(wrapped))
+      expect(decoded).toBeInstanceOf(InEnvironment)
+      expect(decoded instanceof InEnvironment && decoded.cause).toBeInstanceOf(MwaaError)
+    })
+  )
 })

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest"
+import { afterEach, describe, expect, it } from "@effect/vitest"
 import { Effect, Layer, ManagedRuntime, Tracer } from "effect"
 import { demoSeed, FakeMwaa } from "../../../src/adapters/fake-mwaa/index.js"
 import { catalogue } from "../../../src/app/catalogue.js"
@@ -60,14 +60,18 @@ describe("tool call spans", () => {
 })
 
 describe("tool call spans in an embedded server", () => {
-  it("makeMwaaToolHost with traceCalls uses the embedding program's tracer", async () => {
+  it.live("makeMwaaToolHost with traceCalls uses the embedding program's tracer", () => {
     const names: Array<string> = []
-    const program = Effect.gen(function* () {
+    return Effect.gen(function* () {
       const host = yield* makeMwaaToolHost(Layer.merge(FakeMwaa.layer(demoSeed()), AppConfig.make({})), { traceCalls: true })
       return yield* Effect.promise(() => host.callTool("list-environments", {}, { signal: new AbortController().signal }))
-    }).pipe(Effect.scoped, Effect.withTracer(recordingTracer(names)))
-    const result = await Effect.runPromise(program)
-    expect(result.isError).toBe(false)
-    expect(names).toContain("tool list-environments")
+    }).pipe(
+      Effect.scoped,
+      Effect.withTracer(recordingTracer(names)),
+      Effect.tap((result) => {
+        expect(result.isError).toBe(false)
+        expect(names).toContain("tool list-environments")
+      })
+    )
   })
 })

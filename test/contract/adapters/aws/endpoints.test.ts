@@ -1,6 +1,5 @@
-import { describe, expect, it } from "@effect/vitest"
+import { describe, expect, it, vi } from "@effect/vitest"
 import { Effect, Option } from "effect"
-import { vi } from "vitest"
 import { endpointsFromEnv } from "../../../../src/adapters/aws/index.js"
 import { gatewayWith, hermeticAwsEnv } from "./gateway-harness.js"
 import { json } from "./stub-handler.js"

@@ -1,6 +1,5 @@
-import { describe, expect, it } from "@effect/vitest"
+import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { afterAll, beforeAll } from "vitest"
 import { AwsGateway } from "../../../../src/adapters/aws/index.js"
 import { Environments, type NewEnvironmentSettings } from "../../../../src/ports/Environments.js"
 import { type HttpFake, startHttpFake } from "../../../support/http-fake/index.js"

@@ -1,6 +1,5 @@
-import { describe, expect, it } from "@effect/vitest"
+import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { type Duration, Effect, Logger, LogLevel } from "effect"
-import { afterAll, beforeAll } from "vitest"
 import { AwsGateway } from "../../../../src/adapters/aws/index.js"
 import type { AirflowApi, WebserverRequest } from "../../../../src/ports/AirflowApi.js"
 import { hermeticAwsEnv } from "./gateway-harness.js"
