@@ -8,9 +8,10 @@ export default defineConfig({
   test: {
     // Test files share their worker's module cache instead of importing Effect, the SDKs and the sources afresh
     // each: every file builds its own layers, fakes and servers, and none relies on module state another leaves
-    // behind. Measured per project on 2 cores (lower of two or more runs, `vitest run --project X`), without / with
-    // isolation: unit 42 s / 81 s, contract 20 s / 34 s, e2e 85 s / 99 s. It pays in all three; vitest 3.2 honours
-    // `isolate` only here at the root (a project's own `isolate` or `poolOptions.forks.isolate` is ignored).
+    // behind. Measured on 2 cores, lower of two runs, without / with isolation: the whole suite 144 s / 212 s;
+    // per project (`vitest run --project X`) unit 42 s / 81 s, contract 20 s / 34 s, e2e 85 s / 99 s. It pays in all
+    // three; vitest 3.2 honours `isolate` only here at the root (a project's own `isolate` or
+    // `poolOptions.forks.isolate` is ignored).
     isolate: false,
     projects: [
       {
