@@ -56,7 +56,7 @@ const NODE = process.env.CONFORMANCE_NODE ?? process.execPath
 // tools-call-error calls test_error_handling, and the answer to an unknown tool is a tool error
 // (isError with a message), which is what it checks; completion-complete asks about
 // test_prompt_with_arguments and checks the answer's shape, which no values satisfy (the values
-// for our own prompts are test/app/replicas.test.ts's to check).
+// for our own prompts are test/e2e/app/replicas.test.ts's to check).
 // Also not run at 2025-11-25: server-sse-multiple-streams (it needs a session id, which a
 // stateless server does not give: the suite only warns) and completion-complete (covered at
 // 2026-07-28; the handler is the same).

@@ -9,7 +9,7 @@ import { endsInSecretName, MASK, maskPairs, namesSecret } from "./redaction-pair
  * How each rule stays linear: quantifiers are bounded where a match can fail after them, and where
  * a value is unbounded it is consumed by a pattern that cannot fail once it starts (the decision is
  * then made on the match, in a function), so no long stretch is scanned again from the next
- * position. test/domain/redaction-linear.test.ts times every rule on 1 MB adversarial shapes.
+ * position. test/unit/domain/redaction-linear.test.ts times every rule on 1 MB adversarial shapes.
  */
 
 type Rule = (text: string) => string
@@ -148,7 +148,7 @@ const rules: ReadonlyArray<Rule> = [
  * Every rule above needs one of these words in the text (case aside), so a text without any of
  * them passes unchanged after one scan instead of fifteen: most strings of an answer (names,
  * states, dates) are such texts, and masking them was the largest part of a small call's cost.
- * A rule added above must add its word here (test/domain/redaction.test.ts checks the two agree).
+ * A rule added above must add its word here (test/unit/domain/redaction.test.ts checks the two agree).
  */
 export const MAY_HOLD_SECRET =
   /private key-----|:\/\/|gh[pousr]_|xox[abposr]-|_live_|aiza|eyj|akia|asia|secret|session|auth|bearer|pass|pwd|credential|token|dsn|fernet|api[_-]?key|private[_-]?key|access[_-]?key|webhook|hooks\.slack|sig=|signature=|code=|(?:^|[\s"'(,[\]}])-p[ \t]/i

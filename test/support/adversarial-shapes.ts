@@ -1,7 +1,7 @@
 /**
  * Adversarial texts for the masking rules, one or more per rule: the shapes that made a
  * backtracking rule scan a long stretch again from each position. Used by
- * test/domain/redaction-linear.test.ts (time per MB, growth) and the bench (MB/s per shape).
+ * test/unit/domain/redaction-linear.test.ts (time per MB, growth) and the bench (MB/s per shape).
  */
 export const fill = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size)
 

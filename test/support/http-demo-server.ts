@@ -5,18 +5,16 @@
  * SIGTERM/SIGINT close it gracefully.
  */
 import { Layer, ManagedRuntime } from "effect"
-import { FakeMwaa, demoSeed } from "../../src/adapters/fake-mwaa/index.js"
 import { serveHttp } from "../../src/adapters/mcp/http.js"
 import { StderrLoggerLive } from "../../src/adapters/mcp/stderr-logger.js"
 import { catalogue } from "../../src/app/catalogue.js"
 import { instructions } from "../../src/app/instructions.js"
-import { appLayer } from "../../src/app/layers.js"
 import { prompts } from "../../src/app/prompts.js"
 import { makeToolHost } from "../../src/app/tool-host.js"
 import { packageVersion } from "../../src/app/version.js"
-import { AppConfig } from "../../src/ports/AppConfig.js"
+import { fakeToolServices } from "./test-layer.js"
 
-const runtime = ManagedRuntime.make(appLayer(FakeMwaa.layer(demoSeed()), AppConfig.make()).pipe(Layer.provideMerge(StderrLoggerLive)))
+const runtime = ManagedRuntime.make(fakeToolServices().pipe(Layer.provideMerge(StderrLoggerLive)))
 const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(false), version: packageVersion })
 const connection = await serveHttp(host, { port: Number(process.env["PORT"] ?? "3001") })
 const stop = (): void => {

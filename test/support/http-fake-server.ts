@@ -5,7 +5,7 @@
  * MWAA_MCP_HTTP_TOKEN, when set, is required as a bearer token. SIGTERM/SIGINT close it gracefully.
  */
 import { serveHttp } from "../../src/adapters/mcp/http.js"
-import { makeFakeHost } from "../adapters/mcp/fake-host.js"
+import { makeFakeHost } from "./fake-host.js"
 
 const port = Number(process.env["PORT"] ?? "3001")
 const token = process.env["MWAA_MCP_HTTP_TOKEN"]

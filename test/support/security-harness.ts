@@ -3,14 +3,14 @@ import type { ToolCallResult, ToolHost } from "../../src/ports/ToolHost.js"
 import { type FakeCall, FakeMwaa, type FakeSeed } from "../../src/adapters/fake-mwaa/index.js"
 import { catalogue } from "../../src/app/catalogue.js"
 import { instructions } from "../../src/app/instructions.js"
-import { appLayer } from "../../src/app/layers.js"
 import { prompts } from "../../src/app/prompts.js"
 import { makeToolHost } from "../../src/app/tool-host.js"
 import type { ToolServices } from "../../src/app/tool-spec.js"
-import { AppConfig, type AppConfigShape } from "../../src/ports/AppConfig.js"
+import type { AppConfigShape } from "../../src/ports/AppConfig.js"
+import { fakeToolServices } from "./test-layer.js"
 
 /**
- * Shared pieces of the security property tests (test/security): how many cases each property
+ * Shared pieces of the security property tests (test/unit/security): how many cases each property
  * runs, and a ToolHost over the in-memory fake MWAA whose call log the test can read.
  */
 
@@ -48,19 +48,17 @@ export interface SecurityHarness {
 const viaJson = (args: unknown): unknown => (args === undefined ? undefined : JSON.parse(JSON.stringify(args)))
 
 /**
- * The whole server minus the MCP transport: the tool catalogue on appLayer over FakeMwaa.layer(seed).
- * The fake's layer is given twice (to appLayer and to the merge) as the same value, so Effect
- * builds it once and the inspector sees the very calls the tools make. The rate limit is lifted
+ * The whole server minus the MCP transport: the tool catalogue on fakeToolServices(seed), whose
+ * inspector sees the very calls the tools make. The rate limit is lifted
  * so hundreds of cases do not queue behind the 8-per-second default; log lines are captured.
  */
 export const makeSecurityHarness = (seed: FakeSeed, config: Partial<AppConfigShape> = {}): SecurityHarness => {
-  const fake = FakeMwaa.layer(seed)
   const lines: Array<string> = []
   const captured = Logger.replace(
     Logger.defaultLogger,
     Logger.map(Logger.logfmtLogger, (line) => void lines.push(line))
   )
-  const layer = Layer.mergeAll(appLayer(fake, AppConfig.make({ maxRequestsPerSecond: 1_000_000, ...config })), fake, captured)
+  const layer = Layer.merge(fakeToolServices(seed, { maxRequestsPerSecond: 1_000_000, ...config }), captured)
   const runtime = ManagedRuntime.make(layer)
   const host = makeToolHost(runtime as unknown as ManagedRuntime.ManagedRuntime<ToolServices, unknown>, {
     tools: catalogue,

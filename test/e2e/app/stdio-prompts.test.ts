@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
+import { DEMO_ENVIRONMENT_3, ORDERS_DAG } from "../../../src/adapters/fake-mwaa/index.js"
+import { connectStdio, type StdioSession } from "../../support/stdio-client.js"
+
+/**
+ * The prompts walk the assistant through the tools: each names the tools it needs (all of them
+ * in tools/list), carries the arguments it was given, and refuses a malformed one.
+ */
+describe("prompts over stdio (--demo)", () => {
+  let session: StdioSession
+  beforeAll(async () => {
+    session = await connectStdio(["--demo"])
+  })
+  afterAll(async () => {
+    await session?.close()
+  })
+
+  it("lists triage-failed-dag-run and environment-health-check with their arguments", async () => {
+    const { prompts } = await session.client.listPrompts()
+    expect(prompts.map((p) => p.name).sort()).toEqual(["environment-health-check", "triage-failed-dag-run"])
+    const triage = prompts.find((p) => p.name === "triage-failed-dag-run")
+    expect(triage?.arguments?.map((a) => a.name)).toEqual(["dag_id", "dag_run_id", "environment_name"])
+  })
+
+  it("renders steps that name only tools the server has, with the given ids", async () => {
+    const tools = new Set((await session.client.listTools()).tools.map((t) => t.name))
+    const triage = await session.client.getPrompt({
+      name: "triage-failed-dag-run",
+      arguments: { dag_id: ORDERS_DAG, environment_name: DEMO_ENVIRONMENT_3 }
+    })
+    const health = await session.client.getPrompt({ name: "environment-health-check", arguments: {} })
+    for (const prompt of [triage, health]) {
+      const text = prompt.messages.map((m) => (m.content.type === "text" ? m.content.text : "")).join("\n")
+      const named = [...text.matchAll(/\b(?:list|get|diagnose|clear|trigger|pause|unpause|wait-for)-[a-z-]+\b/g)].map((m) => m[0])
+      expect(named.length).toBeGreaterThan(2)
+      for (const tool of named) expect(tools.has(tool), tool).toBe(true)
+    }
+    const triageText = triage.messages[0]?.content.type === "text" ? triage.messages[0].content.text : ""
+    expect(triageText).toContain(`dag_id="${ORDERS_DAG}"`)
+    expect(triageText).toContain(`environment_name="${DEMO_ENVIRONMENT_3}"`)
+    expect(triageText).toContain("diagnose-dag-run")
+  })
+
+  it("refuses a malformed id, and a run id without its DAG, naming the argument", async () => {
+    await expect(session.client.getPrompt({ name: "triage-failed-dag-run", arguments: { dag_id: 'bad id"; drop' } })).rejects.toThrow(
+      /dag_id is not valid/
+    )
+    await expect(session.client.getPrompt({ name: "triage-failed-dag-run", arguments: { dag_run_id: "manual__1" } })).rejects.toThrow(
+      /dag_run_id needs dag_id/
+    )
+    await expect(session.client.getPrompt({ name: "environment-health-check", arguments: { dag: "x" } })).rejects.toThrow(
+      /Unknown argument dag/
+    )
+  })
+})
