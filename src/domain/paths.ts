@@ -9,7 +9,7 @@ export const MAX_PATH_LENGTH = 64
 
 /**
  * Percent-encodes one path segment. ':' and '+' are legal in a path segment (RFC 3986 pchar)
- * and appear in every run id ("scheduled__2026-11-24T00:00:00+00:00"): keeping them raw keeps
+ * and appear in every run id ("scheduled__2026-11-24T00:00:00+00:00"): leaving them unencoded keeps
  * those paths short enough for the limit; everything else outside the unreserved set is encoded.
  */
 export const encodeSegment = (segment: string): string => encodeURIComponent(segment).replace(/%3A/g, ":").replace(/%2B/g, "+")
