@@ -79,6 +79,17 @@ export const dagRun2 = (run: S.DagRunRecord) => ({
   note: run.note
 })
 
+/** Where and how a task instance runs: the same members, in the same order, in both REST APIs' answers. */
+export const whereItRuns = (ti: S.TaskInstanceRecord) => ({
+  hostname: ti.hostname,
+  unixname: "airflow",
+  pool: ti.pool,
+  pool_slots: 1,
+  queue: ti.queue,
+  priority_weight: ti.priorityWeight,
+  operator: ti.operator
+})
+
 export const taskInstance2 = (ti: S.TaskInstanceRecord, run: S.DagRunRecord | undefined) => ({
   task_id: ti.taskId,
   task_display_name: ti.taskId,
@@ -92,13 +103,7 @@ export const taskInstance2 = (ti: S.TaskInstanceRecord, run: S.DagRunRecord | un
   try_number: ti.tryNumber,
   map_index: ti.mapIndex,
   max_tries: ti.maxTries,
-  hostname: ti.hostname,
-  unixname: "airflow",
-  pool: ti.pool,
-  pool_slots: 1,
-  queue: ti.queue,
-  priority_weight: ti.priorityWeight,
-  operator: ti.operator,
+  ...whereItRuns(ti),
   queued_when: ti.queuedWhen,
   pid: ti.pid,
   executor: null,

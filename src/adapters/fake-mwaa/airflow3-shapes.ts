@@ -1,4 +1,4 @@
-import { durationSeconds } from "./airflow2-shapes.js"
+import { durationSeconds, whereItRuns } from "./airflow2-shapes.js"
 import { filelocOf } from "./locations.js"
 import type * as S from "./state.js"
 import { iso3 } from "./time.js"
@@ -100,13 +100,7 @@ export const taskInstance3 = (ti: S.TaskInstanceRecord, run: S.DagRunRecord | un
   try_number: ti.tryNumber,
   max_tries: ti.maxTries,
   task_display_name: ti.taskId,
-  hostname: ti.hostname,
-  unixname: "airflow",
-  pool: ti.pool,
-  pool_slots: 1,
-  queue: ti.queue,
-  priority_weight: ti.priorityWeight,
-  operator: ti.operator,
+  ...whereItRuns(ti),
   queued_when: iso3(ti.queuedWhen),
   scheduled_when: iso3(ti.queuedWhen),
   pid: ti.pid,

@@ -1,7 +1,7 @@
 import { Either } from "effect"
 import { type AirflowFailure, unprocessable } from "./airflow-errors.js"
 import { runView, requireDag, requireRun } from "./lookups.js"
-import { PAGE_BODY, inRange, page, paginate, sortBy, timeKey, within } from "./queries.js"
+import { PAGE_BODY, inRange, type ListRequest, sortedPage, timeKey, within } from "./queries.js"
 import { type Handler, ok } from "./rest-types.js"
 import type * as S from "./state.js"
 
@@ -50,21 +50,10 @@ const matches = (flavor: S.Flavor, run: S.DagRunRecord, f: Readonly<Record<strin
       inRange(run.runAfter, f["run_after_gte"], f["run_after_lte"]) &&
       within(run.runType, f["run_type"]))
 
-const listed = (
-  env: S.EnvironmentRecord,
-  runs: ReadonlyArray<S.DagRunRecord>,
-  orderBy: unknown,
-  limit: unknown,
-  offset: unknown,
-  pageNames?: readonly [string, string]
-) =>
-  Either.gen(function* () {
-    const fields = env.flavor === 2 ? RUN_FIELDS_2 : RUN_FIELDS_3
-    const sorted = yield* sortBy(env.flavor, runs, orderBy as string | undefined, fields, "id")
-    const fallback = pageNames === undefined ? undefined : 100
-    const p = yield* page(env.flavor, limit as number | undefined, offset as number | undefined, pageNames, fallback)
-    return ok({ dag_runs: paginate(sorted, p).map((r) => runView(env, r)), total_entries: runs.length })
-  })
+const listed = (env: S.EnvironmentRecord, runs: ReadonlyArray<S.DagRunRecord>, request: ListRequest) =>
+  Either.map(sortedPage(env.flavor, runs, env.flavor === 2 ? RUN_FIELDS_2 : RUN_FIELDS_3, "id", request), (shown) =>
+    ok({ dag_runs: shown.map((r) => runView(env, r)), total_entries: runs.length })
+  )
 
 export const listRuns: Handler = ({ env, params, query }) =>
   Either.gen(function* () {
@@ -72,7 +61,7 @@ export const listRuns: Handler = ({ env, params, query }) =>
     // Airflow 2 filters by whatever dag_id it is given; Airflow 3 checks that the DAG exists.
     if (dagId !== "~" && env.flavor === 3) yield* requireDag(env, dagId)
     const runs = env.dagRuns.filter((r) => (dagId === "~" || r.dagId === dagId) && matches(env.flavor, r, query, query["state"]))
-    return yield* listed(env, runs, query["order_by"], query["limit"], query["offset"])
+    return yield* listed(env, runs, { orderBy: query["order_by"], limit: query["limit"], offset: query["offset"] })
   })
 
 /** Airflow 3.0 declares this path parameter as Literal["~"]. */
@@ -87,7 +76,12 @@ export const listRunsBatch: Handler = ({ env, params, body }) =>
   Either.gen(function* () {
     if (env.flavor === 3) yield* tildeOnly("dag_id", params["dag_id"])
     const runs = env.dagRuns.filter((r) => within(r.dagId, body["dag_ids"]) && matches(env.flavor, r, body, body["states"]))
-    return yield* listed(env, runs, body["order_by"], body["page_limit"], body["page_offset"], PAGE_BODY)
+    return yield* listed(env, runs, {
+      orderBy: body["order_by"],
+      limit: body["page_limit"],
+      offset: body["page_offset"],
+      pageNames: PAGE_BODY
+    })
   })
 
 export const getRun: Handler = ({ env, params }) =>

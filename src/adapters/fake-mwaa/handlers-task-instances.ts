@@ -2,7 +2,7 @@ import { Either } from "effect"
 import { routeNotFound, unprocessable } from "./airflow-errors.js"
 import { durationSeconds } from "./airflow2-shapes.js"
 import { findRun, requireDag, requireRun, requireTaskInstance, taskInstanceView } from "./lookups.js"
-import { PAGE_BODY, contains, inRange, page, paginate, sortBy, timeKey, within } from "./queries.js"
+import { PAGE_BODY, contains, inRange, type ListRequest, sortedPage, timeKey, within } from "./queries.js"
 import { tildeOnly } from "./handlers-runs.js"
 import { type Handler, ok } from "./rest-types.js"
 import type * as S from "./state.js"
@@ -56,21 +56,10 @@ const TI_FIELDS = (env: S.EnvironmentRecord) => {
   }
 }
 
-const listed = (
-  env: S.EnvironmentRecord,
-  tis: ReadonlyArray<TI>,
-  orderBy: unknown,
-  defaultOrder: string,
-  limit: unknown,
-  offset: unknown,
-  pageNames?: readonly [string, string]
-) =>
-  Either.gen(function* () {
-    const sorted = yield* sortBy(env.flavor, tis, orderBy as string | undefined, TI_FIELDS(env), defaultOrder)
-    const fallback = pageNames === undefined ? undefined : 100
-    const p = yield* page(env.flavor, limit as number | undefined, offset as number | undefined, pageNames, fallback)
-    return ok({ task_instances: paginate(sorted, p).map((t) => taskInstanceView(env, t)), total_entries: tis.length })
-  })
+const listed = (env: S.EnvironmentRecord, tis: ReadonlyArray<TI>, defaultOrder: string, request: ListRequest) =>
+  Either.map(sortedPage(env.flavor, tis, TI_FIELDS(env), defaultOrder, request), (shown) =>
+    ok({ task_instances: shown.map((t) => taskInstanceView(env, t)), total_entries: tis.length })
+  )
 
 export const listTaskInstances: Handler = ({ env, params, query }) =>
   Either.gen(function* () {
@@ -81,7 +70,7 @@ export const listTaskInstances: Handler = ({ env, params, query }) =>
     const tis = env.taskInstances.filter(
       (t) => (dagId === "~" || t.dagId === dagId) && (runId === "~" || t.runId === runId) && matches(env, t, query)
     )
-    return yield* listed(env, tis, query["order_by"], "map_index", query["limit"], query["offset"])
+    return yield* listed(env, tis, "map_index", { orderBy: query["order_by"], limit: query["limit"], offset: query["offset"] })
   })
 
 export const listTaskInstancesBatch: Handler = ({ env, params, body }) =>
@@ -97,7 +86,12 @@ export const listTaskInstancesBatch: Handler = ({ env, params, body }) =>
         within(t.taskId, body["task_ids"]) &&
         matches(env, t, body)
     )
-    return yield* listed(env, tis, body["order_by"], "id", body["page_limit"], body["page_offset"], PAGE_BODY)
+    return yield* listed(env, tis, "id", {
+      orderBy: body["order_by"],
+      limit: body["page_limit"],
+      offset: body["page_offset"],
+      pageNames: PAGE_BODY
+    })
   })
 
 export const getTaskInstance: Handler = ({ env, params }) => {

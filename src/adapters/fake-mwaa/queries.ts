@@ -108,3 +108,27 @@ export const contains = (value: string, pattern: unknown): boolean =>
 
 /** An IN filter that is skipped when the list is absent or empty. */
 export const within = <A>(value: A, list: unknown): boolean => !Array.isArray(list) || list.length === 0 || list.includes(value)
+
+/** What a list endpoint was asked: its order and page, as the query or the batch body gave them. */
+export interface ListRequest {
+  readonly orderBy: unknown
+  readonly limit: unknown
+  readonly offset: unknown
+  /** The batch body's names for limit and offset (page_limit, page_offset); a batch pages 100 by default. */
+  readonly pageNames?: readonly [string, string] | undefined
+}
+
+/** One page of a list as Airflow answers it: sorted (order_by, else the default field), then cut. */
+export const sortedPage = <A>(
+  flavor: Flavor,
+  items: ReadonlyArray<A>,
+  fields: SortFields<A>,
+  defaultField: string,
+  request: ListRequest
+): Either.Either<ReadonlyArray<A>, AirflowFailure> =>
+  Either.gen(function* () {
+    const sorted = yield* sortBy(flavor, items, request.orderBy as string | undefined, fields, defaultField)
+    const fallback = request.pageNames === undefined ? undefined : 100
+    const p = yield* page(flavor, request.limit as number | undefined, request.offset as number | undefined, request.pageNames, fallback)
+    return paginate(sorted, p)
+  })
