@@ -131,8 +131,8 @@ export const importError2 = (e: S.ImportErrorRecord) => ({
   stack_trace: e.stackTrace
 })
 
-/** The list leaves out password and extra: Airflow 2 only shows them on a single connection. */
-export const connectionItem2 = (c: S.ConnectionRecord) => ({
+/** A connection without its secrets: the members both REST APIs answer alike. */
+export const connectionFields = (c: S.ConnectionRecord) => ({
   connection_id: c.connectionId,
   conn_type: c.connType,
   description: c.description,
@@ -141,6 +141,9 @@ export const connectionItem2 = (c: S.ConnectionRecord) => ({
   schema: c.schema,
   port: c.port
 })
+
+/** The list leaves out password and extra: Airflow 2 only shows them on a single connection. */
+export const connectionItem2 = connectionFields
 
 /** Airflow 2's VariableSchema dumps the raw value, even in the list. */
 export const variable2 = (v: S.VariableRecord) => ({ key: v.key, value: v.value, description: v.description })

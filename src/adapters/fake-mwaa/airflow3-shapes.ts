@@ -1,4 +1,4 @@
-import { durationSeconds, whereItRuns } from "./airflow2-shapes.js"
+import { connectionFields, durationSeconds, whereItRuns } from "./airflow2-shapes.js"
 import { filelocOf } from "./locations.js"
 import type * as S from "./state.js"
 import { iso3 } from "./time.js"
@@ -125,13 +125,7 @@ export const importError3 = (e: S.ImportErrorRecord) => ({
 
 /** The full connection, password and extra included: the worst case for the caller's redaction. */
 export const connection3 = (c: S.ConnectionRecord) => ({
-  connection_id: c.connectionId,
-  conn_type: c.connType,
-  description: c.description,
-  host: c.host,
-  login: c.login,
-  schema: c.schema,
-  port: c.port,
+  ...connectionFields(c),
   password: c.password,
   extra: c.extra
 })
