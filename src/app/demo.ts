@@ -6,6 +6,8 @@ import { StdioClientTransport } from "@modelcontextprotocol/client/stdio"
  * `npm run demo`: a real MCP client spawns the built server in demo mode over stdio and walks
  * the on-call triage story — find the failed run, its failed tasks, the log that explains it —
  * on an Airflow 2 and an Airflow 3 environment. Every id is taken from the previous answer.
+ * This program is the client, not the server: its stdout is the user's terminal, so it prints
+ * there; the server it spawns keeps its own stdout for MCP alone.
  */
 
 // The bundled bin, as it ships (`npm run build` writes it beside the tsc output).
