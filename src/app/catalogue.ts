@@ -1,4 +1,5 @@
 import type { AnyToolSpec } from "./tool-spec.js"
+import { withTargetField } from "./fleet/target-view.js"
 import { clearTaskInstancesTool } from "./tools/clear-task-instances.js"
 import { createEnvironmentTool } from "./tools/create-environment.js"
 import { deleteEnvironmentTool } from "./tools/delete-environment.js"
@@ -22,29 +23,33 @@ import { triggerDagRunTool } from "./tools/trigger-dag-run.js"
 import { updateEnvironmentTool } from "./tools/update-environment.js"
 import { waitForDagRunTool } from "./tools/wait-for-dag-run.js"
 
+/** Tools whose answers are about one environment: on a server with several targets, each names its target. */
+const environmentTools: ReadonlyArray<AnyToolSpec> = (
+  [
+    getEnvironmentTool,
+    getEnvironmentHealthTool,
+    createEnvironmentTool,
+    updateEnvironmentTool,
+    deleteEnvironmentTool,
+    listDagsTool,
+    getDagTool,
+    getDagSourceTool,
+    pauseDagTool,
+    unpauseDagTool,
+    listDagRunsTool,
+    getDagRunTool,
+    diagnoseDagRunTool,
+    triggerDagRunTool,
+    waitForDagRunTool,
+    listTaskInstancesTool,
+    getTaskInstanceTool,
+    clearTaskInstancesTool,
+    getTaskLogsTool,
+    getImportErrorsTool,
+    listConnectionsTool,
+    listVariablesTool
+  ] as ReadonlyArray<AnyToolSpec>
+).map((spec: AnyToolSpec): AnyToolSpec => ({ ...spec, output: withTargetField(spec.output) }))
+
 /** The tool catalogue, in the order an assistant meets them while triaging. */
-export const catalogue: ReadonlyArray<AnyToolSpec> = [
-  listEnvironmentsTool,
-  getEnvironmentTool,
-  getEnvironmentHealthTool,
-  createEnvironmentTool,
-  updateEnvironmentTool,
-  deleteEnvironmentTool,
-  listDagsTool,
-  getDagTool,
-  getDagSourceTool,
-  pauseDagTool,
-  unpauseDagTool,
-  listDagRunsTool,
-  getDagRunTool,
-  diagnoseDagRunTool,
-  triggerDagRunTool,
-  waitForDagRunTool,
-  listTaskInstancesTool,
-  getTaskInstanceTool,
-  clearTaskInstancesTool,
-  getTaskLogsTool,
-  getImportErrorsTool,
-  listConnectionsTool,
-  listVariablesTool
-]
+export const catalogue: ReadonlyArray<AnyToolSpec> = [listEnvironmentsTool, ...environmentTools]

@@ -4,6 +4,10 @@ import { makeHostCheck, makeOriginCheck } from "../adapters/mcp/http-guard.js"
 import type { AppConfigShape } from "../ports/AppConfig.js"
 import { AIRFLOW_ROUTE_MODES, AppConfig, type AirflowRouteMode } from "../ports/AppConfig.js"
 import { usage } from "./usage.js"
+import { EnvironmentAddress } from "../domain/ids.js"
+import { type FleetSettings, fleetSettings } from "./fleet/fleet-settings.js"
+
+const isEnvironmentAddress = Schema.is(EnvironmentAddress)
 
 /** Command-line flags and environment variables → settings. Bad input is named, never guessed. */
 
@@ -35,6 +39,11 @@ export interface CliSettings {
    * of this process (enough for stdio, or HTTP with one process).
    */
   readonly confirmationKey: Option.Option<Redacted.Redacted<string>>
+  /**
+   * --config FILE (MWAA_MCP_CONFIG) and --regions: a server reaching several environments across
+   * regions and accounts. None: one region with one set of credentials, as without them.
+   */
+  readonly fleet: Option.Option<FleetSettings>
 }
 
 export const LOG_LEVELS = ["debug", "info", "warning", "error", "none"] as const
@@ -68,7 +77,8 @@ const Env = Schema.Struct({
   MWAA_MCP_ALLOWED_ORIGINS: Schema.optional(Schema.String),
   MWAA_MCP_AIRFLOW_ROUTE: Schema.optional(Schema.String),
   MWAA_MCP_WEBSERVER_ENDPOINT: Schema.optional(Schema.String),
-  MWAA_MCP_CONFIRMATION_KEY: Schema.optional(Schema.String)
+  MWAA_MCP_CONFIRMATION_KEY: Schema.optional(Schema.String),
+  MWAA_MCP_CONFIG: Schema.optional(Schema.String)
 })
 
 /** The SDK's HMAC codec refuses shorter keys: 256 bits. */
@@ -111,6 +121,8 @@ const parseFlags = (argv: ReadonlyArray<string>) =>
       port: { type: "string" },
       "allowed-hosts": { type: "string" },
       "allowed-origins": { type: "string" },
+      config: { type: "string" },
+      regions: { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean" }
     },
@@ -135,12 +147,15 @@ export const parseCli = (
   const maxRps = flags["max-rps"] === undefined ? v.MWAA_MCP_MAX_RPS : Number(flags["max-rps"])
   const defaultEnvironment = flags.environment ?? v.MWAA_ENVIRONMENT
   // Checked like a tool's environment_name, and never trimmed: a name is used exactly as given.
-  if (defaultEnvironment !== undefined && defaultEnvironment !== "" && !/^[a-zA-Z][0-9a-zA-Z_-]{0,79}$/.test(defaultEnvironment)) {
+  if (defaultEnvironment !== undefined && defaultEnvironment !== "" && !isEnvironmentAddress(defaultEnvironment)) {
     return Either.left(
       `${flags.environment !== undefined ? "--environment" : "MWAA_ENVIRONMENT"} must be an MWAA environment name ` +
-        `(a letter, then letters, digits, '-' or '_'; at most 80), got ${JSON.stringify(defaultEnvironment.slice(0, 100))}`
+        `(a letter, then letters, digits, '-' or '_'; at most 80), an alias, region/name or an environment's ARN, ` +
+        `got ${JSON.stringify(defaultEnvironment.slice(0, 100))}`
     )
   }
+  const fleet = fleetSettings(flags.config ?? v.MWAA_MCP_CONFIG, flags.regions)
+  if (Either.isLeft(fleet)) return Either.left(fleet.left)
   const endpoint = flags["endpoint-url"]
   if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(endpoint)) {
     return Either.left(`--endpoint-url must be an http(s) URL such as http://127.0.0.1:4566, got ${endpoint}`)
@@ -211,6 +226,7 @@ export const parseCli = (
   }
   return Either.right({
     transport,
+    fleet: fleet.right,
     confirmationKey: confirmationKey === "" ? Option.none() : Option.some(Redacted.make(confirmationKey)),
     webserverEndpoint: Option.fromNullable(webserverEndpoint).pipe(Option.filter((s) => s.length > 0)),
     profile: Option.fromNullable(profile),

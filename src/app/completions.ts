@@ -1,6 +1,6 @@
 import { Effect, Option, Schema } from "effect"
 import { EnvironmentResolver } from "../domain/environment-resolution.js"
-import { EnvironmentName } from "../domain/ids.js"
+import { EnvironmentAddress } from "../domain/ids.js"
 import { Suggestions } from "../domain/usecases/suggestions.js"
 import type { CompletionRequest, CompletionValues } from "../ports/ToolHost.js"
 import type { PromptSpec } from "./prompts.js"
@@ -12,7 +12,7 @@ export const NO_VALUES: CompletionValues = { values: [], hasMore: false }
 const ENVIRONMENT_PREFIX = /^[A-Za-z0-9_-]{0,80}$/
 const DAG_ID_PREFIX = /^[A-Za-z0-9_.-]{0,250}$/
 
-const environmentNamed = Schema.decodeUnknownOption(EnvironmentName)
+const environmentNamed = Schema.decodeUnknownOption(EnvironmentAddress)
 
 /**
  * Values for a prompt's argument as the user types it: `environment_name` from the region's

@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { DagId, DagRunId, EnvironmentName, TaskId } from "../domain/ids.js"
+import { DagId, DagRunId, EnvironmentAddress, TaskId } from "../domain/ids.js"
 
 /**
  * Tool parameter schemas shared by the catalogue. Names are Airflow's own (dag_id, dag_run_id,
@@ -36,7 +36,11 @@ const described = <A, I>(schema: Schema.Schema<A, I, never>, description: string
   schema.annotations({ description })
 
 export const environment_name = Schema.optional(
-  described(EnvironmentName, "MWAA environment name. Omit to use MWAA_ENVIRONMENT, or the region's only environment.")
+  described(
+    EnvironmentAddress,
+    "MWAA environment: its name (or the alias the server's configuration gives it), region/name, or its ARN. " +
+      "Omit to use MWAA_ENVIRONMENT, or the only environment this server reaches."
+  )
 )
 export const dag_id = described(DagId, "Airflow DAG id.")
 export const dag_run_id = described(DagRunId, "DAG run id, e.g. scheduled__2026-11-24T00:00:00+00:00 (from list-dag-runs).")

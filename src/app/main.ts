@@ -11,6 +11,8 @@ import { appLayer } from "./layers.js"
 import { mwaaToolHost } from "./server-host.js"
 import type { ToolServices } from "./tool-spec.js"
 import { packageVersion } from "./version.js"
+import type { FleetPlan } from "./fleet/fleet-config.js"
+import { awsFleet, loadFleetPlan } from "./fleet/fleet-gateway.js"
 
 const DEMO_BANNER =
   "mwaa-mcp-server: DEMO MODE — serving fictional data from an embedded fake MWAA " +
@@ -30,27 +32,39 @@ const print = (text: string) => Effect.sync(() => void process.stdout.write(`${t
  * Both are imported when the runtime is first built, i.e. on the first tools/call: the AWS SDK is most
  * of the bundle, and initialize, tools/list and --demo never need it (see bench/README.md).
  */
-const gatewayFor = (settings: CliSettings, env: Readonly<Record<string, string | undefined>>): Layer.Layer<BackendPorts> =>
-  Layer.unwrapEffect(
-    settings.demo
-      ? Effect.promise(() => import("../adapters/fake-mwaa/index.js")).pipe(
-          Effect.map(({ FakeMwaa, demoSeed }) => FakeMwaa.layer(demoSeed(), { callLogPath: Option.getOrUndefined(settings.fakeCallLog) }))
-        )
-      : Effect.promise(() => import("../adapters/aws/index.js")).pipe(
-          Effect.map(({ AwsGateway, endpointsFromEnv, webserverEndpointFromEnv }) => {
-            // --profile is AWS_PROFILE for the SDK's credential chain, which reads it when it first resolves.
-            if (Option.isSome(settings.profile)) process.env["AWS_PROFILE"] = settings.profile.value
-            const endpointUrl = Option.getOrUndefined(settings.endpointUrl)
-            return AwsGateway.layer({
-              region: settings.config.region,
-              endpointUrl,
-              endpoints: endpointsFromEnv(env, endpointUrl),
-              webserverEndpoint: webserverEndpointFromEnv(env, endpointUrl),
-              userAgent: `mwaa-mcp-server/${packageVersion}`
-            })
-          })
-        )
-  )
+const gatewayFor = (
+  settings: CliSettings,
+  env: Readonly<Record<string, string | undefined>>,
+  plan: FleetPlan | undefined
+): Layer.Layer<BackendPorts> =>
+  plan !== undefined
+    ? awsFleet(plan, settings.config, {
+        endpointUrl: Option.getOrUndefined(settings.endpointUrl),
+        userAgent: `mwaa-mcp-server/${packageVersion}`,
+        env
+      })
+    : Layer.unwrapEffect(
+        settings.demo
+          ? Effect.promise(() => import("../adapters/fake-mwaa/index.js")).pipe(
+              Effect.map(({ FakeMwaa, demoSeed }) =>
+                FakeMwaa.layer(demoSeed(), { callLogPath: Option.getOrUndefined(settings.fakeCallLog) })
+              )
+            )
+          : Effect.promise(() => import("../adapters/aws/index.js")).pipe(
+              Effect.map(({ AwsGateway, endpointsFromEnv, webserverEndpointFromEnv }) => {
+                // --profile is AWS_PROFILE for the SDK's credential chain, which reads it when it first resolves.
+                if (Option.isSome(settings.profile)) process.env["AWS_PROFILE"] = settings.profile.value
+                const endpointUrl = Option.getOrUndefined(settings.endpointUrl)
+                return AwsGateway.layer({
+                  region: settings.config.region,
+                  endpointUrl,
+                  endpoints: endpointsFromEnv(env, endpointUrl),
+                  webserverEndpoint: webserverEndpointFromEnv(env, endpointUrl),
+                  userAgent: `mwaa-mcp-server/${packageVersion}`
+                })
+              })
+            )
+      )
 
 const LOG_LEVELS: Readonly<Record<LogLevelName, LogLevel.LogLevel>> = {
   debug: LogLevel.Debug,
@@ -66,8 +80,12 @@ const LOG_LEVELS: Readonly<Record<LogLevelName, LogLevel.LogLevel>> = {
  * lifetime by default (a histogram update per call); the bin exports no metrics, and on a call
  * answered from memory that bookkeeping was 6–10% of the call (bench/README.md, per-call).
  */
-export const binLayer = (settings: CliSettings, env: Readonly<Record<string, string | undefined>>): Layer.Layer<ToolServices> =>
-  appLayer(gatewayFor(settings, env), Layer.succeed(AppConfig, settings.config)).pipe(
+export const binLayer = (
+  settings: CliSettings,
+  env: Readonly<Record<string, string | undefined>>,
+  plan?: FleetPlan | undefined
+): Layer.Layer<ToolServices> =>
+  appLayer(gatewayFor(settings, env, plan), Layer.succeed(AppConfig, settings.config)).pipe(
     Layer.provideMerge(StderrLoggerLive),
     Layer.provideMerge(Logger.minimumLogLevel(LOG_LEVELS[settings.logLevel])),
     Layer.merge(RuntimeFlags.disableRuntimeMetrics)
@@ -76,10 +94,19 @@ export const binLayer = (settings: CliSettings, env: Readonly<Record<string, str
 /** Serves MCP on stdio (until the client disconnects) or HTTP (until the process is stopped). */
 const serve = (settings: CliSettings, env: Readonly<Record<string, string | undefined>>) =>
   Effect.gen(function* () {
+    if (settings.demo && Option.isSome(settings.fleet)) {
+      return yield* new StartupError({
+        message: "--demo serves its own fictional environments: it cannot be combined with --config or --regions."
+      })
+    }
+    // Checked now, not on the first call: a configuration that cannot be used stops the server at once.
+    const plan = Option.isNone(settings.fleet)
+      ? undefined
+      : yield* loadFleetPlan(settings.fleet.value).pipe(Effect.mapError((message) => new StartupError({ message })))
     if (settings.demo) yield* say(DEMO_BANNER)
     // Built on the first tools/call, not here (see gatewayFor); embed.ts builds at once instead.
     const runtime = yield* Effect.acquireRelease(
-      Effect.sync(() => ManagedRuntime.make(binLayer(settings, env))),
+      Effect.sync(() => ManagedRuntime.make(binLayer(settings, env, plan))),
       (rt) => Effect.promise(() => rt.dispose())
     )
     const host = mwaaToolHost(runtime, settings.config.allowWrite)

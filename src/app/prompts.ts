@@ -1,6 +1,6 @@
 import { Either, Schema } from "effect"
 import type { PromptDescriptor } from "../ports/ToolHost.js"
-import { DagId, DagRunId, EnvironmentName } from "../domain/ids.js"
+import { DagId, DagRunId, EnvironmentAddress } from "../domain/ids.js"
 
 /** A prompt template: its descriptor and how its messages are rendered from the arguments. */
 export interface PromptSpec {
@@ -48,7 +48,7 @@ const triageFailedDagRun: PromptSpec = {
   render: async (args) => {
     const dag = checked(args, "dag_id", DagId, TRIAGE_ARGS)
     const run = checked(args, "dag_run_id", DagRunId, TRIAGE_ARGS)
-    const env = checked(args, "environment_name", EnvironmentName, TRIAGE_ARGS)
+    const env = checked(args, "environment_name", EnvironmentAddress, TRIAGE_ARGS)
     if (run !== undefined && dag === undefined) throw new Error("dag_run_id needs dag_id: a run id is only unique within its DAG.")
     const target =
       dag === undefined
@@ -88,7 +88,7 @@ const environmentHealthCheck: PromptSpec = {
     arguments: [{ name: "environment_name", description: "MWAA environment (default: the server's environment).", required: false }]
   },
   render: async (args) => {
-    const env = checked(args, "environment_name", EnvironmentName, ["environment_name"])
+    const env = checked(args, "environment_name", EnvironmentAddress, ["environment_name"])
     return [
       {
         role: "user" as const,

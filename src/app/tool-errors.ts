@@ -3,7 +3,8 @@ import type { UnsupportedAirflowVersion } from "../domain/airflow-version.js"
 import type { NotConfirmed } from "../domain/confirmation.js"
 import type { EnvironmentUnresolved } from "../domain/environment-resolution.js"
 import type { RouteUnfit } from "../domain/route-choice.js"
-import type { WriteNotAllowed } from "../domain/write-gating.js"
+import type { TargetAmbiguous, TargetUnknown } from "../domain/targets.js"
+import type { TargetWritesForbidden, WriteNotAllowed } from "../domain/write-gating.js"
 import type { MwaaError } from "../ports/MwaaError.js"
 import type { TaskLogMissing } from "../ports/TaskLogs.js"
 import type { UnexpectedAnswer } from "../ports/UnexpectedAnswer.js"
@@ -59,11 +60,31 @@ export const writeNotAllowedMessage = (tool: string): string =>
   `The tool "${tool}" changes your MWAA environment, and this server is read-only by default. ` +
   `Restart the server with --allow-write to enable write tools.`
 
+/** How to name one environment of several: the argument's forms, and the variable for a default. */
+const ADDRESS_FORMS = "an alias, a name used once, region/name or the environment's ARN"
+
 /** No environment to act on: the region's choice, and the argument and variable that name one. */
 const unresolvedText = (e: EnvironmentUnresolved): string =>
-  e.available.length === 0
-    ? `No MWAA environments exist in region ${e.region}. Check the region, or pass environment_name or set MWAA_ENVIRONMENT to name one.`
-    : `Several MWAA environments exist in region ${e.region}: ${e.available.join(", ")}. Pass environment_name or set MWAA_ENVIRONMENT to choose one.`
+  e.severalTargets === true
+    ? `This server reaches several MWAA environments: ${e.available.join(", ")}. Pass environment_name (${ADDRESS_FORMS}) or set MWAA_ENVIRONMENT to choose one.`
+    : e.available.length === 0
+      ? `No MWAA environments exist in region ${e.region}. Check the region, or pass environment_name or set MWAA_ENVIRONMENT to name one.`
+      : `Several MWAA environments exist in region ${e.region}: ${e.available.join(", ")}. Pass environment_name or set MWAA_ENVIRONMENT to choose one.`
+
+/** An address that names no target: the targets there are, or the one region this server reaches. */
+const targetUnknownText = (e: TargetUnknown): string =>
+  e.onlyRegion !== undefined
+    ? `environment_name ${JSON.stringify(e.address)} is outside region ${e.onlyRegion}, the only region this server reaches. ` +
+      "Start it with --region, --regions or --config to reach others."
+    : `No environment this server reaches answers to ${JSON.stringify(e.address)}. Pass environment_name as ${ADDRESS_FORMS}; ` +
+      `the environments are: ${e.known.slice(0, 50).join(", ") || "(none)"}${e.known.length > 50 ? ", …" : ""}. list-environments shows them all.`
+
+/** A name several targets share: each candidate with what tells it apart. */
+const targetAmbiguousText = (e: TargetAmbiguous): string =>
+  `environment_name ${JSON.stringify(e.address)} names ${e.candidates.length} environments; pass one of these instead:\n` +
+  e.candidates
+    .map((t) => `- ${t.key} (environment ${t.name}, region ${t.region}${t.account === null ? "" : `, account ${t.account}`})`)
+    .join("\n")
 
 /** An Airflow this server does not speak, and the tool that upgrades it. */
 const unsupportedVersionText = (e: UnsupportedAirflowVersion): string =>
@@ -153,7 +174,14 @@ const wordings = (tool: string, environment: string | undefined) => ({
     ),
   // These say what to do, and name the environment themselves where it matters.
   WriteNotAllowed: (e: WriteNotAllowed) => Effect.succeed(`${tool}: ${writeNotAllowedMessage(e.tool)}`),
+  TargetWritesForbidden: (e: TargetWritesForbidden) =>
+    Effect.succeed(
+      `${tool}: The tool "${e.tool}" changes your MWAA environment, and the server's configuration file says "writes": false ` +
+        `for target ${e.target}. The server allows writes (--allow-write); this target does not. Nothing was sent.`
+    ),
   EnvironmentUnresolved: (e: EnvironmentUnresolved) => Effect.succeed(`${tool}: ${unresolvedText(e)}`),
+  TargetUnknown: (e: TargetUnknown) => Effect.succeed(`${tool}: ${targetUnknownText(e)}`),
+  TargetAmbiguous: (e: TargetAmbiguous) => Effect.succeed(`${tool}: ${targetAmbiguousText(e)}`),
   UnsupportedAirflowVersion: (e: UnsupportedAirflowVersion) => Effect.succeed(`${tool}: ${unsupportedVersionText(e)}`),
   // Worded as the Validation failure it was before it was its own error, the server's words below the label as then.
   UnusableLogToken: (e: UnusableLogToken) =>

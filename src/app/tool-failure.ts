@@ -4,14 +4,16 @@ import { NotConfirmed } from "../domain/confirmation.js"
 import { EnvironmentUnresolved } from "../domain/environment-resolution.js"
 import { UnusableLogToken } from "../domain/log-token.js"
 import { RouteUnfit } from "../domain/route-choice.js"
-import { WriteNotAllowed } from "../domain/write-gating.js"
+import { TargetAmbiguous, TargetUnknown } from "../domain/targets.js"
+import { TargetWritesForbidden, WriteNotAllowed } from "../domain/write-gating.js"
 import { MwaaError } from "../ports/MwaaError.js"
 import { TaskLogMissing } from "../ports/TaskLogs.js"
 import { UnexpectedAnswer } from "../ports/UnexpectedAnswer.js"
 
 /**
  * What can fail a tool before it is tied to an environment: AWS or Airflow (MwaaError), a path
- * InvokeRestApi cannot take (RouteUnfit), no environment to act on, a refused write, an Airflow
+ * InvokeRestApi cannot take (RouteUnfit), no environment to act on (or an address no target or
+ * several targets answer to), a refused write (by the server, or by the target's configuration), an Airflow
  * this server does not speak, an irreversible change nobody confirmed, a task log's continuation_token that cannot be used. A Schema, not only a type: InEnvironment declares its cause with it.
  */
 export const EnvironmentFailure = Schema.Union(
@@ -20,7 +22,10 @@ export const EnvironmentFailure = Schema.Union(
   TaskLogMissing,
   RouteUnfit,
   EnvironmentUnresolved,
+  TargetUnknown,
+  TargetAmbiguous,
   WriteNotAllowed,
+  TargetWritesForbidden,
   UnsupportedAirflowVersion,
   NotConfirmed,
   UnusableLogToken

@@ -1,4 +1,4 @@
-import { Cause, Context, Effect, Either, Exit, Option, type ParseResult, Runtime, Schema } from "effect"
+import { Cause, Context, Effect, Either, Exit, FiberRef, Option, type ParseResult, Runtime, Schema } from "effect"
 import type { ClientIdentity, ToolCallContext, ToolCallResult, ToolDescriptor, ToolHost } from "../ports/ToolHost.js"
 import { WriteGate } from "../domain/write-gating.js"
 import { maskThenCut } from "../domain/redaction.js"
@@ -13,7 +13,8 @@ import { audit } from "./audit.js"
 import { present } from "./present.js"
 import { jsonSchemaOf } from "./json-schema.js"
 import { completePromptArgument, NO_VALUES } from "./completions.js"
-import { resolvedEnvironment } from "./with-environment.js"
+import { resolvedEnvironment, resolvedTarget, writingTool } from "./with-environment.js"
+import { targetView } from "./fleet/target-view.js"
 
 export const describeTool = (spec: AnyToolSpec): ToolDescriptor => ({
   name: spec.name,
@@ -91,7 +92,11 @@ const prepareUntraced = (spec: AnyToolSpec): PreparedTool => {
     return Effect.matchEffect(spec.run(decoded.right), {
       onFailure: (e) => Effect.map(toolErrorText(spec.name, e), failure),
       // A throw here (our answer breaking its own schema) is a defect: logged, and a generic message.
-      onSuccess: (output) => Effect.succeed(answer(output, config))
+      // On a server with several targets, the answer names the one it came from.
+      onSuccess: (output) =>
+        Effect.map(FiberRef.get(resolvedTarget), (target) =>
+          answer(target === undefined ? output : { ...(output as object), target: targetView(target) }, config)
+        )
     })
   }
   if (spec.kind === "read") return { spec, run: runOnce }
@@ -110,7 +115,7 @@ const prepareUntraced = (spec: AnyToolSpec): PreparedTool => {
         if (ask !== undefined && (yield* UserConfirmation).answer === "declined") {
           return failure(`${spec.name} was not run: the user declined when asked to confirm. Nothing was changed.`)
         }
-        return yield* runOnce(args, config)
+        return yield* runOnce(args, config).pipe(Effect.locally(writingTool, spec.name))
       }).pipe(
         // On exit, not after success: a refusal, bad arguments, a defect (arguments too deep to
         // decode) or a cancel each leave exactly one audit line too.
@@ -129,6 +134,8 @@ const prepareUntraced = (spec: AnyToolSpec): PreparedTool => {
               const question = yield* ask(decoded.right)
               return question === undefined ? undefined : maskThenCut(stripInvisible(question), MAX_QUESTION_CHARS, () => "… (cut)")
             }).pipe(
+              // A target that refuses writes refuses the question too: the call then says why.
+              Effect.locally(writingTool, spec.name),
               // A question that cannot be put together (MWAA throttled, say) is not asked: the call then
               // needs the caller's own confirmation, as for a client that cannot ask.
               Effect.catchAllCause(() => Effect.succeed(undefined)),

@@ -4,12 +4,17 @@ export const usage = `mwaa-mcp-server — MCP server for Apache Airflow on Amazo
 Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [--max-rps N] [--endpoint-url URL] [--demo]
                        [--airflow-route auto|invoke|webserver] [--transport stdio|http] [--host HOST] [--port PORT]
                        [--allowed-hosts LIST] [--allowed-origins LIST] [--profile NAME] [--log-level LEVEL]
+                       [--config FILE] [--regions LIST]
 
   --allow-write        enable write tools (trigger, pause/unpause, clear, create/update/delete environment)
   --region REGION      AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
   --profile NAME       AWS profile for credentials (default: AWS_PROFILE; else the SDK's standard chain:
                        environment, SSO, container or instance role)
-  --environment NAME   default environment (same as MWAA_ENVIRONMENT)
+  --environment NAME   default environment (same as MWAA_ENVIRONMENT): a name, alias, region/name or ARN
+  --config FILE        JSON file naming the environments to reach across regions and accounts, each with its
+                       region and credentials (a profile, or a role to assume) and "writes": false to forbid
+                       writes to it; plus "discover_regions" (MWAA_MCP_CONFIG). See the README
+  --regions LIST       comma-separated regions whose environments are all reached with the default credentials
   --max-rps N          Airflow calls per second per environment, either route (default 8; MWAA_MCP_MAX_RPS)
   --airflow-route R    how Airflow calls travel (MWAA_MCP_AIRFLOW_ROUTE): auto (default) InvokeRestApi when the
                        path fits its 64 characters, else the environment's webserver (a login with

@@ -1,21 +1,58 @@
-import { Effect, FiberRef } from "effect"
+import { Effect, FiberRef, Option } from "effect"
+import { EnvironmentCatalog } from "../domain/environment-catalog.js"
 import { EnvironmentResolver } from "../domain/environment-resolution.js"
+import { type Target, accountOfArn } from "../domain/targets.js"
+import { TargetWritesForbidden } from "../domain/write-gating.js"
+import { Fleet } from "./fleet/Fleet.js"
 import { type EnvironmentFailure, InEnvironment } from "./tool-failure.js"
 
 /** The environment the current tool call resolved to, for its audit line. */
 export const resolvedEnvironment = FiberRef.unsafeMake<string | undefined>(undefined)
 
+/** On a server with several targets: the target the call resolved to, which its answer names. */
+export const resolvedTarget = FiberRef.unsafeMake<Target | undefined>(undefined)
+
+/** Set by the tool host while a write tool runs: a target whose configuration forbids writes refuses it. */
+export const writingTool = FiberRef.unsafeMake<string | undefined>(undefined)
+
+/** The account of a target that did not say it, from its environment's ARN (cached); null when that cannot be read. */
+const withAccount = (target: Target) =>
+  target.account !== null
+    ? Effect.succeed(target)
+    : Effect.flatMap(EnvironmentCatalog, (catalog) => catalog.describe(target.name)).pipe(
+        Effect.map((environment) => ({ ...target, account: accountOfArn(environment.arn) })),
+        Effect.orElseSucceed(() => target)
+      )
+
 /**
- * Resolves the environment a call acts on (argument → MWAA_ENVIRONMENT → the only one) and runs
- * `use` with it; a failure after resolution carries the environment's name into the message.
+ * Resolves the environment a call acts on and runs `use` with its MWAA name; a failure after
+ * resolution carries the environment into the message. On a server that reaches one region, the
+ * name comes from the argument, MWAA_ENVIRONMENT or the region's only environment, and `use` runs
+ * on the server's services. On a server with several targets, the address picks a target, and
+ * `use` runs on that target's own services (its credentials, rate limit and caches).
  */
 export const withEnvironment = <A, E extends EnvironmentFailure, R>(
   explicit: string | undefined,
   use: (environment: string) => Effect.Effect<A, E, R>
-) =>
+): Effect.Effect<A, InEnvironment | EnvironmentFailure, R | EnvironmentResolver> =>
   Effect.gen(function* () {
-    const resolver = yield* EnvironmentResolver
-    const environment = yield* resolver.resolve(explicit)
-    yield* FiberRef.set(resolvedEnvironment, environment)
-    return yield* use(environment).pipe(Effect.mapError((cause) => new InEnvironment({ environment, cause })))
+    const fleet = yield* Effect.serviceOption(Fleet)
+    if (Option.isNone(fleet)) {
+      const environment = yield* (yield* EnvironmentResolver).resolve(explicit)
+      yield* FiberRef.set(resolvedEnvironment, environment)
+      return yield* use(environment).pipe(Effect.mapError((cause) => new InEnvironment({ environment, cause })))
+    }
+    const target = yield* fleet.value.resolve(explicit)
+    yield* FiberRef.set(resolvedEnvironment, target.key)
+    yield* FiberRef.set(resolvedTarget, target)
+    const tool = yield* FiberRef.get(writingTool)
+    // Checked before the target's services are touched: nothing of a refused write reaches AWS.
+    if (tool !== undefined && !target.writes) return yield* new TargetWritesForbidden({ tool, target: target.key })
+    const services = yield* fleet.value.servicesOf(target)
+    const answer = yield* use(target.name).pipe(
+      Effect.mapError((cause) => new InEnvironment({ environment: target.key, cause })),
+      Effect.provide(services)
+    )
+    yield* FiberRef.set(resolvedTarget, yield* withAccount(target).pipe(Effect.provide(services)))
+    return answer
   })

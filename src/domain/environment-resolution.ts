@@ -1,6 +1,7 @@
 import { Effect, Option, Schema } from "effect"
 import { AppConfig } from "../ports/AppConfig.js"
 import { Environments } from "../ports/Environments.js"
+import { nameInRegion } from "./targets.js"
 
 /**
  * No environment was named, none is configured, and the region does not hold exactly one. It
@@ -8,9 +9,15 @@ import { Environments } from "../ports/Environments.js"
  */
 export class EnvironmentUnresolved extends Schema.TaggedError<EnvironmentUnresolved>("mwaa-mcp/EnvironmentUnresolved")(
   "EnvironmentUnresolved",
-  { available: Schema.Array(Schema.String), region: Schema.String }
+  {
+    available: Schema.Array(Schema.String),
+    region: Schema.String,
+    /** Set on a server that reaches several targets: `available` are their names, across regions and accounts. */
+    severalTargets: Schema.optional(Schema.Boolean)
+  }
 ) {
   override get message(): string {
+    if (this.severalTargets === true) return `This server reaches several MWAA environments: ${this.available.join(", ")}.`
     return this.available.length === 0
       ? `No MWAA environments exist in region ${this.region}.`
       : `Several MWAA environments exist in region ${this.region}: ${this.available.join(", ")}.`
@@ -26,8 +33,8 @@ const given = (name: string | undefined): Option.Option<string> =>
   )
 
 /**
- * Picks the environment a tool call acts on: the name in the call, then MWAA_ENVIRONMENT, then
- * the region's only environment. Guessing among several would risk acting on the wrong one.
+ * Picks the environment a tool call acts on, on a server that reaches one region: the name in the
+ * call (or its `region/name` or ARN), then the configured default, then the region's only environment. Guessing among several would risk acting on the wrong one.
  */
 export class EnvironmentResolver extends Effect.Service<EnvironmentResolver>()("mwaa-mcp/EnvironmentResolver", {
   effect: Effect.gen(function* () {
@@ -37,7 +44,8 @@ export class EnvironmentResolver extends Effect.Service<EnvironmentResolver>()("
     // Untraced: on every call, under the tool's span; a span costs about 20 µs a call (see bench/README.md).
     const resolve = Effect.fnUntraced(function* (explicit: string | undefined) {
       const chosen = Option.orElse(given(explicit), () => Option.flatMap(config.defaultEnvironment, given))
-      if (Option.isSome(chosen)) return chosen.value
+      // `region/name` and an ARN name this region's environment, or one this server cannot reach.
+      if (Option.isSome(chosen)) return yield* nameInRegion(chosen.value, config.region)
       const available = yield* environments.list()
       const [only] = available
       if (available.length === 1 && only !== undefined) return only

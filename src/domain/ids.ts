@@ -60,3 +60,23 @@ export const EnvironmentName = Schema.String.pipe(
   Schema.annotations({ description: "MWAA environment name" })
 )
 export type EnvironmentName = typeof EnvironmentName.Type
+
+/** An environment as a caller names it: its name (or a configured alias), `region/name`, or its ARN. */
+const ENVIRONMENT_ADDRESS_PATTERN =
+  /^(?:[a-zA-Z][0-9a-zA-Z_-]*|[a-z]{2}(?:-[a-z]+)+-\d+\/[a-zA-Z][0-9a-zA-Z_-]*|arn:aws(?:-[a-z]+)*:airflow:[a-z]{2}(?:-[a-z]+)+-\d+:\d{12}:environment\/[a-zA-Z][0-9a-zA-Z_-]*)$/
+
+export const EnvironmentAddress = Schema.String.pipe(
+  Schema.minLength(1, { message: () => "environment_name must not be empty" }),
+  Schema.maxLength(200, { message: () => "environment_name must be at most 200 characters" }),
+  Schema.pattern(ENVIRONMENT_ADDRESS_PATTERN, {
+    message: () =>
+      "environment_name must start with a letter and contain only letters, digits, '-' and '_' (MWAA), " +
+      "or be region/name (us-east-1/my-env) or the environment's ARN (arn:aws:airflow:REGION:ACCOUNT:environment/NAME)"
+  }),
+  Schema.filter((s) => (s.split("/").at(-1) ?? s).length <= 80, {
+    message: () => "environment_name's environment name must be at most 80 characters (MWAA)"
+  }),
+  Schema.brand("EnvironmentAddress"),
+  Schema.annotations({ description: "MWAA environment: its name, region/name, or its ARN" })
+)
+export type EnvironmentAddress = typeof EnvironmentAddress.Type

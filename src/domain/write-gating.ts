@@ -26,3 +26,16 @@ export class WriteGate extends Effect.Service<WriteGate>()("mwaa-mcp/WriteGate",
     return { ensureAllowed } as const
   })
 }) {}
+
+/**
+ * A write tool was called on a target whose configuration forbids writes, on a server that allows
+ * them: targets can only narrow what the server allows. It carries the tool and the target's name.
+ */
+export class TargetWritesForbidden extends Schema.TaggedError<TargetWritesForbidden>("mwaa-mcp/TargetWritesForbidden")(
+  "TargetWritesForbidden",
+  { tool: Schema.String, target: Schema.String }
+) {
+  override get message(): string {
+    return `The tool "${this.tool}" changes an environment, and the target ${this.target} does not allow writes.`
+  }
+}

@@ -8,6 +8,8 @@ export interface Endpoints {
   readonly mwaa?: string | undefined
   readonly logs?: string | undefined
   readonly s3?: string | undefined
+  /** Where roles are assumed (a target's role_arn). */
+  readonly sts?: string | undefined
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -23,7 +25,8 @@ export const endpointsFromEnv = (env: Env, flagUrl?: string): Endpoints => {
   return {
     mwaa: from("AWS_ENDPOINT_URL_MWAA"),
     logs: from("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS"),
-    s3: from("AWS_ENDPOINT_URL_S3")
+    s3: from("AWS_ENDPOINT_URL_S3"),
+    sts: from("AWS_ENDPOINT_URL_STS")
   }
 }
 

@@ -3,6 +3,7 @@ import { writeTool } from "../tool-spec.js"
 import { EnvironmentChange } from "./environment-output.js"
 import { CreateEnvironmentInput, newEnvironmentSettings } from "./environment-input.js"
 import { environmentText, wordText } from "../summary-text.js"
+import { withEnvironment } from "../with-environment.js"
 
 /** create-environment: CreateEnvironment (write). */
 export const createEnvironmentTool = writeTool({
@@ -15,6 +16,7 @@ export const createEnvironmentTool = writeTool({
   destructive: false,
   input: CreateEnvironmentInput,
   output: EnvironmentChange,
-  run: (input) => createEnvironment(newEnvironmentSettings(input)),
+  // On a server with several targets, the new environment is a configured target's: its alias picks the region and credentials.
+  run: (input) => withEnvironment(input.environment_name, (name) => createEnvironment({ ...newEnvironmentSettings(input), name })),
   summarize: (o) => `Creation of ${environmentText(o.name)} started (${wordText(o.status, "no status")}).`
 })

@@ -1,11 +1,12 @@
 import { Effect, Schema } from "effect"
 import { requireConfirmation } from "../../domain/confirmation.js"
-import { EnvironmentName } from "../../domain/ids.js"
+import { EnvironmentAddress } from "../../domain/ids.js"
 import { deleteEnvironment } from "../../domain/usecases/environments.js"
 import { writeTool } from "../tool-spec.js"
 import { EnvironmentChange } from "./environment-output.js"
 import { environmentText, wordText } from "../summary-text.js"
 import { deleteEnvironmentQuestion } from "./confirmation-questions.js"
+import { withEnvironment } from "../with-environment.js"
 
 /** delete-environment: DeleteEnvironment (write, destructive). */
 export const deleteEnvironmentTool = writeTool({
@@ -18,18 +19,20 @@ export const deleteEnvironmentTool = writeTool({
     "the server also asks them before deleting, and their yes stands in for confirm_environment_name. Requires --allow-write.",
   destructive: true,
   input: Schema.Struct({
-    environment_name: EnvironmentName.annotations({ description: "Environment to delete." }),
+    environment_name: EnvironmentAddress.annotations({ description: "Environment to delete: its name, region/name, or its ARN." }),
     confirm_environment_name: Schema.optional(
       Schema.String.annotations({
         description:
-          "The environment's name again, exactly: a second, deliberate statement of what is deleted. Needed unless the " +
+          "environment_name again, exactly as given: a second, deliberate statement of what is deleted. Needed unless the " +
           "user confirmed when the client asked them."
       })
     )
   }),
   output: EnvironmentChange,
-  confirmationQuestion: (i) => deleteEnvironmentQuestion(i.environment_name),
+  confirmationQuestion: (i) => withEnvironment(i.environment_name, deleteEnvironmentQuestion),
   run: (i) =>
-    requireConfirmation(i.environment_name, i.confirm_environment_name).pipe(Effect.zipRight(deleteEnvironment(i.environment_name))),
+    requireConfirmation(i.environment_name, i.confirm_environment_name).pipe(
+      Effect.zipRight(withEnvironment(i.environment_name, deleteEnvironment))
+    ),
   summarize: (o) => `Deletion of ${environmentText(o.name)} started (${wordText(o.status, "no status")}).`
 })

@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { EnvironmentName } from "../../domain/ids.js"
+import { EnvironmentAddress, EnvironmentName } from "../../domain/ids.js"
 import type { EnvironmentSettings, NewEnvironmentSettings } from "../../ports/Environments.js"
 import { looseInt } from "../fields.js"
 
@@ -98,7 +98,7 @@ export const CreateEnvironmentInput = Schema.transform(
 )
 
 export const UpdateEnvironmentInput = Schema.Struct({
-  environment_name: EnvironmentName.annotations({ description: "Environment to update." }),
+  environment_name: EnvironmentAddress.annotations({ description: "Environment to update: its name, region/name, or its ARN." }),
   ...environmentSettings
 })
 
@@ -108,8 +108,11 @@ export const newEnvironmentSettings = ({ environment_name, ...settings }: typeof
   name: environment_name
 })
 
-/** update-environment's input as the settings to change. */
-export const changedSettings = ({ environment_name, ...settings }: typeof UpdateEnvironmentInput.Type): EnvironmentSettings => ({
+/** update-environment's input as the settings to change, in the environment the address resolved to. */
+export const changedSettings = (
+  { environment_name: _address, ...settings }: typeof UpdateEnvironmentInput.Type,
+  name: string
+): EnvironmentSettings => ({
   ...settings,
-  name: environment_name
+  name
 })

@@ -3,6 +3,7 @@ import { writeTool } from "../tool-spec.js"
 import { EnvironmentChange } from "./environment-output.js"
 import { changedSettings, UpdateEnvironmentInput } from "./environment-input.js"
 import { environmentText, wordText } from "../summary-text.js"
+import { withEnvironment } from "../with-environment.js"
 
 /** update-environment: UpdateEnvironment (write). */
 export const updateEnvironmentTool = writeTool({
@@ -15,6 +16,6 @@ export const updateEnvironmentTool = writeTool({
   destructive: false,
   input: UpdateEnvironmentInput,
   output: EnvironmentChange,
-  run: (input) => updateEnvironment(changedSettings(input)),
+  run: (input) => withEnvironment(input.environment_name, (name) => updateEnvironment(changedSettings(input, name))),
   summarize: (o) => `Update of ${environmentText(o.name)} started (${wordText(o.status, "no status")}).`
 })

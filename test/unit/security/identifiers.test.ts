@@ -30,8 +30,14 @@ const dotsOnly = (s: string) => /^\.+$/.test(s)
 const keyAccepted = (s: string) => /^[A-Za-z0-9_.-]+$/.test(s) && s.length <= 250 && !dotsOnly(s)
 /** Airflow's allowed_run_id_pattern; "~" is the wildcard, never a run. */
 const runAccepted = (s: string) => /^[A-Za-z0-9_.~:+-]+$/.test(s) && s.length <= 250 && s !== "~" && !dotsOnly(s)
-/** MWAA's Name pattern, 1-80. */
-const envAccepted = (s: string) => /^[a-zA-Z][0-9a-zA-Z_-]*$/.test(s) && s.length <= 80
+/** MWAA's Name pattern, 1-80; or region/name, or an environment's ARN, which name one by its region (and account). */
+const mwaaName = (s: string) => /^[a-zA-Z][0-9a-zA-Z_-]*$/.test(s) && s.length <= 80
+const envAccepted = (s: string) => {
+  const arn = /^arn:aws(?:-[a-z]+)*:airflow:[a-z]{2}(?:-[a-z]+)+-\d+:\d{12}:environment\/(.*)$/.exec(s)
+  const qualified = /^[a-z]{2}(?:-[a-z]+)+-\d+\/(.*)$/.exec(s)
+  const name = arn?.[1] ?? qualified?.[1] ?? s
+  return mwaaName(name) && s.length <= 200
+}
 
 // ---- generators of accepted ids --------------------------------------------------------------
 

@@ -1,0 +1,51 @@
+import { Context, type Effect, Option, Schema } from "effect"
+import type { EnvironmentUnresolved } from "../../domain/environment-resolution.js"
+import type { Target, TargetAmbiguous, TargetUnknown } from "../../domain/targets.js"
+import type { MwaaError } from "../../ports/MwaaError.js"
+import type { ToolServices } from "../tool-spec.js"
+
+/** A discovery region whose environments could not be listed, and why. */
+export interface UnlistedRegion {
+  readonly region: string
+  readonly error: MwaaError
+}
+
+/** Every target the server reaches now: the configured ones and those found in the discovery regions. */
+export interface TargetListing {
+  readonly targets: ReadonlyArray<Target>
+  readonly unlisted: ReadonlyArray<UnlistedRegion>
+}
+
+/**
+ * The environments of a server configured with several targets (--config, --regions). Each target
+ * runs on services of its own (its SDK clients and credentials, its rate limit, its caches, its
+ * webserver sessions), so one target's expired credentials or throttling never touches another.
+ * Absent on a server without a configuration, which reaches one region as it always has.
+ */
+export class Fleet extends Context.Tag("mwaa-mcp/Fleet")<
+  Fleet,
+  {
+    readonly listing: Effect.Effect<TargetListing>
+    /** The target an address names, or the default (the configured one, or the only target). */
+    readonly resolve: (address: string | undefined) => Effect.Effect<Target, TargetUnknown | TargetAmbiguous | EnvironmentUnresolved>
+    /** The target's own services, built on its first use and kept for the server's life. */
+    readonly servicesOf: (target: Target) => Effect.Effect<Context.Context<ToolServices>>
+  }
+>() {}
+
+/** Where one target's calls go: its region and credentials (a profile, a role to assume, or the default chain). */
+export const Reach = Schema.Struct({
+  region: Schema.String,
+  profile: Schema.optional(Schema.String),
+  role_arn: Schema.optional(Schema.String),
+  external_id: Schema.optional(Schema.String)
+})
+export type Reach = typeof Reach.Type
+
+/** Targets sharing a reach share its SDK clients and credentials: one key per reach. */
+export const reachKey = (reach: Reach): string =>
+  JSON.stringify([reach.region, reach.profile ?? null, reach.role_arn ?? null, reach.external_id ?? null])
+
+/** The account a role lives in, known before anything is asked. */
+export const accountOfReach = (reach: Reach): string | null =>
+  Option.getOrNull(Option.fromNullable(/^arn:[^:]+:iam::(\d{12}):role\//.exec(reach.role_arn ?? "")?.[1]))
