@@ -9,6 +9,7 @@ import { getDagRunTool } from "./tools/get-dag-run.js"
 import { getDagSourceTool } from "./tools/get-dag-source.js"
 import { getEnvironmentTool } from "./tools/get-environment.js"
 import { getEnvironmentHealthTool } from "./tools/get-environment-health.js"
+import { getFleetHealthTool } from "./tools/get-fleet-health.js"
 import { getImportErrorsTool } from "./tools/get-import-errors.js"
 import { getTaskInstanceTool } from "./tools/get-task-instance.js"
 import { getTaskLogsTool } from "./tools/get-task-logs.js"
@@ -52,4 +53,4 @@ const environmentTools: ReadonlyArray<AnyToolSpec> = (
 ).map((spec: AnyToolSpec): AnyToolSpec => ({ ...spec, output: withTargetField(spec.output) }))
 
 /** The tool catalogue, in the order an assistant meets them while triaging. */
-export const catalogue: ReadonlyArray<AnyToolSpec> = [listEnvironmentsTool, ...environmentTools]
+export const catalogue: ReadonlyArray<AnyToolSpec> = [listEnvironmentsTool, getFleetHealthTool, ...environmentTools]

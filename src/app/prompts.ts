@@ -2,11 +2,18 @@ import { Either, Schema } from "effect"
 import type { PromptDescriptor } from "../ports/ToolHost.js"
 import { DagId, DagRunId, EnvironmentAddress } from "../domain/ids.js"
 
+/** What a prompt may know of the server it is rendered on. */
+export interface PromptContext {
+  /** The server reaches several targets (--config, --regions): a health check starts from all of them. */
+  readonly severalTargets: boolean
+}
+
 /** A prompt template: its descriptor and how its messages are rendered from the arguments. */
 export interface PromptSpec {
   readonly descriptor: PromptDescriptor
   readonly render: (
-    args: Readonly<Record<string, string>>
+    args: Readonly<Record<string, string>>,
+    context?: PromptContext
   ) => Promise<ReadonlyArray<{ readonly role: "user" | "assistant"; readonly text: string }>>
 }
 
@@ -87,18 +94,31 @@ const environmentHealthCheck: PromptSpec = {
       "Checks an environment end to end (MWAA status, scheduler and database health, import errors, failing and paused DAGs) and reports what needs attention.",
     arguments: [{ name: "environment_name", description: "MWAA environment (default: the server's environment).", required: false }]
   },
-  render: async (args) => {
+  render: async (args, context) => {
     const env = checked(args, "environment_name", EnvironmentAddress, ["environment_name"])
+    const steps = [
+      `1. Call get-environment-health${envText(env)}: MWAA status and last update, Airflow's metadatabase, scheduler, triggerer and DAG processor, import errors, paused and failing DAGs.`,
+      "2. If the last update failed or the environment is not AVAILABLE, call get-environment for its configuration (Airflow version, worker counts, logging) and explain the failure.",
+      `3. If there are import errors, call get-import-errors${envText(env)} and name each broken file with the line of its error.`,
+      `4. If DAGs are failing, call list-dag-runs with state="failed"${envText(env)} and, for the DAGs that fail most, diagnose-dag-run.`,
+      "5. Report: a one-line verdict (healthy, degraded or unhealthy), then each problem with its evidence and the next action, most urgent first. Change nothing."
+    ]
+    // Several targets and none named: the whole fleet first, then the environments that need attention.
+    const fleetSteps = [
+      "1. Call get-fleet-health: every environment this server reaches, worst first, with its verdict, failed runs, failing DAGs, import errors and any error reaching it.",
+      "2. For each environment that is not healthy, worst first, call get-environment-health with its address as environment_name; an unreachable one's error is usually credentials or access: say so.",
+      '3. Where DAGs are failing, call list-dag-runs with state="failed" and that environment_name, and diagnose-dag-run for the DAGs that fail most.',
+      "4. Report: one line per environment (address, region, account, verdict), then each problem with its evidence and the next action, most urgent first. Change nothing."
+    ]
+    const whole = env === undefined && context?.severalTargets === true
     return [
       {
         role: "user" as const,
         text: [
-          `Check the health of the MWAA environment${env === undefined ? " (the server's default one)" : ` "${env}"`} with the mwaa tools.`,
-          `1. Call get-environment-health${envText(env)}: MWAA status and last update, Airflow's metadatabase, scheduler, triggerer and DAG processor, import errors, paused and failing DAGs.`,
-          "2. If the last update failed or the environment is not AVAILABLE, call get-environment for its configuration (Airflow version, worker counts, logging) and explain the failure.",
-          `3. If there are import errors, call get-import-errors${envText(env)} and name each broken file with the line of its error.`,
-          `4. If DAGs are failing, call list-dag-runs with state="failed"${envText(env)} and, for the DAGs that fail most, diagnose-dag-run.`,
-          "5. Report: a one-line verdict (healthy, degraded or unhealthy), then each problem with its evidence and the next action, most urgent first. Change nothing."
+          whole
+            ? "Check the health of every MWAA environment this server reaches with the mwaa tools."
+            : `Check the health of the MWAA environment${env === undefined ? " (the server's default one)" : ` "${env}"`} with the mwaa tools.`,
+          ...(whole ? fleetSteps : steps)
         ].join("\n")
       }
     ]

@@ -15,6 +15,7 @@ import { jsonSchemaOf } from "./json-schema.js"
 import { completePromptArgument, NO_VALUES } from "./completions.js"
 import { resolvedEnvironment, resolvedTarget, writingTool } from "./with-environment.js"
 import { targetView } from "./fleet/target-view.js"
+import { Fleet } from "./fleet/Fleet.js"
 
 export const describeTool = (spec: AnyToolSpec): ToolDescriptor => ({
   name: spec.name,
@@ -200,7 +201,8 @@ export const makeToolHost = (runner: ToolRunner, options: ToolHostOptions): Tool
       const prompt = options.prompts.find((p) => p.descriptor.name === name)
       if (prompt === undefined)
         throw new Error(`Unknown prompt ${name}. Known prompts: ${options.prompts.map((p) => p.descriptor.name).join(", ")}`)
-      return prompt.render(args)
+      built ??= await runtimeAndConfig(runner)
+      return prompt.render(args, { severalTargets: Option.isSome(Context.getOption(built.runtime.context, Fleet)) })
     },
     confirmationQuestion: async (name, args, context) => {
       const question = byName.get(name)?.question

@@ -159,11 +159,19 @@ const airflowFindings = (a: AirflowPart, apiDown: boolean): Array<Finding> => {
   else if (f !== null && (f.count ?? 0) > 0) {
     findings.push({
       level: "degraded",
-      text: `${f.count}${f.complete ? "" : " or more"} DAG(s) had failed runs in the 24 h to ${f.window_end}: ${f.dag_ids.join(", ")}.`,
+      text: `${f.count}${f.complete ? "" : " or more"} DAG(s) had failed runs in the ${windowHours(f)} h to ${f.window_end}: ${f.dag_ids.join(", ")}.`,
       next: "list-failed-runs"
     })
   }
   return findings
+}
+
+const DEFAULT_HOURS = 24
+
+/** The failed-runs window's length in hours, as the check was asked for (24 unless it said otherwise). */
+const windowHours = (f: FailingDagsPart): number => {
+  const millis = Date.parse(f.window_end ?? "") - Date.parse(f.window_start ?? "")
+  return Number.isFinite(millis) ? Math.round(millis / 3_600_000) : DEFAULT_HOURS
 }
 
 /**
@@ -201,7 +209,7 @@ export const assess = (
       {
         text:
           `No problems found: MWAA status ${mwaa.status ?? "unknown"}; ${components.length > 0 ? `${components.join(", ")} healthy` : "no component reported"}; ` +
-          "no import errors; no failed runs in the last 24 h."
+          `no import errors; no failed runs in the last ${airflow.failing_dags === null ? DEFAULT_HOURS : windowHours(airflow.failing_dags)} h.`
       }
     ]
   }

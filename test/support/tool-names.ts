@@ -4,6 +4,7 @@
  */
 export const READ_TOOLS = [
   "list-environments",
+  "get-fleet-health",
   "get-environment",
   "get-environment-health",
   "list-dags",

@@ -26,7 +26,9 @@ import { summarizeEnvironment } from "./environments.js"
 /** get-environment-health: MWAA's view and Airflow's in one call; a part that fails is reported, never fatal. */
 
 const MAX_ERROR_CHARS = 300
-const DAY_MILLIS = 86_400_000
+const HOUR_MILLIS = 3_600_000
+/** The window of failed runs when the caller names none: a day, an on-call shift and then some. */
+export const DEFAULT_WINDOW_HOURS = 24
 /** One page of the batch runs list: Airflow's default maximum_page_limit. */
 const FAILED_RUNS_PAGE = 100
 
@@ -41,24 +43,24 @@ export const failureText = (e: PartFailure): string => {
 
 const reasonOf = (e: PartFailure): string | undefined => (e instanceof MwaaError ? e.reason : undefined)
 
-const meaningOf = (start: string, end: string, anchor: "scheduler" | "clock") =>
-  `DAGs with at least one run that ended in state failed since ${start}: the 24 h before ${end} (` +
+const meaningOf = (start: string, end: string, hours: number, anchor: "scheduler" | "clock") =>
+  `DAGs with at least one run that ended in state failed since ${start}: the ${hours} h before ${end} (` +
   (anchor === "scheduler" ? "the scheduler's latest heartbeat, Airflow's own clock" : "this server's clock") +
   `), read from the ${FAILED_RUNS_PAGE} most recently ended failed runs.`
 
 /**
- * Distinct DAGs among failed runs that ended in the last 24 h: one page of the batch runs list,
+ * Distinct DAGs among failed runs that ended in the last `hours`: one page of the batch runs list,
  * newest end first. The window ends at Airflow's own "now" (the scheduler's heartbeat) when it
  * reported one, so a skewed local clock cannot shift it.
  */
-const failingDags = (env: string, health: AirflowHealth | null) =>
+const failingDags = (env: string, health: AirflowHealth | null, hours: number) =>
   Effect.gen(function* () {
     const heartbeat = Date.parse(health?.scheduler?.latest_heartbeat ?? "")
     const anchor = Number.isNaN(heartbeat) ? "clock" : "scheduler"
     const endMillis = Number.isNaN(heartbeat) ? yield* Clock.currentTimeMillis : heartbeat
-    const window_start = new Date(endMillis - DAY_MILLIS).toISOString()
+    const window_start = new Date(endMillis - hours * HOUR_MILLIS).toISOString()
     const window_end = new Date(endMillis).toISOString()
-    const meaning = meaningOf(window_start, window_end, anchor)
+    const meaning = meaningOf(window_start, window_end, hours, anchor)
     const outcome = yield* listDagRuns(env, undefined, {
       limit: FAILED_RUNS_PAGE,
       offset: 0,
@@ -99,7 +101,7 @@ const countOf = <E, R>(effect: Effect.Effect<{ readonly total_entries: number },
   )
 
 /** Airflow's side, probed only once the environment is in a status where it runs. */
-const probeAirflow = (env: string, v: AirflowMajor) =>
+const probeAirflow = (env: string, v: AirflowMajor, hours: number) =>
   Effect.gen(function* () {
     const airflow = yield* AirflowClient
     const health = yield* airflow.send(env, healthRoute(v), HealthAnswer).pipe(Effect.either)
@@ -108,7 +110,7 @@ const probeAirflow = (env: string, v: AirflowMajor) =>
         countOf(listImportErrors(env, { limit: 1, offset: 0 })),
         countOf(listDags(env, { limit: 1, offset: 0, paused: true })),
         countOf(listDags(env, { limit: 1, offset: 0, paused: false })),
-        failingDags(env, Either.getOrNull(health))
+        failingDags(env, Either.getOrNull(health), hours)
       ],
       { concurrency: "unbounded" }
     )
@@ -144,7 +146,7 @@ const notProbed = (reason: string): AirflowPart => ({
   failing_dags: null
 })
 
-export const environmentHealth = Effect.fnUntraced(function* (env: string) {
+export const environmentHealth = Effect.fnUntraced(function* (env: string, windowHours: number = DEFAULT_WINDOW_HOURS) {
   const catalog = yield* EnvironmentCatalog
   const airflow = yield* AirflowClient
   // Fresh: the status is the point of the call.
@@ -159,7 +161,7 @@ export const environmentHealth = Effect.fnUntraced(function* (env: string) {
     ? yield* airflow.major(env).pipe(
         Effect.matchEffect({
           onFailure: (e) => Effect.succeed({ part: notProbed(failureText(e)), apiDown: false }),
-          onSuccess: (v) => probeAirflow(env, v)
+          onSuccess: (v) => probeAirflow(env, v, windowHours)
         })
       )
     : {

@@ -16,7 +16,7 @@ const keysOf = (value: unknown): Array<string> =>
       : Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)])
 
 describe("tool catalogue", () => {
-  it("has the 23 tools: 16 read (the product's 13, diagnose-dag-run, get-environment-health, wait-for-dag-run) and 7 write, with unique names", () => {
+  it("has the 24 tools: 17 read (the product's 13, diagnose-dag-run, get-environment-health, get-fleet-health, wait-for-dag-run) and 7 write, with unique names", () => {
     const names = descriptors.map((d) => d.name)
     expect(new Set(names).size).toBe(names.length)
     expect([...names].sort()).toEqual([...READ_TOOLS, ...WRITE_TOOLS].sort())
@@ -59,7 +59,8 @@ describe("tool catalogue", () => {
   it("uses Airflow's parameter names and offers environment_name on every tool that acts on one environment", () => {
     for (const d of descriptors) {
       const props = Object.keys((d.inputSchema["properties"] ?? {}) as object)
-      if (d.name !== "list-environments") {
+      // list-environments and get-fleet-health act on every environment the server reaches (the latter on a list of them).
+      if (d.name !== "list-environments" && d.name !== "get-fleet-health") {
         expect(props.some((p) => p === "environment_name")).toBe(true)
       }
       for (const p of props) expect(p).toMatch(/^[a-z][a-z0-9_]*$/)

@@ -17,6 +17,7 @@ const argumentsFor: Readonly<Record<string, Record<string, unknown>>> = {
   "list-environments": {},
   "get-environment": {},
   "get-environment-health": {},
+  "get-fleet-health": {},
   "create-environment": {
     environment_name: "created-env",
     airflow_version: "2.10.3",

@@ -352,6 +352,7 @@ const callsFor = (environment_name: string, s: Secrets): ReadonlyArray<Call> => 
     { tool: "list-environments", args: {} },
     { tool: "get-environment", args: env },
     { tool: "get-environment-health", args: env },
+    { tool: "get-fleet-health", args: {} },
     { tool: "list-dags", args: env },
     ...[SHORT_DAG, LONG_DAG].flatMap((dag_id): Array<Call> => {
       const run = { ...env, dag_id, dag_run_id: RUN }

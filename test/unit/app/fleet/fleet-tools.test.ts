@@ -107,4 +107,12 @@ describe("a server with several targets", () => {
         .map((c) => c.api)
     ).toContain("InvokeRestApi")
   })
+
+  it("starts the health-check prompt from get-fleet-health when no environment is named", async () => {
+    const [whole] = await host.getPrompt("environment-health-check", {})
+    expect(whole?.text).toContain("1. Call get-fleet-health")
+    const [one] = await host.getPrompt("environment-health-check", { environment_name: "staging" })
+    expect(one?.text).toContain('1. Call get-environment-health environment_name="staging"')
+    expect(one?.text).not.toContain("get-fleet-health")
+  })
 })
