@@ -14,8 +14,7 @@ const members = (name: string) =>
     return { mwaa: env.mwaa, host: token.WebServerHostname, token: token.WebToken, location: fake.location }
   })
 
-const inWorld = (options: { account?: string; region?: string }) =>
-  Effect.provide(members("tiny-2"), FakeMwaa.layer(tinySeed(), options))
+const inWorld = (options: { account?: string; region?: string }) => Effect.provide(members("tiny-2"), FakeMwaa.layer(tinySeed(), options))
 
 describe("fake MWAA location (account and region)", () => {
   it.effect("defaults to 123456789012 in us-east-1, as before", () =>
