@@ -1,8 +1,11 @@
+import { mkdtempSync, writeFileSync } from "node:fs"
 import { request as httpRequest } from "node:http"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { DescribeLogStreamsCommand } from "@aws-sdk/client-cloudwatch-logs"
 import { CreateWebLoginTokenCommand, GetEnvironmentCommand, ListEnvironmentsCommand, ResourceNotFoundException } from "@aws-sdk/client-mwaa"
 import { GetObjectCommand } from "@aws-sdk/client-s3"
-import { fromTemporaryCredentials } from "@aws-sdk/credential-providers"
+import { fromIni, fromTemporaryCredentials } from "@aws-sdk/credential-providers"
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -72,6 +75,27 @@ describe("HTTP fake worlds: routing by account and region", () => {
       ["GetObject", "eu-west-1", ACCOUNT_B, READER_ROLE, 200]
     ])
     for (const record of calls) expect(record.accessKeyId).toMatch(/^ASIA[A-Z2-7]{16}$/)
+  })
+
+  it("a profile that assumes a role (role_arn, source_profile, external_id) lands in the role's account too", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "fleet-profiles-"))
+    const filepath = join(dir, "credentials")
+    const configFilepath = join(dir, "config")
+    writeFileSync(filepath, `[a]\naws_access_key_id = ${KEY_A.accessKeyId}\naws_secret_access_key = ${KEY_A.secretAccessKey}\n`)
+    writeFileSync(
+      configFilepath,
+      `[profile b]\nrole_arn = ${READER_ROLE}\nsource_profile = a\nexternal_id = ${READER_EXTERNAL_ID}\nregion = eu-west-1\n`
+    )
+    fake.clearRequests()
+    const viaProfile = clientsFor(
+      "eu-west-1",
+      fromIni({ profile: "b", filepath, configFilepath, clientConfig: { region: "eu-west-1", endpoint: fake.url } })
+    )
+    expect(await names(viaProfile)).toEqual(["b-eu-2", "tiny-2"])
+    expect(fake.requests().map((r) => [r.operation, r.account, r.roleArn])).toEqual([
+      ["AssumeRole", ACCOUNT_A, READER_ROLE],
+      ["ListEnvironments", ACCOUNT_B, READER_ROLE]
+    ])
   })
 
   it("the same account in another region is another world; a long-term key is its own account's", async () => {
