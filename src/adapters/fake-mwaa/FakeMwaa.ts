@@ -13,6 +13,7 @@ import { makeEnvironments } from "./environments-port.js"
 import { makeFakeClock } from "./fake-clock.js"
 import { type FakeFaults, makeFaultQueue } from "./faults.js"
 import { withFaults } from "./faulted-ports.js"
+import { DEFAULT_LOCATION, type FakeLocation } from "./locations.js"
 import { makeCloudWatchLogs, makeDagFiles } from "./logs-and-s3.js"
 import { findDag, findRun, findTaskInstance } from "./lookups.js"
 import { setDagRunState } from "./scheduler.js"
@@ -24,10 +25,16 @@ import { type FakeWebserver, makeFakeWebserver } from "./webserver-service.js"
 export interface FakeMwaaOptions {
   /** Also append every call as one JSON line to this file (for tests in another process). */
   readonly callLogPath?: string | undefined
+  /** The account every ARN names (default 123456789012). */
+  readonly account?: string | undefined
+  /** The region every ARN and webserver host names (default us-east-1). */
+  readonly region?: string | undefined
 }
 
 /** What tests can see of the fake: the calls it received and its current stored records. */
 export interface FakeMwaaShape {
+  /** Where this fake lives: the account and region its ARNs and webserver hosts name. */
+  readonly location: FakeLocation
   readonly calls: Effect.Effect<ReadonlyArray<FakeCall>>
   readonly clearCalls: Effect.Effect<void>
   /** The whole stored state, for checks the readers below do not cover. */
@@ -82,7 +89,8 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
   static readonly layer = (seed: FakeSeed, options: FakeMwaaOptions = {}): Layer.Layer<BackendPorts | FakeMwaa> =>
     Layer.effectContext(
       Effect.gen(function* () {
-        const ref = yield* Ref.make(buildState(seed))
+        const location = { account: options.account ?? DEFAULT_LOCATION.account, region: options.region ?? DEFAULT_LOCATION.region }
+        const ref = yield* Ref.make(buildState(seed, location))
         const clock = yield* makeFakeClock(ref)
         const log = yield* makeCallLog(options.callLogPath)
         const faults = makeFaultQueue()
@@ -97,6 +105,7 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
         const cloudWatchLogs = makeCloudWatchLogs(ref, log)
         const dagFiles = makeDagFiles(ref, log)
         const inspector: FakeMwaaShape = {
+          location,
           calls: log.calls,
           clearCalls: log.clear,
           state: Ref.get(ref),

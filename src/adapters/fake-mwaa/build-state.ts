@@ -1,5 +1,5 @@
 import type { LogEvent } from "../cloudwatch-task-logs.js"
-import { filelocOf } from "./locations.js"
+import { DEFAULT_LOCATION, type FakeLocation, filelocOf } from "./locations.js"
 import { defaultMembers } from "./mwaa-members.js"
 import type * as Seed from "./seed-types.js"
 import type * as S from "./state.js"
@@ -13,8 +13,9 @@ const ENVIRONMENT_CREATED_AT = "2026-11-02T14:07:31+00:00"
 /** Bare-string log lines of a stream start here, one millisecond apart. */
 const DEFAULT_LOG_START = Date.UTC(2026, 10, 24)
 
-export const buildState = (seed: Seed.FakeSeed): S.FakeState => ({
-  environments: seed.environments.map(buildEnvironment),
+export const buildState = (seed: Seed.FakeSeed, location: FakeLocation = DEFAULT_LOCATION): S.FakeState => ({
+  location,
+  environments: seed.environments.map((env) => buildEnvironment(env, location)),
   nowMillis: Math.floor((parseIsoMicros(seed.now ?? DEFAULT_NOW) ?? 0) / 1000)
 })
 
@@ -126,7 +127,7 @@ const buildStream = (name: string, lines: ReadonlyArray<Seed.FakeLogLine>): S.Lo
   return { name, creationTime: events[0]?.timestamp ?? DEFAULT_LOG_START, events, storedBytes }
 }
 
-const buildEnvironment = (env: Seed.FakeEnvironmentSeed): S.EnvironmentRecord => {
+const buildEnvironment = (env: Seed.FakeEnvironmentSeed, location: FakeLocation): S.EnvironmentRecord => {
   const dags = (env.dags ?? []).map(buildDag)
   const dagRuns = (env.dagRuns ?? []).map(buildRun)
   const taskInstances = env.taskInstances ?? []
@@ -134,7 +135,7 @@ const buildEnvironment = (env: Seed.FakeEnvironmentSeed): S.EnvironmentRecord =>
   return {
     name: env.name,
     flavor: flavorOf(env.airflowVersion),
-    mwaa: { ...defaultMembers(env.name, env.airflowVersion, env.status, ENVIRONMENT_CREATED_AT), ...env.mwaa },
+    mwaa: { ...defaultMembers(env.name, env.airflowVersion, env.status, ENVIRONMENT_CREATED_AT, location), ...env.mwaa },
     dags,
     dagRuns,
     taskInstances: taskInstances.map(buildTaskInstance(dags, firstTiId)),

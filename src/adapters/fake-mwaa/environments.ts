@@ -88,7 +88,7 @@ export const createEnvironment = (
   }
   const now = formatIsoMillis(state.nowMillis)
   const version = typeof input["AirflowVersion"] === "string" ? input["AirflowVersion"] : "2.10.3"
-  const { LastUpdate: _none, ...defaults } = defaultMembers(input.Name, version, "CREATING", now)
+  const { LastUpdate: _none, ...defaults } = defaultMembers(input.Name, version, "CREATING", now, state.location)
   const mwaa: Record<string, unknown> = { ...mergeMembers(defaults, input), Status: "CREATING", CreatedAt: now }
   const env = emptyEnvironment(input.Name, mwaa)
   return Either.right([{ Arn: String(mwaa["Arn"]) }, { ...state, environments: [...state.environments, env] }])

@@ -7,6 +7,8 @@ export { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, DEMO_FAILED_TASK, DEMO_MANUAL_R
 export { CRM_DAG, FX_DAG, ORDERS_DAG, REPORT_DAG, SPEND_DAG } from "./demo/dags.js"
 export {
   DAGS_FOLDER,
+  DEFAULT_LOCATION,
+  type FakeLocation,
   dagFileKey,
   environmentArn,
   filelocOf,

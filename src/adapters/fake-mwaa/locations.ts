@@ -7,18 +7,29 @@ import { taskLogStreamName as streamNameOf } from "../cloudwatch-task-logs.js"
 export const REGION = "us-east-1"
 export const ACCOUNT = "123456789012"
 
+/** The account and region a fake MWAA lives in: every ARN and webserver host it issues names them. */
+export interface FakeLocation {
+  readonly account: string
+  readonly region: string
+}
+
+export const DEFAULT_LOCATION: FakeLocation = { account: ACCOUNT, region: REGION }
+
+export const isDefaultLocation = (where: FakeLocation): boolean => where.account === ACCOUNT && where.region === REGION
+
 /** MWAA mounts the DAGs folder of the source bucket here; DAG fileloc values start with it. */
 export const DAGS_FOLDER = "/usr/local/airflow/dags"
 
-export const environmentArn = (name: string): string => `arn:aws:airflow:${REGION}:${ACCOUNT}:environment/${name}`
+export const environmentArn = (name: string, where: FakeLocation = DEFAULT_LOCATION): string =>
+  `arn:aws:airflow:${where.region}:${where.account}:environment/${name}`
 
 export const sourceBucketArn = (name: string): string => `arn:aws:s3:::airflow-${name}`
 
 /** MWAA's log groups are airflow-<env>-<Kind> with Kind in Task, DAGProcessing, Scheduler, WebServer, Worker. */
 export const logGroupName = (name: string, kind = "Task"): string => `airflow-${name}-${kind}`
 
-export const logGroupArn = (name: string, kind = "Task"): string =>
-  `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:${logGroupName(name, kind)}`
+export const logGroupArn = (name: string, kind = "Task", where: FakeLocation = DEFAULT_LOCATION): string =>
+  `arn:aws:logs:${where.region}:${where.account}:log-group:${logGroupName(name, kind)}`
 
 export const filelocOf = (relativeFileloc: string): string => `${DAGS_FOLDER}/${relativeFileloc}`
 

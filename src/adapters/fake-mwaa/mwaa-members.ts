@@ -1,23 +1,37 @@
-import { ACCOUNT, REGION, environmentArn, logGroupArn, sourceBucketArn } from "./locations.js"
+import { DEFAULT_LOCATION, type FakeLocation, environmentArn, isDefaultLocation, logGroupArn, sourceBucketArn } from "./locations.js"
 import { stableUuid } from "./tokens.js"
 
+/**
+ * The environment's id (the first label of its webserver host): one per account, region and
+ * name, so two fakes' webservers never share a host; the default location keeps its old ids.
+ */
+const environmentId = (name: string, where: FakeLocation): string =>
+  stableUuid(isDefaultLocation(where) ? `environment/${name}` : `environment/${where.account}/${where.region}/${name}`)
+
 /** Members every fake environment has, following the botocore model's Environment shape. */
-export const defaultMembers = (name: string, airflowVersion: string, status: string, createdAt: string): Record<string, unknown> => {
-  const id = stableUuid(`environment/${name}`)
+export const defaultMembers = (
+  name: string,
+  airflowVersion: string,
+  status: string,
+  createdAt: string,
+  where: FakeLocation = DEFAULT_LOCATION
+): Record<string, unknown> => {
+  const { account, region } = where
+  const id = environmentId(name, where)
   const module = (kind: string, level: string, enabled = true) => ({
     Enabled: enabled,
     LogLevel: level,
-    CloudWatchLogGroupArn: logGroupArn(name, kind)
+    CloudWatchLogGroupArn: logGroupArn(name, kind, where)
   })
   return {
     Name: name,
     Status: status,
-    Arn: environmentArn(name),
+    Arn: environmentArn(name, where),
     CreatedAt: createdAt,
     // MWAA answers a bare host name here, although the model's pattern says https://.
-    WebserverUrl: `${id}.c2.${REGION}.airflow.amazonaws.com`,
-    ExecutionRoleArn: `arn:aws:iam::${ACCOUNT}:role/service-role/AmazonMWAA-${name}-exec`,
-    ServiceRoleArn: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/airflow.amazonaws.com/AWSServiceRoleForAmazonMWAA`,
+    WebserverUrl: `${id}.c2.${region}.airflow.amazonaws.com`,
+    ExecutionRoleArn: `arn:aws:iam::${account}:role/service-role/AmazonMWAA-${name}-exec`,
+    ServiceRoleArn: `arn:aws:iam::${account}:role/aws-service-role/airflow.amazonaws.com/AWSServiceRoleForAmazonMWAA`,
     AirflowVersion: airflowVersion,
     SourceBucketArn: sourceBucketArn(name),
     DagS3Path: "dags",
@@ -45,8 +59,8 @@ export const defaultMembers = (name: string, airflowVersion: string, status: str
     WeeklyMaintenanceWindowStart: "SUN:03:30",
     Tags: { team: "data-platform", environment: name },
     WebserverAccessMode: "PUBLIC_ONLY",
-    DatabaseVpcEndpointService: `com.amazonaws.vpce.${REGION}.vpce-svc-${id.replace(/-/g, "").slice(0, 17)}`,
-    CeleryExecutorQueue: `arn:aws:sqs:${REGION}:${ACCOUNT}:airflow-celery-${id}`,
+    DatabaseVpcEndpointService: `com.amazonaws.vpce.${region}.vpce-svc-${id.replace(/-/g, "").slice(0, 17)}`,
+    CeleryExecutorQueue: `arn:aws:sqs:${region}:${account}:airflow-celery-${id}`,
     EndpointManagement: "SERVICE"
   }
 }

@@ -1,4 +1,5 @@
 import type { LogEvent } from "../cloudwatch-task-logs.js"
+import type { FakeLocation } from "./locations.js"
 import type { WebserverStore } from "./webserver-store.js"
 
 /**
@@ -146,6 +147,8 @@ export interface EnvironmentRecord {
 }
 
 export interface FakeState {
+  /** The account and region this fake MWAA answers for (FakeMwaa.layer's options). */
+  readonly location: FakeLocation
   readonly environments: ReadonlyArray<EnvironmentRecord>
   /** The current call's instant, epoch milliseconds: Effect's Clock plus the seed's offset (fake-clock.ts). */
   readonly nowMillis: number

@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto"
+import { DEFAULT_LOCATION, type FakeLocation, isDefaultLocation } from "./locations.js"
 import type { EnvironmentRecord } from "./state.js"
 
 /**
@@ -56,10 +57,18 @@ export const airflowJwt = (environmentName: string, serial: number, nowMillis: n
  * The environment's webserver host name: GetEnvironment's WebserverUrl (MWAA answers a bare
  * host name there). A PRIVATE_ONLY environment's host carries `-vpce` in its first label.
  */
-export const webserverHostname = (env: EnvironmentRecord): string => {
-  const url = typeof env.mwaa["WebserverUrl"] === "string" ? env.mwaa["WebserverUrl"] : `${env.name}.c2.us-east-1.airflow.amazonaws.com`
+export const webserverHostname = (env: EnvironmentRecord, where: FakeLocation = DEFAULT_LOCATION): string => {
+  const url =
+    typeof env.mwaa["WebserverUrl"] === "string" ? env.mwaa["WebserverUrl"] : `${env.name}.c2.${where.region}.airflow.amazonaws.com`
   const host = url.replace(/^https?:\/\//, "").replace(/\/.*$/, "")
   if (env.mwaa["WebserverAccessMode"] !== "PRIVATE_ONLY") return host
   const [first = "", ...rest] = host.split(".")
   return first.endsWith("-vpce") ? host : [`${first}-vpce`, ...rest].join(".")
 }
+
+/**
+ * The name credentials are derived from: the environment's, qualified by account and region
+ * outside the default location, so two fakes never hand out the same token, cookie or JWT.
+ */
+export const issuerName = (environmentName: string, where: FakeLocation): string =>
+  isDefaultLocation(where) ? environmentName : `${where.account}/${where.region}/${environmentName}`

@@ -1,7 +1,7 @@
 import { Either } from "effect"
 import { MwaaError } from "../../ports/MwaaError.js"
 import { type FakeState, type Flavor, findEnvironment } from "./state.js"
-import { airflowJwt, flaskSession, webToken, webserverHostname } from "./webserver-credentials.js"
+import { airflowJwt, flaskSession, issuerName, webToken, webserverHostname } from "./webserver-credentials.js"
 import { EMPTY_WEBSERVER_STORE, WEB_SESSION_TTL_MS, WEB_TOKEN_TTL_MS, type WebserverStore } from "./webserver-store.js"
 
 /**
@@ -31,12 +31,17 @@ export const createWebLoginToken = (state: FakeState, name: string): readonly [E
     return [Either.left(error), state]
   }
   const store = storeOf(state)
-  const token = webToken(name, store.serial + 1, state.nowMillis)
+  const token = webToken(issuerName(name, state.location), store.serial + 1, state.nowMillis)
   // Expired tokens are dropped here, so a long demo session keeps only the last minute's.
   const live = [...store.tokens].filter(([, issued]) => issued.expiresAt >= state.nowMillis)
   const tokens = new Map(live).set(token, { environmentName: name, expiresAt: state.nowMillis + WEB_TOKEN_TTL_MS })
   const next: WebserverStore = { ...store, tokens, issued: [...store.issued, token], serial: store.serial + 1 }
-  const answer = { WebToken: token, WebServerHostname: webserverHostname(env), IamIdentity: IDENTITY, AirflowIdentity: IDENTITY }
+  const answer = {
+    WebToken: token,
+    WebServerHostname: webserverHostname(env, state.location),
+    IamIdentity: IDENTITY,
+    AirflowIdentity: IDENTITY
+  }
   return [Either.right(answer), { ...state, webserver: next }]
 }
 
@@ -129,8 +134,8 @@ export const login = (state: FakeState, input: LoginInput): readonly [LoginResul
   const serial = store.serial + 1
   const expiresAt = state.nowMillis + WEB_SESSION_TTL_MS
   const cookieName = flavor === 2 ? "session" : "_token"
-  const cookieValue =
-    flavor === 2 ? flaskSession(env.name, serial, state.nowMillis) : airflowJwt(env.name, serial, state.nowMillis, expiresAt)
+  const issuer = issuerName(env.name, state.location)
+  const cookieValue = flavor === 2 ? flaskSession(issuer, serial, state.nowMillis) : airflowJwt(issuer, serial, state.nowMillis, expiresAt)
   const live = [...store.sessions].filter(([, session]) => session.expiresAt >= state.nowMillis)
   const sessions = new Map(live).set(cookieValue, { environmentName: env.name, flavor, cookieName, expiresAt })
   const next: WebserverStore = { tokens, sessions, issued: [...store.issued, cookieValue], serial }

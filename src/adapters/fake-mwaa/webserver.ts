@@ -64,7 +64,8 @@ export const environmentOf = (
   input: Pick<ServeInput, "hostname" | "cookies" | "authorization">
 ): EnvironmentRecord | undefined => {
   const host = input.hostname?.toLowerCase().replace(/:\d+$/, "")
-  const addressed = host === undefined ? undefined : state.environments.find((env) => webserverHostname(env).toLowerCase() === host)
+  const addressed =
+    host === undefined ? undefined : state.environments.find((env) => webserverHostname(env, state.location).toLowerCase() === host)
   if (addressed !== undefined) return addressed
   const store = storeOf(state)
   const session = store.sessions.get(input.cookies["session"] ?? "") ?? store.sessions.get(cookieOrBearer(3, input) ?? "")

@@ -1,12 +1,12 @@
 import { type Context, Effect, type Either, ManagedRuntime } from "effect"
-import { type FakeControlPlane, FakeMwaa, type FakeSeed } from "../../../src/adapters/fake-mwaa/index.js"
+import { type FakeControlPlane, type FakeLocation, FakeMwaa, type FakeSeed } from "../../../src/adapters/fake-mwaa/index.js"
 import type { AirflowApi } from "../../../src/ports/AirflowApi.js"
 import type { BackendPorts } from "../../../src/ports/BackendPorts.js"
 import type { MwaaError } from "../../../src/ports/MwaaError.js"
 
 /**
- * The in-memory fake behind the HTTP server: one runtime over FakeMwaa.layer(seed), so the
- * wire answers come from the same behaviour and state the in-memory tests use.
+ * One world's in-memory fake behind the HTTP server: one runtime over FakeMwaa.layer(seed,
+ * location), so the wire answers come from the same behaviour and state the in-memory tests use.
  */
 export interface Backend {
   readonly runtime: ManagedRuntime.ManagedRuntime<BackendPorts | FakeMwaa, never>
@@ -17,8 +17,8 @@ export interface Backend {
   readonly inspect: <A>(f: (fake: Context.Tag.Service<FakeMwaa>) => Effect.Effect<A>) => Promise<A>
 }
 
-export const makeBackend = (seed: FakeSeed): Backend => {
-  const runtime = ManagedRuntime.make(FakeMwaa.layer(seed))
+export const makeBackend = (seed: FakeSeed, location: FakeLocation): Backend => {
+  const runtime = ManagedRuntime.make(FakeMwaa.layer(seed, location))
   return {
     runtime,
     call: (f) => runtime.runPromise(Effect.either(Effect.suspend(f))),

@@ -34,10 +34,15 @@ const decode = (segment: string): string | undefined => {
 /**
  * MWAA routes by method and path (restJson1), CloudWatch Logs by X-Amz-Target (awsJson1.1),
  * the webservers by their login paths and /api/v1, /api/v2, S3 by a path-style /{bucket}/{key}.
+ * STS by the Action of an awsQuery form to "/" (`action`, read by awsQueryForm).
  * The Host header is not consulted: with or without the
  * `api.`/`env.` prefixes a request for MWAA routes the same.
  */
-export const classify = (method: string, pathname: string, target: string | undefined): Route => {
+export const classify = (method: string, pathname: string, target: string | undefined, action?: string | undefined): Route => {
+  if (action !== undefined) {
+    const operation: Operation = action === "AssumeRole" || action === "GetCallerIdentity" ? action : "Unknown"
+    return { service: "sts", operation, asked: action }
+  }
   if (target !== undefined) {
     const name = target.startsWith(LOGS_TARGET) ? target.slice(LOGS_TARGET.length) : undefined
     const operation: Operation = name === "DescribeLogStreams" || name === "GetLogEvents" ? name : "Unknown"

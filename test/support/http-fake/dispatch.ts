@@ -1,17 +1,19 @@
 import type { IncomingHttpHeaders } from "node:http"
 import { setTimeout as sleep } from "node:timers/promises"
-import type { Backend } from "./backend.js"
 import type { Route } from "./classify.js"
 import { dialectOf } from "./dialects.js"
 import { type Faults, type Injected, faultKindOf } from "./faults.js"
+import type { Identities, KeyCheck } from "./identities.js"
 import { LOGS_HANDLERS } from "./logs-routes.js"
 import { restApiServerFailure } from "./mwaa-errors.js"
 import { MWAA_HANDLERS } from "./mwaa-routes.js"
 import { getObject } from "./s3-routes.js"
 import type { SigningCheck } from "./sigv4.js"
-import type { FaultKind } from "./types.js"
+import { answerSts } from "./sts-routes.js"
+import type { FakeRole, FaultKind } from "./types.js"
 import { airflowWebserver, webLogin } from "./webserver-routes.js"
 import { type Reply, htmlBadGateway, truncated } from "./wire.js"
+import type { World } from "./worlds.js"
 
 /** One signed-or-not request, classified, with its body read. */
 export interface Exchange {
@@ -25,12 +27,18 @@ export interface Exchange {
   readonly signing: SigningCheck | undefined
   /** The rate-limit bucket: the environment when known, else the operation. */
   readonly bucketKey: string
+  /** Who signed: undefined when the request was not signed well enough to tell. */
+  readonly key: KeyCheck | undefined
+  /** The world that answers; undefined for STS and for requests refused before one was chosen. */
+  readonly world: World | undefined
+  /** STS: the awsQuery form. */
+  readonly form: URLSearchParams | undefined
 }
 
 export interface Context {
-  readonly backend: Backend
   readonly faults: Faults
-  readonly region: string
+  readonly identities: Identities
+  readonly roles: ReadonlyArray<FakeRole>
 }
 
 /** What to do with the connection: write a reply, or drop the socket. */
@@ -38,10 +46,14 @@ export type Outcome =
   | { readonly kind: "reply"; readonly reply: Reply; readonly fault?: FaultKind | undefined }
   | { readonly kind: "reset"; readonly fault: FaultKind }
 
-/** The operation's real answer, from the in-memory fake. */
+/** The operation's real answer: STS's, or the in-memory fake's of the world that answers. */
 const operate = (context: Context, exchange: Exchange): Promise<Reply> => {
-  const { route, query, body } = exchange
-  const { backend, region } = context
+  const { route, query, body, key, form, world } = exchange
+  if ((route.operation === "AssumeRole" || route.operation === "GetCallerIdentity") && key?.ok === true && form !== undefined) {
+    return Promise.resolve(answerSts({ operation: route.operation, form, caller: key.caller, ...context }))
+  }
+  if (world === undefined) return Promise.resolve(dialectOf(route.service).unknownOperation(route.asked ?? route.operation))
+  const { backend, region, account } = world
   if (route.service === "airflow") {
     const handler = MWAA_HANDLERS[route.operation]
     if (handler !== undefined) return handler({ route, query, body, backend })
@@ -49,7 +61,7 @@ const operate = (context: Context, exchange: Exchange): Promise<Reply> => {
   if (route.operation === "WebLogin") return webLogin({ ...exchange, backend })
   if (route.operation === "AirflowWebserver") return airflowWebserver({ ...exchange, backend })
   if (route.operation === "DescribeLogStreams" || route.operation === "GetLogEvents") {
-    return LOGS_HANDLERS[route.operation]({ body, backend, region })
+    return LOGS_HANDLERS[route.operation]({ body, backend, region, account })
   }
   if (route.operation === "GetObject" && route.bucket !== undefined && route.key !== undefined) {
     return getObject(backend, route.bucket, route.key)
@@ -64,13 +76,17 @@ const failure = (route: Route, fault: Extract<Injected, { kind: "fail" }>): Repl
     : dialectOf(route.service).failed(fault.status)
 
 /**
- * Signing first (a real front door refuses before anything else; the webservers take none), then the injected faults
- * and the rate limit (throttling happens before validation), then the operation itself.
+ * Signing first (a real front door refuses before anything else; the webservers take none), then a temporary
+ * key's session token, then the injected faults and the rate limit (throttling happens before validation),
+ * then the operation itself.
  */
 export const answer = async (context: Context, exchange: Exchange): Promise<Outcome> => {
-  const { route, signing } = exchange
+  const { route, signing, key } = exchange
   const dialect = dialectOf(route.service)
   if (signing !== undefined && !signing.ok) return { kind: "reply", reply: dialect.unsigned(signing.failure) }
+  if (key !== undefined && !key.ok) {
+    return { kind: "reply", reply: key.reason === "expired" ? dialect.expiredToken() : dialect.invalidToken() }
+  }
   if (route.operation === "Unknown") return { kind: "reply", reply: dialect.unknownOperation(route.asked ?? "") }
   const drawn = context.faults.draw(route.operation, exchange.bucketKey)
   const fault = faultKindOf(drawn)

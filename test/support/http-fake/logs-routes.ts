@@ -1,5 +1,4 @@
 import { Effect, Either } from "effect"
-import { ACCOUNT } from "../../../src/adapters/fake-mwaa/locations.js"
 import { environmentOfLogGroup } from "../../../src/adapters/fake-mwaa/cloudwatch.js"
 import { findEnvironment } from "../../../src/adapters/fake-mwaa/state.js"
 import type { CloudWatchLogsWire, LogEvent } from "../../../src/adapters/cloudwatch-task-logs.js"
@@ -17,7 +16,9 @@ import { type Reply, awsJson, awsJsonError } from "./wire.js"
 export interface LogsRequest {
   readonly body: Buffer
   readonly backend: Backend
+  /** The world's: a bare group name stands for the group of this account in this region. */
   readonly region: string
+  readonly account: string
 }
 
 const invalid = (message: string) => awsJsonError(400, "InvalidParameterException", message)
@@ -36,7 +37,7 @@ const errorReply = (error: MwaaError): Reply =>
 const GROUP_NAME = /^[.\-_/#A-Za-z0-9]{1,512}$/
 const GROUP_ARN = /^arn:aws[\w-]*:logs:[^:]+:\d{12}:log-group:[.\-_/#A-Za-z0-9]{1,512}$/
 
-const groupArnOf = (input: Record<string, unknown>, region: string): Either.Either<string, Reply> => {
+const groupArnOf = (input: Record<string, unknown>, region: string, account: string): Either.Either<string, Reply> => {
   const { logGroupName: name, logGroupIdentifier: id } = input
   if (name !== undefined && id !== undefined)
     return Either.left(invalid("LogGroup name and LogGroup ARN are mutually exclusive parameters."))
@@ -59,7 +60,7 @@ const groupArnOf = (input: Record<string, unknown>, region: string): Either.Eith
       )
     )
   }
-  return Either.right(`arn:aws:logs:${region}:${ACCOUNT}:log-group:${given}`)
+  return Either.right(`arn:aws:logs:${region}:${account}:log-group:${given}`)
 }
 
 const limitError = (limit: unknown, max: number): Reply | undefined =>
@@ -90,10 +91,10 @@ const describeOffsetOf = (token: unknown): number | undefined => {
   return m?.[1] === undefined ? undefined : Number(m[1])
 }
 
-const describeLogStreams = async ({ body, backend, region }: LogsRequest): Promise<Reply> => {
+const describeLogStreams = async ({ body, backend, region, account }: LogsRequest): Promise<Reply> => {
   const input = jsonObject(body)
   if (input === undefined) return awsJsonError(400, "SerializationException", "Start of structure or map found where not expected.")
-  const arn = groupArnOf(input, region)
+  const arn = groupArnOf(input, region, account)
   if (Either.isLeft(arn)) return arn.left
   const orderBy = input["orderBy"] ?? "LogStreamName"
   const prefix = input["logStreamNamePrefix"]
@@ -138,10 +139,10 @@ const INGESTION_LAG = 150
 const wireEvents = (events: ReadonlyArray<LogEvent>) =>
   events.map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: e.timestamp + INGESTION_LAG }))
 
-const getLogEvents = async ({ body, backend, region }: LogsRequest): Promise<Reply> => {
+const getLogEvents = async ({ body, backend, region, account }: LogsRequest): Promise<Reply> => {
   const input = jsonObject(body)
   if (input === undefined) return awsJsonError(400, "SerializationException", "Start of structure or map found where not expected.")
-  const arn = groupArnOf(input, region)
+  const arn = groupArnOf(input, region, account)
   if (Either.isLeft(arn)) return arn.left
   const stream = input["logStreamName"]
   if (typeof stream !== "string" || stream === "")

@@ -1,62 +1,17 @@
-import { type IncomingMessage, type ServerResponse, createServer } from "node:http"
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http"
+import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
-import { Effect } from "effect"
-import { FakeMwaa, demoSeed } from "../../../src/adapters/fake-mwaa/index.js"
-import { makeBackend } from "./backend.js"
+import { DEFAULT_LOCATION, demoSeed } from "../../../src/adapters/fake-mwaa/index.js"
 import { type Route, classify } from "./classify.js"
+import { dialectOf } from "./dialects.js"
 import { type Context, type Outcome, answer } from "./dispatch.js"
 import { makeFaults } from "./faults.js"
-import { checkSigning } from "./sigv4.js"
-import type { HttpFake, HttpFakeOptions, RequestRecord } from "./types.js"
-import { dialectOf } from "./dialects.js"
-import { webEnvironmentOf } from "./webserver-routes.js"
-
-const MAX_BODY = 16 * 1024 * 1024
-
-const readBody = (req: IncomingMessage): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const chunks: Array<Buffer> = []
-    let size = 0
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length
-      if (size > MAX_BODY) req.destroy(new Error("request body too large"))
-      else chunks.push(chunk)
-    })
-    req.on("end", () => resolve(Buffer.concat(chunks)))
-    req.on("error", reject)
-  })
-
-const header = (req: IncomingMessage, name: string): string | undefined => {
-  const value = req.headers[name]
-  return Array.isArray(value) ? value[0] : value
-}
-
-/**
- * InvokeRestApi's Method and Path, or a webserver REST call's Airflow path (its /api/vN prefix
- * dropped), read for the request log even when a fault answers first.
- */
-const restCall = (route: Route, pathname: string, body: Buffer): { method?: string; path?: string } => {
-  if (route.operation === "AirflowWebserver") return { path: pathname.replace(/^\/api\/v[12]/, "") }
-  if (route.operation !== "InvokeRestApi") return {}
-  try {
-    const input = JSON.parse(body.toString("utf8")) as Record<string, unknown>
-    return {
-      ...(typeof input["Method"] === "string" ? { method: input["Method"] } : {}),
-      ...(typeof input["Path"] === "string" ? { path: input["Path"] } : {})
-    }
-  } catch {
-    return {}
-  }
-}
-
-/** The environment a request concerns: MWAA's {Name}, else read from MWAA's log group and bucket names. */
-const environmentOf = (route: Route, body: Buffer): string | undefined => {
-  if (route.name !== undefined) return route.name
-  if (route.bucket !== undefined) return /^airflow-(.+)$/.exec(route.bucket)?.[1]
-  if (route.service !== "logs") return undefined
-  const group = /"logGroup(?:Name|Identifier)"\s*:\s*"([^"]*)"/.exec(body.toString("utf8"))?.[1] ?? ""
-  return /(?:^|:log-group:)airflow-(.+)-(?:Task|DAGProcessing|Scheduler|WebServer|Worker)$/.exec(group)?.[1]
-}
+import { type KeyCheck, makeIdentities } from "./identities.js"
+import { awsQueryForm } from "./query-wire.js"
+import { environmentOf, header, readBody, restCall } from "./request-parts.js"
+import { type SigningCheck, checkSigning, sessionTokenOf } from "./sigv4.js"
+import type { HttpFake, HttpFakeOptions, RequestRecord, WorldSeed } from "./types.js"
+import { type World, makeWorlds, worldSurface } from "./worlds.js"
 
 const write = (res: ServerResponse, outcome: Outcome): number => {
   if (outcome.kind === "reset") {
@@ -71,29 +26,68 @@ const write = (res: ServerResponse, outcome: Outcome): number => {
 }
 
 /**
- * A loopback MWAA speaking the AWS wire protocols (MWAA restJson1, CloudWatch Logs
- * awsJson1.1, S3 GetObject) over the in-memory fake, for real AWS SDK clients: set their
- * `endpoint` to `url`, any credentials, the fake's region, and S3's forcePathStyle. The
+ * The worlds to serve, and the one region requests must be signed for: the one-world form
+ * (`seed`, `region`) is a single region's endpoint, as before; `worlds` serves any region.
+ */
+const worldSeedsOf = (options: HttpFakeOptions): { seeds: ReadonlyArray<WorldSeed>; onlyRegion: string | undefined } => {
+  if (options.worlds === undefined) {
+    const region = options.region ?? DEFAULT_LOCATION.region
+    return { seeds: [{ account: DEFAULT_LOCATION.account, region, seed: options.seed ?? demoSeed() }], onlyRegion: region }
+  }
+  if (options.seed !== undefined || options.region !== undefined)
+    throw new Error("startHttpFake: give `worlds` or `seed`/`region`, not both")
+  return { seeds: options.worlds, onlyRegion: undefined }
+}
+
+const SERVED_BY_WORLDS: ReadonlySet<Route["service"]> = new Set(["airflow", "logs", "s3"])
+
+/**
+ * A loopback AWS speaking the wire protocols (MWAA restJson1, CloudWatch Logs awsJson1.1, S3
+ * GetObject, STS awsQuery) over in-memory fakes, one per account and region, for real AWS SDK
+ * clients: set their `endpoint` to `url`, the world's region, and S3's forcePathStyle. The
  * environments' webservers (login, /api/v1, /api/v2) answer on the same port, unsigned.
  */
 export const startHttpFake = async (options: HttpFakeOptions = {}): Promise<HttpFake> => {
-  const region = options.region ?? "us-east-1"
-  const backend = makeBackend(options.seed ?? demoSeed())
+  const { seeds, onlyRegion } = worldSeedsOf(options)
+  const worlds = makeWorlds(seeds)
+  const identities = makeIdentities(worlds.home.account, options.accessKeys)
   const faults = makeFaults()
-  const context: Context = { backend, faults, region }
+  const context: Context = { faults, identities, roles: options.roles ?? [] }
   let records: Array<RequestRecord> = []
+
+  /** The world that answers: a webserver's by its Host or credential; else the signer's account in the scope's region. */
+  const locate = async (
+    route: Route,
+    signing: SigningCheck | undefined,
+    key: KeyCheck | undefined,
+    headers: IncomingHttpHeaders,
+    body: Buffer
+  ): Promise<{ readonly world: World | undefined; readonly environmentName: string | undefined }> => {
+    if (route.service === "webserver") return worlds.forWebRequest(route.operation, headers, body)
+    const environmentName = environmentOf(route, body)
+    if (!SERVED_BY_WORLDS.has(route.service) || key?.ok !== true || signing?.ok !== true) return { world: undefined, environmentName }
+    return { world: worlds.get(key.caller.account, signing.scope.region), environmentName }
+  }
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readBody(req)
+    const method = req.method ?? "GET"
     const url = new URL(req.url ?? "/", "http://127.0.0.1")
-    const route = classify(req.method ?? "GET", url.pathname, header(req, "x-amz-target"))
+    const form = awsQueryForm(method, url, header(req, "content-type"), body)
+    const route = classify(method, url.pathname, header(req, "x-amz-target"), form?.get("Action") ?? undefined)
     const signing =
       route.service === "webserver"
         ? undefined
-        : checkSigning(req.headers, url.searchParams, route.service === "unknown" ? undefined : route.service, region)
+        : checkSigning(
+            req.headers,
+            url.searchParams,
+            route.service === "unknown" ? undefined : route.service,
+            route.service === "sts" ? undefined : onlyRegion
+          )
     const scope = signing?.scope
-    const environmentName =
-      route.service === "webserver" ? await webEnvironmentOf(backend, route.operation, req.headers, body) : environmentOf(route, body)
+    const key =
+      signing?.ok === true ? identities.identify(signing.scope.accessKeyId, sessionTokenOf(req.headers, url.searchParams)) : undefined
+    const { world, environmentName } = await locate(route, signing, key, req.headers, body)
     const rest = restCall(route, url.pathname, body)
     const index =
       records.push({
@@ -101,10 +95,12 @@ export const startHttpFake = async (options: HttpFakeOptions = {}): Promise<Http
         signingService: scope?.service,
         region: scope?.region,
         accessKeyId: scope?.accessKeyId,
+        account: route.service === "sts" ? (key?.ok === true ? key.caller.account : undefined) : world?.account,
+        roleArn: route.operation === "AssumeRole" ? (form?.get("RoleArn") ?? undefined) : key?.caller.roleArn,
         operation: route.operation,
-        method: rest.method ?? req.method ?? "GET",
+        method: rest.method ?? method,
         path: rest.path ?? url.pathname,
-        httpMethod: req.method ?? "GET",
+        httpMethod: method,
         httpPath: url.pathname,
         host: header(req, "host"),
         userAgent: header(req, "user-agent"),
@@ -112,15 +108,19 @@ export const startHttpFake = async (options: HttpFakeOptions = {}): Promise<Http
         status: 0
       }) - 1
     const log = records
+    const bucket = environmentName ?? route.operation
     const outcome = await answer(context, {
       route,
-      method: req.method ?? "GET",
+      method,
       pathname: url.pathname,
       query: url.searchParams,
       headers: req.headers,
       body,
       signing,
-      bucketKey: environmentName ?? route.operation
+      bucketKey: world === undefined ? bucket : `${world.account}/${world.region}/${bucket}`,
+      key,
+      world,
+      form
     }).catch((cause: unknown): Outcome => {
       console.error("http-fake: unexpected failure", cause)
       return { kind: "reply", reply: dialectOf(route.service).failed(500) }
@@ -151,11 +151,16 @@ export const startHttpFake = async (options: HttpFakeOptions = {}): Promise<Http
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve())
   })
   const { port } = server.address() as AddressInfo
+  const home = worldSurface(worlds.home)
 
   return {
     url: `http://127.0.0.1:${port}`,
-    region,
-    runtime: backend.runtime,
+    region: home.region,
+    account: home.account,
+    runtime: home.runtime,
+    world: (account, region) => worldSurface(worlds.get(account, region)),
+    worlds: () => worlds.all().map(worldSurface),
+    expireTemporaryCredentials: () => identities.expireAll(),
     requests: () => records.slice(),
     clearRequests: () => {
       records = []
@@ -168,15 +173,17 @@ export const startHttpFake = async (options: HttpFakeOptions = {}): Promise<Http
     htmlNext: (target) => faults.add({ kind: "html" }, 1, target),
     resetConnectionNext: (target) => faults.add({ kind: "reset", processed: target?.processed === true }, 1, target),
     rateLimit: (limit) => faults.setRateLimit(limit),
-    expireWebSessions: () => backend.runtime.runSync(Effect.flatMap(FakeMwaa, (f) => f.webserver.expireSessions)),
-    issuedCredentials: () => backend.runtime.runSync(Effect.flatMap(FakeMwaa, (f) => f.webserver.issuedCredentials)),
+    expireWebSessions: () => {
+      for (const world of worlds.all()) worldSurface(world).expireWebSessions()
+    },
+    issuedCredentials: () => [...worlds.all().flatMap((world) => worldSurface(world).issuedCredentials()), ...identities.secrets()],
     reset: () => faults.reset(),
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()
       })
-      await backend.runtime.dispose()
+      await worlds.dispose()
     }
   }
 }

@@ -102,8 +102,17 @@ const fromHeader = (headers: Headers): SigningCheck => {
   return { ok: true, scope }
 }
 
-/** Checks the request is signed for `service` (any, when undefined) in `region`. */
-export const checkSigning = (headers: Headers, query: URLSearchParams, service: string | undefined, region: string): SigningCheck => {
+/** The session token a temporary key signs with: the X-Amz-Security-Token header, or the presigned query's. */
+export const sessionTokenOf = (headers: Headers, query: URLSearchParams): string | undefined =>
+  header(headers, "x-amz-security-token") ?? query.get("X-Amz-Security-Token") ?? undefined
+
+/** Checks the request is signed for `service` (any, when undefined) in `region` (any, when undefined). */
+export const checkSigning = (
+  headers: Headers,
+  query: URLSearchParams,
+  service: string | undefined,
+  region: string | undefined
+): SigningCheck => {
   const presigned = query.get("X-Amz-Credential")
   const check: SigningCheck =
     presigned === null
@@ -125,7 +134,7 @@ export const checkSigning = (headers: Headers, query: URLSearchParams, service: 
   if (service !== undefined && scope.service !== service) {
     return { ok: false, scope, failure: { kind: "invalid", message: `Credential should be scoped to correct service: '${service}'. ` } }
   }
-  if (scope.region !== region) {
+  if (region !== undefined && scope.region !== region) {
     return {
       ok: false,
       scope,

@@ -6,7 +6,7 @@ import type { BackendPorts } from "../../../src/ports/BackendPorts.js"
  * The AWS service a request was addressed to (by its route), named by its SigV4 signing name;
  * "webserver" for the environments' Airflow webservers, which take no signature.
  */
-export type Service = "airflow" | "logs" | "s3" | "webserver" | "unknown"
+export type Service = "airflow" | "logs" | "s3" | "sts" | "webserver" | "unknown"
 
 /** The operations the HTTP fake answers; "Unknown" for any other route or X-Amz-Target. */
 export type Operation =
@@ -24,6 +24,9 @@ export type Operation =
   | "DescribeLogStreams"
   | "GetLogEvents"
   | "GetObject"
+  /** STS (awsQuery): temporary keys of a role's account, and who the caller is. */
+  | "AssumeRole"
+  | "GetCallerIdentity"
   | "Unknown"
 
 /** The faults the fake can inject in place of (or on top of) the real answer. */
@@ -38,6 +41,16 @@ export interface RequestRecord {
   /** The region named in the SigV4 credential scope, when the request was signed. */
   readonly region?: string | undefined
   readonly accessKeyId?: string | undefined
+  /**
+   * The account of the world that answered (MWAA, CloudWatch Logs, S3, the webservers); for STS,
+   * the caller's. Absent when the request was refused before any world was chosen.
+   */
+  readonly account?: string | undefined
+  /**
+   * AssumeRole: the RoleArn asked for. Any other signed call: the role whose temporary key signed
+   * it. (Secret keys and session tokens are never recorded.)
+   */
+  readonly roleArn?: string | undefined
   readonly operation: Operation
   /**
    * InvokeRestApi's Method and Path when relevant; for AirflowWebserver the HTTP method and the
@@ -81,22 +94,73 @@ export interface RateLimitOptions extends FaultTarget {
   readonly burst: number
 }
 
+/** One account's MWAA in one region: its own in-memory fake, whose ARNs name them. */
+export interface WorldSeed {
+  readonly account: string
+  readonly region: string
+  readonly seed: FakeSeed
+}
+
+/** An IAM role AssumeRole may hand out keys for (its account is the one its ARN names). */
+export interface FakeRole {
+  /** arn:aws:iam::ACCOUNT:role/[path/]NAME */
+  readonly arn: string
+  /** When set, AssumeRole must send exactly this ExternalId (sts:ExternalId in the trust policy). */
+  readonly externalId?: string | undefined
+  /** The callers' accounts the trust policy names (default: any account). */
+  readonly trustedAccounts?: ReadonlyArray<string> | undefined
+  /** MaxSessionDuration in seconds (default 3600): DurationSeconds above it is a ValidationError. */
+  readonly maxSessionDuration?: number | undefined
+}
+
 export interface HttpFakeOptions {
-  /** The in-memory fake's seed (default: the demo seed with demo-airflow-2 and demo-airflow-3). */
+  /**
+   * One world (account 123456789012): the in-memory fake's seed (default: the demo seed with
+   * demo-airflow-2 and demo-airflow-3). Not together with `worlds`.
+   */
   readonly seed?: FakeSeed | undefined
-  /** The region requests must be signed for (default us-east-1). */
+  /** One world: the region requests must be signed for (default us-east-1); others are refused. */
   readonly region?: string | undefined
+  /**
+   * Several worlds, answered by the signer's account and the credential scope's region; any
+   * other (account, region) is an empty world, made on first use. The first is the default world.
+   */
+  readonly worlds?: ReadonlyArray<WorldSeed> | undefined
+  /** Long-term access keys and their accounts; any other non-temporary key is the default world's account. */
+  readonly accessKeys?: Readonly<Record<string, string>> | undefined
+  /** The roles STS AssumeRole knows; any other RoleArn is AccessDenied. */
+  readonly roles?: ReadonlyArray<FakeRole> | undefined
   /** Port on 127.0.0.1 (default 0: a free one). */
   readonly port?: number | undefined
+}
+
+/** What tests can reach of one world. */
+export interface HttpFakeWorld {
+  readonly account: string
+  readonly region: string
+  /** The Effect runtime of this world's in-memory fake (the backend's ports and the FakeMwaa inspector). */
+  readonly runtime: ManagedRuntime.ManagedRuntime<BackendPorts | FakeMwaa, never>
+  /** Make every webserver session of this world stale. */
+  readonly expireWebSessions: () => void
+  /** Every WebToken, `session` cookie and `_token` JWT this world handed out. */
+  readonly issuedCredentials: () => ReadonlyArray<string>
 }
 
 /** A running loopback MWAA: point AWS SDK clients' `endpoint` at `url`. */
 export interface HttpFake {
   /** http://127.0.0.1:PORT */
   readonly url: string
+  /** The default world's region and account. */
   readonly region: string
-  /** The Effect runtime of the in-memory fake behind the server (the backend's ports and the FakeMwaa inspector). */
+  readonly account: string
+  /** The default world's Effect runtime (the backend's ports and the FakeMwaa inspector). */
   readonly runtime: ManagedRuntime.ManagedRuntime<BackendPorts | FakeMwaa, never>
+  /** The world of an account and region (an empty one is made if none is there yet). */
+  readonly world: (account: string, region: string) => HttpFakeWorld
+  /** Every world so far, the seeded ones first, then those made on demand. */
+  readonly worlds: () => ReadonlyArray<HttpFakeWorld>
+  /** Every temporary key AssumeRole issued so far answers ExpiredToken from now on. */
+  readonly expireTemporaryCredentials: () => void
   readonly requests: () => ReadonlyArray<RequestRecord>
   readonly clearRequests: () => void
   /** ThrottlingException for the next n matching calls. */
@@ -115,9 +179,12 @@ export interface HttpFake {
   readonly resetConnectionNext: (target?: FaultTarget & { readonly processed?: boolean | undefined }) => void
   /** A token bucket per environment (or per operation) for matching calls; undefined turns it off. */
   readonly rateLimit: (options: RateLimitOptions | undefined) => void
-  /** Make every webserver session stale: the next REST call with its cookie or bearer is a 401. */
+  /** Make every webserver session (of every world) stale: the next REST call with its cookie or bearer is a 401. */
   readonly expireWebSessions: () => void
-  /** Every WebToken, `session` cookie and `_token` JWT handed out so far, for leak checks. */
+  /**
+   * Every WebToken, `session` cookie and `_token` JWT handed out so far (in every world), and
+   * every SecretAccessKey and SessionToken AssumeRole issued: for leak checks.
+   */
   readonly issuedCredentials: () => ReadonlyArray<string>
   /** Drop every injected fault and the rate limit (the state and request log stay). */
   readonly reset: () => void

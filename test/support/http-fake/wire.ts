@@ -33,7 +33,7 @@ export const awsJson = (status: number, body: unknown): Reply => {
 
 export const awsJsonError = (status: number, type: string, message: string): Reply => awsJson(status, { __type: type, message })
 
-const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+export const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
 
 /** S3's REST-XML error document. */
 export const s3Error = (status: number, code: string, message: string, extra: Readonly<Record<string, string>> = {}): Reply => {
