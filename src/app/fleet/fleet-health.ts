@@ -77,7 +77,9 @@ const entryOf = (member: Member, hours: number): Effect.Effect<FleetHealthEntry,
       verdict: report.verdict,
       mwaa_status: report.mwaa.status,
       last_update_error:
-        update.error_code === null && update.error_message === null ? null : [update.error_code, update.error_message].filter(Boolean).join(": "),
+        update.error_code === null && update.error_message === null
+          ? null
+          : [update.error_code, update.error_message].filter(Boolean).join(": "),
       airflow_components:
         health === null || health.error !== null
           ? null
@@ -102,7 +104,8 @@ const membersOf = (addresses: ReadonlyArray<string> | undefined) =>
     const fleet = yield* Effect.serviceOption(Fleet)
     if (Option.isSome(fleet)) {
       const listing = addresses === undefined ? yield* fleet.value.listing : { targets: [], unlisted: [] }
-      const targets = addresses === undefined ? listing.targets : yield* Effect.forEach(addresses, (address) => fleet.value.resolve(address))
+      const targets =
+        addresses === undefined ? listing.targets : yield* Effect.forEach(addresses, (address) => fleet.value.resolve(address))
       const members = targets.map(
         (target): Member => ({
           target,
@@ -132,7 +135,12 @@ export const fleetHealth = (addresses: ReadonlyArray<string> | undefined, hours:
     const { members, unlisted } = yield* membersOf(addresses === undefined ? undefined : [...new Set(addresses)])
     const entries = yield* Effect.forEach(members, (member) => entryOf(member, hours), { concurrency: TARGET_CONCURRENCY })
     const count = (verdict: FleetEntry["verdict"]) => entries.filter((e) => e.verdict === verdict).length
-    const verdicts = { unreachable: count("unreachable"), unhealthy: count("unhealthy"), degraded: count("degraded"), healthy: count("healthy") }
+    const verdicts = {
+      unreachable: count("unreachable"),
+      unhealthy: count("unhealthy"),
+      degraded: count("degraded"),
+      healthy: count("healthy")
+    }
     const rest = { window_hours: hours, checked: entries.length, verdicts, omitted: 0, unlisted_regions: unlisted }
     // The rest of the answer, and the text answer's summary and data label around it, count against the bound too.
     const { entries: shown, omitted } = fitFleet(entries, maxBytes, JSON.stringify(rest).length + TEXT_OVERHEAD)

@@ -57,7 +57,8 @@ export const getFleetHealthTool = readTool({
     ),
     hours: Schema.optional(looseInt("hours", 1, 168)).annotations({ description: "Window of failed runs, in hours (default 24)." }),
     max_bytes: Schema.optional(looseInt("max_bytes", 2048, 65536)).annotations({
-      description: "Upper bound of the answer in bytes (default 12288): failing DAG lists shrink first, then the healthiest entries are left out."
+      description:
+        "Upper bound of the answer in bytes (default 12288): failing DAG lists shrink first, then the healthiest entries are left out."
     })
   }),
   output: FleetHealth,

@@ -38,7 +38,15 @@ describe("fitFleet", () => {
   })
 
   it("keeps every list whole when the answer fits as it is", () => {
-    const small: FleetEntry = { address: "a", verdict: "degraded", failed_runs: 2, import_errors: 0, failing_dags: ["x", "y"], failing_dags_more: 0, findings: ["f"] }
+    const small: FleetEntry = {
+      address: "a",
+      verdict: "degraded",
+      failed_runs: 2,
+      import_errors: 0,
+      failing_dags: ["x", "y"],
+      failing_dags_more: 0,
+      findings: ["f"]
+    }
     expect(fitFleet([small], 12288, 300)).toEqual({ entries: [small], omitted: 0 })
   })
 })

@@ -62,7 +62,9 @@ describe("get-fleet-health", () => {
       ["prod", []],
       ["staging", []]
     ])
-    expect((answer.environments[1] as unknown as { findings: ReadonlyArray<string> }).findings[0]).toContain("no failed runs in the last 1 h.")
+    expect((answer.environments[1] as unknown as { findings: ReadonlyArray<string> }).findings[0]).toContain(
+      "no failed runs in the last 1 h."
+    )
   })
 
   it("refuses an address no target answers to, naming the known ones", async () => {
