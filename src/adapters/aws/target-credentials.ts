@@ -1,5 +1,6 @@
 import { fromIni, fromTemporaryCredentials } from "@aws-sdk/credential-providers"
-import type { AwsCredentialIdentityProvider } from "@smithy/types"
+import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from "@smithy/core"
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types"
 
 /** How one target's calls are signed: a shared-config profile, a role to assume, both, or neither. */
 export interface CredentialSource {
@@ -23,10 +24,18 @@ const ROLE_SESSION_SECONDS = 3600
 
 /**
  * The SDK's own credential providers for a target, never credentials of ours: `fromIni` for a
- * profile, `fromTemporaryCredentials` (STS AssumeRole) for a role. The clients memoize what a
- * provider returns and ask again shortly before it expires. Undefined: the clients' default chain.
+ * profile, `fromTemporaryCredentials` (STS AssumeRole) for a role. Memoized with the SDK's own
+ * rule (asked again a few minutes before expiry), once for the target's four clients: each client
+ * would otherwise assume the role itself. Undefined: the clients' default chain.
  */
 export const credentialsFor = (source: CredentialSource): AwsCredentialIdentityProvider | undefined => {
+  const provider = providerFor(source)
+  return provider === undefined
+    ? undefined
+    : memoizeIdentityProvider<AwsCredentialIdentity>(provider, isIdentityExpired, doesIdentityRequireRefresh)
+}
+
+const providerFor = (source: CredentialSource): AwsCredentialIdentityProvider | undefined => {
   const profile = source.profile === undefined ? undefined : fromIni({ profile: source.profile })
   if (source.roleArn === undefined) return profile
   return fromTemporaryCredentials({

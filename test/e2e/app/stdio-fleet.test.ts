@@ -1,0 +1,137 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import {
+  ACCOUNT_A,
+  ACCOUNT_B,
+  fleetOptions,
+  KEY_A,
+  LOCKED_ROLE,
+  OPERATOR_ROLE,
+  READER_EXTERNAL_ID,
+  READER_ROLE
+} from "../../support/fleet-fake.js"
+import { type HttpFake, startHttpFake } from "../../support/http-fake/index.js"
+import { awsModeEnv, connectStdio, type StdioSession } from "../../support/stdio-client.js"
+import { callTool, fails, type Json, ok } from "./stdio-helpers.js"
+
+/**
+ * The built bin with a configuration file of several targets, over stdio, against the HTTP fake's
+ * two accounts and two regions: `prod` in account A by a profile's long-term key, `staging` and
+ * `ops` in account B by assumed roles (one with an external id), and `locked`, whose role A cannot
+ * assume. prod and staging are both called tiny-2, in different regions and accounts.
+ */
+
+let fake: HttpFake
+let session: StdioSession
+let dir: string
+
+const configFile = {
+  environments: {
+    prod: { region: "us-east-1", name: "tiny-2", profile: "fleet-a" },
+    staging: { region: "eu-west-1", name: "tiny-2", role_arn: READER_ROLE, external_id: READER_EXTERNAL_ID },
+    ops: { region: "us-east-1", name: "b-us-3", role_arn: OPERATOR_ROLE, writes: false },
+    locked: { region: "eu-west-1", name: "b-eu-2", role_arn: LOCKED_ROLE }
+  }
+}
+
+beforeAll(async () => {
+  fake = await startHttpFake(fleetOptions())
+  dir = mkdtempSync(join(tmpdir(), "fleet-e2e-"))
+  writeFileSync(join(dir, "config.json"), JSON.stringify(configFile))
+  writeFileSync(join(dir, "aws-config"), "[profile fleet-a]\nregion = us-east-1\n")
+  writeFileSync(
+    join(dir, "aws-credentials"),
+    `[fleet-a]\naws_access_key_id = ${KEY_A.accessKeyId}\naws_secret_access_key = ${KEY_A.secretAccessKey}\n`
+  )
+  session = await connectStdio(
+    ["--config", join(dir, "config.json"), "--allow-write"],
+    awsModeEnv(fake.url, {
+      // The default chain's key (account A) assumes the roles; prod's profile holds the same account's key.
+      AWS_ACCESS_KEY_ID: KEY_A.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: KEY_A.secretAccessKey,
+      AWS_CONFIG_FILE: join(dir, "aws-config"),
+      AWS_SHARED_CREDENTIALS_FILE: join(dir, "aws-credentials")
+    })
+  )
+})
+afterAll(async () => {
+  await session?.close()
+  await fake?.close()
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true })
+})
+
+/** The fake's records of calls about one environment, made since `from`. */
+const since = (from: number) => fake.requests().slice(from)
+
+describe("a server configured with several targets, over stdio, against two accounts and two regions", () => {
+  it("lists every target with its alias, region and account; the one whose role cannot be assumed shows its error", async () => {
+    const listed = await ok(session, "list-environments")
+    const byAlias = Object.fromEntries(listed.targets.map((t: Json) => [t.alias, t]))
+    expect(byAlias["prod"]).toMatchObject({
+      region: "us-east-1",
+      account: ACCOUNT_A,
+      environment_name: "tiny-2",
+      status: "AVAILABLE",
+      error: null
+    })
+    expect(byAlias["staging"]).toMatchObject({ region: "eu-west-1", account: ACCOUNT_B, status: "AVAILABLE", error: null })
+    expect(byAlias["ops"]).toMatchObject({ region: "us-east-1", account: ACCOUNT_B, environment_name: "b-us-3", status: "AVAILABLE" })
+    expect(byAlias["locked"]).toMatchObject({ region: "eu-west-1", account: ACCOUNT_B, status: null })
+    expect(byAlias["locked"].error).toContain("not authorized to perform: sts:AssumeRole")
+  })
+
+  it("reaches staging by alias, by region/name and by ARN: account B's eu-west-1, signed with the assumed role's key", async () => {
+    for (const address of ["staging", "eu-west-1/tiny-2", `arn:aws:airflow:eu-west-1:${ACCOUNT_B}:environment/tiny-2`]) {
+      const from = fake.requests().length
+      const dag = await ok(session, "get-dag", { environment_name: address, dag_id: "d" })
+      expect(dag.target).toEqual({ alias: "staging", region: "eu-west-1", account: ACCOUNT_B, environment_name: "tiny-2" })
+      const invoked = since(from).filter((r) => r.operation === "InvokeRestApi")
+      expect(invoked.length).toBeGreaterThan(0)
+      for (const r of invoked) {
+        expect(r).toMatchObject({ region: "eu-west-1", account: ACCOUNT_B, roleArn: READER_ROLE })
+        expect(r.accessKeyId).toMatch(/^ASIA/)
+      }
+    }
+  })
+
+  it("reaches prod by alias in account A's us-east-1 with the profile's key", async () => {
+    const from = fake.requests().length
+    const dag = await ok(session, "get-dag", { environment_name: "prod", dag_id: "d" })
+    expect(dag.target).toEqual({ alias: "prod", region: "us-east-1", account: ACCOUNT_A, environment_name: "tiny-2" })
+    const invoked = since(from).filter((r) => r.operation === "InvokeRestApi")
+    expect(invoked.length).toBeGreaterThan(0)
+    for (const r of invoked) expect(r).toMatchObject({ region: "us-east-1", account: ACCOUNT_A, accessKeyId: KEY_A.accessKeyId })
+  })
+
+  it("refuses the bare name two targets share, listing both", async () => {
+    const text = await fails(session, "get-dag", { environment_name: "tiny-2", dag_id: "d" })
+    expect(text).toContain('"tiny-2" names 2 environments')
+    expect(text).toContain(`- prod (environment tiny-2, region us-east-1)`)
+    expect(text).toContain(`- staging (environment tiny-2, region eu-west-1, account ${ACCOUNT_B})`)
+  })
+
+  it("refuses a write to a target that says writes: false, on a server started with --allow-write, and nothing reaches AWS", async () => {
+    const from = fake.requests().length
+    const text = await fails(session, "pause-dag", { environment_name: "ops", dag_id: "d" })
+    expect(text).toContain('says "writes": false for target ops')
+    expect(since(from)).toEqual([])
+  })
+
+  it("answers get-fleet-health for every target in one call within 12 KB, naming the failing DAGs and the unreachable one's error", async () => {
+    const answer = await callTool(session, "get-fleet-health", { hours: 48 })
+    expect(answer.isError, answer.text).toBe(false)
+    expect(Buffer.byteLength(answer.text, "utf8")).toBeLessThanOrEqual(12 * 1024)
+    const health = answer.structured
+    expect(health.checked).toBe(4)
+    expect(health.environments[0]).toMatchObject({ address: "locked", verdict: "unreachable" })
+    expect(health.environments[0].error).toContain("not authorized to perform: sts:AssumeRole")
+    const answered = health.environments.filter((e: Json) => e.address !== "locked")
+    expect(answered.map((e: Json) => e.address).sort()).toEqual(["ops", "prod", "staging"])
+    for (const e of answered) {
+      expect(e.error).toBeNull()
+      expect(e.failing_dags).toEqual(["d"])
+    }
+  })
+})
