@@ -125,6 +125,9 @@ const hintFor = (reason: string, operation: string, message: string, environment
   if (/private|vpc|webserver access/i.test(message)) {
     return " Hint: the environment's webserver is private (PRIVATE_ONLY): call from a network that reaches it (inside its VPC, or one connected to it); see the README's troubleshooting."
   }
+  if (reason === "AccessDenied" && /expired/i.test(message)) {
+    return " Hint: the credentials this call was signed with have expired. Renew them (an SSO profile: aws sso login), then call again; on a server with several targets, only this target's credentials are concerned."
+  }
   if (reason === "AccessDenied" && operation.startsWith("InvokeRestApi")) {
     return ` Hint: the caller's IAM identity needs airflow:InvokeRestApi on arn:aws:airflow:<region>:<account>:role/${env}/<Airflow role> (Admin, Op, User or Viewer; pausing, triggering and clearing need User, Op or Admin).`
   }
@@ -139,22 +142,21 @@ const hintFor = (reason: string, operation: string, message: string, environment
 
 const whereIn = (environment: string | undefined) => (environment !== undefined ? ` in environment ${environment}` : "")
 
-const mwaaErrorText = (tool: string, environment: string | undefined, e: MwaaError): string => {
+const mwaaErrorText = (tool: string, environment: string | undefined, e: MwaaError, name = environment): string => {
   const status = e.airflowStatus !== undefined ? ` Airflow answered HTTP ${e.airflowStatus}.` : ""
   const body = e.airflowBody !== undefined ? `Response: ${bodyText(e.airflowBody)}` : ""
   const attempts = e.attempts !== undefined && e.attempts > 1 ? ` (after ${e.attempts} attempts)` : ""
   // Airflow's own 404 reads like MWAA's: the assistant needs "not found", not the transport's name for it.
   const reason = e.airflowStatus === 404 ? "NotFound" : e.reason
-  const hint =
-    e.webserverUnreachable === true ? unreachableHint(e.webserverAccessMode) : hintFor(reason, e.operation, e.message, environment)
+  const hint = e.webserverUnreachable === true ? unreachableHint(e.webserverAccessMode) : hintFor(reason, e.operation, e.message, name)
   const said = [clip(e.message, MAX_MESSAGE_CHARS), body].filter((part) => part.length > 0)
   const quoted = said.length > 0 ? `\n\n${DATA_LABEL}\n${said.join("\n")}` : ""
   return `${tool} failed${whereIn(environment)}: ${reason}${attempts} [${operationText(e.operation)}].${status}${hint}${quoted}`
 }
 
 /** Each failure's wording, by tag: a tool failure that is not worded here does not typecheck. */
-const wordings = (tool: string, environment: string | undefined) => ({
-  MwaaError: (e: MwaaError) => Effect.succeed(mwaaErrorText(tool, environment, e)),
+const wordings = (tool: string, environment: string | undefined, name = environment) => ({
+  MwaaError: (e: MwaaError) => Effect.succeed(mwaaErrorText(tool, environment, e, name)),
   // The field's path can hold the answer's own keys, and Effect's detail quotes the value: both sit below the data label.
   UnexpectedAnswer: (e: UnexpectedAnswer) =>
     Effect.succeed(
@@ -203,6 +205,7 @@ export const toolErrorText = (tool: string, error: ToolFailure): Effect.Effect<s
   Effect.fail(error).pipe(
     Effect.catchTags({
       ...wordings(tool, undefined),
-      InEnvironment: (e: InEnvironment) => Effect.fail(e.cause).pipe(Effect.catchTags(wordings(tool, e.environment)))
+      InEnvironment: (e: InEnvironment) =>
+        Effect.fail(e.cause).pipe(Effect.catchTags(wordings(tool, e.environment, e.mwaaName ?? e.environment)))
     })
   )

@@ -42,7 +42,9 @@ export type EnvironmentFailure = typeof EnvironmentFailure.Type
  */
 export class InEnvironment extends Schema.TaggedError<InEnvironment>("mwaa-mcp/InEnvironment")("InEnvironment", {
   environment: Schema.String,
-  cause: EnvironmentFailure
+  cause: EnvironmentFailure,
+  /** The environment's MWAA name, when the call named it otherwise (a target's alias): IAM resources name it. */
+  mwaaName: Schema.optional(Schema.String)
 }) {
   override get message(): string {
     return `in environment ${this.environment}: ${this.cause.message}`

@@ -50,7 +50,9 @@ export const withEnvironment = <A, E extends EnvironmentFailure, R>(
     if (tool !== undefined && !target.writes) return yield* new TargetWritesForbidden({ tool, target: target.key })
     const services = yield* fleet.value.servicesOf(target)
     const answer = yield* use(target.name).pipe(
-      Effect.mapError((cause) => new InEnvironment({ environment: target.key, cause })),
+      Effect.mapError(
+        (cause) => new InEnvironment({ environment: target.key, cause, ...(target.key !== target.name && { mwaaName: target.name }) })
+      ),
       Effect.provide(services)
     )
     yield* FiberRef.set(resolvedTarget, yield* withAccount(target).pipe(Effect.provide(services)))

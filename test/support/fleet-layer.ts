@@ -1,7 +1,7 @@
-import { Layer } from "effect"
-import { FakeMwaa, type FakeMwaaOptions, type FakeSeed } from "../../src/adapters/fake-mwaa/index.js"
+import { Effect, Layer } from "effect"
+import { FakeMwaa, type FakeMwaaOptions, type FakeMwaaShape, type FakeSeed } from "../../src/adapters/fake-mwaa/index.js"
 import { directoryBackend } from "../../src/app/fleet/directory.js"
-import type { Fleet, Reach } from "../../src/app/fleet/Fleet.js"
+import { accountOfReach, type Fleet, type Reach } from "../../src/app/fleet/Fleet.js"
 import { type FleetPlan, fleetPlanOf } from "../../src/app/fleet/fleet-config.js"
 import { fleetLayer } from "../../src/app/fleet/make-fleet.js"
 import { appLayer } from "../../src/app/layers.js"
@@ -15,17 +15,30 @@ export const planOf = (file: unknown, regions: ReadonlyArray<string> = []): Flee
   return plan.right
 }
 
+/** What a test may do to one reach's fake as it is built: inject faults, say. */
+export type OnBuild = (reach: Reach, fake: FakeMwaaShape) => Effect.Effect<void>
+
 /**
  * Every service the tools use on a server with several targets, each reach on its own in-memory
- * fake (`worldOf` picks the seed, e.g. by region and role; `optionsOf` its options, e.g. a call log).
+ * fake in the reach's region and (for a role) account: `worldOf` picks its seed, `optionsOf` adds
+ * options (a call log), `onBuild` runs on it once built.
  */
 export const fakeFleetToolServices = (
   plan: FleetPlan,
   worldOf: (reach: Reach) => FakeSeed,
   config: Partial<AppConfigShape> = {},
-  optionsOf: (reach: Reach) => FakeMwaaOptions = () => ({})
+  optionsOf: (reach: Reach) => FakeMwaaOptions = () => ({}),
+  onBuild: OnBuild = () => Effect.void
 ): Layer.Layer<ToolServices | Fleet> => {
   const root = { ...AppConfig.defaults, ...config }
-  const fleet = fleetLayer(plan, (reach) => FakeMwaa.layer(worldOf(reach), optionsOf(reach)), root)
+  const backendOf = (reach: Reach) => {
+    const fake = FakeMwaa.layer(worldOf(reach), {
+      region: reach.region,
+      ...(accountOfReach(reach) !== null && { account: accountOfReach(reach) ?? undefined }),
+      ...optionsOf(reach)
+    })
+    return Layer.effectDiscard(Effect.flatMap(FakeMwaa, (inspector) => onBuild(reach, inspector))).pipe(Layer.provideMerge(fake))
+  }
+  const fleet = fleetLayer(plan, backendOf, root)
   return appLayer(directoryBackend, Layer.succeed(AppConfig, root)).pipe(Layer.provideMerge(fleet))
 }

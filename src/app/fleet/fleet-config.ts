@@ -17,7 +17,7 @@ const pattern = (regex: RegExp, expected: string) => Schema.String.pipe(Schema.p
 export const Region = pattern(/^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/, "an AWS region such as us-east-1")
 
 /** An alias reads like an environment name, so it can be typed wherever a name is. */
-const Alias = pattern(/^[A-Za-z][0-9A-Za-z_-]{0,79}$/, "an alias: a letter, then letters, digits, '-' or '_' (at most 80)")
+const ALIAS = /^[A-Za-z][0-9A-Za-z_-]{0,79}$/
 
 const TargetEntry = Schema.Struct({
   region: Region,
@@ -37,8 +37,17 @@ const TargetEntry = Schema.Struct({
   )
 )
 
+const Targets = Schema.Record({ key: Schema.String, value: TargetEntry }).pipe(
+  // Checked here rather than as the Record's key schema, whose refusal names the pattern, not the rule.
+  Schema.filter((targets) =>
+    Object.keys(targets)
+      .filter((alias) => !ALIAS.test(alias))
+      .map((alias) => ({ path: [alias], message: "must be an alias: a letter, then letters, digits, '-' or '_' (at most 80)" }))
+  )
+)
+
 const FleetFile = Schema.Struct({
-  environments: Schema.optional(Schema.Record({ key: Alias, value: TargetEntry })),
+  environments: Schema.optional(Targets),
   discover_regions: Schema.optional(Schema.Array(Region))
 })
 

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -13,6 +14,7 @@ import {
   READER_ROLE
 } from "../../support/fleet-fake.js"
 import { type HttpFake, startHttpFake } from "../../support/http-fake/index.js"
+import { binPath } from "../../support/bin-path.js"
 import { awsModeEnv, connectStdio, type StdioSession } from "../../support/stdio-client.js"
 import { callTool, fails, type Json, ok } from "./stdio-helpers.js"
 
@@ -133,5 +135,65 @@ describe("a server configured with several targets, over stdio, against two acco
       expect(e.error).toBeNull()
       expect(e.failing_dags).toEqual(["d"])
     }
+  })
+})
+
+describe("one target's expired credentials", () => {
+  it("fail that target's calls only: the target on a profile's key still answers", async () => {
+    await ok(session, "get-dag", { environment_name: "staging", dag_id: "d" })
+    fake.expireTemporaryCredentials()
+    const staging = await fails(session, "get-dag", { environment_name: "staging", dag_id: "d" })
+    expect(staging).toContain("ExpiredToken")
+    expect(staging).toContain("Hint: the credentials this call was signed with have expired")
+    const prod = await ok(session, "get-dag", { environment_name: "prod", dag_id: "d" })
+    expect(prod.target.alias).toBe("prod")
+  })
+})
+
+describe("a configuration the server cannot use", () => {
+  /** The bin started with `file`'s text as its configuration: nothing is served, the message is on stderr. */
+  const startWith = (text: string, extra: ReadonlyArray<string> = [], env: Record<string, string> = {}) => {
+    const file = join(dir, `bad-${Math.random().toString(36).slice(2)}.json`)
+    writeFileSync(file, text)
+    return spawnSync(process.execPath, [binPath, "--config", file, ...extra], {
+      encoding: "utf8",
+      env: { PATH: process.env["PATH"] ?? "", ...env },
+      input: "",
+      timeout: 20_000
+    })
+  }
+
+  it("ends the server at start with exit code 2, naming the key: an unknown one, a bad region, an ARN that is not a role's", () => {
+    const cases: ReadonlyArray<readonly [unknown, string]> = [
+      [{ environments: { prod: { region: "us-east-1", name: "p", rolearn: "x" } } }, "- environments.prod.rolearn: is unexpected"],
+      [{ environments: { prod: { region: "useast1", name: "p" } } }, "- environments.prod.region: must be an AWS region such as us-east-1"],
+      [
+        { environments: { prod: { region: "us-east-1", name: "p", role_arn: "arn:aws:iam::222233334444:policy/p" } } },
+        "- environments.prod.role_arn: must be an IAM role ARN"
+      ]
+    ]
+    for (const [config, named] of cases) {
+      const out = startWith(JSON.stringify(config))
+      expect(out.status).toBe(2)
+      expect(out.stdout).toBe("")
+      expect(out.stderr).toContain(named)
+    }
+  })
+
+  it("names a file it cannot read, the same way through MWAA_MCP_CONFIG", () => {
+    const out = spawnSync(process.execPath, [binPath], {
+      encoding: "utf8",
+      env: { PATH: process.env["PATH"] ?? "", MWAA_MCP_CONFIG: join(dir, "missing.json") },
+      input: "",
+      timeout: 20_000
+    })
+    expect(out.status).toBe(2)
+    expect(out.stderr).toContain(`Cannot read the configuration file ${join(dir, "missing.json")}`)
+  })
+
+  it("refuses --demo with a configuration", () => {
+    const out = startWith(JSON.stringify(configFile), ["--demo"])
+    expect(out.status).toBe(2)
+    expect(out.stderr).toContain("--demo serves its own fictional environments")
   })
 })
