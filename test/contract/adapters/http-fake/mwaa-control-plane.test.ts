@@ -7,11 +7,11 @@ import {
   ResourceNotFoundException,
   UpdateEnvironmentCommand,
   ValidationException
-} from "@aws-sdk/client-mwaa"
+} from "../../../../src/adapters/aws/index.js"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type HttpFake, signedFetch, startHttpFake } from "../../../support/http-fake/index.js"
 
-/** The MWAA control plane over restJson1, driven by the real @aws-sdk/client-mwaa. */
+/** The MWAA control plane over restJson1, driven by the adapter's MWAA client (the AWS SDK's machinery). */
 let fake: HttpFake
 let client: MWAAClient
 
