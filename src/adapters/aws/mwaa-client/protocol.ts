@@ -2,8 +2,7 @@ import { AwsRestJsonProtocol } from "@aws-sdk/core/protocols"
 import { withBaseException } from "@smithy/core/client"
 import { collectBody, loadRestJsonErrorCode } from "@smithy/core/protocols"
 import type { HandlerExecutionContext, HttpResponse, MetadataBearer, OperationSchema, SerdeFunctions } from "@smithy/types"
-import { errorTypeRegistries, MWAAServiceException } from "./errors.js"
-import { MWAA_NAMESPACE } from "./schema.js"
+import { MWAAServiceException } from "./errors.js"
 
 /**
  * An error body that is not a JSON object (a proxy's HTML page, a truncated answer) still becomes an
@@ -32,13 +31,10 @@ const throwUnnamedError = withBaseException(MWAAServiceException)
 /**
  * The SDK's restJson1 protocol for MWAA, with one difference for error answers: their body is read
  * leniently (errorBody) and an answer with no error type is named by its status, so a proxy's 502
- * page is "HTTP 502" with its text. Typed error answers go to the SDK's own error handling.
+ * page is "HTTP 502" with its text. Typed error answers go to the SDK's own error handling. The client
+ * constructs it with its protocolSettings (runtime-config.ts): MWAA's namespace, errors and JSON codec.
  */
 export class MwaaRestJsonProtocol extends AwsRestJsonProtocol {
-  constructor() {
-    super({ defaultNamespace: MWAA_NAMESPACE, errorTypeRegistries })
-  }
-
   override async deserializeResponse<Output extends MetadataBearer>(
     operationSchema: OperationSchema,
     context: HandlerExecutionContext & SerdeFunctions,

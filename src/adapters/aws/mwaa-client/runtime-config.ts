@@ -23,6 +23,7 @@ import { NodeHttpHandler, streamCollector } from "@smithy/node-http-handler"
 import type { IdentityProviderConfig } from "@smithy/types"
 import { defaultEndpointResolver, defaultHttpAuthSchemeProvider } from "./endpoint.js"
 import { errorTypeRegistries } from "./errors.js"
+import { MwaaJsonCodec } from "./json-codec.js"
 import type { MWAAClientConfig } from "./MWAAClient.js"
 import { MwaaRestJsonProtocol } from "./protocol.js"
 import { MWAA_NAMESPACE } from "./schema.js"
@@ -30,7 +31,8 @@ import { MWAA_NAMESPACE } from "./schema.js"
 /**
  * The client's defaults on Node, as a generated client's runtimeConfig.shared.js and runtimeConfig.js
  * give them: the SDK's credential chain, region and retry settings from the environment and config
- * files, the Node HTTP handler, SigV4, and the restJson1 protocol with MWAA's errors.
+ * files, the Node HTTP handler, SigV4, and the restJson1 protocol with MWAA's errors (documents as
+ * JSON, json-codec.ts).
  */
 
 /** The AWS SDK release whose generated clients this one is assembled like (the user agent's api/mwaa#). */
@@ -62,7 +64,7 @@ export const getRuntimeConfig = (config: MWAAClientConfig) => {
     ],
     logger,
     protocol: MwaaRestJsonProtocol,
-    protocolSettings: { defaultNamespace: MWAA_NAMESPACE, errorTypeRegistries },
+    protocolSettings: { defaultNamespace: MWAA_NAMESPACE, errorTypeRegistries, jsonCodec: new MwaaJsonCodec() },
     serviceId: SERVICE_ID,
     sha256: Sha256,
     urlParser: parseUrl,
