@@ -72,7 +72,7 @@ describe("HTTP fake: MWAA control plane with the AWS SDK", () => {
     const response = await signedFetch(fake.url, { service: "airflow", path: "/environments/demo-airflow-2" })
     expect(response.status).toBe(200)
     const { Environment: env } = (await response.json()) as { Environment: Record<string, unknown> }
-    // Members client-mwaa 3.523 does not know must still be on the wire.
+    // Members client-mwaa 3.523 (the last generated MWAA client) does not know must still be on the wire.
     expect(env).toMatchObject({ MinWebservers: 2, MaxWebservers: 2, EndpointManagement: "SERVICE" })
     expect(typeof env["CreatedAt"]).toBe("number")
     expect(env["CreatedAt"]).toBeLessThan(10_000_000_000)
