@@ -41,7 +41,7 @@ const portsOn = (clients: Clients, options: AwsGatewayOptions): Context.Context<
 }
 
 /**
- * The backend's ports on AWS: environments and Airflow through client-mwaa's machinery with our
+ * The backend's ports on AWS: environments and Airflow through our MWAA client (mwaa-client/) and
  * model-current commands (Airflow through InvokeRestApi or the webserver), task logs from
  * CloudWatch Logs, DAG files from S3. The SDK clients live as long as the layer and are destroyed
  * with it, shared by every port.

@@ -1,8 +1,8 @@
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs"
-import { MWAAClient } from "@aws-sdk/client-mwaa"
 import { S3Client } from "@aws-sdk/client-s3"
-import type { HttpHandlerUserInput } from "@smithy/protocol-http"
+import type { HttpHandlerUserInput } from "@smithy/core/protocols"
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types"
+import { MWAAClient } from "./mwaa-client/index.js"
 import { type Endpoints, endpointsFromEnv } from "./endpoints.js"
 
 /** How to reach AWS: the region, endpoint overrides, and (for tests) credentials and a request handler. */

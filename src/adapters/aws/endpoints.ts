@@ -1,7 +1,7 @@
 /**
  * Endpoint overrides for local emulators and test fakes, with the SDK's standard variables:
  * AWS_ENDPOINT_URL_<SERVICE ID> beats AWS_ENDPOINT_URL, and an explicit flag (--endpoint-url)
- * beats both. client-mwaa 3.523.0 reads these variables itself too, but only to pick the URL:
+ * beats both. The SDK's clients read these variables themselves too, but only to pick the URL:
  * the adapter must also know, to drop the model's host prefixes and use S3 path-style.
  */
 export interface Endpoints {

@@ -1,10 +1,15 @@
-import { DeleteEnvironmentCommand, ListEnvironmentsCommand } from "@aws-sdk/client-mwaa"
 import { type Context, type Duration, Effect } from "effect"
 import type { Environments } from "../../ports/Environments.js"
 import { MwaaError } from "../../ports/MwaaError.js"
 import { decodeAnswer } from "../../ports/UnexpectedAnswer.js"
 import type { Clients } from "./clients.js"
-import { CreateEnvironmentCommand, GetEnvironmentCommand, UpdateEnvironmentCommand } from "./commands/index.js"
+import {
+  CreateEnvironmentCommand,
+  DeleteEnvironmentCommand,
+  GetEnvironmentCommand,
+  ListEnvironmentsCommand,
+  UpdateEnvironmentCommand
+} from "./commands/index.js"
 import { createInput, EnvironmentFromMwaa, updateInput } from "./environment-codec.js"
 import { send } from "./send.js"
 

@@ -1,4 +1,4 @@
-import { isThrottlingError } from "@smithy/service-error-classification"
+import { isThrottlingError } from "@smithy/core/retry"
 import { MwaaError, type MwaaErrorReason } from "../../ports/MwaaError.js"
 
 /**

@@ -1,5 +1,5 @@
-import { Sha256 } from "@aws-crypto/sha256-js"
-import { HttpRequest } from "@smithy/protocol-http"
+import { Sha256 } from "@smithy/core/checksum"
+import { HttpRequest } from "@smithy/core/protocols"
 import { SignatureV4 } from "@smithy/signature-v4"
 
 /**

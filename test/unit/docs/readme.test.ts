@@ -11,7 +11,6 @@ const readme = readRepoFile("README.md")
 
 /** The IAM service prefix of each module the AWS adapter imports its Commands from. */
 const IAM_PREFIX_OF_MODULE: Readonly<Record<string, string>> = {
-  "@aws-sdk/client-mwaa": "airflow",
   "./commands/index.js": "airflow",
   "@aws-sdk/client-cloudwatch-logs": "logs",
   "@aws-sdk/client-s3": "s3"

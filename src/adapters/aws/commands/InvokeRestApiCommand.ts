@@ -1,5 +1,5 @@
-import { expectInt32, SENSITIVE_STRING, take } from "@smithy/smithy-client"
 import type { MetadataBearer } from "@smithy/types"
+import { DOCUMENT, member, NAME_IN_URI, NUMERIC, SENSITIVE, STRING, structure } from "../mwaa-client/schema.js"
 import { mwaaCommand } from "./mwaa-command.js"
 
 /**
@@ -7,7 +7,6 @@ import { mwaaCommand } from "./mwaa-command.js"
  * host, restJson1 body {Path, Method, QueryParameters, Body}, signed for `airflow` by the
  * client's own SigV4 middleware.
  */
-
 export interface InvokeRestApiCommandInput {
   readonly Name: string
   /** 1..64 characters (MWAA answers ValidationException beyond). */
@@ -22,20 +21,18 @@ export interface InvokeRestApiCommandOutput extends MetadataBearer {
   readonly RestApiResponse?: unknown
 }
 
-// Documents (QueryParameters, Body, RestApiResponse) pass through untouched: _json would drop
-// their null members, and Airflow bodies use null on purpose (e.g. {"note": null}).
-const document = (value: unknown) => value
-
+// Documents (QueryParameters, Body, RestApiResponse) pass as sent, nulls included: Airflow bodies use
+// null on purpose (e.g. {"note": null}). Body and RestApiResponse are sensitive in the model
+// (Airflow's connections and variables pass through them): SDK logs do not show them.
 export class InvokeRestApiCommand extends mwaaCommand<InvokeRestApiCommandInput, InvokeRestApiCommandOutput>({
   operation: "InvokeRestApi",
-  request: {
-    method: "POST",
-    path: "/restapi/{Name}",
-    hostPrefix: "env.",
-    body: (input) => take(input, { Body: document, Method: [], Path: [], QueryParameters: document })
-  },
-  response: (data) => take(data, { RestApiResponse: document, RestApiStatusCode: expectInt32 }),
-  // Body and RestApiResponse are sensitive in the model (Airflow's connections and variables pass through them).
-  filterInput: (input) => ({ ...input, ...(input.Body !== undefined && { Body: SENSITIVE_STRING }) }),
-  filterOutput: (output) => ({ ...output, ...(output.RestApiResponse !== undefined && { RestApiResponse: SENSITIVE_STRING }) })
+  http: { method: "POST", path: "/restapi/{Name}", hostPrefix: "env." },
+  input: structure("InvokeRestApiRequest", {
+    Name: NAME_IN_URI,
+    Path: STRING,
+    Method: STRING,
+    QueryParameters: DOCUMENT,
+    Body: member(DOCUMENT, SENSITIVE)
+  }),
+  output: structure("InvokeRestApiResponse", { RestApiStatusCode: NUMERIC, RestApiResponse: member(DOCUMENT, SENSITIVE) })
 }) {}

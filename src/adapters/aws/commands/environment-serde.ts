@@ -1,78 +1,91 @@
-import { _json, expectString, parseEpochTimestamp, SENSITIVE_STRING, take } from "@smithy/smithy-client"
-import type { SourceMappingInstructions } from "@smithy/smithy-client"
-import type {
-  CreateEnvironmentInput,
-  Environment,
-  EnvironmentWriteOutput,
-  LastUpdate,
-  UpdateEnvironmentInput
-} from "./environment-types.js"
-import type { MwaaOperation } from "./mwaa-command.js"
-import { unknownMembers } from "./restjson.js"
+import { _json, SENSITIVE_STRING, take } from "@smithy/core/client"
+import type { SourceMappingInstructions } from "@smithy/core/client"
+import { parseEpochTimestamp } from "@smithy/core/serde"
+import type { StaticStructureSchema } from "@smithy/types"
+import { BOOLEAN, member, NAME_IN_URI, NUMERIC, SENSITIVE, STRING, STRING_LIST, STRING_MAP, structure } from "../mwaa-client/schema.js"
+import type { Environment, LastUpdate } from "./environment-types.js"
 
 /**
  * The environment shapes of the current MWAA model (botocore mwaa/2020-07-01/service-2.json,
- * 2026-05), hand-written member by member like the SDK's generated serde. client-mwaa 3.523.0
- * drops MinWebservers, MaxWebservers and WorkerReplacementStrategy; these lists do not. A test
- * holds each list equal to the model fixture (test/fixtures/mwaa), so the next model change
+ * 2026-05): static schemas for what Create and Update send, member by member in model order as the
+ * SDK's generator writes them, and a lenient reader for what GetEnvironment answers. client-mwaa
+ * 3.523.0 drops MinWebservers, MaxWebservers and WorkerReplacementStrategy; these do not. A test
+ * holds each member list equal to the model fixture (test/fixtures/mwaa), so the next model change
  * shows up as a failing test rather than a silently dropped member.
  */
 
-// Body members (every input member but the URI label Name). Scalars pass as given ([]);
-// structures and maps go through _json, which drops null entries as the SDK does.
-// NetworkConfiguration is in both bodies; only its type differs (Update sends SecurityGroupIds alone).
-const sharedBodyInstructions: SourceMappingInstructions = {
-  AirflowConfigurationOptions: _json,
-  AirflowVersion: [],
-  DagS3Path: [],
-  EnvironmentClass: [],
-  ExecutionRoleArn: [],
-  LoggingConfiguration: _json,
-  MaxWebservers: [],
-  MaxWorkers: [],
-  MinWebservers: [],
-  MinWorkers: [],
-  NetworkConfiguration: _json,
-  PluginsS3ObjectVersion: [],
-  PluginsS3Path: [],
-  RequirementsS3ObjectVersion: [],
-  RequirementsS3Path: [],
-  Schedulers: [],
-  SourceBucketArn: [],
-  StartupScriptS3ObjectVersion: [],
-  StartupScriptS3Path: [],
-  WebserverAccessMode: [],
-  WeeklyMaintenanceWindowStart: []
-}
+const moduleLogging = structure("ModuleLoggingConfigurationInput", { Enabled: BOOLEAN, LogLevel: STRING })
+const loggingConfiguration = structure("LoggingConfigurationInput", {
+  DagProcessingLogs: moduleLogging,
+  SchedulerLogs: moduleLogging,
+  WebserverLogs: moduleLogging,
+  WorkerLogs: moduleLogging,
+  TaskLogs: moduleLogging
+})
+/** A map whose values the model marks sensitive: SDK logs show it as ***SensitiveInformation***. */
+const airflowConfigurationOptions = member(STRING_MAP, SENSITIVE)
 
-// take() writes members in the order of its instructions: sorted, the body's bytes are the ones
-// the SDK's generated serde sends (members in name order), whichever list a member comes from.
-const inNameOrder = (instructions: SourceMappingInstructions): SourceMappingInstructions =>
-  Object.fromEntries(Object.entries(instructions).sort(([a], [b]) => (a < b ? -1 : 1)))
+export const CreateEnvironmentInput$: StaticStructureSchema = structure("CreateEnvironmentInput", {
+  Name: NAME_IN_URI,
+  ExecutionRoleArn: STRING,
+  SourceBucketArn: STRING,
+  DagS3Path: STRING,
+  NetworkConfiguration: structure("NetworkConfiguration", { SubnetIds: STRING_LIST, SecurityGroupIds: STRING_LIST }),
+  PluginsS3Path: STRING,
+  PluginsS3ObjectVersion: STRING,
+  RequirementsS3Path: STRING,
+  RequirementsS3ObjectVersion: STRING,
+  StartupScriptS3Path: STRING,
+  StartupScriptS3ObjectVersion: STRING,
+  AirflowConfigurationOptions: airflowConfigurationOptions,
+  EnvironmentClass: STRING,
+  MaxWorkers: NUMERIC,
+  KmsKey: STRING,
+  AirflowVersion: STRING,
+  LoggingConfiguration: loggingConfiguration,
+  WeeklyMaintenanceWindowStart: STRING,
+  Tags: STRING_MAP,
+  WebserverAccessMode: STRING,
+  MinWorkers: NUMERIC,
+  Schedulers: NUMERIC,
+  EndpointManagement: STRING,
+  MinWebservers: NUMERIC,
+  MaxWebservers: NUMERIC
+})
 
-const createInstructions = inNameOrder({ ...sharedBodyInstructions, EndpointManagement: [], KmsKey: [], Tags: _json })
-const updateInstructions = inNameOrder({ ...sharedBodyInstructions, WorkerReplacementStrategy: [] })
+export const UpdateEnvironmentInput$: StaticStructureSchema = structure("UpdateEnvironmentInput", {
+  Name: NAME_IN_URI,
+  ExecutionRoleArn: STRING,
+  AirflowConfigurationOptions: airflowConfigurationOptions,
+  AirflowVersion: STRING,
+  DagS3Path: STRING,
+  EnvironmentClass: STRING,
+  LoggingConfiguration: loggingConfiguration,
+  MaxWorkers: NUMERIC,
+  MinWorkers: NUMERIC,
+  MaxWebservers: NUMERIC,
+  MinWebservers: NUMERIC,
+  WorkerReplacementStrategy: STRING,
+  NetworkConfiguration: structure("UpdateNetworkConfigurationInput", { SecurityGroupIds: STRING_LIST }),
+  PluginsS3Path: STRING,
+  PluginsS3ObjectVersion: STRING,
+  RequirementsS3Path: STRING,
+  RequirementsS3ObjectVersion: STRING,
+  Schedulers: NUMERIC,
+  SourceBucketArn: STRING,
+  StartupScriptS3Path: STRING,
+  StartupScriptS3ObjectVersion: STRING,
+  WebserverAccessMode: STRING,
+  WeeklyMaintenanceWindowStart: STRING
+})
 
-export const se_CreateEnvironmentBody = (input: CreateEnvironmentInput): Record<string, unknown> => take(input, createInstructions)
-export const se_UpdateEnvironmentBody = (input: UpdateEnvironmentInput): Record<string, unknown> => take(input, updateInstructions)
+/** What CreateEnvironment and UpdateEnvironment answer: the environment's ARN. */
+export const environmentWriteOutput = (name: string): StaticStructureSchema => structure(name, { Arn: STRING })
 
-/** AirflowConfigurationOptions values are sensitive in the model: what SDK logs show instead, on input and output. */
+/** AirflowConfigurationOptions values are sensitive in the model: what SDK logs show instead. */
 export const hideConfigurationOptions = <T extends { readonly AirflowConfigurationOptions?: unknown }>(value: T) => ({
   ...value,
   ...(value.AirflowConfigurationOptions !== undefined && { AirflowConfigurationOptions: SENSITIVE_STRING })
-})
-
-/**
- * CreateEnvironment (PUT) and UpdateEnvironment (PATCH): the same path, host and answer ({Arn});
- * only the method and the body members differ.
- */
-export const environmentWrite = <I extends CreateEnvironmentInput | UpdateEnvironmentInput>(
-  method: "PUT" | "PATCH",
-  body: (input: I) => Record<string, unknown>
-): Omit<MwaaOperation<I, EnvironmentWriteOutput>, "operation"> => ({
-  request: { method, path: "/environments/{Name}", hostPrefix: "api.", body },
-  response: (data) => take(data, { Arn: expectString }),
-  filterInput: hideConfigurationOptions
 })
 
 /*
@@ -83,6 +96,9 @@ export const environmentWrite = <I extends CreateEnvironmentInput | UpdateEnviro
  */
 const date = (value: unknown) => (typeof value === "number" ? parseEpochTimestamp(value) : value)
 const asSent = (value: unknown) => value
+/** Members not in `known`, with null values dropped: what a newer model added, kept as sent. */
+const unknownMembers = (value: Record<string, unknown>, known: ReadonlyArray<string>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(value).filter(([k, v]) => !known.includes(k) && v !== null && v !== undefined))
 
 const lastUpdateInstructions: SourceMappingInstructions = {
   CreatedAt: date,
@@ -143,8 +159,8 @@ export const de_Environment = (output: Record<string, unknown>): Environment => 
 
 /** The member lists, for the model-driven test. */
 export const MEMBER_LISTS = {
-  CreateEnvironmentInput: ["Name", ...Object.keys(createInstructions)],
-  UpdateEnvironmentInput: ["Name", ...Object.keys(updateInstructions)],
+  CreateEnvironmentInput: CreateEnvironmentInput$[4],
+  UpdateEnvironmentInput: UpdateEnvironmentInput$[4],
   Environment: Object.keys(environmentInstructions),
   LastUpdate: Object.keys(lastUpdateInstructions)
 } as const

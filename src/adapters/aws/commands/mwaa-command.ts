@@ -1,88 +1,55 @@
-import type { MWAAClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from "@aws-sdk/client-mwaa"
-import { requestBuilder } from "@smithy/core"
-import { getEndpointPlugin } from "@smithy/middleware-endpoint"
-import { getSerdePlugin } from "@smithy/middleware-serde"
-import { Command as $Command, expectNonNull, expectObject } from "@smithy/smithy-client"
-import type { HttpRequest, HttpResponse, MetadataBearer, SerdeContext } from "@smithy/types"
-import { de_CommandError } from "./exceptions.js"
-import { commonParams, deserializeMetadata, parseBody, setHost } from "./restjson.js"
+import { Command, schemaLogFilter } from "@smithy/core/client"
+import { getEndpointPlugin } from "@smithy/core/endpoints"
+import type { MetadataBearer, Pluggable, StaticStructureSchema } from "@smithy/types"
+import { commonParams } from "../mwaa-client/endpoint.js"
+import type { MWAAClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from "../mwaa-client/MWAAClient.js"
+import { type HttpBinding, operationSchema } from "../mwaa-client/schema.js"
 
 /**
- * One MWAA operation as data, and the Command class client-mwaa's generated code would build for
- * it. The SDK's generator repeats the whole builder chain and a serializer and deserializer per
- * operation; by hand that is where copies drift, so each operation here says only what differs:
- * its name, where the request goes, what its body and answer carry, and what to keep out of logs.
+ * One MWAA operation as data, and the Command class a generated client would build for it
+ * (commandBuilder.js: the endpoint plugin, the operation's static schema, the client's name). The
+ * SDK's restJson1 protocol serializes the input and reads the answer from the schemas; each
+ * operation says only what differs: its name, http trait and host prefix, and its two shapes.
  */
-
-/** The request, from the operation's http trait and endpoint hostPrefix in the model. */
-export interface MwaaRequest<I> {
-  readonly method: "GET" | "PUT" | "PATCH" | "POST"
-  /** Every operation we call binds Name, and only Name, into its URI. */
-  readonly path: "/environments/{Name}" | "/restapi/{Name}"
-  readonly hostPrefix: "api." | "env."
-  /** The JSON body's members; an operation without one (GET) sends no body and no content-type. */
-  readonly body?: ((input: I) => Record<string, unknown>) | undefined
-}
-
-export interface MwaaOperation<I, O extends MetadataBearer> {
+export interface MwaaOperation<O> {
   /** The model's operation name ("CreateEnvironment"): the Smithy context, and with "Command" the name in SDK logs. */
   readonly operation: string
-  readonly request: MwaaRequest<I>
-  /** The output members, read from a 2xx answer's JSON object ($metadata is added here). */
-  readonly response: (data: Record<string, unknown>) => Omit<O, "$metadata">
-  /** What the SDK logger sees: members the model marks sensitive are replaced. */
-  readonly filterInput?: ((input: I) => unknown) | undefined
+  readonly http: HttpBinding
+  readonly input: StaticStructureSchema
+  readonly output: StaticStructureSchema
+  /** What SDK logs show of the output where the output schema cannot say it (default: the schema's sensitive members hidden). */
   readonly filterOutput?: ((output: O) => unknown) | undefined
+  /** The answer as the adapter reads it, made from what the protocol read (GetEnvironment's lenient Environment). */
+  readonly finish?: ((output: O) => O) | undefined
 }
 
-const serializer =
-  <I extends { readonly Name: string }>(request: MwaaRequest<I>) =>
-  async (input: I, context: SerdeContext): Promise<HttpRequest> => {
-    const b = requestBuilder(input, context)
-    b.bp(request.path)
-    b.p("Name", () => input.Name, "{Name}", false)
-    const body = request.body === undefined ? undefined : JSON.stringify(request.body(input))
-    await setHost(b, context, request.hostPrefix)
-    b.m(request.method)
-      .h(body === undefined ? {} : { "content-type": "application/json" })
-      .b(body)
-    return b.build()
-  }
-
-/**
- * The answer's body as restJson1 reads it: any status but 200 from 300 up is an error (de_CommandError
- * throws the modelled exception); otherwise the body must be a JSON object (empty counts as {}).
- */
-const deserializer =
-  <O extends MetadataBearer>(response: MwaaOperation<unknown, O>["response"]) =>
-  async (output: HttpResponse, context: SerdeContext): Promise<O> => {
-    if (output.statusCode !== 200 && output.statusCode >= 300) return de_CommandError(output, context)
-    const data = expectNonNull(expectObject(await parseBody(output.body, context)), "body")
-    // Omit<O, "$metadata"> plus $metadata is O, but TypeScript cannot see that for a type parameter.
-    return { $metadata: deserializeMetadata(output), ...response(data) } as O
-  }
+/** Runs `finish` on each deserialized answer: placed right around the SDK's deserializer. */
+const finishing = <O extends MetadataBearer>(finish: (output: O) => O): Pluggable<ServiceInputTypes, ServiceOutputTypes> => ({
+  applyToStack: (stack) =>
+    stack.add(
+      (next) => async (args) => {
+        const result = await next(args)
+        return { ...result, output: finish(result.output as O) }
+      },
+      { step: "deserialize", priority: "high", name: "mwaaFinishOutput" }
+    )
+})
 
 /**
  * The Command class for an operation, to extend under the operation's public name:
- * `export class GetEnvironmentCommand extends mwaaCommand<In, Out>({ ... }) {}`. The chain is the
- * one the SDK's generated Commands use, so the client treats ours exactly like its own.
+ * `export class GetEnvironmentCommand extends mwaaCommand<In, Out>({ ... }) {}`.
  */
-export const mwaaCommand = <I extends ServiceInputTypes & { readonly Name: string }, O extends ServiceOutputTypes>(
-  spec: MwaaOperation<I, O>
-) =>
-  $Command
-    .classBuilder<I, O, MWAAClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes>()
-    .ep({ ...commonParams })
-    // biome-ignore lint/suspicious/noExplicitAny: the signature the SDK's own generated Commands use for this hook
-    .m(function (this: any, Command: any, _cs: any, config: MWAAClientResolvedConfig, _o: any) {
-      return [
-        getSerdePlugin(config, this.serialize, this.deserialize),
-        getEndpointPlugin(config, Command.getEndpointParameterInstructions())
-      ]
+export const mwaaCommand = <I extends ServiceInputTypes, O extends ServiceOutputTypes & MetadataBearer>(spec: MwaaOperation<O>) => {
+  const { finish } = spec
+  return Command.classBuilder<I, O, MWAAClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes>()
+    .ep(commonParams)
+    .m((Command, _stack, config) => {
+      const plugins = [getEndpointPlugin(config, Command.getEndpointParameterInstructions())]
+      return finish === undefined ? plugins : [...plugins, finishing(finish)]
     })
     .s("AmazonMWAA", spec.operation, {})
     .n("MWAAClient", `${spec.operation}Command`)
-    .f(spec.filterInput, spec.filterOutput)
-    .ser(serializer(spec.request))
-    .de(deserializer(spec.response))
+    .f((input: I) => schemaLogFilter(spec.input, input), spec.filterOutput ?? ((output: O) => schemaLogFilter(spec.output, output)))
+    .sc(operationSchema(spec.operation, spec.http, spec.input, spec.output))
     .build()
+}

@@ -1,7 +1,12 @@
-import { MWAAClient, MWAAServiceException } from "@aws-sdk/client-mwaa"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { InvokeRestApiCommand, RestApiClientException, RestApiServerException } from "../../../../src/adapters/aws/index.js"
+import {
+  InvokeRestApiCommand,
+  MWAAClient,
+  MWAAServiceException,
+  RestApiClientException,
+  RestApiServerException
+} from "../../../../src/adapters/aws/index.js"
 import { gatewayWith, hermeticAwsEnv } from "./gateway-harness.js"
 import { bodyMembersOf, metadata, operation } from "./model.js"
 import { awsError, bodyOf, credentials, json, stubHandler } from "./stub-handler.js"

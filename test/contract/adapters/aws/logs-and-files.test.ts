@@ -4,7 +4,7 @@ import { MAX_DAG_FILE_BYTES } from "../../../../src/adapters/aws/index.js"
 import { DagFiles } from "../../../../src/ports/DagFiles.js"
 import { TaskLogs } from "../../../../src/ports/TaskLogs.js"
 import { gatewayWith, hermeticAwsEnv } from "./gateway-harness.js"
-import type { HttpRequest } from "@smithy/protocol-http"
+import type { HttpRequest } from "@smithy/core/protocols"
 import { bodyOf, type StubAnswer } from "./stub-handler.js"
 
 /** The TaskLogs and DagFiles ports of the AWS adapter on the wire, against a stub request handler. */

@@ -1,9 +1,9 @@
-import { CreateEnvironmentCommand as StockCreateEnvironmentCommand, MWAAClient } from "@aws-sdk/client-mwaa"
 import { describe, expect, it } from "vitest"
 import {
   CreateEnvironmentCommand,
   type CreateEnvironmentCommandInput,
   GetEnvironmentCommand,
+  MWAAClient,
   UpdateEnvironmentCommand,
   type UpdateEnvironmentCommandInput
 } from "../../../../src/adapters/aws/index.js"
@@ -60,19 +60,6 @@ describe.each([
     const { Name: _uri, ...expected } = input
     expect(body).toEqual(expected)
     expect(out.Arn).toBe("arn:aws:airflow:us-east-1:123456789012:environment/my-env")
-  })
-})
-
-describe("why these commands exist", () => {
-  it("client-mwaa 3.523.0's own CreateEnvironment drops MinWebservers and MaxWebservers; ours sends them", async () => {
-    const input: Record<string, unknown> = { ...(sample("CreateEnvironmentInput", "c", "sdk") as Record<string, unknown>), Name: "my-env" }
-    const stock = clientWith(() => json({}))
-    await stock.client.send(new StockCreateEnvironmentCommand(input as never))
-    const ours = clientWith(() => json({}))
-    await ours.client.send(new CreateEnvironmentCommand(input as unknown as CreateEnvironmentCommandInput))
-    expect(bodyOf(stock.requests[0])).not.toHaveProperty("MinWebservers")
-    expect(bodyOf(stock.requests[0])).not.toHaveProperty("MaxWebservers")
-    expect(bodyOf(ours.requests[0])).toMatchObject({ MinWebservers: input["MinWebservers"], MaxWebservers: input["MaxWebservers"] })
   })
 })
 

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream"
-import { type HttpRequest, HttpResponse } from "@smithy/protocol-http"
+import { type HttpRequest, HttpResponse } from "@smithy/core/protocols"
 import type { HttpHandlerOptions } from "@smithy/types"
 
 /**
@@ -67,8 +67,11 @@ export const hangingHandler = () => {
   return { ...stub, signals }
 }
 
-/** Text of a request body (our commands send strings). */
-export const bodyOf = (request: HttpRequest | undefined): unknown => JSON.parse(String(request?.body ?? "{}"))
+/** A request body as JSON: the SDK's JSON protocols send bytes (a Uint8Array), older serializers a string. */
+export const bodyOf = (request: HttpRequest | undefined): unknown => {
+  const body: unknown = request?.body ?? "{}"
+  return JSON.parse(body instanceof Uint8Array ? new TextDecoder().decode(body) : String(body))
+}
 
 export const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" }
 

@@ -1,6 +1,6 @@
-import { GetEnvironmentCommand, InternalServerException, ListEnvironmentsCommand, MWAAClient } from "@aws-sdk/client-mwaa"
-import { ConfiguredRetryStrategy } from "@smithy/util-retry"
+import { ConfiguredRetryStrategy } from "@smithy/core/retry"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { GetEnvironmentCommand, InternalServerException, ListEnvironmentsCommand, MWAAClient } from "../../../../src/adapters/aws/index.js"
 import { type HttpFake, invokeRestApi, startHttpFake } from "../../../support/http-fake/index.js"
 import { tinySeed } from "../../../support/tiny-seed.js"
 

@@ -7,11 +7,11 @@ import {
   ResourceNotFoundException,
   UpdateEnvironmentCommand,
   ValidationException
-} from "@aws-sdk/client-mwaa"
+} from "../../../../src/adapters/aws/index.js"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type HttpFake, signedFetch, startHttpFake } from "../../../support/http-fake/index.js"
 
-/** The MWAA control plane over restJson1, driven by the real @aws-sdk/client-mwaa. */
+/** The MWAA control plane over restJson1, driven by the adapter's MWAA client (the AWS SDK's machinery). */
 let fake: HttpFake
 let client: MWAAClient
 
@@ -72,7 +72,7 @@ describe("HTTP fake: MWAA control plane with the AWS SDK", () => {
     const response = await signedFetch(fake.url, { service: "airflow", path: "/environments/demo-airflow-2" })
     expect(response.status).toBe(200)
     const { Environment: env } = (await response.json()) as { Environment: Record<string, unknown> }
-    // Members client-mwaa 3.523 does not know must still be on the wire.
+    // Members client-mwaa 3.523 (the last generated MWAA client) does not know must still be on the wire.
     expect(env).toMatchObject({ MinWebservers: 2, MaxWebservers: 2, EndpointManagement: "SERVICE" })
     expect(typeof env["CreatedAt"]).toBe("number")
     expect(env["CreatedAt"]).toBeLessThan(10_000_000_000)

@@ -1,6 +1,6 @@
 import { request } from "node:http"
-import { Sha256 } from "@aws-crypto/sha256-js"
-import { HttpRequest } from "@smithy/protocol-http"
+import { Sha256 } from "@smithy/core/checksum"
+import { HttpRequest } from "@smithy/core/protocols"
 import { SignatureV4 } from "@smithy/signature-v4"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type HttpFake, invokeRestApi, signedFetch, startHttpFake } from "../../../support/http-fake/index.js"
