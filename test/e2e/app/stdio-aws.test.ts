@@ -57,7 +57,7 @@ describe.each([DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3])("AWS gateway over the HT
         ].includes(t)
     )) {
       const args =
-        tool === "list-environments"
+        tool === "list-environments" || tool === "get-fleet-health"
           ? {}
           : tool === "get-dag" || tool === "diagnose-dag-run"
             ? { environment_name, dag_id: LONG_DAG }

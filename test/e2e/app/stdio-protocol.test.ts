@@ -13,6 +13,7 @@ import { READ_TOOLS, WRITE_TOOLS } from "./stdio-helpers.js"
 
 const ALL_TOOLS = [
   "list-environments",
+  "get-fleet-health",
   "get-environment",
   "get-environment-health",
   "create-environment",
@@ -46,10 +47,10 @@ describe("tools/list and initialize from --demo (read-only)", () => {
     await session?.close()
   })
 
-  it("lists exactly the 23 tools", async () => {
+  it("lists exactly the 24 tools", async () => {
     const { tools } = await session.client.listTools()
     expect(tools.map((t) => t.name).sort()).toEqual([...ALL_TOOLS].sort())
-    expect(new Set(tools.map((t) => t.name)).size).toBe(23)
+    expect(new Set(tools.map((t) => t.name)).size).toBe(24)
     // The helpers' read/write split is the same partition.
     expect([...READ_TOOLS, ...WRITE_TOOLS].sort()).toEqual([...ALL_TOOLS].sort())
   })
@@ -58,7 +59,7 @@ describe("tools/list and initialize from --demo (read-only)", () => {
     const { tools } = await session.client.listTools()
     const readOnly = tools.filter((t) => t.annotations?.readOnlyHint === true).map((t) => t.name)
     expect(readOnly.sort()).toEqual([...READ_TOOLS].sort())
-    expect(readOnly).toHaveLength(16)
+    expect(readOnly).toHaveLength(17)
     for (const t of tools) {
       expect(t.annotations?.readOnlyHint, t.name).toBeTypeOf("boolean")
       expect(t.annotations?.openWorldHint, t.name).toBe(true)
@@ -91,7 +92,8 @@ describe("tools/list and initialize from --demo (read-only)", () => {
     expect(byName.get("delete-environment")?.inputSchema.required).toEqual(["environment_name"])
     // Loose on input, strict in the advertised schema.
     expect((byName.get("list-dags")!.inputSchema.properties as Record<string, { type?: string }>)["limit"]?.type).toBe("integer")
-    for (const t of tools.filter((t) => t.name !== "list-environments")) {
+    // list-environments and get-fleet-health act on every environment the server reaches (the latter on a list of them).
+    for (const t of tools.filter((t) => t.name !== "list-environments" && t.name !== "get-fleet-health")) {
       expect(t.inputSchema.properties, t.name).toHaveProperty("environment_name")
     }
   })
@@ -206,7 +208,7 @@ describe("stdout hygiene (bin spawned by hand)", () => {
     const byId = new Map(messages.filter((m) => m.id !== undefined).map((m) => [m.id, m]))
     expect(byId.get(1)?.result?.serverInfo?.name).toBe("mwaa-mcp-server")
     expect(byId.get(1)?.result?.instructions).toContain("--allow-write")
-    expect(byId.get(2)?.result?.tools).toHaveLength(23)
+    expect(byId.get(2)?.result?.tools).toHaveLength(24)
     expect(byId.get(3)?.result?.isError).not.toBe(true)
     expect(byId.get(3)?.result?.structuredContent?.dags).toHaveLength(1)
     expect(byId.get(4)?.result?.isError).toBe(true)

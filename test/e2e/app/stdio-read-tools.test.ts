@@ -313,6 +313,26 @@ describe.each([
   })
 })
 
+describe("get-fleet-health on a server without a configuration", () => {
+  it("checks every environment of the region in one call, worst first, within 12 KB; or only the named ones", async () => {
+    const { data, summary } = await read("get-fleet-health", {})
+    expect(data.checked).toBe(2)
+    expect(data.environments.map((e: Json) => e.address).sort()).toEqual(["demo-airflow-2", "demo-airflow-3"])
+    expect(summary).toMatch(/^2 environment\(s\) checked: /)
+    const rank: Record<string, number> = { unreachable: 0, unhealthy: 1, degraded: 2, healthy: 3 }
+    const ranks = data.environments.map((e: Json) => rank[e.verdict])
+    expect(ranks).toEqual([...ranks].sort())
+    for (const e of data.environments) {
+      expect(e).toMatchObject({ region: "us-east-1", alias: null, error: null, mwaa_status: "AVAILABLE" })
+      expect(e.target).toBeUndefined()
+    }
+    expect(Buffer.byteLength(JSON.stringify(data), "utf8")).toBeLessThanOrEqual(12 * 1024)
+    const one = await read("get-fleet-health", { environment_names: ["demo-airflow-3"], hours: 168 })
+    expect(one.data.environments.map((e: Json) => e.address)).toEqual(["demo-airflow-3"])
+    expect(one.data.window_hours).toBe(168)
+  })
+})
+
 describe("coverage", () => {
   it("exercised every read tool the server advertises (readOnlyHint)", async () => {
     const { tools } = await session.client.listTools()

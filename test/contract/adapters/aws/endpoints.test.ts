@@ -17,11 +17,12 @@ describe("endpointsFromEnv", () => {
   it("a service's own variable beats AWS_ENDPOINT_URL", () => {
     expect(
       endpointsFromEnv({ AWS_ENDPOINT_URL: "http://127.0.0.1:4566", AWS_ENDPOINT_URL_MWAA: "http://127.0.0.1:4510", PATH: "/bin" })
-    ).toEqual({ mwaa: "http://127.0.0.1:4510", logs: "http://127.0.0.1:4566", s3: "http://127.0.0.1:4566" })
+    ).toEqual({ mwaa: "http://127.0.0.1:4510", logs: "http://127.0.0.1:4566", s3: "http://127.0.0.1:4566", sts: "http://127.0.0.1:4566" })
     expect(endpointsFromEnv({ AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: "http://l", AWS_ENDPOINT_URL_S3: "http://s" })).toEqual({
       mwaa: undefined,
       logs: "http://l",
-      s3: "http://s"
+      s3: "http://s",
+      sts: undefined
     })
   })
 
@@ -29,17 +30,21 @@ describe("endpointsFromEnv", () => {
     expect(endpointsFromEnv({ AWS_ENDPOINT_URL: "http://a", AWS_ENDPOINT_URL_S3: "http://s" }, "http://flag")).toEqual({
       mwaa: "http://flag",
       logs: "http://flag",
-      s3: "http://flag"
+      s3: "http://flag",
+      sts: "http://flag"
     })
   })
 
   it("nothing set, blank values, or AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true: no override", () => {
-    expect(endpointsFromEnv({})).toEqual({ mwaa: undefined, logs: undefined, s3: undefined })
-    expect(endpointsFromEnv({ AWS_ENDPOINT_URL: "  " }, "")).toEqual({ mwaa: undefined, logs: undefined, s3: undefined })
+    const none = { mwaa: undefined, logs: undefined, s3: undefined, sts: undefined }
+    expect(endpointsFromEnv({})).toEqual(none)
+    expect(endpointsFromEnv({ AWS_ENDPOINT_URL: "  " }, "")).toEqual(none)
+    expect(endpointsFromEnv({ AWS_ENDPOINT_URL_STS: "http://sts" }).sts).toBe("http://sts")
     expect(endpointsFromEnv({ AWS_ENDPOINT_URL: "http://a", AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "true" })).toEqual({
       mwaa: undefined,
       logs: undefined,
-      s3: undefined
+      s3: undefined,
+      sts: undefined
     })
   })
 })

@@ -1,5 +1,5 @@
 import { CloudWatchLogsClient, DescribeLogStreamsCommand } from "@aws-sdk/client-cloudwatch-logs"
-import { ListEnvironmentsCommand, MWAAClient } from "@aws-sdk/client-mwaa"
+import { ListEnvironmentsCommand, MWAAClient } from "../../../../src/adapters/aws/index.js"
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3"
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts"
 import type { AwsCredentialIdentity } from "@smithy/types"
