@@ -1,9 +1,10 @@
 import { Effect, Option, Schema } from "effect"
-import { EnvironmentResolver } from "../domain/environment-resolution.js"
+import type { EnvironmentResolver } from "../domain/environment-resolution.js"
 import { EnvironmentAddress } from "../domain/ids.js"
 import { Suggestions } from "../domain/usecases/suggestions.js"
 import type { CompletionRequest, CompletionValues } from "../ports/ToolHost.js"
 import type { PromptSpec } from "./prompts.js"
+import { withEnvironment } from "./with-environment.js"
 
 export const NO_VALUES: CompletionValues = { values: [], hasMore: false }
 
@@ -31,9 +32,9 @@ export const completePromptArgument = (
     const suggestions = yield* Suggestions
     if (request.argument === "environment_name" && ENVIRONMENT_PREFIX.test(typed)) return yield* suggestions.environmentNames(typed)
     if (request.argument === "dag_id" && DAG_ID_PREFIX.test(typed)) {
-      const named = environmentNamed(request.otherArguments["environment_name"])
-      const environment = Option.isSome(named) ? named.value : yield* (yield* EnvironmentResolver).resolve(undefined)
-      return yield* suggestions.dagIds(environment, typed)
+      const named = Option.getOrUndefined(environmentNamed(request.otherArguments["environment_name"]))
+      // Resolved like a tool's environment_name: on a server with several targets, asked of the target's own services.
+      return yield* withEnvironment(named, (environment) => Effect.flatMap(Suggestions, (own) => own.dagIds(environment, typed)))
     }
     return NO_VALUES
   })

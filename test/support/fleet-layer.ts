@@ -1,10 +1,10 @@
 import { Effect, Layer } from "effect"
 import { FakeMwaa, type FakeMwaaOptions, type FakeMwaaShape, type FakeSeed } from "../../src/adapters/fake-mwaa/index.js"
-import { directoryBackend } from "../../src/app/fleet/directory.js"
 import { accountOfReach, type Fleet, type Reach } from "../../src/app/fleet/Fleet.js"
 import { type FleetPlan, fleetPlanOf } from "../../src/app/fleet/fleet-config.js"
+import { directoryBackend } from "../../src/app/fleet/directory.js"
 import { fleetLayer } from "../../src/app/fleet/make-fleet.js"
-import { appLayer } from "../../src/app/layers.js"
+import { toolServicesOn } from "../../src/app/layers.js"
 import type { ToolServices } from "../../src/app/tool-spec.js"
 import { AppConfig, type AppConfigShape } from "../../src/ports/AppConfig.js"
 
@@ -39,6 +39,7 @@ export const fakeFleetToolServices = (
     })
     return Layer.effectDiscard(Effect.flatMap(FakeMwaa, (inspector) => onBuild(reach, inspector))).pipe(Layer.provideMerge(fake))
   }
-  const fleet = fleetLayer(plan, backendOf, root)
-  return appLayer(directoryBackend, Layer.succeed(AppConfig, root)).pipe(Layer.provideMerge(fleet))
+  return toolServicesOn(Layer.merge(directoryBackend, Layer.succeed(AppConfig, root))).pipe(
+    Layer.provideMerge(fleetLayer(plan, backendOf, root))
+  )
 }

@@ -3,7 +3,12 @@ import { request as httpRequest } from "node:http"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { DescribeLogStreamsCommand } from "@aws-sdk/client-cloudwatch-logs"
-import { CreateWebLoginTokenCommand, GetEnvironmentCommand, ListEnvironmentsCommand, ResourceNotFoundException } from "../../../../src/adapters/aws/index.js"
+import {
+  CreateWebLoginTokenCommand,
+  GetEnvironmentCommand,
+  ListEnvironmentsCommand,
+  ResourceNotFoundException
+} from "../../../../src/adapters/aws/index.js"
 import { GetObjectCommand } from "@aws-sdk/client-s3"
 import { fromIni, fromTemporaryCredentials } from "@aws-sdk/credential-providers"
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types"

@@ -115,4 +115,13 @@ describe("a server with several targets", () => {
     expect(one?.text).toContain('1. Call get-environment-health environment_name="staging"')
     expect(one?.text).not.toContain("get-fleet-health")
   })
+
+  it("completes a prompt's environment_name with the targets, and dag_id from the named target", async () => {
+    const complete = (argument: string, value: string, otherArguments: Record<string, string> = {}) =>
+      host.complete({ prompt: "triage-failed-dag-run", argument, value, otherArguments }, new AbortController().signal)
+    expect(await complete("environment_name", "")).toEqual({ values: ["dr", "prod", "staging"], hasMore: false })
+    expect(await complete("dag_id", "", { environment_name: "staging" })).toEqual({ values: ["d"], hasMore: false })
+    // Two targets share the name: no guess, so no values.
+    expect(await complete("dag_id", "", { environment_name: "prod-airflow" })).toEqual({ values: [], hasMore: false })
+  })
 })
