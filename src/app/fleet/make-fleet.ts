@@ -4,7 +4,7 @@ import { type Target, targetAt } from "../../domain/targets.js"
 import { AppConfig, type AppConfigShape } from "../../ports/AppConfig.js"
 import type { BackendPorts } from "../../ports/BackendPorts.js"
 import { Environments } from "../../ports/Environments.js"
-import type { MwaaError } from "../../ports/MwaaError.js"
+import { retryThrottled } from "../../domain/retry-policy.js"
 import { toolServicesOn } from "../layers.js"
 import { Fleet, type Reach, reachKey, type UnlistedRegion } from "./Fleet.js"
 import type { FleetPlan } from "./fleet-config.js"
@@ -69,13 +69,15 @@ export const makeFleet = (plan: FleetPlan, backendOf: (reach: Reach) => Layer.La
 
     const configured = plan.targets.map(({ target }) => target)
     const taken = new Set(configured.map((t) => `${t.region}/${t.name}`))
-    // Each region's environments, listed with the default credentials; a failure is not remembered.
+    // Each region's environments, listed with the default credentials (throttling retried as every
+    // call's is); a failure is not remembered.
+    const retry = retryThrottled({ maxAttempts: root.maxAttempts })
     const discovered = yield* Cache.makeWith({
       capacity: 64,
       timeToLive: (exit) => (Exit.isSuccess(exit) ? DISCOVERY_TTL : Duration.zero),
       lookup: (region: string) =>
         backend({ region }).pipe(
-          Effect.flatMap((ports) => Context.get(ports, Environments).list()),
+          Effect.flatMap((ports) => retry(Context.get(ports, Environments).list())),
           Effect.map((names) =>
             names
               // A configured target wins over the same environment found again by discovery.
@@ -93,7 +95,7 @@ export const makeFleet = (plan: FleetPlan, backendOf: (reach: Reach) => Layer.La
       const targets = [...configured]
       found.forEach((result, i) => {
         const region = plan.discoverRegions[i] ?? ""
-        if (Either.isLeft(result)) unlisted.push({ region, error: result.left as MwaaError })
+        if (Either.isLeft(result)) unlisted.push({ region, error: result.left })
         else targets.push(...result.right)
       })
       return { targets, unlisted }

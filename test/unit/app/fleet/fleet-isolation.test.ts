@@ -85,7 +85,7 @@ describe("discovery regions", () => {
     const call = hostOn(
       discovered,
       seeds,
-      {},
+      { maxAttempts: 2 },
       () => ({}),
       (reach, fake) => (reach.region === "ap-south-1" ? fake.faults.throttleAlways({ api: "ListEnvironments" }) : Effect.void)
     )

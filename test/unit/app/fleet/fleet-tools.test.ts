@@ -118,7 +118,7 @@ describe("a server with several targets", () => {
 
   it("completes a prompt's environment_name with the targets, and dag_id from the named target", async () => {
     const complete = (argument: string, value: string, otherArguments: Record<string, string> = {}) =>
-      host.complete({ prompt: "triage-failed-dag-run", argument, value, otherArguments }, new AbortController().signal)
+      host.complete?.({ prompt: "triage-failed-dag-run", argument, value, otherArguments }, new AbortController().signal)
     expect(await complete("environment_name", "")).toEqual({ values: ["dr", "prod", "staging"], hasMore: false })
     expect(await complete("dag_id", "", { environment_name: "staging" })).toEqual({ values: ["d"], hasMore: false })
     // Two targets share the name: no guess, so no values.
