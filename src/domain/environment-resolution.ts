@@ -34,7 +34,8 @@ const given = (name: string | undefined): Option.Option<string> =>
 
 /**
  * Picks the environment a tool call acts on, on a server that reaches one region: the name in the
- * call (or its `region/name` or ARN), then the configured default, then the region's only environment. Guessing among several would risk acting on the wrong one.
+ * call (or its `region/name` or ARN), then the configured default, then the region's only
+ * environment. Guessing among several would risk acting on the wrong one.
  */
 export class EnvironmentResolver extends Effect.Service<EnvironmentResolver>()("mwaa-mcp/EnvironmentResolver", {
   effect: Effect.gen(function* () {

@@ -16,7 +16,9 @@ import {
 import { type HttpFake, startHttpFake } from "../../support/http-fake/index.js"
 import { binPath } from "../../support/bin-path.js"
 import { awsModeEnv, connectStdio, type StdioSession } from "../../support/stdio-client.js"
-import { callTool, fails, type Json, ok } from "./stdio-helpers.js"
+import { callTool, type Json } from "./stdio-helpers.js"
+import { startHttpBin } from "../../support/http-bin.js"
+import { connectClient } from "../../support/mcp-http-client.js"
 
 /**
  * The built bin with a configuration file of several targets, over stdio, against the HTTP fake's
@@ -66,6 +68,21 @@ afterAll(async () => {
 
 /** The fake's records of calls about one environment, made since `from`. */
 const since = (from: number) => fake.requests().slice(from)
+
+/** Every text the client received, for the leak check at the end. */
+const seen: Array<string> = []
+const ok = async (s: StdioSession, tool: string, args: Record<string, unknown> = {}) => {
+  const answer = await callTool(s, tool, args)
+  seen.push(answer.text, JSON.stringify(answer.structured ?? null))
+  expect(answer.isError, `${tool} ${JSON.stringify(args)} failed: ${answer.text}`).toBe(false)
+  return answer.structured as Json
+}
+const fails = async (s: StdioSession, tool: string, args: Record<string, unknown> = {}) => {
+  const answer = await callTool(s, tool, args)
+  seen.push(answer.text)
+  expect(answer.isError, `${tool} ${JSON.stringify(args)} was expected to fail: ${answer.text}`).toBe(true)
+  return answer.text
+}
 
 describe("a server configured with several targets, over stdio, against two accounts and two regions", () => {
   it("lists every target with its alias, region and account; the one whose role cannot be assumed shows its error", async () => {
@@ -123,6 +140,7 @@ describe("a server configured with several targets, over stdio, against two acco
 
   it("answers get-fleet-health for every target in one call within 12 KB, naming the failing DAGs and the unreachable one's error", async () => {
     const answer = await callTool(session, "get-fleet-health", { hours: 48 })
+    seen.push(answer.text)
     expect(answer.isError, answer.text).toBe(false)
     expect(Buffer.byteLength(answer.text, "utf8")).toBeLessThanOrEqual(12 * 1024)
     const health = answer.structured
@@ -147,6 +165,52 @@ describe("one target's expired credentials", () => {
     expect(staging).toContain("Hint: the credentials this call was signed with have expired")
     const prod = await ok(session, "get-dag", { environment_name: "prod", dag_id: "d" })
     expect(prod.target.alias).toBe("prod")
+  })
+})
+
+describe("the same configuration over Streamable HTTP", () => {
+  it("lists the targets and reaches one by alias, signed with its assumed role's key", async () => {
+    const server = await startHttpBin(
+      ["--config", join(dir, "config.json")],
+      awsModeEnv(fake.url, {
+        AWS_ACCESS_KEY_ID: KEY_A.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: KEY_A.secretAccessKey,
+        AWS_CONFIG_FILE: join(dir, "aws-config"),
+        AWS_SHARED_CREDENTIALS_FILE: join(dir, "aws-credentials")
+      })
+    )
+    try {
+      const client = await connectClient(server.url)
+      const listed = await client.callTool({ name: "list-environments", arguments: {} })
+      const targets = (listed.structuredContent as { targets: ReadonlyArray<Json> }).targets
+      expect(targets.map((t) => [t.alias, t.account])).toEqual([
+        ["prod", ACCOUNT_A],
+        ["staging", ACCOUNT_B],
+        ["ops", ACCOUNT_B],
+        ["locked", ACCOUNT_B]
+      ])
+      const from = fake.requests().length
+      const dag = await client.callTool({ name: "get-dag", arguments: { environment_name: "ops", dag_id: "d" } })
+      expect(dag.isError).not.toBe(true)
+      expect((dag.structuredContent as Json).target).toEqual({ alias: "ops", region: "us-east-1", account: ACCOUNT_B, environment_name: "b-us-3" })
+      for (const r of since(from).filter((r) => r.operation === "InvokeRestApi")) {
+        expect(r).toMatchObject({ region: "us-east-1", account: ACCOUNT_B, roleArn: OPERATOR_ROLE })
+      }
+      seen.push(JSON.stringify(listed), JSON.stringify(dag), server.stderr())
+      await client.close()
+    } finally {
+      await server.stop()
+    }
+  })
+})
+
+describe("the assumed roles' credentials", () => {
+  it("never reach an answer, an error or a log line", () => {
+    const issued = fake.issuedCredentials().filter((c) => c.length >= 16)
+    expect(issued.length).toBeGreaterThan(0)
+    const everything = [...seen, session.stderr()].join("\n")
+    for (const credential of issued) expect(everything.includes(credential), "an issued credential leaked").toBe(false)
+    expect(everything).not.toContain(KEY_A.secretAccessKey)
   })
 })
 
