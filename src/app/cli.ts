@@ -1,11 +1,13 @@
 import { parseArgs } from "node:util"
 import { Either, Option, Redacted, Schema } from "effect"
-import { makeHostCheck, makeOriginCheck } from "../adapters/mcp/http-guard.js"
 import type { AppConfigShape } from "../ports/AppConfig.js"
 import { AIRFLOW_ROUTE_MODES, AppConfig, type AirflowRouteMode } from "../ports/AppConfig.js"
 import { usage } from "./usage.js"
 import { EnvironmentAddress } from "../domain/ids.js"
 import { type FleetSettings, fleetSettings } from "./fleet/fleet-settings.js"
+import { type Transport, transportOf } from "./cli-transport.js"
+
+export type { Transport }
 
 const isEnvironmentAddress = Schema.is(EnvironmentAddress)
 
@@ -49,18 +51,6 @@ export interface CliSettings {
 export const LOG_LEVELS = ["debug", "info", "warning", "error", "none"] as const
 export type LogLevelName = (typeof LOG_LEVELS)[number]
 
-export type Transport =
-  | { readonly kind: "stdio" }
-  | {
-      readonly kind: "http"
-      readonly host: string
-      readonly port: number
-      readonly token: string | undefined
-      /** Host names (and origins) clients use beyond loopback: a load balancer's, a shared instance's. */
-      readonly allowedHosts: ReadonlyArray<string>
-      readonly allowedOrigins: ReadonlyArray<string>
-    }
-
 const Env = Schema.Struct({
   MWAA_ENVIRONMENT: Schema.optional(Schema.String),
   AWS_REGION: Schema.optional(Schema.String),
@@ -83,22 +73,6 @@ const Env = Schema.Struct({
 
 /** The SDK's HMAC codec refuses shorter keys: 256 bits. */
 const MIN_CONFIRMATION_KEY_BYTES = 32
-
-const listOf = (value: string | undefined): ReadonlyArray<string> =>
-  (value ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0)
-
-/** The message of the check's refusal of one entry (the HTTP transport's own parser), if any. */
-const firstInvalid = (list: ReadonlyArray<string>, build: (list: ReadonlyArray<string>) => unknown): string | undefined => {
-  try {
-    build(list)
-    return undefined
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e)
-  }
-}
 
 const truthy = (s: string | undefined) => s !== undefined && /^(1|true|yes|on)$/i.test(s.trim())
 
@@ -163,38 +137,8 @@ export const parseCli = (
   if (maxRps !== undefined && !(Number.isInteger(maxRps) && maxRps >= 1 && maxRps <= 100)) {
     return Either.left(`--max-rps must be an integer from 1 to 100, got ${flags["max-rps"]}`)
   }
-  const transportName = flags.transport ?? v.MWAA_MCP_TRANSPORT ?? "stdio"
-  if (transportName !== "stdio" && transportName !== "http") {
-    return Either.left(
-      `${flags.transport !== undefined ? "--transport" : "MWAA_MCP_TRANSPORT"} must be stdio or http, got ${JSON.stringify(transportName.slice(0, 40))}`
-    )
-  }
-  const httpOnly = (["host", "port", "allowed-hosts", "allowed-origins"] as const)
-    .filter((name) => flags[name] !== undefined)
-    .map((name) => `--${name}`)
-  if (transportName === "stdio" && httpOnly.length > 0) {
-    return Either.left(`${httpOnly.join(", ")} ${httpOnly.length === 1 ? "is" : "are"} for --transport http only`)
-  }
-  const port = flags.port === undefined ? 3000 : Number(flags.port)
-  if (!(Number.isInteger(port) && port >= 0 && port <= 65535) || (flags.port !== undefined && !/^\d+$/.test(flags.port))) {
-    return Either.left(`--port must be an integer from 0 to 65535, got ${flags.port}`)
-  }
-  const host = flags.host ?? "127.0.0.1"
-  if (!/^[\w.:[\]-]{1,253}$/.test(host))
-    return Either.left(`--host must be a host name or IP address, got ${JSON.stringify(host.slice(0, 60))}`)
-  const token = v.MWAA_MCP_HTTP_TOKEN === undefined || v.MWAA_MCP_HTTP_TOKEN === "" ? undefined : v.MWAA_MCP_HTTP_TOKEN
-  const allowedHosts = listOf(flags["allowed-hosts"] ?? v.MWAA_MCP_ALLOWED_HOSTS)
-  const badHost = firstInvalid(allowedHosts, (list) => makeHostCheck(list))
-  if (badHost !== undefined) {
-    return Either.left(`${flags["allowed-hosts"] !== undefined ? "--allowed-hosts" : "MWAA_MCP_ALLOWED_HOSTS"}: ${badHost}`)
-  }
-  const allowedOrigins = listOf(flags["allowed-origins"] ?? v.MWAA_MCP_ALLOWED_ORIGINS)
-  const badOrigin = firstInvalid(allowedOrigins, (list) => makeOriginCheck(list))
-  if (badOrigin !== undefined) {
-    return Either.left(`${flags["allowed-origins"] !== undefined ? "--allowed-origins" : "MWAA_MCP_ALLOWED_ORIGINS"}: ${badOrigin}`)
-  }
-  const transport: Transport =
-    transportName === "http" ? { kind: "http", host, port, token, allowedHosts, allowedOrigins } : { kind: "stdio" }
+  const transport = transportOf(flags, v)
+  if (Either.isLeft(transport)) return Either.left(transport.left)
   const profile = flags.profile
   if (profile !== undefined && !/^[\w+=,.@-]{1,64}$/.test(profile)) {
     return Either.left(
@@ -225,7 +169,7 @@ export const parseCli = (
     return Either.left(`MWAA_MCP_CONFIRMATION_KEY must be at least ${MIN_CONFIRMATION_KEY_BYTES} bytes (for example 64 hex digits)`)
   }
   return Either.right({
-    transport,
+    transport: transport.right,
     fleet: fleet.right,
     confirmationKey: confirmationKey === "" ? Option.none() : Option.some(Redacted.make(confirmationKey)),
     webserverEndpoint: Option.fromNullable(webserverEndpoint).pipe(Option.filter((s) => s.length > 0)),

@@ -192,7 +192,12 @@ describe("the same configuration over Streamable HTTP", () => {
       const from = fake.requests().length
       const dag = await client.callTool({ name: "get-dag", arguments: { environment_name: "ops", dag_id: "d" } })
       expect(dag.isError).not.toBe(true)
-      expect((dag.structuredContent as Json).target).toEqual({ alias: "ops", region: "us-east-1", account: ACCOUNT_B, environment_name: "b-us-3" })
+      expect((dag.structuredContent as Json).target).toEqual({
+        alias: "ops",
+        region: "us-east-1",
+        account: ACCOUNT_B,
+        environment_name: "b-us-3"
+      })
       for (const r of since(from).filter((r) => r.operation === "InvokeRestApi")) {
         expect(r).toMatchObject({ region: "us-east-1", account: ACCOUNT_B, roleArn: OPERATOR_ROLE })
       }
