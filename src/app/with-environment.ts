@@ -1,9 +1,9 @@
 import { Effect, FiberRef, Option } from "effect"
-import { EnvironmentCatalog } from "../domain/environment-catalog.js"
 import { EnvironmentResolver } from "../domain/environment-resolution.js"
-import { type Target, accountOfArn } from "../domain/targets.js"
+import type { Target } from "../domain/targets.js"
 import { TargetWritesForbidden } from "../domain/write-gating.js"
 import { Fleet } from "./fleet/Fleet.js"
+import { withAccount } from "./fleet/target-account.js"
 import { type EnvironmentFailure, InEnvironment } from "./tool-failure.js"
 
 /** The environment the current tool call resolved to, for its audit line. */
@@ -14,15 +14,6 @@ export const resolvedTarget = FiberRef.unsafeMake<Target | undefined>(undefined)
 
 /** Set by the tool host while a write tool runs: a target whose configuration forbids writes refuses it. */
 export const writingTool = FiberRef.unsafeMake<string | undefined>(undefined)
-
-/** The account of a target that did not say it, from its environment's ARN (cached); null when that cannot be read. */
-const withAccount = (target: Target) =>
-  target.account !== null
-    ? Effect.succeed(target)
-    : Effect.flatMap(EnvironmentCatalog, (catalog) => catalog.describe(target.name)).pipe(
-        Effect.map((environment) => ({ ...target, account: accountOfArn(environment.arn) })),
-        Effect.orElseSucceed(() => target)
-      )
 
 /**
  * Resolves the environment a call acts on and runs `use` with its MWAA name; a failure after

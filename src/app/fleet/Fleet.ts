@@ -1,6 +1,6 @@
-import { Context, type Effect, Option, Schema } from "effect"
+import { Context, type Effect, Schema } from "effect"
 import type { EnvironmentUnresolved } from "../../domain/environment-resolution.js"
-import type { Target, TargetAmbiguous, TargetUnknown } from "../../domain/targets.js"
+import { accountOfArn, type Target, type TargetAmbiguous, type TargetUnknown } from "../../domain/targets.js"
 import type { MwaaError } from "../../ports/MwaaError.js"
 import type { ToolServices } from "../tool-spec.js"
 
@@ -47,5 +47,4 @@ export const reachKey = (reach: Reach): string =>
   JSON.stringify([reach.region, reach.profile ?? null, reach.role_arn ?? null, reach.external_id ?? null])
 
 /** The account a role lives in, known before anything is asked. */
-export const accountOfReach = (reach: Reach): string | null =>
-  Option.getOrNull(Option.fromNullable(/^arn:[^:]+:iam::(\d{12}):role\//.exec(reach.role_arn ?? "")?.[1]))
+export const accountOfReach = (reach: Reach): string | null => accountOfArn(reach.role_arn)

@@ -1,14 +1,14 @@
 import { Effect, Option } from "effect"
-import { EnvironmentCatalog } from "../../domain/environment-catalog.js"
 import { EnvironmentResolver } from "../../domain/environment-resolution.js"
 import { type FleetEntry, fitFleet } from "../../domain/fleet-health.js"
-import { type Target, accountOfArn } from "../../domain/targets.js"
+import type { Target } from "../../domain/targets.js"
 import { environmentHealth } from "../../domain/usecases/environment-health.js"
 import { AppConfig } from "../../ports/AppConfig.js"
 import { Environments } from "../../ports/Environments.js"
 import { healthFindingText } from "../next-steps.js"
 import type { ToolServices } from "../tool-spec.js"
 import { Fleet } from "./Fleet.js"
+import { withAccount } from "./target-account.js"
 import { TARGET_CONCURRENCY, briefError } from "./target-status.js"
 
 /** One environment's line in get-fleet-health: where it is, its verdict, and what to look at first. */
@@ -64,13 +64,7 @@ const entryOf = (member: Member, hours: number): Effect.Effect<FleetHealthEntry,
     const update = report.mwaa.last_update
     const failing = report.airflow.failing_dags
     const health = report.airflow.health
-    // The ARN of the environment just described (cached) says the account a profile's credentials are in.
-    const account =
-      target.account ??
-      (yield* member.on(Effect.flatMap(EnvironmentCatalog, (c) => c.describe(target.name)).pipe(Effect.option))).pipe(
-        Option.flatMap((e) => Option.fromNullable(accountOfArn(e.arn))),
-        Option.getOrNull
-      )
+    const { account } = yield* member.on(withAccount(target))
     return {
       ...where,
       account,
