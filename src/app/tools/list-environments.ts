@@ -5,6 +5,7 @@ import { Fleet } from "../fleet/Fleet.js"
 import { TARGET_CONCURRENCY, TargetStatus, briefError, targetStatus } from "../fleet/target-status.js"
 import { readTool, type ToolServices } from "../tool-spec.js"
 import type { MwaaError } from "../../ports/MwaaError.js"
+import { AppConfig } from "../../ports/AppConfig.js"
 import { environmentText, wordText } from "../summary-text.js"
 
 const ListEnvironmentsOutput = Schema.Struct({
@@ -43,10 +44,10 @@ export const listEnvironmentsTool = readTool({
   input: noArguments("list-environments"),
   output: ListEnvironmentsOutput,
   run: (): Effect.Effect<typeof ListEnvironmentsOutput.Type, MwaaError, ToolServices> =>
-    Effect.flatMap(listEnvironments(), (listed) =>
-      Effect.flatMap(Effect.serviceOption(Fleet), (fleet) =>
-        Option.isNone(fleet) ? Effect.succeed(listed) : fleetEnvironments(fleet.value, listed.region, listed.default_environment)
-      )
+    Effect.flatMap(Effect.serviceOption(Fleet), (fleet) =>
+      Option.isNone(fleet)
+        ? listEnvironments()
+        : Effect.flatMap(AppConfig, (config) => fleetEnvironments(fleet.value, config.region, Option.getOrNull(config.defaultEnvironment)))
     ),
   // Environment names come from ListEnvironments: counted, never listed here (summary-text.ts).
   summarize: (o) =>
