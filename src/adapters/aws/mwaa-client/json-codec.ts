@@ -24,6 +24,24 @@ class DocumentsAsJsonSerializer extends JsonShapeSerializer2 {
 }
 
 class DocumentsAsJsonDeserializer extends JsonShapeDeserializer2 {
+  /**
+   * The body parsed by a plain JSON.parse. The SDK parses with a reviver whenever a shape holds a
+   * document (to keep big numbers exact as NumericValue objects), and JSON.parse calls a reviver
+   * value by value, recursively, from JavaScript: on Node 24 a 2 500-level RestApiResponse overflowed
+   * the stack there. Airflow's numbers stay the JSON numbers they always were here.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: the SDK's signature for this method
+  override async read(schema: Schema, data: unknown): Promise<any> {
+    const text =
+      typeof data === "string"
+        ? data
+        : data instanceof Uint8Array
+          ? Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("utf8")
+          : undefined
+    if (text === undefined) return super.read(schema, data as string)
+    return text.length === 0 ? {} : this._read(schema, JSON.parse(text))
+  }
+
   // biome-ignore lint/suspicious/noExplicitAny: the SDK's signature for this hook
   protected override _read(schema: Schema, value: unknown): any {
     // JSON.parse made the value: a document is already what it is.
