@@ -2,14 +2,14 @@ import { Effect, Option } from "effect"
 import { EnvironmentResolver } from "../../domain/environment-resolution.js"
 import { type FleetEntry, fitFleet } from "../../domain/fleet-health.js"
 import type { Target } from "../../domain/targets.js"
-import { environmentHealth } from "../../domain/usecases/environment-health.js"
+import { environmentHealth, failureText } from "../../domain/usecases/environment-health.js"
 import { AppConfig } from "../../ports/AppConfig.js"
 import { Environments } from "../../ports/Environments.js"
 import { healthFindingText } from "../next-steps.js"
 import type { ToolServices } from "../tool-spec.js"
 import { Fleet } from "./Fleet.js"
 import { withAccount } from "./target-account.js"
-import { TARGET_CONCURRENCY, briefError } from "./target-status.js"
+import { TARGET_CONCURRENCY } from "./target-status.js"
 
 /** One environment's line in get-fleet-health: where it is, its verdict, and what to look at first. */
 export interface FleetHealthEntry extends FleetEntry {
@@ -57,7 +57,7 @@ const entryOf = (member: Member, hours: number): Effect.Effect<FleetHealthEntry,
         failing_dags: [],
         failing_dags_more: 0,
         findings: [],
-        error: briefError(checked.left)
+        error: failureText(checked.left)
       } as const
     }
     const report = checked.right
@@ -106,7 +106,7 @@ const membersOf = (addresses: ReadonlyArray<string> | undefined) =>
           on: (effect) => Effect.flatMap(fleet.value.servicesOf(target), (services) => Effect.provide(effect, services))
         })
       )
-      return { members, unlisted: listing.unlisted.map(({ region, error }) => ({ region, error: briefError(error) })) }
+      return { members, unlisted: listing.unlisted.map(({ region, error }) => ({ region, error: failureText(error) })) }
     }
     const config = yield* AppConfig
     const resolver = yield* EnvironmentResolver

@@ -1,6 +1,6 @@
 import { Effect, Schema } from "effect"
 import { EnvironmentCatalog } from "../../domain/environment-catalog.js"
-import { maskThenCut } from "../../domain/redaction.js"
+import { failureText } from "../../domain/usecases/environment-health.js"
 import { type Target, accountOfArn } from "../../domain/targets.js"
 import type { Fleet } from "./Fleet.js"
 
@@ -22,10 +22,6 @@ export type TargetStatus = typeof TargetStatus.Type
 /** Several targets are asked at once, within each one's own rate limit; a larger fleet waits its turn. */
 export const TARGET_CONCURRENCY = 8
 
-/** A failure in a line: what failed and why, bounded (AWS's message can quote anything). */
-export const briefError = (e: { readonly message: string; readonly reason?: string; readonly operation?: string }): string =>
-  maskThenCut(`${e.reason ?? "Error"}${e.operation === undefined ? "" : ` [${e.operation}]`}: ${e.message}`, 300)
-
 /** GetEnvironment on the target's own services (cached there), its failure kept as the target's error. */
 export const targetStatus = (fleet: Fleet["Type"], target: Target): Effect.Effect<TargetStatus> =>
   Effect.gen(function* () {
@@ -42,7 +38,7 @@ export const targetStatus = (fleet: Fleet["Type"], target: Target): Effect.Effec
       address: target.key,
       writes: target.writes
     }
-    if (described._tag === "Left") return { ...base, status: null, airflow_version: null, error: briefError(described.left) }
+    if (described._tag === "Left") return { ...base, status: null, airflow_version: null, error: failureText(described.left) }
     const environment = described.right
     return {
       ...base,

@@ -2,7 +2,8 @@ import { Effect, Option, Schema } from "effect"
 import { listEnvironments } from "../../domain/usecases/environments.js"
 import { noArguments } from "../fields.js"
 import { Fleet } from "../fleet/Fleet.js"
-import { TARGET_CONCURRENCY, TargetStatus, briefError, targetStatus } from "../fleet/target-status.js"
+import { failureText } from "../../domain/usecases/environment-health.js"
+import { TARGET_CONCURRENCY, TargetStatus, targetStatus } from "../fleet/target-status.js"
 import { readTool, type ToolServices } from "../tool-spec.js"
 import type { MwaaError } from "../../ports/MwaaError.js"
 import { AppConfig } from "../../ports/AppConfig.js"
@@ -28,7 +29,7 @@ const fleetEnvironments = (fleet: Fleet["Type"], region: string, defaultEnvironm
       region,
       default_environment: defaultEnvironment,
       targets: statuses,
-      unlisted_regions: unlisted.map(({ region, error }) => ({ region, error: briefError(error) }))
+      unlisted_regions: unlisted.map(({ region, error }) => ({ region, error: failureText(error) }))
     }
   })
 
