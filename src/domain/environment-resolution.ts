@@ -32,6 +32,10 @@ const given = (name: string | undefined): Option.Option<string> =>
     Option.filter((n) => n.length > 0)
   )
 
+/** The environment a call names, else the configured default; None when neither is given. */
+export const chosenEnvironment = (explicit: string | undefined, fallback: Option.Option<string>): Option.Option<string> =>
+  Option.orElse(given(explicit), () => Option.flatMap(fallback, given))
+
 /**
  * Picks the environment a tool call acts on, on a server that reaches one region: the name in the
  * call (or its `region/name` or ARN), then the configured default, then the region's only
@@ -44,7 +48,7 @@ export class EnvironmentResolver extends Effect.Service<EnvironmentResolver>()("
 
     // Untraced: on every call, under the tool's span; a span costs about 20 µs a call (see bench/README.md).
     const resolve = Effect.fnUntraced(function* (explicit: string | undefined) {
-      const chosen = Option.orElse(given(explicit), () => Option.flatMap(config.defaultEnvironment, given))
+      const chosen = chosenEnvironment(explicit, config.defaultEnvironment)
       // `region/name` and an ARN name this region's environment, or one this server cannot reach.
       if (Option.isSome(chosen)) return yield* nameInRegion(chosen.value, config.region)
       const available = yield* environments.list()

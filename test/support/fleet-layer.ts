@@ -1,9 +1,8 @@
 import { Effect, Layer } from "effect"
 import { FakeMwaa, type FakeMwaaOptions, type FakeMwaaShape, type FakeSeed } from "../../src/adapters/fake-mwaa/index.js"
-import { accountOfReach, type Fleet, type Reach } from "../../src/app/fleet/Fleet.js"
+import { accountOfReach, type Reach } from "../../src/app/fleet/Fleet.js"
 import { type FleetPlan, fleetPlanOf } from "../../src/app/fleet/fleet-config.js"
-import { directoryBackend } from "../../src/app/fleet/directory.js"
-import { fleetLayer } from "../../src/app/fleet/make-fleet.js"
+import { fleetPorts } from "../../src/app/fleet/fleet-ports.js"
 import { toolServicesOn } from "../../src/app/layers.js"
 import type { ToolServices } from "../../src/app/tool-spec.js"
 import { AppConfig, type AppConfigShape } from "../../src/ports/AppConfig.js"
@@ -29,7 +28,7 @@ export const fakeFleetToolServices = (
   config: Partial<AppConfigShape> = {},
   optionsOf: (reach: Reach) => FakeMwaaOptions = () => ({}),
   onBuild: OnBuild = () => Effect.void
-): Layer.Layer<ToolServices | Fleet> => {
+): Layer.Layer<ToolServices> => {
   const root = { ...AppConfig.defaults, ...config }
   const backendOf = (reach: Reach) => {
     const fake = FakeMwaa.layer(worldOf(reach), {
@@ -39,7 +38,6 @@ export const fakeFleetToolServices = (
     })
     return Layer.effectDiscard(Effect.flatMap(FakeMwaa, (inspector) => onBuild(reach, inspector))).pipe(Layer.provideMerge(fake))
   }
-  return toolServicesOn(Layer.merge(directoryBackend, Layer.succeed(AppConfig, root))).pipe(
-    Layer.provideMerge(fleetLayer(plan, backendOf, root))
-  )
+  // The runtime holds the Fleet too (fleetPorts provides it); the tools find it there.
+  return toolServicesOn(fleetPorts(plan, backendOf, root))
 }

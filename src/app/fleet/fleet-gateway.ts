@@ -2,11 +2,10 @@ import { readFile } from "node:fs/promises"
 import { Effect, Either, Layer, Option } from "effect"
 import type { AppConfigShape } from "../../ports/AppConfig.js"
 import type { BackendPorts } from "../../ports/BackendPorts.js"
-import { directoryBackend } from "./directory.js"
 import type { Fleet } from "./Fleet.js"
 import { type FleetPlan, fleetPlanOf } from "./fleet-config.js"
 import type { FleetSettings } from "./fleet-settings.js"
-import { fleetLayer } from "./make-fleet.js"
+import { fleetBackend } from "./fleet-ports.js"
 
 /** The plan the settings describe: the configuration file read and checked, the --regions added; or why not. */
 export const loadFleetPlan = (settings: FleetSettings): Effect.Effect<FleetPlan, string> =>
@@ -42,7 +41,7 @@ export const awsFleet = (plan: FleetPlan, config: AppConfigShape, options: AwsRe
       Effect.map(({ AwsGateway, credentialsFor, endpointsFromEnv, webserverEndpointFromEnv }) => {
         const endpoints = endpointsFromEnv(options.env, options.endpointUrl)
         const webserverEndpoint = webserverEndpointFromEnv(options.env, options.endpointUrl)
-        const fleet = fleetLayer(
+        return fleetBackend(
           plan,
           (reach) =>
             AwsGateway.layer({
@@ -61,7 +60,6 @@ export const awsFleet = (plan: FleetPlan, config: AppConfigShape, options: AwsRe
             }),
           config
         )
-        return directoryBackend.pipe(Layer.provideMerge(fleet))
       })
     )
   )

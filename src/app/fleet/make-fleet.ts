@@ -1,5 +1,5 @@
 import { Cache, Context, Duration, Effect, Either, Exit, Layer, Option } from "effect"
-import { EnvironmentUnresolved } from "../../domain/environment-resolution.js"
+import { chosenEnvironment, EnvironmentUnresolved } from "../../domain/environment-resolution.js"
 import { type Target, targetAt } from "../../domain/targets.js"
 import { AppConfig, type AppConfigShape } from "../../ports/AppConfig.js"
 import type { BackendPorts } from "../../ports/BackendPorts.js"
@@ -36,12 +36,6 @@ const configOf = (root: AppConfigShape, target: Target): AppConfigShape => ({
   defaultEnvironment: Option.none(),
   allowWrite: root.allowWrite && target.writes
 })
-
-const given = (address: string | undefined): Option.Option<string> =>
-  Option.fromNullable(address).pipe(
-    Option.map((a) => a.trim()),
-    Option.filter((a) => a.length > 0)
-  )
 
 /**
  * The Fleet of a plan: `backendOf` gives the ports for one reach (AWS clients with its credentials,
@@ -102,7 +96,7 @@ export const makeFleet = (plan: FleetPlan, backendOf: (reach: Reach) => Layer.La
     })
 
     const resolve = Effect.fnUntraced(function* (address: string | undefined) {
-      const chosen = Option.orElse(given(address), () => Option.flatMap(root.defaultEnvironment, given))
+      const chosen = chosenEnvironment(address, root.defaultEnvironment)
       if (Option.isSome(chosen)) {
         // An alias is answered from the configuration alone: nothing is asked of AWS.
         const byAlias = configured.find((t) => t.key === chosen.value)
