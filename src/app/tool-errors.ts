@@ -1,5 +1,5 @@
 import { Effect, ParseResult } from "effect"
-import type { UnsupportedAirflowVersion } from "../domain/airflow-version.js"
+import type { AirflowTooOld, UnsupportedAirflowVersion } from "../domain/airflow-version.js"
 import type { NotConfirmed } from "../domain/confirmation.js"
 import type { EnvironmentUnresolved } from "../domain/environment-resolution.js"
 import type { RouteUnfit } from "../domain/route-choice.js"
@@ -185,6 +185,11 @@ const wordings = (tool: string, environment: string | undefined, name = environm
   TargetUnknown: (e: TargetUnknown) => Effect.succeed(`${tool}: ${targetUnknownText(e)}`),
   TargetAmbiguous: (e: TargetAmbiguous) => Effect.succeed(`${tool}: ${targetAmbiguousText(e)}`),
   UnsupportedAirflowVersion: (e: UnsupportedAirflowVersion) => Effect.succeed(`${tool}: ${unsupportedVersionText(e)}`),
+  AirflowTooOld: (e: AirflowTooOld) =>
+    Effect.succeed(
+      `${tool} needs Airflow ${e.needs} or later: environment ${e.environmentName} runs Airflow ${e.airflowVersion || "(unknown)"}, ` +
+        `which has no ${e.capability}. Nothing was sent. update-environment can upgrade it (MWAA offers 3.2.1 and 3.3.1).`
+    ),
   // Worded as the Validation failure it was before it was its own error, the server's words below the label as then.
   UnusableLogToken: (e: UnusableLogToken) =>
     Effect.succeed(

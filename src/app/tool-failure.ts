@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { UnsupportedAirflowVersion } from "../domain/airflow-version.js"
+import { AirflowTooOld, UnsupportedAirflowVersion } from "../domain/airflow-version.js"
 import { NotConfirmed } from "../domain/confirmation.js"
 import { EnvironmentUnresolved } from "../domain/environment-resolution.js"
 import { UnusableLogToken } from "../domain/log-token.js"
@@ -27,6 +27,7 @@ export const EnvironmentFailure = Schema.Union(
   WriteNotAllowed,
   TargetWritesForbidden,
   UnsupportedAirflowVersion,
+  AirflowTooOld,
   NotConfirmed,
   UnusableLogToken
 )

@@ -3,7 +3,7 @@ import { AirflowApi, type AirflowRoute } from "../ports/AirflowApi.js"
 import { AppConfig } from "../ports/AppConfig.js"
 import { MwaaError } from "../ports/MwaaError.js"
 import { decodeAnswer } from "../ports/UnexpectedAnswer.js"
-import { airflowMajor } from "./airflow-version.js"
+import { type AirflowRelease, AirflowTooOld, airflowMajor, isAtLeast, releaseOf } from "./airflow-version.js"
 import { EnvironmentCatalog } from "./environment-catalog.js"
 import { makePerEnvironmentLimiter } from "./rate-limit.js"
 import { retryThrottled } from "./retry-policy.js"
@@ -32,6 +32,26 @@ export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/Air
       const environment = yield* catalog.describe(environmentName)
       // An Either is yielded as it is: its Left fails the effect.
       return yield* airflowMajor(environmentName, environment.airflow_version ?? undefined)
+    })
+
+    /** The environment's Airflow release (major and minor), for capabilities that came after x.0. */
+    const release = Effect.fnUntraced(function* (environmentName: string) {
+      yield* major(environmentName)
+      const environment = yield* catalog.describe(environmentName)
+      return releaseOf(environment.airflow_version ?? undefined)
+    })
+
+    /** Fails with AirflowTooOld unless the environment's Airflow is `needed` or later. */
+    const requires = Effect.fnUntraced(function* (environmentName: string, needed: AirflowRelease, capability: string) {
+      const has = yield* release(environmentName)
+      if (isAtLeast(has, needed)) return has
+      const environment = yield* catalog.describe(environmentName)
+      return yield* new AirflowTooOld({
+        environmentName,
+        airflowVersion: environment.airflow_version ?? "",
+        capability,
+        needs: `${needed.major}.${needed.minor}`
+      })
     })
 
     /** The route this call takes, or RouteUnfit before anything is sent (invoke mode, a path over 64). */
@@ -102,6 +122,6 @@ export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/Air
     /** Every call goes through the webserver: a read's direct path is then always the one call to make. */
     const webserverOnly = mode === "webserver"
 
-    return { major, send, admits, longPaths, webserverOnly } as const
+    return { major, release, requires, send, admits, longPaths, webserverOnly } as const
   })
 }) {}

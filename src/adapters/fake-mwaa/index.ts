@@ -3,7 +3,16 @@ export { FakeMwaa, type FakeMwaaOptions, type FakeMwaaShape } from "./FakeMwaa.j
 export type { FakeApi, FakeCall, FakeFaultKind } from "./call-log.js"
 export type { FakeFault, FakeFaults, FakeFaultTarget } from "./faults.js"
 export type { FakeControlPlane } from "./control-plane.js"
-export { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, DEMO_FAILED_TASK, DEMO_MANUAL_RUN, demoSeed } from "./demo/seed.js"
+export {
+  DEMO_ENVIRONMENT_2,
+  DEMO_ENVIRONMENT_3,
+  DEMO_FAILED_TASK,
+  DEMO_MANUAL_RUN,
+  MATRIX_VERSIONS,
+  demoSeed,
+  matrixEnvironmentName,
+  versionMatrixSeed
+} from "./demo/seed.js"
 export { CRM_DAG, FX_DAG, ORDERS_DAG, REPORT_DAG, SPEND_DAG } from "./demo/dags.js"
 export {
   DAGS_FOLDER,

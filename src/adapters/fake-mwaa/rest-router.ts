@@ -6,7 +6,7 @@ import { parseQuery } from "./request-query.js"
 import type { RouteSpec, Routed } from "./rest-types.js"
 import { ROUTES_V2 } from "./routes-v2.js"
 import { ROUTES_V3 } from "./routes-v3.js"
-import type { EnvironmentRecord } from "./state.js"
+import { type EnvironmentRecord, servesSince } from "./state.js"
 
 /**
  * Routes one InvokeRestApi call to an Airflow endpoint. Paths are bare (no /api/v1 or /api/v2:
@@ -53,7 +53,8 @@ export const routeRequest = (env: EnvironmentRecord, request: RestRequest, now: 
   const segments = decodeSegments(request.path)
   if (segments === undefined) return Either.left(routeNotFound(env.flavor))
   // Literal templates come first in the tables, so "/dags/~/dagRuns/list" wins over "{dag_id}".
-  const candidates = routes.filter((r) => match(r.path, segments) !== undefined)
+  // An endpoint a later release added is, on this one, a path like any unknown one.
+  const candidates = routes.filter((r) => (r.since === undefined || servesSince(env, r.since)) && match(r.path, segments) !== undefined)
   if (candidates.length === 0) return Either.left(routeNotFound(env.flavor))
   const route = candidates.find((r) => r.method === request.method)
   if (route === undefined) return Either.left(methodNotAllowed(env.flavor))

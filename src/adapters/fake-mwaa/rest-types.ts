@@ -33,6 +33,8 @@ export interface RouteSpec {
   readonly body?: BodySpec | undefined
   /** Airflow 2 title of the 400 for a bad body (defaults to "Bad Request"). */
   readonly bodyTitle?: string | undefined
+  /** The first Airflow release that serves it ([3, 1] for human-in-the-loop); older ones answer 404. */
+  readonly since?: readonly [major: number, minor: number] | undefined
   readonly handler: Handler
 }
 

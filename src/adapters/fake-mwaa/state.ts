@@ -158,6 +158,18 @@ export interface FakeState {
 
 export const flavorOf = (airflowVersion: string): Flavor => (airflowVersion.startsWith("3") ? 3 : 2)
 
+/** The environment's Airflow [major, minor], from its GetEnvironment AirflowVersion ("3.2.1" → [3, 2]). */
+export const releaseOfEnvironment = (env: EnvironmentRecord): readonly [number, number] => {
+  const match = /^(\d+)\.(\d+)/.exec(String(env.mwaa["AirflowVersion"] ?? ""))
+  return match === null ? [env.flavor, 0] : [Number(match[1]), Number(match[2])]
+}
+
+/** Whether the environment's Airflow is `since` or later. */
+export const servesSince = (env: EnvironmentRecord, since: readonly [number, number]): boolean => {
+  const [major, minor] = releaseOfEnvironment(env)
+  return major > since[0] || (major === since[0] && minor >= since[1])
+}
+
 export const findEnvironment = (state: FakeState, name: string): EnvironmentRecord | undefined =>
   state.environments.find((env) => env.name === name)
 

@@ -47,7 +47,7 @@ const manualOrdersRun = (flavor: 2 | 3): RunSpec => ({
 
 const days = (...list: ReadonlyArray<string>) => list
 
-const demoEnvironment = (name: string, airflowVersion: string): FakeEnvironmentSeed => {
+export const demoEnvironment = (name: string, airflowVersion: string): FakeEnvironmentSeed => {
   const flavor: 2 | 3 = airflowVersion.startsWith("3") ? 3 : 2
   const dags = demoDags(flavor)
   const ordersFail = { taskId: DEMO_FAILED_TASK, error: undefinedColumn(flavor) }
@@ -95,6 +95,19 @@ const demoEnvironment = (name: string, airflowVersion: string): FakeEnvironmentS
     dagFiles
   }
 }
+
+/**
+ * The Airflow releases MWAA offers that the server is checked on: one environment each, named
+ * "airflow-2-10" … "airflow-3-3", all telling the demo's story in their version's terms.
+ */
+export const MATRIX_VERSIONS = ["2.10.3", "2.11.2", "3.0.6", "3.2.1", "3.3.1"] as const
+
+export const matrixEnvironmentName = (airflowVersion: string): string => `airflow-${airflowVersion.split(".").slice(0, 2).join("-")}`
+
+export const versionMatrixSeed = (): FakeSeed => ({
+  now: "2026-11-25T09:30:00+00:00",
+  environments: MATRIX_VERSIONS.map((v) => demoEnvironment(matrixEnvironmentName(v), v))
+})
 
 /** The seed behind `--demo`: two environments, one per Airflow major version. */
 export const demoSeed = (): FakeSeed => ({
