@@ -21,7 +21,12 @@ describe("Airflow version", () => {
   })
 
   it("says which release a capability needs and which one the environment runs", () => {
-    const e = new AirflowTooOld({ environmentName: "prod", airflowVersion: "3.0.6", capability: "human-in-the-loop requests", needs: "3.1" })
+    const e = new AirflowTooOld({
+      environmentName: "prod",
+      airflowVersion: "3.0.6",
+      capability: "human-in-the-loop requests",
+      needs: "3.1"
+    })
     expect(e.message).toBe("human-in-the-loop requests are not available before Airflow 3.1: environment prod runs Airflow 3.0.6.")
   })
 })
