@@ -4,7 +4,7 @@ import { Effect, Schema } from "effect"
 import { errorText } from "../../support/tool-error-text.js"
 import { toolErrorText } from "../../../src/app/tool-errors.js"
 import { InEnvironment, ToolFailure } from "../../../src/app/tool-failure.js"
-import { UnsupportedAirflowVersion } from "../../../src/domain/airflow-version.js"
+import { AirflowTooOld, UnsupportedAirflowVersion } from "../../../src/domain/airflow-version.js"
 import { EnvironmentUnresolved } from "../../../src/domain/environment-resolution.js"
 import { routeUnfit } from "../../../src/domain/route-choice.js"
 import { WriteNotAllowed } from "../../../src/domain/write-gating.js"
@@ -164,6 +164,19 @@ describe("the tool-error text of each tagged failure", () => {
     expect(errorText("t", "old", new UnsupportedAirflowVersion({ environmentName: "old", airflowVersion: "2.2.2" }))).toBe(
       "t: Environment old runs Airflow 2.2.2; this server needs Airflow 2.4.3 or later (the first version MWAA's InvokeRestApi " +
         "supports) or 3.x. Upgrade the environment with update-environment."
+    )
+  })
+
+  it("AirflowTooOld: the release the tool needs, the one the environment runs, and that nothing was sent", () => {
+    const tooOld = new AirflowTooOld({
+      environmentName: "etl",
+      airflowVersion: "3.0.6",
+      capability: "human-in-the-loop requests",
+      needs: "3.1"
+    })
+    expect(errorText("list-pending-approvals", "etl", tooOld)).toBe(
+      "list-pending-approvals needs Airflow 3.1 or later: environment etl runs Airflow 3.0.6, which has no human-in-the-loop " +
+        "requests. Nothing was sent. update-environment can upgrade it (MWAA offers 3.2.1 and 3.3.1)."
     )
   })
 
