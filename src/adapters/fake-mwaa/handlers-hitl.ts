@@ -24,10 +24,24 @@ type Hitl = S.HitlRecord
 
 const tiOf = (env: S.EnvironmentRecord, h: Hitl) => findTaskInstance(env, h.dagId, h.runId, h.taskId, h.mapIndex)
 
+/**
+ * The task instance as 3.2 renders it: 3.2 added dag_display_name to TaskInstanceResponse and to
+ * its DagVersionResponse (the version matrix renders every task instance so; here it is ensured).
+ */
+const taskInstance32 = (env: S.EnvironmentRecord, ti: S.TaskInstanceRecord) => {
+  const view = taskInstanceView(env, ti) as Record<string, unknown>
+  const version = view["dag_version"] as Record<string, unknown> | null | undefined
+  return {
+    ...view,
+    dag_display_name: view["dag_display_name"] ?? ti.dagId,
+    ...(version === null || version === undefined ? {} : { dag_version: { dag_display_name: ti.dagId, ...version } })
+  }
+}
+
 export const hitlView = (env: S.EnvironmentRecord, h: Hitl) => {
   const ti = tiOf(env, h)
   return {
-    task_instance: ti === undefined ? null : taskInstanceView(env, ti),
+    task_instance: ti === undefined ? null : taskInstance32(env, ti),
     options: h.options,
     subject: h.subject,
     body: h.body,
