@@ -41,25 +41,25 @@ const secondsBetween = (from: string, to: number): number | null => {
 export const approvalOf = (a: HitlDetailAnswer, nowMillis: number): Approval => {
   const answeredAt = a.responded_at === null ? Number.NaN : Date.parse(a.responded_at)
   return {
-      dag_id: a.task_instance.dag_id,
-      dag_run_id: a.task_instance.dag_run_id,
-      task_id: a.task_instance.task_id,
-      map_index: a.task_instance.map_index,
-      task_state: a.task_instance.state,
-      subject: a.subject,
-      body: a.body,
-      options: a.options,
-      defaults: a.defaults,
-      multiple: a.multiple,
-      params: a.params,
-      assignees: a.assigned_users,
-      created_at: a.created_at,
-      waited_seconds: secondsBetween(a.created_at, Number.isNaN(answeredAt) ? nowMillis : answeredAt),
-      answered: a.response_received || a.responded_at !== null,
-      responded_by: a.responded_by_user,
-      responded_at: a.responded_at,
-      chosen_options: a.chosen_options,
-      params_input: a.params_input
+    dag_id: a.task_instance.dag_id,
+    dag_run_id: a.task_instance.dag_run_id,
+    task_id: a.task_instance.task_id,
+    map_index: a.task_instance.map_index,
+    task_state: a.task_instance.state,
+    subject: a.subject,
+    body: a.body,
+    options: a.options,
+    defaults: a.defaults,
+    multiple: a.multiple,
+    params: a.params,
+    assignees: a.assigned_users,
+    created_at: a.created_at,
+    waited_seconds: secondsBetween(a.created_at, Number.isNaN(answeredAt) ? nowMillis : answeredAt),
+    answered: a.response_received || a.responded_at !== null,
+    responded_by: a.responded_by_user,
+    responded_at: a.responded_at,
+    chosen_options: a.chosen_options,
+    params_input: a.params_input
   }
 }
 

@@ -20,7 +20,8 @@ export interface ApprovalFilters {
   readonly dag_id_pattern?: string | undefined
 }
 
-const listPath = (dagId: string | undefined, runId: string | undefined) => pathOf("dags", dagId ?? "~", "dagRuns", runId ?? "~", "hitlDetails")
+const listPath = (dagId: string | undefined, runId: string | undefined) =>
+  pathOf("dags", dagId ?? "~", "dagRuns", runId ?? "~", "hitlDetails")
 
 const listCall = (path: string, f: ApprovalFilters): RestCall => ({
   method: "GET",
@@ -54,7 +55,13 @@ export const listApprovals = (
 }
 
 /** One task instance's request: its own path when it fits or can be sent, else undefined (list it instead). */
-export const getApprovalDirect = (dagId: string, runId: string, taskId: string, mapIndex: number, longPaths: boolean): RestCall | undefined => {
+export const getApprovalDirect = (
+  dagId: string,
+  runId: string,
+  taskId: string,
+  mapIndex: number,
+  longPaths: boolean
+): RestCall | undefined => {
   const path = approvalPath(dagId, runId, taskId, mapIndex)
   return fits(path) || longPaths ? { method: "GET", path } : undefined
 }

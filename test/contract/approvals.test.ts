@@ -105,7 +105,8 @@ for (const backend of backends) {
         })
 
         it("narrows to one DAG or one run, and lists answered requests with who answered", async () => {
-          const all = (await ok("list-pending-approvals", { environment_name, dag_id: APPROVAL_DAG, status: "all" })).structuredContent as any
+          const all = (await ok("list-pending-approvals", { environment_name, dag_id: APPROVAL_DAG, status: "all" }))
+            .structuredContent as any
           expect(all.approvals.map((a: any) => a.dag_run_id)).toEqual([ANSWERED_APPROVAL_RUN, PENDING_APPROVAL_RUN])
           expect(all.approvals[0]).toMatchObject({
             answered: true,
@@ -116,8 +117,9 @@ for (const backend of backends) {
               { id: "sam.okafor", name: "Sam Okafor" }
             ]
           })
-          const run = (await ok("list-pending-approvals", { environment_name, dag_id: APPROVAL_DAG, dag_run_id: ANSWERED_APPROVAL_RUN, status: "all" }))
-            .structuredContent as any
+          const run = (
+            await ok("list-pending-approvals", { environment_name, dag_id: APPROVAL_DAG, dag_run_id: ANSWERED_APPROVAL_RUN, status: "all" })
+          ).structuredContent as any
           expect(run.approvals).toHaveLength(1)
           const paged = (await ok("list-pending-approvals", { environment_name, limit: 1, offset: 1 })).structuredContent as any
           expect(paged).toMatchObject({ total_entries: 3, offset: 1, limit: 1, next_offset: 2 })
@@ -179,7 +181,8 @@ for (const backend of backends) {
           })
           expect(again.isError).toBe(true)
           expect(again.text).toContain(`already answered by ${by} at ${answered.response.responded_at}`)
-          const now = (await ok("list-pending-approvals", { environment_name, dag_id: APPROVAL_DAG, status: "answered" })).structuredContent as any
+          const now = (await ok("list-pending-approvals", { environment_name, dag_id: APPROVAL_DAG, status: "answered" }))
+            .structuredContent as any
           expect(now.approvals).toHaveLength(2)
           expect(now.approvals[1]).toMatchObject({ answered: true, chosen_options: ["Approve"], task_state: "scheduled" })
         })

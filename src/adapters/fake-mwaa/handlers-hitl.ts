@@ -142,7 +142,9 @@ const requireHitl = (env: S.EnvironmentRecord, params: Readonly<Record<string, s
   Either.gen(function* () {
     const mapIndex = yield* mapIndexOf(params["map_index"])
     const ti = yield* requireTaskInstance(env, params["dag_id"] ?? "", params["dag_run_id"] ?? "", params["task_id"] ?? "", mapIndex)
-    const hitl = env.hitlDetails.find((h) => h.dagId === ti.dagId && h.runId === ti.runId && h.taskId === ti.taskId && h.mapIndex === mapIndex)
+    const hitl = env.hitlDetails.find(
+      (h) => h.dagId === ti.dagId && h.runId === ti.runId && h.taskId === ti.taskId && h.mapIndex === mapIndex
+    )
     const tiId = (taskInstanceView(env, ti) as { readonly id: string }).id
     if (hitl === undefined) {
       return yield* Either.left(httpException(404, `Human-in-the-loop detail does not exist for Task Instance with id ${tiId}`))
@@ -166,9 +168,7 @@ export const updateHitlDetail: Handler = ({ env, params, body, now }) =>
       return yield* Either.left(httpException(409, detail))
     }
     if (hitl.assignedUsers.length > 0 && !hitl.assignedUsers.some((u) => u.id === FAKE_API_USER.id && u.name === FAKE_API_USER.name)) {
-      return yield* Either.left(
-        httpException(403, `User=${FAKE_API_USER.name} (id=${FAKE_API_USER.id}) is not a respondent for the task.`)
-      )
+      return yield* Either.left(httpException(403, `User=${FAKE_API_USER.name} (id=${FAKE_API_USER.id}) is not a respondent for the task.`))
     }
     const paramsInput = (body["params_input"] ?? {}) as Readonly<Record<string, unknown>>
     const answered: Hitl = { ...hitl, respondedBy: FAKE_API_USER, respondedAt: now, chosenOptions: chosen, paramsInput }

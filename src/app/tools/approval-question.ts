@@ -16,7 +16,8 @@ export const respondToApprovalQuestion = (explicit: string | undefined, key: App
     Effect.gen(function* () {
       const request = yield* getApproval(environment, key)
       if (Either.isLeft(checkAnswer(key, request, chosen))) return undefined
-      const body = request.body === null ? [] : [`Body: ${request.body.length > BODY_CHARS ? `${request.body.slice(0, BODY_CHARS)}…` : request.body}`]
+      const body =
+        request.body === null ? [] : [`Body: ${request.body.length > BODY_CHARS ? `${request.body.slice(0, BODY_CHARS)}…` : request.body}`]
       const who = request.assignees.length === 0 ? [] : [`Assigned to: ${request.assignees.map(personText).join(", ")}`]
       return [
         `Answer the human-in-the-loop request of task ${key.taskId}${key.mapIndex >= 0 ? `[${key.mapIndex}]` : ""} ` +

@@ -3,7 +3,15 @@ import type { MwaaError } from "../../ports/MwaaError.js"
 import { AirflowClient } from "../airflow-client.js"
 import { HitlDetailAnswer, HitlDetailListAnswer, HitlResponseAnswer } from "../answers/approvals.js"
 import { totalOf } from "../answers/fields.js"
-import { type Approval, type ApprovalKey, type ApprovalRefused, approvalNotFound, approvalOf, checkAnswer, isApprovalOf } from "../approvals.js"
+import {
+  type Approval,
+  type ApprovalKey,
+  type ApprovalRefused,
+  approvalNotFound,
+  approvalOf,
+  checkAnswer,
+  isApprovalOf
+} from "../approvals.js"
 import { pageOf } from "../model.js"
 import { type ApprovalFilters, answerApproval, getApprovalDirect, listApprovals } from "../routes-approvals.js"
 
@@ -27,7 +35,12 @@ export interface ApprovalQuery {
 const received = (status: ApprovalQuery["status"]) => (status === "all" ? undefined : status === "answered")
 
 /** Every request the "~" list holds for these filters, up to SCAN_PAGES pages, matched to the DAG and run exactly. */
-const scan = Effect.fnUntraced(function* (env: string, dagId: string | undefined, runId: string | undefined, f: Omit<ApprovalFilters, "limit" | "offset">) {
+const scan = Effect.fnUntraced(function* (
+  env: string,
+  dagId: string | undefined,
+  runId: string | undefined,
+  f: Omit<ApprovalFilters, "limit" | "offset">
+) {
   const airflow = yield* AirflowClient
   const now = yield* Clock.currentTimeMillis
   const found: Array<Approval> = []
@@ -97,12 +110,14 @@ export const respondToApproval = Effect.fnUntraced(function* (env: string, key: 
   yield* airflow.admits(call)
   const request = yield* getApproval(env, key)
   yield* checkAnswer(key, request, response.chosen_options)
-  const answered = yield* airflow.send(env, call, HitlResponseAnswer).pipe(
-    Effect.catchTag("MwaaError", (e) =>
-      e.airflowStatus === 409
-        ? Effect.flatMap(getApproval(env, key), (now) => Effect.zipRight(checkAnswer(key, now, response.chosen_options), Effect.fail(e)))
-        : notFoundAs(key)(e)
+  const answered = yield* airflow
+    .send(env, call, HitlResponseAnswer)
+    .pipe(
+      Effect.catchTag("MwaaError", (e) =>
+        e.airflowStatus === 409
+          ? Effect.flatMap(getApproval(env, key), (now) => Effect.zipRight(checkAnswer(key, now, response.chosen_options), Effect.fail(e)))
+          : notFoundAs(key)(e)
+      )
     )
-  )
   return { request, response: answered }
 })
