@@ -71,9 +71,6 @@ export interface ApprovalKey {
   readonly mapIndex: number
 }
 
-export const isApprovalOf = (key: ApprovalKey) => (a: Approval) =>
-  a.dag_id === key.dagId && a.dag_run_id === key.runId && a.task_id === key.taskId && a.map_index === key.mapIndex
-
 /**
  * An answer that is not sent: the request is not there, was answered already (by whom, when), or
  * the choice is not one the request allows. The app words each reason.

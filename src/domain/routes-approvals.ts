@@ -5,8 +5,8 @@ import { compact, type RestCall } from "./routes.js"
  * Routes for human-in-the-loop requests (Airflow 3.1+). The list, GET /dags/{d}/dagRuns/{r}/hitlDetails,
  * takes "~" for every DAG or run (29 characters then); one request's own path,
  * /dags/{d}/dagRuns/{r}/taskInstances/{t}/{m}/hitlDetails, is 49 characters before its ids, so it
- * rarely fits InvokeRestApi's 64. Reads then use the "~" list narrowed by Airflow's exact filters
- * (task_id, map_index) and a dag_id_pattern, and the caller matches the ids exactly.
+ * rarely fits InvokeRestApi's 64: it goes through the webserver then. Lists that do not fit and
+ * cannot be sent use the "~" list narrowed by a dag_id_pattern, and the caller matches the ids exactly.
  */
 
 export interface ApprovalFilters {
@@ -54,17 +54,14 @@ export const listApprovals = (
   return { call: listCall(listPath(undefined, undefined), { ...f, dag_id_pattern: dagId }), exact: false }
 }
 
-/** One task instance's request: its own path when it fits or can be sent, else undefined (list it instead). */
-export const getApprovalDirect = (
-  dagId: string,
-  runId: string,
-  taskId: string,
-  mapIndex: number,
-  longPaths: boolean
-): RestCall | undefined => {
-  const path = approvalPath(dagId, runId, taskId, mapIndex)
-  return fits(path) || longPaths ? { method: "GET", path } : undefined
-}
+/**
+ * One task instance's request, by its own path: read just before it is answered, by the same path,
+ * so it is only planned where the answer can be sent too (route-choice.ts).
+ */
+export const getApproval = (dagId: string, runId: string, taskId: string, mapIndex: number): RestCall => ({
+  method: "GET",
+  path: approvalPath(dagId, runId, taskId, mapIndex)
+})
 
 const approvalPath = (dagId: string, runId: string, taskId: string, mapIndex: number) =>
   pathOf("dags", dagId, "dagRuns", runId, "taskInstances", taskId, String(mapIndex), "hitlDetails")

@@ -258,3 +258,55 @@ for (const backend of backends) {
     })
   })
 }
+
+/**
+ * With the webserver route off (--airflow-route invoke): reads whose direct path does not fit use the
+ * "~" list with Airflow's filters and match the ids here; an answer whose path does not fit is
+ * refused before anything is read or sent.
+ */
+describe("approvals with the webserver route off", () => {
+  const exchanges: Array<Exchange> = []
+  const environment_name = matrixEnvironmentName("3.2.1")
+  let runtime: ManagedRuntime.ManagedRuntime<any, any>
+  let call: (name: string, args: Record<string, unknown>) => Promise<ToolCallResult>
+
+  beforeAll(() => {
+    const layer = recordingGateway(FakeMwaa.layer(approvalsSeed()), exchanges)
+    runtime = ManagedRuntime.make(appLayer(layer, AppConfig.make({ allowWrite: true, airflowRoute: "invoke" })))
+    const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(true), version: "test" })
+    call = (name, args) => host.callTool(name, { environment_name, ...args }, { signal: new AbortController().signal })
+  })
+  afterAll(() => runtime.dispose())
+
+  it("lists one run's and one long DAG's requests through the '~' list, matched exactly", async () => {
+    const run = await call("list-pending-approvals", { dag_id: APPROVAL_DAG, dag_run_id: ANSWERED_APPROVAL_RUN, status: "all" })
+    expect(run.isError, run.text).toBe(false)
+    expect((run.structuredContent as any).approvals.map((a: any) => a.dag_run_id)).toEqual([ANSWERED_APPROVAL_RUN])
+    const long = await call("list-pending-approvals", { dag_id: LONG_APPROVAL.dag })
+    expect(long.isError, long.text).toBe(false)
+    expect((long.structuredContent as any).approvals.map((a: any) => a.task_id)).toEqual([LONG_APPROVAL.task])
+    expect(exchanges.every((x) => x.api === "InvokeRestApi" && x.request.path.length <= MAX_PATH_LENGTH)).toBe(true)
+  })
+
+  it("reads a request through the '~' list and answers it when its path fits; refuses a long one before sending", async () => {
+    const answered = await call("respond-to-approval", {
+      dag_id: HOSTILE_APPROVAL.dag,
+      dag_run_id: HOSTILE_APPROVAL.run,
+      task_id: HOSTILE_APPROVAL.task,
+      chosen_options: ["Reject"]
+    })
+    expect(answered.isError, answered.text).toBe(false)
+    const before = exchanges.length
+    const long = await call("respond-to-approval", {
+      dag_id: LONG_APPROVAL.dag,
+      dag_run_id: LONG_APPROVAL.run,
+      task_id: LONG_APPROVAL.task,
+      chosen_options: ["Ship"]
+    })
+    expect(long.isError).toBe(true)
+    expect(long.text).toContain("--airflow-route auto")
+    expect(exchanges.length).toBe(before)
+    const missing = await call("respond-to-approval", { dag_id: "no_such_dag", dag_run_id: "r", task_id: "t", chosen_options: ["Approve"] })
+    expect(missing.text).toContain("there is no human-in-the-loop request")
+  })
+})

@@ -17,7 +17,8 @@ import { HOSTILE } from "./hostile-seed.js"
 const id = (prefix: string, length: number) => `${prefix}_${"x".repeat(length - prefix.length - 3)}_${length % 10}`
 
 export const LONG_APPROVAL = { dag: id("dag", 250), run: id("run", 250), task: id("task", 250) } as const
-export const HOSTILE_APPROVAL = { dag: "hostile_approval", run: "manual__2026-11-25T07:00:00+00:00", task: "t" } as const
+/** Short ids: its own path (63 characters) fits InvokeRestApi. */
+export const HOSTILE_APPROVAL = { dag: "hostile_approval", run: "r", task: "t" } as const
 export const PARAM_SECRET = "tok-approval-7f3a91c2e7b54d06"
 
 const waiting = (ids: { dag: string; run: string; task: string }) => ({

@@ -1,6 +1,6 @@
-import { Effect, Either } from "effect"
-import { type ApprovalKey, checkAnswer, personText } from "../../domain/approvals.js"
-import { getApproval } from "../../domain/usecases/approvals.js"
+import { Effect } from "effect"
+import { type ApprovalKey, personText } from "../../domain/approvals.js"
+import { approvalToAnswer } from "../../domain/usecases/approvals.js"
 import { withEnvironment } from "../with-environment.js"
 
 /** At most this much of the request's body is quoted: the user has the subject and can open the UI for the rest. */
@@ -14,8 +14,10 @@ const BODY_CHARS = 600
 export const respondToApprovalQuestion = (explicit: string | undefined, key: ApprovalKey, chosen: ReadonlyArray<string>) =>
   withEnvironment(explicit, (environment) =>
     Effect.gen(function* () {
-      const request = yield* getApproval(environment, key)
-      if (Either.isLeft(checkAnswer(key, request, chosen))) return undefined
+      // An answer that will be refused (a path that cannot be sent, answered already, an option not offered) gets no question.
+      const ready = yield* Effect.either(approvalToAnswer(environment, key, { chosen_options: chosen }))
+      if (ready._tag === "Left") return undefined
+      const request = ready.right.request
       const body =
         request.body === null ? [] : [`Body: ${request.body.length > BODY_CHARS ? `${request.body.slice(0, BODY_CHARS)}…` : request.body}`]
       const who = request.assignees.length === 0 ? [] : [`Assigned to: ${request.assignees.map(personText).join(", ")}`]

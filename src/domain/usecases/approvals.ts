@@ -3,17 +3,9 @@ import type { MwaaError } from "../../ports/MwaaError.js"
 import { AirflowClient } from "../airflow-client.js"
 import { HitlDetailAnswer, HitlDetailListAnswer, HitlResponseAnswer } from "../answers/approvals.js"
 import { totalOf } from "../answers/fields.js"
-import {
-  type Approval,
-  type ApprovalKey,
-  type ApprovalRefused,
-  approvalNotFound,
-  approvalOf,
-  checkAnswer,
-  isApprovalOf
-} from "../approvals.js"
+import { type Approval, type ApprovalKey, type ApprovalRefused, approvalNotFound, approvalOf, checkAnswer } from "../approvals.js"
 import { pageOf } from "../model.js"
-import { type ApprovalFilters, answerApproval, getApprovalDirect, listApprovals } from "../routes-approvals.js"
+import * as Routes from "../routes-approvals.js"
 
 /** Human-in-the-loop requests came in Airflow 3.1: before it, nothing is sent. */
 const HUMAN_IN_THE_LOOP = { major: 3, minor: 1 } as const
@@ -39,13 +31,13 @@ const scan = Effect.fnUntraced(function* (
   env: string,
   dagId: string | undefined,
   runId: string | undefined,
-  f: Omit<ApprovalFilters, "limit" | "offset">
+  f: Omit<Routes.ApprovalFilters, "limit" | "offset">
 ) {
   const airflow = yield* AirflowClient
   const now = yield* Clock.currentTimeMillis
   const found: Array<Approval> = []
   for (let page = 0; page < SCAN_PAGES; page++) {
-    const { call } = listApprovals(dagId, runId, { ...f, limit: SCAN_PAGE, offset: page * SCAN_PAGE }, false)
+    const { call } = Routes.listApprovals(dagId, runId, { ...f, limit: SCAN_PAGE, offset: page * SCAN_PAGE }, false)
     const answer = yield* airflow.send(env, call, HitlDetailListAnswer)
     for (const a of answer.hitl_details) {
       const approval = approvalOf(a, now)
@@ -61,7 +53,7 @@ export const listPendingApprovals = Effect.fnUntraced(function* (env: string, q:
   const airflow = yield* AirflowClient
   yield* airflow.requires(env, HUMAN_IN_THE_LOOP, CAPABILITY)
   const filters = { response_received: received(q.status), limit: q.limit, offset: q.offset }
-  const plan = listApprovals(q.dagId, q.runId, filters, airflow.longPaths)
+  const plan = Routes.listApprovals(q.dagId, q.runId, filters, airflow.longPaths)
   if (!plan.exact) {
     const all = yield* scan(env, q.dagId, q.runId, { response_received: filters.response_received })
     const shown = all.slice(q.offset, q.offset + q.limit)
@@ -78,19 +70,13 @@ const notFoundAs =
   (e: MwaaError): Effect.Effect<never, MwaaError | ApprovalRefused> =>
     e.airflowStatus === 404 ? Effect.fail(approvalNotFound(key)) : Effect.fail(e)
 
-/** One request as it stands: its own path where it can be sent, else the "~" list narrowed to the task. */
-export const getApproval = Effect.fnUntraced(function* (env: string, key: ApprovalKey) {
+/** One request as it stands, by its own path (the caller checked it can be sent). */
+const readApproval = Effect.fnUntraced(function* (env: string, key: ApprovalKey) {
   const airflow = yield* AirflowClient
-  yield* airflow.requires(env, HUMAN_IN_THE_LOOP, CAPABILITY)
-  const direct = getApprovalDirect(key.dagId, key.runId, key.taskId, key.mapIndex, airflow.longPaths)
-  if (direct !== undefined) {
-    const now = yield* Clock.currentTimeMillis
-    const answer = yield* airflow.send(env, direct, HitlDetailAnswer).pipe(Effect.catchTag("MwaaError", notFoundAs(key)))
-    return approvalOf(answer, now)
-  }
-  const found = yield* scan(env, key.dagId, key.runId, { task_id: key.taskId, map_index: key.mapIndex })
-  const request = found.find(isApprovalOf(key))
-  return request === undefined ? yield* approvalNotFound(key) : request
+  const now = yield* Clock.currentTimeMillis
+  const call = Routes.getApproval(key.dagId, key.runId, key.taskId, key.mapIndex)
+  const answer = yield* airflow.send(env, call, HitlDetailAnswer).pipe(Effect.catchTag("MwaaError", notFoundAs(key)))
+  return approvalOf(answer, now)
 })
 
 export interface ApprovalResponse {
@@ -99,23 +85,33 @@ export interface ApprovalResponse {
 }
 
 /**
+ * The request an answer is for, as it stands, once the answer is known to be sendable: its path
+ * can be sent (checked before anything is read), it still waits, and the choice is among its options.
+ * The confirmation question shows it; the answer then re-reads it.
+ */
+export const approvalToAnswer = Effect.fnUntraced(function* (env: string, key: ApprovalKey, response: ApprovalResponse) {
+  const airflow = yield* AirflowClient
+  yield* airflow.requires(env, HUMAN_IN_THE_LOOP, CAPABILITY)
+  const call = Routes.answerApproval(key.dagId, key.runId, key.taskId, key.mapIndex, response)
+  yield* airflow.admits(call)
+  const request = yield* readApproval(env, key)
+  yield* checkAnswer(key, request, response.chosen_options)
+  return { request, call }
+})
+
+/**
  * Answers one request: it is read first (and shown back), refused here when answered already or
  * when the choice is not among its options, then sent. A 409 means someone answered in between.
  */
 export const respondToApproval = Effect.fnUntraced(function* (env: string, key: ApprovalKey, response: ApprovalResponse) {
   const airflow = yield* AirflowClient
-  yield* airflow.requires(env, HUMAN_IN_THE_LOOP, CAPABILITY)
-  const call = answerApproval(key.dagId, key.runId, key.taskId, key.mapIndex, response)
-  // A path that cannot be sent is refused before anything is read.
-  yield* airflow.admits(call)
-  const request = yield* getApproval(env, key)
-  yield* checkAnswer(key, request, response.chosen_options)
+  const { request, call } = yield* approvalToAnswer(env, key, response)
   const answered = yield* airflow
     .send(env, call, HitlResponseAnswer)
     .pipe(
       Effect.catchTag("MwaaError", (e) =>
         e.airflowStatus === 409
-          ? Effect.flatMap(getApproval(env, key), (now) => Effect.zipRight(checkAnswer(key, now, response.chosen_options), Effect.fail(e)))
+          ? Effect.flatMap(readApproval(env, key), (now) => Effect.zipRight(checkAnswer(key, now, response.chosen_options), Effect.fail(e)))
           : notFoundAs(key)(e)
       )
     )
