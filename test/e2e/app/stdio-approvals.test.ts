@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { matrixEnvironmentName } from "../../../src/adapters/fake-mwaa/index.js"
-import {
-  ANSWERED_APPROVAL_RUN,
-  APPROVAL_DAG,
-  APPROVAL_TASK,
-  PENDING_APPROVAL_RUN
-} from "../../../src/adapters/fake-mwaa/demo/approvals.js"
+import { ANSWERED_APPROVAL_RUN, APPROVAL_DAG, APPROVAL_TASK, PENDING_APPROVAL_RUN } from "../../../src/adapters/fake-mwaa/demo/approvals.js"
 import { DATA_LABEL } from "../../../src/app/data-label.js"
 import { MAX_PATH_LENGTH } from "../../../src/domain/paths.js"
 import { approvalsSeed, HOSTILE_APPROVAL, LONG_APPROVAL, PARAM_SECRET } from "../../support/approvals-seed.js"
@@ -107,7 +102,9 @@ describe.each(["3.2.1", "3.3.1"])("approvals on Airflow %s", (version) => {
     const ids = { dag_id: LONG_APPROVAL.dag, dag_run_id: LONG_APPROVAL.run, task_id: LONG_APPROVAL.task }
     const answered = await ok(writer, "respond-to-approval", { environment_name, ...ids, chosen_options: ["Hold"] })
     expect(answered.response.chosen_options).toEqual(["Hold"])
-    const patch = hitlCalls().find((r) => r.method === "PATCH" && r.path.includes(LONG_APPROVAL.task) && r.environmentName === environment_name)
+    const patch = hitlCalls().find(
+      (r) => r.method === "PATCH" && r.path.includes(LONG_APPROVAL.task) && r.environmentName === environment_name
+    )
     expect(patch?.operation).toBe("AirflowWebserver")
   })
 
