@@ -78,6 +78,22 @@ describe("fake MWAA human-in-the-loop details", () => {
     }).pipe(Effect.provide(layer()))
   )
 
+  it.effect("refuses an answer from a user the request is not assigned to, with 403 as hitl.py does", () => {
+    const seed = versionMatrixSeed()
+    const assigned = {
+      ...seed,
+      environments: seed.environments.map((env) => ({
+        ...env,
+        hitlDetails: (env.hitlDetails ?? []).map((h) => ({ ...h, assignedUsers: [{ id: "maria.lopez", name: "Maria Lopez" }] }))
+      }))
+    }
+    return Effect.gen(function* () {
+      const e = yield* Effect.flip(call({ method: "PATCH", path: one(PENDING_APPROVAL_RUN), body: { chosen_options: ["Approve"] } }))
+      expect(e.airflowStatus).toBe(403)
+      expect(String((e.airflowBody as any).detail)).toContain("is not a respondent for the task")
+    }).pipe(Effect.provide(FakeMwaa.layer(assigned)))
+  })
+
   it.effect("answers 404 for a task without a request, and 422 for a map index that is not a number", () =>
     Effect.gen(function* () {
       const noHitl = pathOf("dags", APPROVAL_DAG, "dagRuns", PENDING_APPROVAL_RUN, "taskInstances", "release_payouts", "-1", "hitlDetails")
