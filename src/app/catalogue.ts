@@ -17,9 +17,11 @@ import { listConnectionsTool } from "./tools/list-connections.js"
 import { listDagRunsTool } from "./tools/list-dag-runs.js"
 import { listDagsTool } from "./tools/list-dags.js"
 import { listEnvironmentsTool } from "./tools/list-environments.js"
+import { listPendingApprovalsTool } from "./tools/list-pending-approvals.js"
 import { listTaskInstancesTool } from "./tools/list-task-instances.js"
 import { listVariablesTool } from "./tools/list-variables.js"
 import { pauseDagTool, unpauseDagTool } from "./tools/pause-dag.js"
+import { respondToApprovalTool } from "./tools/respond-to-approval.js"
 import { triggerDagRunTool } from "./tools/trigger-dag-run.js"
 import { updateEnvironmentTool } from "./tools/update-environment.js"
 import { waitForDagRunTool } from "./tools/wait-for-dag-run.js"
@@ -45,6 +47,8 @@ const environmentTools: ReadonlyArray<AnyToolSpec> = (
     listTaskInstancesTool,
     getTaskInstanceTool,
     clearTaskInstancesTool,
+    listPendingApprovalsTool,
+    respondToApprovalTool,
     getTaskLogsTool,
     getImportErrorsTool,
     listConnectionsTool,

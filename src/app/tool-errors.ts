@@ -12,6 +12,8 @@ import type { InEnvironment, ToolFailure } from "./tool-failure.js"
 import { maskThenCut } from "../domain/redaction.js"
 import { DATA_LABEL } from "./data-label.js"
 import { READ_TASK_LOG, type UnusableLogToken } from "../domain/log-token.js"
+import type { ApprovalRefused } from "../domain/approvals.js"
+import { approvalRefusedText } from "./approval-errors.js"
 
 /**
  * Turns any failure of a tool into one message an assistant can act on: which operation failed,
@@ -195,6 +197,7 @@ const wordings = (tool: string, environment: string | undefined, name = environm
     Effect.succeed(
       `${tool} failed${whereIn(environment)}: Validation [${operationText(READ_TASK_LOG)}].\n\n${DATA_LABEL}\n${unusableTokenText(e)}`
     ),
+  ApprovalRefused: (e: ApprovalRefused) => Effect.succeed(approvalRefusedText(tool, e, environment)),
   NotConfirmed: (_: NotConfirmed) =>
     Effect.succeed(
       `${tool} was not run: confirm_environment_name must equal environment_name exactly, or the user must confirm ` +

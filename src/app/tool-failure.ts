@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { AirflowTooOld, UnsupportedAirflowVersion } from "../domain/airflow-version.js"
+import { ApprovalRefused } from "../domain/approvals.js"
 import { NotConfirmed } from "../domain/confirmation.js"
 import { EnvironmentUnresolved } from "../domain/environment-resolution.js"
 import { UnusableLogToken } from "../domain/log-token.js"
@@ -28,6 +29,7 @@ export const EnvironmentFailure = Schema.Union(
   TargetWritesForbidden,
   UnsupportedAirflowVersion,
   AirflowTooOld,
+  ApprovalRefused,
   NotConfirmed,
   UnusableLogToken
 )

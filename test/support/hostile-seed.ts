@@ -89,6 +89,21 @@ export const hostileEnvironment = (name: string, airflowVersion: string): FakeEn
       [taskLogStreamName({ dagId: "d", runId: "r", taskId: "t", tryNumber: 1 })]: lines(1),
       [taskLogStreamName({ dagId: "d", runId: "r", taskId: "t", tryNumber: 2 })]: lines(2)
     },
-    dagFiles: { [`dags/${HOSTILE}.py`]: `# ${HOSTILE}\n`, "dags/d.py": `# ${HOSTILE}\n` }
+    dagFiles: { [`dags/${HOSTILE}.py`]: `# ${HOSTILE}\n`, "dags/d.py": `# ${HOSTILE}\n` },
+    // A human-in-the-loop request (served from Airflow 3.1 on) on task "v", waiting, every text planted.
+    hitlDetails: [
+      {
+        dagId: "d",
+        runId: "r",
+        taskId: "v",
+        subject: HOSTILE,
+        body: HOSTILE,
+        options: ["Approve", HOSTILE],
+        defaults: [HOSTILE],
+        params: { [HOSTILE]: { value: HOSTILE, description: HOSTILE, schema: {} } },
+        assignedUsers: [],
+        createdAt: "2026-11-24T08:03:00Z"
+      }
+    ]
   }
 }

@@ -19,7 +19,8 @@ export const READ_TOOLS = [
   "get-task-logs",
   "get-import-errors",
   "list-connections",
-  "list-variables"
+  "list-variables",
+  "list-pending-approvals"
 ] as const
 
 export const WRITE_TOOLS = [
@@ -29,5 +30,6 @@ export const WRITE_TOOLS = [
   "pause-dag",
   "unpause-dag",
   "trigger-dag-run",
-  "clear-task-instances"
+  "clear-task-instances",
+  "respond-to-approval"
 ] as const

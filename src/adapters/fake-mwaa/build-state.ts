@@ -114,6 +114,25 @@ const buildTaskInstance =
     }
   }
 
+const buildHitl = (h: Seed.FakeHitlSeed): S.HitlRecord => ({
+  dagId: h.dagId,
+  runId: h.runId,
+  taskId: h.taskId,
+  mapIndex: h.mapIndex ?? -1,
+  subject: h.subject,
+  body: h.body ?? null,
+  options: h.options,
+  defaults: h.defaults ?? null,
+  multiple: h.multiple ?? false,
+  params: h.params ?? {},
+  assignedUsers: h.assignedUsers ?? [],
+  createdAt: normalizeIso(h.createdAt),
+  respondedBy: h.response?.by ?? null,
+  respondedAt: normalizeOptionalIso(h.response?.at),
+  chosenOptions: h.response?.chosenOptions ?? null,
+  paramsInput: h.response?.paramsInput ?? {}
+})
+
 const buildStream = (name: string, lines: ReadonlyArray<Seed.FakeLogLine>): S.LogStreamRecord => {
   const events: Array<LogEvent> = []
   let last = DEFAULT_LOG_START - 1
@@ -155,7 +174,8 @@ const buildEnvironment = (env: Seed.FakeEnvironmentSeed, location: FakeLocation)
     variables: (env.variables ?? []).map((v, i) => ({ id: i + 1, key: v.key, value: v.value, description: v.description ?? null })),
     logStreams: new Map(Object.entries(env.logStreams ?? {}).map(([name, lines]) => [name, buildStream(name, lines)])),
     dagFiles: new Map(Object.entries(env.dagFiles ?? {})),
-    nextId: firstTiId + taskInstances.length
+    nextId: firstTiId + taskInstances.length,
+    hitlDetails: (env.hitlDetails ?? []).map(buildHitl)
   }
 }
 
@@ -172,7 +192,8 @@ export const emptyEnvironment = (name: string, members: Readonly<Record<string, 
   variables: [],
   logStreams: new Map(),
   dagFiles: new Map(),
-  nextId: 1
+  nextId: 1,
+  hitlDetails: []
 })
 
 export { ENVIRONMENT_CREATED_AT }

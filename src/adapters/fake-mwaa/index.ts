@@ -34,6 +34,7 @@ export type {
   DagRunRecord,
   EnvironmentRecord,
   FakeState,
+  HitlRecord,
   Flavor,
   ImportErrorRecord,
   LogStreamRecord,

@@ -1,5 +1,6 @@
 import { clearTaskInstances } from "./handlers-clear.js"
 import { dagSource3, getDag, getDagDetails, listDags, patchDag } from "./handlers-dags.js"
+import { getHitlDetail, listHitlDetails, updateHitlDetail } from "./handlers-hitl.js"
 import { getLog } from "./handlers-logs.js"
 import { health, listConnections, listImportErrors, listVariables, version } from "./handlers-misc.js"
 import { getRun, listRuns, listRunsBatch } from "./handlers-runs.js"
@@ -74,6 +75,32 @@ const CLEAR: BodySpec = {
 
 const TI = "/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances"
 
+/** Human-in-the-loop requests: Airflow 3.1 and later (3.2's paths: the map index always in the path). */
+const HITL_SINCE = [3, 1] as const
+
+const HITL_LIST_QUERY = {
+  ...PAGE,
+  order_by: "string",
+  dag_id_pattern: "string",
+  task_id: "string",
+  task_id_pattern: "string",
+  map_index: "integer",
+  state: "stringList",
+  response_received: "boolean",
+  responded_by_user_id: "stringList",
+  responded_by_user_name: "stringList",
+  subject_search: "string",
+  body_search: "string",
+  ...DATE_RANGES("created_at"),
+  created_at_gt: "datetime",
+  created_at_lt: "datetime"
+} as const
+
+const HITL_ANSWER: BodySpec = {
+  chosen_options: { kind: "stringList", required: true },
+  params_input: { kind: "object" }
+}
+
 export const ROUTES_V3: ReadonlyArray<RouteSpec> = [
   {
     method: "GET",
@@ -144,6 +171,15 @@ export const ROUTES_V3: ReadonlyArray<RouteSpec> = [
     query: { full_content: "boolean", map_index: "integer", token: "string" },
     handler: getLog
   },
+  {
+    method: "GET",
+    path: "/dags/{dag_id}/dagRuns/{dag_run_id}/hitlDetails",
+    query: HITL_LIST_QUERY,
+    since: HITL_SINCE,
+    handler: listHitlDetails
+  },
+  { method: "GET", path: `${TI}/{task_id}/{map_index}/hitlDetails`, since: HITL_SINCE, handler: getHitlDetail },
+  { method: "PATCH", path: `${TI}/{task_id}/{map_index}/hitlDetails`, body: HITL_ANSWER, since: HITL_SINCE, handler: updateHitlDetail },
   { method: "POST", path: "/dags/{dag_id}/clearTaskInstances", body: CLEAR, handler: clearTaskInstances },
   { method: "GET", path: "/importErrors", query: { ...PAGE, order_by: "string" }, handler: listImportErrors },
   {

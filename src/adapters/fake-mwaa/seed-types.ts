@@ -27,6 +27,8 @@ export interface FakeEnvironmentSeed {
   readonly logStreams?: Readonly<Record<string, ReadonlyArray<FakeLogLine>>> | undefined
   /** Objects of the source bucket: S3 key (e.g. "dags/etl.py") -> UTF-8 content. */
   readonly dagFiles?: Readonly<Record<string, string>> | undefined
+  /** Human-in-the-loop requests (Airflow 3.1+), each on a task instance of the seed. */
+  readonly hitlDetails?: ReadonlyArray<FakeHitlSeed> | undefined
 }
 
 /** A bare string gets a timestamp one millisecond after the previous event of its stream. */
@@ -151,4 +153,36 @@ export interface FakeVariableSeed {
   /** Stored text (JSON values are JSON text, as in Airflow). */
   readonly value: string
   readonly description?: string | null | undefined
+}
+
+/** A person as Airflow's HITL records name them (HITLUser). */
+export interface FakeHitlUser {
+  readonly id: string
+  readonly name: string
+}
+
+/** One human-in-the-loop request (Airflow 3.1+ HITLDetail) on a task instance, answered or not. */
+export interface FakeHitlSeed {
+  readonly dagId: string
+  readonly runId: string
+  readonly taskId: string
+  /** -1 for an unmapped task (the default). */
+  readonly mapIndex?: number | undefined
+  readonly subject: string
+  readonly body?: string | null | undefined
+  readonly options: ReadonlyArray<string>
+  readonly defaults?: ReadonlyArray<string> | null | undefined
+  readonly multiple?: boolean | undefined
+  /** Param.dump() form: name -> {value, description, schema}. */
+  readonly params?: Readonly<Record<string, unknown>> | undefined
+  readonly assignedUsers?: ReadonlyArray<FakeHitlUser> | undefined
+  readonly createdAt: string
+  readonly response?:
+    | {
+        readonly by: FakeHitlUser
+        readonly at: string
+        readonly chosenOptions: ReadonlyArray<string>
+        readonly paramsInput?: Readonly<Record<string, unknown>> | undefined
+      }
+    | undefined
 }

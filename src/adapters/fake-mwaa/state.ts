@@ -144,6 +144,28 @@ export interface EnvironmentRecord {
   readonly dagFiles: ReadonlyMap<string, string>
   /** Next id for a created DagRun or TaskInstance. */
   readonly nextId: number
+  /** Human-in-the-loop requests (Airflow 3.1+; empty before). */
+  readonly hitlDetails: ReadonlyArray<HitlRecord>
+}
+
+/** One human-in-the-loop request on a task instance (Airflow's hitl_detail row). */
+export interface HitlRecord {
+  readonly dagId: string
+  readonly runId: string
+  readonly taskId: string
+  readonly mapIndex: number
+  readonly subject: string
+  readonly body: string | null
+  readonly options: ReadonlyArray<string>
+  readonly defaults: ReadonlyArray<string> | null
+  readonly multiple: boolean
+  readonly params: Readonly<Record<string, unknown>>
+  readonly assignedUsers: ReadonlyArray<{ readonly id: string; readonly name: string }>
+  readonly createdAt: string
+  readonly respondedBy: { readonly id: string; readonly name: string } | null
+  readonly respondedAt: string | null
+  readonly chosenOptions: ReadonlyArray<string> | null
+  readonly paramsInput: Readonly<Record<string, unknown>>
 }
 
 export interface FakeState {

@@ -53,7 +53,9 @@ describe.each([DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3])("AWS gateway over the HT
           "get-task-instance",
           "get-task-logs",
           "get-dag-source",
-          "list-dag-runs"
+          "list-dag-runs",
+          // Airflow 3.1+: stdio-approvals.test.ts.
+          "list-pending-approvals"
         ].includes(t)
     )) {
       const args =

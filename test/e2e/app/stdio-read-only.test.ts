@@ -37,7 +37,9 @@ const validWrites = (environment_name: string): ReadonlyArray<readonly [(typeof 
   ["pause-dag", { environment_name, dag_id: FX_DAG }],
   ["unpause-dag", { environment_name, dag_id: FX_DAG }],
   ["trigger-dag-run", { environment_name, dag_id: FX_DAG, conf: { reason: "e2e" } }],
-  ["clear-task-instances", { environment_name, dag_id: FX_DAG, dry_run: true }]
+  ["clear-task-instances", { environment_name, dag_id: FX_DAG, dry_run: true }],
+  // --demo runs Airflow 2.10 and 3.0: refused for the flag first, before the version is looked at.
+  ["respond-to-approval", { environment_name, dag_id: FX_DAG, dag_run_id: "r", task_id: "fetch_rates", chosen_options: ["Approve"] }]
 ]
 
 describe("read-only by default", () => {
@@ -48,7 +50,7 @@ describe("read-only by default", () => {
     expect(calls.some((c) => c.api === "InvokeRestApi" && c.path === `/dags/${FX_DAG}`)).toBe(true)
   })
 
-  it("covers all 7 write tools", () => {
+  it("covers all 8 write tools", () => {
     expect(
       validWrites(DEMO_ENVIRONMENT_2)
         .map(([name]) => name)

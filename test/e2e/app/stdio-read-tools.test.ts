@@ -333,6 +333,20 @@ describe("get-fleet-health on a server without a configuration", () => {
   })
 })
 
+describe("list-pending-approvals on the demo", () => {
+  it("says it needs Airflow 3.1, naming the version each demo environment runs (stdio-approvals.test.ts lists on 3.2 and 3.3)", async () => {
+    for (const [environment_name, version] of [
+      ["demo-airflow-2", "2.10.3"],
+      ["demo-airflow-3", "3.0.6"]
+    ] as const) {
+      exercised.add("list-pending-approvals")
+      const answer = await callTool(session, "list-pending-approvals", { environment_name })
+      expect(answer.isError).toBe(true)
+      expect(answer.text).toContain(`needs Airflow 3.1 or later: environment ${environment_name} runs Airflow ${version}`)
+    }
+  })
+})
+
 describe("coverage", () => {
   it("exercised every read tool the server advertises (readOnlyHint)", async () => {
     const { tools } = await session.client.listTools()

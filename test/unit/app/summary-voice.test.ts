@@ -44,8 +44,13 @@ const argumentsFor: Readonly<Record<string, Record<string, unknown>>> = {
   "get-task-logs": { ...run, task_id: "t" },
   "get-import-errors": {},
   "list-connections": {},
-  "list-variables": {}
+  "list-variables": {},
+  "list-pending-approvals": {},
+  "respond-to-approval": { ...run, task_id: "v", chosen_options: ["Approve"] }
 }
+
+/** Tools for Airflow 3.1 and later: on older versions they answer an error saying so, in the server's voice too. */
+const FROM_3_1 = new Set(["list-pending-approvals", "respond-to-approval"])
 
 const hostFor = (airflowVersion: string) => {
   const layer = quietFakeToolServices(
@@ -59,7 +64,7 @@ const hostFor = (airflowVersion: string) => {
   return { call, dispose: () => runtime.dispose() }
 }
 
-describe.each(["2.10.3", "3.0.6"])("summaries on Airflow %s with planted instructions everywhere", (airflowVersion) => {
+describe.each(["2.10.3", "3.0.6", "3.2.1"])("summaries on Airflow %s with planted instructions everywhere", (airflowVersion) => {
   it("has arguments for every tool of the catalogue", () => {
     expect(Object.keys(argumentsFor).sort()).toEqual(catalogue.map((t) => t.name).sort())
   })
@@ -68,6 +73,11 @@ describe.each(["2.10.3", "3.0.6"])("summaries on Airflow %s with planted instruc
     const { call, dispose } = hostFor(airflowVersion)
     try {
       const result = await call(name, argumentsFor[name] ?? {})
+      if (FROM_3_1.has(name) && !airflowVersion.startsWith("3.2")) {
+        expect(result.text).toContain("needs Airflow 3.1 or later")
+        for (const fragment of FRAGMENTS) expect(result.text).not.toContain(fragment)
+        return
+      }
       expect(result.isError, result.text).toBe(false)
       const at = result.text.indexOf(DATA_LABEL)
       expect(at, result.text).toBeGreaterThan(0)

@@ -3,6 +3,8 @@ import { Option, Schema } from "effect"
 import * as fc from "fast-check"
 import { taskLogStreamName } from "../../../src/adapters/cloudwatch-task-logs.js"
 import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, demoSeed, FX_DAG } from "../../../src/adapters/fake-mwaa/index.js"
+import { APPROVAL_DAG, APPROVAL_TASK, PENDING_APPROVAL_RUN } from "../../../src/adapters/fake-mwaa/demo/approvals.js"
+import { demoEnvironment } from "../../../src/adapters/fake-mwaa/demo/seed.js"
 import { clearTaskInstancesRequest } from "../../../src/domain/clear-defaults.js"
 import { DagId, DagRunId, TaskId } from "../../../src/domain/ids.js"
 import { DAG_RUNS_BATCH_PATH, MAX_PATH_LENGTH, pathOf, TASK_INSTANCES_BATCH_PATH } from "../../../src/domain/paths.js"
@@ -348,6 +350,9 @@ describe("identifiers: rejected ids are refused, naming the field, and nothing i
   const fxRun = demoSeed().environments[0]!.dagRuns!.find((r) => r.dagId === FX_DAG && r.state === "failed")!
   const TASK = "fetch_rates"
   const ids = { environment_name: ENV, dag_id: FX_DAG, dag_run_id: fxRun.runId }
+  // Human-in-the-loop requests need Airflow 3.1: an environment at 3.2 with the demo's waiting approval.
+  const ENV_32 = "demo-airflow-3-2"
+  const approval = { environment_name: ENV_32, dag_id: APPROVAL_DAG, dag_run_id: PENDING_APPROVAL_RUN }
   let h: SecurityHarness
   let deleteNeedsConfirmation = false
 
@@ -372,6 +377,8 @@ describe("identifiers: rejected ids are refused, naming the field, and nothing i
     ["unpause-dag", { environment_name: ENV, dag_id: FX_DAG }],
     ["trigger-dag-run", { environment_name: ENV, dag_id: FX_DAG, dag_run_id: "manual__security_probe" }],
     ["clear-task-instances", { ...ids, task_ids: [TASK] }],
+    ["list-pending-approvals", approval],
+    ["respond-to-approval", { ...approval, task_id: APPROVAL_TASK, chosen_options: ["Approve"] }],
     [
       "create-environment",
       {
@@ -435,7 +442,8 @@ describe("identifiers: rejected ids are refused, naming the field, and nothing i
     )
 
   beforeAll(() => {
-    h = makeSecurityHarness(demoSeed(), { allowWrite: true })
+    const demo = demoSeed()
+    h = makeSecurityHarness({ ...demo, environments: [...demo.environments, demoEnvironment(ENV_32, "3.2.1")] }, { allowWrite: true })
     const schema = h.host.tools.find((t) => t.name === "delete-environment")?.inputSchema as
       | { properties?: Record<string, unknown> }
       | undefined

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { Option } from "effect"
 import * as fc from "fast-check"
 import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, type FakeCall } from "../../../src/adapters/fake-mwaa/index.js"
+import { APPROVAL_DAG, APPROVAL_TASK, PENDING_APPROVAL_RUN } from "../../../src/adapters/fake-mwaa/demo/approvals.js"
+import { demoEnvironment } from "../../../src/adapters/fake-mwaa/demo/seed.js"
 import { longIdsSeed } from "../../support/long-ids-seed.js"
 import { makeSecurityHarness, PROPERTY_RUNS, propertyTimeout, type SecurityHarness } from "../../support/security-harness.js"
 
@@ -29,7 +31,10 @@ const writeIn = (call: FakeCall): string | undefined => {
 
 // ---- arguments: valid-looking ones from the seed, mixed with junk -------------------------------
 
-const seed = longIdsSeed()
+/** Human-in-the-loop requests need Airflow 3.1: an environment at 3.2 with the demo's waiting approval. */
+const ENV_32 = "demo-airflow-3-2"
+const longIds = longIdsSeed()
+const seed = { ...longIds, environments: [...longIds.environments, demoEnvironment(ENV_32, "3.2.1")] }
 /** Task instances of the seed, with their environment: ids that belong together, so reads succeed. */
 const contexts = seed.environments.flatMap((env) =>
   (env.taskInstances ?? []).map((ti) => ({
@@ -197,6 +202,8 @@ const plainArgs = (tool: string): Record<string, unknown> => {
     case "get-task-instance":
     case "get-task-logs":
       return { ...run, task_id: ctx.task_id }
+    case "list-pending-approvals":
+      return { environment_name: ENV_32 }
     default:
       return env
   }
@@ -208,12 +215,12 @@ describe("read-only by default: no tool, whatever its arguments, writes anything
 
   beforeAll(() => {
     // Omitted environment_name resolves to MWAA_ENVIRONMENT, so loose calls still reach Airflow.
-    h = makeSecurityHarness(longIdsSeed(), { allowWrite: false, defaultEnvironment: Option.some(DEMO_ENVIRONMENT_3) })
+    h = makeSecurityHarness(seed, { allowWrite: false, defaultEnvironment: Option.some(DEMO_ENVIRONMENT_3) })
     schemas = new Map(h.host.tools.map((t) => [t.name, t.inputSchema as Record<string, any>]))
   })
   afterAll(() => h.dispose())
 
-  it("the catalogue is the 24 tools, the 7 write tools among them", () => {
+  it("the catalogue is the 26 tools, the 8 write tools among them", () => {
     expect([...schemas.keys()].sort()).toEqual([...ALL_TOOLS].sort())
     const advertisedWrites = h.host.tools
       .filter((t) => !t.annotations.readOnlyHint)
@@ -293,7 +300,14 @@ describe("read-only by default: no tool, whatever its arguments, writes anything
         "pause-dag": { environment_name, dag_id: ctx.dag_id },
         "unpause-dag": { environment_name, dag_id: ctx.dag_id },
         "trigger-dag-run": { environment_name, dag_id: ctx.dag_id, conf: { reason: "probe" } },
-        "clear-task-instances": { environment_name, dag_id: ctx.dag_id, dag_run_id: ctx.dag_run_id, dry_run: false, only_failed: false }
+        "clear-task-instances": { environment_name, dag_id: ctx.dag_id, dag_run_id: ctx.dag_run_id, dry_run: false, only_failed: false },
+        "respond-to-approval": {
+          environment_name: ENV_32,
+          dag_id: APPROVAL_DAG,
+          dag_run_id: PENDING_APPROVAL_RUN,
+          task_id: APPROVAL_TASK,
+          chosen_options: ["Approve"]
+        }
       }
       for (const tool of WRITE_TOOLS) {
         await h.clearCalls()

@@ -1,3 +1,4 @@
+import { APPROVAL_SOURCE, approvalDag, approvalRuns } from "./approvals.js"
 import { CRM_DAG, FX_DAG, ORDERS_DAG, SPEND_DAG, demoDags } from "./dags.js"
 import { type RunSpec, simulateRun } from "./runs.js"
 import { DEMO_CONNECTIONS, DEMO_VARIABLES } from "./secrets.js"
@@ -79,13 +80,17 @@ export const demoEnvironment = (name: string, airflowVersion: string): FakeEnvir
     "requirements.txt": "apache-airflow-providers-postgres\napache-airflow-providers-http\nrequests>=2.31\n"
   }
   for (const [relative, content] of Object.entries(DEMO_SOURCES)) dagFiles[dagFileKey(relative)] = content
+  // Human-in-the-loop requests came in Airflow 3.1: the approval story is told from then on.
+  const approvals = hasHumanInTheLoop(airflowVersion) ? approvalRuns() : undefined
+  if (approvals !== undefined) dagFiles[dagFileKey(approvalDag.relativeFileloc)] = APPROVAL_SOURCE
   return {
     name,
     airflowVersion,
     status: "AVAILABLE",
-    dags,
-    dagRuns: simulated.map((s) => s.run),
-    taskInstances: simulated.flatMap((s) => s.taskInstances),
+    dags: approvals === undefined ? dags : [...dags, approvalDag],
+    dagRuns: [...simulated.map((s) => s.run), ...(approvals?.dagRuns ?? [])],
+    taskInstances: [...simulated.flatMap((s) => s.taskInstances), ...(approvals?.taskInstances ?? [])],
+    hitlDetails: approvals?.hitlDetails ?? [],
     importErrors: [
       { id: 1, relativeFileloc: "broken_report.py", stackTrace: BROKEN_REPORT_TRACE, timestamp: "2026-11-20T16:02:11.909322+00:00" }
     ],
@@ -94,6 +99,11 @@ export const demoEnvironment = (name: string, airflowVersion: string): FakeEnvir
     logStreams,
     dagFiles
   }
+}
+
+const hasHumanInTheLoop = (airflowVersion: string): boolean => {
+  const [major = 0, minor = 0] = airflowVersion.split(".").map(Number)
+  return major > 3 || (major === 3 && minor >= 1)
 }
 
 /**
