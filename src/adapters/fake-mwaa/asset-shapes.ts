@@ -12,8 +12,7 @@ const GROUP = "asset"
 
 type Since32 = boolean
 
-const runById = (env: S.EnvironmentRecord, dagId: string, runId: string) =>
-  env.dagRuns.find((r) => r.dagId === dagId && r.runId === runId)
+const runById = (env: S.EnvironmentRecord, dagId: string, runId: string) => env.dagRuns.find((r) => r.dagId === dagId && r.runId === runId)
 
 export const dataset2 = (a: S.AssetRecord) => ({
   id: a.id,
@@ -51,10 +50,12 @@ export const asset3 = (env: S.EnvironmentRecord, a: S.AssetRecord, is32: Since32
 }
 
 export const latestEvent = (env: S.EnvironmentRecord, assetId: number): S.AssetEventRecord | undefined =>
-  (env.assetEvents ?? []).filter((e) => e.assetId === assetId).reduce<S.AssetEventRecord | undefined>(
-    (latest, e) => (latest === undefined || e.timestamp >= latest.timestamp ? e : latest),
-    undefined
-  )
+  (env.assetEvents ?? [])
+    .filter((e) => e.assetId === assetId)
+    .reduce<S.AssetEventRecord | undefined>(
+      (latest, e) => (latest === undefined || e.timestamp >= latest.timestamp ? e : latest),
+      undefined
+    )
 
 export const datasetEvent2 = (env: S.EnvironmentRecord, e: S.AssetEventRecord, a: S.AssetRecord | undefined) => ({
   dataset_id: e.assetId,

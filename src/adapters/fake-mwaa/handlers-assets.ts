@@ -38,7 +38,9 @@ const touches = (a: S.AssetRecord, dagIds: ReadonlyArray<string>) =>
 
 /** Airflow 2's dag_ids is one comma-separated string; Airflow 3's a repeated parameter. */
 const dagIdsOf = (value: unknown): ReadonlyArray<string> =>
-  (Array.isArray(value) ? value.map(String) : typeof value === "string" ? value.split(",") : []).map((d) => d.trim()).filter((d) => d !== "")
+  (Array.isArray(value) ? value.map(String) : typeof value === "string" ? value.split(",") : [])
+    .map((d) => d.trim())
+    .filter((d) => d !== "")
 
 export const listAssets: Handler = ({ env, query }) =>
   Either.gen(function* () {

@@ -102,7 +102,8 @@ const producerEvents = (simulated: ReadonlyArray<Simulated>): ReadonlyArray<Emit
         const ti = s.taskInstances.find((t) => t.taskId === p.taskId && t.state === "success")
         if (typeof ti?.endDate !== "string") return []
         const day = s.run.logicalDate?.slice(0, 10) ?? ""
-        const extra = p.dagId === ORDERS_DAG ? { row_count: 18_000 + (millisOf(ti.endDate) % 900), partition: day } : { currencies: 31, as_of: day }
+        const extra =
+          p.dagId === ORDERS_DAG ? { row_count: 18_000 + (millisOf(ti.endDate) % 900), partition: day } : { currencies: 31, as_of: day }
         return [
           {
             uri: p.uri,
