@@ -19,7 +19,8 @@ export const READ_TOOLS = [
   "get-task-logs",
   "get-import-errors",
   "list-connections",
-  "list-variables"
+  "list-variables",
+  "list-asset-events"
 ] as const
 
 export const WRITE_TOOLS = [

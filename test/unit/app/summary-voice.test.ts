@@ -44,7 +44,8 @@ const argumentsFor: Readonly<Record<string, Record<string, unknown>>> = {
   "get-task-logs": { ...run, task_id: "t" },
   "get-import-errors": {},
   "list-connections": {},
-  "list-variables": {}
+  "list-variables": {},
+  "list-asset-events": { dag_id: "d" }
 }
 
 const hostFor = (airflowVersion: string) => {
