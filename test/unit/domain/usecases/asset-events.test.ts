@@ -60,7 +60,7 @@ for (const version of MATRIX_VERSIONS) {
         expect(fx.events[0]?.extra_masked).toBe(true)
         expect(JSON.stringify(fx)).not.toContain(ASSET_EVENT_SECRET)
         expect(fx.events[0]?.created_dagruns).toBe(0)
-        expect(fx.events[1]?.timestamp < (fx.events[0]?.timestamp ?? "")).toBe(true)
+        expect((fx.events[1]?.timestamp ?? "") < (fx.events[0]?.timestamp ?? "")).toBe(true)
         const orders = yield* listEventsOfAsset(env, { asset: ORDERS_TOTALS_ASSET, limit: 10, offset: 0 })
         expect(JSON.stringify(orders.events[0]?.extra)).toContain(ASSET_EVENT_NOTE)
         expect(orders.events[0]?.extra_masked).toBe(false)
