@@ -16,6 +16,7 @@ import {
 import { MAX_PATH_LENGTH } from "../../../../src/domain/paths.js"
 import { conditionText, listEventsOfConsumer } from "../../../../src/domain/usecases/asset-consumer.js"
 import { listEventsOfAsset } from "../../../../src/domain/usecases/asset-events.js"
+import { assetEventsSeed, LONG_ASSET_URI, LONG_CONSUMER } from "../../../support/asset-events-seed.js"
 import { fakeToolServices } from "../../../support/test-layer.js"
 
 /** list-asset-events' use cases on the in-memory fake, every matrix version: the dashboard DAG waits on the failing orders DAG's totals. */
@@ -97,6 +98,33 @@ describe("asset events, the webserver route off", () => {
       expect(plain.consumer.queued_events).toEqual([])
       yield* pathsFit
     }).pipe(Effect.provide(InvokeOnlyLayer))
+  )
+})
+
+describe("asset events for a 250-character DAG id", () => {
+  it.effect("webserver route off: its inputs and what it waits on still, its details and queue left unread (null)", () =>
+    Effect.gen(function* () {
+      const answer = yield* listEventsOfConsumer("airflow-2-11", { dagId: LONG_CONSUMER, limit: 25, offset: 0 })
+      expect(answer.consumer.waiting_on).toEqual([LONG_ASSET_URI])
+      expect(answer.consumer.schedule_condition).toBeNull()
+      expect(answer.consumer.queued_events).toBeNull()
+      expect(answer.consumer.inputs.map((i) => i.queued)).toEqual([null, null])
+      yield* pathsFit
+    }).pipe(Effect.provide(fakeToolServices(assetEventsSeed(), { airflowRoute: "invoke" })))
+  )
+
+  it.effect("webserver route on: the details and the queue through it", () =>
+    Effect.gen(function* () {
+      const answer = yield* listEventsOfConsumer("airflow-3-0", { dagId: LONG_CONSUMER, limit: 1, offset: 1 })
+      expect(answer.consumer.inputs.map((i) => i.uri)).toEqual([FX_RATES_ASSET])
+      expect(answer.consumer.waiting_on).toEqual([])
+      expect(answer.consumer.queued_events?.map((q) => q.asset_uri)).toEqual([FX_RATES_ASSET])
+      expect(answer.consumer.schedule_condition).toBe("(orders_daily_totals AND fx_rates)")
+      expect(answer).toMatchObject({ total_entries: 2, offset: 1, next_offset: null })
+      const calls = yield* (yield* FakeMwaa).calls
+      expect(calls.some((c) => c.api === "AirflowWebserver")).toBe(true)
+      yield* pathsFit
+    }).pipe(Effect.provide(fakeToolServices(assetEventsSeed())))
   )
 })
 
