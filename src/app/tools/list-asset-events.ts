@@ -6,6 +6,7 @@ import { listEventsOfConsumer } from "../../domain/usecases/asset-consumer.js"
 import { listEventsOfAsset } from "../../domain/usecases/asset-events.js"
 import { environment_name, limit, offset } from "../fields.js"
 import type { WordedStep } from "../next-steps.js"
+import { dagIdText, runIdText, timestampText, wordText } from "../summary-text.js"
 import { readTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
 
@@ -130,23 +131,26 @@ export const listAssetEventsTool = readTool({
         return { ...answer, next_steps }
       })
     ),
+  // The summary is the server's voice (summary-text.ts): counts, checked ids, states and times only.
+  // Uris, names and the schedule condition are the environment's text: they stay in the data below.
   summarize: (o) => {
     const term = o.term
     const more = o.next_offset !== null ? `; more with offset=${o.next_offset}` : ""
     const masked = o.events.some((e) => e.extra_masked) ? " Sensitive values in extras were masked." : ""
-    if (o.consumer === null) {
-      return `${o.events.length} of ${o.total_entries} event(s) of ${term} ${o.asset?.uri ?? ""}${o.since === null ? "" : ` since ${o.since}`}${more}.${masked}`
-    }
+    const since = o.since === null ? "" : ` since ${timestampText(o.since, "")}`
+    if (o.consumer === null) return `${o.events.length} of ${o.total_entries} event(s) of the ${term} asked for${since}${more}.${masked}`
     const c = o.consumer
-    if (c.inputs.length === 0 && o.total_entries === 0) return `DAG ${c.dag_id} is not scheduled on any ${term}.`
+    const dag = `DAG ${dagIdText(c.dag_id)}`
+    if (o.total_entries === 0) return `${dag} is not scheduled on any ${term}.`
     const last =
       c.last_run === null
         ? "it has never run"
-        : `its last run ${c.last_run.dag_run_id} (${c.last_run.state ?? "no state"}) started ${c.last_run.at ?? "at an unknown time"}`
+        : `its last run ${runIdText(c.last_run.dag_run_id)} (${wordText(c.last_run.state, "no state")}) started ${timestampText(c.last_run.at, "at an unknown time")}`
     const waiting =
       c.waiting_on.length === 0
-        ? `every ${term} shown has an event since`
-        : `waiting on ${c.waiting_on.length} ${term}(s) with no event since: ${c.waiting_on.join(", ")}`
-    return `DAG ${c.dag_id} is scheduled on ${o.total_entries} ${term}(s)${c.schedule_condition === null ? "" : ` ${c.schedule_condition}`}; ${last}; ${waiting}${more}.${masked}`
+        ? `each of the ${c.inputs.length} shown has an event since`
+        : `waiting on ${c.waiting_on.length} of the ${c.inputs.length} shown, with no event since (consumer.waiting_on)`
+    const queued = c.queued_events === null ? "" : `; ${c.queued_events.length} queued for its next run`
+    return `${dag} is scheduled on ${o.total_entries} ${term}(s); ${last}; ${waiting}${queued}${more}.${masked}`
   }
 })
