@@ -147,8 +147,14 @@ for (const backend of backends) {
       const limit = await call({ ...env, asset: FX_RATES_ASSET, limit: 1000 })
       expect(limit.isError).toBe(true)
       expect(limit.text).toMatch(/limit must be an integer from 1 to 100/)
-      const since = await call({ ...env, asset: FX_RATES_ASSET, since: "yesterday" })
-      expect(since.text).toMatch(/since must be/)
+      for (const bad of ["yesterday", 0, "2026-11-24T00:00:00", 100_000]) {
+        const since = await call({ ...env, asset: FX_RATES_ASSET, since: bad })
+        expect(since.isError, String(bad)).toBe(true)
+        expect(since.text).toMatch(/since must be an ISO 8601 date-time with a zone .* or a number of hours back/)
+      }
+      // Hours back, as a number or its text (the window's events depend on today's date: only acceptance is checked).
+      expect((await call({ ...env, asset: FX_RATES_ASSET, since: 48 })).isError).toBe(false)
+      expect((await call({ ...env, asset: FX_RATES_ASSET, since: "48" })).isError).toBe(false)
     })
 
     it("sent only Paths MWAA accepts, and got only answers each release's OpenAPI document allows", () => {
