@@ -13,6 +13,7 @@ import { getFleetHealthTool } from "./tools/get-fleet-health.js"
 import { getImportErrorsTool } from "./tools/get-import-errors.js"
 import { getTaskInstanceTool } from "./tools/get-task-instance.js"
 import { getTaskLogsTool } from "./tools/get-task-logs.js"
+import { listAssetEventsTool } from "./tools/list-asset-events.js"
 import { listConnectionsTool } from "./tools/list-connections.js"
 import { listDagRunsTool } from "./tools/list-dag-runs.js"
 import { listDagsTool } from "./tools/list-dags.js"
@@ -42,6 +43,7 @@ const environmentTools: ReadonlyArray<AnyToolSpec> = (
     listDagRunsTool,
     getDagRunTool,
     diagnoseDagRunTool,
+    listAssetEventsTool,
     triggerDagRunTool,
     waitForDagRunTool,
     listTaskInstancesTool,

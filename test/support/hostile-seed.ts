@@ -51,6 +51,26 @@ export const hostileEnvironment = (name: string, airflowVersion: string): FakeEn
         ]
       }
     ],
+    // An asset of "d", and its event, whose uri, name and extra carry the planted text.
+    assets: [
+      {
+        uri: `s3://bucket/${HOSTILE.replaceAll(" ", "_")}`,
+        name: HOSTILE,
+        createdAt: "2026-11-20T00:00:00Z",
+        producers: [{ dagId: "d", taskId: "t" }],
+        consumers: ["d"]
+      }
+    ],
+    assetEvents: [
+      {
+        uri: `s3://bucket/${HOSTILE.replaceAll(" ", "_")}`,
+        timestamp: "2026-11-24T08:30:00Z",
+        sourceDagId: "d",
+        sourceTaskId: HOSTILE,
+        sourceRunId: "r",
+        extra: { note: HOSTILE }
+      }
+    ],
     dagRuns: [
       {
         dagId: "d",

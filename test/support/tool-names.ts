@@ -20,7 +20,8 @@ export const READ_TOOLS = [
   "get-import-errors",
   "list-connections",
   "list-variables",
-  "list-pending-approvals"
+  "list-pending-approvals",
+  "list-asset-events"
 ] as const
 
 export const WRITE_TOOLS = [

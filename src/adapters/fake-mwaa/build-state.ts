@@ -6,6 +6,7 @@ import type * as S from "./state.js"
 import { flavorOf } from "./state.js"
 import { normalizeIso, normalizeOptionalIso, parseIsoMicros } from "./time.js"
 import { signJson } from "./tokens.js"
+import { buildAssets } from "./build-assets.js"
 
 /** Resolves every default of a seed once, at layer construction, into the stored records. */
 export const DEFAULT_NOW = "2026-11-25T09:30:00+00:00"
@@ -174,6 +175,7 @@ const buildEnvironment = (env: Seed.FakeEnvironmentSeed, location: FakeLocation)
     variables: (env.variables ?? []).map((v, i) => ({ id: i + 1, key: v.key, value: v.value, description: v.description ?? null })),
     logStreams: new Map(Object.entries(env.logStreams ?? {}).map(([name, lines]) => [name, buildStream(name, lines)])),
     dagFiles: new Map(Object.entries(env.dagFiles ?? {})),
+    ...buildAssets(env),
     nextId: firstTiId + taskInstances.length,
     hitlDetails: (env.hitlDetails ?? []).map(buildHitl)
   }

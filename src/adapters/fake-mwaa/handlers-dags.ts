@@ -1,6 +1,7 @@
 import { Either } from "effect"
 import { airflowError } from "./airflow-errors.js"
 import { dagDetail2 } from "./airflow2-shapes.js"
+import { scheduleExpression } from "./asset-shapes.js"
 import { dagDetails3 } from "./airflow3-shapes.js"
 import { DAGS_FOLDER, dagFileKey } from "./locations.js"
 import { dagView, findDag, requireDag } from "./lookups.js"
@@ -55,7 +56,12 @@ export const listDags: Handler = ({ env, query }) =>
 export const getDag: Handler = ({ env, params }) => Either.map(requireDag(env, params["dag_id"] ?? ""), (dag) => ok(dagView(env, dag)))
 
 export const getDagDetails: Handler = ({ env, params }) =>
-  Either.map(requireDag(env, params["dag_id"] ?? ""), (dag) => ok(env.flavor === 2 ? dagDetail2(dag) : dagDetails3(dag)))
+  Either.map(requireDag(env, params["dag_id"] ?? ""), (dag) => {
+    const expression = scheduleExpression(env, dag.dagId)
+    return ok(
+      env.flavor === 2 ? { ...dagDetail2(dag), dataset_expression: expression } : { ...dagDetails3(dag), asset_expression: expression }
+    )
+  })
 
 /** update_mask is a comma-separated list in Airflow 2 (style form, explode false). */
 const maskOf = (mask: unknown): ReadonlyArray<string> | undefined =>

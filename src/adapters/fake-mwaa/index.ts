@@ -14,6 +14,7 @@ export {
   versionMatrixSeed
 } from "./demo/seed.js"
 export { CRM_DAG, FX_DAG, ORDERS_DAG, REPORT_DAG, SPEND_DAG } from "./demo/dags.js"
+export { ASSET_EVENT_NOTE, ASSET_EVENT_SECRET, DASHBOARD_DAG, FX_RATES_ASSET, ORDERS_TOTALS_ASSET } from "./demo/assets.js"
 export {
   DAGS_FOLDER,
   DEFAULT_LOCATION,

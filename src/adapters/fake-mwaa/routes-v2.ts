@@ -1,3 +1,4 @@
+import { dagQueuedEvents, getDataset, listAssetEvents, listAssets } from "./handlers-assets.js"
 import { clearTaskInstances } from "./handlers-clear.js"
 import { dagSource2, getDag, getDagDetails, listDags, patchDag } from "./handlers-dags.js"
 import { getLog } from "./handlers-logs.js"
@@ -143,6 +144,28 @@ export const ROUTES_V2: ReadonlyArray<RouteSpec> = [
   { method: "GET", path: "/importErrors", query: { ...PAGE, order_by: "string" }, handler: listImportErrors },
   { method: "GET", path: "/connections", query: { ...PAGE, order_by: "string" }, handler: listConnections },
   { method: "GET", path: "/variables", query: { ...PAGE, order_by: "string" }, handler: listVariables },
+  {
+    method: "GET",
+    path: "/datasets",
+    query: { ...PAGE, order_by: "string", uri_pattern: "string", dag_ids: "string" },
+    handler: listAssets
+  },
+  {
+    method: "GET",
+    path: "/datasets/events",
+    query: {
+      ...PAGE,
+      order_by: "string",
+      dataset_id: "integer",
+      source_dag_id: "string",
+      source_task_id: "string",
+      source_run_id: "string",
+      source_map_index: "integer"
+    },
+    handler: listAssetEvents
+  },
+  { method: "GET", path: "/datasets/{uri}", handler: getDataset },
+  { method: "GET", path: "/dags/{dag_id}/datasets/queuedEvent", query: { before: "datetime" }, handler: dagQueuedEvents },
   { method: "GET", path: "/health", handler: health },
   { method: "GET", path: "/version", handler: version }
 ]

@@ -1,3 +1,4 @@
+import { dagQueuedEvents, getAsset, listAssetEvents, listAssets } from "./handlers-assets.js"
 import { clearTaskInstances } from "./handlers-clear.js"
 import { dagSource3, getDag, getDagDetails, listDags, patchDag } from "./handlers-dags.js"
 import { getHitlDetail, listHitlDetails, updateHitlDetail } from "./handlers-hitl.js"
@@ -189,6 +190,32 @@ export const ROUTES_V3: ReadonlyArray<RouteSpec> = [
     handler: listConnections
   },
   { method: "GET", path: "/variables", query: { ...PAGE, order_by: "string", variable_key_pattern: "string" }, handler: listVariables },
+  {
+    method: "GET",
+    path: "/assets",
+    query: { ...PAGE, name_pattern: "string", uri_pattern: "string", dag_ids: "stringList", only_active: "boolean", order_by: "string" },
+    handler: listAssets
+  },
+  {
+    method: "GET",
+    path: "/assets/events",
+    query: {
+      ...PAGE,
+      order_by: "string",
+      asset_id: "integer",
+      source_dag_id: "string",
+      source_task_id: "string",
+      source_run_id: "string",
+      source_map_index: "integer",
+      name_pattern: "string",
+      ...DATE_RANGES("timestamp"),
+      timestamp_gt: "datetime",
+      timestamp_lt: "datetime"
+    },
+    handler: listAssetEvents
+  },
+  { method: "GET", path: "/assets/{asset_id}", handler: getAsset },
+  { method: "GET", path: "/dags/{dag_id}/assets/queuedEvents", query: { before: "datetime" }, handler: dagQueuedEvents },
   { method: "GET", path: "/monitor/health", handler: health },
   { method: "GET", path: "/version", handler: version }
 ]

@@ -29,6 +29,34 @@ export interface FakeEnvironmentSeed {
   readonly dagFiles?: Readonly<Record<string, string>> | undefined
   /** Human-in-the-loop requests (Airflow 3.1+), each on a task instance of the seed. */
   readonly hitlDetails?: ReadonlyArray<FakeHitlSeed> | undefined
+  /** Assets (Airflow 2: datasets) and their events, for data-aware scheduling (build-assets.ts). */
+  readonly assets?: ReadonlyArray<FakeAssetSeed> | undefined
+  readonly assetEvents?: ReadonlyArray<FakeAssetEventSeed> | undefined
+}
+
+/** An asset (Airflow 2: dataset), the tasks that update it and the DAGs scheduled on it. */
+export interface FakeAssetSeed {
+  readonly uri: string
+  /** Airflow 3's name (defaults to the uri); Airflow 2 has none. */
+  readonly name?: string | undefined
+  readonly extra?: Readonly<Record<string, unknown>> | undefined
+  readonly createdAt: string
+  readonly producers?: ReadonlyArray<{ readonly dagId: string; readonly taskId: string }> | undefined
+  /** DAGs scheduled on it; a DAG scheduled on several waits for all of them. */
+  readonly consumers?: ReadonlyArray<string> | undefined
+}
+
+/** One event of an asset: a task updated it (or it was created through the API: no source). */
+export interface FakeAssetEventSeed {
+  readonly uri: string
+  readonly timestamp: string
+  readonly sourceDagId?: string | undefined
+  readonly sourceTaskId?: string | undefined
+  readonly sourceRunId?: string | undefined
+  readonly sourceMapIndex?: number | undefined
+  readonly extra?: Readonly<Record<string, unknown>> | undefined
+  /** The consumer runs that this event triggered (with the other inputs' events). */
+  readonly createdRuns?: ReadonlyArray<{ readonly dagId: string; readonly runId: string }> | undefined
 }
 
 /** A bare string gets a timestamp one millisecond after the previous event of its stream. */

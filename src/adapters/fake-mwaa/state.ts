@@ -120,6 +120,28 @@ export interface VariableRecord {
   readonly description: string | null
 }
 
+export interface AssetRecord {
+  readonly id: number
+  readonly uri: string
+  readonly name: string
+  readonly extra: Readonly<Record<string, unknown>>
+  readonly createdAt: string
+  readonly producers: ReadonlyArray<{ readonly dagId: string; readonly taskId: string }>
+  readonly consumers: ReadonlyArray<string>
+}
+
+export interface AssetEventRecord {
+  readonly id: number
+  readonly assetId: number
+  readonly timestamp: string
+  readonly sourceDagId: string | null
+  readonly sourceTaskId: string | null
+  readonly sourceRunId: string | null
+  readonly sourceMapIndex: number
+  readonly extra: Readonly<Record<string, unknown>>
+  readonly createdRuns: ReadonlyArray<{ readonly dagId: string; readonly runId: string }>
+}
+
 /** A CloudWatch stream. Events are shared, never copied: pages are slices of this array. */
 export interface LogStreamRecord {
   readonly name: string
@@ -142,6 +164,9 @@ export interface EnvironmentRecord {
   readonly variables: ReadonlyArray<VariableRecord>
   readonly logStreams: ReadonlyMap<string, LogStreamRecord>
   readonly dagFiles: ReadonlyMap<string, string>
+  /** Assets (Airflow 2: datasets) and their events; absent is none. */
+  readonly assets?: ReadonlyArray<AssetRecord> | undefined
+  readonly assetEvents?: ReadonlyArray<AssetEventRecord> | undefined
   /** Next id for a created DagRun or TaskInstance. */
   readonly nextId: number
   /** Human-in-the-loop requests (Airflow 3.1+; empty before). */

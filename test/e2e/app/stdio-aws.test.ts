@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3 } from "../../../src/adapters/fake-mwaa/index.js"
+import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, DASHBOARD_DAG } from "../../../src/adapters/fake-mwaa/index.js"
 import { startHttpFake } from "../../support/http-fake/index.js"
 import type { HttpFake } from "../../support/http-fake/index.js"
 import { LONG_DAG, LONG_RUN, LONG_TASK, LONG_TASK_ERROR, longIdsSeed } from "../../support/long-ids-seed.js"
@@ -63,7 +63,9 @@ describe.each([DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3])("AWS gateway over the HT
           ? {}
           : tool === "get-dag" || tool === "diagnose-dag-run"
             ? { environment_name, dag_id: LONG_DAG }
-            : { environment_name }
+            : tool === "list-asset-events"
+              ? { environment_name, dag_id: DASHBOARD_DAG }
+              : { environment_name }
       await ok(session, tool, args)
     }
   })

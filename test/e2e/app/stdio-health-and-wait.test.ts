@@ -43,7 +43,7 @@ describe.each([
     expect(health.airflow.health.scheduler.status).toBe("healthy")
     expect(health.airflow.health.dag_processor?.status ?? null).toBe(processor)
     expect(health.airflow.import_errors.count).toBe(1)
-    expect(health.airflow.dags).toMatchObject({ paused: 1, active: 4 })
+    expect(health.airflow.dags).toMatchObject({ paused: 1, active: 5 })
     expect(health.airflow.failing_dags.dag_ids).toEqual([FX_DAG, ORDERS_DAG].sort())
     expect(health.verdict).toBe("degraded")
     expect(health.findings.length).toBeGreaterThan(0)

@@ -1,3 +1,4 @@
+import { ASSET_EVENT_SECRET, DASHBOARD_DAG, FX_RATES_ASSET, ORDERS_TOTALS_ASSET } from "../../../src/adapters/fake-mwaa/index.js"
 /**
  * End-to-end over real stdio: every read tool on both demo environments (Airflow 2.10 and 3.0),
  * walking the triage story with ids taken from the previous answers. Uses the BUILT server
@@ -271,6 +272,17 @@ describe.each([
     expect(broken.length).toBeGreaterThan(0)
     const basename = (p: string) => p.split("/").pop()
     expect(broken.map((d: Json) => basename(d.fileloc))).toContain(basename(error.filename))
+  })
+
+  it("list-asset-events: the dashboard DAG waits on the failing orders DAG's totals; the extra's secret is masked", async () => {
+    const waiting = await read("list-asset-events", { environment_name, dag_id: DASHBOARD_DAG })
+    expect(waiting.data.term).toBe(major === 2 ? "dataset" : "asset")
+    expect(waiting.data.consumer.waiting_on).toEqual([ORDERS_TOTALS_ASSET])
+    expect(waiting.summary).toContain(`DAG ${DASHBOARD_DAG} is scheduled on 2 ${major === 2 ? "dataset" : "asset"}(s)`)
+    expect(waiting.summary).toContain("waiting on 1 of the 2 shown")
+    const fx = await callTool(session, "list-asset-events", { environment_name, asset: FX_RATES_ASSET })
+    expect(fx.isError).toBe(false)
+    expect(fx.text).not.toContain(ASSET_EVENT_SECRET)
   })
 
   it("list-connections and list-variables never return the secrets", async () => {

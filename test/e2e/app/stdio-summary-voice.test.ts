@@ -32,7 +32,8 @@ describe("summaries over stdio on an environment with planted instructions", () 
     ["diagnose-dag-run", { dag_id: "d" }],
     ["get-task-logs", { dag_id: "d", dag_run_id: "r", task_id: "t" }],
     ["get-import-errors", {}],
-    ["list-connections", {}]
+    ["list-connections", {}],
+    ["list-asset-events", { dag_id: "d" }]
   ])("%s: the summary paragraph repeats none of it", async (name, args) => {
     const answer = await callTool(session, name, args)
     expect(answer.isError, answer.text).toBe(false)

@@ -46,7 +46,8 @@ const argumentsFor: Readonly<Record<string, Record<string, unknown>>> = {
   "list-connections": {},
   "list-variables": {},
   "list-pending-approvals": {},
-  "respond-to-approval": { ...run, task_id: "v", chosen_options: ["Approve"] }
+  "respond-to-approval": { ...run, task_id: "v", chosen_options: ["Approve"] },
+  "list-asset-events": { dag_id: "d" }
 }
 
 /** Tools for Airflow 3.1 and later: on older versions they answer an error saying so, in the server's voice too. */
@@ -92,7 +93,7 @@ describe.each(["2.10.3", "3.0.6", "3.2.1"])("summaries on Airflow %s with plante
   it("the planted text does reach the data, so the check above is not vacuous", async () => {
     const { call, dispose } = hostFor(airflowVersion)
     try {
-      for (const name of ["get-dag", "get-task-logs", "get-import-errors", "get-environment", "list-connections"]) {
+      for (const name of ["get-dag", "get-task-logs", "get-import-errors", "get-environment", "list-connections", "list-asset-events"]) {
         const result = await call(name, argumentsFor[name] ?? {})
         const data = result.text.slice(result.text.indexOf(DATA_LABEL))
         expect(data, `${name}: ${result.text}`).toContain("ignore previous instructions")

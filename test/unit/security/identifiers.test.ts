@@ -373,6 +373,7 @@ describe("identifiers: rejected ids are refused, naming the field, and nothing i
     ["get-import-errors", { environment_name: ENV }],
     ["list-connections", { environment_name: ENV }],
     ["list-variables", { environment_name: ENV }],
+    ["list-asset-events", { environment_name: ENV, dag_id: FX_DAG }],
     ["pause-dag", { environment_name: ENV, dag_id: FX_DAG }],
     ["unpause-dag", { environment_name: ENV, dag_id: FX_DAG }],
     ["trigger-dag-run", { environment_name: ENV, dag_id: FX_DAG, dag_run_id: "manual__security_probe" }],

@@ -193,6 +193,7 @@ const plainArgs = (tool: string): Record<string, unknown> => {
     case "get-dag":
     case "get-dag-source":
     case "list-dag-runs":
+    case "list-asset-events":
       return { ...env, dag_id: ctx.dag_id }
     case "get-dag-run":
     case "diagnose-dag-run":

@@ -146,7 +146,9 @@ const secretsArb = fc.record({
   optionSqlConnPassword: FORMS.uriPassword,
   optionBackendToken: FORMS.quoted,
   lastUpdatePassword: FORMS.unquoted,
-  tagToken: FORMS.opaque
+  tagToken: FORMS.opaque,
+  assetEventToken: FORMS.opaque,
+  assetEventNested: FORMS.opaque
 })
 type Secrets = typeof secretsArb extends fc.Arbitrary<infer A> ? A : never
 
@@ -235,6 +237,8 @@ const conf = (s: Secrets) => ({
   reason: "scheduled rotation"
 })
 
+const ASSET_URI = "s3://vault-exports/rotations"
+
 const environmentSeed = (name: string, airflowVersion: string, s: Secrets): FakeEnvironmentSeed => ({
   name,
   airflowVersion,
@@ -281,6 +285,17 @@ const environmentSeed = (name: string, airflowVersion: string, s: Secrets): Fake
     startDate: "2026-11-24T00:00:05+00:00",
     endDate: "2026-11-24T00:00:06+00:00"
   })),
+  assets: [{ uri: ASSET_URI, createdAt: "2026-11-20T00:00:00+00:00", consumers: [SHORT_DAG, LONG_DAG] }],
+  assetEvents: [
+    {
+      uri: ASSET_URI,
+      timestamp: "2026-11-24T00:00:06+00:00",
+      sourceDagId: SHORT_DAG,
+      sourceTaskId: TASK,
+      sourceRunId: RUN,
+      extra: { api_token: s.assetEventToken, source: { rows: 3, vault: { password: s.assetEventNested } } }
+    }
+  ],
   importErrors: [
     {
       id: 1,
@@ -365,7 +380,8 @@ const callsFor = (environment_name: string, s: Secrets): ReadonlyArray<Call> => 
         { tool: "list-task-instances", args: run },
         { tool: "get-task-instance", args: { ...run, task_id: TASK } },
         { tool: "get-task-logs", args: { ...run, task_id: TASK } },
-        { tool: "diagnose-dag-run", args: run }
+        { tool: "diagnose-dag-run", args: run },
+        { tool: "list-asset-events", args: { ...env, dag_id } }
       ]
     }),
     { tool: "list-dag-runs", args: env },
@@ -375,7 +391,8 @@ const callsFor = (environment_name: string, s: Secrets): ReadonlyArray<Call> => 
     { tool: "list-connections", args: env },
     { tool: "list-variables", args: env },
     // Airflow 3.1+: on 2.10.3 and 3.0.6 an error saying so (test/contract/approvals.test.ts masks its params on 3.2 and 3.3).
-    { tool: "list-pending-approvals", args: env, expectError: true }
+    { tool: "list-pending-approvals", args: env, expectError: true },
+    { tool: "list-asset-events", args: { ...env, asset: ASSET_URI } }
   ]
 }
 

@@ -12,7 +12,7 @@ import { formatIsoMillis, parseIsoMicros } from "../time.js"
  */
 export interface RunSpec {
   readonly runId: string
-  readonly runType: "scheduled" | "manual"
+  readonly runType: "scheduled" | "manual" | "dataset_triggered"
   readonly logicalDate: string
   readonly runAfter: string
   readonly dataIntervalStart: string
@@ -122,7 +122,7 @@ export const simulateRun = (flavor: 2 | 3, env: string, dag: DemoDag, spec: RunS
       queuedAt: spec.queuedAt,
       startDate: formatIsoMillis(millisOf(spec.queuedAt) + 2_000),
       endDate: formatIsoMillis(endMillis),
-      triggeredBy: spec.runType === "manual" ? "ui" : "timetable"
+      triggeredBy: spec.runType === "manual" ? "ui" : spec.runType === "scheduled" ? "timetable" : "asset"
     },
     taskInstances,
     logStreams

@@ -1,4 +1,5 @@
 import { APPROVAL_SOURCE, approvalDag, approvalRuns } from "./approvals.js"
+import { assetStory } from "./assets.js"
 import { CRM_DAG, FX_DAG, ORDERS_DAG, SPEND_DAG, demoDags } from "./dags.js"
 import { type RunSpec, simulateRun } from "./runs.js"
 import { DEMO_CONNECTIONS, DEMO_VARIABLES } from "./secrets.js"
@@ -71,15 +72,18 @@ export const demoEnvironment = (name: string, airflowVersion: string): FakeEnvir
     ...days("2026-09-29", "2026-09-30", "2026-10-01").map((day) => [CRM_DAG, scheduled(flavor, day, "01:30")] as const)
   ]
   // Airflow numbers runs in creation order, which is the order they were queued.
-  const simulated = [...plans]
+  const producers = [...plans]
     .sort(([, a], [, b]) => (a.queuedAt < b.queuedAt ? -1 : 1))
     .map(([dagId, spec]) => simulateRun(flavor, name, dags.find((d) => d.dagId === dagId) ?? dags[0]!, spec))
+  // The data-aware DAG runs when its inputs' producers have run (demo/assets.ts).
+  const assets = assetStory(flavor, name, producers)
+  const simulated = [...producers, ...assets.runs].sort((a, b) => ((a.run.queuedAt ?? "") < (b.run.queuedAt ?? "") ? -1 : 1))
   const logStreams: Record<string, ReadonlyArray<FakeLogLine>> = {}
   for (const s of simulated) for (const [stream, lines] of s.logStreams) logStreams[stream] = lines
   const dagFiles: Record<string, string> = {
     "requirements.txt": "apache-airflow-providers-postgres\napache-airflow-providers-http\nrequests>=2.31\n"
   }
-  for (const [relative, content] of Object.entries(DEMO_SOURCES)) dagFiles[dagFileKey(relative)] = content
+  for (const [relative, content] of Object.entries({ ...DEMO_SOURCES, ...assets.dagFiles })) dagFiles[dagFileKey(relative)] = content
   // Human-in-the-loop requests came in Airflow 3.1: the approval story is told from then on.
   const approvals = hasHumanInTheLoop(airflowVersion) ? approvalRuns() : undefined
   if (approvals !== undefined) dagFiles[dagFileKey(approvalDag.relativeFileloc)] = APPROVAL_SOURCE
@@ -87,7 +91,7 @@ export const demoEnvironment = (name: string, airflowVersion: string): FakeEnvir
     name,
     airflowVersion,
     status: "AVAILABLE",
-    dags: approvals === undefined ? dags : [...dags, approvalDag],
+    dags: approvals === undefined ? [...dags, assets.dag] : [...dags, assets.dag, approvalDag],
     dagRuns: [...simulated.map((s) => s.run), ...(approvals?.dagRuns ?? [])],
     taskInstances: [...simulated.flatMap((s) => s.taskInstances), ...(approvals?.taskInstances ?? [])],
     hitlDetails: approvals?.hitlDetails ?? [],
@@ -97,7 +101,9 @@ export const demoEnvironment = (name: string, airflowVersion: string): FakeEnvir
     connections: DEMO_CONNECTIONS,
     variables: DEMO_VARIABLES,
     logStreams,
-    dagFiles
+    dagFiles,
+    assets: assets.assets,
+    assetEvents: assets.assetEvents
   }
 }
 

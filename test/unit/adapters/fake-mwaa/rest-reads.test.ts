@@ -63,7 +63,7 @@ describe("fake MWAA InvokeRestApi: limits and routing", () => {
       )
       expect(v2.airflowStatus).toBe(400)
       const v3 = yield* body({ environmentName: "demo-airflow-3", path: "/dags", queryParameters: { whatever: 1 } })
-      expect(v3["total_entries"]).toBe(5)
+      expect(v3["total_entries"]).toBe(6)
     }).pipe(Effect.provide(layer()))
   )
 })

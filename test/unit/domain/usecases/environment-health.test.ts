@@ -73,7 +73,7 @@ describe("environment health on the demo", () => {
         })
         expect(report.airflow.available).toBe(true)
         expect(report.airflow.import_errors).toEqual({ count: 1, error: null })
-        expect(report.airflow.dags).toEqual({ paused: 1, active: 4, error: null })
+        expect(report.airflow.dags).toEqual({ paused: 1, active: 5, error: null })
         // The window ends at the scheduler's heartbeat (the fake's clock), not at this machine's time.
         expect(report.airflow.failing_dags).toMatchObject({
           dag_ids: [FX_DAG, ORDERS_DAG].sort(),
@@ -184,7 +184,7 @@ describe("environment health when an Airflow probe fails", () => {
       expect(report.airflow.import_errors).toEqual({ count: null, error: expect.stringMatching(/^AccessDenied: User is not authorized/) })
       expect(report.airflow.available).toBe(true)
       expect(report.airflow.health?.error).toBeNull()
-      expect(report.airflow.dags).toEqual({ paused: 1, active: 4, error: null })
+      expect(report.airflow.dags).toEqual({ paused: 1, active: 5, error: null })
       expect(report.airflow.failing_dags?.count).toBe(2)
       expect(report.verdict).toBe("degraded")
       expect(report.findings).toContainEqual(expect.stringMatching(/^Import errors could not be counted: AccessDenied/))
