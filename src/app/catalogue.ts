@@ -13,6 +13,7 @@ import { getFleetHealthTool } from "./tools/get-fleet-health.js"
 import { getImportErrorsTool } from "./tools/get-import-errors.js"
 import { getTaskInstanceTool } from "./tools/get-task-instance.js"
 import { getTaskLogsTool } from "./tools/get-task-logs.js"
+import { getXcomTool } from "./tools/get-xcom.js"
 import { listConnectionsTool } from "./tools/list-connections.js"
 import { listDagRunsTool } from "./tools/list-dag-runs.js"
 import { listDagsTool } from "./tools/list-dags.js"
@@ -46,6 +47,7 @@ const environmentTools: ReadonlyArray<AnyToolSpec> = (
     getTaskInstanceTool,
     clearTaskInstancesTool,
     getTaskLogsTool,
+    getXcomTool,
     getImportErrorsTool,
     listConnectionsTool,
     listVariablesTool

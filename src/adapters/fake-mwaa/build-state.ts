@@ -155,6 +155,7 @@ const buildEnvironment = (env: Seed.FakeEnvironmentSeed, location: FakeLocation)
     variables: (env.variables ?? []).map((v, i) => ({ id: i + 1, key: v.key, value: v.value, description: v.description ?? null })),
     logStreams: new Map(Object.entries(env.logStreams ?? {}).map(([name, lines]) => [name, buildStream(name, lines)])),
     dagFiles: new Map(Object.entries(env.dagFiles ?? {})),
+    xcoms: (env.xcoms ?? []).map((x) => ({ ...x, mapIndex: x.mapIndex ?? -1, timestamp: normalizeIso(x.timestamp) })),
     nextId: firstTiId + taskInstances.length
   }
 }
@@ -172,6 +173,7 @@ export const emptyEnvironment = (name: string, members: Readonly<Record<string, 
   variables: [],
   logStreams: new Map(),
   dagFiles: new Map(),
+  xcoms: [],
   nextId: 1
 })
 

@@ -15,6 +15,13 @@ export {
 } from "./demo/seed.js"
 export { CRM_DAG, FX_DAG, ORDERS_DAG, REPORT_DAG, SPEND_DAG } from "./demo/dags.js"
 export {
+  DEMO_XCOM_FX_TOKEN,
+  DEMO_XCOM_HOSTILE_TEXT,
+  DEMO_XCOM_PASSWORD,
+  DEMO_XCOM_TASK,
+  DEMO_XCOM_TOKEN
+} from "./demo/xcom.js"
+export {
   DAGS_FOLDER,
   DEFAULT_LOCATION,
   type FakeLocation,
@@ -40,5 +47,6 @@ export type {
   TaskInstanceRecord,
   TaskRecord,
   TryRecord,
-  VariableRecord
+  VariableRecord,
+  XcomRecord
 } from "./state.js"

@@ -27,6 +27,8 @@ export interface FakeEnvironmentSeed {
   readonly logStreams?: Readonly<Record<string, ReadonlyArray<FakeLogLine>>> | undefined
   /** Objects of the source bucket: S3 key (e.g. "dags/etl.py") -> UTF-8 content. */
   readonly dagFiles?: Readonly<Record<string, string>> | undefined
+  /** XCom entries task instances pushed (their values as JSON). */
+  readonly xcoms?: ReadonlyArray<FakeXcomSeed> | undefined
 }
 
 /** A bare string gets a timestamp one millisecond after the previous event of its stream. */
@@ -151,4 +153,17 @@ export interface FakeVariableSeed {
   /** Stored text (JSON values are JSON text, as in Airflow). */
   readonly value: string
   readonly description?: string | null | undefined
+}
+
+/** One XCom entry: what a task instance pushed under a key (return_value for its return). */
+export interface FakeXcomSeed {
+  readonly dagId: string
+  readonly runId: string
+  readonly taskId: string
+  /** -1 for an unmapped task (the default). */
+  readonly mapIndex?: number | undefined
+  readonly key: string
+  /** The value, as Airflow's default XCom backend stores it: JSON. */
+  readonly value: unknown
+  readonly timestamp: string
 }

@@ -120,6 +120,17 @@ export interface VariableRecord {
   readonly description: string | null
 }
 
+/** One XCom entry (the seed's, timestamp normalized). */
+export interface XcomRecord {
+  readonly dagId: string
+  readonly runId: string
+  readonly taskId: string
+  readonly mapIndex: number
+  readonly key: string
+  readonly value: unknown
+  readonly timestamp: string
+}
+
 /** A CloudWatch stream. Events are shared, never copied: pages are slices of this array. */
 export interface LogStreamRecord {
   readonly name: string
@@ -142,6 +153,7 @@ export interface EnvironmentRecord {
   readonly variables: ReadonlyArray<VariableRecord>
   readonly logStreams: ReadonlyMap<string, LogStreamRecord>
   readonly dagFiles: ReadonlyMap<string, string>
+  readonly xcoms: ReadonlyArray<XcomRecord>
   /** Next id for a created DagRun or TaskInstance. */
   readonly nextId: number
 }

@@ -3,6 +3,7 @@ import { type RunSpec, simulateRun } from "./runs.js"
 import { DEMO_CONNECTIONS, DEMO_VARIABLES } from "./secrets.js"
 import { BROKEN_REPORT_TRACE, DEMO_SOURCES } from "./sources.js"
 import { serviceUnavailable, undefinedColumn } from "./task-output.js"
+import { demoXcoms } from "./xcom.js"
 import { dagFileKey } from "../locations.js"
 import type { FakeEnvironmentSeed, FakeLogLine, FakeSeed } from "../seed-types.js"
 import { formatIsoMillis } from "../time.js"
@@ -92,7 +93,8 @@ export const demoEnvironment = (name: string, airflowVersion: string): FakeEnvir
     connections: DEMO_CONNECTIONS,
     variables: DEMO_VARIABLES,
     logStreams,
-    dagFiles
+    dagFiles,
+    xcoms: demoXcoms(simulated.flatMap((s) => s.taskInstances))
   }
 }
 
