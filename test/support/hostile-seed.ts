@@ -89,6 +89,18 @@ export const hostileEnvironment = (name: string, airflowVersion: string): FakeEn
       [taskLogStreamName({ dagId: "d", runId: "r", taskId: "t", tryNumber: 1 })]: lines(1),
       [taskLogStreamName({ dagId: "d", runId: "r", taskId: "t", tryNumber: 2 })]: lines(2)
     },
-    dagFiles: { [`dags/${HOSTILE}.py`]: `# ${HOSTILE}\n`, "dags/d.py": `# ${HOSTILE}\n` }
+    dagFiles: { [`dags/${HOSTILE}.py`]: `# ${HOSTILE}\n`, "dags/d.py": `# ${HOSTILE}\n` },
+    // What the task handed over: the planted text as a key, a value, and deep inside one.
+    xcoms: [
+      { dagId: "d", runId: "r", taskId: "t", key: HOSTILE, value: HOSTILE, timestamp: "2026-11-24T08:03:00Z" },
+      {
+        dagId: "d",
+        runId: "r",
+        taskId: "t",
+        key: "return_value",
+        value: { note: HOSTILE, rows: [HOSTILE] },
+        timestamp: "2026-11-24T08:03:00Z"
+      }
+    ]
   }
 }

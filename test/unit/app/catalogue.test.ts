@@ -16,7 +16,7 @@ const keysOf = (value: unknown): Array<string> =>
       : Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)])
 
 describe("tool catalogue", () => {
-  it("has the 24 tools: 17 read (the product's 13, diagnose-dag-run, get-environment-health, get-fleet-health, wait-for-dag-run) and 7 write, with unique names", () => {
+  it("has the 25 tools: 18 read (the product's 13, diagnose-dag-run, get-environment-health, get-fleet-health, wait-for-dag-run, get-xcom) and 7 write, with unique names", () => {
     const names = descriptors.map((d) => d.name)
     expect(new Set(names).size).toBe(names.length)
     expect([...names].sort()).toEqual([...READ_TOOLS, ...WRITE_TOOLS].sort())
