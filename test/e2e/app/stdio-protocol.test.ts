@@ -33,6 +33,7 @@ const ALL_TOOLS = [
   "get-task-instance",
   "clear-task-instances",
   "get-task-logs",
+  "get-xcom",
   "get-import-errors",
   "list-connections",
   "list-variables"
@@ -47,10 +48,10 @@ describe("tools/list and initialize from --demo (read-only)", () => {
     await session?.close()
   })
 
-  it("lists exactly the 24 tools", async () => {
+  it("lists exactly the 25 tools", async () => {
     const { tools } = await session.client.listTools()
     expect(tools.map((t) => t.name).sort()).toEqual([...ALL_TOOLS].sort())
-    expect(new Set(tools.map((t) => t.name)).size).toBe(24)
+    expect(new Set(tools.map((t) => t.name)).size).toBe(25)
     // The helpers' read/write split is the same partition.
     expect([...READ_TOOLS, ...WRITE_TOOLS].sort()).toEqual([...ALL_TOOLS].sort())
   })
@@ -59,7 +60,7 @@ describe("tools/list and initialize from --demo (read-only)", () => {
     const { tools } = await session.client.listTools()
     const readOnly = tools.filter((t) => t.annotations?.readOnlyHint === true).map((t) => t.name)
     expect(readOnly.sort()).toEqual([...READ_TOOLS].sort())
-    expect(readOnly).toHaveLength(17)
+    expect(readOnly).toHaveLength(18)
     for (const t of tools) {
       expect(t.annotations?.readOnlyHint, t.name).toBeTypeOf("boolean")
       expect(t.annotations?.openWorldHint, t.name).toBe(true)
@@ -208,7 +209,7 @@ describe("stdout hygiene (bin spawned by hand)", () => {
     const byId = new Map(messages.filter((m) => m.id !== undefined).map((m) => [m.id, m]))
     expect(byId.get(1)?.result?.serverInfo?.name).toBe("mwaa-mcp-server")
     expect(byId.get(1)?.result?.instructions).toContain("--allow-write")
-    expect(byId.get(2)?.result?.tools).toHaveLength(24)
+    expect(byId.get(2)?.result?.tools).toHaveLength(25)
     expect(byId.get(3)?.result?.isError).not.toBe(true)
     expect(byId.get(3)?.result?.structuredContent?.dags).toHaveLength(1)
     expect(byId.get(4)?.result?.isError).toBe(true)
