@@ -20,7 +20,8 @@ export const pyStr = (value: unknown, nested = false): string => {
   if (value === null || value === undefined) return "None"
   if (value === true) return "True"
   if (value === false) return "False"
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(value)
+  // JSON does not tell 2.0 from 2: both print as Python prints an int.
+  if (typeof value === "number") return String(value)
   if (typeof value === "string") return nested ? pyStrRepr(value) : value
   if (Array.isArray(value)) return `[${value.map((v) => pyStr(v, true)).join(", ")}]`
   return `{${Object.entries(value as Record<string, unknown>)

@@ -12,6 +12,7 @@ import {
   SPEND_DAG
 } from "../../../../src/adapters/fake-mwaa/index.js"
 import { MAX_PATH_LENGTH } from "../../../../src/domain/paths.js"
+import { demoEnvironment } from "../../../../src/adapters/fake-mwaa/demo/seed.js"
 import { getXcom, type XcomRequest } from "../../../../src/domain/usecases/xcom.js"
 import type { AirflowRouteMode } from "../../../../src/ports/AppConfig.js"
 import { fakeToolServices } from "../../../support/test-layer.js"
@@ -154,5 +155,21 @@ describe("get-xcom's routes", () => {
       const v2 = yield* Effect.exit(getXcom(DEMO_ENVIRONMENT_2, request({})))
       expect(JSON.stringify(v2)).toContain("RouteUnfit")
     }).pipe(Effect.provide(layer("invoke")))
+  )
+})
+
+describe("get-xcom before Airflow 2.10 (no stringify: every value comes as Python's str())", () => {
+  it.effect("sends no stringify, and masks the secrets in the text it gets", () =>
+    Effect.gen(function* () {
+      const answer = yield* getXcom("old", request({ includeValues: true }))
+      const info = answer.xcom_entries.find((e) => e.key === "connection_info")!
+      expect(typeof info.value).toBe("string")
+      expect(info.masked).toBe(true)
+      const text = JSON.stringify(answer)
+      for (const secret of [DEMO_XCOM_PASSWORD, DEMO_XCOM_TOKEN]) expect(text).not.toContain(secret)
+      const entryCalls = (yield* airflowCalls).filter((c) => c.path?.includes("/xcomEntries/"))
+      expect(entryCalls.length).toBe(2)
+      for (const c of entryCalls) expect(c.queryParameters).not.toHaveProperty("stringify")
+    }).pipe(Effect.provide(fakeToolServices({ environments: [demoEnvironment("old", "2.9.2")] })))
   )
 })
