@@ -53,7 +53,10 @@ export const planXcomList = (t: XcomTaskInstance, options: XcomRouteOptions): Xc
   return { kind: "pattern", path: fits(withDag) ? withDag : "/dags/~/dagRuns/~/taskInstances/~/xcomEntries", runPattern, taskPattern }
 }
 
-/** The task instance's own list, for the direct path; absent or its tool's own page for the pattern list. */
+/**
+ * One page of the list the plan names: the tool's own page on the direct path; on the pattern list a
+ * page of look-alikes the caller reads to its end and matches exactly, so the tool's page is cut there.
+ */
 export const xcomListCall = (
   t: XcomTaskInstance,
   plan: XcomListPlan,
