@@ -17,10 +17,10 @@ const key = Schema.optional(
   )
 )
 
+const INCLUDE_VALUES = "Also read each entry's value (one call per entry; default false: keys only). Secrets in values are masked."
 const include_values = Schema.optional(
-  looseBoolean("include_values").annotations({
-    description: "Also read each entry's value (one call per entry; default false: keys only). Secrets in values are masked."
-  })
+  // The JSON Schema is looseBoolean's own, which a description alone would not reach.
+  looseBoolean("include_values").annotations({ description: INCLUDE_VALUES, jsonSchema: { type: "boolean", description: INCLUDE_VALUES } })
 )
 
 const XcomEntry = Schema.Struct({
