@@ -14,6 +14,7 @@ import { getImportErrorsTool } from "./tools/get-import-errors.js"
 import { getTaskInstanceTool } from "./tools/get-task-instance.js"
 import { getTaskLogsTool } from "./tools/get-task-logs.js"
 import { listAssetEventsTool } from "./tools/list-asset-events.js"
+import { getXcomTool } from "./tools/get-xcom.js"
 import { listConnectionsTool } from "./tools/list-connections.js"
 import { listDagRunsTool } from "./tools/list-dag-runs.js"
 import { listDagsTool } from "./tools/list-dags.js"
@@ -52,6 +53,7 @@ const environmentTools: ReadonlyArray<AnyToolSpec> = (
     listPendingApprovalsTool,
     respondToApprovalTool,
     getTaskLogsTool,
+    getXcomTool,
     getImportErrorsTool,
     listConnectionsTool,
     listVariablesTool

@@ -124,6 +124,18 @@ export const hostileEnvironment = (name: string, airflowVersion: string): FakeEn
         assignedUsers: [],
         createdAt: "2026-11-24T08:03:00Z"
       }
+    ],
+    // What the task handed over: the planted text as a key, a value, and deep inside one.
+    xcoms: [
+      { dagId: "d", runId: "r", taskId: "t", key: HOSTILE, value: HOSTILE, timestamp: "2026-11-24T08:03:00Z" },
+      {
+        dagId: "d",
+        runId: "r",
+        taskId: "t",
+        key: "return_value",
+        value: { note: HOSTILE, rows: [HOSTILE] },
+        timestamp: "2026-11-24T08:03:00Z"
+      }
     ]
   }
 }

@@ -17,6 +17,7 @@ export const READ_TOOLS = [
   "list-task-instances",
   "get-task-instance",
   "get-task-logs",
+  "get-xcom",
   "get-import-errors",
   "list-connections",
   "list-variables",

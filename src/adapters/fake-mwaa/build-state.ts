@@ -176,6 +176,7 @@ const buildEnvironment = (env: Seed.FakeEnvironmentSeed, location: FakeLocation)
     logStreams: new Map(Object.entries(env.logStreams ?? {}).map(([name, lines]) => [name, buildStream(name, lines)])),
     dagFiles: new Map(Object.entries(env.dagFiles ?? {})),
     ...buildAssets(env),
+    xcoms: (env.xcoms ?? []).map((x) => ({ ...x, mapIndex: x.mapIndex ?? -1, timestamp: normalizeIso(x.timestamp) })),
     nextId: firstTiId + taskInstances.length,
     hitlDetails: (env.hitlDetails ?? []).map(buildHitl)
   }
@@ -194,6 +195,7 @@ export const emptyEnvironment = (name: string, members: Readonly<Record<string, 
   variables: [],
   logStreams: new Map(),
   dagFiles: new Map(),
+  xcoms: [],
   nextId: 1,
   hitlDetails: []
 })

@@ -16,6 +16,13 @@ export {
 export { CRM_DAG, FX_DAG, ORDERS_DAG, REPORT_DAG, SPEND_DAG } from "./demo/dags.js"
 export { ASSET_EVENT_NOTE, ASSET_EVENT_SECRET, DASHBOARD_DAG, FX_RATES_ASSET, ORDERS_TOTALS_ASSET } from "./demo/assets.js"
 export {
+  DEMO_XCOM_FX_TOKEN,
+  DEMO_XCOM_HOSTILE_TEXT,
+  DEMO_XCOM_PASSWORD,
+  DEMO_XCOM_TASK,
+  DEMO_XCOM_TOKEN
+} from "./demo/xcom.js"
+export {
   DAGS_FOLDER,
   DEFAULT_LOCATION,
   type FakeLocation,
@@ -42,5 +49,6 @@ export type {
   TaskInstanceRecord,
   TaskRecord,
   TryRecord,
-  VariableRecord
+  VariableRecord,
+  XcomRecord
 } from "./state.js"

@@ -6,6 +6,7 @@ import { health, listConnections, listImportErrors, listVariables, version } fro
 import { getRun, listRuns, listRunsBatch } from "./handlers-runs.js"
 import { getTaskInstance, listTaskInstances, listTaskInstancesBatch } from "./handlers-task-instances.js"
 import { triggerRun } from "./handlers-trigger.js"
+import { XCOM_ROUTES_V2 } from "./handlers-xcom.js"
 import type { BodySpec } from "./request-body.js"
 import { DATE_RANGES, PAGE } from "./request-query.js"
 import type { RouteSpec } from "./rest-types.js"
@@ -132,6 +133,7 @@ export const ROUTES_V2: ReadonlyArray<RouteSpec> = [
     },
     handler: listTaskInstances
   },
+  ...XCOM_ROUTES_V2,
   { method: "GET", path: `${TI}/{task_id}`, handler: getTaskInstance },
   { method: "GET", path: `${TI}/{task_id}/{map_index}`, handler: getTaskInstance },
   {

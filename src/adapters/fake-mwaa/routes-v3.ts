@@ -7,6 +7,7 @@ import { health, listConnections, listImportErrors, listVariables, version } fro
 import { getRun, listRuns, listRunsBatch } from "./handlers-runs.js"
 import { getTaskInstance, listTaskInstances, listTaskInstancesBatch } from "./handlers-task-instances.js"
 import { triggerRun } from "./handlers-trigger.js"
+import { XCOM_ROUTES_V3 } from "./handlers-xcom.js"
 import type { BodySpec } from "./request-body.js"
 import { DATE_RANGES, PAGE } from "./request-query.js"
 import type { RouteSpec } from "./rest-types.js"
@@ -164,6 +165,7 @@ export const ROUTES_V3: ReadonlyArray<RouteSpec> = [
     handler: listTaskInstances
   },
   { method: "POST", path: `${TI}/list`, body: TIS_BATCH, handler: listTaskInstancesBatch },
+  ...XCOM_ROUTES_V3,
   { method: "GET", path: `${TI}/{task_id}`, handler: getTaskInstance },
   { method: "GET", path: `${TI}/{task_id}/{map_index}`, handler: getTaskInstance },
   {

@@ -32,6 +32,8 @@ export interface FakeEnvironmentSeed {
   /** Assets (Airflow 2: datasets) and their events, for data-aware scheduling (build-assets.ts). */
   readonly assets?: ReadonlyArray<FakeAssetSeed> | undefined
   readonly assetEvents?: ReadonlyArray<FakeAssetEventSeed> | undefined
+  /** XCom entries task instances pushed (their values as JSON). */
+  readonly xcoms?: ReadonlyArray<FakeXcomSeed> | undefined
 }
 
 /** An asset (Airflow 2: dataset), the tasks that update it and the DAGs scheduled on it. */
@@ -213,4 +215,17 @@ export interface FakeHitlSeed {
         readonly paramsInput?: Readonly<Record<string, unknown>> | undefined
       }
     | undefined
+}
+
+/** One XCom entry: what a task instance pushed under a key (return_value for its return). */
+export interface FakeXcomSeed {
+  readonly dagId: string
+  readonly runId: string
+  readonly taskId: string
+  /** -1 for an unmapped task (the default). */
+  readonly mapIndex?: number | undefined
+  readonly key: string
+  /** The value, as Airflow's default XCom backend stores it: JSON. */
+  readonly value: unknown
+  readonly timestamp: string
 }

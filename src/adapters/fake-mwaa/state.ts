@@ -142,6 +142,17 @@ export interface AssetEventRecord {
   readonly createdRuns: ReadonlyArray<{ readonly dagId: string; readonly runId: string }>
 }
 
+/** One XCom entry (the seed's, timestamp normalized). */
+export interface XcomRecord {
+  readonly dagId: string
+  readonly runId: string
+  readonly taskId: string
+  readonly mapIndex: number
+  readonly key: string
+  readonly value: unknown
+  readonly timestamp: string
+}
+
 /** A CloudWatch stream. Events are shared, never copied: pages are slices of this array. */
 export interface LogStreamRecord {
   readonly name: string
@@ -167,6 +178,7 @@ export interface EnvironmentRecord {
   /** Assets (Airflow 2: datasets) and their events; absent is none. */
   readonly assets?: ReadonlyArray<AssetRecord> | undefined
   readonly assetEvents?: ReadonlyArray<AssetEventRecord> | undefined
+  readonly xcoms: ReadonlyArray<XcomRecord>
   /** Next id for a created DagRun or TaskInstance. */
   readonly nextId: number
   /** Human-in-the-loop requests (Airflow 3.1+; empty before). */

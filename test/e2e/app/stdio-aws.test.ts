@@ -55,7 +55,9 @@ describe.each([DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3])("AWS gateway over the HT
           "get-dag-source",
           "list-dag-runs",
           // Airflow 3.1+: stdio-approvals.test.ts.
-          "list-pending-approvals"
+          "list-pending-approvals",
+          // Its paths carry all three ids and need the webserver route, which this file leaves out: stdio-xcom.test.ts.
+          "get-xcom"
         ].includes(t)
     )) {
       const args =

@@ -34,6 +34,7 @@ const ALL_TOOLS = [
   "get-task-instance",
   "clear-task-instances",
   "get-task-logs",
+  "get-xcom",
   "get-import-errors",
   "list-connections",
   "list-variables",
@@ -50,10 +51,10 @@ describe("tools/list and initialize from --demo (read-only)", () => {
     await session?.close()
   })
 
-  it("lists exactly the 27 tools", async () => {
+  it("lists exactly the 28 tools", async () => {
     const { tools } = await session.client.listTools()
     expect(tools.map((t) => t.name).sort()).toEqual([...ALL_TOOLS].sort())
-    expect(new Set(tools.map((t) => t.name)).size).toBe(27)
+    expect(new Set(tools.map((t) => t.name)).size).toBe(28)
     // The helpers' read/write split is the same partition.
     expect([...READ_TOOLS, ...WRITE_TOOLS].sort()).toEqual([...ALL_TOOLS].sort())
   })
@@ -211,7 +212,7 @@ describe("stdout hygiene (bin spawned by hand)", () => {
     const byId = new Map(messages.filter((m) => m.id !== undefined).map((m) => [m.id, m]))
     expect(byId.get(1)?.result?.serverInfo?.name).toBe("mwaa-mcp-server")
     expect(byId.get(1)?.result?.instructions).toContain("--allow-write")
-    expect(byId.get(2)?.result?.tools).toHaveLength(27)
+    expect(byId.get(2)?.result?.tools).toHaveLength(28)
     expect(byId.get(3)?.result?.isError).not.toBe(true)
     expect(byId.get(3)?.result?.structuredContent?.dags).toHaveLength(1)
     expect(byId.get(4)?.result?.isError).toBe(true)

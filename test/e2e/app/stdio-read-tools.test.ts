@@ -241,6 +241,16 @@ describe.each([
     })
     expect(log.data.map_index).toBe(target.map_index)
     expect(log.data.log_stream).toContain(`map_index=${target.map_index}`)
+    // What that map index handed over: its own return value.
+    const xcom = await read("get-xcom", {
+      environment_name,
+      dag_id: SPEND_DAG,
+      dag_run_id,
+      task_id: target.task_id,
+      map_index: target.map_index,
+      include_values: true
+    })
+    expect(xcom.data.xcom_entries).toEqual([expect.objectContaining({ key: "return_value", map_index: target.map_index })])
   })
 
   it("list-dag-runs across every DAG is newest first and pages with next_offset", async () => {

@@ -16,7 +16,7 @@ const keysOf = (value: unknown): Array<string> =>
       : Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)])
 
 describe("tool catalogue", () => {
-  it("has the 26 tools: 18 read (the product's 13, diagnose-dag-run, get-environment-health, get-fleet-health, wait-for-dag-run, list-pending-approvals) and 8 write, with unique names", () => {
+  it("has the 28 tools: 20 read (the product's 13, diagnose-dag-run, get-environment-health, get-fleet-health, wait-for-dag-run, list-pending-approvals, list-asset-events, get-xcom) and 8 write, with unique names", () => {
     const names = descriptors.map((d) => d.name)
     expect(new Set(names).size).toBe(names.length)
     expect([...names].sort()).toEqual([...READ_TOOLS, ...WRITE_TOOLS].sort())

@@ -42,6 +42,7 @@ const argumentsFor: Readonly<Record<string, Record<string, unknown>>> = {
   "get-task-instance": { ...run, task_id: "t" },
   "clear-task-instances": run,
   "get-task-logs": { ...run, task_id: "t" },
+  "get-xcom": { ...run, task_id: "t", include_values: true },
   "get-import-errors": {},
   "list-connections": {},
   "list-variables": {},
@@ -93,7 +94,15 @@ describe.each(["2.10.3", "3.0.6", "3.2.1"])("summaries on Airflow %s with plante
   it("the planted text does reach the data, so the check above is not vacuous", async () => {
     const { call, dispose } = hostFor(airflowVersion)
     try {
-      for (const name of ["get-dag", "get-task-logs", "get-import-errors", "get-environment", "list-connections", "list-asset-events"]) {
+      for (const name of [
+        "get-dag",
+        "get-task-logs",
+        "get-import-errors",
+        "get-environment",
+        "list-connections",
+        "list-asset-events",
+        "get-xcom"
+      ]) {
         const result = await call(name, argumentsFor[name] ?? {})
         const data = result.text.slice(result.text.indexOf(DATA_LABEL))
         expect(data, `${name}: ${result.text}`).toContain("ignore previous instructions")

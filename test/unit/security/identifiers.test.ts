@@ -370,6 +370,7 @@ describe("identifiers: rejected ids are refused, naming the field, and nothing i
     ["list-task-instances", { ...ids, task_ids: [TASK] }],
     ["get-task-instance", { ...ids, task_id: TASK }],
     ["get-task-logs", { ...ids, task_id: TASK }],
+    ["get-xcom", { ...ids, task_id: TASK }],
     ["get-import-errors", { environment_name: ENV }],
     ["list-connections", { environment_name: ENV }],
     ["list-variables", { environment_name: ENV }],

@@ -221,7 +221,7 @@ describe("read-only by default: no tool, whatever its arguments, writes anything
   })
   afterAll(() => h.dispose())
 
-  it("the catalogue is the 26 tools, the 8 write tools among them", () => {
+  it("the catalogue is the 28 tools, the 8 write tools among them", () => {
     expect([...schemas.keys()].sort()).toEqual([...ALL_TOOLS].sort())
     const advertisedWrites = h.host.tools
       .filter((t) => !t.annotations.readOnlyHint)

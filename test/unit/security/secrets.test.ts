@@ -344,7 +344,25 @@ const environmentSeed = (name: string, airflowVersion: string, s: Secrets): Fake
   logStreams: Object.fromEntries(
     [SHORT_DAG, LONG_DAG].map((dagId) => [taskLogStreamName({ dagId, runId: RUN, taskId: TASK, tryNumber: 1 }), logLines(s)])
   ),
-  dagFiles: Object.fromEntries([SHORT_DAG, LONG_DAG].map((dagId) => [dagFileKey(`${dagId}.py`), dagSource(s)]))
+  dagFiles: Object.fromEntries([SHORT_DAG, LONG_DAG].map((dagId) => [dagFileKey(`${dagId}.py`), dagSource(s)])),
+  // What the task handed over: values under secret keys, secrets deep in a value, JSON kept as text.
+  xcoms: [SHORT_DAG, LONG_DAG].flatMap((dagId) => {
+    const base = { dagId, runId: RUN, taskId: TASK, timestamp: "2026-11-24T00:00:06+00:00" }
+    return [
+      ...s.variables.map((v) => ({ ...base, key: v.key, value: variableValue(v) })),
+      { ...base, key: "connection_info", value: conf(s) },
+      { ...base, key: `corp-${s.extraName}-ref`, value: s.extraNameValue },
+      {
+        ...base,
+        key: "return_value",
+        value: JSON.stringify({
+          endpoint: "https://api.example",
+          api_key: s.varEmbeddedApiKey,
+          dw: `postgresql://loader:${s.varUriPassword}@dw:5432/dw`
+        })
+      }
+    ]
+  })
 })
 
 const seedOf = (s: Secrets): FakeSeed => ({
@@ -380,6 +398,7 @@ const callsFor = (environment_name: string, s: Secrets): ReadonlyArray<Call> => 
         { tool: "list-task-instances", args: run },
         { tool: "get-task-instance", args: { ...run, task_id: TASK } },
         { tool: "get-task-logs", args: { ...run, task_id: TASK } },
+        { tool: "get-xcom", args: { ...run, task_id: TASK, include_values: true } },
         { tool: "diagnose-dag-run", args: run },
         { tool: "list-asset-events", args: { ...env, dag_id } }
       ]

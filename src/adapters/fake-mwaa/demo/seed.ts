@@ -5,6 +5,7 @@ import { type RunSpec, simulateRun } from "./runs.js"
 import { DEMO_CONNECTIONS, DEMO_VARIABLES } from "./secrets.js"
 import { BROKEN_REPORT_TRACE, DEMO_SOURCES } from "./sources.js"
 import { serviceUnavailable, undefinedColumn } from "./task-output.js"
+import { demoXcoms } from "./xcom.js"
 import { dagFileKey } from "../locations.js"
 import type { FakeEnvironmentSeed, FakeLogLine, FakeSeed } from "../seed-types.js"
 import { formatIsoMillis } from "../time.js"
@@ -103,7 +104,8 @@ export const demoEnvironment = (name: string, airflowVersion: string): FakeEnvir
     logStreams,
     dagFiles,
     assets: assets.assets,
-    assetEvents: assets.assetEvents
+    assetEvents: assets.assetEvents,
+    xcoms: demoXcoms(simulated.flatMap((s) => s.taskInstances))
   }
 }
 
