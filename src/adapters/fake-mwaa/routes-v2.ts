@@ -1,5 +1,6 @@
 import { clearTaskInstances } from "./handlers-clear.js"
 import { dagSource2, getDag, getDagDetails, listDags, patchDag } from "./handlers-dags.js"
+import { getTaskTries } from "./handlers-history.js"
 import { getLog } from "./handlers-logs.js"
 import { health, listConnections, listImportErrors, listVariables, version } from "./handlers-misc.js"
 import { getRun, listRuns, listRunsBatch } from "./handlers-runs.js"
@@ -132,7 +133,16 @@ export const ROUTES_V2: ReadonlyArray<RouteSpec> = [
     handler: listTaskInstances
   },
   { method: "GET", path: `${TI}/{task_id}`, handler: getTaskInstance },
+  // New in 2.10: listed before {map_index}, which would take "tries" for a map index.
+  { method: "GET", path: `${TI}/{task_id}/tries`, query: { ...PAGE, order_by: "string" }, since: [2, 10], handler: getTaskTries },
   { method: "GET", path: `${TI}/{task_id}/{map_index}`, handler: getTaskInstance },
+  {
+    method: "GET",
+    path: `${TI}/{task_id}/{map_index}/tries`,
+    query: { ...PAGE, order_by: "string" },
+    since: [2, 10],
+    handler: getTaskTries
+  },
   {
     method: "GET",
     path: `${TI}/{task_id}/logs/{try_number}`,

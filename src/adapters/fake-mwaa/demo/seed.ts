@@ -1,4 +1,5 @@
 import { CRM_DAG, FX_DAG, ORDERS_DAG, SPEND_DAG, demoDags } from "./dags.js"
+import { demoDagVersions } from "./dag-versions.js"
 import { type RunSpec, simulateRun } from "./runs.js"
 import { DEMO_CONNECTIONS, DEMO_VARIABLES } from "./secrets.js"
 import { BROKEN_REPORT_TRACE, DEMO_SOURCES } from "./sources.js"
@@ -49,7 +50,7 @@ const days = (...list: ReadonlyArray<string>) => list
 
 export const demoEnvironment = (name: string, airflowVersion: string): FakeEnvironmentSeed => {
   const flavor: 2 | 3 = airflowVersion.startsWith("3") ? 3 : 2
-  const dags = demoDags(flavor)
+  const dags = demoDags(flavor).map((dag) => ({ ...dag, versions: demoDagVersions(flavor, dag.dagId) }))
   const ordersFail = { taskId: DEMO_FAILED_TASK, error: undefinedColumn(flavor) }
   const plans: Array<readonly [string, RunSpec]> = [
     ...days("2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24", "2026-11-25").map((day) => {
