@@ -14,11 +14,23 @@ import { iso3 } from "./time.js"
  * (DAGVersionCollectionResponse, DagVersionResponse).
  */
 
-/** Each try of the task instance, oldest first; one that never ran is its own only row, as in Airflow. */
-const triesOf = (ti: S.TaskInstanceRecord): ReadonlyArray<S.TryRecord> =>
-  ti.tries.length > 0
-    ? [...ti.tries].sort((a, b) => a.tryNumber - b.tryNumber)
-    : [{ tryNumber: ti.tryNumber, state: ti.state, startDate: ti.startDate, endDate: ti.endDate, hostname: ti.hostname }]
+/**
+ * Each try of the task instance, oldest first, as Airflow answers them: the history rows of the
+ * earlier tries, then the task instance itself as the latest (a seed's `tries` may list it too).
+ */
+const triesOf = (ti: S.TaskInstanceRecord): ReadonlyArray<S.TryRecord> => {
+  const seeded = ti.tries.find((t) => t.tryNumber === ti.tryNumber)
+  return [
+    ...ti.tries.filter((t) => t.tryNumber < ti.tryNumber).sort((a, b) => a.tryNumber - b.tryNumber),
+    {
+      tryNumber: ti.tryNumber,
+      state: ti.state,
+      startDate: ti.startDate,
+      endDate: ti.endDate,
+      hostname: seeded !== undefined && seeded.hostname !== "" ? seeded.hostname : ti.hostname
+    }
+  ]
+}
 
 const tryView = (env: S.EnvironmentRecord, ti: S.TaskInstanceRecord, t: S.TryRecord) => {
   const common = {
