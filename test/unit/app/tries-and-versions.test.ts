@@ -8,7 +8,9 @@ import {
   taskLogStreamName
 } from "../../../src/adapters/fake-mwaa/index.js"
 import { demoEnvironment } from "../../../src/adapters/fake-mwaa/demo/seed.js"
+import { type DiagnosisAnswer, fitDiagnosis } from "../../../src/app/tools/diagnosis-fit.js"
 import { LONG_DAG, LONG_RUN, LONG_TASK, longIdsSeed } from "../../support/long-ids-seed.js"
+import { idsOf, seedWith } from "../../support/very-long-ids-seed.js"
 import { makeSecurityHarness, type SecurityHarness } from "../../support/security-harness.js"
 
 /**
@@ -224,6 +226,67 @@ describe("where the tries cannot be read", () => {
       expect((await invokeOnly.calls()).filter((c) => (c.path?.length ?? 0) > 64)).toEqual([])
     } finally {
       await invokeOnly.dispose()
+    }
+  })
+})
+
+describe("get-dag with a DAG id too long for InvokeRestApi and the webserver route off", () => {
+  it("answers the DAG without its version, and says why", async () => {
+    const ids = idsOf(250)
+    const invokeOnly = makeSecurityHarness(seedWith(250), { airflowRoute: "invoke" })
+    try {
+      const answer = await invokeOnly.call("get-dag", { environment_name: "demo-airflow-3", dag_id: ids.dag })
+      expect(answer.isError, answer.text).toBe(false)
+      const out = answer.structuredContent as Record<string, any>
+      expect(out).toMatchObject({ dag_id: ids.dag, current_version: null })
+      expect(out.current_version_note).toMatch(/over InvokeRestApi's 64, and the webserver route is switched off/)
+      expect((await invokeOnly.calls()).filter((c) => (c.path?.length ?? 0) > 64)).toEqual([])
+    } finally {
+      await invokeOnly.dispose()
+    }
+  })
+})
+
+describe("fitDiagnosis with a differing try", () => {
+  it("cuts the differing try's excerpt like the error's, and keeps both exception lines", () => {
+    const lines = Array.from({ length: 40 }, (_, j) => `  line ${j} ${"x".repeat(150)}`)
+    const task = {
+      task_id: "ingest",
+      map_index: -1,
+      state: "failed",
+      try_number: 3,
+      max_tries: 2,
+      operator: "PythonOperator",
+      start_date: null,
+      end_date: null,
+      duration: 1,
+      error: { exception: BAD_ROW, lines, line_from_end: 1, source: "cloudwatch" as const },
+      log_problem: null,
+      tries: {
+        count: 3,
+        compared: [1, 2, 3],
+        same_error: false,
+        differing: { try_number: 1, exception: TIMEOUT, lines, log_problem: null }
+      }
+    }
+    const d = {
+      dag_id: FLAKY_DAG,
+      run: null,
+      picked: "given" as const,
+      counts: { failed: 1, upstream_failed: 0, up_for_retry: 0 },
+      failed_tasks: [task],
+      failed_tasks_not_read: 0,
+      upstream_failed: [],
+      import_errors: [],
+      dag_versions: null,
+      dag_versions_note: null,
+      next_steps: []
+    } satisfies DiagnosisAnswer
+    for (const budget of [20_000, 6_000, 2_000]) {
+      const fitted = fitDiagnosis(d, budget)
+      expect(JSON.stringify(fitted).length).toBeLessThanOrEqual(budget)
+      expect(fitted.failed_tasks[0]?.error?.exception).toBe(BAD_ROW)
+      expect(fitted.failed_tasks[0]?.tries?.differing?.exception).toBe(TIMEOUT)
     }
   })
 })

@@ -11,7 +11,9 @@ import { formatIsoMillis } from "../time.js"
 /**
  * The demo: "demo-airflow-2" (Airflow 2.10.3) and "demo-airflow-3" (3.0.6), same DAGs and
  * story, each in its version's terms. The orders DAG broke on 2026-11-23 (a column renamed
- * upstream): every run since fails in aggregate_daily_totals after 2 tries. The clock reads
+ * upstream): every run since fails in aggregate_daily_totals after 2 tries (on Airflow 3, the
+ * DAG's version 2 of 2026-11-22 is the one those runs used: demo/dag-versions.ts). The FX DAG's
+ * run of 2026-11-25 failed in fetch_rates, three tries in a row on the same 503. The clock reads
  * 2026-11-25T09:30:00Z; every timestamp is fixed.
  */
 export const DEMO_ENVIRONMENT_2 = "demo-airflow-2"
