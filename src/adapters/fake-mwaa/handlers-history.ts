@@ -1,7 +1,7 @@
 import { Either } from "effect"
 import { airflowError, routeNotFound, unprocessable } from "./airflow-errors.js"
 import { durationSeconds, whereItRuns } from "./airflow2-shapes.js"
-import { dagVersionView, versionOfRun } from "./dag-versions.js"
+import { DAG_BUNDLE, dagVersionView, versionOfRun } from "./dag-versions.js"
 import { findDag, findRun, requireDag, requireTaskInstance } from "./lookups.js"
 import { sortedPage } from "./queries.js"
 import { type Handler, ok } from "./rest-types.js"
@@ -95,7 +95,7 @@ export const listDagVersions: Handler = ({ env, params, query }) =>
     const versions = dag.versions.filter(
       (v) =>
         (typeof query["version_number"] !== "number" || v.versionNumber === query["version_number"]) &&
-        (typeof query["bundle_name"] !== "string" || query["bundle_name"] === "dags-folder")
+        (typeof query["bundle_name"] !== "string" || query["bundle_name"] === DAG_BUNDLE)
     )
     const shown = yield* sortedPage(
       3,
@@ -103,7 +103,7 @@ export const listDagVersions: Handler = ({ env, params, query }) =>
       {
         id: (v) => v.versionNumber,
         version_number: (v) => v.versionNumber,
-        bundle_name: () => "dags-folder",
+        bundle_name: () => DAG_BUNDLE,
         bundle_version: (v) => v.bundleVersion
       },
       "id",

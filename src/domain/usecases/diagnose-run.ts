@@ -6,7 +6,7 @@ import { listImportErrors } from "./airflow-objects.js"
 import { getDagRunAs, listDagRunsAs } from "./dag-runs.js"
 import { getDag } from "./dags.js"
 import { compareTries, type TriesVerdict } from "./diagnose-tries.js"
-import { compareVersions, VERSIONED_RUNS, type VersionsFinding } from "./diagnose-versions.js"
+import { compareVersions, NO_VERSIONS_ON_AIRFLOW_2, VERSIONED_RUNS, type VersionsFinding } from "./diagnose-versions.js"
 import { listTaskInstances } from "./task-instances.js"
 import { findTaskError } from "./task-logs.js"
 
@@ -171,7 +171,7 @@ export const diagnoseDagRun = Effect.fnUntraced(function* (env: string, req: Dia
       upstream_failed: [] as ReadonlyArray<{ task_id: string; map_index: number }>,
       import_errors: importErrors,
       dag_versions: null,
-      dag_versions_note: airflowMajor === 2 ? "Airflow 2 records no DAG versions (Airflow 3 does)." : "The DAG has no runs.",
+      dag_versions_note: airflowMajor === 2 ? NO_VERSIONS_ON_AIRFLOW_2 : "The DAG has no runs.",
       next_steps: nextStepsOf(req.dag_id, undefined, [], importErrors.length)
     }
   }

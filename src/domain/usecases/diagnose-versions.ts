@@ -32,12 +32,15 @@ export interface VersionsFinding {
   readonly dag_versions_note: string | null
 }
 
+/** Why a diagnosis on Airflow 2 has no dag_versions. */
+export const NO_VERSIONS_ON_AIRFLOW_2 = "Airflow 2 records no DAG versions (Airflow 3 does)."
+
 const newest = (versions: ReadonlyArray<DagVersion>) => Math.max(-1, ...versions.map((v) => v.version_number))
 
 export const compareVersions = (env: string, v: AirflowMajor, run: VersionedDagRun) =>
   Effect.gen(function* () {
     if (v === 2) {
-      return { dag_versions: null, dag_versions_note: "Airflow 2 records no DAG versions (Airflow 3 does)." } satisfies VersionsFinding
+      return { dag_versions: null, dag_versions_note: NO_VERSIONS_ON_AIRFLOW_2 } satisfies VersionsFinding
     }
     const versions = run.dag_versions ?? []
     if (run.state === "success") {
