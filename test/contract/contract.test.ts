@@ -121,7 +121,10 @@ for (const backend of backends) {
         expect(health.airflow.failing_dags).toMatchObject({ error: null, complete: true })
         expect(health.airflow.failing_dags.dag_ids).toContain(ORDERS_DAG)
         expect((await ok("list-dags")).dags.length).toBeGreaterThan(0)
-        expect((await ok("get-dag", { dag_id: ORDERS_DAG })).dag_id).toBe(ORDERS_DAG)
+        const dag = await ok("get-dag", { dag_id: ORDERS_DAG })
+        expect(dag.dag_id).toBe(ORDERS_DAG)
+        // Airflow 3's DAG details carry the current version (the orders DAG changed on 2026-11-22); Airflow 2 has none.
+        expect(dag.current_version?.version_number ?? null).toBe(version === 3 ? 2 : null)
         expect((await ok("get-dag-source", { dag_id: ORDERS_DAG })).content.length).toBeGreaterThan(0)
         const runs = (await ok("list-dag-runs", { dag_id: ORDERS_DAG, state: "failed" })).dag_runs
         const scheduled = runs.find((r: any) => r.dag_run_id.startsWith("scheduled__"))
@@ -137,11 +140,24 @@ for (const backend of backends) {
         const tis = (await ok("list-task-instances", ids)).task_instances
         const failed = tis.find((t: any) => t.state === "failed")
         expect(failed).toBeDefined()
-        expect((await ok("get-task-instance", { ...ids, task_id: failed.task_id })).state).toBe("failed")
+        const ti = await ok("get-task-instance", { ...ids, task_id: failed.task_id })
+        expect(ti.state).toBe("failed")
+        expect(ti.tries.map((t: any) => [t.try_number, t.state])).toEqual([
+          [1, "up_for_retry"],
+          [2, "failed"]
+        ])
         expect((await ok("get-task-logs", { ...ids, task_id: failed.task_id })).lines.length).toBeGreaterThan(0)
         const diagnosis = await ok("diagnose-dag-run", ids)
         expect(diagnosis.failed_tasks.map((t: any) => t.task_id)).toContain(failed.task_id)
         expect(diagnosis.failed_tasks.every((t: any) => t.error !== null)).toBe(true)
+        expect(diagnosis.failed_tasks[0].tries).toEqual({ count: 2, compared: [1, 2], same_error: true, differing: null })
+        if (version === 3) {
+          expect(diagnosis.dag_versions).toMatchObject({
+            changed: true,
+            run: [{ version_number: 2 }],
+            last_success: { versions: [{ version_number: 1 }] }
+          })
+        } else expect(diagnosis.dag_versions).toBeNull()
         expect((await ok("get-import-errors")).total_entries).toBeGreaterThan(0)
         await ok("list-connections")
         await ok("list-variables")
@@ -153,7 +169,10 @@ for (const backend of backends) {
         expect((await ok("get-dag-run", ids)).state).toBe("failed")
         expect((await ok("wait-for-dag-run", ids)).dag_run.state).toBe("failed")
         expect((await ok("list-task-instances", { ...ids, task_ids: [LONG_TASK] })).task_instances).toHaveLength(1)
-        expect((await ok("get-task-instance", { ...ids, task_id: LONG_TASK })).try_number).toBe(2)
+        const ti = await ok("get-task-instance", { ...ids, task_id: LONG_TASK })
+        expect(ti.try_number).toBe(2)
+        // The tries' path carries all three ids (over 64 characters): the webserver route carries it.
+        expect(ti.tries.map((t: any) => t.try_number)).toEqual([1, 2])
         expect((await ok("get-task-logs", { ...ids, task_id: LONG_TASK })).lines).toContain(LONG_TASK_ERROR)
         expect((await ok("get-task-logs", { ...ids, task_id: LONG_TASK, try_number: 1 })).lines[0]).toMatch(/try 1/)
         // Clearing's path for a 40-character DAG id is 63 + 1 characters: the webserver route carries it.
@@ -193,6 +212,10 @@ for (const backend of backends) {
         expect(exchanges.length).toBeGreaterThan(10)
         // The webserver route carried exactly the calls whose path InvokeRestApi cannot take.
         expect(exchanges.some((x) => x.api === "Webserver")).toBe(true)
+        // The calls for tries, DAG versions and the last success were made, so they were validated below.
+        const paths = exchanges.map((x) => x.request.path)
+        expect(paths.filter((p) => p.endsWith("/tries")).length).toBeGreaterThan(1)
+        if (version === 3) expect(paths.some((p) => p.endsWith("/details"))).toBe(true)
         const problems = exchanges.flatMap((x) => {
           if (x.api === "InvokeRestApi" && x.request.path.length > MAX_PATH_LENGTH) return [`Path over 64: ${x.request.path}`]
           if (x.api === "Webserver" && x.request.path.length <= MAX_PATH_LENGTH)

@@ -1,4 +1,4 @@
-import { dagFileKey, demoSeed, type FakeSeed, taskLogStreamName } from "../../src/adapters/fake-mwaa/index.js"
+import { dagFileKey, demoSeed, type FakeEnvironmentSeed, type FakeSeed, taskLogStreamName } from "../../src/adapters/fake-mwaa/index.js"
 
 /**
  * The demo seed plus, in each environment, a DAG whose DAG, run and task ids are all `length`
@@ -18,48 +18,50 @@ export const idsOf = (length: number) => ({
 })
 
 export const seedWith = (length: number): FakeSeed => {
-  const ids = idsOf(length)
   const demo = demoSeed()
+  return { ...demo, environments: demo.environments.map((env) => withLongIds(env, length)) }
+}
+
+/** One environment plus the DAG, run and task instances with `length`-character ids. */
+export const withLongIds = (env: FakeEnvironmentSeed, length: number): FakeEnvironmentSeed => {
+  const ids = idsOf(length)
   return {
-    ...demo,
-    environments: demo.environments.map((env) => ({
-      ...env,
-      dags: [
-        ...(env.dags ?? []),
-        {
-          dagId: ids.dag,
-          schedule: "@daily",
-          tasks: [
-            { taskId: ids.upstream, operator: "BashOperator" },
-            { taskId: ids.task, operator: "PythonOperator", upstream: [ids.upstream] }
-          ]
-        }
-      ],
-      dagRuns: [
-        ...(env.dagRuns ?? []),
-        {
-          dagId: ids.dag,
-          runId: ids.run,
-          runType: "manual",
-          state: "failed",
-          logicalDate: "2026-11-24T02:00:00+00:00",
-          startDate: "2026-11-24T02:00:05+00:00",
-          endDate: "2026-11-24T02:09:40+00:00"
-        }
-      ],
-      taskInstances: [
-        ...(env.taskInstances ?? []),
-        { dagId: ids.dag, runId: ids.run, taskId: ids.upstream, state: "success", tryNumber: 1 },
-        { dagId: ids.dag, runId: ids.run, taskId: ids.task, state: "failed", tryNumber: 1 }
-      ],
-      logStreams: {
-        ...(env.logStreams ?? {}),
-        [taskLogStreamName({ dagId: ids.dag, runId: ids.run, taskId: ids.task, tryNumber: 1 })]: [
-          { timestamp: Date.parse("2026-11-24T02:08:00Z"), message: "Reconciling" },
-          "ValueError: the long ids failed"
+    ...env,
+    dags: [
+      ...(env.dags ?? []),
+      {
+        dagId: ids.dag,
+        schedule: "@daily",
+        tasks: [
+          { taskId: ids.upstream, operator: "BashOperator" },
+          { taskId: ids.task, operator: "PythonOperator", upstream: [ids.upstream] }
         ]
-      },
-      dagFiles: { ...(env.dagFiles ?? {}), [dagFileKey(`${ids.dag}.py`)]: `from airflow import DAG\n# ${ids.dag}\n` }
-    }))
+      }
+    ],
+    dagRuns: [
+      ...(env.dagRuns ?? []),
+      {
+        dagId: ids.dag,
+        runId: ids.run,
+        runType: "manual",
+        state: "failed",
+        logicalDate: "2026-11-24T02:00:00+00:00",
+        startDate: "2026-11-24T02:00:05+00:00",
+        endDate: "2026-11-24T02:09:40+00:00"
+      }
+    ],
+    taskInstances: [
+      ...(env.taskInstances ?? []),
+      { dagId: ids.dag, runId: ids.run, taskId: ids.upstream, state: "success", tryNumber: 1 },
+      { dagId: ids.dag, runId: ids.run, taskId: ids.task, state: "failed", tryNumber: 1 }
+    ],
+    logStreams: {
+      ...(env.logStreams ?? {}),
+      [taskLogStreamName({ dagId: ids.dag, runId: ids.run, taskId: ids.task, tryNumber: 1 })]: [
+        { timestamp: Date.parse("2026-11-24T02:08:00Z"), message: "Reconciling" },
+        "ValueError: the long ids failed"
+      ]
+    },
+    dagFiles: { ...(env.dagFiles ?? {}), [dagFileKey(`${ids.dag}.py`)]: `from airflow import DAG\n# ${ids.dag}\n` }
   }
 }

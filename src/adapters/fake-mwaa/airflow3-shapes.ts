@@ -3,19 +3,13 @@ import { filelocOf } from "./locations.js"
 import type * as S from "./state.js"
 import { iso3 } from "./time.js"
 import { stableUuid } from "./tokens.js"
+import { dagVersionView, latestVersion, versionOfRun } from "./dag-versions.js"
 
 /** Airflow 3.0 REST API (/api/v2) response shapes, from airflow-3-v2.yaml. Datetimes end in "Z". */
 const BUNDLE = "dags-folder"
 
-export const dagVersion3 = (dag: S.DagRecord) => ({
-  id: stableUuid(`dag_version/${dag.dagId}/1`),
-  version_number: 1,
-  dag_id: dag.dagId,
-  bundle_name: BUNDLE,
-  bundle_version: null,
-  created_at: iso3(dag.lastParsedTime),
-  bundle_url: null
-})
+/** The DAG's newest version, as DagVersionResponse. */
+export const dagVersion3 = (dag: S.DagRecord) => dagVersionView(dag, latestVersion(dag))
 
 export const dag3 = (dag: S.DagRecord) => ({
   dag_id: dag.dagId,
@@ -81,7 +75,7 @@ export const dagRun3 = (run: S.DagRunRecord, dag: S.DagRecord | undefined) => ({
   triggered_by: run.triggeredBy,
   conf: run.conf,
   note: run.note,
-  dag_versions: dag === undefined ? [] : [dagVersion3(dag)],
+  dag_versions: dag === undefined ? [] : [dagVersionView(dag, versionOfRun(dag, run))].filter((v) => v !== null),
   bundle_version: null
 })
 
@@ -111,7 +105,7 @@ export const taskInstance3 = (ti: S.TaskInstanceRecord, run: S.DagRunRecord | un
   rendered_fields: {},
   trigger: null,
   triggerer_job: null,
-  dag_version: dag === undefined ? null : dagVersion3(dag)
+  dag_version: dag === undefined || run === undefined ? null : dagVersionView(dag, versionOfRun(dag, run))
 })
 
 /** Airflow 3 keys import errors by bundle and path relative to it. */

@@ -43,6 +43,11 @@ export const buildDag = (dag: Seed.FakeDagSeed): S.DagRecord => ({
   nextDagrunDataIntervalEnd: normalizeOptionalIso(dag.nextDagrunDataIntervalEnd),
   nextDagrunCreateAfter: normalizeOptionalIso(dag.nextDagrunCreateAfter),
   tasks: (dag.tasks ?? []).map((t) => ({ taskId: t.taskId, operator: t.operator, upstream: t.upstream ?? [], retries: t.retries ?? 0 })),
+  versions: (dag.versions ?? [{ versionNumber: 1, createdAt: dag.lastParsedTime ?? DEFAULT_NOW }]).map((v) => ({
+    versionNumber: v.versionNumber,
+    createdAt: normalizeIso(v.createdAt),
+    bundleVersion: v.bundleVersion ?? null
+  })),
   fileToken: signJson(filelocOf(dag.relativeFileloc ?? `${dag.dagId}.py`))
 })
 

@@ -1,6 +1,7 @@
 import { dagQueuedEvents, getDataset, listAssetEvents, listAssets } from "./handlers-assets.js"
 import { clearTaskInstances } from "./handlers-clear.js"
 import { dagSource2, getDag, getDagDetails, listDags, patchDag } from "./handlers-dags.js"
+import { getTaskTries } from "./handlers-history.js"
 import { getLog } from "./handlers-logs.js"
 import { health, listConnections, listImportErrors, listVariables, version } from "./handlers-misc.js"
 import { getRun, listRuns, listRunsBatch } from "./handlers-runs.js"
@@ -135,7 +136,16 @@ export const ROUTES_V2: ReadonlyArray<RouteSpec> = [
   },
   ...XCOM_ROUTES_V2,
   { method: "GET", path: `${TI}/{task_id}`, handler: getTaskInstance },
+  // New in 2.10: listed before {map_index}, which would take "tries" for a map index.
+  { method: "GET", path: `${TI}/{task_id}/tries`, query: { ...PAGE, order_by: "string" }, since: [2, 10], handler: getTaskTries },
   { method: "GET", path: `${TI}/{task_id}/{map_index}`, handler: getTaskInstance },
+  {
+    method: "GET",
+    path: `${TI}/{task_id}/{map_index}/tries`,
+    query: { ...PAGE, order_by: "string" },
+    since: [2, 10],
+    handler: getTaskTries
+  },
   {
     method: "GET",
     path: `${TI}/{task_id}/logs/{try_number}`,

@@ -1,6 +1,7 @@
 import { dagQueuedEvents, getAsset, listAssetEvents, listAssets } from "./handlers-assets.js"
 import { clearTaskInstances } from "./handlers-clear.js"
 import { dagSource3, getDag, getDagDetails, listDags, patchDag } from "./handlers-dags.js"
+import { getDagVersion, getTaskTries, listDagVersions } from "./handlers-history.js"
 import { getHitlDetail, listHitlDetails, updateHitlDetail } from "./handlers-hitl.js"
 import { getLog } from "./handlers-logs.js"
 import { health, listConnections, listImportErrors, listVariables, version } from "./handlers-misc.js"
@@ -130,6 +131,13 @@ export const ROUTES_V3: ReadonlyArray<RouteSpec> = [
     handler: patchDag
   },
   { method: "GET", path: "/dags/{dag_id}/details", handler: getDagDetails },
+  {
+    method: "GET",
+    path: "/dags/{dag_id}/dagVersions",
+    query: { ...PAGE, version_number: "integer", bundle_name: "string", bundle_version: "string", order_by: "string" },
+    handler: listDagVersions
+  },
+  { method: "GET", path: "/dags/{dag_id}/dagVersions/{version_number}", handler: getDagVersion },
   { method: "GET", path: "/dagSources/{dag_id}", query: { version_number: "integer" }, handler: dagSource3 },
   {
     method: "GET",
@@ -167,7 +175,10 @@ export const ROUTES_V3: ReadonlyArray<RouteSpec> = [
   { method: "POST", path: `${TI}/list`, body: TIS_BATCH, handler: listTaskInstancesBatch },
   ...XCOM_ROUTES_V3,
   { method: "GET", path: `${TI}/{task_id}`, handler: getTaskInstance },
+  // Listed before {map_index}, which would take "tries" for a map index.
+  { method: "GET", path: `${TI}/{task_id}/tries`, query: { map_index: "integer" }, handler: getTaskTries },
   { method: "GET", path: `${TI}/{task_id}/{map_index}`, handler: getTaskInstance },
+  { method: "GET", path: `${TI}/{task_id}/{map_index}/tries`, handler: getTaskTries },
   {
     method: "GET",
     path: `${TI}/{task_id}/logs/{try_number}`,

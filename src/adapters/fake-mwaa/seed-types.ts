@@ -100,6 +100,15 @@ export interface FakeDagSeed {
   readonly nextDagrunDataIntervalEnd?: string | null | undefined
   readonly nextDagrunCreateAfter?: string | null | undefined
   readonly tasks?: ReadonlyArray<FakeTaskSeed> | undefined
+  /** Airflow 3's DAG versions, oldest first (default: version 1, created when the file was last parsed). */
+  readonly versions?: ReadonlyArray<FakeDagVersionSeed> | undefined
+}
+
+/** A DAG version: a run uses the newest one created before it was queued. */
+export interface FakeDagVersionSeed {
+  readonly versionNumber: number
+  readonly createdAt: string
+  readonly bundleVersion?: string | null | undefined
 }
 
 export type FakeRunType = "scheduled" | "manual" | "backfill" | "dataset_triggered" | "asset_triggered"

@@ -39,8 +39,17 @@ export interface DagRecord {
   readonly nextDagrunDataIntervalEnd: string | null
   readonly nextDagrunCreateAfter: string | null
   readonly tasks: ReadonlyArray<TaskRecord>
+  /** Airflow 3's DAG versions, oldest first (at least one). */
+  readonly versions: ReadonlyArray<DagVersionRecord>
   /** Airflow's file_token: URLSafeSerializer(secret_key).dumps(fileloc). */
   readonly fileToken: string
+}
+
+/** One serialized version of a DAG (Airflow 3's dag_version row). */
+export interface DagVersionRecord {
+  readonly versionNumber: number
+  readonly createdAt: string
+  readonly bundleVersion: string | null
 }
 
 export interface DagRunRecord {

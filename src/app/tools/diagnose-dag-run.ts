@@ -1,6 +1,7 @@
 import { Effect, Schema } from "effect"
 import { DagId, DagRunId } from "../../domain/ids.js"
 import { DagRun, ImportError, TaskInstance } from "../../domain/model.js"
+import { DagVersion } from "../../domain/model-history.js"
 import { diagnoseDagRun } from "../../domain/usecases/diagnose-run.js"
 import { environment_name, looseInt } from "../fields.js"
 import { readTool } from "../tool-spec.js"
@@ -19,8 +20,49 @@ const FailedTask = Schema.Struct({
       source: Schema.Literal("cloudwatch", "rest")
     })
   ),
-  log_problem: Schema.NullOr(Schema.String)
+  log_problem: Schema.NullOr(Schema.String),
+  tries: Schema.NullOr(
+    Schema.Struct({
+      count: Schema.Number,
+      compared: Schema.Array(Schema.Number),
+      same_error: Schema.NullOr(Schema.Boolean),
+      differing: Schema.NullOr(
+        Schema.Struct({
+          try_number: Schema.Number,
+          exception: Schema.NullOr(Schema.String),
+          lines: Schema.Array(Schema.String),
+          log_problem: Schema.NullOr(Schema.String)
+        })
+      )
+    })
+  )
 })
+
+/** The DAG versions of the run and of the last success before it (Airflow 3). */
+const DagVersions = Schema.Struct({
+  run: Schema.Array(DagVersion),
+  last_success: Schema.NullOr(
+    Schema.Struct({ dag_run_id: Schema.String, start_date: Schema.NullOr(Schema.String), versions: Schema.Array(DagVersion) })
+  ),
+  changed: Schema.NullOr(Schema.Boolean)
+})
+
+/** The first failed task's tries, in numbers only (the errors stay below the data label). */
+const triesText = (t: { count: number; same_error: boolean | null; differing: { try_number: number } | null } | null) =>
+  t === null || t.same_error === null
+    ? ""
+    : t.same_error
+      ? ` Its ${t.count} tries ended with the same error.`
+      : ` Try ${t.differing?.try_number} ended with another error (failed_tasks[0].tries.differing).`
+
+const newestOf = (versions: ReadonlyArray<{ version_number: number }>) => Math.max(...versions.map((v) => v.version_number))
+
+const versionText = (v: typeof DagVersions.Type | null) =>
+  v === null || v.changed === null || v.last_success === null
+    ? ""
+    : v.changed
+      ? ` The DAG's version changed since its last successful run: version ${newestOf(v.last_success.versions)} then, ${newestOf(v.run)} in this run (dag_versions).`
+      : ` The DAG's version is the one of its last successful run (${newestOf(v.run)}).`
 
 /** Room kept for the summary line and the data label around the JSON. */
 const TEXT_OVERHEAD = 800
@@ -32,8 +74,11 @@ export const diagnoseDagRunTool = readTool({
   description:
     'Answers "why did this DAG fail?" in one call. For dag_id and a run (default: the latest failed run) returns ' +
     "the run; its failed tasks (first failure first) with try number, operator, duration and the error each one's " +
-    "log ends with (exception line and traceback, bounded); counts and ids of upstream_failed tasks; the DAG file's " +
-    "import errors; and next_steps: the tools to call next with their arguments. The text answer stays within max_bytes (default 12,000).",
+    "log ends with (exception line and traceback, bounded), and tries: whether earlier tries ended with the same " +
+    "exception (the first and the previous try are compared; a differing try's excerpt is shown); counts and ids of " +
+    "upstream_failed tasks; the DAG file's import errors; on Airflow 3, dag_versions: the DAG version the run used and " +
+    "the one of the last successful run before it, and whether they differ; and next_steps: the tools to call next " +
+    "with their arguments. The text answer stays within max_bytes (default 12,000).",
   input: Schema.Struct({
     environment_name,
     dag_id: DagId.annotations({ description: "Airflow DAG id." }),
@@ -55,6 +100,8 @@ export const diagnoseDagRunTool = readTool({
     upstream_failed: Schema.Array(Schema.Struct({ task_id: Schema.String, map_index: Schema.Number })),
     upstream_failed_not_shown: Schema.Number,
     import_errors: Schema.Array(ImportError),
+    dag_versions: Schema.NullOr(DagVersions),
+    dag_versions_note: Schema.NullOr(Schema.String),
     next_steps: Schema.Array(
       Schema.Struct({ tool: Schema.String, arguments: Schema.Record({ key: Schema.String, value: Schema.Unknown }), why: Schema.String })
     )
@@ -83,7 +130,7 @@ export const diagnoseDagRunTool = readTool({
           : "no error found in its log"
     return (
       `${head}: ${o.counts.failed} failed, ${o.counts.upstream_failed} upstream_failed. ` +
-      `First failure: ${taskIdText(first?.task_id)}; ${cause}.${importErrors}`
+      `First failure: ${taskIdText(first?.task_id)}; ${cause}.${triesText(first?.tries ?? null)}${versionText(o.dag_versions)}${importErrors}`
     )
   }
 })

@@ -15,8 +15,8 @@ const UPSTREAM_SHOWN = 20
 
 /**
  * The diagnosis within a byte budget, cut where it loses least: long upstream lists first, then
- * import stack traces, then traceback lines (each exception line itself is kept), then the
- * failed tasks read last.
+ * import stack traces, then traceback lines, a differing try's too (each exception line itself
+ * is kept), then the failed tasks read last.
  */
 export const fitDiagnosis = (d: DiagnosisAnswer, maxBytes: number) => {
   let fitted = {
@@ -40,13 +40,19 @@ export const fitDiagnosis = (d: DiagnosisAnswer, maxBytes: number) => {
         e.stack_trace !== null && e.stack_trace.length > chars ? `…${maskSecretsInText(e.stack_trace).text.slice(-chars)}` : e.stack_trace
     }))
   })
+  // The first line (the traceback's head) and the last ones (where the exception is) are kept.
+  const cutLines = (all: ReadonlyArray<string>, lines: number) =>
+    all.length <= lines ? all : lines === 0 ? [] : [...all.slice(0, 1), ...all.slice(-(lines - 1))]
   const cutExcerpts = (lines: number) => ({
     ...fitted,
-    failed_tasks: fitted.failed_tasks.map((t) =>
-      t.error === null || t.error.lines.length <= lines
-        ? t
-        : { ...t, error: { ...t.error, lines: lines === 0 ? [] : [...t.error.lines.slice(0, 1), ...t.error.lines.slice(-(lines - 1))] } }
-    )
+    failed_tasks: fitted.failed_tasks.map((t) => ({
+      ...t,
+      error: t.error === null ? null : { ...t.error, lines: cutLines(t.error.lines, lines) },
+      tries:
+        t.tries?.differing == null
+          ? t.tries
+          : { ...t.tries, differing: { ...t.tries.differing, lines: cutLines(t.tries.differing.lines, lines) } }
+    }))
   })
   for (const step of [
     () => cutTraces(2000),

@@ -1,16 +1,20 @@
 import { Effect, Option } from "effect"
+import { AirflowClient } from "../airflow-client.js"
 import type { DagRun, ImportError, TaskInstance } from "../model.js"
 import { maskSecretsInText } from "../redaction.js"
 import { listImportErrors } from "./airflow-objects.js"
-import { getDagRun, listDagRuns } from "./dag-runs.js"
+import { getDagRunAs, listDagRunsAs } from "./dag-runs.js"
 import { getDag } from "./dags.js"
+import { compareTries, type TriesVerdict } from "./diagnose-tries.js"
+import { compareVersions, NO_VERSIONS_ON_AIRFLOW_2, VERSIONED_RUNS, type VersionsFinding } from "./diagnose-versions.js"
 import { listTaskInstances } from "./task-instances.js"
 import { findTaskError } from "./task-logs.js"
 
 /**
  * Why did this run fail, in one call: the run, its failed tasks with the error each one's log
- * ends with, the tasks that did not run because of them, the DAG file's import errors, and
- * what to call next. Every part that cannot be read is reported as such instead of failing
+ * ends with and whether earlier tries failed the same way, the tasks that did not run because
+ * of them, the DAG file's import errors, on Airflow 3 whether the DAG's version changed since it
+ * last succeeded, and what to call next. Every part that cannot be read is reported as such instead of failing
  * the whole diagnosis: on-call needs whatever is known.
  */
 
@@ -42,6 +46,8 @@ export interface FailedTask {
   readonly error: TaskError | null
   /** Why the log could not be read, when it could not. */
   readonly log_problem: string | null
+  /** Whether the earlier tries ended with the same exception (null for a task whose error was not compared). */
+  readonly tries: TriesVerdict | null
 }
 
 /**
@@ -74,8 +80,10 @@ const messageOf = (e: { readonly message: string }) => maskSecretsInText(e.messa
 /** The run asked for, else the latest failed one (or, when none failed, the latest run). */
 const pickRun = (env: string, req: DiagnoseRequest) =>
   Effect.gen(function* () {
+    // Read with their DAG versions (Airflow 3): what changed since the last success costs no call for this run.
     if (req.dag_run_id !== undefined)
-      return { run: Option.some(yield* getDagRun(env, req.dag_id, req.dag_run_id)), picked: "given" as const }
+      return { run: Option.some(yield* getDagRunAs(VERSIONED_RUNS)(env, req.dag_id, req.dag_run_id)), picked: "given" as const }
+    const listDagRuns = listDagRunsAs(VERSIONED_RUNS)
     const failed = yield* listDagRuns(env, req.dag_id, { state: ["failed"], limit: 1, offset: 0 })
     const latestFailed = failed.dag_runs[0]
     if (latestFailed !== undefined) return { run: Option.some(latestFailed), picked: "latest_failed" as const }
@@ -98,7 +106,16 @@ const diagnoseTask = (env: string, run: DagRun, ti: TaskInstance) =>
         log_problem: Option.isNone(found) ? "The newest lines of the log hold no traceback or ERROR line." : null
       })
     ),
-    Effect.catchAll((e) => Effect.succeed({ error: null, log_problem: messageOf(e) }))
+    Effect.catchAll((e) => Effect.succeed({ error: null, log_problem: messageOf(e) })),
+    Effect.flatMap((read) =>
+      Effect.map(
+        compareTries(env, run, ti, read.error?.exception ?? null),
+        (tries): Pick<FailedTask, "error" | "log_problem" | "tries"> => ({
+          ...read,
+          tries
+        })
+      )
+    )
   )
 
 /**
@@ -142,6 +159,7 @@ const nextStepsOf = (
 export const diagnoseDagRun = Effect.fnUntraced(function* (env: string, req: DiagnoseRequest) {
   const importErrors = yield* dagAndImportErrors(env, req.dag_id)
   const { run: picked, picked: how } = yield* pickRun(env, req)
+  const airflowMajor = yield* (yield* AirflowClient).major(env)
   if (Option.isNone(picked)) {
     return {
       dag_id: req.dag_id,
@@ -152,15 +170,18 @@ export const diagnoseDagRun = Effect.fnUntraced(function* (env: string, req: Dia
       failed_tasks_not_read: 0,
       upstream_failed: [] as ReadonlyArray<{ task_id: string; map_index: number }>,
       import_errors: importErrors,
+      dag_versions: null,
+      dag_versions_note: airflowMajor === 2 ? NO_VERSIONS_ON_AIRFLOW_2 : "The DAG has no runs.",
       next_steps: nextStepsOf(req.dag_id, undefined, [], importErrors.length)
     }
   }
-  const run = picked.value
+  const { dag_versions: _versions, ...run } = picked.value
   const problems = yield* listTaskInstances(env, req.dag_id, run.dag_run_id, { state: PROBLEM_STATES, limit: 10_000, offset: 0 })
   const inState = (s: string) => problems.task_instances.filter((ti) => ti.state === s)
   const failedTis = [...inState("failed"), ...inState("up_for_retry")].sort(byFirstFailure)
   const toRead = failedTis.slice(0, req.max_failed_tasks ?? DEFAULT_MAX_FAILED_TASKS)
   const errors = yield* Effect.forEach(toRead, (ti) => diagnoseTask(env, run, ti), { concurrency: 3 })
+  const versions: VersionsFinding = yield* compareVersions(env, airflowMajor, picked.value)
   const failedTasks: ReadonlyArray<FailedTask> = toRead.map((ti, i) => ({
     task_id: ti.task_id,
     map_index: ti.map_index,
@@ -172,7 +193,8 @@ export const diagnoseDagRun = Effect.fnUntraced(function* (env: string, req: Dia
     end_date: ti.end_date,
     duration: ti.duration,
     error: errors[i]?.error ?? null,
-    log_problem: errors[i]?.log_problem ?? null
+    log_problem: errors[i]?.log_problem ?? null,
+    tries: errors[i]?.tries ?? null
   }))
   return {
     dag_id: req.dag_id,
@@ -187,6 +209,7 @@ export const diagnoseDagRun = Effect.fnUntraced(function* (env: string, req: Dia
     failed_tasks_not_read: failedTis.length - toRead.length,
     upstream_failed: inState("upstream_failed").map((ti) => ({ task_id: ti.task_id, map_index: ti.map_index })),
     import_errors: importErrors,
+    ...versions,
     next_steps: nextStepsOf(req.dag_id, run, failedTasks, importErrors.length)
   }
 })

@@ -250,7 +250,8 @@ describe("the bin on the AWS SDK gateway, one gateway fault at a time", () => {
       const t = TARGETS[1]!
       proxy.rewriteNext({
         operation: "InvokeRestApi",
-        path: new RegExp(`^/dags/${ORDERS_DAG}$`),
+        // Airflow 3's get-dag reads the DAG's details (they carry its current version).
+        path: new RegExp(`^/dags/${ORDERS_DAG}(/details)?$`),
         rewrite: (body) =>
           restJson(body, (dag) => ({ ...dag, description: prose(10 * 1024 * 1024, 0), doc_md: prose(40 * 1024 * 1024, 1) }))
       })

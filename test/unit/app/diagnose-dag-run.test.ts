@@ -134,9 +134,11 @@ for (const environment_name of [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3]) {
       expect(answer.text.length).toBeLessThan(12_288)
       expect(d.next_steps.map((s) => s.tool)).toEqual(["get-task-logs", "get-dag-source", "clear-task-instances"])
       expect(d.next_steps[0]?.arguments).toMatchObject({ dag_id: BIG_DAG, dag_run_id: BIG_RUN, task_id: FAILED[0] })
-      // Each failed log: its newest page only, however long the log.
+      // Each failed log: its newest page only, however long the log; and one page of its first try
+      // (compared with the latest: here it has no stream, so it is not compared).
       const calls = await h.calls()
-      expect(calls.filter((c) => c.api === "GetLogEvents")).toHaveLength(3)
+      expect(calls.filter((c) => c.api === "GetLogEvents")).toHaveLength(6)
+      for (const t of d.failed_tasks) expect(t.tries).toEqual({ count: 2, compared: [2], same_error: null, differing: null })
     })
 
     it("get-task-logs with defaults on the 20,000-line log: the exception line is in the answer, under 16 KB", async () => {
@@ -201,7 +203,8 @@ describe("fitDiagnosis", () => {
         line_from_end: 5,
         source: "cloudwatch" as const
       },
-      log_problem: null
+      log_problem: null,
+      tries: null
     })
     const d = {
       dag_id: "d",
@@ -212,6 +215,8 @@ describe("fitDiagnosis", () => {
       failed_tasks_not_read: 0,
       upstream_failed: [],
       import_errors: [],
+      dag_versions: null,
+      dag_versions_note: null,
       next_steps: []
     } satisfies Diagnosis
     for (const budget of [20_000, 8_000, 3_000, 1_200]) {

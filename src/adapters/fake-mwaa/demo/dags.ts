@@ -71,7 +71,7 @@ export const demoDags = (flavor: 2 | 3): ReadonlyArray<DemoDag> => [
     startDate: "2026-01-01T00:00:00+00:00",
     ...next(flavor, "2026-11-26T06:15:00+00:00", "2026-11-25T06:15:00+00:00"),
     tasks: [
-      { taskId: "fetch_rates", operator: "PythonOperator" },
+      { taskId: "fetch_rates", operator: "PythonOperator", retries: 2 },
       { taskId: "publish_rates", operator: "PythonOperator", upstream: ["fetch_rates"] }
     ]
   },

@@ -1,6 +1,7 @@
 import { APPROVAL_SOURCE, approvalDag, approvalRuns } from "./approvals.js"
 import { assetStory } from "./assets.js"
 import { CRM_DAG, FX_DAG, ORDERS_DAG, SPEND_DAG, demoDags } from "./dags.js"
+import { demoDagVersions } from "./dag-versions.js"
 import { type RunSpec, simulateRun } from "./runs.js"
 import { DEMO_CONNECTIONS, DEMO_VARIABLES } from "./secrets.js"
 import { BROKEN_REPORT_TRACE, DEMO_SOURCES } from "./sources.js"
@@ -13,7 +14,9 @@ import { formatIsoMillis } from "../time.js"
 /**
  * The demo: "demo-airflow-2" (Airflow 2.10.3) and "demo-airflow-3" (3.0.6), same DAGs and
  * story, each in its version's terms. The orders DAG broke on 2026-11-23 (a column renamed
- * upstream): every run since fails in aggregate_daily_totals after 2 tries. The clock reads
+ * upstream): every run since fails in aggregate_daily_totals after 2 tries (on Airflow 3, the
+ * DAG's version 2 of 2026-11-22 is the one those runs used: demo/dag-versions.ts). The FX DAG's
+ * run of 2026-11-25 failed in fetch_rates, three tries in a row on the same 503. The clock reads
  * 2026-11-25T09:30:00Z; every timestamp is fixed.
  */
 export const DEMO_ENVIRONMENT_2 = "demo-airflow-2"
@@ -52,7 +55,7 @@ const days = (...list: ReadonlyArray<string>) => list
 
 export const demoEnvironment = (name: string, airflowVersion: string): FakeEnvironmentSeed => {
   const flavor: 2 | 3 = airflowVersion.startsWith("3") ? 3 : 2
-  const dags = demoDags(flavor)
+  const dags = demoDags(flavor).map((dag) => ({ ...dag, versions: demoDagVersions(flavor, dag.dagId) }))
   const ordersFail = { taskId: DEMO_FAILED_TASK, error: undefinedColumn(flavor) }
   const plans: Array<readonly [string, RunSpec]> = [
     ...days("2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24", "2026-11-25").map((day) => {

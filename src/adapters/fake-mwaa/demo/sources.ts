@@ -108,7 +108,12 @@ with DAG(
     default_args={"owner": "treasury"},
     tags=["finance", "reference-data"],
 ) as dag:
-    fetch = PythonOperator(task_id="fetch_rates", python_callable=fetch_rates)
+    fetch = PythonOperator(
+        task_id="fetch_rates",
+        python_callable=fetch_rates,
+        retries=2,
+        retry_delay=pendulum.duration(minutes=2),
+    )
     publish = PythonOperator(task_id="publish_rates", python_callable=publish_rates)
     fetch >> publish
 `

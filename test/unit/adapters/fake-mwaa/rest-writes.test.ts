@@ -159,7 +159,7 @@ describe("fake MWAA writes", () => {
         body: { dag_run_id: FX_FAILED["demo-airflow-3"] }
       })).body as any
       expect(v3.total_entries).toBe(2)
-      expect(v3.task_instances[0]).toMatchObject({ task_id: "fetch_rates", state: "failed", try_number: 1 })
+      expect(v3.task_instances[0]).toMatchObject({ task_id: "fetch_rates", state: "failed", try_number: 3 })
     }).pipe(Effect.provide(layer()))
   )
 
