@@ -1,6 +1,7 @@
 import { Either } from "effect"
 import { airflowError } from "./airflow-errors.js"
 import { dagDetail2 } from "./airflow2-shapes.js"
+import { answers32, dagDetails32, dagSourceDelta32 } from "./airflow32-shapes.js"
 import { dagDetails3 } from "./airflow3-shapes.js"
 import { DAGS_FOLDER, dagFileKey } from "./locations.js"
 import { dagView, findDag, requireDag } from "./lookups.js"
@@ -55,7 +56,9 @@ export const listDags: Handler = ({ env, query }) =>
 export const getDag: Handler = ({ env, params }) => Either.map(requireDag(env, params["dag_id"] ?? ""), (dag) => ok(dagView(env, dag)))
 
 export const getDagDetails: Handler = ({ env, params }) =>
-  Either.map(requireDag(env, params["dag_id"] ?? ""), (dag) => ok(env.flavor === 2 ? dagDetail2(dag) : dagDetails3(dag)))
+  Either.map(requireDag(env, params["dag_id"] ?? ""), (dag) =>
+    ok(env.flavor === 2 ? dagDetail2(dag) : answers32(env) ? dagDetails32(env, dag) : dagDetails3(dag))
+  )
 
 /** update_mask is a comma-separated list in Airflow 2 (style form, explode false). */
 const maskOf = (mask: unknown): ReadonlyArray<string> | undefined =>
@@ -102,5 +105,5 @@ export const dagSource3: Handler = ({ env, params, query }) => {
     ? Either.left(
         airflowError(3, 404, { detail: null }, `The source code of the DAG ${dagId}, version_number ${version ?? "None"} was not found`)
       )
-    : Either.right(ok({ content, dag_id: dagId, version_number: 1 }))
+    : Either.right(ok({ content, dag_id: dagId, version_number: 1, ...(dag !== undefined && answers32(env) ? dagSourceDelta32(dag) : {}) }))
 }

@@ -1,5 +1,6 @@
 import { Either } from "effect"
 import { type AirflowFailure, unprocessable } from "./airflow-errors.js"
+import { cursorFields } from "./airflow32-shapes.js"
 import { runView, requireDag, requireRun } from "./lookups.js"
 import { PAGE_BODY, inRange, type ListRequest, sortedPage, timeKey, within } from "./queries.js"
 import { type Handler, ok } from "./rest-types.js"
@@ -52,7 +53,7 @@ const matches = (flavor: S.Flavor, run: S.DagRunRecord, f: Readonly<Record<strin
 
 const listed = (env: S.EnvironmentRecord, runs: ReadonlyArray<S.DagRunRecord>, request: ListRequest) =>
   Either.map(sortedPage(env.flavor, runs, env.flavor === 2 ? RUN_FIELDS_2 : RUN_FIELDS_3, "id", request), (shown) =>
-    ok({ dag_runs: shown.map((r) => runView(env, r)), total_entries: runs.length })
+    ok({ dag_runs: shown.map((r) => runView(env, r)), total_entries: runs.length, ...cursorFields(env) })
   )
 
 export const listRuns: Handler = ({ env, params, query }) =>

@@ -1,3 +1,4 @@
+import { answers32 } from "./airflow32-shapes.js"
 import { clearTaskInstances } from "./handlers-clear.js"
 import { dagSource3, getDag, getDagDetails, listDags, patchDag } from "./handlers-dags.js"
 import { getLog } from "./handlers-logs.js"
@@ -8,6 +9,7 @@ import { triggerRun } from "./handlers-trigger.js"
 import type { BodySpec } from "./request-body.js"
 import { DATE_RANGES, PAGE } from "./request-query.js"
 import type { RouteSpec } from "./rest-types.js"
+import { type EnvironmentRecord, servesSince } from "./state.js"
 
 /**
  * Airflow 3.0 endpoints (airflow-3-v2.yaml without its /api/v2 prefix). Every body model is
@@ -47,7 +49,7 @@ const TIS_BATCH: BodySpec = {
 }
 
 /** In 3.0 logical_date is `AwareDatetime | None` with no default: the key is required, null allowed. */
-const TRIGGER: BodySpec = {
+const TRIGGER_30: BodySpec = {
   dag_run_id: { kind: "string" },
   data_interval_start: { kind: "datetime" },
   data_interval_end: { kind: "datetime" },
@@ -57,7 +59,7 @@ const TRIGGER: BodySpec = {
   note: { kind: "string" }
 }
 
-const CLEAR: BodySpec = {
+const CLEAR_30: BodySpec = {
   dry_run: { kind: "boolean" },
   start_date: { kind: "datetime" },
   end_date: { kind: "datetime" },
@@ -71,6 +73,24 @@ const CLEAR: BodySpec = {
   include_future: { kind: "boolean" },
   include_past: { kind: "boolean" }
 }
+
+/**
+ * What 3.2 (and 3.3) bodies add (airflow-3.2-v2.yaml, airflow-3.3-v2.yaml): an asset partition for a
+ * triggered run; for clearing, leaving running tasks alone and re-running on the latest DAG version,
+ * which 3.3 makes nullable (no default: the DAG's or the global setting decides, apache/airflow#63884).
+ * The 3.2 document still gives logical_date no default; the client copies cannot tell whether it stayed
+ * required, so the fake keeps 3.0's rule (the server always sends it).
+ */
+const TRIGGER = (env: EnvironmentRecord): BodySpec => (answers32(env) ? { ...TRIGGER_30, partition_key: { kind: "string" } } : TRIGGER_30)
+
+const CLEAR = (env: EnvironmentRecord): BodySpec =>
+  answers32(env)
+    ? {
+        ...CLEAR_30,
+        prevent_running_task: { kind: "boolean" },
+        run_on_latest_version: { kind: "boolean", nullable: servesSince(env, [3, 3]) }
+      }
+    : CLEAR_30
 
 const TI = "/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances"
 
