@@ -107,7 +107,7 @@ for (const backend of backends) {
         close = g.close
         wireProblems = g.wireProblems
         // The fakes do not throttle, and the per-environment limiter (8 calls a second) has its own tests
-        // (rate-limit.test.ts): lifted here, ten releases × backends run in the time two took.
+        // (rate-limit.test.ts): lifted here, so the ten release × backend runs take less time than four did with it.
         const config = AppConfig.make({ allowWrite: true, maxRequestsPerSecond: 1000 })
         runtime = ManagedRuntime.make(appLayer(recordingGateway(g.layer, exchanges), config))
         const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(true), version: "test" })
