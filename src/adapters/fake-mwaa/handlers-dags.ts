@@ -1,5 +1,6 @@
 import { Either } from "effect"
 import { airflowError } from "./airflow-errors.js"
+import { asReleased } from "./airflow2-releases.js"
 import { dagDetail2 } from "./airflow2-shapes.js"
 import { answers32, dagDetails32, dagSourceDelta32 } from "./airflow32-shapes.js"
 import { dagDetails3 } from "./airflow3-shapes.js"
@@ -57,7 +58,7 @@ export const getDag: Handler = ({ env, params }) => Either.map(requireDag(env, p
 
 export const getDagDetails: Handler = ({ env, params }) =>
   Either.map(requireDag(env, params["dag_id"] ?? ""), (dag) =>
-    ok(env.flavor === 2 ? dagDetail2(dag) : answers32(env) ? dagDetails32(env, dag) : dagDetails3(dag))
+    ok(env.flavor === 2 ? asReleased(env, "dagDetail", dagDetail2(dag)) : answers32(env) ? dagDetails32(env, dag) : dagDetails3(dag))
   )
 
 /** update_mask is a comma-separated list in Airflow 2 (style form, explode false). */

@@ -11,6 +11,7 @@ import {
   ORDERS_DAG,
   versionMatrixSeed
 } from "../../../../src/adapters/fake-mwaa/index.js"
+import { demoEnvironment } from "../../../../src/adapters/fake-mwaa/demo/seed.js"
 import { DagRunListAnswer } from "../../../../src/domain/answers/dag-runs.js"
 import { TaskInstanceListAnswer } from "../../../../src/domain/answers/task-instances.js"
 import type { RestRequest } from "../../../../src/ports/AirflowApi.js"
@@ -99,4 +100,30 @@ describe("the domain reads 3.3's collections", () => {
     const tis = Schema.decodeUnknownSync(TaskInstanceListAnswer)({ task_instances: [], total_entries: null })
     expect(tis.total_entries).toBeUndefined()
   })
+})
+
+describe("Airflow 2 releases before 2.10", () => {
+  it.effect("leave out the members later releases added: 2.8 has no display names, 2.9 no executor", () =>
+    Effect.gen(function* () {
+      const ti = (environmentName: string) =>
+        Effect.map(
+          viaInvoke({ environmentName, method: "POST", path: "/dags/~/dagRuns/~/taskInstances/list", body: { dag_ids: [ORDERS_DAG] } }),
+          (a) => (a.body as { task_instances: Array<Record<string, unknown>> }).task_instances[0]!
+        )
+      const dagOf = (environmentName: string) => Effect.map(get(environmentName, `/dags/${ORDERS_DAG}`), (a) => a.body)
+      expect(yield* ti("airflow-2-8")).not.toHaveProperty("task_display_name")
+      expect(yield* ti("airflow-2-8")).not.toHaveProperty("executor")
+      expect(yield* dagOf("airflow-2-8")).not.toHaveProperty("dag_display_name")
+      expect(yield* ti("airflow-2-9")).toHaveProperty("task_display_name")
+      expect(yield* ti("airflow-2-9")).not.toHaveProperty("executor")
+      expect(yield* ti("airflow-2-10")).toHaveProperty("executor")
+      expect(yield* dagOf("airflow-2-10")).toHaveProperty("dag_display_name")
+    }).pipe(
+      Effect.provide(
+        FakeMwaa.layer({
+          environments: ["2.8.1", "2.9.2", "2.10.3"].map((v) => demoEnvironment(matrixEnvironmentName(v), v))
+        })
+      )
+    )
+  )
 })
