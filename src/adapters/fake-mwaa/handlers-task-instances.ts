@@ -2,6 +2,7 @@ import { Either } from "effect"
 import { routeNotFound, unprocessable } from "./airflow-errors.js"
 import { durationSeconds } from "./airflow2-shapes.js"
 import { cursorFields } from "./airflow32-shapes.js"
+import { taskInstanceMatches32 } from "./filters-32.js"
 import { findRun, requireDag, requireRun, requireTaskInstance, taskInstanceView } from "./lookups.js"
 import { PAGE_BODY, contains, inRange, type ListRequest, sortedPage, timeKey, within } from "./queries.js"
 import { tildeOnly } from "./handlers-runs.js"
@@ -22,6 +23,7 @@ const matches = (env: S.EnvironmentRecord, ti: TI, f: Readonly<Record<string, un
     (typeof f["duration_lte"] !== "number" || (duration !== null && duration <= f["duration_lte"]))
   return (
     durationOk &&
+    taskInstanceMatches32(env, ti, f) &&
     within(ti.state, states(f["state"])) &&
     within(ti.pool, f["pool"]) &&
     within(ti.queue, f["queue"]) &&

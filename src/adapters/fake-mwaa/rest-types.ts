@@ -28,7 +28,8 @@ export type Handler = (input: RouteInput) => Either.Either<Routed, AirflowFailur
 export interface RouteSpec {
   readonly method: RestMethod
   readonly path: string
-  readonly query?: QuerySpec | undefined
+  /** The query parameters it reads; a function when they changed between releases. */
+  readonly query?: QuerySpec | ((env: EnvironmentRecord) => QuerySpec) | undefined
   /**
    * Present for endpoints that take a JSON body; validated before the handler runs. A function when
    * the keys a body may carry changed between releases (v2 bodies are extra="forbid").

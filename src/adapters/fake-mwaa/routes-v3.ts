@@ -1,4 +1,5 @@
 import { answers32 } from "./airflow32-shapes.js"
+import { RUNS_BATCH_32, RUNS_QUERY_32, TIS_BATCH_32, TIS_QUERY_32 } from "./filters-32.js"
 import { clearTaskInstances } from "./handlers-clear.js"
 import { dagSource3, getDag, getDagDetails, listDags, patchDag } from "./handlers-dags.js"
 import { getLog } from "./handlers-logs.js"
@@ -92,6 +93,12 @@ const CLEAR = (env: EnvironmentRecord): BodySpec =>
       }
     : CLEAR_30
 
+/** A body or query that 3.1 extended (filters-32.ts). */
+const since32 =
+  <A extends Readonly<Record<string, unknown>>>(v30: A, added: A) =>
+  (env: EnvironmentRecord): A =>
+    answers32(env) ? { ...v30, ...added } : v30
+
 const TI = "/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances"
 
 export const ROUTES_V3: ReadonlyArray<RouteSpec> = [
@@ -125,37 +132,43 @@ export const ROUTES_V3: ReadonlyArray<RouteSpec> = [
   {
     method: "GET",
     path: "/dags/{dag_id}/dagRuns",
-    query: {
-      ...PAGE,
-      ...DATE_RANGES("run_after", "logical_date", "start_date", "end_date", "updated_at"),
-      run_type: "stringList",
-      state: "stringList",
-      order_by: "string"
-    },
+    query: since32(
+      {
+        ...PAGE,
+        ...DATE_RANGES("run_after", "logical_date", "start_date", "end_date", "updated_at"),
+        run_type: "stringList",
+        state: "stringList",
+        order_by: "string"
+      },
+      RUNS_QUERY_32
+    ),
     handler: listRuns
   },
   { method: "POST", path: "/dags/{dag_id}/dagRuns", body: TRIGGER, handler: triggerRun },
-  { method: "POST", path: "/dags/{dag_id}/dagRuns/list", body: RUNS_BATCH, handler: listRunsBatch },
+  { method: "POST", path: "/dags/{dag_id}/dagRuns/list", body: since32(RUNS_BATCH, RUNS_BATCH_32), handler: listRunsBatch },
   { method: "GET", path: "/dags/{dag_id}/dagRuns/{dag_run_id}", handler: getRun },
   {
     method: "GET",
     path: TI,
-    query: {
-      ...PAGE,
-      task_id: "string",
-      ...DATE_RANGES("run_after", "logical_date", "start_date", "end_date", "updated_at"),
-      duration_gte: "number",
-      duration_lte: "number",
-      task_display_name_pattern: "string",
-      state: "stringList",
-      pool: "stringList",
-      queue: "stringList",
-      executor: "stringList",
-      order_by: "string"
-    },
+    query: since32(
+      {
+        ...PAGE,
+        task_id: "string",
+        ...DATE_RANGES("run_after", "logical_date", "start_date", "end_date", "updated_at"),
+        duration_gte: "number",
+        duration_lte: "number",
+        task_display_name_pattern: "string",
+        state: "stringList",
+        pool: "stringList",
+        queue: "stringList",
+        executor: "stringList",
+        order_by: "string"
+      },
+      TIS_QUERY_32
+    ),
     handler: listTaskInstances
   },
-  { method: "POST", path: `${TI}/list`, body: TIS_BATCH, handler: listTaskInstancesBatch },
+  { method: "POST", path: `${TI}/list`, body: since32(TIS_BATCH, TIS_BATCH_32), handler: listTaskInstancesBatch },
   { method: "GET", path: `${TI}/{task_id}`, handler: getTaskInstance },
   { method: "GET", path: `${TI}/{task_id}/{map_index}`, handler: getTaskInstance },
   {

@@ -127,3 +127,22 @@ describe("Airflow 2 releases before 2.10", () => {
     )
   )
 })
+
+describe("3.1's strict range filters", () => {
+  it.effect("filter the batch run list from 3.2 on, and are refused by 3.0's body", () =>
+    Effect.gen(function* () {
+      const list = (environmentName: string, body: Record<string, unknown>) =>
+        Effect.map(
+          viaInvoke({ environmentName, method: "POST", path: "/dags/~/dagRuns/list", body: { dag_ids: [ORDERS_DAG], ...body } }),
+          (a) => (a.body as { dag_runs: Array<{ run_after: string }> }).dag_runs
+        )
+      const all = yield* list(env("3.2.1"), {})
+      const latest = all.map((r) => r.run_after).sort()[all.length - 1]!
+      expect(yield* list(env("3.2.1"), { run_after_gte: latest })).toHaveLength(1)
+      expect(yield* list(env("3.2.1"), { run_after_gt: latest })).toHaveLength(0)
+      expect(yield* list(env("3.2.1"), { run_after_lt: latest })).toHaveLength(all.length - 1)
+      const refused = yield* Effect.flip(list(env("3.0.6"), { run_after_gt: latest }))
+      expect(refused).toMatchObject({ airflowStatus: 422, airflowBody: { detail: [{ type: "extra_forbidden" }] } })
+    }).pipe(Effect.provide(layer()))
+  )
+})
