@@ -39,7 +39,7 @@ export const listDags: Handler = ({ env, query }) =>
     const sorted = yield* sortBy(
       env.flavor,
       filtered,
-      query["order_by"] as string | undefined,
+      query["order_by"] as string | ReadonlyArray<string> | undefined,
       {
         dag_id: (d) => d.dagId,
         dag_display_name: (d) => d.dagId,

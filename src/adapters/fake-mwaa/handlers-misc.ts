@@ -20,7 +20,13 @@ const listOf =
   ({ env, query }) =>
     Either.gen(function* () {
       const items = pick(env).filter((a) => pattern === undefined || contains(pattern.of(a), query[pattern.param]))
-      const sorted = yield* sortBy(env.flavor, items, query["order_by"] as string | undefined, fields, defaultOrder(env.flavor))
+      const sorted = yield* sortBy(
+        env.flavor,
+        items,
+        query["order_by"] as string | ReadonlyArray<string> | undefined,
+        fields,
+        defaultOrder(env.flavor)
+      )
       const p = yield* page(env.flavor, query["limit"] as number | undefined, query["offset"] as number | undefined)
       return ok({ [key]: paginate(sorted, p).map((a) => render(env, a)), total_entries: items.length })
     })

@@ -8,7 +8,7 @@ import { getRun, listRuns, listRunsBatch } from "./handlers-runs.js"
 import { getTaskInstance, listTaskInstances, listTaskInstancesBatch } from "./handlers-task-instances.js"
 import { triggerRun } from "./handlers-trigger.js"
 import type { BodySpec } from "./request-body.js"
-import { DATE_RANGES, PAGE } from "./request-query.js"
+import { DATE_RANGES, PAGE, type QuerySpec } from "./request-query.js"
 import type { RouteSpec } from "./rest-types.js"
 import { type EnvironmentRecord, servesSince } from "./state.js"
 
@@ -99,24 +99,30 @@ const since32 =
   (env: EnvironmentRecord): A =>
     answers32(env) ? { ...v30, ...added } : v30
 
+/** 3.1's GET lists sort by several fields (apache/airflow#53408); the batch bodies keep one. */
+const MULTI_SORT: QuerySpec = { order_by: "stringList" }
+
 const TI = "/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances"
 
 export const ROUTES_V3: ReadonlyArray<RouteSpec> = [
   {
     method: "GET",
     path: "/dags",
-    query: {
-      ...PAGE,
-      tags: "stringList",
-      tags_match_mode: "string",
-      owners: "stringList",
-      dag_id_pattern: "string",
-      dag_display_name_pattern: "string",
-      exclude_stale: "boolean",
-      paused: "boolean",
-      last_dag_run_state: "string",
-      order_by: "string"
-    },
+    query: since32(
+      {
+        ...PAGE,
+        tags: "stringList",
+        tags_match_mode: "string",
+        owners: "stringList",
+        dag_id_pattern: "string",
+        dag_display_name_pattern: "string",
+        exclude_stale: "boolean",
+        paused: "boolean",
+        last_dag_run_state: "string",
+        order_by: "string"
+      },
+      MULTI_SORT
+    ),
     handler: listDags
   },
   { method: "GET", path: "/dags/{dag_id}", handler: getDag },
@@ -140,7 +146,7 @@ export const ROUTES_V3: ReadonlyArray<RouteSpec> = [
         state: "stringList",
         order_by: "string"
       },
-      RUNS_QUERY_32
+      { ...RUNS_QUERY_32, ...MULTI_SORT }
     ),
     handler: listRuns
   },
@@ -164,7 +170,7 @@ export const ROUTES_V3: ReadonlyArray<RouteSpec> = [
         executor: "stringList",
         order_by: "string"
       },
-      TIS_QUERY_32
+      { ...TIS_QUERY_32, ...MULTI_SORT }
     ),
     handler: listTaskInstances
   },
@@ -178,14 +184,19 @@ export const ROUTES_V3: ReadonlyArray<RouteSpec> = [
     handler: getLog
   },
   { method: "POST", path: "/dags/{dag_id}/clearTaskInstances", body: CLEAR, handler: clearTaskInstances },
-  { method: "GET", path: "/importErrors", query: { ...PAGE, order_by: "string" }, handler: listImportErrors },
+  { method: "GET", path: "/importErrors", query: since32({ ...PAGE, order_by: "string" }, MULTI_SORT), handler: listImportErrors },
   {
     method: "GET",
     path: "/connections",
-    query: { ...PAGE, order_by: "string", connection_id_pattern: "string" },
+    query: since32({ ...PAGE, order_by: "string", connection_id_pattern: "string" }, MULTI_SORT),
     handler: listConnections
   },
-  { method: "GET", path: "/variables", query: { ...PAGE, order_by: "string", variable_key_pattern: "string" }, handler: listVariables },
+  {
+    method: "GET",
+    path: "/variables",
+    query: since32({ ...PAGE, order_by: "string", variable_key_pattern: "string" }, MULTI_SORT),
+    handler: listVariables
+  },
   { method: "GET", path: "/monitor/health", handler: health },
   { method: "GET", path: "/version", handler: version }
 ]

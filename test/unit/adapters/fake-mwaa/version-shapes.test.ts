@@ -146,3 +146,26 @@ describe("3.1's strict range filters", () => {
     }).pipe(Effect.provide(layer()))
   )
 })
+
+describe("3.1's multi-criteria sort", () => {
+  it.effect("orders a GET list by every order_by given from 3.2 on; 3.0 reads the first only", () =>
+    Effect.gen(function* () {
+      const ids = (environmentName: string) =>
+        Effect.map(
+          viaInvoke({
+            environmentName,
+            method: "GET",
+            path: `/dags/${ORDERS_DAG}/dagRuns`,
+            queryParameters: { order_by: ["state", "-run_after"] }
+          }),
+          (a) => (a.body as { dag_runs: Array<{ state: string; run_after: string }> }).dag_runs
+        )
+      const v32 = yield* ids(env("3.2.1"))
+      const expected = [...v32].sort((a, b) => a.state.localeCompare(b.state) || b.run_after.localeCompare(a.run_after))
+      expect(v32).toEqual(expected)
+      const v30 = yield* ids(env("3.0.6"))
+      const failed = v30.filter((r) => r.state === "failed").map((r) => r.run_after)
+      expect(failed).toEqual([...failed].sort())
+    }).pipe(Effect.provide(layer()))
+  )
+})
