@@ -1,4 +1,4 @@
-import { dagFileKey, demoSeed, type FakeSeed, taskLogStreamName } from "../../src/adapters/fake-mwaa/index.js"
+import { dagFileKey, demoSeed, type FakeSeed, taskLogStreamName, versionMatrixSeed } from "../../src/adapters/fake-mwaa/index.js"
 
 /**
  * The demo seed plus, in each environment, a DAG whose id AND task ids are 40 characters,
@@ -11,8 +11,13 @@ export const LONG_UPSTREAM_TASK = "extract_inventory_snapshot_from_postgres"
 export const LONG_RUN = "scheduled__2026-11-24T02:00:00+00:00"
 export const LONG_TASK_ERROR = "ValueError: 1,204 SKUs differ between snapshot and ledger"
 
-export const longIdsSeed = (): FakeSeed => {
-  const demo = demoSeed()
+export const longIdsSeed = (): FakeSeed => withLongIds(demoSeed())
+
+/** The version matrix (one environment per Airflow release MWAA offers), each with the 40-character DAG. */
+export const longIdsMatrixSeed = (): FakeSeed => withLongIds(versionMatrixSeed())
+
+/** Any seed with the 40-character DAG and its failed scheduled run added to every environment. */
+export const withLongIds = (demo: FakeSeed): FakeSeed => {
   return {
     ...demo,
     environments: demo.environments.map((env) => ({

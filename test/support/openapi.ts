@@ -13,11 +13,33 @@ type Json = Record<string, any>
 
 /**
  * The document each Airflow release is validated against: 2 is 2.10's v1 document (2.7–2.11 share
- * it: their v1 API only added fields), 3 is 3.0's v2, "3.2" is 3.2's v2 (test/fixtures/airflow/PROVENANCE.md).
+ * it: their v1 API only added fields), 3 is 3.0's v2, "3.2" is 3.2's v2, "3.3" is 3.2's v2 plus the
+ * 3.3 changelog's REST changes (test/fixtures/airflow/PROVENANCE.md).
  */
-export type SpecVersion = 2 | 3 | "3.2"
+export type SpecVersion = 2 | 3 | "3.2" | "3.3"
 
-const SPEC_FILES: Record<SpecVersion, string> = { 2: "airflow-2-v1.yaml", 3: "airflow-3-v2.yaml", "3.2": "airflow-3.2-v2.yaml" }
+const SPEC_FILES: Record<SpecVersion, string> = {
+  2: "airflow-2-v1.yaml",
+  3: "airflow-3-v2.yaml",
+  "3.2": "airflow-3.2-v2.yaml",
+  "3.3": "airflow-3.3-v2.yaml"
+}
+
+/**
+ * The document an Airflow release ("2.11.2", "3.2.1") is checked against: 2.x → 2, 3.0.x → 3,
+ * 3.1.x and 3.2.x → "3.2" (no 3.1 document is kept; the fakes serve 3.1 as 3.2), 3.3.x → "3.3".
+ */
+export const specFor = (airflowVersion: string): SpecVersion => {
+  const match = /^(\d+)\.(\d+)/.exec(airflowVersion)
+  if (match === null) throw new Error(`Not an Airflow version: ${airflowVersion}`)
+  const [major, minor] = [Number(match[1]), Number(match[2])]
+  if (major === 2) return 2
+  if (major !== 3) throw new Error(`No Airflow document for ${airflowVersion}`)
+  return minor === 0 ? 3 : minor <= 2 ? "3.2" : "3.3"
+}
+
+/** The fixture file of a document, e.g. "airflow-3.2-v2.yaml". */
+export const specFileName = (version: SpecVersion): string => SPEC_FILES[version]
 
 const specFile = (version: SpecVersion) => fileURLToPath(new URL(`../fixtures/airflow/${SPEC_FILES[version]}`, import.meta.url))
 
@@ -103,4 +125,16 @@ export const loadSpecValidator = (version: SpecVersion): SpecValidator => {
       return validate(body) ? [] : (validate.errors ?? []).map((e) => `${method} ${path} → ${e.instancePath || "/"} ${e.message ?? ""}`)
     }
   }
+}
+
+const loaded = new Map<SpecVersion, SpecValidator>()
+
+/** The validator of the document an Airflow release ("3.2.1") is checked against, loaded once per process. */
+export const validatorFor = (airflowVersion: string): SpecValidator => {
+  const key = specFor(airflowVersion)
+  const cached = loaded.get(key)
+  if (cached !== undefined) return cached
+  const validator = loadSpecValidator(key)
+  loaded.set(key, validator)
+  return validator
 }

@@ -1,6 +1,7 @@
 import { Either } from "effect"
 import { airflowError, problem } from "./airflow-errors.js"
 import { taskInstanceReference2 } from "./airflow2-shapes.js"
+import { cursorFields } from "./airflow32-shapes.js"
 import { findDag, findRun, taskInstanceView } from "./lookups.js"
 import { inRange } from "./queries.js"
 import { type Handler, ok } from "./rest-types.js"
@@ -95,6 +96,11 @@ export const clearTaskInstances: Handler = ({ env, params, body, now }) =>
         (!onlyFailed || t.state === "failed" || t.state === "upstream_failed") &&
         (!onlyRunning || t.state === "running")
     )
+    // 3.2's prevent_running_task: a clear that would touch a running task is refused (409) instead.
+    if (body["prevent_running_task"] === true && selected.some((t) => t.state === "running")) {
+      const running = selected.filter((t) => t.state === "running").map((t) => t.taskId)
+      return yield* Either.left(airflowError(3, 409, { detail: null }, `Task instances are running: ${running.join(", ")}`))
+    }
     const dryRun = body["dry_run"] !== false
     const resetRuns = body["reset_dag_runs"] === true || (env.flavor === 3 && body["reset_dag_runs"] !== false)
     const next = dryRun ? env : applyClear(env, dag, selected, resetRuns, now)
@@ -105,7 +111,10 @@ export const clearTaskInstances: Handler = ({ env, params, body, now }) =>
       )
     }
     const after = selected.map((t) => next.taskInstances.find((n) => n.id === t.id) ?? t)
-    return ok({ task_instances: after.map((t) => taskInstanceView(next, t)), total_entries: after.length }, dryRun ? undefined : next)
+    return ok(
+      { task_instances: after.map((t) => taskInstanceView(next, t)), total_entries: after.length, ...cursorFields(env) },
+      dryRun ? undefined : next
+    )
   })
 
 const applyClear = (

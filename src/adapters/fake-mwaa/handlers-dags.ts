@@ -1,7 +1,9 @@
 import { Either } from "effect"
 import { airflowError } from "./airflow-errors.js"
+import { asReleased } from "./airflow2-releases.js"
 import { dagDetail2 } from "./airflow2-shapes.js"
 import { scheduleExpression } from "./asset-shapes.js"
+import { answers32, dagDetails32, dagSourceDelta32 } from "./airflow32-shapes.js"
 import { dagDetails3 } from "./airflow3-shapes.js"
 import { DAGS_FOLDER, dagFileKey } from "./locations.js"
 import { dagView, findDag, requireDag } from "./lookups.js"
@@ -38,7 +40,7 @@ export const listDags: Handler = ({ env, query }) =>
     const sorted = yield* sortBy(
       env.flavor,
       filtered,
-      query["order_by"] as string | undefined,
+      query["order_by"] as string | ReadonlyArray<string> | undefined,
       {
         dag_id: (d) => d.dagId,
         dag_display_name: (d) => d.dagId,
@@ -59,7 +61,9 @@ export const getDagDetails: Handler = ({ env, params }) =>
   Either.map(requireDag(env, params["dag_id"] ?? ""), (dag) => {
     const expression = scheduleExpression(env, dag.dagId)
     return ok(
-      env.flavor === 2 ? { ...dagDetail2(dag), dataset_expression: expression } : { ...dagDetails3(dag), asset_expression: expression }
+      env.flavor === 2
+        ? asReleased(env, "dagDetail", { ...dagDetail2(dag), dataset_expression: expression })
+        : { ...(answers32(env) ? dagDetails32(env, dag) : dagDetails3(dag)), asset_expression: expression }
     )
   })
 
@@ -108,5 +112,5 @@ export const dagSource3: Handler = ({ env, params, query }) => {
     ? Either.left(
         airflowError(3, 404, { detail: null }, `The source code of the DAG ${dagId}, version_number ${version ?? "None"} was not found`)
       )
-    : Either.right(ok({ content, dag_id: dagId, version_number: 1 }))
+    : Either.right(ok({ content, dag_id: dagId, version_number: 1, ...(dag !== undefined && answers32(env) ? dagSourceDelta32(dag) : {}) }))
 }

@@ -1,4 +1,5 @@
 import { Either } from "effect"
+import { answers32 } from "./airflow32-shapes.js"
 import type { LogEvent } from "../cloudwatch-task-logs.js"
 import { type AirflowFailure, airflowError, routeNotFound, unprocessable } from "./airflow-errors.js"
 import { logGroupName, taskLogStreamName } from "./locations.js"
@@ -98,6 +99,14 @@ export const getLog: Handler = ({ env, params, query }) =>
       )
     }
     const tryNumber = Number(tryText)
+    // 3.0 declares try_number PositiveInt (exclusiveMinimum 0); 3.2 relaxed it to NonNegativeInt (minimum 0).
+    if (env.flavor === 3 && tryNumber === 0 && !answers32(env)) {
+      return yield* Either.left(
+        unprocessable([
+          { type: "greater_than", loc: ["path", "try_number"], msg: "Input should be greater than 0", input: tryText, ctx: { gt: 0 } }
+        ])
+      )
+    }
     const mapIndex = (query["map_index"] as number | undefined) ?? -1
     const ti = yield* Either.mapLeft(
       requireTaskInstance(env, params["dag_id"] ?? "", params["dag_run_id"] ?? "", params["task_id"] ?? "", mapIndex),

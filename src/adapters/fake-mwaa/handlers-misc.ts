@@ -1,5 +1,6 @@
 import { Either } from "effect"
 import { connectionItem2, importError2, variable2 } from "./airflow2-shapes.js"
+import { answers32, connection32, variable32 } from "./airflow32-shapes.js"
 import { connection3, importError3, variable3 } from "./airflow3-shapes.js"
 import { contains, page, paginate, sortBy, timeKey } from "./queries.js"
 import { type Handler, ok } from "./rest-types.js"
@@ -19,7 +20,13 @@ const listOf =
   ({ env, query }) =>
     Either.gen(function* () {
       const items = pick(env).filter((a) => pattern === undefined || contains(pattern.of(a), query[pattern.param]))
-      const sorted = yield* sortBy(env.flavor, items, query["order_by"] as string | undefined, fields, defaultOrder(env.flavor))
+      const sorted = yield* sortBy(
+        env.flavor,
+        items,
+        query["order_by"] as string | ReadonlyArray<string> | undefined,
+        fields,
+        defaultOrder(env.flavor)
+      )
       const p = yield* page(env.flavor, query["limit"] as number | undefined, query["offset"] as number | undefined)
       return ok({ [key]: paginate(sorted, p).map((a) => render(env, a)), total_entries: items.length })
     })
@@ -49,7 +56,7 @@ export const listConnections = listOf<S.ConnectionRecord>(
     host: (c) => c.host,
     port: (c) => c.port
   },
-  (env, c) => (env.flavor === 2 ? connectionItem2(c) : connection3(c)),
+  (env, c) => (env.flavor === 2 ? connectionItem2(c) : answers32(env) ? connection32(c) : connection3(c)),
   () => "id",
   { param: "connection_id_pattern", of: (c) => c.connectionId }
 )
@@ -58,7 +65,7 @@ export const listVariables = listOf<S.VariableRecord>(
   (env) => env.variables,
   "variables",
   { id: (v) => v.id, key: (v) => v.key, description: (v) => v.description },
-  (env, v) => (env.flavor === 2 ? variable2(v) : variable3(v)),
+  (env, v) => (env.flavor === 2 ? variable2(v) : answers32(env) ? variable32(v) : variable3(v)),
   () => "id",
   { param: "variable_key_pattern", of: (v) => v.key }
 )

@@ -1,5 +1,7 @@
 import { Either } from "effect"
 import { type AirflowFailure, unprocessable } from "./airflow-errors.js"
+import { cursorFields } from "./airflow32-shapes.js"
+import { runMatches32 } from "./filters-32.js"
 import { runView, requireDag, requireRun } from "./lookups.js"
 import { PAGE_BODY, inRange, type ListRequest, sortedPage, timeKey, within } from "./queries.js"
 import { type Handler, ok } from "./rest-types.js"
@@ -40,11 +42,12 @@ const RUN_FIELDS_3 = {
 }
 
 /** Filters named as each version names them: execution_date_* in 2, logical_date_* and run_after_* in 3. */
-const matches = (flavor: S.Flavor, run: S.DagRunRecord, f: Readonly<Record<string, unknown>>, states: unknown): boolean =>
+const matches = (env: S.EnvironmentRecord, run: S.DagRunRecord, f: Readonly<Record<string, unknown>>, states: unknown): boolean =>
   within(run.state, states) &&
+  runMatches32(env, run, f) &&
   inRange(run.startDate, f["start_date_gte"], f["start_date_lte"]) &&
   inRange(run.endDate, f["end_date_gte"], f["end_date_lte"]) &&
-  (flavor === 2
+  (env.flavor === 2
     ? inRange(run.logicalDate, f["execution_date_gte"], f["execution_date_lte"])
     : inRange(run.logicalDate, f["logical_date_gte"], f["logical_date_lte"]) &&
       inRange(run.runAfter, f["run_after_gte"], f["run_after_lte"]) &&
@@ -52,7 +55,7 @@ const matches = (flavor: S.Flavor, run: S.DagRunRecord, f: Readonly<Record<strin
 
 const listed = (env: S.EnvironmentRecord, runs: ReadonlyArray<S.DagRunRecord>, request: ListRequest) =>
   Either.map(sortedPage(env.flavor, runs, env.flavor === 2 ? RUN_FIELDS_2 : RUN_FIELDS_3, "id", request), (shown) =>
-    ok({ dag_runs: shown.map((r) => runView(env, r)), total_entries: runs.length })
+    ok({ dag_runs: shown.map((r) => runView(env, r)), total_entries: runs.length, ...cursorFields(env) })
   )
 
 export const listRuns: Handler = ({ env, params, query }) =>
@@ -60,7 +63,7 @@ export const listRuns: Handler = ({ env, params, query }) =>
     const dagId = params["dag_id"] ?? ""
     // Airflow 2 filters by whatever dag_id it is given; Airflow 3 checks that the DAG exists.
     if (dagId !== "~" && env.flavor === 3) yield* requireDag(env, dagId)
-    const runs = env.dagRuns.filter((r) => (dagId === "~" || r.dagId === dagId) && matches(env.flavor, r, query, query["state"]))
+    const runs = env.dagRuns.filter((r) => (dagId === "~" || r.dagId === dagId) && matches(env, r, query, query["state"]))
     return yield* listed(env, runs, { orderBy: query["order_by"], limit: query["limit"], offset: query["offset"] })
   })
 
@@ -75,7 +78,7 @@ export const tildeOnly = (name: string, value: string | undefined): Either.Eithe
 export const listRunsBatch: Handler = ({ env, params, body }) =>
   Either.gen(function* () {
     if (env.flavor === 3) yield* tildeOnly("dag_id", params["dag_id"])
-    const runs = env.dagRuns.filter((r) => within(r.dagId, body["dag_ids"]) && matches(env.flavor, r, body, body["states"]))
+    const runs = env.dagRuns.filter((r) => within(r.dagId, body["dag_ids"]) && matches(env, r, body, body["states"]))
     return yield* listed(env, runs, {
       orderBy: body["order_by"],
       limit: body["page_limit"],

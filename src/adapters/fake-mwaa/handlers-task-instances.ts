@@ -1,6 +1,8 @@
 import { Either } from "effect"
 import { routeNotFound, unprocessable } from "./airflow-errors.js"
 import { durationSeconds } from "./airflow2-shapes.js"
+import { cursorFields } from "./airflow32-shapes.js"
+import { taskInstanceMatches32 } from "./filters-32.js"
 import { findRun, requireDag, requireRun, requireTaskInstance, taskInstanceView } from "./lookups.js"
 import { PAGE_BODY, contains, inRange, type ListRequest, sortedPage, timeKey, within } from "./queries.js"
 import { tildeOnly } from "./handlers-runs.js"
@@ -21,6 +23,7 @@ const matches = (env: S.EnvironmentRecord, ti: TI, f: Readonly<Record<string, un
     (typeof f["duration_lte"] !== "number" || (duration !== null && duration <= f["duration_lte"]))
   return (
     durationOk &&
+    taskInstanceMatches32(env, ti, f) &&
     within(ti.state, states(f["state"])) &&
     within(ti.pool, f["pool"]) &&
     within(ti.queue, f["queue"]) &&
@@ -58,7 +61,7 @@ const TI_FIELDS = (env: S.EnvironmentRecord) => {
 
 const listed = (env: S.EnvironmentRecord, tis: ReadonlyArray<TI>, defaultOrder: string, request: ListRequest) =>
   Either.map(sortedPage(env.flavor, tis, TI_FIELDS(env), defaultOrder, request), (shown) =>
-    ok({ task_instances: shown.map((t) => taskInstanceView(env, t)), total_entries: tis.length })
+    ok({ task_instances: shown.map((t) => taskInstanceView(env, t)), total_entries: tis.length, ...cursorFields(env) })
   )
 
 export const listTaskInstances: Handler = ({ env, params, query }) =>

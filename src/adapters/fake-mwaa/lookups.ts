@@ -1,6 +1,8 @@
 import { Either } from "effect"
 import { type AirflowFailure, airflowError } from "./airflow-errors.js"
+import { asReleased } from "./airflow2-releases.js"
 import { dag2, dagRun2, taskInstance2 } from "./airflow2-shapes.js"
+import { answers32, dag32, dagRun32, taskInstance32 } from "./airflow32-shapes.js"
 import { dag3, dagRun3, taskInstance3 } from "./airflow3-shapes.js"
 import type * as S from "./state.js"
 
@@ -57,13 +59,14 @@ export const requireTaskInstance = (
   return Either.left(airflowError(env.flavor, 404, { title: "Task instance not found", detail: null }, v3))
 }
 
-/** Each version's rendering of the stored records. */
-export const dagView = (env: S.EnvironmentRecord, dag: S.DagRecord) => (env.flavor === 2 ? dag2(dag) : dag3(dag))
+/** Each version's rendering of the stored records: Airflow 2, 3.0, or 3.2 and later (airflow32-shapes.ts). */
+export const dagView = (env: S.EnvironmentRecord, dag: S.DagRecord) =>
+  env.flavor === 2 ? asReleased(env, "dag", dag2(dag)) : answers32(env) ? dag32(env, dag) : dag3(dag)
 
 export const runView = (env: S.EnvironmentRecord, run: S.DagRunRecord) =>
-  env.flavor === 2 ? dagRun2(run) : dagRun3(run, findDag(env, run.dagId))
+  env.flavor === 2 ? dagRun2(run) : (answers32(env) ? dagRun32 : dagRun3)(run, findDag(env, run.dagId))
 
 export const taskInstanceView = (env: S.EnvironmentRecord, ti: S.TaskInstanceRecord) =>
   env.flavor === 2
-    ? taskInstance2(ti, findRun(env, ti.dagId, ti.runId))
-    : taskInstance3(ti, findRun(env, ti.dagId, ti.runId), findDag(env, ti.dagId))
+    ? asReleased(env, "taskInstance", taskInstance2(ti, findRun(env, ti.dagId, ti.runId)))
+    : (answers32(env) ? taskInstance32 : taskInstance3)(ti, findRun(env, ti.dagId, ti.runId), findDag(env, ti.dagId))

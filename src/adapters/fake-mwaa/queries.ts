@@ -69,24 +69,31 @@ const compareKeys = (a: SortKey, b: SortKey): number => {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/** Sorts by order_by ("-field" descending); ties keep id order. Unknown fields are a 400, as in Airflow. */
+/**
+ * Sorts by order_by ("-field" descending); ties keep id order. Unknown fields are a 400, as in Airflow.
+ * From 3.1 the GET lists take several (multi-criteria sort, apache/airflow#53408): a list, applied in turn.
+ */
 export const sortBy = <A>(
   flavor: Flavor,
   items: ReadonlyArray<A>,
-  orderBy: string | undefined,
+  orderBy: string | ReadonlyArray<string> | undefined,
   fields: SortFields<A>,
   defaultField: string
 ): Either.Either<ReadonlyArray<A>, AirflowFailure> => {
-  const wanted = orderBy === undefined || orderBy === "" ? defaultField : orderBy
-  const descending = wanted.startsWith("-")
-  const name = descending ? wanted.slice(1) : wanted
-  const key = fields[name]
-  if (key === undefined) {
-    const detail = `Ordering with '${name}' is disallowed or the attribute does not exist on the model`
-    return Either.left(airflowError(flavor, 400, { detail }, detail))
+  const given = (typeof orderBy === "string" ? [orderBy] : (orderBy ?? [])).filter((o) => o !== "")
+  const comparators: Array<(a: A, b: A) => number> = []
+  for (const wanted of given.length === 0 ? [defaultField] : given) {
+    const descending = wanted.startsWith("-")
+    const name = descending ? wanted.slice(1) : wanted
+    const key = fields[name]
+    if (key === undefined) {
+      const detail = `Ordering with '${name}' is disallowed or the attribute does not exist on the model`
+      return Either.left(airflowError(flavor, 400, { detail }, detail))
+    }
+    comparators.push((a, b) => (descending ? compareKeys(key(b), key(a)) : compareKeys(key(a), key(b))))
   }
   // Array.prototype.sort is stable, so ties keep the id order of `items` either way.
-  return Either.right([...items].sort((a, b) => (descending ? compareKeys(key(b), key(a)) : compareKeys(key(a), key(b)))))
+  return Either.right([...items].sort((a, b) => comparators.reduce((order, compare) => (order !== 0 ? order : compare(a, b)), 0)))
 }
 
 /** A timestamp sort key. */
@@ -127,7 +134,7 @@ export const sortedPage = <A>(
   request: ListRequest
 ): Either.Either<ReadonlyArray<A>, AirflowFailure> =>
   Either.gen(function* () {
-    const sorted = yield* sortBy(flavor, items, request.orderBy as string | undefined, fields, defaultField)
+    const sorted = yield* sortBy(flavor, items, request.orderBy as string | ReadonlyArray<string> | undefined, fields, defaultField)
     const fallback = request.pageNames === undefined ? undefined : 100
     const p = yield* page(flavor, request.limit as number | undefined, request.offset as number | undefined, request.pageNames, fallback)
     return paginate(sorted, p)

@@ -15,6 +15,8 @@ export interface FieldSpec {
   readonly required?: boolean
   /** For stringList: items may be null (Airflow 3 state lists). */
   readonly nullableItems?: boolean
+  /** A boolean or integer that takes null (`bool | None` without a default); the other kinds always do. */
+  readonly nullable?: boolean
 }
 
 export type BodySpec = Readonly<Record<string, FieldSpec>>
@@ -115,7 +117,7 @@ export const validateBody = (
       problems.push({ field, v2: "Unknown field.", v3: issue([field], "extra_forbidden", "Extra inputs are not permitted", value) })
     } else if (value === null) {
       // Booleans and integers have defaults instead of null in both versions; the rest are nullable.
-      if (fieldSpec.kind === "boolean" || fieldSpec.kind === "integer") {
+      if ((fieldSpec.kind === "boolean" || fieldSpec.kind === "integer") && fieldSpec.nullable !== true) {
         const [type, msg] = fieldSpec.kind === "boolean" ? ["bool_type", "boolean"] : ["int_type", "integer"]
         problems.push({ field, v2: "Field may not be null.", v3: issue([field], type, `Input should be a valid ${msg}`, null) })
       } else out[field] = null

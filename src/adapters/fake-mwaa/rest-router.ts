@@ -60,8 +60,10 @@ export const routeRequest = (env: EnvironmentRecord, request: RestRequest, now: 
   if (route === undefined) return Either.left(methodNotAllowed(env.flavor))
   const params = match(route.path, segments) ?? {}
   return Either.gen(function* () {
-    const query = yield* parseQuery(env.flavor, route.query ?? {}, request.queryParameters)
-    const body = route.body === undefined ? {} : yield* validateBody(env.flavor, route.body, request.body, { title2: route.bodyTitle })
+    const querySpec = typeof route.query === "function" ? route.query(env) : route.query
+    const query = yield* parseQuery(env.flavor, querySpec ?? {}, request.queryParameters)
+    const spec = typeof route.body === "function" ? route.body(env) : route.body
+    const body = spec === undefined ? {} : yield* validateBody(env.flavor, spec, request.body, { title2: route.bodyTitle })
     return yield* route.handler({ env, params, query, body, now })
   })
 }

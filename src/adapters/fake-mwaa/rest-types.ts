@@ -28,9 +28,13 @@ export type Handler = (input: RouteInput) => Either.Either<Routed, AirflowFailur
 export interface RouteSpec {
   readonly method: RestMethod
   readonly path: string
-  readonly query?: QuerySpec | undefined
-  /** Present for endpoints that take a JSON body; validated before the handler runs. */
-  readonly body?: BodySpec | undefined
+  /** The query parameters it reads; a function when they changed between releases. */
+  readonly query?: QuerySpec | ((env: EnvironmentRecord) => QuerySpec) | undefined
+  /**
+   * Present for endpoints that take a JSON body; validated before the handler runs. A function when
+   * the keys a body may carry changed between releases (v2 bodies are extra="forbid").
+   */
+  readonly body?: BodySpec | ((env: EnvironmentRecord) => BodySpec) | undefined
   /** Airflow 2 title of the 400 for a bad body (defaults to "Bad Request"). */
   readonly bodyTitle?: string | undefined
   /** The first Airflow release that serves it ([3, 1] for human-in-the-loop); older ones answer 404. */

@@ -1,4 +1,6 @@
 import { dagQueuedEvents, getAsset, listAssetEvents, listAssets } from "./handlers-assets.js"
+import { answers32 } from "./airflow32-shapes.js"
+import { RUNS_BATCH_32, RUNS_QUERY_32, TIS_BATCH_32, TIS_QUERY_32 } from "./filters-32.js"
 import { clearTaskInstances } from "./handlers-clear.js"
 import { dagSource3, getDag, getDagDetails, listDags, patchDag } from "./handlers-dags.js"
 import { getDagVersion, getTaskTries, listDagVersions } from "./handlers-history.js"
@@ -10,8 +12,9 @@ import { getTaskInstance, listTaskInstances, listTaskInstancesBatch } from "./ha
 import { triggerRun } from "./handlers-trigger.js"
 import { XCOM_ROUTES_V3 } from "./handlers-xcom.js"
 import type { BodySpec } from "./request-body.js"
-import { DATE_RANGES, PAGE } from "./request-query.js"
+import { DATE_RANGES, PAGE, type QuerySpec } from "./request-query.js"
 import type { RouteSpec } from "./rest-types.js"
+import { type EnvironmentRecord, servesSince } from "./state.js"
 
 /**
  * Airflow 3.0 endpoints (airflow-3-v2.yaml without its /api/v2 prefix). Every body model is
@@ -51,7 +54,7 @@ const TIS_BATCH: BodySpec = {
 }
 
 /** In 3.0 logical_date is `AwareDatetime | None` with no default: the key is required, null allowed. */
-const TRIGGER: BodySpec = {
+const TRIGGER_30: BodySpec = {
   dag_run_id: { kind: "string" },
   data_interval_start: { kind: "datetime" },
   data_interval_end: { kind: "datetime" },
@@ -61,7 +64,7 @@ const TRIGGER: BodySpec = {
   note: { kind: "string" }
 }
 
-const CLEAR: BodySpec = {
+const CLEAR_30: BodySpec = {
   dry_run: { kind: "boolean" },
   start_date: { kind: "datetime" },
   end_date: { kind: "datetime" },
@@ -75,6 +78,33 @@ const CLEAR: BodySpec = {
   include_future: { kind: "boolean" },
   include_past: { kind: "boolean" }
 }
+
+/**
+ * What 3.2 (and 3.3) bodies add (airflow-3.2-v2.yaml, airflow-3.3-v2.yaml): an asset partition for a
+ * triggered run; for clearing, leaving running tasks alone and re-running on the latest DAG version,
+ * which 3.3 makes nullable (no default: the DAG's or the global setting decides, apache/airflow#63884).
+ * The 3.2 document still gives logical_date no default; the client copies cannot tell whether it stayed
+ * required, so the fake keeps 3.0's rule (the server always sends it).
+ */
+const TRIGGER = (env: EnvironmentRecord): BodySpec => (answers32(env) ? { ...TRIGGER_30, partition_key: { kind: "string" } } : TRIGGER_30)
+
+const CLEAR = (env: EnvironmentRecord): BodySpec =>
+  answers32(env)
+    ? {
+        ...CLEAR_30,
+        prevent_running_task: { kind: "boolean" },
+        run_on_latest_version: { kind: "boolean", nullable: servesSince(env, [3, 3]) }
+      }
+    : CLEAR_30
+
+/** A body or query that 3.1 extended (filters-32.ts). */
+const since32 =
+  <A extends Readonly<Record<string, unknown>>>(v30: A, added: A) =>
+  (env: EnvironmentRecord): A =>
+    answers32(env) ? { ...v30, ...added } : v30
+
+/** 3.1's GET lists sort by several fields (apache/airflow#53408); the batch bodies keep one. */
+const MULTI_SORT: QuerySpec = { order_by: "stringList" }
 
 const TI = "/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances"
 
@@ -108,18 +138,21 @@ export const ROUTES_V3: ReadonlyArray<RouteSpec> = [
   {
     method: "GET",
     path: "/dags",
-    query: {
-      ...PAGE,
-      tags: "stringList",
-      tags_match_mode: "string",
-      owners: "stringList",
-      dag_id_pattern: "string",
-      dag_display_name_pattern: "string",
-      exclude_stale: "boolean",
-      paused: "boolean",
-      last_dag_run_state: "string",
-      order_by: "string"
-    },
+    query: since32(
+      {
+        ...PAGE,
+        tags: "stringList",
+        tags_match_mode: "string",
+        owners: "stringList",
+        dag_id_pattern: "string",
+        dag_display_name_pattern: "string",
+        exclude_stale: "boolean",
+        paused: "boolean",
+        last_dag_run_state: "string",
+        order_by: "string"
+      },
+      MULTI_SORT
+    ),
     handler: listDags
   },
   { method: "GET", path: "/dags/{dag_id}", handler: getDag },
@@ -142,37 +175,43 @@ export const ROUTES_V3: ReadonlyArray<RouteSpec> = [
   {
     method: "GET",
     path: "/dags/{dag_id}/dagRuns",
-    query: {
-      ...PAGE,
-      ...DATE_RANGES("run_after", "logical_date", "start_date", "end_date", "updated_at"),
-      run_type: "stringList",
-      state: "stringList",
-      order_by: "string"
-    },
+    query: since32(
+      {
+        ...PAGE,
+        ...DATE_RANGES("run_after", "logical_date", "start_date", "end_date", "updated_at"),
+        run_type: "stringList",
+        state: "stringList",
+        order_by: "string"
+      },
+      { ...RUNS_QUERY_32, ...MULTI_SORT }
+    ),
     handler: listRuns
   },
   { method: "POST", path: "/dags/{dag_id}/dagRuns", body: TRIGGER, handler: triggerRun },
-  { method: "POST", path: "/dags/{dag_id}/dagRuns/list", body: RUNS_BATCH, handler: listRunsBatch },
+  { method: "POST", path: "/dags/{dag_id}/dagRuns/list", body: since32(RUNS_BATCH, RUNS_BATCH_32), handler: listRunsBatch },
   { method: "GET", path: "/dags/{dag_id}/dagRuns/{dag_run_id}", handler: getRun },
   {
     method: "GET",
     path: TI,
-    query: {
-      ...PAGE,
-      task_id: "string",
-      ...DATE_RANGES("run_after", "logical_date", "start_date", "end_date", "updated_at"),
-      duration_gte: "number",
-      duration_lte: "number",
-      task_display_name_pattern: "string",
-      state: "stringList",
-      pool: "stringList",
-      queue: "stringList",
-      executor: "stringList",
-      order_by: "string"
-    },
+    query: since32(
+      {
+        ...PAGE,
+        task_id: "string",
+        ...DATE_RANGES("run_after", "logical_date", "start_date", "end_date", "updated_at"),
+        duration_gte: "number",
+        duration_lte: "number",
+        task_display_name_pattern: "string",
+        state: "stringList",
+        pool: "stringList",
+        queue: "stringList",
+        executor: "stringList",
+        order_by: "string"
+      },
+      { ...TIS_QUERY_32, ...MULTI_SORT }
+    ),
     handler: listTaskInstances
   },
-  { method: "POST", path: `${TI}/list`, body: TIS_BATCH, handler: listTaskInstancesBatch },
+  { method: "POST", path: `${TI}/list`, body: since32(TIS_BATCH, TIS_BATCH_32), handler: listTaskInstancesBatch },
   ...XCOM_ROUTES_V3,
   { method: "GET", path: `${TI}/{task_id}`, handler: getTaskInstance },
   // Listed before {map_index}, which would take "tries" for a map index.
@@ -195,14 +234,19 @@ export const ROUTES_V3: ReadonlyArray<RouteSpec> = [
   { method: "GET", path: `${TI}/{task_id}/{map_index}/hitlDetails`, since: HITL_SINCE, handler: getHitlDetail },
   { method: "PATCH", path: `${TI}/{task_id}/{map_index}/hitlDetails`, body: HITL_ANSWER, since: HITL_SINCE, handler: updateHitlDetail },
   { method: "POST", path: "/dags/{dag_id}/clearTaskInstances", body: CLEAR, handler: clearTaskInstances },
-  { method: "GET", path: "/importErrors", query: { ...PAGE, order_by: "string" }, handler: listImportErrors },
+  { method: "GET", path: "/importErrors", query: since32({ ...PAGE, order_by: "string" }, MULTI_SORT), handler: listImportErrors },
   {
     method: "GET",
     path: "/connections",
-    query: { ...PAGE, order_by: "string", connection_id_pattern: "string" },
+    query: since32({ ...PAGE, order_by: "string", connection_id_pattern: "string" }, MULTI_SORT),
     handler: listConnections
   },
-  { method: "GET", path: "/variables", query: { ...PAGE, order_by: "string", variable_key_pattern: "string" }, handler: listVariables },
+  {
+    method: "GET",
+    path: "/variables",
+    query: since32({ ...PAGE, order_by: "string", variable_key_pattern: "string" }, MULTI_SORT),
+    handler: listVariables
+  },
   {
     method: "GET",
     path: "/assets",

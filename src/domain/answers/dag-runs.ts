@@ -1,6 +1,6 @@
 import { Effect, ParseResult, Schema } from "effect"
 import { DagRun } from "../model.js"
-import { orNull, RunIdFields, runIdOf } from "./fields.js"
+import { orNull, RunIdFields, runIdOf, TotalEntries } from "./fields.js"
 
 /** Airflow's DAG run answers (Airflow 2's DAGRun, Airflow 3's DAGRunResponse) decoded into the one DagRun of model.ts. */
 
@@ -43,5 +43,5 @@ export const DagRunAnswer = Schema.transformOrFail(DagRunRecord, DagRun, {
 /** A list of runs (GET .../dagRuns, POST /dags/~/dagRuns/list) and Airflow's count of every match. */
 export const DagRunListAnswer = Schema.Struct({
   dag_runs: Schema.Array(DagRunAnswer),
-  total_entries: Schema.optional(Schema.Number)
+  total_entries: TotalEntries
 })

@@ -14,6 +14,12 @@ export const orNull = <S extends Schema.Schema.All>(schema: S) => Schema.optiona
 export const listOrNull = <S extends Schema.Schema.Any>(item: S) =>
   Schema.optionalWith(Schema.NullOr(Schema.Array(item)), { default: () => null })
 
+/**
+ * A collection's total_entries: Airflow 3.3's run and task instance lists send null when paged by
+ * cursor (they may page either way), which reads as absent, like a count older answers leave out.
+ */
+export const TotalEntries = Schema.optionalWith(Schema.Number, { nullable: true })
+
 /** A collection's count: Airflow's total_entries, else the items it sent. */
 export const totalOf = (answer: { readonly total_entries?: number | undefined }, items: ReadonlyArray<unknown>): number =>
   answer.total_entries ?? items.length

@@ -1,6 +1,6 @@
 import { Effect, ParseResult, Schema } from "effect"
 import { TaskInstance } from "../model.js"
-import { orNull, RunIdFields, runIdOf } from "./fields.js"
+import { orNull, RunIdFields, runIdOf, TotalEntries } from "./fields.js"
 
 /**
  * Airflow's task instance answers (Airflow 2's TaskInstance and the TaskInstanceReference a clear
@@ -56,5 +56,5 @@ export const TaskInstanceAnswer = Schema.transformOrFail(TaskInstanceRecord, Tas
 /** A list of task instances (the batch list, a clear's answer) and, where Airflow sends it, the count. */
 export const TaskInstanceListAnswer = Schema.Struct({
   task_instances: Schema.Array(TaskInstanceAnswer),
-  total_entries: Schema.optional(Schema.Number)
+  total_entries: TotalEntries
 })

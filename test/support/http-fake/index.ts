@@ -7,6 +7,7 @@ export { createWebLoginToken, invokeRestApi, signedFetch, type SignedRequest } f
 export { credentialHeaders, LOGIN_PATHS, postLogin, type WebCredential, webFetch, webLogin } from "./web-client.js"
 export type {
   FailOptions,
+  AirflowAnswer,
   FakeRole,
   FaultKind,
   FaultTarget,

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net"
 import { DEFAULT_LOCATION, demoSeed } from "../../../src/adapters/fake-mwaa/index.js"
 import { type Route, classify } from "./classify.js"
 import { dialectOf } from "./dialects.js"
+import { airflowAnswerOf } from "./airflow-answer.js"
 import { type Context, type Outcome, answer } from "./dispatch.js"
 import { makeFaults } from "./faults.js"
 import { type KeyCheck, makeIdentities } from "./identities.js"
@@ -128,6 +129,7 @@ export const startHttpFake = async (options: HttpFakeOptions = {}): Promise<Http
     const status = write(res, outcome)
     const errorType = outcome.kind === "reply" ? outcome.reply.errorType : undefined
     const answeredFor = outcome.kind === "reply" ? outcome.reply.environmentName : undefined
+    const airflowAnswer = airflowAnswerOf(route.operation, outcome)
     // clearRequests() may have run meanwhile: update the entry only where it still lives.
     if (log === records && log[index] !== undefined) {
       log[index] = {
@@ -135,7 +137,8 @@ export const startHttpFake = async (options: HttpFakeOptions = {}): Promise<Http
         status,
         ...(answeredFor === undefined || log[index]!.environmentName !== undefined ? {} : { environmentName: answeredFor }),
         ...(errorType === undefined ? {} : { errorType }),
-        ...(outcome.fault === undefined ? {} : { fault: outcome.fault })
+        ...(outcome.fault === undefined ? {} : { fault: outcome.fault }),
+        ...(airflowAnswer === undefined ? {} : { airflowAnswer })
       }
     }
   }

@@ -71,6 +71,14 @@ export interface RequestRecord {
   readonly errorType?: string | undefined
   /** The injected fault that shaped the answer, if any. */
   readonly fault?: FaultKind | undefined
+  /** InvokeRestApi and AirflowWebserver: Airflow's own status and body inside the reply (airflow-answer.ts). */
+  readonly airflowAnswer?: AirflowAnswer | undefined
+}
+
+/** Airflow's answer as the REST API gave it, before MWAA wrapped it. */
+export interface AirflowAnswer {
+  readonly status: number
+  readonly body: unknown
 }
 
 /** Which requests a fault applies to: one operation (default InvokeRestApi) or "*" for any. */

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { matrixEnvironmentName } from "../../../src/adapters/fake-mwaa/index.js"
+import { type HttpFake, startHttpFake } from "../../support/http-fake/index.js"
+import { LONG_DAG, LONG_RUN, LONG_TASK, longIdsMatrixSeed } from "../../support/long-ids-seed.js"
+import { specFor, validatorFor } from "../../support/openapi.js"
+import { awsModeEnv, connectStdio, type StdioSession } from "../../support/stdio-client.js"
+import { callTool } from "./stdio-helpers.js"
+
+/**
+ * The built bin in AWS mode against the HTTP fake seeded with the version matrix: on Airflow 2.11,
+ * 3.0, 3.2 and 3.3, every read tool the server lists answers, and every answer the fake's Airflow
+ * gave for those calls is one that release's OpenAPI document allows (specFor; the 3.3 document is
+ * derived, test/fixtures/airflow/PROVENANCE.md). The tools come from tools/list, so a new read tool
+ * is covered as soon as it has an argument builder below, and fails here until it has one. The ids
+ * are the 40-character ones, whose direct paths pass 64 characters: reads take the batch endpoints.
+ */
+
+const VERSIONS = ["2.11.2", "3.0.6", "3.2.1", "3.3.1"] as const
+
+type Args = Record<string, unknown>
+
+const env = (environment_name: string): Args => ({ environment_name })
+const dag = (environment_name: string): Args => ({ environment_name, dag_id: LONG_DAG })
+const run = (environment_name: string): Args => ({ ...dag(environment_name), dag_run_id: LONG_RUN })
+const task = (environment_name: string): Args => ({ ...run(environment_name), task_id: LONG_TASK })
+
+/** How to call each read tool on an environment of the matrix. */
+const ARGUMENT_BUILDERS: Readonly<Record<string, (environment_name: string) => Args>> = {
+  "list-environments": () => ({}),
+  "get-fleet-health": () => ({}),
+  "get-environment": env,
+  "get-environment-health": env,
+  "list-dags": env,
+  "get-import-errors": env,
+  "list-connections": env,
+  "list-variables": env,
+  "get-dag": dag,
+  "get-dag-source": dag,
+  "list-dag-runs": dag,
+  "get-dag-run": run,
+  "diagnose-dag-run": run,
+  "wait-for-dag-run": run,
+  "list-task-instances": run,
+  "get-task-instance": task,
+  "get-task-logs": task
+}
+
+/**
+ * Read tools that need a later Airflow than some of the matrix: before that release they must
+ * refuse, naming the release they need, instead of answering.
+ */
+const NEEDS: Readonly<Record<string, readonly [major: number, minor: number]>> = {}
+
+const atLeast = (airflowVersion: string, [major, minor]: readonly [number, number]) => {
+  const [a, b] = airflowVersion.split(".").map(Number) as [number, number]
+  return a > major || (a === major && b >= minor)
+}
+
+let fake: HttpFake
+let session: StdioSession
+let readTools: ReadonlyArray<string>
+const specOf = validatorFor
+
+beforeAll(async () => {
+  fake = await startHttpFake({ seed: longIdsMatrixSeed() })
+  session = await connectStdio([], awsModeEnv(fake.url))
+  const { tools } = await session.client.listTools()
+  readTools = tools.filter((t) => t.annotations?.readOnlyHint === true).map((t) => t.name)
+})
+afterAll(async () => {
+  await session?.close()
+  await fake?.close()
+})
+
+describe("the version matrix over stdio (AWS mode, HTTP fake)", () => {
+  it("has an argument builder for every read tool the server lists", () => {
+    expect(readTools.length).toBeGreaterThan(10)
+    const missing = readTools.filter((name) => ARGUMENT_BUILDERS[name] === undefined)
+    expect(missing, `read tools without an argument builder in ${import.meta.url}: ${missing.join(", ")}`).toEqual([])
+  })
+
+  // Each environment has its own rate limiter in the server: the four releases run side by side.
+  it("answers every read tool on 2.11, 3.0, 3.2 and 3.3, with answers each release's document allows", async () => {
+    const failures = await Promise.all(
+      VERSIONS.map(async (airflowVersion) => {
+        const name = matrixEnvironmentName(airflowVersion)
+        const problems: Array<string> = []
+        for (const tool of readTools) {
+          const build = ARGUMENT_BUILDERS[tool]
+          if (build === undefined) continue
+          const args = build(name)
+          const answer = await callTool(session, tool, args)
+          const needs = NEEDS[tool]
+          if (needs !== undefined && !atLeast(airflowVersion, needs)) {
+            if (!answer.isError || !answer.text.includes(`${needs[0]}.${needs[1]}`))
+              problems.push(`${airflowVersion} ${tool}: expected a refusal naming Airflow ${needs.join(".")}, got: ${answer.text}`)
+          } else if (answer.isError) problems.push(`${airflowVersion} ${tool} ${JSON.stringify(args)}: ${answer.text}`)
+        }
+        return problems
+      })
+    )
+    expect(failures.flat()).toEqual([])
+
+    for (const airflowVersion of VERSIONS) {
+      const name = matrixEnvironmentName(airflowVersion)
+      const answered = fake.requests().filter((r) => r.environmentName === name && r.airflowAnswer !== undefined)
+      expect(answered.length, airflowVersion).toBeGreaterThan(10)
+      const problems = answered.flatMap((r) =>
+        specOf(airflowVersion).validate(r.method, r.path, r.airflowAnswer!.status, r.airflowAnswer!.body)
+      )
+      expect(problems, `Airflow ${airflowVersion} (document ${specFor(airflowVersion)})`).toEqual([])
+    }
+  })
+})
