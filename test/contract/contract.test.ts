@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Layer, ManagedRuntime } from "effect"
 import type { ToolCallResult } from "../../src/ports/ToolHost.js"
-import { FakeMwaa, FX_DAG, MATRIX_VERSIONS, matrixEnvironmentName, ORDERS_DAG } from "../../src/adapters/fake-mwaa/index.js"
+import { DASHBOARD_DAG, FakeMwaa, FX_DAG, MATRIX_VERSIONS, matrixEnvironmentName, ORDERS_DAG } from "../../src/adapters/fake-mwaa/index.js"
+import { APPROVAL_DAG, APPROVAL_TASK, PENDING_APPROVAL_RUN } from "../../src/adapters/fake-mwaa/demo/approvals.js"
 import { catalogue } from "../../src/app/catalogue.js"
 import { appLayer } from "../../src/app/layers.js"
 import { instructions } from "../../src/app/instructions.js"
 import { prompts } from "../../src/app/prompts.js"
-import { makeToolHost } from "../../src/app/tool-host.js"
+import { describeTool, makeToolHost } from "../../src/app/tool-host.js"
 import { MAX_PATH_LENGTH } from "../../src/domain/paths.js"
 import { AwsGateway } from "../../src/adapters/aws/index.js"
 import { AppConfig } from "../../src/ports/AppConfig.js"
@@ -90,12 +91,15 @@ for (const backend of backends) {
   for (const airflowVersion of MATRIX_VERSIONS) {
     const environment_name = matrixEnvironmentName(airflowVersion)
     const version = Number(airflowVersion.split(".")[0]) as 2 | 3
+    // Human-in-the-loop requests came in Airflow 3.1.
+    const atLeast31 = version === 3 && Number(airflowVersion.split(".")[1]) >= 1
     describe(`contract: ${backend.name}, Airflow ${airflowVersion}`, () => {
       const exchanges: Array<Exchange> = []
       let runtime: ManagedRuntime.ManagedRuntime<any, any>
       let close: () => Promise<void>
       let wireProblems: (version: 2 | 3) => ReadonlyArray<string>
       let call: (name: string, args: Record<string, unknown>) => Promise<ToolCallResult>
+      const called = new Set<string>()
 
       beforeAll(async () => {
         const g = await backend.gateway(seedFor(environment_name))
@@ -107,8 +111,10 @@ for (const backend of backends) {
         runtime = ManagedRuntime.make(appLayer(recordingGateway(g.layer, exchanges), config))
         const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(true), version: "test" })
         // Through JSON, as over the wire: an undefined argument is an absent one.
-        call = (name, args) =>
-          host.callTool(name, JSON.parse(JSON.stringify({ environment_name, ...args })), { signal: new AbortController().signal })
+        call = (name, args) => {
+          called.add(name)
+          return host.callTool(name, JSON.parse(JSON.stringify({ environment_name, ...args })), { signal: new AbortController().signal })
+        }
       })
       afterAll(async () => {
         await runtime.dispose()
@@ -172,6 +178,8 @@ for (const backend of backends) {
         await ok("list-connections")
         await ok("list-variables")
         await ok("list-environments", { environment_name: undefined })
+        const fleet = await ok("get-fleet-health", { environment_name: undefined })
+        expect(fleet.environments.map((e: any) => e.environment_name)).toContain(environment_name)
       })
 
       it("reads a scheduled run whose DAG and task ids are both 40 characters", async () => {
@@ -216,6 +224,43 @@ for (const backend of backends) {
         expect(status).toBe("AVAILABLE")
         await ok("update-environment", { environment_name: name, max_workers: 5, worker_replacement_strategy: "GRACEFUL" })
         await ok("delete-environment", { environment_name: name, confirm_environment_name: name })
+      })
+
+      it("answers XCom, asset events and approvals, or names the release approvals need", async () => {
+        const xcom = await ok("get-xcom", { dag_id: LONG_DAG, dag_run_id: LONG_RUN, task_id: LONG_TASK, include_values: true })
+        expect(Array.isArray(xcom.xcom_entries)).toBe(true)
+        const waiting = await ok("list-asset-events", { dag_id: DASHBOARD_DAG })
+        expect(waiting.consumer.waiting_on.length).toBeGreaterThan(0)
+        const approvals = await call("list-pending-approvals", {})
+        const respond = await call("respond-to-approval", {
+          dag_id: APPROVAL_DAG,
+          dag_run_id: PENDING_APPROVAL_RUN,
+          task_id: APPROVAL_TASK,
+          chosen_options: ["Approve"]
+        })
+        if (atLeast31) {
+          expect(approvals.isError, approvals.text).toBe(false)
+          const pending = (approvals.structuredContent as any).approvals
+          expect(pending.map((r: any) => r.task_id)).toContain(APPROVAL_TASK)
+          expect(respond.isError, respond.text).toBe(false)
+          const again = await call("respond-to-approval", {
+            dag_id: APPROVAL_DAG,
+            dag_run_id: PENDING_APPROVAL_RUN,
+            task_id: APPROVAL_TASK,
+            chosen_options: ["Approve"]
+          })
+          expect(again.isError).toBe(true)
+          expect(again.text).toMatch(/already answered/i)
+        } else {
+          for (const refused of [approvals, respond]) {
+            expect(refused.isError).toBe(true)
+            expect(refused.text).toContain(`needs Airflow 3.1 or later: environment ${environment_name} runs Airflow ${airflowVersion}`)
+          }
+        }
+      })
+
+      it("called every tool of the catalogue", () => {
+        expect(catalogue.map((t) => describeTool(t).name).filter((name) => !called.has(name))).toEqual([])
       })
 
       it("sent only Paths MWAA accepts, and got only answers Airflow's OpenAPI document allows", () => {

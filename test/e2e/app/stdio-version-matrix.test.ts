@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { matrixEnvironmentName } from "../../../src/adapters/fake-mwaa/index.js"
+import { DASHBOARD_DAG, matrixEnvironmentName } from "../../../src/adapters/fake-mwaa/index.js"
 import { type HttpFake, startHttpFake } from "../../support/http-fake/index.js"
 import { LONG_DAG, LONG_RUN, LONG_TASK, longIdsMatrixSeed } from "../../support/long-ids-seed.js"
 import { specFor, validatorFor } from "../../support/openapi.js"
@@ -42,14 +42,18 @@ const ARGUMENT_BUILDERS: Readonly<Record<string, (environment_name: string) => A
   "wait-for-dag-run": run,
   "list-task-instances": run,
   "get-task-instance": task,
-  "get-task-logs": task
+  "get-task-logs": task,
+  "get-xcom": (name) => ({ ...task(name), include_values: true }),
+  // The demo's data-aware DAG: its inputs and what it waits on.
+  "list-asset-events": (name) => ({ environment_name: name, dag_id: DASHBOARD_DAG }),
+  "list-pending-approvals": env
 }
 
 /**
  * Read tools that need a later Airflow than some of the matrix: before that release they must
  * refuse, naming the release they need, instead of answering.
  */
-const NEEDS: Readonly<Record<string, readonly [major: number, minor: number]>> = {}
+const NEEDS: Readonly<Record<string, readonly [major: number, minor: number]>> = { "list-pending-approvals": [3, 1] }
 
 const atLeast = (airflowVersion: string, [major, minor]: readonly [number, number]) => {
   const [a, b] = airflowVersion.split(".").map(Number) as [number, number]
