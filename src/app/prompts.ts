@@ -67,11 +67,12 @@ const triageFailedDagRun: PromptSpec = {
       dag === undefined
         ? `1. Call list-dag-runs with state="failed"${envText(env)} (no dag_id: every DAG, newest first) and pick the most recent failure; tell me which DAGs failed.`
         : "1. (The DAG is known: go on with step 2.)",
-      `2. Call diagnose-dag-run with dag_id${dag === undefined ? " of that run" : `="${dag}"`}${run === undefined ? "" : ` dag_run_id="${run}"`}${envText(env)}. It returns the failed tasks, the exception each log ends with, the upstream_failed tasks and the DAG file's import errors.`,
-      '3. If a failed task shows no error, or the excerpt is not enough, call get-task-logs for it with level="warning" and context_lines=2, or with a filter on a word from the error; follow continuation_token to read further back.',
-      "4. Call get-dag-source for the DAG and relate the traceback's file and line numbers to the code.",
-      "5. Tell me: the root cause in one sentence; the evidence (the exception line and the code line); whether it looks transient (timeouts, 5xx, throttling: a re-run may succeed) or needs a code, data or configuration change; and which downstream tasks were blocked.",
-      "6. Propose the fix. For the re-run, show the clear-task-instances call (it is a dry run by default: run the dry run first and show what it would clear). Do not clear, trigger or change anything without my explicit go-ahead."
+      `2. Call diagnose-dag-run with dag_id${dag === undefined ? " of that run" : `="${dag}"`}${run === undefined ? "" : ` dag_run_id="${run}"`}${envText(env)}. It returns the failed tasks, the exception each log ends with, whether earlier tries failed the same way, the upstream_failed tasks and the DAG file's import errors; on Airflow 3 also the DAG version the run used and the one the last successful run used.`,
+      "3. If the DAG version changed since the last successful run, treat that change as the first suspect and say which versions (bundle and creation time) differ. If the tries failed differently, say what changed between them: a first try that failed otherwise often points at the real cause.",
+      '4. If a failed task shows no error, or the excerpt is not enough, call get-task-logs for it with level="warning" and context_lines=2, or with a filter on a word from the error; follow continuation_token to read further back. If the error suggests bad input data, call get-xcom on the upstream task (include_values=true) to see what it handed over.',
+      "5. Call get-dag-source for the DAG and relate the traceback's file and line numbers to the code.",
+      "6. Tell me: the root cause in one sentence; the evidence (the exception line and the code line); whether it looks transient (timeouts, 5xx, throttling: a re-run may succeed) or needs a code, data or configuration change; and which downstream tasks were blocked.",
+      "7. Propose the fix. For the re-run, show the clear-task-instances call (it is a dry run by default: run the dry run first and show what it would clear). Do not clear, trigger or change anything without my explicit go-ahead."
     ]
     return [
       {
@@ -91,7 +92,7 @@ const environmentHealthCheck: PromptSpec = {
     name: "environment-health-check",
     title: "Check an MWAA environment's health",
     description:
-      "Checks an environment end to end (MWAA status, scheduler and database health, import errors, failing and paused DAGs) and reports what needs attention.",
+      "Checks an environment end to end (MWAA status, scheduler and database health, import errors, failing and paused DAGs, approvals waiting for a person) and reports what needs attention.",
     arguments: [{ name: "environment_name", description: "MWAA environment (default: the server's environment).", required: false }]
   },
   render: async (args, context) => {
@@ -101,14 +102,16 @@ const environmentHealthCheck: PromptSpec = {
       "2. If the last update failed or the environment is not AVAILABLE, call get-environment for its configuration (Airflow version, worker counts, logging) and explain the failure.",
       `3. If there are import errors, call get-import-errors${envText(env)} and name each broken file with the line of its error.`,
       `4. If DAGs are failing, call list-dag-runs with state="failed"${envText(env)} and, for the DAGs that fail most, diagnose-dag-run.`,
-      "5. Report: a one-line verdict (healthy, degraded or unhealthy), then each problem with its evidence and the next action, most urgent first. Change nothing."
+      `5. If the environment runs Airflow 3.1 or later, call list-pending-approvals${envText(env)}: runs waiting for a person's answer stall until someone responds. Name each request, how long it has waited and who may answer.`,
+      "6. Report: a one-line verdict (healthy, degraded or unhealthy), then each problem with its evidence and the next action, most urgent first. Change nothing."
     ]
     // Several targets and none named: the whole fleet first, then the environments that need attention.
     const fleetSteps = [
       "1. Call get-fleet-health: every environment this server reaches, worst first, with its verdict, failed runs, failing DAGs, import errors and any error reaching it.",
       "2. For each environment that is not healthy, worst first, call get-environment-health with its address as environment_name; an unreachable one's error is usually credentials or access: say so.",
       '3. Where DAGs are failing, call list-dag-runs with state="failed" and that environment_name, and diagnose-dag-run for the DAGs that fail most.',
-      "4. Report: one line per environment (address, region, account, verdict), then each problem with its evidence and the next action, most urgent first. Change nothing."
+      "4. For each environment on Airflow 3.1 or later, call list-pending-approvals with its address: runs waiting for a person's answer stall until someone responds.",
+      "5. Report: one line per environment (address, region, account, verdict), then each problem with its evidence and the next action, most urgent first. Change nothing."
     ]
     const whole = env === undefined && context?.severalTargets === true
     return [

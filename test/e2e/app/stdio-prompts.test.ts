@@ -39,6 +39,12 @@ describe("prompts over stdio (--demo)", () => {
     expect(triageText).toContain(`dag_id="${ORDERS_DAG}"`)
     expect(triageText).toContain(`environment_name="${DEMO_ENVIRONMENT_3}"`)
     expect(triageText).toContain("diagnose-dag-run")
+    // Issue 16: tries and the DAG version change lead the triage; what the upstream task handed over is get-xcom's.
+    expect(triageText).toMatch(/earlier tries failed the same way/)
+    expect(triageText).toMatch(/DAG version changed since the last successful run/)
+    expect(triageText).toContain("get-xcom")
+    const healthText = health.messages[0]?.content.type === "text" ? health.messages[0].content.text : ""
+    expect(healthText).toMatch(/Airflow 3\.1 or later, call list-pending-approvals/)
   })
 
   it("refuses a malformed id, and a run id without its DAG, naming the argument", async () => {

@@ -63,7 +63,7 @@ describe("tools/list and initialize from --demo (read-only)", () => {
     const { tools } = await session.client.listTools()
     const readOnly = tools.filter((t) => t.annotations?.readOnlyHint === true).map((t) => t.name)
     expect(readOnly.sort()).toEqual([...READ_TOOLS].sort())
-    expect(readOnly).toHaveLength(18)
+    expect(readOnly).toHaveLength(20)
     for (const t of tools) {
       expect(t.annotations?.readOnlyHint, t.name).toBeTypeOf("boolean")
       expect(t.annotations?.openWorldHint, t.name).toBe(true)
