@@ -49,6 +49,9 @@ export const map_index = Schema.optional(
   described(looseInt("map_index", -1, 100_000), "Index of a mapped task instance; -1 (default) for an unmapped task.")
 )
 
+/** The fields that name one task instance: the tools about one task instance start with them. */
+export const taskInstanceFields = { environment_name, dag_id, dag_run_id, task_id, map_index }
+
 export const limit = (defaultValue: number, max: number) =>
   Schema.optional(described(looseInt("limit", 1, max), `Page size (default ${defaultValue}, at most ${max}).`))
 export const offset = Schema.optional(

@@ -3,7 +3,7 @@ import { TaskInstance } from "../../domain/model.js"
 import { TaskInstanceTry } from "../../domain/model-history.js"
 import { getTaskInstance } from "../../domain/usecases/task-instances.js"
 import { getTaskTries } from "../../domain/usecases/task-tries.js"
-import { dag_id, dag_run_id, environment_name, map_index, task_id } from "../fields.js"
+import { taskInstanceFields } from "../fields.js"
 import { readTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
 import { taskIdText, wordText } from "../summary-text.js"
@@ -16,7 +16,7 @@ export const getTaskInstanceTool = readTool({
     "Returns one task instance of a DAG run: state, try number and max tries, operator, dates, duration, host, pool, " +
     "queue; and tries: each try's state, start and end, duration, host and executor, oldest first (Airflow 2.10+ and 3; " +
     "null with tries_note saying why where they cannot be read). For a mapped task pass map_index. Next: get-task-logs.",
-  input: Schema.Struct({ environment_name, dag_id, dag_run_id, task_id, map_index }),
+  input: Schema.Struct(taskInstanceFields),
   output: Schema.Struct({
     ...TaskInstance.fields,
     tries: Schema.NullOr(Schema.Array(TaskInstanceTry)),

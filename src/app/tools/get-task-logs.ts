@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 import { getTaskLogs } from "../../domain/usecases/task-logs.js"
-import { dag_id, dag_run_id, environment_name, looseInt, map_index, task_id } from "../fields.js"
+import { looseInt, taskInstanceFields } from "../fields.js"
 import { readTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
 import { taskIdText } from "../summary-text.js"
@@ -47,11 +47,7 @@ export const getTaskLogsTool = readTool({
     "exist: pass continuation_token to read further back. lines_from_end numbers lines from the end (1 = the last). " +
     "Earlier tries: try_number. Credentials in the log are masked.",
   input: Schema.Struct({
-    environment_name,
-    dag_id,
-    dag_run_id,
-    task_id,
-    map_index,
+    ...taskInstanceFields,
     try_number: Schema.optional(looseInt("try_number", 1, 1000).annotations({ description: "Try to read (default: the latest)." })),
     tail_lines: Schema.optional(looseInt("tail_lines", 1, 5000).annotations({ description: "Lines shown at most (default 200)." })),
     max_bytes: Schema.optional(

@@ -1,7 +1,7 @@
 import { Effect, Schema } from "effect"
 import { Page } from "../../domain/model.js"
 import { getXcom } from "../../domain/usecases/xcom.js"
-import { dag_id, dag_run_id, environment_name, limit, looseBoolean, map_index, offset, task_id } from "../fields.js"
+import { limit, looseBoolean, offset, taskInstanceFields } from "../fields.js"
 import type { WordedStep } from "../next-steps.js"
 import { taskIdText } from "../summary-text.js"
 import { readTool } from "../tool-spec.js"
@@ -83,11 +83,7 @@ export const getXcomTool = readTool({
     "replaced at any depth (masked: true). For a mapped task pass map_index. Paged: pass next_offset as offset. " +
     "Next: get-task-logs, get-task-instance.",
   input: Schema.Struct({
-    environment_name,
-    dag_id,
-    dag_run_id,
-    task_id,
-    map_index,
+    ...taskInstanceFields,
     key,
     include_values,
     limit: limit(25, 100),

@@ -1,7 +1,7 @@
 import { Schema } from "effect"
 import { Approval } from "../../domain/approvals.js"
 import { respondToApproval } from "../../domain/usecases/approvals.js"
-import { dag_id, dag_run_id, environment_name, map_index, task_id } from "../fields.js"
+import { taskInstanceFields } from "../fields.js"
 import { timestampText } from "../summary-text.js"
 import { writeTool } from "../tool-spec.js"
 import { withEnvironment } from "../with-environment.js"
@@ -35,11 +35,7 @@ export const respondToApprovalTool = writeTool({
     "before sending. Requires --allow-write.",
   destructive: false,
   input: Schema.Struct({
-    environment_name,
-    dag_id,
-    dag_run_id,
-    task_id,
-    map_index,
+    ...taskInstanceFields,
     chosen_options,
     params_input: Schema.optional(params_input)
   }),

@@ -7,7 +7,7 @@ import { fits } from "../paths.js"
 import type { AirflowMajor } from "../routes.js"
 import * as Assets from "../routes-assets.js"
 import { listDagRuns } from "./dag-runs.js"
-import { assetsMatching, eventsPage, termOf } from "./asset-events.js"
+import { assetsMatching, type EventsWindow, eventsPage, termOf } from "./asset-events.js"
 
 /**
  * "Why did it not run?" for a data-aware DAG: the assets (Airflow 2: datasets) it is scheduled
@@ -76,11 +76,8 @@ const queuedOf = Effect.fnUntraced(function* (env: string, v: AirflowMajor, dagI
 
 const after = (timestamp: string, reference: string | null) => reference === null || Date.parse(timestamp) > Date.parse(reference)
 
-export interface ConsumerRequest {
+export interface ConsumerRequest extends EventsWindow {
   readonly dagId: string
-  readonly since?: string | undefined
-  readonly limit: number
-  readonly offset: number
 }
 
 /** dag_id mode of list-asset-events: paged over the DAG's inputs, one latest event each. */

@@ -97,11 +97,15 @@ export const eventsPage = Effect.fnUntraced(function* (
   }
 })
 
-export interface AssetEventsRequest {
-  readonly asset: string
+/** The window and page of list-asset-events, in either mode. */
+export interface EventsWindow {
   readonly since?: string | undefined
   readonly limit: number
   readonly offset: number
+}
+
+export interface AssetEventsRequest extends EventsWindow {
+  readonly asset: string
 }
 
 /** An asset's recent events (asset mode of list-asset-events). */
