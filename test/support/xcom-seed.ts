@@ -31,8 +31,7 @@ export const xcomLongIdsSeed = (length: number): FakeSeed => {
 }
 
 /** An environment with the very-long-ids DAG of `length` added (its failed run, task instances, log and file) and its XCom. */
-const withLongIdsXcom = (env: FakeEnvironmentSeed, length: number): FakeEnvironmentSeed =>
-  withLongXcoms(withLongIds(env, length), length)
+const withLongIdsXcom = (env: FakeEnvironmentSeed, length: number): FakeEnvironmentSeed => withLongXcoms(withLongIds(env, length), length)
 
 /** The version matrix (2.10, 2.11, 3.0, 3.2, 3.3), each environment with the 250-character ids' XCom too. */
 export const xcomMatrixSeed = (): FakeSeed => {
