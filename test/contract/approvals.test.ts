@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type Layer, ManagedRuntime } from "effect"
-import { FakeMwaa, MATRIX_VERSIONS, matrixEnvironmentName } from "../../src/adapters/fake-mwaa/index.js"
+import { describe, expect, it } from "vitest"
+import { MATRIX_VERSIONS, matrixEnvironmentName } from "../../src/adapters/fake-mwaa/index.js"
 import { APPROVAL_DAG, APPROVAL_TASK, ANSWERED_APPROVAL_RUN, PENDING_APPROVAL_RUN } from "../../src/adapters/fake-mwaa/demo/approvals.js"
-import { AwsGateway } from "../../src/adapters/aws/index.js"
-import { catalogue } from "../../src/app/catalogue.js"
 import { DATA_LABEL } from "../../src/app/data-label.js"
-import { instructions } from "../../src/app/instructions.js"
-import { appLayer } from "../../src/app/layers.js"
-import { prompts } from "../../src/app/prompts.js"
-import { makeToolHost } from "../../src/app/tool-host.js"
 import { MAX_PATH_LENGTH } from "../../src/domain/paths.js"
-import { AppConfig } from "../../src/ports/AppConfig.js"
-import type { BackendPorts } from "../../src/ports/BackendPorts.js"
 import type { ToolCallResult } from "../../src/ports/ToolHost.js"
 import { approvalsSeed, HOSTILE_APPROVAL, LONG_APPROVAL, PARAM_SECRET } from "../support/approvals-seed.js"
 import { FRAGMENTS } from "../support/hostile-seed.js"
-import { startHttpFake } from "../support/http-fake/index.js"
 import { validatorFor } from "../support/openapi.js"
-import { type Exchange, recordingGateway } from "./recording-gateway.js"
+import { contractBackends, contractSession } from "./backends.js"
 
 /**
  * list-pending-approvals and respond-to-approval through the catalogue, on the in-memory fake and on
@@ -26,52 +16,17 @@ import { type Exchange, recordingGateway } from "./recording-gateway.js"
  * 3.0 and 2.11 are told which version the tools need, and nothing is sent.
  */
 
-interface Backend {
-  readonly name: string
-  readonly gateway: () => Promise<{ readonly layer: Layer.Layer<BackendPorts>; readonly close: () => Promise<void> }>
-}
-
-const backends: ReadonlyArray<Backend> = [
-  { name: "in-memory fake", gateway: async () => ({ layer: FakeMwaa.layer(approvalsSeed()), close: async () => {} }) },
-  {
-    name: "AWS SDK gateway over the HTTP fake",
-    gateway: async () => {
-      const fake = await startHttpFake({ seed: approvalsSeed() })
-      return {
-        layer: AwsGateway.layer({
-          region: "us-east-1",
-          endpoints: { mwaa: fake.url, logs: fake.url, s3: fake.url },
-          webserverEndpoint: fake.url,
-          credentials: { accessKeyId: "AKIDCONTRACT", secretAccessKey: "contract" }
-        }),
-        close: () => fake.close()
-      }
-    }
-  }
-]
-
 // The matrix helper adds a 3.3 document later; until then 3.3 is checked against 3.2's.
+
+/** The payout request still waiting on a person, in the demo story of 3.1 and later. */
+const payoutRequest = { dag_id: APPROVAL_DAG, dag_run_id: PENDING_APPROVAL_RUN, task_id: APPROVAL_TASK }
 
 const textBeforeData = (r: ToolCallResult) => r.text.split(DATA_LABEL)[0] ?? ""
 
-for (const backend of backends) {
+for (const backend of contractBackends) {
   describe(`approvals: ${backend.name}`, () => {
-    const exchanges: Array<Exchange> = []
-    let runtime: ManagedRuntime.ManagedRuntime<any, any>
-    let close: () => Promise<void>
-    let call: (name: string, args: Record<string, unknown>) => Promise<ToolCallResult>
-
-    beforeAll(async () => {
-      const g = await backend.gateway()
-      close = g.close
-      runtime = ManagedRuntime.make(appLayer(recordingGateway(g.layer, exchanges), AppConfig.make({ allowWrite: true })))
-      const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(true), version: "test" })
-      call = (name, args) => host.callTool(name, JSON.parse(JSON.stringify(args)), { signal: new AbortController().signal })
-    })
-    afterAll(async () => {
-      await runtime.dispose()
-      await close()
-    })
+    const session = contractSession(backend, approvalsSeed, { allowWrite: true })
+    const { exchanges, call } = session
 
     const ok = async (name: string, args: Record<string, unknown>) => {
       const result = await call(name, args)
@@ -126,32 +81,14 @@ for (const backend of backends) {
 
         it("refuses an option the request does not offer, and two options where it takes one, before sending", async () => {
           const before = exchanges.filter((x) => x.request.method === "PATCH").length
-          const unknown = await call("respond-to-approval", {
-            environment_name,
-            dag_id: APPROVAL_DAG,
-            dag_run_id: PENDING_APPROVAL_RUN,
-            task_id: APPROVAL_TASK,
-            chosen_options: ["Maybe"]
-          })
+          const unknown = await call("respond-to-approval", { environment_name, ...payoutRequest, chosen_options: ["Maybe"] })
           expect(unknown.isError).toBe(true)
           expect(unknown.text).toContain("chosen_options must be among the options")
           expect(unknown.text).toContain('"Approve", "Reject"')
-          const two = await call("respond-to-approval", {
-            environment_name,
-            dag_id: APPROVAL_DAG,
-            dag_run_id: PENDING_APPROVAL_RUN,
-            task_id: APPROVAL_TASK,
-            chosen_options: ["Approve", "Reject"]
-          })
+          const two = await call("respond-to-approval", { environment_name, ...payoutRequest, chosen_options: ["Approve", "Reject"] })
           expect(two.isError).toBe(true)
           expect(two.text).toContain("chosen_options must hold exactly one option")
-          const empty = await call("respond-to-approval", {
-            environment_name,
-            dag_id: APPROVAL_DAG,
-            dag_run_id: PENDING_APPROVAL_RUN,
-            task_id: APPROVAL_TASK,
-            chosen_options: []
-          })
+          const empty = await call("respond-to-approval", { environment_name, ...payoutRequest, chosen_options: [] })
           expect(empty.isError).toBe(true)
           expect(empty.text).toContain("chosen_options")
           expect(exchanges.filter((x) => x.request.method === "PATCH").length).toBe(before)
@@ -161,9 +98,7 @@ for (const backend of backends) {
           const answered = (
             await ok("respond-to-approval", {
               environment_name,
-              dag_id: APPROVAL_DAG,
-              dag_run_id: PENDING_APPROVAL_RUN,
-              task_id: APPROVAL_TASK,
+              ...payoutRequest,
               chosen_options: ["Approve"],
               params_input: { note: "Checked." }
             })
@@ -171,13 +106,7 @@ for (const backend of backends) {
           expect(answered.request).toMatchObject({ subject: "Release the supplier payout batch of 2026-11-25?", answered: false })
           expect(answered.response).toMatchObject({ chosen_options: ["Approve"], params_input: { note: "Checked." } })
           const by = answered.response.responded_by.name as string
-          const again = await call("respond-to-approval", {
-            environment_name,
-            dag_id: APPROVAL_DAG,
-            dag_run_id: PENDING_APPROVAL_RUN,
-            task_id: APPROVAL_TASK,
-            chosen_options: ["Reject"]
-          })
+          const again = await call("respond-to-approval", { environment_name, ...payoutRequest, chosen_options: ["Reject"] })
           expect(again.isError).toBe(true)
           expect(again.text).toContain(`already answered by ${by} at ${answered.response.responded_at}`)
           const now = (await ok("list-pending-approvals", { environment_name, dag_id: APPROVAL_DAG, status: "answered" }))
@@ -230,13 +159,7 @@ for (const backend of backends) {
       it(`on Airflow ${version}, both tools say they need Airflow 3.1 and send nothing`, async () => {
         const before = exchanges.length
         const list = await call("list-pending-approvals", { environment_name })
-        const respond = await call("respond-to-approval", {
-          environment_name,
-          dag_id: APPROVAL_DAG,
-          dag_run_id: PENDING_APPROVAL_RUN,
-          task_id: APPROVAL_TASK,
-          chosen_options: ["Approve"]
-        })
+        const respond = await call("respond-to-approval", { environment_name, ...payoutRequest, chosen_options: ["Approve"] })
         for (const r of [list, respond]) {
           expect(r.isError).toBe(true)
           expect(r.text).toContain("needs Airflow 3.1 or later")
@@ -256,6 +179,7 @@ for (const backend of backends) {
         return validatorFor(version).validate(x.request.method, x.request.path, x.response.status, x.response.body)
       })
       expect(problems).toEqual([])
+      expect(session.wireProblems(["airflow", "webserver"])).toEqual([])
     })
   })
 }
@@ -266,18 +190,11 @@ for (const backend of backends) {
  * refused before anything is read or sent.
  */
 describe("approvals with the webserver route off", () => {
-  const exchanges: Array<Exchange> = []
   const environment_name = matrixEnvironmentName("3.2.1")
-  let runtime: ManagedRuntime.ManagedRuntime<any, any>
-  let call: (name: string, args: Record<string, unknown>) => Promise<ToolCallResult>
-
-  beforeAll(() => {
-    const layer = recordingGateway(FakeMwaa.layer(approvalsSeed()), exchanges)
-    runtime = ManagedRuntime.make(appLayer(layer, AppConfig.make({ allowWrite: true, airflowRoute: "invoke" })))
-    const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(true), version: "test" })
-    call = (name, args) => host.callTool(name, { environment_name, ...args }, { signal: new AbortController().signal })
-  })
-  afterAll(() => runtime.dispose())
+  const inMemory = contractBackends.find((b) => b.name === "in-memory fake")!
+  const session = contractSession(inMemory, approvalsSeed, { allowWrite: true, airflowRoute: "invoke" })
+  const { exchanges } = session
+  const call = (name: string, args: Record<string, unknown>) => session.call(name, { environment_name, ...args })
 
   it("lists one run's and one long DAG's requests through the '~' list, matched exactly", async () => {
     const run = await call("list-pending-approvals", { dag_id: APPROVAL_DAG, dag_run_id: ANSWERED_APPROVAL_RUN, status: "all" })

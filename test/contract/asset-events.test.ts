@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type Layer, ManagedRuntime } from "effect"
+import { describe, expect, it } from "vitest"
 import {
   ASSET_EVENT_NOTE,
   ASSET_EVENT_SECRET,
-  FakeMwaa,
   FX_DAG,
   FX_RATES_ASSET,
   MATRIX_VERSIONS,
   matrixEnvironmentName,
   ORDERS_DAG
 } from "../../src/adapters/fake-mwaa/index.js"
-import { AwsGateway } from "../../src/adapters/aws/index.js"
-import { catalogue } from "../../src/app/catalogue.js"
-import { instructions } from "../../src/app/instructions.js"
-import { appLayer } from "../../src/app/layers.js"
-import { prompts } from "../../src/app/prompts.js"
-import { makeToolHost } from "../../src/app/tool-host.js"
 import { MAX_PATH_LENGTH } from "../../src/domain/paths.js"
-import { AppConfig } from "../../src/ports/AppConfig.js"
-import type { BackendPorts } from "../../src/ports/BackendPorts.js"
-import type { ToolCallResult } from "../../src/ports/ToolHost.js"
 import { assetEventsSeed, LONG_ASSET_URI, LONG_CONSUMER, withLongAssetIds } from "../support/asset-events-seed.js"
-import { startHttpFake } from "../support/http-fake/index.js"
 import { validatorFor } from "../support/openapi.js"
-import { type Exchange, recordingGateway } from "./recording-gateway.js"
+import { contractBackends, contractSession } from "./backends.js"
 
 /**
  * list-asset-events through the catalogue, on every Airflow release of the matrix, on the in-memory
@@ -32,49 +20,11 @@ import { type Exchange, recordingGateway } from "./recording-gateway.js"
  * validates against its release's OpenAPI document and no InvokeRestApi Path passes 64.
  */
 
-interface Backend {
-  readonly name: string
-  readonly start: () => Promise<{ readonly layer: Layer.Layer<BackendPorts>; readonly close: () => Promise<void> }>
-}
-
-const backends: ReadonlyArray<Backend> = [
-  { name: "in-memory fake", start: async () => ({ layer: FakeMwaa.layer(assetEventsSeed()), close: async () => {} }) },
-  {
-    name: "AWS SDK gateway over the HTTP fake",
-    start: async () => {
-      const fake = await startHttpFake({ seed: assetEventsSeed() })
-      const endpoints = { mwaa: fake.url, logs: fake.url, s3: fake.url }
-      return {
-        layer: AwsGateway.layer({
-          region: "us-east-1",
-          endpoints,
-          webserverEndpoint: fake.url,
-          credentials: { accessKeyId: "AKIDCONTRACT", secretAccessKey: "contract" }
-        }),
-        close: () => fake.close()
-      }
-    }
-  }
-]
-
-for (const backend of backends) {
+for (const backend of contractBackends) {
   describe(`list-asset-events: ${backend.name}`, () => {
-    const exchanges: Array<Exchange> = []
-    let runtime: ManagedRuntime.ManagedRuntime<any, any>
-    let close: () => Promise<void>
-    let call: (args: Record<string, unknown>) => Promise<ToolCallResult>
-
-    beforeAll(async () => {
-      const g = await backend.start()
-      close = g.close
-      runtime = ManagedRuntime.make(appLayer(recordingGateway(g.layer, exchanges), AppConfig.make({})))
-      const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(false), version: "test" })
-      call = (args) => host.callTool("list-asset-events", JSON.parse(JSON.stringify(args)), { signal: new AbortController().signal })
-    })
-    afterAll(async () => {
-      await runtime.dispose()
-      await close()
-    })
+    const session = contractSession(backend, assetEventsSeed)
+    const { exchanges } = session
+    const call = (args: Record<string, unknown>) => session.call("list-asset-events", args)
 
     const ok = async (args: Record<string, unknown>) => {
       const result = await call(args)
@@ -159,6 +109,7 @@ for (const backend of backends) {
         return validator.validate(x.request.method, x.request.path, status, x.response?.body ?? x.errorBody).map((p) => `${version}: ${p}`)
       })
       expect(problems).toEqual([])
+      expect(session.wireProblems(["airflow", "webserver"])).toEqual([])
     })
   })
 }

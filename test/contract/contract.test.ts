@@ -1,22 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type Layer, ManagedRuntime } from "effect"
-import type { ToolCallResult } from "../../src/ports/ToolHost.js"
-import { DASHBOARD_DAG, FakeMwaa, FX_DAG, MATRIX_VERSIONS, matrixEnvironmentName, ORDERS_DAG } from "../../src/adapters/fake-mwaa/index.js"
+import { describe, expect, it } from "vitest"
+import {
+  type FakeSeed,
+  DASHBOARD_DAG,
+  FX_DAG,
+  MATRIX_VERSIONS,
+  matrixEnvironmentName,
+  ORDERS_DAG
+} from "../../src/adapters/fake-mwaa/index.js"
 import { APPROVAL_DAG, APPROVAL_TASK, PENDING_APPROVAL_RUN } from "../../src/adapters/fake-mwaa/demo/approvals.js"
 import { catalogue } from "../../src/app/catalogue.js"
-import { appLayer } from "../../src/app/layers.js"
-import { instructions } from "../../src/app/instructions.js"
-import { prompts } from "../../src/app/prompts.js"
-import { describeTool, makeToolHost } from "../../src/app/tool-host.js"
+import { describeTool } from "../../src/app/tool-host.js"
 import { MAX_PATH_LENGTH } from "../../src/domain/paths.js"
-import { AwsGateway } from "../../src/adapters/aws/index.js"
-import { AppConfig } from "../../src/ports/AppConfig.js"
-import type { BackendPorts } from "../../src/ports/BackendPorts.js"
-import type { FakeSeed } from "../../src/adapters/fake-mwaa/index.js"
-import { startHttpFake } from "../support/http-fake/index.js"
 import { LONG_DAG, LONG_RUN, LONG_TASK, LONG_TASK_ERROR, longIdsMatrixSeed } from "../support/long-ids-seed.js"
 import { validatorFor } from "../support/openapi.js"
-import { type Exchange, recordingGateway } from "./recording-gateway.js"
+import { contractBackends, contractSession } from "./backends.js"
 
 /**
  * The contract suite: every tool, through the catalogue, on an environment of each Airflow release
@@ -24,60 +21,6 @@ import { type Exchange, recordingGateway } from "./recording-gateway.js"
  * release's OpenAPI document (specFor) and every Path within MWAA's limit. Each backend is a way of
  * reaching MWAA; each gets a fresh fake per release, seeded with that release's environment only.
  */
-
-interface Backend {
-  readonly name: string
-  readonly gateway: (seed: FakeSeed) => Promise<{
-    readonly layer: Layer.Layer<BackendPorts>
-    readonly close: () => Promise<void>
-    /** What the wire saw that real MWAA would refuse (unsigned, wrong signing service, Path over 64). */
-    readonly wireProblems: (version: 2 | 3) => ReadonlyArray<string>
-  }>
-}
-
-const backends: ReadonlyArray<Backend> = [
-  {
-    name: "in-memory fake",
-    gateway: async (seed) => ({ layer: FakeMwaa.layer(seed), close: async () => {}, wireProblems: () => [] })
-  },
-  {
-    name: "AWS SDK gateway over the HTTP fake",
-    gateway: async (seed) => {
-      const fake = await startHttpFake({ seed })
-      const endpoints = { mwaa: fake.url, logs: fake.url, s3: fake.url }
-      return {
-        layer: AwsGateway.layer({
-          region: "us-east-1",
-          endpoints,
-          // The webserver route's login and calls go to the fake too, never to a real host name.
-          webserverEndpoint: fake.url,
-          credentials: { accessKeyId: "AKIDCONTRACT", secretAccessKey: "contract" }
-        }),
-        close: () => fake.close(),
-        wireProblems: (version) => [
-          // The suite must have reached every service it needs, or the checks below prove nothing.
-          // Airflow 3 serves DAG source over REST (/dagSources/{dag_id} fits); Airflow 2 needs S3.
-          ...(version === 2 ? (["airflow", "logs", "s3"] as const) : (["airflow", "logs"] as const))
-            .filter((svc) => !fake.requests().some((r) => r.service === svc))
-            .map((svc) => `no ${svc} request`),
-          ...fake.requests().flatMap((r) => [
-            // The webservers take no SigV4: a form token, then a session cookie or a bearer JWT.
-            ...(r.service === "webserver"
-              ? []
-              : r.service === "unknown" || r.signingService !== r.service
-                ? [`${r.httpMethod} ${r.httpPath}: signed for ${r.signingService}, sent to ${r.service}`]
-                : []),
-            ...(r.service !== "webserver" && r.region !== "us-east-1" ? [`${r.httpPath}: region ${r.region}`] : []),
-            ...(r.operation === "InvokeRestApi" && (r.path?.length ?? 0) > MAX_PATH_LENGTH ? [`Path over 64: ${r.path}`] : []),
-            ...(r.status >= 400 && r.operation !== "InvokeRestApi" && r.operation !== "AirflowWebserver"
-              ? [`${r.operation} answered ${r.status}`]
-              : [])
-          ])
-        ]
-      }
-    }
-  }
-]
 
 const specOf = validatorFor
 
@@ -87,39 +30,22 @@ const seedFor = (environmentName: string): FakeSeed => {
   return { ...seed, environments: seed.environments.filter((e) => e.name === environmentName) }
 }
 
-for (const backend of backends) {
+for (const backend of contractBackends) {
   for (const airflowVersion of MATRIX_VERSIONS) {
     const environment_name = matrixEnvironmentName(airflowVersion)
     const version = Number(airflowVersion.split(".")[0]) as 2 | 3
     // Human-in-the-loop requests came in Airflow 3.1.
     const atLeast31 = version === 3 && Number(airflowVersion.split(".")[1]) >= 1
     describe(`contract: ${backend.name}, Airflow ${airflowVersion}`, () => {
-      const exchanges: Array<Exchange> = []
-      let runtime: ManagedRuntime.ManagedRuntime<any, any>
-      let close: () => Promise<void>
-      let wireProblems: (version: 2 | 3) => ReadonlyArray<string>
-      let call: (name: string, args: Record<string, unknown>) => Promise<ToolCallResult>
+      // The fakes do not throttle, and the per-environment limiter (8 calls a second) has its own tests
+      // (rate-limit.test.ts): lifted here, so the ten release × backend runs take less time than four did with it.
+      const session = contractSession(backend, () => seedFor(environment_name), { allowWrite: true, maxRequestsPerSecond: 1000 })
+      const { exchanges, wireProblems } = session
       const called = new Set<string>()
-
-      beforeAll(async () => {
-        const g = await backend.gateway(seedFor(environment_name))
-        close = g.close
-        wireProblems = g.wireProblems
-        // The fakes do not throttle, and the per-environment limiter (8 calls a second) has its own tests
-        // (rate-limit.test.ts): lifted here, so the ten release × backend runs take less time than four did with it.
-        const config = AppConfig.make({ allowWrite: true, maxRequestsPerSecond: 1000 })
-        runtime = ManagedRuntime.make(appLayer(recordingGateway(g.layer, exchanges), config))
-        const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(true), version: "test" })
-        // Through JSON, as over the wire: an undefined argument is an absent one.
-        call = (name, args) => {
-          called.add(name)
-          return host.callTool(name, JSON.parse(JSON.stringify({ environment_name, ...args })), { signal: new AbortController().signal })
-        }
-      })
-      afterAll(async () => {
-        await runtime.dispose()
-        await close()
-      })
+      const call = (name: string, args: Record<string, unknown>) => {
+        called.add(name)
+        return session.call(name, { environment_name, ...args })
+      }
 
       const ok = async (name: string, args: Record<string, unknown> = {}) => {
         const result = await call(name, args)
@@ -279,7 +205,8 @@ for (const backend of backends) {
           return specOf(airflowVersion).validate(x.request.method, x.request.path, x.response.status, x.response.body)
         })
         expect(problems).toEqual([])
-        expect(wireProblems(version)).toEqual([])
+        // Airflow 3 serves DAG source over REST (/dagSources/{dag_id} fits); Airflow 2 needs S3.
+        expect(wireProblems(version === 2 ? ["airflow", "logs", "s3"] : ["airflow", "logs"])).toEqual([])
       })
     })
   }

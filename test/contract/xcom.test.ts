@@ -1,34 +1,23 @@
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
-import { type Layer, ManagedRuntime } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { parse } from "yaml"
 import {
   DEMO_MANUAL_RUN,
   DEMO_XCOM_FX_TOKEN,
   DEMO_XCOM_PASSWORD,
   DEMO_XCOM_TOKEN,
-  FakeMwaa,
   MATRIX_VERSIONS,
   matrixEnvironmentName,
   ORDERS_DAG,
   SPEND_DAG
 } from "../../src/adapters/fake-mwaa/index.js"
-import { AwsGateway } from "../../src/adapters/aws/index.js"
-import { catalogue } from "../../src/app/catalogue.js"
-import { instructions } from "../../src/app/instructions.js"
-import { appLayer } from "../../src/app/layers.js"
-import { prompts } from "../../src/app/prompts.js"
-import { DATA_LABEL, makeToolHost } from "../../src/app/tool-host.js"
+import { DATA_LABEL } from "../../src/app/tool-host.js"
 import { MAX_PATH_LENGTH } from "../../src/domain/paths.js"
-import { AppConfig } from "../../src/ports/AppConfig.js"
-import type { BackendPorts } from "../../src/ports/BackendPorts.js"
-import type { ToolCallResult } from "../../src/ports/ToolHost.js"
-import { startHttpFake } from "../support/http-fake/index.js"
 import { type SpecVersion, specFileName, specFor, validatorFor } from "../support/openapi.js"
 import { idsOf } from "../support/very-long-ids-seed.js"
 import { LONG_XCOM_PASSWORD, xcomMatrixSeed } from "../support/xcom-seed.js"
-import { type Exchange, recordingGateway } from "./recording-gateway.js"
+import { contractBackends, contractSession } from "./backends.js"
 
 /**
  * get-xcom's contract: through the catalogue, on the in-memory fake and on the AWS SDK gateway over
@@ -36,30 +25,6 @@ import { type Exchange, recordingGateway } from "./recording-gateway.js"
  * its release's OpenAPI document (3.3 against 3.2's until the 3.3 fixture lands), every query
  * parameter sent is one that document declares, and no Path over 64 characters reaches InvokeRestApi.
  */
-
-interface Backend {
-  readonly name: string
-  readonly gateway: () => Promise<{ readonly layer: Layer.Layer<BackendPorts>; readonly close: () => Promise<void> }>
-}
-
-const backends: ReadonlyArray<Backend> = [
-  { name: "in-memory fake", gateway: async () => ({ layer: FakeMwaa.layer(xcomMatrixSeed()), close: async () => {} }) },
-  {
-    name: "AWS SDK gateway over the HTTP fake",
-    gateway: async () => {
-      const fake = await startHttpFake({ seed: xcomMatrixSeed() })
-      return {
-        layer: AwsGateway.layer({
-          region: "us-east-1",
-          endpoints: { mwaa: fake.url, logs: fake.url, s3: fake.url },
-          webserverEndpoint: fake.url,
-          credentials: { accessKeyId: "AKIDCONTRACT", secretAccessKey: "contract" }
-        }),
-        close: () => fake.close()
-      }
-    }
-  }
-]
 
 /** The query parameters each XCom operation of a document declares (path-level ones included), by path suffix. */
 const xcomParameters = (version: SpecVersion) => {
@@ -77,28 +42,14 @@ const xcomParameters = (version: SpecVersion) => {
   return { list: namesOf("/xcomEntries"), entry: namesOf("/xcomEntries/{xcom_key}") }
 }
 
-for (const backend of backends) {
+for (const backend of contractBackends) {
   for (const airflowVersion of MATRIX_VERSIONS) {
     const environment_name = matrixEnvironmentName(airflowVersion)
     const spec = specFor(airflowVersion)
     describe(`get-xcom contract: ${backend.name}, Airflow ${airflowVersion}`, () => {
-      const exchanges: Array<Exchange> = []
-      let runtime: ManagedRuntime.ManagedRuntime<any, any>
-      let close: () => Promise<void>
-      let call: (args: Record<string, unknown>) => Promise<ToolCallResult>
-
-      beforeAll(async () => {
-        const g = await backend.gateway()
-        close = g.close
-        runtime = ManagedRuntime.make(appLayer(recordingGateway(g.layer, exchanges), AppConfig.make({})))
-        const host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(false), version: "test" })
-        call = (args) =>
-          host.callTool("get-xcom", JSON.parse(JSON.stringify({ environment_name, ...args })), { signal: new AbortController().signal })
-      })
-      afterAll(async () => {
-        await runtime.dispose()
-        await close()
-      })
+      const session = contractSession(backend, xcomMatrixSeed)
+      const { exchanges } = session
+      const call = (args: Record<string, unknown>) => session.call("get-xcom", { environment_name, ...args })
 
       const ok = async (args: Record<string, unknown>) => {
         const result = await call(args)
@@ -203,6 +154,7 @@ for (const backend of backends) {
           return found
         })
         expect(problems).toEqual([])
+        expect(session.wireProblems(["airflow"])).toEqual([])
       })
     })
   }

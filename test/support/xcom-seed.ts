@@ -1,5 +1,5 @@
 import { type FakeEnvironmentSeed, type FakeSeed, type FakeXcomSeed, versionMatrixSeed } from "../../src/adapters/fake-mwaa/index.js"
-import { idsOf, seedWith } from "./very-long-ids-seed.js"
+import { idsOf, seedWith, withLongIds } from "./very-long-ids-seed.js"
 
 /**
  * The very-long-ids seed with XCom on its long task instance, plus an Airflow 3.2 environment
@@ -30,42 +30,8 @@ export const xcomLongIdsSeed = (length: number): FakeSeed => {
   return { ...seed, environments: environments.map((e) => withLongXcoms(e, length)) }
 }
 
-/** An environment with the very-long-ids DAG of `length` added: its failed run, two task instances and XCom. */
-export const withLongIdsXcom = (env: FakeEnvironmentSeed, length: number): FakeEnvironmentSeed => {
-  const ids = idsOf(length)
-  return {
-    ...env,
-    dags: [
-      ...(env.dags ?? []),
-      {
-        dagId: ids.dag,
-        schedule: "@daily",
-        tasks: [
-          { taskId: ids.upstream, operator: "BashOperator" },
-          { taskId: ids.task, operator: "PythonOperator", upstream: [ids.upstream] }
-        ]
-      }
-    ],
-    dagRuns: [
-      ...(env.dagRuns ?? []),
-      {
-        dagId: ids.dag,
-        runId: ids.run,
-        runType: "manual",
-        state: "failed",
-        logicalDate: "2026-11-24T02:00:00+00:00",
-        startDate: "2026-11-24T02:00:05+00:00",
-        endDate: "2026-11-24T02:09:40+00:00"
-      }
-    ],
-    taskInstances: [
-      ...(env.taskInstances ?? []),
-      { dagId: ids.dag, runId: ids.run, taskId: ids.upstream, state: "success", tryNumber: 1 },
-      { dagId: ids.dag, runId: ids.run, taskId: ids.task, state: "failed", tryNumber: 1 }
-    ],
-    xcoms: [...(env.xcoms ?? []), ...longXcoms(length)]
-  }
-}
+/** An environment with the very-long-ids DAG of `length` added (its failed run, task instances, log and file) and its XCom. */
+const withLongIdsXcom = (env: FakeEnvironmentSeed, length: number): FakeEnvironmentSeed => withLongXcoms(withLongIds(env, length), length)
 
 /** The version matrix (2.10, 2.11, 3.0, 3.2, 3.3), each environment with the 250-character ids' XCom too. */
 export const xcomMatrixSeed = (): FakeSeed => {

@@ -11,6 +11,7 @@ import {
 } from "../../../src/adapters/fake-mwaa/index.js"
 import { type DiagnosisAnswer as Diagnosis, fitDiagnosis } from "../../../src/app/tools/diagnosis-fit.js"
 import { LONG_DAG, LONG_RUN, LONG_TASK, LONG_TASK_ERROR, longIdsSeed } from "../../support/long-ids-seed.js"
+import { diagnosisOf } from "../../support/diagnosis-answer.js"
 import { makeSecurityHarness, type SecurityHarness } from "../../support/security-harness.js"
 
 /**
@@ -206,19 +207,7 @@ describe("fitDiagnosis", () => {
       log_problem: null,
       tries: null
     })
-    const d = {
-      dag_id: "d",
-      run: null,
-      picked: "given" as const,
-      counts: { failed: 5, upstream_failed: 0, up_for_retry: 0 },
-      failed_tasks: [0, 1, 2, 3, 4].map(task),
-      failed_tasks_not_read: 0,
-      upstream_failed: [],
-      import_errors: [],
-      dag_versions: null,
-      dag_versions_note: null,
-      next_steps: []
-    } satisfies Diagnosis
+    const d = diagnosisOf("d", [0, 1, 2, 3, 4].map(task))
     for (const budget of [20_000, 8_000, 3_000, 1_200]) {
       const fitted = fitDiagnosis(d, budget)
       expect(JSON.stringify(fitted).length).toBeLessThanOrEqual(budget)

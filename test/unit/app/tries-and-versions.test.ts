@@ -8,7 +8,8 @@ import {
   taskLogStreamName
 } from "../../../src/adapters/fake-mwaa/index.js"
 import { demoEnvironment } from "../../../src/adapters/fake-mwaa/demo/seed.js"
-import { type DiagnosisAnswer, fitDiagnosis } from "../../../src/app/tools/diagnosis-fit.js"
+import { fitDiagnosis } from "../../../src/app/tools/diagnosis-fit.js"
+import { diagnosisOf } from "../../support/diagnosis-answer.js"
 import { LONG_DAG, LONG_RUN, LONG_TASK, longIdsSeed } from "../../support/long-ids-seed.js"
 import { idsOf, seedWith } from "../../support/very-long-ids-seed.js"
 import { makeSecurityHarness, type SecurityHarness } from "../../support/security-harness.js"
@@ -269,19 +270,7 @@ describe("fitDiagnosis with a differing try", () => {
         differing: { try_number: 1, exception: TIMEOUT, lines, log_problem: null }
       }
     }
-    const d = {
-      dag_id: FLAKY_DAG,
-      run: null,
-      picked: "given" as const,
-      counts: { failed: 1, upstream_failed: 0, up_for_retry: 0 },
-      failed_tasks: [task],
-      failed_tasks_not_read: 0,
-      upstream_failed: [],
-      import_errors: [],
-      dag_versions: null,
-      dag_versions_note: null,
-      next_steps: []
-    } satisfies DiagnosisAnswer
+    const d = diagnosisOf(FLAKY_DAG, [task])
     for (const budget of [20_000, 6_000, 2_000]) {
       const fitted = fitDiagnosis(d, budget)
       expect(JSON.stringify(fitted).length).toBeLessThanOrEqual(budget)
