@@ -101,7 +101,10 @@ export const contractSession = (
 
   beforeAll(async () => {
     started = await backend.start(seed())
-    runtime = ManagedRuntime.make(appLayer(recordingGateway(started.layer, exchanges), AppConfig.make(settings)))
+    // The fakes do not throttle, and the per-environment limiter (8 calls a second) has its own tests
+    // (rate-limit.test.ts): lifted here unless a file sets it, so the contract runs are not paced by it.
+    const config = AppConfig.make({ maxRequestsPerSecond: 1000, ...settings })
+    runtime = ManagedRuntime.make(appLayer(recordingGateway(started.layer, exchanges), config))
     host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(settings.allowWrite ?? false), version: "test" })
   })
   afterAll(async () => {

@@ -37,9 +37,7 @@ for (const backend of contractBackends) {
     // Human-in-the-loop requests came in Airflow 3.1.
     const atLeast31 = version === 3 && Number(airflowVersion.split(".")[1]) >= 1
     describe(`contract: ${backend.name}, Airflow ${airflowVersion}`, () => {
-      // The fakes do not throttle, and the per-environment limiter (8 calls a second) has its own tests
-      // (rate-limit.test.ts): lifted here, so the ten release × backend runs take less time than four did with it.
-      const session = contractSession(backend, () => seedFor(environment_name), { allowWrite: true, maxRequestsPerSecond: 1000 })
+      const session = contractSession(backend, () => seedFor(environment_name), { allowWrite: true })
       const { exchanges, wireProblems } = session
       const called = new Set<string>()
       const call = (name: string, args: Record<string, unknown>) => {
