@@ -13,6 +13,11 @@ export default defineConfig({
     // three; vitest 3.2 honours `isolate` only here at the root (a project's own `isolate` or
     // `poolOptions.forks.isolate` is ignored).
     isolate: false,
+    // Most files wait rather than compute (spawned servers, loopback HTTP, fake clocks): on 2 cores the suite
+    // used a quarter of the CPU with the default workers. Four side by side, measured on 2 cores: the whole
+    // suite 230–307 s with the default, 91 s with four (CPU time about the same, 2.6 min).
+    maxWorkers: 4,
+    minWorkers: 1,
     projects: [
       {
         extends: true,
