@@ -6,6 +6,11 @@ import { idsOf, seedWith, withLongIds } from "./very-long-ids-seed.js"
  * ("demo-airflow-3-2", the 3.0 story at 3.2.1) where the `~` list with pattern filters serves.
  */
 export const XCOM_ENVIRONMENT_32 = "demo-airflow-3-2"
+/** Airflow 3.0: no `~` XCom list yet (the demo's own Airflow 3 runs 3.3). */
+export const XCOM_ENVIRONMENT_30 = "demo-airflow-3-0"
+
+/** The environments of xcomLongIdsSeed whose Airflow (3.1+) lists XCom by `~` with id patterns. */
+export const XCOM_PATTERN_ENVIRONMENTS: ReadonlyArray<string> = ["demo-airflow-3", XCOM_ENVIRONMENT_32]
 export const LONG_XCOM_PASSWORD = "long-ids-xcom-Pa55word-QZXJ"
 
 /** What the long task pushed: a return value and connection details whose password must not show. */
@@ -26,7 +31,11 @@ const withLongXcoms = (env: FakeEnvironmentSeed, length: number): FakeEnvironmen
 export const xcomLongIdsSeed = (length: number): FakeSeed => {
   const seed = seedWith(length)
   const v3 = seed.environments.find((e) => e.airflowVersion.startsWith("3"))!
-  const environments = [...seed.environments, { ...v3, name: XCOM_ENVIRONMENT_32, airflowVersion: "3.2.1" }]
+  const environments = [
+    ...seed.environments,
+    { ...v3, name: XCOM_ENVIRONMENT_32, airflowVersion: "3.2.1" },
+    { ...v3, name: XCOM_ENVIRONMENT_30, airflowVersion: "3.0.6" }
+  ]
   return { ...seed, environments: environments.map((e) => withLongXcoms(e, length)) }
 }
 

@@ -47,7 +47,7 @@ describe("three HTTP replicas behind a round-robin proxy, a 2026-07-28 client", 
 
     const got = await client.callTool({ name: "get-environment", arguments: { environment_name: DEMO_ENVIRONMENT_3 } })
     expect(got.isError).not.toBe(true)
-    expect(got.structuredContent).toMatchObject({ name: DEMO_ENVIRONMENT_3, airflow_version: "3.0.6" })
+    expect(got.structuredContent).toMatchObject({ name: DEMO_ENVIRONMENT_3, airflow_version: "3.3.1" })
   })
 
   it("lists the prompts and renders one with its argument", async () => {

@@ -9,7 +9,7 @@ import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, ORDERS_DAG, SPEND_DAG } from ".
 import { DEMO_CONNECTIONS, DEMO_VARIABLES } from "../../../src/adapters/fake-mwaa/demo/secrets.js"
 import { undefinedColumn } from "../../../src/adapters/fake-mwaa/demo/task-output.js"
 import { connectStdio, type StdioSession } from "../../support/stdio-client.js"
-import { callTool, type Json, READ_TOOLS } from "./stdio-helpers.js"
+import { callTool, type Json, ok, READ_TOOLS } from "./stdio-helpers.js"
 
 let session: StdioSession
 const exercised = new Set<string>()
@@ -364,16 +364,15 @@ describe("get-fleet-health on a server without a configuration", () => {
 })
 
 describe("list-pending-approvals on the demo", () => {
-  it("says it needs Airflow 3.1, naming the version each demo environment runs (stdio-approvals.test.ts lists on 3.2 and 3.3)", async () => {
-    for (const [environment_name, version] of [
-      ["demo-airflow-2", "2.10.3"],
-      ["demo-airflow-3", "3.0.6"]
-    ] as const) {
-      exercised.add("list-pending-approvals")
-      const answer = await callTool(session, "list-pending-approvals", { environment_name })
-      expect(answer.isError).toBe(true)
-      expect(answer.text).toContain(`needs Airflow 3.1 or later: environment ${environment_name} runs Airflow ${version}`)
-    }
+  it("lists the payout approval waiting on demo-airflow-3 (Airflow 3.3), and on 2.10 says it needs 3.1", async () => {
+    exercised.add("list-pending-approvals")
+    const waiting = await ok(session, "list-pending-approvals", { environment_name: DEMO_ENVIRONMENT_3 })
+    const payout = waiting.approvals.find((a: Json) => a.task_id === "approve_payout_batch")
+    expect(payout).toMatchObject({ dag_id: "payout_release", options: expect.arrayContaining(["Approve"]) })
+    expect(payout.waited_seconds).toBeGreaterThan(0)
+    const older = await callTool(session, "list-pending-approvals", { environment_name: DEMO_ENVIRONMENT_2 })
+    expect(older.isError).toBe(true)
+    expect(older.text).toContain(`needs Airflow 3.1 or later: environment ${DEMO_ENVIRONMENT_2} runs Airflow 2.10.3`)
   })
 })
 

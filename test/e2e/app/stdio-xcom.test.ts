@@ -12,7 +12,13 @@ import type { HttpFake } from "../../support/http-fake/index.js"
 import { startHttpFake } from "../../support/http-fake/index.js"
 import { awsModeEnv, connectStdio, type StdioSession } from "../../support/stdio-client.js"
 import { idsOf } from "../../support/very-long-ids-seed.js"
-import { LONG_XCOM_PASSWORD, XCOM_ENVIRONMENT_32, xcomLongIdsSeed } from "../../support/xcom-seed.js"
+import {
+  LONG_XCOM_PASSWORD,
+  XCOM_ENVIRONMENT_30,
+  XCOM_ENVIRONMENT_32,
+  XCOM_PATTERN_ENVIRONMENTS,
+  xcomLongIdsSeed
+} from "../../support/xcom-seed.js"
 import { callTool } from "./stdio-helpers.js"
 
 /**
@@ -38,7 +44,7 @@ afterAll(async () => {
 
 const SECRETS = [DEMO_XCOM_PASSWORD, DEMO_XCOM_TOKEN, LONG_XCOM_PASSWORD]
 
-describe.each([DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, XCOM_ENVIRONMENT_32])(
+describe.each([DEMO_ENVIRONMENT_2, XCOM_ENVIRONMENT_30, XCOM_ENVIRONMENT_32, DEMO_ENVIRONMENT_3])(
   "get-xcom over stdio, AWS gateway, HTTP fake on %s",
   (environment_name) => {
     it("returns a task's XCom, secrets under sensitive keys masked, none anywhere in the text", async () => {
@@ -76,7 +82,7 @@ describe.each([DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, XCOM_ENVIRONMENT_32])(
       }
       const lists = airflow.filter((r) => r.path.endsWith("/xcomEntries"))
       expect(lists.length).toBeGreaterThan(0)
-      if (environment_name === XCOM_ENVIRONMENT_32) {
+      if (XCOM_PATTERN_ENVIRONMENTS.includes(environment_name)) {
         // 3.1+: the `~` list with pattern filters serves it exactly, over InvokeRestApi.
         expect(lists.every((r) => r.operation === "InvokeRestApi" && r.path === "/dags/~/dagRuns/~/taskInstances/~/xcomEntries")).toBe(true)
       } else {

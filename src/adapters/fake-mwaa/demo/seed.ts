@@ -12,8 +12,9 @@ import type { FakeEnvironmentSeed, FakeLogLine, FakeSeed } from "../seed-types.j
 import { formatIsoMillis } from "../time.js"
 
 /**
- * The demo: "demo-airflow-2" (Airflow 2.10.3) and "demo-airflow-3" (3.0.6), same DAGs and
- * story, each in its version's terms. The orders DAG broke on 2026-11-23 (a column renamed
+ * The demo: "demo-airflow-2" (Airflow 2.10.3) and "demo-airflow-3" (3.3.1, the newest MWAA
+ * offers), same DAGs and story, each in its version's terms (3.1+ adds the payout approval:
+ * demo/approvals.ts). The orders DAG broke on 2026-11-23 (a column renamed
  * upstream): every run since fails in aggregate_daily_totals after 2 tries (on Airflow 3, the
  * DAG's version 2 of 2026-11-22 is the one those runs used: demo/dag-versions.ts). The FX DAG's
  * run of 2026-11-25 failed in fetch_rates, three tries in a row on the same 503. The clock reads
@@ -133,5 +134,5 @@ export const versionMatrixSeed = (): FakeSeed => ({
 /** The seed behind `--demo`: two environments, one per Airflow major version. */
 export const demoSeed = (): FakeSeed => ({
   now: "2026-11-25T09:30:00+00:00",
-  environments: [demoEnvironment(DEMO_ENVIRONMENT_2, "2.10.3"), demoEnvironment(DEMO_ENVIRONMENT_3, "3.0.6")]
+  environments: [demoEnvironment(DEMO_ENVIRONMENT_2, "2.10.3"), demoEnvironment(DEMO_ENVIRONMENT_3, "3.3.1")]
 })

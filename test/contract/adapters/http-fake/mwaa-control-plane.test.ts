@@ -57,7 +57,7 @@ describe("HTTP fake: MWAA control plane with the AWS SDK", () => {
     const { Environment: env } = await client.send(new GetEnvironmentCommand({ Name: "demo-airflow-3" }))
     expect(env).toMatchObject({
       Name: "demo-airflow-3",
-      AirflowVersion: "3.0.6",
+      AirflowVersion: "3.3.1",
       Status: "AVAILABLE",
       SourceBucketArn: "arn:aws:s3:::airflow-demo-airflow-3",
       LoggingConfiguration: {

@@ -12,10 +12,10 @@ import {
 describe("demoSeed", () => {
   const seed = demoSeed()
 
-  it("has one environment per Airflow major version", () => {
+  it("has one environment per Airflow major version: 2.10 and the newest MWAA offers, 3.3", () => {
     expect(seed.environments.map((e) => [e.name, e.airflowVersion])).toEqual([
       ["demo-airflow-2", "2.10.3"],
-      ["demo-airflow-3", "3.0.6"]
+      ["demo-airflow-3", "3.3.1"]
     ])
   })
 

@@ -26,7 +26,7 @@ describe("fake MWAA control plane", () => {
         name: "demo-airflow-3",
         arn: "arn:aws:airflow:us-east-1:123456789012:environment/demo-airflow-3",
         status: "AVAILABLE",
-        airflow_version: "3.0.6",
+        airflow_version: "3.3.1",
         environment_class: "mw1.small",
         source_bucket_arn: "arn:aws:s3:::airflow-demo-airflow-3",
         dag_s3_path: "dags",

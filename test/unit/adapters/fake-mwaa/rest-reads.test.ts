@@ -63,7 +63,8 @@ describe("fake MWAA InvokeRestApi: limits and routing", () => {
       )
       expect(v2.airflowStatus).toBe(400)
       const v3 = yield* body({ environmentName: "demo-airflow-3", path: "/dags", queryParameters: { whatever: 1 } })
-      expect(v3["total_entries"]).toBe(6)
+      // Every DAG of the demo's 3.3 environment: the approval story's included (3.1+).
+      expect(v3["total_entries"]).toBe(7)
     }).pipe(Effect.provide(layer()))
   )
 })
@@ -174,7 +175,7 @@ describe("fake MWAA InvokeRestApi: response shapes per version", () => {
       expect(v3["import_errors"][0]).toMatchObject({ filename: "broken_report.py", bundle_name: "dags-folder" })
       expect((yield* body({ environmentName: "demo-airflow-2", path: "/health" }))["metadatabase"]).toEqual({ status: "healthy" })
       expect((yield* body({ environmentName: "demo-airflow-3", path: "/monitor/health" }))["scheduler"]["status"]).toBe("healthy")
-      expect((yield* body({ environmentName: "demo-airflow-3", path: "/version" }))["version"]).toBe("3.0.6")
+      expect((yield* body({ environmentName: "demo-airflow-3", path: "/version" }))["version"]).toBe("3.3.1")
       expect((yield* Effect.flip(call({ environmentName: "demo-airflow-3", path: "/health" }))).airflowStatus).toBe(404)
     }).pipe(Effect.provide(layer()))
   )

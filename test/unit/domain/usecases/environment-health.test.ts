@@ -52,7 +52,7 @@ const withEnvironment = (name: string, airflowVersion: string, status: string, m
 describe("environment health on the demo", () => {
   for (const [env, version, processor] of [
     [DEMO_ENVIRONMENT_2, "2.10.3", null],
-    [DEMO_ENVIRONMENT_3, "3.0.6", { status: "healthy", latest_heartbeat: "2026-11-25T09:29:55Z" }]
+    [DEMO_ENVIRONMENT_3, "3.3.1", { status: "healthy", latest_heartbeat: "2026-11-25T09:29:55Z" }]
   ] as const) {
     it.effect(`${env}: MWAA and Airflow in one shape, the broken DAGs found`, () =>
       Effect.gen(function* () {
@@ -73,7 +73,8 @@ describe("environment health on the demo", () => {
         })
         expect(report.airflow.available).toBe(true)
         expect(report.airflow.import_errors).toEqual({ count: 1, error: null })
-        expect(report.airflow.dags).toEqual({ paused: 1, active: 5, error: null })
+        // Airflow 3.1+ tells the approval story too: one more DAG.
+        expect(report.airflow.dags).toEqual({ paused: 1, active: version.startsWith("3") ? 6 : 5, error: null })
         // The window ends at the scheduler's heartbeat (the fake's clock), not at this machine's time.
         expect(report.airflow.failing_dags).toMatchObject({
           dag_ids: [FX_DAG, ORDERS_DAG].sort(),
@@ -184,7 +185,7 @@ describe("environment health when an Airflow probe fails", () => {
       expect(report.airflow.import_errors).toEqual({ count: null, error: expect.stringMatching(/^AccessDenied: User is not authorized/) })
       expect(report.airflow.available).toBe(true)
       expect(report.airflow.health?.error).toBeNull()
-      expect(report.airflow.dags).toEqual({ paused: 1, active: 5, error: null })
+      expect(report.airflow.dags).toEqual({ paused: 1, active: 6, error: null })
       expect(report.airflow.failing_dags?.count).toBe(2)
       expect(report.verdict).toBe("degraded")
       expect(report.findings).toContainEqual(expect.stringMatching(/^Import errors could not be counted: AccessDenied/))

@@ -17,7 +17,13 @@ import { getXcom, type XcomRequest } from "../../../../src/domain/usecases/xcom.
 import type { AirflowRouteMode } from "../../../../src/ports/AppConfig.js"
 import { fakeToolServices } from "../../../support/test-layer.js"
 import { idsOf } from "../../../support/very-long-ids-seed.js"
-import { LONG_XCOM_PASSWORD, XCOM_ENVIRONMENT_32, xcomLongIdsSeed } from "../../../support/xcom-seed.js"
+import {
+  LONG_XCOM_PASSWORD,
+  XCOM_ENVIRONMENT_30,
+  XCOM_ENVIRONMENT_32,
+  XCOM_PATTERN_ENVIRONMENTS,
+  xcomLongIdsSeed
+} from "../../../support/xcom-seed.js"
 
 /** get-xcom's use case on the in-memory fake: Airflow 2, 3.0 and 3.2, ids of every length, every route. */
 
@@ -40,7 +46,7 @@ const airflowCalls = Effect.gen(function* () {
   return (yield* (yield* FakeMwaa).calls).filter((c) => c.api === "InvokeRestApi" || c.api === "AirflowWebserver")
 })
 
-const ENVIRONMENTS = [DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, XCOM_ENVIRONMENT_32] as const
+const ENVIRONMENTS = [DEMO_ENVIRONMENT_2, XCOM_ENVIRONMENT_30, XCOM_ENVIRONMENT_32, DEMO_ENVIRONMENT_3] as const
 
 describe.each(ENVIRONMENTS)("get-xcom's use case on %s", (env) => {
   it.effect("lists a task instance's keys without values", () =>
@@ -123,7 +129,7 @@ describe.each(ENVIRONMENTS)("get-xcom's use case on %s", (env) => {
       const calls = yield* airflowCalls
       for (const c of calls) if (c.api === "InvokeRestApi") expect(c.path!.length, c.path).toBeLessThanOrEqual(MAX_PATH_LENGTH)
       const lists = calls.filter((c) => c.path?.endsWith("/xcomEntries"))
-      if (env === XCOM_ENVIRONMENT_32) {
+      if (XCOM_PATTERN_ENVIRONMENTS.includes(env)) {
         // 3.1+: the `~` list with pattern filters, over InvokeRestApi, matched exactly here.
         expect(lists.every((c) => c.api === "InvokeRestApi" && c.path === "/dags/~/dagRuns/~/taskInstances/~/xcomEntries")).toBe(true)
         expect(lists[0]?.queryParameters).toMatchObject({ run_id_pattern: ids.run, task_id_pattern: ids.task })
