@@ -40,6 +40,13 @@ const triage = async (client: Client, environment_name: string) => {
   const diagnosis = await call(client, "diagnose-dag-run", { environment_name, dag_id: run.dag_id, dag_run_id: run.dag_run_id })
   for (const t of diagnosis.data["failed_tasks"] ?? []) {
     console.log(`    - ${t.task_id} (try ${t.try_number}, ${t.operator ?? "operator unknown"}): ${t.error?.exception ?? t.log_problem}`)
+    if (t.tries?.same_error === true) console.log(`      its ${t.tries.count} tries ended with the same error`)
+  }
+  const versions = diagnosis.data["dag_versions"]
+  if (versions?.changed === true) {
+    const runVersion = versions.run.at(-1)?.version_number
+    const lastGood = versions.last_success?.versions.at(-1)?.version_number
+    console.log(`    DAG version ${runVersion} since the last success (which ran version ${lastGood}): the first suspect`)
   }
   for (const step of diagnosis.data["next_steps"] ?? []) console.log(`    next: ${step.tool} — ${step.why}`)
   const tis = await call(client, "list-task-instances", {
@@ -74,6 +81,11 @@ const main = async () => {
   console.log("(Demo mode: the data is fictional, served by an embedded fake MWAA.)")
   const envs = await call(client, "list-environments", {})
   for (const name of envs.data["environments"] ?? []) await triage(client, name)
+  // Airflow 3.1+ runs can wait on a person: the 3.3 environment lists one, the 2.10 one says what it needs.
+  for (const name of envs.data["environments"] ?? []) {
+    const approvals = await call(client, "list-pending-approvals", { environment_name: name })
+    for (const a of approvals.data["approvals"] ?? []) console.log(`    - ${a.dag_id} / ${a.task_id}: options ${a.options.join(", ")}`)
+  }
   await call(client, "list-connections", { environment_name: envs.data["environments"]?.[0] })
   await call(client, "get-import-errors", { environment_name: envs.data["environments"]?.[0] })
   await client.close()
