@@ -2,7 +2,8 @@ import { Either } from "effect"
 import { airflowError } from "./airflow-errors.js"
 import { asset3, assetEvent3, dataset2, datasetEvent2 } from "./asset-shapes.js"
 import { contains, inRange, sortedPage, timeKey, within } from "./queries.js"
-import { type Handler, ok } from "./rest-types.js"
+import { DATE_RANGES, PAGE } from "./request-query.js"
+import { type Handler, ok, type RouteSpec } from "./rest-types.js"
 import * as S from "./state.js"
 import { iso3, micros } from "./time.js"
 
@@ -150,3 +151,33 @@ export const dagQueuedEvents: Handler = ({ env, params, query }) => {
         })
   )
 }
+
+/** The asset routes of Airflow 3 (airflow-3-v2.yaml, with 3.2's filters accepted: 3.0 ignores unknown query parameters). */
+export const ASSET_ROUTES_V3: ReadonlyArray<RouteSpec> = [
+  {
+    method: "GET",
+    path: "/assets",
+    query: { ...PAGE, name_pattern: "string", uri_pattern: "string", dag_ids: "stringList", only_active: "boolean", order_by: "string" },
+    handler: listAssets
+  },
+  {
+    method: "GET",
+    path: "/assets/events",
+    query: {
+      ...PAGE,
+      order_by: "string",
+      asset_id: "integer",
+      source_dag_id: "string",
+      source_task_id: "string",
+      source_run_id: "string",
+      source_map_index: "integer",
+      name_pattern: "string",
+      ...DATE_RANGES("timestamp"),
+      timestamp_gt: "datetime",
+      timestamp_lt: "datetime"
+    },
+    handler: listAssetEvents
+  },
+  { method: "GET", path: "/assets/{asset_id}", handler: getAsset },
+  { method: "GET", path: "/dags/{dag_id}/assets/queuedEvents", query: { before: "datetime" }, handler: dagQueuedEvents }
+]

@@ -2,7 +2,9 @@ import { Either } from "effect"
 import { type AirflowFailure, httpException, unprocessable } from "./airflow-errors.js"
 import { findTaskInstance, requireTaskInstance, taskInstanceView } from "./lookups.js"
 import { inRange, type SortFields, sortedPage, timeKey, within } from "./queries.js"
-import { type Handler, ok } from "./rest-types.js"
+import type { BodySpec } from "./request-body.js"
+import { DATE_RANGES, PAGE } from "./request-query.js"
+import { type Handler, ok, type RouteSpec } from "./rest-types.js"
 import type * as S from "./state.js"
 import { iso3 } from "./time.js"
 
@@ -181,3 +183,44 @@ export const updateHitlDetail: Handler = ({ env, params, body, now }) =>
     }
     return ok({ responded_by: FAKE_API_USER, responded_at: iso3(now), chosen_options: chosen, params_input: paramsInput }, next)
   })
+
+const TI = "/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances"
+
+/** Human-in-the-loop requests: Airflow 3.1 and later (3.2's paths: the map index always in the path). */
+const HITL_SINCE = [3, 1] as const
+
+const HITL_LIST_QUERY = {
+  ...PAGE,
+  order_by: "string",
+  dag_id_pattern: "string",
+  task_id: "string",
+  task_id_pattern: "string",
+  map_index: "integer",
+  state: "stringList",
+  response_received: "boolean",
+  responded_by_user_id: "stringList",
+  responded_by_user_name: "stringList",
+  subject_search: "string",
+  body_search: "string",
+  ...DATE_RANGES("created_at"),
+  created_at_gt: "datetime",
+  created_at_lt: "datetime"
+} as const
+
+const HITL_ANSWER: BodySpec = {
+  chosen_options: { kind: "stringList", required: true },
+  params_input: { kind: "object" }
+}
+
+/** The routes, from airflow-3.2-v2.yaml (ROUTES_V3 holds them). */
+export const HITL_ROUTES_V3: ReadonlyArray<RouteSpec> = [
+  {
+    method: "GET",
+    path: "/dags/{dag_id}/dagRuns/{dag_run_id}/hitlDetails",
+    query: HITL_LIST_QUERY,
+    since: HITL_SINCE,
+    handler: listHitlDetails
+  },
+  { method: "GET", path: `${TI}/{task_id}/{map_index}/hitlDetails`, since: HITL_SINCE, handler: getHitlDetail },
+  { method: "PATCH", path: `${TI}/{task_id}/{map_index}/hitlDetails`, body: HITL_ANSWER, since: HITL_SINCE, handler: updateHitlDetail }
+]

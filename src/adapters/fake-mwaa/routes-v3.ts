@@ -1,10 +1,10 @@
-import { dagQueuedEvents, getAsset, listAssetEvents, listAssets } from "./handlers-assets.js"
 import { answers32 } from "./airflow32-shapes.js"
 import { RUNS_BATCH_32, RUNS_QUERY_32, TIS_BATCH_32, TIS_QUERY_32 } from "./filters-32.js"
+import { ASSET_ROUTES_V3 } from "./handlers-assets.js"
 import { clearTaskInstances } from "./handlers-clear.js"
 import { dagSource3, getDag, getDagDetails, listDags, patchDag } from "./handlers-dags.js"
 import { getDagVersion, getTaskTries, listDagVersions } from "./handlers-history.js"
-import { getHitlDetail, listHitlDetails, updateHitlDetail } from "./handlers-hitl.js"
+import { HITL_ROUTES_V3 } from "./handlers-hitl.js"
 import { getLog } from "./handlers-logs.js"
 import { health, listConnections, listImportErrors, listVariables, version } from "./handlers-misc.js"
 import { getRun, listRuns, listRunsBatch } from "./handlers-runs.js"
@@ -108,32 +108,6 @@ const MULTI_SORT: QuerySpec = { order_by: "stringList" }
 
 const TI = "/dags/{dag_id}/dagRuns/{dag_run_id}/taskInstances"
 
-/** Human-in-the-loop requests: Airflow 3.1 and later (3.2's paths: the map index always in the path). */
-const HITL_SINCE = [3, 1] as const
-
-const HITL_LIST_QUERY = {
-  ...PAGE,
-  order_by: "string",
-  dag_id_pattern: "string",
-  task_id: "string",
-  task_id_pattern: "string",
-  map_index: "integer",
-  state: "stringList",
-  response_received: "boolean",
-  responded_by_user_id: "stringList",
-  responded_by_user_name: "stringList",
-  subject_search: "string",
-  body_search: "string",
-  ...DATE_RANGES("created_at"),
-  created_at_gt: "datetime",
-  created_at_lt: "datetime"
-} as const
-
-const HITL_ANSWER: BodySpec = {
-  chosen_options: { kind: "stringList", required: true },
-  params_input: { kind: "object" }
-}
-
 export const ROUTES_V3: ReadonlyArray<RouteSpec> = [
   {
     method: "GET",
@@ -224,15 +198,7 @@ export const ROUTES_V3: ReadonlyArray<RouteSpec> = [
     query: { full_content: "boolean", map_index: "integer", token: "string" },
     handler: getLog
   },
-  {
-    method: "GET",
-    path: "/dags/{dag_id}/dagRuns/{dag_run_id}/hitlDetails",
-    query: HITL_LIST_QUERY,
-    since: HITL_SINCE,
-    handler: listHitlDetails
-  },
-  { method: "GET", path: `${TI}/{task_id}/{map_index}/hitlDetails`, since: HITL_SINCE, handler: getHitlDetail },
-  { method: "PATCH", path: `${TI}/{task_id}/{map_index}/hitlDetails`, body: HITL_ANSWER, since: HITL_SINCE, handler: updateHitlDetail },
+  ...HITL_ROUTES_V3,
   { method: "POST", path: "/dags/{dag_id}/clearTaskInstances", body: CLEAR, handler: clearTaskInstances },
   { method: "GET", path: "/importErrors", query: since32({ ...PAGE, order_by: "string" }, MULTI_SORT), handler: listImportErrors },
   {
@@ -247,32 +213,7 @@ export const ROUTES_V3: ReadonlyArray<RouteSpec> = [
     query: since32({ ...PAGE, order_by: "string", variable_key_pattern: "string" }, MULTI_SORT),
     handler: listVariables
   },
-  {
-    method: "GET",
-    path: "/assets",
-    query: { ...PAGE, name_pattern: "string", uri_pattern: "string", dag_ids: "stringList", only_active: "boolean", order_by: "string" },
-    handler: listAssets
-  },
-  {
-    method: "GET",
-    path: "/assets/events",
-    query: {
-      ...PAGE,
-      order_by: "string",
-      asset_id: "integer",
-      source_dag_id: "string",
-      source_task_id: "string",
-      source_run_id: "string",
-      source_map_index: "integer",
-      name_pattern: "string",
-      ...DATE_RANGES("timestamp"),
-      timestamp_gt: "datetime",
-      timestamp_lt: "datetime"
-    },
-    handler: listAssetEvents
-  },
-  { method: "GET", path: "/assets/{asset_id}", handler: getAsset },
-  { method: "GET", path: "/dags/{dag_id}/assets/queuedEvents", query: { before: "datetime" }, handler: dagQueuedEvents },
+  ...ASSET_ROUTES_V3,
   { method: "GET", path: "/monitor/health", handler: health },
   { method: "GET", path: "/version", handler: version }
 ]
