@@ -124,6 +124,26 @@ afterAll(async () => {
   await fake?.close()
 })
 
+/**
+ * Calls a tool on a release's environment: what is wrong with its answer, if anything. A tool that
+ * needs a later release must refuse, naming it; any other must answer.
+ */
+const callOn = async (
+  client: StdioSession,
+  airflowVersion: string,
+  tool: string,
+  args: Args,
+  needs: readonly [number, number] | undefined
+): Promise<string | undefined> => {
+  const answer = await callTool(client, tool, args)
+  if (needs !== undefined && !atLeast(airflowVersion, needs)) {
+    return answer.isError && answer.text.includes(`${needs[0]}.${needs[1]}`)
+      ? undefined
+      : `${airflowVersion} ${tool}: expected a refusal naming Airflow ${needs.join(".")}, got: ${answer.text}`
+  }
+  return answer.isError ? `${airflowVersion} ${tool} ${JSON.stringify(args)}: ${answer.text}` : undefined
+}
+
 /** Every Airflow answer the fake gave on this release's environment, checked against its document. */
 const specProblems = (airflowVersion: string) => {
   const name = matrixEnvironmentName(airflowVersion)
@@ -148,13 +168,8 @@ describe("the version matrix over stdio (AWS mode, HTTP fake)", () => {
         for (const tool of readTools) {
           const build = ARGUMENT_BUILDERS[tool]
           if (build === undefined) continue
-          const args = build(name)
-          const answer = await callTool(session, tool, args)
-          const needs = NEEDS[tool]
-          if (needs !== undefined && !atLeast(airflowVersion, needs)) {
-            if (!answer.isError || !answer.text.includes(`${needs[0]}.${needs[1]}`))
-              problems.push(`${airflowVersion} ${tool}: expected a refusal naming Airflow ${needs.join(".")}, got: ${answer.text}`)
-          } else if (answer.isError) problems.push(`${airflowVersion} ${tool} ${JSON.stringify(args)}: ${answer.text}`)
+          const problem = await callOn(session, airflowVersion, tool, build(name), NEEDS[tool])
+          if (problem !== undefined) problems.push(problem)
         }
         return problems
       })
@@ -183,13 +198,8 @@ describe("the version matrix over stdio (AWS mode, HTTP fake)", () => {
             for (let i = 0; i < 5 && status !== "AVAILABLE"; i++)
               status = (await callTool(writer, "get-environment", { environment_name: created(name) })).structured?.status
           }
-          const args = build(name, airflowVersion)
-          const answer = await callTool(writer, tool, args)
-          const needs = WRITE_NEEDS[tool]
-          if (needs !== undefined && !atLeast(airflowVersion, needs)) {
-            if (!answer.isError || !answer.text.includes(`${needs[0]}.${needs[1]}`))
-              problems.push(`${airflowVersion} ${tool}: expected a refusal naming Airflow ${needs.join(".")}, got: ${answer.text}`)
-          } else if (answer.isError) problems.push(`${airflowVersion} ${tool} ${JSON.stringify(args)}: ${answer.text}`)
+          const problem = await callOn(writer, airflowVersion, tool, build(name, airflowVersion), WRITE_NEEDS[tool])
+          if (problem !== undefined) problems.push(problem)
         }
         return problems
       })
