@@ -24,8 +24,9 @@ export const approvalRefusedText = (tool: string, e: ApprovalRefused, environmen
       )
     case "AlreadyAnswered":
       return (
-        `${tool}: ${requestText(e)}${where} was already answered by ${e.respondedBy ?? "(unknown)"} at ` +
-        `${e.respondedAt ?? "(unknown)"}; Airflow takes one answer. Nothing was sent.\n\n${DATA_LABEL}\n` +
+        // Who answered is the environment's word (a user's name): it is named below the label only.
+        `${tool}: ${requestText(e)}${where} was already answered; Airflow takes one answer. Nothing was sent. ` +
+        `Who answered it, when, and with which options, below.\n\n${DATA_LABEL}\n` +
         `responded_by: ${e.respondedBy ?? "(unknown)"}\nresponded_at: ${e.respondedAt ?? "(unknown)"}\n` +
         `chosen_options: ${quoted(e.chosenBefore ?? [])}`
       )

@@ -108,7 +108,11 @@ for (const backend of contractBackends) {
           const by = answered.response.responded_by.name as string
           const again = await call("respond-to-approval", { environment_name, ...payoutRequest, chosen_options: ["Reject"] })
           expect(again.isError).toBe(true)
-          expect(again.text).toContain(`already answered by ${by} at ${answered.response.responded_at}`)
+          // Named below the data label: a user's name is the environment's word, not the server's.
+          const [own, quoted] = again.text.split(DATA_LABEL)
+          expect(own).toContain("was already answered")
+          expect(own).not.toContain(by)
+          expect(quoted).toContain(`responded_by: ${by}\nresponded_at: ${answered.response.responded_at}`)
           const now = (await ok("list-pending-approvals", { environment_name, dag_id: APPROVAL_DAG, status: "answered" }))
             .structuredContent as any
           expect(now.approvals).toHaveLength(2)

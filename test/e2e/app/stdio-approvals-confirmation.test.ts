@@ -4,7 +4,7 @@ import { ElicitRequestSchema } from "@modelcontextprotocol/sdk/types.js"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { matrixEnvironmentName } from "../../../src/adapters/fake-mwaa/index.js"
 import { APPROVAL_DAG, APPROVAL_TASK, PENDING_APPROVAL_RUN } from "../../../src/adapters/fake-mwaa/demo/approvals.js"
-import { approvalsSeed } from "../../support/approvals-seed.js"
+import { approvalsSeed, HOSTILE_APPROVAL } from "../../support/approvals-seed.js"
 import { binPath } from "../../support/bin-path.js"
 import type { HttpFake } from "../../support/http-fake/index.js"
 import { startHttpFake } from "../../support/http-fake/index.js"
@@ -56,6 +56,19 @@ afterAll(async () => {
 })
 
 describe("respond-to-approval asks the user before answering", () => {
+  it("masks a secret in the request's body in the question, and sends nothing when the user declines", async () => {
+    answer = "decline"
+    const hostile = { environment_name, dag_id: HOSTILE_APPROVAL.dag, dag_run_id: HOSTILE_APPROVAL.run, task_id: HOSTILE_APPROVAL.task }
+    const before = asked.length
+    const refused = await call({ ...hostile, chosen_options: ["Approve"] })
+    expect(refused.isError).toBe(true)
+    expect(asked).toHaveLength(before + 1)
+    expect(asked.at(-1)).toContain("Body: ")
+    expect(asked.at(-1)).not.toContain("hunter2-approval")
+    expect(patches()).toHaveLength(0)
+    asked.splice(before)
+  })
+
   it("shows the request and the choice, and sends nothing when the user declines", async () => {
     answer = "decline"
     const refused = await call({ ...pending, chosen_options: ["Approve"] })
@@ -77,7 +90,8 @@ describe("respond-to-approval asks the user before answering", () => {
     expect(patches()).toHaveLength(1)
     const again = await call({ ...pending, chosen_options: ["Approve"] })
     expect(again.isError).toBe(true)
-    expect(again.text).toContain("already answered by")
+    expect(again.text).toContain("was already answered")
+    expect(again.text).toContain("responded_by: ")
     expect(asked).toHaveLength(2)
     expect(patches()).toHaveLength(1)
   })

@@ -80,7 +80,9 @@ describe.each(["3.2.1", "3.3.1"])("approvals on Airflow %s", (version) => {
       task_state: "scheduled"
     })
     const again = await fails(writer, "respond-to-approval", { environment_name, ...pending, chosen_options: ["Reject"] })
-    expect(again).toContain(`already answered by ${answered.response.responded_by.name} at ${answered.response.responded_at}`)
+    const [own, quoted] = again.split(DATA_LABEL)
+    expect(own).toContain("was already answered")
+    expect(quoted).toContain(`responded_by: ${answered.response.responded_by.name}\nresponded_at: ${answered.response.responded_at}`)
     expect(hitlCalls().filter((r) => r.method === "PATCH" && r.environmentName === environment_name)).toHaveLength(1)
   })
 
