@@ -80,7 +80,12 @@ export type MWAAServerlessClientResolvedConfig = SmithyResolvedConfiguration<Htt
   EndpointResolvedConfig<EndpointParameters> &
   ReturnType<typeof resolveHttpAuthSchemeConfig>
 
-export class MWAAServerlessClient extends Client<HttpHandlerOptions, ServiceInputTypes, ServiceOutputTypes, MWAAServerlessClientResolvedConfig> {
+export class MWAAServerlessClient extends Client<
+  HttpHandlerOptions,
+  ServiceInputTypes,
+  ServiceOutputTypes,
+  MWAAServerlessClientResolvedConfig
+> {
   override readonly config: MWAAServerlessClientResolvedConfig
 
   constructor(configuration: MWAAServerlessClientConfig = {}) {

@@ -8,139 +8,140 @@ import type { RuleSetObject } from "@smithy/core/endpoints"
  * the partition's dual-stack domain). Read by the same @smithy/core resolver as MWAA's rule set.
  */
 export const ruleSet: RuleSetObject = {
-  "version": "1.0",
-  "parameters": {
-    "UseFIPS": {
-      "builtIn": "AWS::UseFIPS",
-      "required": true,
-      "default": false,
-      "documentation": "When true, send this request to the FIPS-compliant regional endpoint. If the configured endpoint does not have a FIPS compliant endpoint, dispatching the request will return an error.",
-      "type": "boolean"
+  version: "1.0",
+  parameters: {
+    UseFIPS: {
+      builtIn: "AWS::UseFIPS",
+      required: true,
+      default: false,
+      documentation:
+        "When true, send this request to the FIPS-compliant regional endpoint. If the configured endpoint does not have a FIPS compliant endpoint, dispatching the request will return an error.",
+      type: "boolean"
     },
-    "Endpoint": {
-      "builtIn": "SDK::Endpoint",
-      "required": false,
-      "documentation": "Override the endpoint used to send this request",
-      "type": "string"
+    Endpoint: {
+      builtIn: "SDK::Endpoint",
+      required: false,
+      documentation: "Override the endpoint used to send this request",
+      type: "string"
     },
-    "Region": {
-      "builtIn": "AWS::Region",
-      "required": false,
-      "documentation": "The AWS region used to dispatch the request.",
-      "type": "string"
+    Region: {
+      builtIn: "AWS::Region",
+      required: false,
+      documentation: "The AWS region used to dispatch the request.",
+      type: "string"
     }
   },
-  "rules": [
+  rules: [
     {
-      "conditions": [
+      conditions: [
         {
-          "fn": "isSet",
-          "argv": [
+          fn: "isSet",
+          argv: [
             {
-              "ref": "Endpoint"
+              ref: "Endpoint"
             }
           ]
         }
       ],
-      "rules": [
+      rules: [
         {
-          "conditions": [
+          conditions: [
             {
-              "fn": "booleanEquals",
-              "argv": [
+              fn: "booleanEquals",
+              argv: [
                 {
-                  "ref": "UseFIPS"
+                  ref: "UseFIPS"
                 },
                 true
               ]
             }
           ],
-          "error": "Invalid Configuration: FIPS and custom endpoint are not supported",
-          "type": "error"
+          error: "Invalid Configuration: FIPS and custom endpoint are not supported",
+          type: "error"
         },
         {
-          "conditions": [],
-          "endpoint": {
-            "url": {
-              "ref": "Endpoint"
+          conditions: [],
+          endpoint: {
+            url: {
+              ref: "Endpoint"
             },
-            "properties": {},
-            "headers": {}
+            properties: {},
+            headers: {}
           },
-          "type": "endpoint"
+          type: "endpoint"
         }
       ],
-      "type": "tree"
+      type: "tree"
     },
     {
-      "conditions": [],
-      "rules": [
+      conditions: [],
+      rules: [
         {
-          "conditions": [
+          conditions: [
             {
-              "fn": "isSet",
-              "argv": [
+              fn: "isSet",
+              argv: [
                 {
-                  "ref": "Region"
+                  ref: "Region"
                 }
               ]
             }
           ],
-          "rules": [
+          rules: [
             {
-              "conditions": [
+              conditions: [
                 {
-                  "fn": "aws.partition",
-                  "argv": [
+                  fn: "aws.partition",
+                  argv: [
                     {
-                      "ref": "Region"
+                      ref: "Region"
                     }
                   ],
-                  "assign": "PartitionResult"
+                  assign: "PartitionResult"
                 }
               ],
-              "rules": [
+              rules: [
                 {
-                  "conditions": [
+                  conditions: [
                     {
-                      "fn": "booleanEquals",
-                      "argv": [
+                      fn: "booleanEquals",
+                      argv: [
                         {
-                          "ref": "UseFIPS"
+                          ref: "UseFIPS"
                         },
                         true
                       ]
                     }
                   ],
-                  "endpoint": {
-                    "url": "https://airflow-serverless-fips.{Region}.{PartitionResult#dualStackDnsSuffix}",
-                    "properties": {},
-                    "headers": {}
+                  endpoint: {
+                    url: "https://airflow-serverless-fips.{Region}.{PartitionResult#dualStackDnsSuffix}",
+                    properties: {},
+                    headers: {}
                   },
-                  "type": "endpoint"
+                  type: "endpoint"
                 },
                 {
-                  "conditions": [],
-                  "endpoint": {
-                    "url": "https://airflow-serverless.{Region}.{PartitionResult#dualStackDnsSuffix}",
-                    "properties": {},
-                    "headers": {}
+                  conditions: [],
+                  endpoint: {
+                    url: "https://airflow-serverless.{Region}.{PartitionResult#dualStackDnsSuffix}",
+                    properties: {},
+                    headers: {}
                   },
-                  "type": "endpoint"
+                  type: "endpoint"
                 }
               ],
-              "type": "tree"
+              type: "tree"
             }
           ],
-          "type": "tree"
+          type: "tree"
         },
         {
-          "conditions": [],
-          "error": "Invalid Configuration: Missing Region",
-          "type": "error"
+          conditions: [],
+          error: "Invalid Configuration: Missing Region",
+          type: "error"
         }
       ],
-      "type": "tree"
+      type: "tree"
     }
   ]
 }

@@ -22,7 +22,14 @@ export interface GetWorkflowRunCommandOutput extends MetadataBearer {
 export class GetWorkflowRunCommand extends serverlessCommand<GetWorkflowRunCommandInput, GetWorkflowRunCommandOutput>(
   "GetWorkflowRun",
   { WorkflowArn: STRING, RunId: STRING },
-  { WorkflowArn: STRING, WorkflowVersion: STRING, RunId: STRING, RunType: STRING, OverrideParameters: ObjectMap, RunDetail: WorkflowRunDetail }
+  {
+    WorkflowArn: STRING,
+    WorkflowVersion: STRING,
+    RunId: STRING,
+    RunType: STRING,
+    OverrideParameters: ObjectMap,
+    RunDetail: WorkflowRunDetail
+  }
 ) {}
 
 export interface ListWorkflowRunsCommandInput extends Page {

@@ -68,17 +68,20 @@ const COMMANDS = [
 ] as const
 
 describe("MWAAServerlessClient on the wire (awsJson1_0)", () => {
-  it.each(COMMANDS)("%s: POST / with its target, content type, SigV4 for airflow-serverless and its input as JSON", async (name, command, body) => {
-    await client().send(command as never)
-    const request = server.seen[0]!
-    expect(request).toMatchObject({ method: "POST", url: "/" })
-    expect(request.headers["x-amz-target"]).toBe(`AmazonMWAAServerless.${name}`)
-    expect(request.headers["content-type"]).toBe("application/x-amz-json-1.0")
-    expect(request.headers["authorization"]).toMatch(
-      /^AWS4-HMAC-SHA256 Credential=AKIDLOOPBACK\/\d{8}\/eu-west-1\/airflow-serverless\/aws4_request, SignedHeaders=.*x-amz-target/
-    )
-    expect(JSON.parse(request.body)).toEqual(body)
-  })
+  it.each(COMMANDS)(
+    "%s: POST / with its target, content type, SigV4 for airflow-serverless and its input as JSON",
+    async (name, command, body) => {
+      await client().send(command as never)
+      const request = server.seen[0]!
+      expect(request).toMatchObject({ method: "POST", url: "/" })
+      expect(request.headers["x-amz-target"]).toBe(`AmazonMWAAServerless.${name}`)
+      expect(request.headers["content-type"]).toBe("application/x-amz-json-1.0")
+      expect(request.headers["authorization"]).toMatch(
+        /^AWS4-HMAC-SHA256 Credential=AKIDLOOPBACK\/\d{8}\/eu-west-1\/airflow-serverless\/aws4_request, SignedHeaders=.*x-amz-target/
+      )
+      expect(JSON.parse(request.body)).toEqual(body)
+    }
+  )
 
   it("StartWorkflowRun without a ClientToken gets one from the SDK (the model's idempotencyToken)", async () => {
     await client().send(new StartWorkflowRunCommand({ WorkflowArn: ARN }))
@@ -92,7 +95,13 @@ describe("MWAAServerlessClient reads the model's outputs", () => {
       WorkflowArn: ARN,
       RunId: "r1",
       RunType: "ON_DEMAND",
-      RunDetail: { StartedOn: "2026-12-05T04:00:00Z", CompletedOn: "2026-12-05T04:01:30.5Z", Duration: 90, RunState: "FAILED", TaskInstances: ["a", "b"] }
+      RunDetail: {
+        StartedOn: "2026-12-05T04:00:00Z",
+        CompletedOn: "2026-12-05T04:01:30.5Z",
+        Duration: 90,
+        RunState: "FAILED",
+        TaskInstances: ["a", "b"]
+      }
     })
     const out = await client().send(new GetWorkflowRunCommand({ WorkflowArn: ARN, RunId: "r1" }))
     expect(out.RunDetail?.StartedOn).toEqual(new Date("2026-12-05T04:00:00Z"))
@@ -114,7 +123,13 @@ describe("MWAAServerlessClient reads the model's outputs", () => {
       EndedAt: "2026-12-05T04:02:00Z"
     })
     const out = await client().send(new GetTaskInstanceCommand({ WorkflowArn: ARN, RunId: "r1", TaskInstanceId: "t-9" }))
-    expect(out).toMatchObject({ Status: "FAILED", AttemptNumber: 2, ErrorMessage: "boom", LogStream: "workflow/payouts/r1/t-9", Xcom: { return_value: "42" } })
+    expect(out).toMatchObject({
+      Status: "FAILED",
+      AttemptNumber: 2,
+      ErrorMessage: "boom",
+      LogStream: "workflow/payouts/r1/t-9",
+      Xcom: { return_value: "42" }
+    })
     expect(out.EndedAt).toEqual(new Date("2026-12-05T04:02:00Z"))
   })
 
@@ -140,7 +155,11 @@ describe("MWAAServerlessClient reads the model's outputs", () => {
       EngineVersion: 1
     })
     const out = await client().send(new GetWorkflowCommand({ WorkflowArn: ARN }))
-    expect(out).toMatchObject({ DefinitionS3Location: { Bucket: "b", ObjectKey: "payouts.yaml" }, ScheduleConfiguration: { CronExpression: "0 3 * * *" }, EngineVersion: 1 })
+    expect(out).toMatchObject({
+      DefinitionS3Location: { Bucket: "b", ObjectKey: "payouts.yaml" },
+      ScheduleConfiguration: { CronExpression: "0 3 * * *" },
+      EngineVersion: 1
+    })
   })
 })
 
@@ -156,19 +175,34 @@ describe("MWAAServerlessClient errors", () => {
   }
 
   it("a 400 with __type ThrottlingException is the typed ThrottlingException, with the model's members", async () => {
-    const error = await failing({ status: 400, body: { __type: "com.amazonaws.mwaaserverless#ThrottlingException", message: "Rate exceeded", QuotaCode: "q-1" } })
+    const error = await failing({
+      status: 400,
+      body: { __type: "com.amazonaws.mwaaserverless#ThrottlingException", message: "Rate exceeded", QuotaCode: "q-1" }
+    })
     expect(error).toBeInstanceOf(ThrottlingException)
     expect(error).toMatchObject({ name: "ThrottlingException", message: "Rate exceeded", QuotaCode: "q-1", $fault: "client" })
   })
 
   it("the error type in x-amzn-errortype names the error when the body does not", async () => {
-    const error = await failing({ status: 404, headers: { "x-amzn-errortype": "ResourceNotFoundException:http://internal.amazon.com/" }, body: { Message: "no run r1", ResourceId: "r1" } })
+    const error = await failing({
+      status: 404,
+      headers: { "x-amzn-errortype": "ResourceNotFoundException:http://internal.amazon.com/" },
+      body: { Message: "no run r1", ResourceId: "r1" }
+    })
     expect(error).toBeInstanceOf(ResourceNotFoundException)
     expect(error).toMatchObject({ message: "no run r1", ResourceId: "r1" })
   })
 
   it("ValidationException carries its reason and field list", async () => {
-    const error = await failing({ status: 400, body: { __type: "ValidationException", Message: "bad", Reason: "FIELD_VALIDATION_FAILED", FieldList: [{ Name: "RunId", Message: "too long" }] } })
+    const error = await failing({
+      status: 400,
+      body: {
+        __type: "ValidationException",
+        Message: "bad",
+        Reason: "FIELD_VALIDATION_FAILED",
+        FieldList: [{ Name: "RunId", Message: "too long" }]
+      }
+    })
     expect(error).toBeInstanceOf(ValidationException)
     expect(error).toMatchObject({ Reason: "FIELD_VALIDATION_FAILED", FieldList: [{ Name: "RunId", Message: "too long" }] })
   })
@@ -180,5 +214,26 @@ describe("MWAAServerlessClient errors", () => {
     const unnamed = await failing({ status: 502, body: "<html>Bad Gateway</html>" })
     expect(unnamed).toBeInstanceOf(MWAAServerlessServiceException)
     expect((unnamed as MWAAServerlessServiceException).$metadata.httpStatusCode).toBe(502)
+  })
+})
+
+describe("MWAAServerlessClient endpoints, from the model's rule set", () => {
+  /** Where a command would go: the request handler records the request and stops there, nothing leaves the process. */
+  const hostFor = async (config: { region: string; useFipsEndpoint?: boolean }) => {
+    const requests: Array<{ protocol: string; hostname: string }> = []
+    const requestHandler = {
+      handle: async (request: { protocol: string; hostname: string }) => {
+        requests.push(request)
+        throw new Error("recorded")
+      }
+    }
+    const stopped = new MWAAServerlessClient({ ...config, credentials, maxAttempts: 1, requestHandler: requestHandler as never })
+    await expect(stopped.send(new ListWorkflowsCommand({}))).rejects.toThrow("recorded")
+    return `${requests[0]?.protocol}//${requests[0]?.hostname}`
+  }
+
+  it("us-east-1 → airflow-serverless.us-east-1.api.aws (dual-stack only); FIPS → airflow-serverless-fips", async () => {
+    expect(await hostFor({ region: "us-east-1" })).toBe("https://airflow-serverless.us-east-1.api.aws")
+    expect(await hostFor({ region: "us-east-1", useFipsEndpoint: true })).toBe("https://airflow-serverless-fips.us-east-1.api.aws")
   })
 })
