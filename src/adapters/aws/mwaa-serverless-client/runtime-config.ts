@@ -29,8 +29,9 @@ import { NAMESPACE, SERVICE_TARGET } from "./schema.js"
 /**
  * The client's defaults on Node, as a generated client's runtimeConfig.shared.js and runtimeConfig.js
  * give them: the SDK's credential chain, region and retry settings from the environment and config
- * files, the Node HTTP handler, SigV4, and the awsJson1_0 protocol with the service's errors. The
- * SDK's own JSON codec is used (no documents deeper than a run's override parameters pass here).
+ * files, the Node HTTP handler, SigV4, and the awsJson1_0 protocol with the service's errors, on the
+ * SDK's own JSON codec. MWAA's client needed its own codec for Airflow's deep documents; here the only
+ * documents are a run's OverrideParameters (see ../mwaa-client/json-codec.ts if they ever grow deep).
  */
 
 /** The AWS SDK release whose generated clients this one is assembled like (the user agent's api/mwaa-serverless#). */
