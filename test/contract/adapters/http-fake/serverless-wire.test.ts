@@ -106,6 +106,15 @@ describe("HTTP fake: MWAA Serverless awsJson1_0", () => {
     ])
   })
 
+  it("answers an injected 5xx as the model's InternalServerException or OperationTimeoutException", async () => {
+    fake.failNext(1, { status: 500, api: "AmazonMWAAServerless.GetWorkflow" })
+    fake.failNext(1, { status: 504, api: "AmazonMWAAServerless.GetWorkflow" })
+    const failed = await call("GetWorkflow", { WorkflowArn: PAYOUTS })
+    expect([failed.status, failed.body["__type"]]).toEqual([500, "InternalServerException"])
+    const timedOut = await call("GetWorkflow", { WorkflowArn: PAYOUTS })
+    expect([timedOut.status, timedOut.body["__type"]]).toEqual([504, "OperationTimeoutException"])
+  })
+
   it("refuses a request signed for another service, before anything runs", async () => {
     const wrong = await call("ListWorkflows", {}, "airflow")
     expect(wrong.status).toBe(403)
