@@ -1,3 +1,5 @@
+import { SERVERLESS_TARGET_PREFIX } from "../../../src/adapters/fake-mwaa-serverless/index.js"
+import { serverlessOperationOf } from "./serverless-routes.js"
 import type { Operation, Service } from "./types.js"
 
 /** Where a request goes: its service (the SigV4 signing name it must carry) and operation. */
@@ -42,6 +44,9 @@ export const classify = (method: string, pathname: string, target: string | unde
   if (action !== undefined) {
     const operation: Operation = action === "AssumeRole" || action === "GetCallerIdentity" ? action : "Unknown"
     return { service: "sts", operation, asked: action }
+  }
+  if (target?.startsWith(SERVERLESS_TARGET_PREFIX) === true) {
+    return { service: "airflow-serverless", operation: serverlessOperationOf(target), asked: target }
   }
   if (target !== undefined) {
     const name = target.startsWith(LOGS_TARGET) ? target.slice(LOGS_TARGET.length) : undefined

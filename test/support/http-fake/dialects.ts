@@ -1,4 +1,5 @@
 import { awsQueryError } from "./query-wire.js"
+import { serverlessDialect } from "./serverless-routes.js"
 import type { SigningFailure } from "./sigv4.js"
 import type { Service } from "./types.js"
 import { type Reply, awsJsonError, restJson, s3Error } from "./wire.js"
@@ -126,6 +127,14 @@ const unknown: Dialect = {
   unknownOperation: (what) => restJson(404, { message: `Not Found: ${what}` }, "UnknownOperationException")
 }
 
-const DIALECTS: Readonly<Record<Service, Dialect>> = { airflow: mwaa, logs, s3, sts, webserver, unknown }
+const DIALECTS: Readonly<Record<Service, Dialect>> = {
+  airflow: mwaa,
+  "airflow-serverless": serverlessDialect,
+  logs,
+  s3,
+  sts,
+  webserver,
+  unknown
+}
 
 export const dialectOf = (service: Service): Dialect => DIALECTS[service]

@@ -8,6 +8,7 @@ import { LOGS_HANDLERS } from "./logs-routes.js"
 import { restApiServerFailure } from "./mwaa-errors.js"
 import { MWAA_HANDLERS } from "./mwaa-routes.js"
 import { getObject } from "./s3-routes.js"
+import { answerServerlessRequest } from "./serverless-routes.js"
 import type { SigningCheck } from "./sigv4.js"
 import { answerSts } from "./sts-routes.js"
 import type { FakeRole, FaultKind } from "./types.js"
@@ -54,6 +55,7 @@ const operate = (context: Context, exchange: Exchange): Promise<Reply> => {
   }
   if (world === undefined) return Promise.resolve(dialectOf(route.service).unknownOperation(route.asked ?? route.operation))
   const { backend, region, account } = world
+  if (route.service === "airflow-serverless") return Promise.resolve(answerServerlessRequest(world.serverless, route.operation, body))
   if (route.service === "airflow") {
     const handler = MWAA_HANDLERS[route.operation]
     if (handler !== undefined) return handler({ route, query, body, backend })

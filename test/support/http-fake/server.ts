@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
 import { DEFAULT_LOCATION, demoSeed } from "../../../src/adapters/fake-mwaa/index.js"
+import { demoServerlessSeed } from "../../../src/adapters/fake-mwaa-serverless/index.js"
 import { type Route, classify } from "./classify.js"
 import { dialectOf } from "./dialects.js"
 import { airflowAnswerOf } from "./airflow-answer.js"
@@ -33,14 +34,15 @@ const write = (res: ServerResponse, outcome: Outcome): number => {
 const worldSeedsOf = (options: HttpFakeOptions): { seeds: ReadonlyArray<WorldSeed>; onlyRegion: string | undefined } => {
   if (options.worlds === undefined) {
     const region = options.region ?? DEFAULT_LOCATION.region
-    return { seeds: [{ account: DEFAULT_LOCATION.account, region, seed: options.seed ?? demoSeed() }], onlyRegion: region }
+    const serverless = options.serverless ?? demoServerlessSeed()
+    return { seeds: [{ account: DEFAULT_LOCATION.account, region, seed: options.seed ?? demoSeed(), serverless }], onlyRegion: region }
   }
-  if (options.seed !== undefined || options.region !== undefined)
+  if (options.seed !== undefined || options.region !== undefined || options.serverless !== undefined)
     throw new Error("startHttpFake: give `worlds` or `seed`/`region`, not both")
   return { seeds: options.worlds, onlyRegion: undefined }
 }
 
-const SERVED_BY_WORLDS: ReadonlySet<Route["service"]> = new Set(["airflow", "logs", "s3"])
+const SERVED_BY_WORLDS: ReadonlySet<Route["service"]> = new Set(["airflow", "airflow-serverless", "logs", "s3"])
 
 /**
  * A loopback AWS speaking the wire protocols (MWAA restJson1, CloudWatch Logs awsJson1.1, S3

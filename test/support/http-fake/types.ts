@@ -1,12 +1,13 @@
 import type { ManagedRuntime } from "effect"
 import type { FakeMwaa, FakeSeed } from "../../../src/adapters/fake-mwaa/index.js"
+import type { ServerlessOperation, ServerlessSeed, ServerlessState } from "../../../src/adapters/fake-mwaa-serverless/index.js"
 import type { BackendPorts } from "../../../src/ports/BackendPorts.js"
 
 /**
  * The AWS service a request was addressed to (by its route), named by its SigV4 signing name;
  * "webserver" for the environments' Airflow webservers, which take no signature.
  */
-export type Service = "airflow" | "logs" | "s3" | "sts" | "webserver" | "unknown"
+export type Service = "airflow" | "airflow-serverless" | "logs" | "s3" | "sts" | "webserver" | "unknown"
 
 /** The operations the HTTP fake answers; "Unknown" for any other route or X-Amz-Target. */
 export type Operation =
@@ -27,6 +28,8 @@ export type Operation =
   /** STS (awsQuery): temporary keys of a role's account, and who the caller is. */
   | "AssumeRole"
   | "GetCallerIdentity"
+  /** MWAA Serverless (awsJson1_0): the X-Amz-Target as sent. */
+  | `AmazonMWAAServerless.${ServerlessOperation}`
   | "Unknown"
 
 /** The faults the fake can inject in place of (or on top of) the real answer. */
@@ -107,6 +110,8 @@ export interface WorldSeed {
   readonly account: string
   readonly region: string
   readonly seed: FakeSeed
+  /** The world's MWAA Serverless workflows (default: none). */
+  readonly serverless?: ServerlessSeed | undefined
 }
 
 /** An IAM role AssumeRole may hand out keys for (its account is the one its ARN names). */
@@ -127,6 +132,8 @@ export interface HttpFakeOptions {
    * demo-airflow-2 and demo-airflow-3). Not together with `worlds`.
    */
   readonly seed?: FakeSeed | undefined
+  /** One world: its MWAA Serverless workflows (default: the demo's). Not together with `worlds`. */
+  readonly serverless?: ServerlessSeed | undefined
   /** One world: the region requests must be signed for (default us-east-1); others are refused. */
   readonly region?: string | undefined
   /**
@@ -148,6 +155,8 @@ export interface HttpFakeWorld {
   readonly region: string
   /** The Effect runtime of this world's in-memory fake (the backend's ports and the FakeMwaa inspector). */
   readonly runtime: ManagedRuntime.ManagedRuntime<BackendPorts | FakeMwaa, never>
+  /** This world's MWAA Serverless state (workflows, runs, ClientTokens seen). */
+  readonly serverless: ServerlessState
   /** Make every webserver session of this world stale. */
   readonly expireWebSessions: () => void
   /** Every WebToken, `session` cookie and `_token` JWT this world handed out. */

@@ -1,6 +1,12 @@
 import type { IncomingHttpHeaders } from "node:http"
 import { Effect } from "effect"
 import { FakeMwaa, type FakeSeed } from "../../../src/adapters/fake-mwaa/index.js"
+import {
+  emptyServerlessSeed,
+  makeServerlessState,
+  type ServerlessSeed,
+  type ServerlessState
+} from "../../../src/adapters/fake-mwaa-serverless/index.js"
 import { type Backend, makeBackend } from "./backend.js"
 import type { HttpFakeWorld, Operation, WorldSeed } from "./types.js"
 import { webEnvironmentOf } from "./webserver-routes.js"
@@ -15,6 +21,8 @@ export interface World {
   readonly account: string
   readonly region: string
   readonly backend: Backend
+  /** MWAA Serverless in this account and region: plain state, answered by pure handlers. */
+  readonly serverless: ServerlessState
 }
 
 export interface Worlds {
@@ -38,20 +46,22 @@ export const makeWorlds = (seeds: ReadonlyArray<WorldSeed>): Worlds => {
   if (seeds.length === 0) throw new Error("startHttpFake: `worlds` needs at least one world")
   const worlds = new Map<string, World>()
   const keyOf = (account: string, region: string) => `${account}/${region}`
-  const add = (account: string, region: string, seed: FakeSeed): World => {
-    const world = { account, region, backend: makeBackend(seed, { account, region }) }
+  const add = (account: string, region: string, seed: FakeSeed, serverless: ServerlessSeed): World => {
+    const location = { account, region }
+    const world = { account, region, backend: makeBackend(seed, location), serverless: makeServerlessState(serverless, location) }
     worlds.set(keyOf(account, region), world)
     return world
   }
-  for (const { account, region, seed } of seeds) {
+  for (const { account, region, seed, serverless } of seeds) {
     if (worlds.has(keyOf(account, region))) throw new Error(`startHttpFake: two worlds for ${account} in ${region}`)
-    add(account, region, seed)
+    add(account, region, seed, serverless ?? emptyServerlessSeed(seed.now))
   }
   const home = worlds.values().next().value as World
   // Empty worlds keep the home world's fictional "now", so every world's clock agrees.
   const now = seeds[0]?.seed.now
   const get = (account: string, region: string) =>
-    worlds.get(keyOf(account, region)) ?? add(account, region, { environments: [], ...(now === undefined ? {} : { now }) })
+    worlds.get(keyOf(account, region)) ??
+    add(account, region, { environments: [], ...(now === undefined ? {} : { now }) }, emptyServerlessSeed(now))
 
   const firstMatch = async (operation: Operation, headers: IncomingHttpHeaders, body: Buffer) => {
     for (const world of worlds.values()) {
@@ -85,6 +95,7 @@ export const worldSurface = (world: World): HttpFakeWorld => ({
   account: world.account,
   region: world.region,
   runtime: world.backend.runtime,
+  serverless: world.serverless,
   expireWebSessions: () => world.backend.runtime.runSync(Effect.flatMap(FakeMwaa, (f) => f.webserver.expireSessions)),
   issuedCredentials: () => world.backend.runtime.runSync(Effect.flatMap(FakeMwaa, (f) => f.webserver.issuedCredentials))
 })
