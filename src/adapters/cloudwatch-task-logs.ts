@@ -76,24 +76,34 @@ const taskOf = (where: TaskLogWhere): TaskTry => ({
   try_number: where.try_number
 })
 
-export const cloudWatchTaskLogs = (wire: CloudWatchLogsWire): Context.Tag.Service<TaskLogs> => ({
-  streamOf: (task) => {
-    const name = taskLogStreamName(task)
-    return name.length <= MAX_LOG_STREAM_NAME ? Option.some(name) : Option.none()
-  },
-  readBackward: Effect.fnUntraced(function* (where: TaskLogWhere, cursor: Option.Option<string>, pageEvents: number) {
-    const token = Option.getOrUndefined(cursor)
-    const page = yield* wire
-      .getLogEventsBackward(where.logGroupArn, taskLogStreamName(where), { nextToken: token, limit: pageEvents })
-      .pipe(
+/**
+ * One page of a stream read backwards: its messages oldest first, and the cursor of the next older
+ * page, null at the start. The task logs and the workflow logs page the same way through it.
+ */
+export const readStreamBackward =
+  (wire: CloudWatchLogsWire) => (logGroup: string, logStreamName: string, cursor: string | null, pageEvents: number) =>
+    Effect.map(wire.getLogEventsBackward(logGroup, logStreamName, { nextToken: cursor ?? undefined, limit: pageEvents }), (page) => {
+      // Quirk: at the start of the stream CloudWatch answers no events and the very token it was given.
+      const older = page.nextBackwardToken
+      const atStart = page.events.length === 0 || older === undefined || older === cursor
+      return { messages: page.events.map((e) => e.message), older: atStart ? null : older }
+    })
+
+export const cloudWatchTaskLogs = (wire: CloudWatchLogsWire): Context.Tag.Service<TaskLogs> => {
+  const read = readStreamBackward(wire)
+  return {
+    streamOf: (task) => {
+      const name = taskLogStreamName(task)
+      return name.length <= MAX_LOG_STREAM_NAME ? Option.some(name) : Option.none()
+    },
+    readBackward: Effect.fnUntraced(function* (where: TaskLogWhere, cursor: Option.Option<string>, pageEvents: number) {
+      const page = yield* read(where.logGroupArn, taskLogStreamName(where), Option.getOrNull(cursor), pageEvents).pipe(
         Effect.catchIf(
           (e) => e.reason === "NotFound",
           () => Effect.flatMap(triesWithStreams(wire, where), (tries) => new TaskLogMissing({ task: taskOf(where), tries }))
         )
       )
-    // Quirk: at the start of the stream CloudWatch answers no events and the very token it was given.
-    const older = page.nextBackwardToken
-    const atStart = page.events.length === 0 || older === undefined || older === token
-    return { messages: page.events.map((e) => e.message), older: atStart ? Option.none() : Option.some(older) }
-  })
-})
+      return { messages: page.messages, older: Option.fromNullable(page.older) }
+    })
+  }
+}

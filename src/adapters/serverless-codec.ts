@@ -31,12 +31,13 @@ const Timestamp = Schema.optional(
   })
 )
 
-const S3Location = Schema.optional(Schema.Struct({ Bucket: Schema.String, ObjectKey: Schema.String, VersionId: Text }))
+const S3LocationMembers = Schema.Struct({ Bucket: Schema.String, ObjectKey: Schema.String, VersionId: Text })
+const S3Location = Schema.optional(S3LocationMembers)
 const Schedule = Schema.optional(Schema.Struct({ CronExpression: Text }))
 
 const orNull = <A>(value: A | undefined): A | null => value ?? null
 
-const locationOf = (s3: typeof S3Location.Type): DefinitionLocation | null =>
+const locationOf = (s3: typeof S3LocationMembers.Type | undefined): DefinitionLocation | null =>
   s3 === undefined ? null : { bucket: s3.Bucket, object_key: s3.ObjectKey, version_id: orNull(s3.VersionId) }
 
 const SummaryMembers = Schema.Struct({
@@ -70,7 +71,10 @@ const WorkflowMembers = Schema.Struct({
   LoggingConfiguration: Schema.optional(Schema.Struct({ LogGroupName: Text })),
   EncryptionConfiguration: Schema.optional(Schema.Struct({ Type: Text, KmsKeyId: Text })),
   NetworkConfiguration: Schema.optional(
-    Schema.Struct({ SecurityGroupIds: Schema.optional(Schema.Array(Schema.String)), SubnetIds: Schema.optional(Schema.Array(Schema.String)) })
+    Schema.Struct({
+      SecurityGroupIds: Schema.optional(Schema.Array(Schema.String)),
+      SubnetIds: Schema.optional(Schema.Array(Schema.String))
+    })
   )
 })
 

@@ -1,4 +1,5 @@
-import { Effect, Layer } from "effect"
+import { Workflows } from "../../src/ports/Workflows.js"
+import { type Context, Effect, Layer } from "effect"
 import { DagFiles } from "../../src/ports/DagFiles.js"
 import { TaskLogs } from "../../src/ports/TaskLogs.js"
 
@@ -10,5 +11,13 @@ export const unusedLogsAndFiles = Layer.merge(
     },
     readBackward: () => Effect.dieMessage("unexpected TaskLogs.readBackward")
   }),
-  Layer.succeed(DagFiles, { read: () => Effect.dieMessage("unexpected DagFiles.read") })
+  Layer.merge(
+    Layer.succeed(DagFiles, { read: () => Effect.dieMessage("unexpected DagFiles.read") }),
+    Layer.succeed(
+      Workflows,
+      new Proxy({} as Context.Tag.Service<Workflows>, {
+        get: (_, name) => () => Effect.dieMessage(`unexpected Workflows.${String(name)}`)
+      })
+    )
+  )
 )

@@ -4,6 +4,13 @@ import type { BackendPorts } from "../../ports/BackendPorts.js"
 import { DagFiles } from "../../ports/DagFiles.js"
 import { Environments } from "../../ports/Environments.js"
 import { TaskLogs } from "../../ports/TaskLogs.js"
+import { Workflows } from "../../ports/Workflows.js"
+import { MwaaError } from "../../ports/MwaaError.js"
+
+const notYetWired = new Proxy({} as Context.Tag.Service<Workflows>, {
+  get: (_, name) => () =>
+    Effect.fail(new MwaaError({ reason: "Internal", operation: String(name), message: "MWAA Serverless is not wired to AWS yet." }))
+})
 import { cloudWatchTaskLogs } from "../cloudwatch-task-logs.js"
 import { makeAirflowApi } from "./airflow-api.js"
 import { type ClientOptions, type Clients, destroyClients, makeClients } from "./clients.js"
@@ -36,7 +43,9 @@ const portsOn = (clients: Clients, options: AwsGatewayOptions): Context.Context<
       })
     ),
     Context.add(TaskLogs, cloudWatchTaskLogs(cloudWatchLogsWire(clients, timeout))),
-    Context.add(DagFiles, { read: readDagFile(clients, timeout) })
+    Context.add(DagFiles, { read: readDagFile(clients, timeout) }),
+    // Wired to the MWAA Serverless client by the AWS adapter's next commit (workflows.ts).
+    Context.add(Workflows, notYetWired)
   )
 }
 

@@ -14,3 +14,4 @@ export {
 export { DEFAULT_MAX_RESULTS } from "./pagination.js"
 export * from "./demo/seed.js"
 export * from "./demo/runs.js"
+export { type StoredLogStream, type StoredLogEvent, objectKeyOf } from "./stored-objects.js"

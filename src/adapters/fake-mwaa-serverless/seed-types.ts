@@ -54,6 +54,11 @@ export interface SeedTaskInstance {
   readonly logStream?: string | undefined
   /** GenericMap: string keys to string values. */
   readonly xcom?: Readonly<Record<string, string>> | undefined
+  /**
+   * The lines of `logStream` in the workflow's log group (CloudWatch Logs), oldest first. Absent,
+   * a stream is generated from the task's status and error message (log-streams.ts).
+   */
+  readonly log?: ReadonlyArray<string> | undefined
 }
 
 export interface SeedWorkflowRun {
@@ -78,6 +83,8 @@ export interface SeedWorkflowVersion {
   readonly definition: SeedS3Location
   readonly cronExpression?: string | undefined
   readonly triggerMode?: string | undefined
+  /** The YAML at `definition` (S3); absent, a minimal one naming the workflow is generated. */
+  readonly definitionYaml?: string | undefined
 }
 
 export interface SeedWorkflow {

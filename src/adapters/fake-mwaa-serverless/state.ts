@@ -6,6 +6,7 @@ import type {
   ServerlessSeed,
   WorkflowRunStatus
 } from "./seed-types.js"
+import { definitionsOf, logGroupsOf, type StoredLogStream } from "./stored-objects.js"
 
 /** One run as the fake holds it: its status and times change when a stop arrives. */
 export interface RunRecord {
@@ -36,6 +37,9 @@ export interface ServerlessState {
   readonly workflows: Map<string, WorkflowRecord>
   readonly clientTokens: Map<string, IdempotentStart>
   readonly now: () => Date
+  /** The workflows' CloudWatch log groups (group name → streams) and S3 definition objects (objectKeyOf → YAML). */
+  readonly logGroups: ReadonlyMap<string, ReadonlyMap<string, StoredLogStream>>
+  readonly definitions: ReadonlyMap<string, string>
   /** Counts the runs this fake started, so their ids never repeat. */
   startedRuns: number
 }
@@ -72,6 +76,8 @@ export const makeServerlessState = (seed: ServerlessSeed, location: ServerlessLo
     workflows,
     clientTokens: new Map(),
     now: now ?? (fixed === undefined ? () => new Date() : () => new Date(fixed)),
+    logGroups: logGroupsOf(seed.workflows),
+    definitions: definitionsOf(seed.workflows),
     startedRuns: 0
   }
 }

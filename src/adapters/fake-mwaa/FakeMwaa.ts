@@ -4,6 +4,7 @@ import type { BackendPorts } from "../../ports/BackendPorts.js"
 import { DagFiles } from "../../ports/DagFiles.js"
 import { Environments } from "../../ports/Environments.js"
 import { TaskLogs } from "../../ports/TaskLogs.js"
+import { Workflows } from "../../ports/Workflows.js"
 import { type CloudWatchLogsWire, cloudWatchTaskLogs } from "../cloudwatch-task-logs.js"
 import { makeAirflowApi } from "./airflow-api.js"
 import { buildState } from "./build-state.js"
@@ -14,13 +15,14 @@ import { makeFakeClock } from "./fake-clock.js"
 import { type FakeFaults, makeFaultQueue } from "./faults.js"
 import { withFaults } from "./faulted-ports.js"
 import { DEFAULT_LOCATION, type FakeLocation } from "./locations.js"
-import { makeCloudWatchLogs, makeDagFiles } from "./logs-and-s3.js"
+import { makeCloudWatchLogs, makeDagFiles, makeS3Objects, type S3Objects } from "./logs-and-s3.js"
 import { findDag, findRun, findTaskInstance } from "./lookups.js"
 import { setDagRunState } from "./scheduler.js"
 import type { FakeSeed } from "./seed-types.js"
 import type * as S from "./state.js"
 import { findEnvironment } from "./state.js"
 import { type FakeWebserver, makeFakeWebserver } from "./webserver-service.js"
+import { makeFakeWorkflows } from "./workflows-port.js"
 
 export interface FakeMwaaOptions {
   /** Also append every call as one JSON line to this file (for tests in another process). */
@@ -60,6 +62,8 @@ export interface FakeMwaaShape {
   readonly cloudWatchLogs: CloudWatchLogsWire
   /** S3 GetObject on the source buckets, recorded: what the HTTP fake serves. */
   readonly dagFiles: Context.Tag.Service<DagFiles>
+  /** S3 GetObject on any bucket the fake holds (DAG files, workflow definitions), at an object version: recorded. */
+  readonly s3Objects: S3Objects
   /**
    * Moves the fake's time forward on top of Effect's Clock (web login tokens expire after 60 s,
    * sessions after 12 h). In-process tests can use TestClock.adjust instead: the fake reads the Clock.
@@ -103,7 +107,8 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
         const web = makeFakeWebserver(ref, clock, log)
         const controlPlane = makeControlPlane(ref, clock, log)
         const cloudWatchLogs = makeCloudWatchLogs(ref, log)
-        const dagFiles = makeDagFiles(ref, log)
+        const s3Objects = makeS3Objects(ref, log)
+        const dagFiles = makeDagFiles(s3Objects)
         const inspector: FakeMwaaShape = {
           location,
           calls: log.calls,
@@ -118,6 +123,7 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
           controlPlane,
           cloudWatchLogs,
           dagFiles,
+          s3Objects,
           advanceClock: clock.advance,
           faults: faults.levers,
           setDagRunState: (name, dagId, runId, runState) =>
@@ -131,6 +137,7 @@ export class FakeMwaa extends Context.Tag("mwaa-mcp/FakeMwaa")<FakeMwaa, FakeMwa
           Context.add(AirflowApi, ports.airflowApi),
           Context.add(TaskLogs, cloudWatchTaskLogs(ports.cloudWatchLogs)),
           Context.add(DagFiles, ports.dagFiles),
+          Context.add(Workflows, makeFakeWorkflows(ref, log, ports.cloudWatchLogs, s3Objects)),
           Context.add(FakeMwaa, inspector)
         )
       })

@@ -1,3 +1,5 @@
+import { emptyServerlessSeed } from "../fake-mwaa-serverless/demo/seed.js"
+import { makeServerlessState } from "../fake-mwaa-serverless/state.js"
 import type { LogEvent } from "../cloudwatch-task-logs.js"
 import { DEFAULT_LOCATION, type FakeLocation, filelocOf } from "./locations.js"
 import { defaultMembers } from "./mwaa-members.js"
@@ -17,7 +19,8 @@ const DEFAULT_LOG_START = Date.UTC(2026, 10, 24)
 export const buildState = (seed: Seed.FakeSeed, location: FakeLocation = DEFAULT_LOCATION): S.FakeState => ({
   location,
   environments: seed.environments.map((env) => buildEnvironment(env, location)),
-  nowMillis: Math.floor((parseIsoMicros(seed.now ?? DEFAULT_NOW) ?? 0) / 1000)
+  nowMillis: Math.floor((parseIsoMicros(seed.now ?? DEFAULT_NOW) ?? 0) / 1000),
+  serverless: makeServerlessState(seed.serverless ?? emptyServerlessSeed(seed.now ?? DEFAULT_NOW), location)
 })
 
 export const buildDag = (dag: Seed.FakeDagSeed): S.DagRecord => ({

@@ -17,6 +17,8 @@ export type FakeApi =
   | "DescribeLogStreams"
   | "GetLogEvents"
   | "GetObject"
+  /** One MWAA Serverless operation, by its X-Amz-Target. */
+  | `AmazonMWAAServerless.${string}`
 
 export interface FakeCall {
   readonly api: FakeApi

@@ -2,7 +2,7 @@ import { Either } from "effect"
 import { type LogEventsPage, type LogStream, logGroupNameOf } from "../cloudwatch-task-logs.js"
 import { MwaaError } from "../../ports/MwaaError.js"
 import { logGroupName } from "./locations.js"
-import type { EnvironmentRecord, FakeState } from "./state.js"
+import type { EnvironmentRecord, FakeState, LogStreamRecord } from "./state.js"
 
 /**
  * CloudWatch Logs as MWAA uses it: one group per environment and component; task logs are
@@ -35,6 +35,16 @@ const ownerOf = (state: FakeState, groupArn: string): { env: EnvironmentRecord; 
 
 export const environmentOfLogGroup = (state: FakeState, groupArn: string): string | undefined => ownerOf(state, groupArn)?.env.name
 
+/**
+ * The streams of a log group: an environment's task log group, its other groups (no streams
+ * here), or an MWAA Serverless workflow's group; undefined for a group that does not exist.
+ */
+export const streamsOfGroup = (state: FakeState, groupArn: string): ReadonlyMap<string, LogStreamRecord> | undefined => {
+  const owner = ownerOf(state, groupArn)
+  if (owner !== undefined) return owner.isTask ? owner.env.logStreams : new Map()
+  return state.serverless.logGroups.get(logGroupNameOf(groupArn))
+}
+
 export const describeLogStreams = (
   state: FakeState,
   groupArn: string,
@@ -48,10 +58,9 @@ export const describeLogStreams = (
       )
     )
   }
-  const owner = ownerOf(state, groupArn)
-  if (owner === undefined) return Either.left(notFound("DescribeLogStreams", "The specified log group does not exist."))
-  if (!owner.isTask) return Either.right([])
-  const streams = [...owner.env.logStreams.values()]
+  const group = streamsOfGroup(state, groupArn)
+  if (group === undefined) return Either.left(notFound("DescribeLogStreams", "The specified log group does not exist."))
+  const streams = [...group.values()]
     .filter((s) => s.name.startsWith(prefix))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map(
@@ -95,9 +104,9 @@ export const getLogEventsBackward = (
       )
     )
   }
-  const owner = ownerOf(state, groupArn)
-  if (owner === undefined) return Either.left(notFound(op, "The specified log group does not exist."))
-  const stream = owner.isTask ? owner.env.logStreams.get(streamName) : undefined
+  const group = streamsOfGroup(state, groupArn)
+  if (group === undefined) return Either.left(notFound(op, "The specified log group does not exist."))
+  const stream = group.get(streamName)
   if (stream === undefined) return Either.left(notFound(op, "The specified log stream does not exist."))
   const end = options.nextToken === undefined ? stream.events.length : indexOf(options.nextToken)
   if (end === undefined || end > stream.events.length) return Either.left(invalid(op, "The specified nextToken is invalid."))

@@ -1,5 +1,6 @@
 import { type Context, Effect, type Ref } from "effect"
 import type { DagFiles } from "../../ports/DagFiles.js"
+import type { MwaaError } from "../../ports/MwaaError.js"
 import type { CloudWatchLogsWire } from "../cloudwatch-task-logs.js"
 import type { CallLog } from "./call-log.js"
 import { describeLogStreams, environmentOfLogGroup, getLogEventsBackward } from "./cloudwatch.js"
@@ -36,11 +37,19 @@ export const makeCloudWatchLogs = (ref: Ref.Ref<FakeState>, log: CallLog): Cloud
   })
 })
 
+/** S3 GetObject, recorded: an environment's DAG file, or a workflow's definition at an object version. */
+export type S3Objects = (bucketArn: string, key: string, versionId?: string) => Effect.Effect<string, MwaaError>
+
+export const makeS3Objects =
+  (ref: Ref.Ref<FakeState>, log: CallLog): S3Objects =>
+  (bucketArn, key, versionId) =>
+    Effect.gen(function* () {
+      const state = yield* ref
+      yield* log.record({ api: "GetObject", environmentName: environmentOfBucket(state, bucketArn), bucketArn, key })
+      return yield* getObject(state, bucketArn, key, versionId)
+    })
+
 /** S3 GetObject on the environments' source buckets. */
-export const makeDagFiles = (ref: Ref.Ref<FakeState>, log: CallLog): Context.Tag.Service<DagFiles> => ({
-  read: Effect.fnUntraced(function* (bucketArn, key) {
-    const state = yield* ref
-    yield* log.record({ api: "GetObject", environmentName: environmentOfBucket(state, bucketArn), bucketArn, key })
-    return yield* getObject(state, bucketArn, key)
-  })
+export const makeDagFiles = (objects: S3Objects): Context.Tag.Service<DagFiles> => ({
+  read: (bucketArn, key) => objects(bucketArn, key)
 })

@@ -1,3 +1,4 @@
+import type { ServerlessSeed } from "../fake-mwaa-serverless/seed-types.js"
 /**
  * What the fake MWAA starts from: plain, version-neutral data. Each Airflow version renders
  * its own response shapes from these records, so one seed serves a 2.x and a 3.x environment.
@@ -5,6 +6,8 @@
  */
 export interface FakeSeed {
   readonly environments: ReadonlyArray<FakeEnvironmentSeed>
+  /** MWAA Serverless workflows in the same account and region (none when absent). */
+  readonly serverless?: ServerlessSeed | undefined
   /** The fake's clock at start (default "2026-11-25T09:30:00+00:00"): it moves one second per write. */
   readonly now?: string | undefined
 }

@@ -1,3 +1,4 @@
+import type { ServerlessState } from "../fake-mwaa-serverless/state.js"
 import type { LogEvent } from "../cloudwatch-task-logs.js"
 import type { FakeLocation } from "./locations.js"
 import type { WebserverStore } from "./webserver-store.js"
@@ -222,6 +223,11 @@ export interface FakeState {
   readonly nowMillis: number
   /** Web login tokens and webserver sessions (absent until the first CreateWebLoginToken). */
   readonly webserver?: WebserverStore | undefined
+  /**
+   * MWAA Serverless in the same account and region. Its state is mutable, answered by pure
+   * handlers (fake-mwaa-serverless/), and shared by every copy of this record.
+   */
+  readonly serverless: ServerlessState
 }
 
 export const flavorOf = (airflowVersion: string): Flavor => (airflowVersion.startsWith("3") ? 3 : 2)

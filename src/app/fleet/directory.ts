@@ -5,6 +5,7 @@ import { DagFiles } from "../../ports/DagFiles.js"
 import { Environments } from "../../ports/Environments.js"
 import { MwaaError } from "../../ports/MwaaError.js"
 import { TaskLogs } from "../../ports/TaskLogs.js"
+import { Workflows } from "../../ports/Workflows.js"
 import { Fleet } from "./Fleet.js"
 
 /**
@@ -33,7 +34,21 @@ export const directoryBackend: Layer.Layer<BackendPorts, never, Fleet> = Layer.e
     }).pipe(
       Context.add(AirflowApi, { send: () => unrouted("InvokeRestApi") }),
       Context.add(TaskLogs, { streamOf: () => Option.none(), readBackward: () => unrouted("GetLogEvents") }),
-      Context.add(DagFiles, { read: () => unrouted("GetObject") })
+      Context.add(DagFiles, { read: () => unrouted("GetObject") }),
+      // Workflows are reached per account and region (with-workflow.ts): none is routed from here.
+      Context.add(Workflows, {
+        list: () => unrouted("ListWorkflows"),
+        get: () => unrouted("GetWorkflow"),
+        listVersions: () => unrouted("ListWorkflowVersions"),
+        listRuns: () => unrouted("ListWorkflowRuns"),
+        getRun: () => unrouted("GetWorkflowRun"),
+        listTasks: () => unrouted("ListTaskInstances"),
+        getTask: () => unrouted("GetTaskInstance"),
+        startRun: () => unrouted("StartWorkflowRun"),
+        stopRun: () => unrouted("StopWorkflowRun"),
+        readDefinition: () => unrouted("GetObject"),
+        readLogBackward: () => unrouted("GetLogEvents")
+      })
     )
   )
 )

@@ -77,12 +77,12 @@ describe("wait-for-dag-run with a progressToken", () => {
         {
           jsonrpc: "2.0",
           method: "notifications/progress",
-          // Seconds on the real clock: a loaded machine can take one before the first poll answers.
+          // Seconds on the real clock: a loaded machine can take some before the first poll answers.
           params: {
             progressToken: "wait-1",
             progress: 0,
             total: 300,
-            message: expect.stringMatching(new RegExp(`^run ${DEMO_MANUAL_RUN.replace(/[.+]/g, "\\$&")} is failed after [01]s$`))
+            message: expect.stringMatching(new RegExp(`^run ${DEMO_MANUAL_RUN.replace(/[.+]/g, "\\$&")} is failed after \\d+s$`))
           }
         }
       ])

@@ -66,7 +66,8 @@ const operate = (context: Context, exchange: Exchange): Promise<Reply> => {
     return LOGS_HANDLERS[route.operation]({ body, backend, region, account })
   }
   if (route.operation === "GetObject" && route.bucket !== undefined && route.key !== undefined) {
-    return getObject(backend, route.bucket, route.key)
+    const range = exchange.headers["range"]
+    return getObject(backend, route.bucket, route.key, query.get("versionId"), typeof range === "string" ? range : undefined)
   }
   return Promise.resolve(dialectOf(route.service).unknownOperation(route.asked ?? route.operation))
 }

@@ -1,6 +1,5 @@
 import { Effect, Either } from "effect"
-import { environmentOfLogGroup } from "../../../src/adapters/fake-mwaa/cloudwatch.js"
-import { findEnvironment } from "../../../src/adapters/fake-mwaa/state.js"
+import { streamsOfGroup } from "../../../src/adapters/fake-mwaa/cloudwatch.js"
 import type { CloudWatchLogsWire, LogEvent } from "../../../src/adapters/cloudwatch-task-logs.js"
 import type { MwaaError } from "../../../src/ports/MwaaError.js"
 import type { Backend } from "./backend.js"
@@ -78,12 +77,7 @@ const callLogs = <A>(backend: Backend, f: (wire: CloudWatchLogsWire) => Effect.E
 
 /** The stored stream records of a group, for the members the port does not carry. */
 const streamsOf = (backend: Backend, arn: string) =>
-  backend.inspect((fake) =>
-    Effect.map(fake.state, (state) => {
-      const name = environmentOfLogGroup(state, arn)
-      return name === undefined ? undefined : findEnvironment(state, name)?.logStreams
-    })
-  )
+  backend.inspect((fake) => Effect.map(fake.state, (state) => streamsOfGroup(state, arn)))
 
 const describeTokenOf = (offset: number) => Buffer.from(`streams:${offset}`).toString("base64url")
 const describeOffsetOf = (token: unknown): number | undefined => {

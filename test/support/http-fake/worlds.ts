@@ -1,12 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http"
 import { Effect } from "effect"
 import { FakeMwaa, type FakeSeed } from "../../../src/adapters/fake-mwaa/index.js"
-import {
-  emptyServerlessSeed,
-  makeServerlessState,
-  type ServerlessSeed,
-  type ServerlessState
-} from "../../../src/adapters/fake-mwaa-serverless/index.js"
+import { emptyServerlessSeed, type ServerlessSeed, type ServerlessState } from "../../../src/adapters/fake-mwaa-serverless/index.js"
 import { type Backend, makeBackend } from "./backend.js"
 import type { HttpFakeWorld, Operation, WorldSeed } from "./types.js"
 import { webEnvironmentOf } from "./webserver-routes.js"
@@ -48,7 +43,10 @@ export const makeWorlds = (seeds: ReadonlyArray<WorldSeed>): Worlds => {
   const keyOf = (account: string, region: string) => `${account}/${region}`
   const add = (account: string, region: string, seed: FakeSeed, serverless: ServerlessSeed): World => {
     const location = { account, region }
-    const world = { account, region, backend: makeBackend(seed, location), serverless: makeServerlessState(serverless, location) }
+    const backend = makeBackend({ ...seed, serverless }, location)
+    // One state per world: the in-memory fake's CloudWatch Logs and S3 serve the workflows' logs and definitions.
+    const state = backend.runtime.runSync(Effect.flatMap(FakeMwaa, (fake) => fake.state))
+    const world = { account, region, backend, serverless: state.serverless }
     worlds.set(keyOf(account, region), world)
     return world
   }

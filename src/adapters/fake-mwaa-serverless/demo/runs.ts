@@ -40,6 +40,27 @@ const task = (
   ...overrides
 })
 
+/** Rows per batch the load logs; the failed attempt logs LOAD_BATCHES of them before its connection drops. */
+export const LOAD_BATCHES = 1200
+
+/**
+ * The failed load's log: a long run of progress lines (several pages of a 200-line tail), then the
+ * traceback, whose connection string carries the database password the answers must mask.
+ */
+const loadPayoutsLog = (): ReadonlyArray<string> => [
+  "INFO - Starting attempt 2 of task load_payouts (SQLExecuteQueryOperator) in workflow payouts-nightly",
+  "INFO - Connecting to postgresql://payouts_writer:***@payouts-db.demo.internal:5432/payouts",
+  ...Array.from({ length: LOAD_BATCHES }, (_, i) => `INFO - Loaded batch ${i + 1} of payouts (500 rows)`),
+  "ERROR - Task failed with exception",
+  "Traceback (most recent call last):",
+  '  File "/usr/local/lib/python3.12/site-packages/airflow/providers/common/sql/hooks/sql.py", line 412, in run',
+  "    with closing(self.get_conn()) as conn:",
+  '  File "/usr/local/lib/python3.12/site-packages/psycopg2/__init__.py", line 122, in connect',
+  "    conn = _connect(dsn, connection_factory=connection_factory, **kwasync)",
+  `psycopg2.OperationalError: connection to postgresql://payouts_writer:${DEMO_DB_PASSWORD}@payouts-db.demo.internal:5432 refused`,
+  "INFO - Marking task as FAILED (attempt 2 of 2)"
+]
+
 const TASK_IDS = ["extract_ledger", "transform_payouts", "load_payouts", "reconcile_totals", "notify_finance"] as const
 
 const succeeded = (runId: string, offset: number): ReadonlyArray<SeedTaskInstance> => TASK_IDS.map((id, i) => task(runId, offset, id, i))
@@ -50,6 +71,7 @@ const latestFailedTasks = (runId: string): ReadonlyArray<SeedTaskInstance> => [
   task(runId, 0, "load_payouts", 2, {
     status: "FAILED",
     attemptNumber: 2,
+    log: loadPayoutsLog(),
     errorMessage: `OperationalError: connection to postgresql://payouts_writer:${DEMO_DB_PASSWORD}@payouts-db.demo.internal:5432 refused`,
     xcom: { db_password: DEMO_DB_PASSWORD, api_token: DEMO_API_TOKEN, rows_loaded: "0" }
   }),

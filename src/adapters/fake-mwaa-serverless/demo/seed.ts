@@ -1,5 +1,5 @@
 import type { SeedWorkflow, ServerlessSeed } from "../seed-types.js"
-import { payoutsRuns } from "./runs.js"
+import { DEMO_DB_PASSWORD, payoutsRuns } from "./runs.js"
 
 /**
  * The demo's MWAA Serverless: a nightly payouts workflow whose latest run failed (secrets in
@@ -7,6 +7,32 @@ import { payoutsRuns } from "./runs.js"
  * "Now" is the MWAA demo's (2026-11-25T09:30Z), so both fakes tell the same time.
  */
 export const PAYOUTS_VERSIONS = { old: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", latest: "9f8e7d6c5b4a39281706f5e4d3c2b1a0" } as const
+
+/** The latest definition: a task whose connection string was pasted with its password, as happens. */
+const PAYOUTS_DEFINITION = [
+  "payouts_nightly:",
+  "  dag_id: payouts_nightly",
+  '  schedule: "0 2 * * *"',
+  "  tasks:",
+  "    extract_ledger:",
+  "      operator: airflow.providers.standard.operators.python.PythonOperator",
+  "      python_callable_file: s3://demo-workflow-definitions/payouts/extract.py",
+  "    transform_payouts:",
+  "      operator: airflow.providers.standard.operators.python.PythonOperator",
+  "      dependencies: [extract_ledger]",
+  "    load_payouts:",
+  "      operator: airflow.providers.common.sql.operators.sql.SQLExecuteQueryOperator",
+  "      dependencies: [transform_payouts]",
+  "      retries: 1",
+  `      conn_uri: postgresql://payouts_writer:${DEMO_DB_PASSWORD}@payouts-db.demo.internal:5432/payouts`,
+  "    reconcile_totals:",
+  "      operator: airflow.providers.standard.operators.python.PythonOperator",
+  "      dependencies: [load_payouts]",
+  "    notify_finance:",
+  "      operator: airflow.providers.standard.operators.python.PythonOperator",
+  "      dependencies: [reconcile_totals]",
+  ""
+].join("\n")
 
 const payouts: SeedWorkflow = {
   name: "payouts-nightly",
@@ -29,7 +55,8 @@ const payouts: SeedWorkflow = {
       createdAt: "2026-11-10T16:45:00Z",
       definition: { bucket: "demo-workflow-definitions", objectKey: "payouts/payouts-nightly.yaml", versionId: "v2.demo" },
       cronExpression: "0 2 * * *",
-      triggerMode: "SCHEDULE"
+      triggerMode: "SCHEDULE",
+      definitionYaml: PAYOUTS_DEFINITION
     }
   ],
   runs: payoutsRuns(PAYOUTS_VERSIONS)

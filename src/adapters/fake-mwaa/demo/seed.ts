@@ -1,3 +1,4 @@
+import { demoServerlessSeed } from "../../fake-mwaa-serverless/demo/seed.js"
 import { APPROVAL_SOURCE, approvalDag, approvalRuns } from "./approvals.js"
 import { assetStory } from "./assets.js"
 import { CRM_DAG, FX_DAG, ORDERS_DAG, SPEND_DAG, demoDags } from "./dags.js"
@@ -134,5 +135,6 @@ export const versionMatrixSeed = (): FakeSeed => ({
 /** The seed behind `--demo`: two environments, one per Airflow major version. */
 export const demoSeed = (): FakeSeed => ({
   now: "2026-11-25T09:30:00+00:00",
-  environments: [demoEnvironment(DEMO_ENVIRONMENT_2, "2.10.3"), demoEnvironment(DEMO_ENVIRONMENT_3, "3.3.1")]
+  environments: [demoEnvironment(DEMO_ENVIRONMENT_2, "2.10.3"), demoEnvironment(DEMO_ENVIRONMENT_3, "3.3.1")],
+  serverless: demoServerlessSeed()
 })
