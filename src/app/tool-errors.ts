@@ -8,7 +8,8 @@ import type { TargetWritesForbidden, WriteNotAllowed } from "../domain/write-gat
 import type { MwaaError } from "../ports/MwaaError.js"
 import type { TaskLogMissing } from "../ports/TaskLogs.js"
 import type { UnexpectedAnswer } from "../ports/UnexpectedAnswer.js"
-import type { InEnvironment, ToolFailure } from "./tool-failure.js"
+import type { InEnvironment, InWorkflow, ToolFailure } from "./tool-failure.js"
+import type { WorkflowAmbiguous, WorkflowUnknown } from "../domain/workflow-resolution.js"
 import { maskThenCut } from "../domain/redaction.js"
 import { DATA_LABEL } from "./data-label.js"
 import { READ_TASK_LOG, type UnusableLogToken } from "../domain/log-token.js"
@@ -88,6 +89,12 @@ const targetAmbiguousText = (e: TargetAmbiguous): string =>
     .map((t) => `- ${t.key} (environment ${t.name}, region ${t.region}${t.account === null ? "" : `, account ${t.account}`})`)
     .join("\n")
 
+/** A workflow name no workflow of the region has: the names there are. */
+const workflowUnknownText = (e: WorkflowUnknown): string =>
+  `No MWAA Serverless workflow ${e.region === undefined ? "" : `in region ${e.region} `}is named ${JSON.stringify(e.address)}. ` +
+  `Pass the workflow's name or ARN; the workflows are: ${e.known.slice(0, 50).join(", ") || "(none)"}${e.known.length > 50 ? ", …" : ""}. ` +
+  "list-workflows shows them all."
+
 /** An Airflow this server does not speak, and the tool that upgrades it. */
 const unsupportedVersionText = (e: UnsupportedAirflowVersion): string =>
   `Environment ${e.environmentName} runs Airflow ${e.airflowVersion || "(unknown)"}; this server needs ` +
@@ -107,6 +114,19 @@ const unusableTokenText = (e: UnusableLogToken): string => {
 
 /** An operation as the error names it: the task-log read's own failures are the tool's that reads task logs. */
 const operationText = (operation: string): string => (operation === READ_TASK_LOG ? "get-task-logs" : operation)
+
+/** MWAA Serverless's operations: their IAM actions are airflow-serverless:<operation>. */
+const SERVERLESS_ACTIONS: ReadonlySet<string> = new Set([
+  "ListWorkflows",
+  "GetWorkflow",
+  "ListWorkflowVersions",
+  "ListWorkflowRuns",
+  "GetWorkflowRun",
+  "ListTaskInstances",
+  "GetTaskInstance",
+  "StartWorkflowRun",
+  "StopWorkflowRun"
+])
 
 /** The flag and variable that choose the Airflow route (src/app/cli.ts), set to one value. */
 const routeSetting = (value: "auto" | "invoke") => `--airflow-route ${value} (or MWAA_MCP_AIRFLOW_ROUTE=${value})`
@@ -136,15 +156,22 @@ const hintFor = (reason: string, operation: string, message: string, environment
   if (reason === "AccessDenied" && /^(Webserver|CreateWebLoginToken)/.test(operation)) {
     return ` Hint: the webserver route needs airflow:CreateWebLoginToken on arn:aws:airflow:<region>:<account>:role/${env}/<Airflow role> (MWAA maps the IAM identity to that Airflow role: Viewer reads; User or Op writes). Or start the server with ${routeSetting("invoke")}.`
   }
+  if (reason === "AccessDenied" && SERVERLESS_ACTIONS.has(operation)) {
+    return ` Hint: the caller's IAM identity needs airflow-serverless:${operation} on the workflow (arn:aws:airflow-serverless:<region>:<account>:workflow/*); the README lists the read and write actions.`
+  }
   if (reason === "AccessDenied") return " Hint: check the caller's IAM permissions for this MWAA action and environment."
   if (reason === "Throttled") return " Hint: MWAA throttled the calls; wait a little, or lower --max-rps."
   if (reason === "Timeout") return " Hint: InvokeRestApi gives Airflow 10 seconds; ask for a smaller page (limit) or a narrower filter."
   return ""
 }
 
-const whereIn = (environment: string | undefined) => (environment !== undefined ? ` in environment ${environment}` : "")
+/** What a failure concerns, when a call resolved it: an MWAA environment, or an MWAA Serverless workflow. */
+type Place = { readonly kind: "environment" | "workflow"; readonly name: string } | undefined
 
-const mwaaErrorText = (tool: string, environment: string | undefined, e: MwaaError, name = environment): string => {
+const whereIn = (place: Place) =>
+  place === undefined ? "" : place.kind === "environment" ? ` in environment ${place.name}` : ` for workflow ${place.name}`
+
+const mwaaErrorText = (tool: string, place: Place, e: MwaaError, name = place?.name): string => {
   const status = e.airflowStatus !== undefined ? ` Airflow answered HTTP ${e.airflowStatus}.` : ""
   const body = e.airflowBody !== undefined ? `Response: ${bodyText(e.airflowBody)}` : ""
   const attempts = e.attempts !== undefined && e.attempts > 1 ? ` (after ${e.attempts} attempts)` : ""
@@ -153,25 +180,23 @@ const mwaaErrorText = (tool: string, environment: string | undefined, e: MwaaErr
   const hint = e.webserverUnreachable === true ? unreachableHint(e.webserverAccessMode) : hintFor(reason, e.operation, e.message, name)
   const said = [clip(e.message, MAX_MESSAGE_CHARS), body].filter((part) => part.length > 0)
   const quoted = said.length > 0 ? `\n\n${DATA_LABEL}\n${said.join("\n")}` : ""
-  return `${tool} failed${whereIn(environment)}: ${reason}${attempts} [${operationText(e.operation)}].${status}${hint}${quoted}`
+  return `${tool} failed${whereIn(place)}: ${reason}${attempts} [${operationText(e.operation)}].${status}${hint}${quoted}`
 }
 
 /** Each failure's wording, by tag: a tool failure that is not worded here does not typecheck. */
-const wordings = (tool: string, environment: string | undefined, name = environment) => ({
-  MwaaError: (e: MwaaError) => Effect.succeed(mwaaErrorText(tool, environment, e, name)),
+const wordings = (tool: string, place: Place, name = place?.name) => ({
+  MwaaError: (e: MwaaError) => Effect.succeed(mwaaErrorText(tool, place, e, name)),
   // The field's path can hold the answer's own keys, and Effect's detail quotes the value: both sit below the data label.
   UnexpectedAnswer: (e: UnexpectedAnswer) =>
     Effect.succeed(
-      `${tool} failed${whereIn(environment)}: UnexpectedAnswer [${e.operation}]. The answer did not have the shape this server ` +
+      `${tool} failed${whereIn(place)}: UnexpectedAnswer [${e.operation}]. The answer did not have the shape this server ` +
         "expects; the field and what was expected there are below. Hint: the environment's Airflow or AWS API may be a version " +
         `this server does not know; check the environment's Airflow version.\n\n${DATA_LABEL}\n` +
         `field: ${e.field === "" ? "(the answer itself)" : clip(e.field, 200)}\nexpected: ${clip(e.expected, MAX_LINE)}`
     ),
   // Worded as CloudWatch's NotFound for the stream; the message lists the tries that do have a log.
   TaskLogMissing: (e: TaskLogMissing) =>
-    Effect.succeed(
-      `${tool} failed${whereIn(environment)}: NotFound [GetLogEvents].\n\n${DATA_LABEL}\n${clip(e.message, MAX_MESSAGE_CHARS)}`
-    ),
+    Effect.succeed(`${tool} failed${whereIn(place)}: NotFound [GetLogEvents].\n\n${DATA_LABEL}\n${clip(e.message, MAX_MESSAGE_CHARS)}`),
   RouteUnfit: (e: RouteUnfit) =>
     Effect.succeed(
       `${tool}: ${e.message} Start the server with ${routeSetting("auto")} to send such calls through the environment's webserver.`
@@ -195,9 +220,16 @@ const wordings = (tool: string, environment: string | undefined, name = environm
   // Worded as the Validation failure it was before it was its own error, the server's words below the label as then.
   UnusableLogToken: (e: UnusableLogToken) =>
     Effect.succeed(
-      `${tool} failed${whereIn(environment)}: Validation [${operationText(READ_TASK_LOG)}].\n\n${DATA_LABEL}\n${unusableTokenText(e)}`
+      `${tool} failed${whereIn(place)}: Validation [${operationText(READ_TASK_LOG)}].\n\n${DATA_LABEL}\n${unusableTokenText(e)}`
     ),
-  ApprovalRefused: (e: ApprovalRefused) => Effect.succeed(approvalRefusedText(tool, e, environment)),
+  ApprovalRefused: (e: ApprovalRefused) =>
+    Effect.succeed(approvalRefusedText(tool, e, place?.kind === "environment" ? place.name : undefined)),
+  WorkflowUnknown: (e: WorkflowUnknown) => Effect.succeed(`${tool}: ${workflowUnknownText(e)}`),
+  WorkflowAmbiguous: (e: WorkflowAmbiguous) =>
+    Effect.succeed(
+      `${tool}: workflow ${JSON.stringify(e.address)} names ${e.arns.length} workflows; pass one of these ARNs instead:\n` +
+        e.arns.map((arn) => `- ${arn}`).join("\n")
+    ),
   NotConfirmed: (_: NotConfirmed) =>
     Effect.succeed(
       `${tool} was not run: confirm_environment_name must equal environment_name exactly, or the user must confirm ` +
@@ -214,6 +246,9 @@ export const toolErrorText = (tool: string, error: ToolFailure): Effect.Effect<s
     Effect.catchTags({
       ...wordings(tool, undefined),
       InEnvironment: (e: InEnvironment) =>
-        Effect.fail(e.cause).pipe(Effect.catchTags(wordings(tool, e.environment, e.mwaaName ?? e.environment)))
+        Effect.fail(e.cause).pipe(
+          Effect.catchTags(wordings(tool, { kind: "environment", name: e.environment }, e.mwaaName ?? e.environment))
+        ),
+      InWorkflow: (e: InWorkflow) => Effect.fail(e.cause).pipe(Effect.catchTags(wordings(tool, { kind: "workflow", name: e.workflow })))
     })
   )

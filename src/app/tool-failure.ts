@@ -10,6 +10,7 @@ import { TargetWritesForbidden, WriteNotAllowed } from "../domain/write-gating.j
 import { MwaaError } from "../ports/MwaaError.js"
 import { TaskLogMissing } from "../ports/TaskLogs.js"
 import { UnexpectedAnswer } from "../ports/UnexpectedAnswer.js"
+import { WorkflowAmbiguous, WorkflowUnknown } from "../domain/workflow-resolution.js"
 
 /**
  * What can fail a tool before it is tied to an environment: AWS or Airflow (MwaaError), a path
@@ -31,7 +32,9 @@ export const EnvironmentFailure = Schema.Union(
   AirflowTooOld,
   ApprovalRefused,
   NotConfirmed,
-  UnusableLogToken
+  UnusableLogToken,
+  WorkflowUnknown,
+  WorkflowAmbiguous
 )
 export type EnvironmentFailure = typeof EnvironmentFailure.Type
 
@@ -54,6 +57,16 @@ export class InEnvironment extends Schema.TaggedError<InEnvironment>("mwaa-mcp/I
   }
 }
 
+/** A workflow tool's failure once its workflow was resolved: the workflow's name, so the message can name it. */
+export class InWorkflow extends Schema.TaggedError<InWorkflow>("mwaa-mcp/InWorkflow")("InWorkflow", {
+  workflow: Schema.String,
+  cause: EnvironmentFailure
+}) {
+  override get message(): string {
+    return `for workflow ${this.workflow}: ${this.cause.message}`
+  }
+}
+
 /** Every way a tool's run can fail: what ToolSpec.run's error channel holds, rendered in one place (tool-errors.ts). */
-export const ToolFailure = Schema.Union(EnvironmentFailure, InEnvironment)
+export const ToolFailure = Schema.Union(EnvironmentFailure, InEnvironment, InWorkflow)
 export type ToolFailure = typeof ToolFailure.Type

@@ -80,3 +80,30 @@ export const EnvironmentAddress = Schema.String.pipe(
   Schema.annotations({ description: "MWAA environment: its name, region/name, or its ARN" })
 )
 export type EnvironmentAddress = typeof EnvironmentAddress.Type
+
+/** An MWAA Serverless id (the model's IdString): a run id or a task instance id, 1 to 255 characters. */
+const serverlessId = (field: string) =>
+  Schema.String.pipe(
+    Schema.minLength(1, { message: () => `${field} must not be empty` }),
+    Schema.maxLength(255, { message: () => `${field} must be at most 255 characters (MWAA Serverless's IdString)` }),
+    Schema.pattern(/^[a-zA-Z0-9]+[a-zA-Z0-9.\-_]*$/, {
+      message: () => `${field} must start with a letter or digit and contain only letters, digits, '.', '-' and '_'`
+    })
+  )
+
+export const WorkflowRunId = serverlessId("run_id").pipe(Schema.brand("WorkflowRunId"))
+export type WorkflowRunId = typeof WorkflowRunId.Type
+export const WorkflowTaskInstanceId = serverlessId("task_instance_id").pipe(Schema.brand("WorkflowTaskInstanceId"))
+export type WorkflowTaskInstanceId = typeof WorkflowTaskInstanceId.Type
+
+/** A workflow as a caller names it: its name (the model's NameString, 1 to 255) or its ARN (at most 2048). */
+export const WorkflowAddress = Schema.String.pipe(
+  Schema.minLength(1, { message: () => "workflow must not be empty" }),
+  Schema.maxLength(2048, { message: () => "workflow must be at most 2048 characters (a name is at most 255)" }),
+  Schema.pattern(/^(?:[a-zA-Z0-9]+[a-zA-Z0-9.\-_]*|arn:[\x21-\x7E]+)$/, {
+    message: () => "workflow must be a workflow's name (letters, digits, '.', '-', '_') or its ARN (arn:aws:airflow-serverless:…)"
+  }),
+  Schema.filter((s) => s.startsWith("arn:") || s.length <= 255, {
+    message: () => "workflow must be a name of at most 255 characters or an ARN"
+  })
+)
