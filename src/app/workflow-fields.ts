@@ -1,4 +1,3 @@
-import { Schema } from "effect"
 import { WorkflowAddress, WorkflowRunId, WorkflowTaskInstanceId } from "../domain/ids.js"
 
 /** The parameters the workflow tools share, in MWAA Serverless's own names where Airflow has none. */
