@@ -5,18 +5,13 @@ import { DagFiles } from "../../ports/DagFiles.js"
 import { Environments } from "../../ports/Environments.js"
 import { TaskLogs } from "../../ports/TaskLogs.js"
 import { Workflows } from "../../ports/Workflows.js"
-import { MwaaError } from "../../ports/MwaaError.js"
-
-const notYetWired = new Proxy({} as Context.Tag.Service<Workflows>, {
-  get: (_, name) => () =>
-    Effect.fail(new MwaaError({ reason: "Internal", operation: String(name), message: "MWAA Serverless is not wired to AWS yet." }))
-})
 import { cloudWatchTaskLogs } from "../cloudwatch-task-logs.js"
 import { makeAirflowApi } from "./airflow-api.js"
 import { type ClientOptions, type Clients, destroyClients, makeClients } from "./clients.js"
 import { webserverEndpointFromEnv } from "./endpoints.js"
 import { makeEnvironments } from "./environments.js"
 import { cloudWatchLogsWire, readDagFile } from "./logs-and-s3.js"
+import { makeWorkflows } from "./workflows.js"
 
 export interface AwsGatewayOptions extends ClientOptions {
   /** MWAA gives Airflow 10 s per InvokeRestApi; we wait a little longer before giving up (default 15 s). */
@@ -44,15 +39,15 @@ const portsOn = (clients: Clients, options: AwsGatewayOptions): Context.Context<
     ),
     Context.add(TaskLogs, cloudWatchTaskLogs(cloudWatchLogsWire(clients, timeout))),
     Context.add(DagFiles, { read: readDagFile(clients, timeout) }),
-    // Wired to the MWAA Serverless client by the AWS adapter's next commit (workflows.ts).
-    Context.add(Workflows, notYetWired)
+    Context.add(Workflows, makeWorkflows(clients, timeout))
   )
 }
 
 /**
  * The backend's ports on AWS: environments and Airflow through our MWAA client (mwaa-client/) and
  * model-current commands (Airflow through InvokeRestApi or the webserver), task logs from
- * CloudWatch Logs, DAG files from S3. The SDK clients live as long as the layer and are destroyed
+ * CloudWatch Logs, DAG files from S3, MWAA Serverless workflows through our client
+ * (mwaa-serverless-client/). The SDK clients live as long as the layer and are destroyed
  * with it, shared by every port.
  */
 export const AwsGateway = {

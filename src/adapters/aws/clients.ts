@@ -2,13 +2,14 @@ import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs"
 import { S3Client } from "@aws-sdk/client-s3"
 import type { HttpHandlerUserInput } from "@smithy/core/protocols"
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types"
-import { MWAAClient } from "./mwaa-client/index.js"
 import { type Endpoints, endpointsFromEnv } from "./endpoints.js"
+import { MWAAClient } from "./mwaa-client/index.js"
+import { MWAAServerlessClient } from "./mwaa-serverless-client/index.js"
 
 /** How to reach AWS: the region, endpoint overrides, and (for tests) credentials and a request handler. */
 export interface ClientOptions {
   readonly region: string
-  /** One endpoint for all three services (`--endpoint-url`); `endpoints` wins per service. */
+  /** One endpoint for every service (`--endpoint-url`); `endpoints` wins per service. */
   readonly endpointUrl?: string | undefined
   /**
    * Per-service endpoints, e.g. `endpointsFromEnv(process.env, flag)`. Left out, they are read
@@ -34,6 +35,8 @@ export interface Clients {
   readonly mwaaOnce: MWAAClient
   readonly logs: CloudWatchLogsClient
   readonly s3: S3Client
+  /** MWAA Serverless (workflows): one attempt per call, as `mwaaOnce`; the domain's retry policy retries. */
+  readonly serverless: MWAAServerlessClient
 }
 
 export const makeClients = (options: ClientOptions): Clients => {
@@ -55,7 +58,8 @@ export const makeClients = (options: ClientOptions): Clients => {
     // One attempt per call: the domain's retry policy retries task-log reads, on the Clock, as it does Airflow calls.
     logs: new CloudWatchLogsClient({ ...base(endpointOf("logs")), maxAttempts: 1 }),
     // Emulators serve buckets under the path, not as <bucket>.<host> subdomains.
-    s3: new S3Client({ ...base(s3Endpoint), ...(s3Endpoint !== undefined && { forcePathStyle: true }) })
+    s3: new S3Client({ ...base(s3Endpoint), ...(s3Endpoint !== undefined && { forcePathStyle: true }) }),
+    serverless: new MWAAServerlessClient({ ...base(endpointOf("serverless")), maxAttempts: 1 })
   }
 }
 
@@ -64,4 +68,5 @@ export const destroyClients = (clients: Clients): void => {
   clients.mwaaOnce.destroy()
   clients.logs.destroy()
   clients.s3.destroy()
+  clients.serverless.destroy()
 }

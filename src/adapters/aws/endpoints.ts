@@ -8,6 +8,8 @@ export interface Endpoints {
   readonly mwaa?: string | undefined
   readonly logs?: string | undefined
   readonly s3?: string | undefined
+  /** MWAA Serverless (the `airflow-serverless` endpoint; the SDK's service id "MWAA Serverless"). */
+  readonly serverless?: string | undefined
   /** Where roles are assumed (a target's role_arn). */
   readonly sts?: string | undefined
 }
@@ -26,6 +28,7 @@ export const endpointsFromEnv = (env: Env, flagUrl?: string): Endpoints => {
     mwaa: from("AWS_ENDPOINT_URL_MWAA"),
     logs: from("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS"),
     s3: from("AWS_ENDPOINT_URL_S3"),
+    serverless: from("AWS_ENDPOINT_URL_MWAA_SERVERLESS"),
     sts: from("AWS_ENDPOINT_URL_STS")
   }
 }

@@ -24,6 +24,9 @@ const BY_NAME: Readonly<Record<string, MwaaErrorReason>> = {
   InvalidParameterException: "Validation", // CloudWatch Logs
   InvalidParameterValueException: "Validation",
   InvalidRequest: "Validation", // S3
+  // MWAA Serverless: the request is well formed but cannot be done now or at all; its message says why.
+  ConflictException: "Validation", // e.g. stopping a run that has ended, a client token reused with other input
+  ServiceQuotaExceededException: "Validation", // too many runs for the account's quota: a limit, not a rate, so not retried
   AccessDeniedException: "AccessDenied",
   AccessDenied: "AccessDenied", // S3
   UnrecognizedClientException: "AccessDenied",
@@ -42,6 +45,7 @@ const BY_NAME: Readonly<Record<string, MwaaErrorReason>> = {
   InternalServerException: "Unavailable",
   ServiceUnavailableException: "Unavailable",
   TimeoutError: "Timeout", // the Node request handler's connection/request timeouts
+  OperationTimeoutException: "Timeout", // MWAA Serverless (504): the service gave up on the operation
   RequestTimeout: "Timeout",
   RequestTimeoutException: "Timeout"
 }

@@ -17,13 +17,28 @@ describe("endpointsFromEnv", () => {
   it("a service's own variable beats AWS_ENDPOINT_URL", () => {
     expect(
       endpointsFromEnv({ AWS_ENDPOINT_URL: "http://127.0.0.1:4566", AWS_ENDPOINT_URL_MWAA: "http://127.0.0.1:4510", PATH: "/bin" })
-    ).toEqual({ mwaa: "http://127.0.0.1:4510", logs: "http://127.0.0.1:4566", s3: "http://127.0.0.1:4566", sts: "http://127.0.0.1:4566" })
+    ).toEqual({
+      mwaa: "http://127.0.0.1:4510",
+      logs: "http://127.0.0.1:4566",
+      s3: "http://127.0.0.1:4566",
+      serverless: "http://127.0.0.1:4566",
+      sts: "http://127.0.0.1:4566"
+    })
     expect(endpointsFromEnv({ AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: "http://l", AWS_ENDPOINT_URL_S3: "http://s" })).toEqual({
       mwaa: undefined,
       logs: "http://l",
       s3: "http://s",
+      serverless: undefined,
       sts: undefined
     })
+  })
+
+  it("MWAA Serverless: AWS_ENDPOINT_URL_MWAA_SERVERLESS, from the sdkId 'MWAA Serverless' as the SDK names the variable", () => {
+    expect(endpointsFromEnv({ AWS_ENDPOINT_URL_MWAA_SERVERLESS: "http://sl", AWS_ENDPOINT_URL_MWAA: "http://m" })).toMatchObject({
+      mwaa: "http://m",
+      serverless: "http://sl"
+    })
+    expect(endpointsFromEnv({ AWS_ENDPOINT_URL_MWAA: "http://m" }).serverless).toBeUndefined()
   })
 
   it("the flag beats every variable", () => {
@@ -31,12 +46,13 @@ describe("endpointsFromEnv", () => {
       mwaa: "http://flag",
       logs: "http://flag",
       s3: "http://flag",
+      serverless: "http://flag",
       sts: "http://flag"
     })
   })
 
   it("nothing set, blank values, or AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true: no override", () => {
-    const none = { mwaa: undefined, logs: undefined, s3: undefined, sts: undefined }
+    const none = { mwaa: undefined, logs: undefined, s3: undefined, serverless: undefined, sts: undefined }
     expect(endpointsFromEnv({})).toEqual(none)
     expect(endpointsFromEnv({ AWS_ENDPOINT_URL: "  " }, "")).toEqual(none)
     expect(endpointsFromEnv({ AWS_ENDPOINT_URL_STS: "http://sts" }).sts).toBe("http://sts")
@@ -44,6 +60,7 @@ describe("endpointsFromEnv", () => {
       mwaa: undefined,
       logs: undefined,
       s3: undefined,
+      serverless: undefined,
       sts: undefined
     })
   })
