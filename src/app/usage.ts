@@ -21,8 +21,9 @@ Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [-
                        airflow:CreateWebLoginToken); invoke: InvokeRestApi only (longer paths fail); webserver:
                        every call through the webserver. MWAA_MCP_WEBSERVER_ENDPOINT replaces the webserver's URL
                        (default: --endpoint-url / AWS_ENDPOINT_URL when set)
-  --endpoint-url URL   send MWAA, CloudWatch Logs and S3 calls to URL (a local emulator); also the SDK's
-                       AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_MWAA / _CLOUDWATCH_LOGS / _S3 variables
+  --endpoint-url URL   send MWAA, MWAA Serverless, CloudWatch Logs and S3 calls to URL (a local emulator); also
+                       the SDK's AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_MWAA / _MWAA_SERVERLESS / _CLOUDWATCH_LOGS /
+                       _S3 variables
   --demo               serve fictional demo data from an embedded fake MWAA (also MWAA_MCP_DEMO=1)
   --transport T        stdio (default) or http: MCP Streamable HTTP at /mcp, stateless (MWAA_MCP_TRANSPORT);
                        MWAA_MCP_HTTP_TOKEN, when set, is the bearer token every request must carry

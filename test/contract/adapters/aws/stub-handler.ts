@@ -9,7 +9,7 @@ import type { HttpHandlerOptions } from "@smithy/types"
 export interface StubAnswer {
   readonly status?: number
   readonly headers?: Readonly<Record<string, string>>
-  /** A string is sent as is; anything else as JSON. */
+  /** A string is sent as is (UTF-8), bytes as they are; anything else as JSON. */
   readonly body?: unknown
 }
 
@@ -31,7 +31,14 @@ export const stubHandler = (respond: Responder) => {
     handle: async (request: HttpRequest, options?: HttpHandlerOptions) => {
       requests.push(request)
       const answer = await respond(request, options)
-      const body = answer.body === undefined ? "" : typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body)
+      const body =
+        answer.body instanceof Uint8Array
+          ? answer.body
+          : answer.body === undefined
+            ? ""
+            : typeof answer.body === "string"
+              ? answer.body
+              : JSON.stringify(answer.body)
       return {
         response: new HttpResponse({
           statusCode: answer.status ?? 200,
