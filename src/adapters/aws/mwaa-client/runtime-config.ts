@@ -1,26 +1,5 @@
-import {
-  createDefaultUserAgentProvider,
-  emitWarningIfUnsupportedVersion as awsCheckVersion,
-  getDefaultSocketTimeout,
-  NODE_APP_ID_CONFIG_OPTIONS
-} from "@aws-sdk/core/client"
-import { AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } from "@aws-sdk/core/httpAuthSchemes"
-import { defaultProvider as credentialDefaultProvider } from "@aws-sdk/credential-provider-node"
-import { Sha256 } from "@smithy/core/checksum"
-import { emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, NoOpLogger } from "@smithy/core/client"
-import {
-  loadConfig as loadNodeConfig,
-  NODE_REGION_CONFIG_FILE_OPTIONS,
-  NODE_REGION_CONFIG_OPTIONS,
-  NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS,
-  NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS,
-  resolveDefaultsModeConfig
-} from "@smithy/core/config"
-import { parseUrl } from "@smithy/core/protocols"
-import { DEFAULT_RETRY_MODE, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, NODE_RETRY_MODE_CONFIG_OPTIONS } from "@smithy/core/retry"
-import { calculateBodyLength, fromBase64, fromUtf8, toBase64, toUtf8 } from "@smithy/core/serde"
-import { NodeHttpHandler, streamCollector } from "@smithy/node-http-handler"
-import type { IdentityProviderConfig } from "@smithy/types"
+import { loadConfig as loadNodeConfig, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS } from "@smithy/core/config"
+import { nodeRuntimeConfig } from "../smithy-runtime-config.js"
 import { defaultEndpointResolver, defaultHttpAuthSchemeProvider } from "./endpoint.js"
 import { errorTypeRegistries } from "./errors.js"
 import { MwaaJsonCodec } from "./json-codec.js"
@@ -29,68 +8,28 @@ import { MwaaRestJsonProtocol } from "./protocol.js"
 import { MWAA_NAMESPACE } from "./schema.js"
 
 /**
- * The client's defaults on Node, as a generated client's runtimeConfig.shared.js and runtimeConfig.js
- * give them: the SDK's credential chain, region and retry settings from the environment and config
- * files, the Node HTTP handler, SigV4, and the restJson1 protocol with MWAA's errors (documents as
- * JSON, json-codec.ts).
+ * MWAA's runtime config on the clients' shared defaults (../smithy-runtime-config.ts): the restJson1
+ * protocol with MWAA's errors (documents as JSON, json-codec.ts), and the dual-stack switch its rule
+ * set reads.
  */
 
-/** The AWS SDK release whose generated clients this one is assembled like (the user agent's api/mwaa#). */
-export const CLIENT_VERSION = "3.1178.0"
+export { CLIENT_VERSION } from "../smithy-runtime-config.js"
 
 export const SERVICE_ID = "MWAA"
 
 export const getRuntimeConfig = (config: MWAAClientConfig) => {
-  emitWarningIfUnsupportedVersion(process.version)
-  awsCheckVersion(process.version)
-  const defaultsMode = resolveDefaultsModeConfig(config)
-  const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode)
-  const logger = config.logger ?? new NoOpLogger()
-  const loaderConfig = { profile: config.profile, logger }
-  return {
+  const shared = nodeRuntimeConfig(config, {
     apiVersion: "2020-07-01",
-    base64Decoder: fromBase64,
-    base64Encoder: toBase64,
-    disableHostPrefix: false,
-    endpointProvider: defaultEndpointResolver,
-    extensions: [],
-    httpAuthSchemeProvider: defaultHttpAuthSchemeProvider,
-    httpAuthSchemes: [
-      {
-        schemeId: "aws.auth#sigv4",
-        identityProvider: (ipc: IdentityProviderConfig) => ipc.getIdentityProvider("aws.auth#sigv4"),
-        signer: new AwsSdkSigV4Signer()
-      }
-    ],
-    logger,
-    protocol: MwaaRestJsonProtocol,
-    protocolSettings: { defaultNamespace: MWAA_NAMESPACE, errorTypeRegistries, jsonCodec: new MwaaJsonCodec() },
     serviceId: SERVICE_ID,
-    sha256: Sha256,
-    urlParser: parseUrl,
-    utf8Decoder: fromUtf8,
-    utf8Encoder: toUtf8,
-    ...config,
-    runtime: "node",
-    defaultsMode,
-    authSchemePreference: config.authSchemePreference ?? loadNodeConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
-    bodyLengthChecker: config.bodyLengthChecker ?? calculateBodyLength,
-    credentialDefaultProvider: config.credentialDefaultProvider ?? credentialDefaultProvider,
-    defaultSocketTimeout: getDefaultSocketTimeout(config.requestHandler, 300_000),
-    defaultUserAgentProvider:
-      config.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: SERVICE_ID, clientVersion: CLIENT_VERSION }),
-    maxAttempts: config.maxAttempts ?? loadNodeConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
-    region: config.region ?? loadNodeConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
-    requestHandler: NodeHttpHandler.create(config.requestHandler ?? defaultConfigProvider),
-    retryMode:
-      config.retryMode ??
-      loadNodeConfig(
-        { ...NODE_RETRY_MODE_CONFIG_OPTIONS, default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE },
-        config
-      ),
-    streamCollector: config.streamCollector ?? streamCollector,
-    useDualstackEndpoint: config.useDualstackEndpoint ?? loadNodeConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-    useFipsEndpoint: config.useFipsEndpoint ?? loadNodeConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-    userAgentAppId: config.userAgentAppId ?? loadNodeConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig)
+    endpointProvider: defaultEndpointResolver,
+    httpAuthSchemeProvider: defaultHttpAuthSchemeProvider,
+    protocol: MwaaRestJsonProtocol,
+    protocolSettings: { defaultNamespace: MWAA_NAMESPACE, errorTypeRegistries, jsonCodec: new MwaaJsonCodec() }
+  })
+  return {
+    ...shared,
+    useDualstackEndpoint:
+      config.useDualstackEndpoint ??
+      loadNodeConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, { profile: config.profile, logger: shared.logger })
   }
 }
