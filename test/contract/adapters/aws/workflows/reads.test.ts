@@ -1,5 +1,6 @@
-import { describe, expect, it } from "@effect/vitest"
+import { describe, expect, it, vi } from "@effect/vitest"
 import { Effect } from "effect"
+import { AwsGateway } from "../../../../../src/adapters/aws/index.js"
 import {
   DEMO_DB_PASSWORD,
   EVENTS_RUNNING_RUN,
@@ -7,7 +8,8 @@ import {
   PAYOUTS_RUN_COUNT,
   PAYOUTS_VERSIONS
 } from "../../../../../src/adapters/fake-mwaa-serverless/index.js"
-import type { WorkflowRunSummary } from "../../../../../src/ports/Workflows.js"
+import { Workflows, type WorkflowRunSummary } from "../../../../../src/ports/Workflows.js"
+import { credentials } from "../stub-handler.js"
 import { EVENTS, PAYOUTS, workflowsOverHttpFake } from "./harness.js"
 
 /**
@@ -154,6 +156,23 @@ describe("Workflows on AWS, reads against the HTTP fake", () => {
         }),
         expect.objectContaining({ operation: "AmazonMWAAServerless.GetWorkflowRun", signingService: "airflow-serverless", status: 200 })
       ])
+    })
+  )
+})
+
+describe("AwsGateway provides Workflows", () => {
+  it.effect("on the MWAA Serverless client, its endpoint from AWS_ENDPOINT_URL_MWAA_SERVERLESS", () =>
+    Effect.gen(function* () {
+      vi.stubEnv("AWS_ENDPOINT_URL_MWAA_SERVERLESS", fake().url)
+      const page = yield* Effect.flatMap(Workflows, (w) => w.list({ max_results: 10 })).pipe(
+        Effect.provide(AwsGateway.layer({ region: "us-east-1", credentials }))
+      )
+      expect(page.items).toHaveLength(2)
+      expect(
+        fake()
+          .requests()
+          .map((r) => [r.operation, r.signingService])
+      ).toEqual([["AmazonMWAAServerless.ListWorkflows", "airflow-serverless"]])
     })
   )
 })
