@@ -26,10 +26,11 @@ export const getRuntimeConfig = (config: MWAAClientConfig) => {
     protocol: MwaaRestJsonProtocol,
     protocolSettings: { defaultNamespace: MWAA_NAMESPACE, errorTypeRegistries, jsonCodec: new MwaaJsonCodec() }
   })
-  return {
-    ...shared,
+  // Added to the shared config rather than spread into a copy: a copy's type would have to be written out in
+  // the declarations, and some of the SDK's types in it cannot be named from here (TS2742 under `npm run build`).
+  return Object.assign(shared, {
     useDualstackEndpoint:
       config.useDualstackEndpoint ??
       loadNodeConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, { profile: config.profile, logger: shared.logger })
-  }
+  })
 }
