@@ -54,12 +54,6 @@ const WRITE_ONLY_ACTIONS = [
   "airflow-serverless:StopWorkflowRun"
 ]
 
-/**
- * TEMPORARY (issue 17): the AWS adapter calls MWAA Serverless before the README has its IAM
- * additions and its endpoint variable, which the lead writes with the feature's section. Delete
- * this and its two uses once the README grants the airflow-serverless actions.
- */
-const awaitingReadme = (action: string) => action.startsWith("airflow-serverless:") && !readme.includes(`"${action}"`)
 
 interface Statement {
   readonly Effect: string
@@ -143,7 +137,7 @@ describe("the README's IAM policies", () => {
   it("read-only: every action the read tools need, none that changes an environment", () => {
     const granted = actionsOf(readOnly)
     for (const action of used)
-      if (!WRITE_ONLY_ACTIONS.includes(action) && !awaitingReadme(action)) expect(granted.has(action), action).toBe(true)
+      if (!WRITE_ONLY_ACTIONS.includes(action)) expect(granted.has(action), action).toBe(true)
     for (const action of [...WRITE_ONLY_ACTIONS, "iam:PassRole", "airflow:*"]) expect(granted.has(action), action).toBe(false)
   })
 
@@ -161,7 +155,7 @@ describe("the README's IAM policies", () => {
 
   it("--allow-write: every action the code calls, InvokeRestApi as Op or User, PassRole only to MWAA", () => {
     const granted = actionsOf(write)
-    for (const action of used) if (!awaitingReadme(action)) expect(granted.has(action), action).toBe(true)
+    for (const action of used) expect(granted.has(action), action).toBe(true)
     const roles = resourcesFor(write, "airflow:InvokeRestApi")
     expect(roles.length).toBeGreaterThan(0)
     for (const r of roles) expect(r).toMatch(/^arn:aws:airflow:REGION:ACCOUNT:role\/ENV\/(Op|User)$/)
@@ -181,8 +175,6 @@ describe("the README's flags and environment variables", () => {
       ...variableNames(readRepoFile("src/adapters/aws/endpoints.ts"))
     ])
     read.delete("MWAA_MCP_FAKE_CALL_LOG")
-    // TEMPORARY (issue 17), as awaitingReadme above: the lead documents it with the feature.
-    if (!readme.includes("AWS_ENDPOINT_URL_MWAA_SERVERLESS")) read.delete("AWS_ENDPOINT_URL_MWAA_SERVERLESS")
     expect(read.size).toBeGreaterThan(10)
     const documented = variableNames(flagsSection)
     for (const name of read) expect(documented.has(name), name).toBe(true)
