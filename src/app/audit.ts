@@ -10,7 +10,20 @@ import { resolvedEnvironment } from "./with-environment.js"
  * and may be megabytes deep or wide. So it reads only a fixed list of top-level members, never
  * walks into them, and bounds every string it keeps.
  */
-const TARGET_KEYS = ["environment_name", "name", "dag_id", "dag_run_id", "task_ids", "dry_run", "only_failed"] as const
+const TARGET_KEYS = [
+  "environment_name",
+  "name",
+  "dag_id",
+  "dag_run_id",
+  "task_ids",
+  "dry_run",
+  "only_failed",
+  // The workflow write tools': never override_parameters, which can hold secrets.
+  "workflow",
+  "run_id",
+  "version",
+  "client_token"
+] as const
 /** Ids are at most 250 characters (Airflow's ID_LEN); the audit keeps enough of one to recognise it. */
 export const MAX_TARGET_CHARS = 100
 const MAX_LIST_ITEMS = 5

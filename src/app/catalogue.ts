@@ -24,6 +24,8 @@ import { listTaskInstancesTool } from "./tools/list-task-instances.js"
 import { listVariablesTool } from "./tools/list-variables.js"
 import { pauseDagTool, unpauseDagTool } from "./tools/pause-dag.js"
 import { respondToApprovalTool } from "./tools/respond-to-approval.js"
+import { startWorkflowRunTool } from "./tools/start-workflow-run.js"
+import { stopWorkflowRunTool } from "./tools/stop-workflow-run.js"
 import { triggerDagRunTool } from "./tools/trigger-dag-run.js"
 import { updateEnvironmentTool } from "./tools/update-environment.js"
 import { waitForDagRunTool } from "./tools/wait-for-dag-run.js"
@@ -60,5 +62,8 @@ const environmentTools: ReadonlyArray<AnyToolSpec> = (
   ] as ReadonlyArray<AnyToolSpec>
 ).map((spec: AnyToolSpec): AnyToolSpec => ({ ...spec, output: withTargetField(spec.output) }))
 
+/** Tools about MWAA Serverless workflows: no environment, so no target field. */
+const workflowTools: ReadonlyArray<AnyToolSpec> = [startWorkflowRunTool, stopWorkflowRunTool] as ReadonlyArray<AnyToolSpec>
+
 /** The tool catalogue, in the order an assistant meets them while triaging. */
-export const catalogue: ReadonlyArray<AnyToolSpec> = [listEnvironmentsTool, getFleetHealthTool, ...environmentTools]
+export const catalogue: ReadonlyArray<AnyToolSpec> = [listEnvironmentsTool, getFleetHealthTool, ...environmentTools, ...workflowTools]

@@ -1,5 +1,6 @@
 import { Schema } from "effect"
-import { DagId, DagRunId, EnvironmentName, TaskId } from "../domain/ids.js"
+import { DagId, DagRunId, EnvironmentName, TaskId, WorkflowRunId } from "../domain/ids.js"
+import { WORKFLOW_NAME } from "../domain/workflow-resolution.js"
 
 /**
  * What a tool's summary line may say. The summary is printed above DATA_LABEL, in the server's own
@@ -49,3 +50,7 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[
 
 export const timestampText = (value: string | null | undefined, absent: string): string =>
   value === null || value === undefined ? absent : TIMESTAMP.test(value) ? value : "(unrecognised time)"
+
+/** A workflow's name and a workflow run's id, as the workflow tools' summaries show them. */
+export const workflowNameText = idOf(Schema.String.pipe(Schema.pattern(WORKFLOW_NAME)))
+export const workflowRunIdText = idOf(WorkflowRunId)

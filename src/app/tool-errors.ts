@@ -10,6 +10,7 @@ import type { TaskLogMissing } from "../ports/TaskLogs.js"
 import type { UnexpectedAnswer } from "../ports/UnexpectedAnswer.js"
 import type { InEnvironment, InWorkflow, ToolFailure } from "./tool-failure.js"
 import type { WorkflowAmbiguous, WorkflowUnknown } from "../domain/workflow-resolution.js"
+import type { ClientTokenConflict, WorkflowRunEnded } from "../domain/workflow-write-errors.js"
 import { maskThenCut } from "../domain/redaction.js"
 import { DATA_LABEL } from "./data-label.js"
 import { READ_TASK_LOG, type UnusableLogToken } from "../domain/log-token.js"
@@ -58,9 +59,23 @@ export const invalidArgumentsMessage = (tool: string, error: ParseResult.ParseEr
   return `Invalid arguments for ${tool}:\n${[...lines.slice(0, MAX_ISSUES), ...more].join("\n")}`
 }
 
+/** The write tools that act on MWAA Serverless workflows rather than on an environment. */
+const WORKFLOW_WRITES: ReadonlySet<string> = new Set(["start-workflow-run", "stop-workflow-run"])
+
+const changedBy = (tool: string): string => (WORKFLOW_WRITES.has(tool) ? "your MWAA Serverless workflows" : "your MWAA environment")
+
+/**
+ * The argument that restates what an irreversible write changes, and the one it must equal, by
+ * tool: NotConfirmed is the domain's, the arguments' names are the tools'.
+ */
+const CONFIRM_ARGUMENTS: Readonly<Record<string, readonly [confirm: string, target: string]>> = {
+  "stop-workflow-run": ["confirm_run_id", "run_id"]
+}
+const confirmArguments = (tool: string) => CONFIRM_ARGUMENTS[tool] ?? ["confirm_environment_name", "environment_name"]
+
 /** The text a refused write tool answers with: it names the tool and the one flag that unlocks it. */
 export const writeNotAllowedMessage = (tool: string): string =>
-  `The tool "${tool}" changes your MWAA environment, and this server is read-only by default. ` +
+  `The tool "${tool}" changes ${changedBy(tool)}, and this server is read-only by default. ` +
   `Restart the server with --allow-write to enable write tools.`
 
 /** How to name one environment of several: the argument's forms, and the variable for a default. */
@@ -232,8 +247,22 @@ const wordings = (tool: string, place: Place, name = place?.name) => ({
     ),
   NotConfirmed: (_: NotConfirmed) =>
     Effect.succeed(
-      `${tool} was not run: confirm_environment_name must equal environment_name exactly, or the user must confirm ` +
+      `${tool} was not run: ${confirmArguments(tool)[0]} must equal ${confirmArguments(tool)[1]} exactly, or the user must confirm ` +
         "when the client asks them. Nothing was changed."
+    ),
+  ClientTokenConflict: (e: ClientTokenConflict) =>
+    Effect.succeed(
+      `${tool} failed${whereIn(place)}: the client token ${e.derived ? "derived from this call " : ""}was already used for ` +
+        "another request (another workflow, version or override_parameters), so the service started nothing [StartWorkflowRun]. " +
+        "Pass a new client_token to start this run." +
+        (e.derived ? "" : " To retry an earlier start, pass its exact workflow, version and override_parameters with its token.") +
+        `\n\n${DATA_LABEL}\nclient_token: ${clip(e.client_token, 200)}\n${clip(e.service_message, MAX_MESSAGE_CHARS)}`
+    ),
+  WorkflowRunEnded: (e: WorkflowRunEnded) =>
+    Effect.succeed(
+      `${tool}: workflow run ${JSON.stringify(e.run_id)}${whereIn(place)} already ended: ${e.status}` +
+        `${e.state === null ? "" : ` (${e.state})`}${e.ended_at === null ? "" : ` at ${e.ended_at}`}. ` +
+        "Only a run that has not ended can be stopped; nothing was sent."
     )
 })
 

@@ -11,6 +11,7 @@ import { MwaaError } from "../ports/MwaaError.js"
 import { TaskLogMissing } from "../ports/TaskLogs.js"
 import { UnexpectedAnswer } from "../ports/UnexpectedAnswer.js"
 import { WorkflowAmbiguous, WorkflowUnknown } from "../domain/workflow-resolution.js"
+import { ClientTokenConflict, WorkflowRunEnded } from "../domain/workflow-write-errors.js"
 
 /**
  * What can fail a tool before it is tied to an environment: AWS or Airflow (MwaaError), a path
@@ -34,7 +35,9 @@ export const EnvironmentFailure = Schema.Union(
   NotConfirmed,
   UnusableLogToken,
   WorkflowUnknown,
-  WorkflowAmbiguous
+  WorkflowAmbiguous,
+  ClientTokenConflict,
+  WorkflowRunEnded
 )
 export type EnvironmentFailure = typeof EnvironmentFailure.Type
 

@@ -33,5 +33,7 @@ export const WRITE_TOOLS = [
   "unpause-dag",
   "trigger-dag-run",
   "clear-task-instances",
-  "respond-to-approval"
+  "respond-to-approval",
+  "start-workflow-run",
+  "stop-workflow-run"
 ] as const

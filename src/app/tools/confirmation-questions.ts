@@ -2,7 +2,10 @@ import { Effect } from "effect"
 import type { ClearTaskInstancesRequest } from "../../domain/clear-defaults.js"
 import { EnvironmentCatalog } from "../../domain/environment-catalog.js"
 import { clearTaskInstances } from "../../domain/usecases/task-instances.js"
+import { runToStop } from "../../domain/usecases/workflow-writes.js"
+import { runStateOf } from "../../domain/workflow-model.js"
 import { withEnvironment } from "../with-environment.js"
+import { withWorkflow } from "../with-workflow.js"
 
 /**
  * The questions a client puts to its user before an irreversible change, naming exactly what will
@@ -44,4 +47,26 @@ export const clearTaskInstancesQuestion = (explicit: string | undefined, dagId: 
         ...more
       ].join("\n")
     })
+  )
+
+/**
+ * The run a stop would end, read fresh: its state, version and start. No question for a run that
+ * already ended: the call then says so, and sends nothing.
+ */
+export const stopWorkflowRunQuestion = (address: string, runId: string) =>
+  withWorkflow(address, (workflow) =>
+    runToStop(workflow, runId).pipe(
+      Effect.map((run) => {
+        const facts = [
+          `${run.status ?? "no status"}${run.status === null ? "" : ` (${runStateOf(run.status)})`}`,
+          run.started_at === null ? "not started yet" : `started ${run.started_at}`,
+          run.version === null ? null : `version ${run.version}`
+        ].filter((fact) => fact !== null)
+        return (
+          `Stop run "${run.run_id}" of MWAA Serverless workflow "${workflow.name}" (${facts.join(", ")})? ` +
+          "Its running tasks are stopped and the run ends STOPPED. This cannot be undone: a new run starts from the beginning."
+        )
+      }),
+      Effect.catchTag("WorkflowRunEnded", () => Effect.succeed(undefined))
+    )
   )
