@@ -5,15 +5,12 @@ import { Schema } from "effect"
  * ConflictException: the same token with another workflow, version or parameters). Nothing was
  * started. `derived` says whether the server made the token up (the caller gave none).
  */
-export class ClientTokenConflict extends Schema.TaggedError<ClientTokenConflict>("mwaa-mcp/ClientTokenConflict")(
-  "ClientTokenConflict",
-  {
-    client_token: Schema.String,
-    derived: Schema.Boolean,
-    /** What the service said, quoted below the data label by the app. */
-    service_message: Schema.String
-  }
-) {
+export class ClientTokenConflict extends Schema.TaggedError<ClientTokenConflict>("mwaa-mcp/ClientTokenConflict")("ClientTokenConflict", {
+  client_token: Schema.String,
+  derived: Schema.Boolean,
+  /** What the service said, quoted below the data label by the app. */
+  service_message: Schema.String
+}) {
   override get message(): string {
     return `Client token ${this.client_token} was already used for another request; no run was started.`
   }

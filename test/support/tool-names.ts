@@ -37,3 +37,6 @@ export const WRITE_TOOLS = [
   "start-workflow-run",
   "stop-workflow-run"
 ] as const
+
+/** Tools about MWAA Serverless workflows: they take `workflow`, not `environment_name`, and are not per Airflow release. */
+export const actsOnWorkflows = (tool: string): boolean => tool.includes("workflow")

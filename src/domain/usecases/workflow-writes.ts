@@ -70,11 +70,7 @@ export const startWorkflowRun = Effect.fnUntraced(function* (workflow: ResolvedW
   const derived = request.client_token === undefined
   const client_token =
     request.client_token ??
-    (yield* derivedClientToken(
-      workflow.arn,
-      { version: request.version, override_parameters: parameters },
-      yield* Clock.currentTimeMillis
-    ))
+    (yield* derivedClientToken(workflow.arn, { version: request.version, override_parameters: parameters }, yield* Clock.currentTimeMillis))
   const started = yield* retry(
     workflows.startRun(workflow.arn, { client_token, version: request.version, override_parameters: parameters })
   ).pipe(

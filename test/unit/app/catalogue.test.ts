@@ -1,4 +1,4 @@
-import { READ_TOOLS, WRITE_TOOLS } from "../../support/tool-names.js"
+import { actsOnWorkflows, READ_TOOLS, WRITE_TOOLS } from "../../support/tool-names.js"
 import { describe, expect, it } from "@effect/vitest"
 import { Ajv } from "ajv"
 import formats from "ajv-formats"
@@ -31,7 +31,9 @@ describe("tool catalogue", () => {
   it("annotates each tool: destructive for delete and clear, idempotent for pause/unpause, open world for all", () => {
     for (const d of descriptors) {
       expect(d.annotations.openWorldHint).toBe(true)
-      expect(d.annotations.destructiveHint).toBe(d.name === "delete-environment" || d.name === "clear-task-instances")
+      expect(d.annotations.destructiveHint).toBe(
+        d.name === "delete-environment" || d.name === "clear-task-instances" || d.name === "stop-workflow-run"
+      )
       if (d.name === "pause-dag" || d.name === "unpause-dag") expect(d.annotations.idempotentHint).toBe(true)
       if (d.name === "trigger-dag-run") expect(d.annotations.idempotentHint).toBe(false)
       expect(d.description.length).toBeGreaterThan(60)
@@ -60,7 +62,8 @@ describe("tool catalogue", () => {
     for (const d of descriptors) {
       const props = Object.keys((d.inputSchema["properties"] ?? {}) as object)
       // list-environments and get-fleet-health act on every environment the server reaches (the latter on a list of them).
-      if (d.name !== "list-environments" && d.name !== "get-fleet-health") {
+      if (actsOnWorkflows(d.name)) expect(props).toContain("workflow")
+      else if (d.name !== "list-environments" && d.name !== "get-fleet-health") {
         expect(props.some((p) => p === "environment_name")).toBe(true)
       }
       for (const p of props) expect(p).toMatch(/^[a-z][a-z0-9_]*$/)

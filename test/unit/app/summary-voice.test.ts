@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { ManagedRuntime, Option } from "effect"
+import { demoServerlessSeed, EVENTS_RUNNING_RUN } from "../../../src/adapters/fake-mwaa-serverless/index.js"
 import { catalogue } from "../../../src/app/catalogue.js"
 import { instructions } from "../../../src/app/instructions.js"
 import { prompts } from "../../../src/app/prompts.js"
@@ -48,7 +49,10 @@ const argumentsFor: Readonly<Record<string, Record<string, unknown>>> = {
   "list-variables": {},
   "list-pending-approvals": {},
   "respond-to-approval": { ...run, task_id: "v", chosen_options: ["Approve"] },
-  "list-asset-events": { dag_id: "d" }
+  "list-asset-events": { dag_id: "d" },
+  // The demo's workflows (the hostile seed has none): the planted text is in the parameters sent.
+  "start-workflow-run": { workflow: "payouts-nightly", override_parameters: { note: HOSTILE } },
+  "stop-workflow-run": { workflow: "events-hourly", run_id: EVENTS_RUNNING_RUN, confirm_run_id: EVENTS_RUNNING_RUN }
 }
 
 /** Tools for Airflow 3.1 and later: on older versions they answer an error saying so, in the server's voice too. */
@@ -57,7 +61,10 @@ const FROM_3_1 = new Set(["list-pending-approvals", "respond-to-approval"])
 const hostFor = (airflowVersion: string) => {
   const layer = quietFakeToolServices(
     // A second environment whose name is the planted text: list-environments must not repeat it.
-    { environments: [hostileEnvironment("hostile", airflowVersion), { name: HOSTILE, airflowVersion, status: HOSTILE }] },
+    {
+      environments: [hostileEnvironment("hostile", airflowVersion), { name: HOSTILE, airflowVersion, status: HOSTILE }],
+      serverless: demoServerlessSeed()
+    },
     { allowWrite: true, defaultEnvironment: Option.some("hostile") }
   )
   const runtime = ManagedRuntime.make(layer)

@@ -4,6 +4,7 @@ import { Option } from "effect"
 import * as fc from "fast-check"
 import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, type FakeCall } from "../../../src/adapters/fake-mwaa/index.js"
 import { APPROVAL_DAG, APPROVAL_TASK, PENDING_APPROVAL_RUN } from "../../../src/adapters/fake-mwaa/demo/approvals.js"
+import { EVENTS_RUNNING_RUN } from "../../../src/adapters/fake-mwaa-serverless/index.js"
 import { demoEnvironment } from "../../../src/adapters/fake-mwaa/demo/seed.js"
 import { longIdsSeed } from "../../support/long-ids-seed.js"
 import { makeSecurityHarness, PROPERTY_RUNS, propertyTimeout, type SecurityHarness } from "../../support/security-harness.js"
@@ -318,7 +319,10 @@ describe("read-only by default: no tool, whatever its arguments, writes anything
           dag_run_id: PENDING_APPROVAL_RUN,
           task_id: APPROVAL_TASK,
           chosen_options: ["Approve"]
-        }
+        },
+        // By name: not even the ListWorkflows that resolves it is sent.
+        "start-workflow-run": { workflow: "payouts-nightly", override_parameters: { day: "2026-11-25" }, client_token: "probe" },
+        "stop-workflow-run": { workflow: "events-hourly", run_id: EVENTS_RUNNING_RUN, confirm_run_id: EVENTS_RUNNING_RUN }
       }
       for (const tool of WRITE_TOOLS) {
         await h.clearCalls()
