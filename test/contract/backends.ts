@@ -1,4 +1,4 @@
-import { type Layer, ManagedRuntime } from "effect"
+import { Context, Effect, Exit, Layer, ManagedRuntime, Scope } from "effect"
 import { afterAll, beforeAll } from "vitest"
 import { AwsGateway } from "../../src/adapters/aws/index.js"
 import { type FakeSeed, FakeMwaa } from "../../src/adapters/fake-mwaa/index.js"
@@ -29,6 +29,11 @@ export interface StartedBackend {
    * fake has no wire: none.
    */
   readonly wireProblems: (mustReach: ReadonlyArray<Service>) => ReadonlyArray<string>
+  /**
+   * The MWAA Serverless operations that reached the backend, in order (`AmazonMWAAServerless.<Op>`):
+   * the in-memory fake's call log, or the HTTP fake's request log.
+   */
+  readonly serverlessCalls: () => Promise<ReadonlyArray<string>>
 }
 
 export interface ContractBackend {
@@ -39,7 +44,20 @@ export interface ContractBackend {
 export const contractBackends: ReadonlyArray<ContractBackend> = [
   {
     name: "in-memory fake",
-    start: async (seed) => ({ layer: FakeMwaa.layer(seed), close: async () => {}, wireProblems: () => [] })
+    start: async (seed) => {
+      // Built here, once, so the test can read the fake's call log; the session's runtime gets the same services.
+      const scope = Effect.runSync(Scope.make())
+      const services = await Effect.runPromise(Layer.buildWithScope(FakeMwaa.layer(seed), scope))
+      return {
+        layer: Layer.succeedContext(services),
+        close: () => Effect.runPromise(Scope.close(scope, Exit.void)),
+        wireProblems: () => [],
+        serverlessCalls: async () =>
+          (await Effect.runPromise(Context.get(services, FakeMwaa).calls))
+            .map((c) => c.api)
+            .filter((api) => api.startsWith("AmazonMWAAServerless."))
+      }
+    }
   },
   {
     name: "AWS SDK gateway over the HTTP fake",
@@ -49,11 +67,18 @@ export const contractBackends: ReadonlyArray<ContractBackend> = [
         layer: AwsGateway.layer({
           region: "us-east-1",
           endpoints: { mwaa: fake.url, logs: fake.url, s3: fake.url },
+          // Every other service (MWAA Serverless) too: nothing may reach a real AWS endpoint.
+          endpointUrl: fake.url,
           // The webserver route's login and calls go to the fake too, never to a real host name.
           webserverEndpoint: fake.url,
           credentials: { accessKeyId: "AKIDCONTRACT", secretAccessKey: "contract" }
         }),
         close: () => fake.close(),
+        serverlessCalls: async () =>
+          fake
+            .requests()
+            .map((r) => String(r.operation))
+            .filter((operation) => operation.startsWith("AmazonMWAAServerless.")),
         wireProblems: (mustReach) => [
           // The test must have reached every service it needs, or the checks on its answers prove nothing.
           ...mustReach.filter((svc) => !fake.requests().some((r) => r.service === svc)).map((svc) => `no ${svc} request`),
@@ -82,6 +107,7 @@ export interface ContractSession {
   /** A tool of the catalogue, its arguments through JSON as over the wire (an undefined argument is an absent one). */
   readonly call: (name: string, args: Record<string, unknown>) => Promise<ToolCallResult>
   readonly wireProblems: StartedBackend["wireProblems"]
+  readonly serverlessCalls: StartedBackend["serverlessCalls"]
 }
 
 /**
@@ -115,6 +141,7 @@ export const contractSession = (
   return {
     exchanges,
     call: (name, args) => host.callTool(name, JSON.parse(JSON.stringify(args)), { signal: new AbortController().signal }),
-    wireProblems: (mustReach) => started.wireProblems(mustReach)
+    wireProblems: (mustReach) => started.wireProblems(mustReach),
+    serverlessCalls: () => started.serverlessCalls()
   }
 }
