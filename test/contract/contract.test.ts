@@ -9,6 +9,7 @@ import {
 } from "../../src/adapters/fake-mwaa/index.js"
 import { APPROVAL_DAG, APPROVAL_TASK, PENDING_APPROVAL_RUN } from "../../src/adapters/fake-mwaa/demo/approvals.js"
 import { catalogue } from "../../src/app/catalogue.js"
+import { actsOnWorkflows } from "../support/tool-names.js"
 import { describeTool } from "../../src/app/tool-host.js"
 import { MAX_PATH_LENGTH } from "../../src/domain/paths.js"
 import { LONG_DAG, LONG_RUN, LONG_TASK, LONG_TASK_ERROR, longIdsMatrixSeed } from "../support/long-ids-seed.js"
@@ -184,7 +185,8 @@ for (const backend of contractBackends) {
       })
 
       it("called every tool of the catalogue", () => {
-        expect(catalogue.map((t) => describeTool(t).name).filter((name) => !called.has(name))).toEqual([])
+        // The MWAA Serverless tools are not per Airflow release: workflow-*.test.ts call them on both backends.
+        expect(catalogue.map((t) => describeTool(t).name).filter((name) => !called.has(name) && !actsOnWorkflows(name))).toEqual([])
       })
 
       it("sent only Paths MWAA accepts, and got only answers Airflow's OpenAPI document allows", () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 import { binPath } from "../../support/bin-path.js"
 import { connectStdio, type StdioSession } from "../../support/stdio-client.js"
 import { READ_TOOLS, WRITE_TOOLS } from "./stdio-helpers.js"
+import { actsOnWorkflows } from "../../support/tool-names.js"
 
 const ALL_TOOLS = [
   "list-environments",
@@ -51,10 +52,10 @@ describe("tools/list and initialize from --demo (read-only)", () => {
     await session?.close()
   })
 
-  it("lists exactly the 28 tools", async () => {
+  it("lists exactly the 30 tools", async () => {
     const { tools } = await session.client.listTools()
     expect(tools.map((t) => t.name).sort()).toEqual([...ALL_TOOLS].sort())
-    expect(new Set(tools.map((t) => t.name)).size).toBe(28)
+    expect(new Set(tools.map((t) => t.name)).size).toBe(30)
     // The helpers' read/write split is the same partition.
     expect([...READ_TOOLS, ...WRITE_TOOLS].sort()).toEqual([...ALL_TOOLS].sort())
   })
@@ -69,11 +70,11 @@ describe("tools/list and initialize from --demo (read-only)", () => {
       expect(t.annotations?.openWorldHint, t.name).toBe(true)
     }
     const destructive = tools.filter((t) => t.annotations?.destructiveHint === true).map((t) => t.name)
-    expect(destructive.sort()).toEqual(["clear-task-instances", "delete-environment"])
+    expect(destructive.sort()).toEqual(["clear-task-instances", "delete-environment", "stop-workflow-run"])
     const idempotentWrites = tools
       .filter((t) => t.annotations?.readOnlyHint === false && t.annotations?.idempotentHint === true)
       .map((t) => t.name)
-    expect(idempotentWrites.sort()).toEqual(["pause-dag", "unpause-dag"])
+    expect(idempotentWrites.sort()).toEqual(["pause-dag", "stop-workflow-run", "unpause-dag"])
     // A write tool must never look harmless to a client.
     for (const name of WRITE_TOOLS) {
       const tool = tools.find((t) => t.name === name)
@@ -97,7 +98,9 @@ describe("tools/list and initialize from --demo (read-only)", () => {
     // Loose on input, strict in the advertised schema.
     expect((byName.get("list-dags")!.inputSchema.properties as Record<string, { type?: string }>)["limit"]?.type).toBe("integer")
     // list-environments and get-fleet-health act on every environment the server reaches (the latter on a list of them).
-    for (const t of tools.filter((t) => t.name !== "list-environments" && t.name !== "get-fleet-health")) {
+    // The MWAA Serverless tools act on a workflow instead.
+    for (const t of tools.filter((t) => actsOnWorkflows(t.name))) expect(t.inputSchema.properties, t.name).toHaveProperty("workflow")
+    for (const t of tools.filter((t) => t.name !== "list-environments" && t.name !== "get-fleet-health" && !actsOnWorkflows(t.name))) {
       expect(t.inputSchema.properties, t.name).toHaveProperty("environment_name")
     }
   })
@@ -212,7 +215,7 @@ describe("stdout hygiene (bin spawned by hand)", () => {
     const byId = new Map(messages.filter((m) => m.id !== undefined).map((m) => [m.id, m]))
     expect(byId.get(1)?.result?.serverInfo?.name).toBe("mwaa-mcp-server")
     expect(byId.get(1)?.result?.instructions).toContain("--allow-write")
-    expect(byId.get(2)?.result?.tools).toHaveLength(28)
+    expect(byId.get(2)?.result?.tools).toHaveLength(30)
     expect(byId.get(3)?.result?.isError).not.toBe(true)
     expect(byId.get(3)?.result?.structuredContent?.dags).toHaveLength(1)
     expect(byId.get(4)?.result?.isError).toBe(true)

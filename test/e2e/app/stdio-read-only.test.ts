@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, FX_DAG } from "../../../src/adapters/fake-mwaa/index.js"
 import { connectStdio, type StdioSession } from "../../support/stdio-client.js"
 import { callTool, ok, tempCallLog, WRITE_TOOLS } from "./stdio-helpers.js"
+import { EVENTS_RUNNING_RUN } from "../../../src/adapters/fake-mwaa-serverless/index.js"
 
 const log = tempCallLog()
 let session: StdioSession
@@ -39,7 +40,10 @@ const validWrites = (environment_name: string): ReadonlyArray<readonly [(typeof 
   ["trigger-dag-run", { environment_name, dag_id: FX_DAG, conf: { reason: "e2e" } }],
   ["clear-task-instances", { environment_name, dag_id: FX_DAG, dry_run: true }],
   // --demo runs Airflow 2.10 and 3.0: refused for the flag first, before the version is looked at.
-  ["respond-to-approval", { environment_name, dag_id: FX_DAG, dag_run_id: "r", task_id: "fetch_rates", chosen_options: ["Approve"] }]
+  ["respond-to-approval", { environment_name, dag_id: FX_DAG, dag_run_id: "r", task_id: "fetch_rates", chosen_options: ["Approve"] }],
+  // The demo's MWAA Serverless workflows: refused before the name is looked up.
+  ["start-workflow-run", { workflow: "payouts-nightly", override_parameters: { day: "2026-11-25" }, client_token: "e2e-read-only" }],
+  ["stop-workflow-run", { workflow: "events-hourly", run_id: EVENTS_RUNNING_RUN, confirm_run_id: EVENTS_RUNNING_RUN }]
 ]
 
 describe("read-only by default", () => {
@@ -50,7 +54,7 @@ describe("read-only by default", () => {
     expect(calls.some((c) => c.api === "InvokeRestApi" && c.path === `/dags/${FX_DAG}`)).toBe(true)
   })
 
-  it("covers all 8 write tools", () => {
+  it("covers all 10 write tools", () => {
     expect(
       validWrites(DEMO_ENVIRONMENT_2)
         .map(([name]) => name)
