@@ -40,7 +40,9 @@ const ALL_TOOLS = [
   "list-connections",
   "list-variables",
   "list-pending-approvals",
-  "respond-to-approval"
+  "respond-to-approval",
+  "start-workflow-run",
+  "stop-workflow-run"
 ]
 
 describe("tools/list and initialize from --demo (read-only)", () => {
