@@ -146,6 +146,19 @@ describe("start-workflow-run with --allow-write", () => {
     expect(retried.run_id).toBe(first.run_id)
   })
 
+  it("a start whose answer is lost (the connection reset after the service started it) is retried and starts one run", async () => {
+    const before = runIds(PAYOUTS)
+    fake.clearRequests()
+    fake.resetConnectionNext({ api: "AmazonMWAAServerless.StartWorkflowRun", processed: true })
+    fake.throttleNext(1, { api: "AmazonMWAAServerless.StartWorkflowRun" })
+    const started = await ok(writer, "start-workflow-run", { workflow: "payouts-nightly", override_parameters: { day: "2026-11-28" } })
+    expect(requestsOf("StartWorkflowRun").map((r) => r.status)).toEqual([0, 429, 200])
+    // The three attempts carried one token: the service started one run, the one answered.
+    const after = runIds(PAYOUTS)
+    expect(after).toHaveLength(before.length + 1)
+    expect(after.filter((id) => !before.includes(id))).toEqual([started.run_id])
+  })
+
   it("a token used with other parameters is refused clearly, and starts nothing", async () => {
     const before = runIds(PAYOUTS)
     const text = await fails(writer, "start-workflow-run", {

@@ -54,7 +54,6 @@ const WRITE_ONLY_ACTIONS = [
   "airflow-serverless:StopWorkflowRun"
 ]
 
-
 interface Statement {
   readonly Effect: string
   readonly Action: string | ReadonlyArray<string>
@@ -141,8 +140,7 @@ describe("the README's IAM policies", () => {
 
   it("read-only: every action the read tools need, none that changes an environment", () => {
     const granted = actionsOf(readOnly)
-    for (const action of used)
-      if (!WRITE_ONLY_ACTIONS.includes(action)) expect(granted.has(action), action).toBe(true)
+    for (const action of used) if (!WRITE_ONLY_ACTIONS.includes(action)) expect(granted.has(action), action).toBe(true)
     for (const action of [...WRITE_ONLY_ACTIONS, "iam:PassRole", "airflow:*"]) expect(granted.has(action), action).toBe(false)
   })
 
