@@ -10,7 +10,7 @@ import { WorkflowNextStep, workflowRunSteps } from "../workflow-run-steps.js"
 /** Parameters become the run's environment variables: a parameter set, not a payload (as trigger-dag-run's conf). */
 const MAX_PARAMETERS_CHARS = 64 * 1024
 
-export const ClientToken = Schema.String.pipe(
+const ClientToken = Schema.String.pipe(
   Schema.filter((s) => CLIENT_TOKEN.test(s), {
     message: () => "client_token must be 1 to 128 printable ASCII characters without spaces (! to ~), e.g. nightly-rerun-2026-11-25"
   })
