@@ -11,6 +11,7 @@ import type { UnexpectedAnswer } from "../ports/UnexpectedAnswer.js"
 import type { InEnvironment, InWorkflow, ToolFailure } from "./tool-failure.js"
 import type { WorkflowAmbiguous, WorkflowUnknown } from "../domain/workflow-resolution.js"
 import type { ClientTokenConflict, WorkflowRunEnded } from "../domain/workflow-write-errors.js"
+import type { WorkflowOutOfReach, WorkflowWritesForbidden } from "../domain/workflow-routing.js"
 import { maskThenCut } from "../domain/redaction.js"
 import { DATA_LABEL } from "./data-label.js"
 import { READ_TASK_LOG, type UnusableLogToken } from "../domain/log-token.js"
@@ -108,7 +109,10 @@ const targetAmbiguousText = (e: TargetAmbiguous): string =>
 const workflowUnknownText = (e: WorkflowUnknown): string =>
   `No MWAA Serverless workflow ${e.region === undefined ? "" : `in region ${e.region} `}is named ${JSON.stringify(e.address)}. ` +
   `Pass the workflow's name or ARN; the workflows are: ${e.known.slice(0, 50).join(", ") || "(none)"}${e.known.length > 50 ? ", …" : ""}. ` +
-  "list-workflows shows them all."
+  "list-workflows shows them all." +
+  (e.unlisted === undefined || e.unlisted.length === 0
+    ? ""
+    : ` The workflows of ${e.unlisted.join(", ")} could not be listed (list-environments says why): pass the workflow's ARN to reach it there.`)
 
 /** An Airflow this server does not speak, and the tool that upgrades it. */
 const unsupportedVersionText = (e: UnsupportedAirflowVersion): string =>
@@ -244,6 +248,18 @@ const wordings = (tool: string, place: Place, name = place?.name) => ({
     Effect.succeed(
       `${tool}: workflow ${JSON.stringify(e.address)} names ${e.arns.length} workflows; pass one of these ARNs instead:\n` +
         e.arns.map((arn) => `- ${arn}`).join("\n")
+    ),
+  WorkflowOutOfReach: (e: WorkflowOutOfReach) =>
+    Effect.succeed(
+      `${tool}: workflow ${e.address} is in region ${e.region} (account ${e.account}), which this server does not reach ` +
+        `with any of its configured targets or regions (${e.regions.join(", ") || "none"}). Add the region to --regions or a target ` +
+        "of that account to --config."
+    ),
+  WorkflowWritesForbidden: (e: WorkflowWritesForbidden) =>
+    Effect.succeed(
+      `${tool}: The tool "${e.tool}" changes MWAA Serverless workflow ${e.workflow} in region ${e.region}, and the server's ` +
+        `configuration file says "writes": false for ${e.targets.join(", ")}, reached there with the same credentials: ` +
+        "workflows have no setting of their own, so that region and account stay read-only. Nothing was sent."
     ),
   NotConfirmed: (_: NotConfirmed) =>
     Effect.succeed(

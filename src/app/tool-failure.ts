@@ -12,6 +12,7 @@ import { TaskLogMissing } from "../ports/TaskLogs.js"
 import { UnexpectedAnswer } from "../ports/UnexpectedAnswer.js"
 import { WorkflowAmbiguous, WorkflowUnknown } from "../domain/workflow-resolution.js"
 import { ClientTokenConflict, WorkflowRunEnded } from "../domain/workflow-write-errors.js"
+import { WorkflowOutOfReach, WorkflowWritesForbidden } from "../domain/workflow-routing.js"
 
 /**
  * What can fail a tool before it is tied to an environment: AWS or Airflow (MwaaError), a path
@@ -37,7 +38,9 @@ export const EnvironmentFailure = Schema.Union(
   WorkflowUnknown,
   WorkflowAmbiguous,
   ClientTokenConflict,
-  WorkflowRunEnded
+  WorkflowRunEnded,
+  WorkflowOutOfReach,
+  WorkflowWritesForbidden
 )
 export type EnvironmentFailure = typeof EnvironmentFailure.Type
 

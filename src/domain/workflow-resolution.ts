@@ -26,7 +26,9 @@ export class WorkflowUnknown extends Schema.TaggedError<WorkflowUnknown>("mwaa-m
   address: Schema.String,
   /** The names there are, to choose from. */
   known: Schema.Array(Schema.String),
-  region: Schema.optional(Schema.String)
+  region: Schema.optional(Schema.String),
+  /** On a server with several reaches: the regions whose workflows could not be listed, where it may be. */
+  unlisted: Schema.optional(Schema.Array(Schema.String))
 }) {
   override get message(): string {
     return `No workflow is named ${JSON.stringify(this.address)}.`

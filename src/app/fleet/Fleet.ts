@@ -30,6 +30,10 @@ export class Fleet extends Context.Tag("mwaa-mcp/Fleet")<
     readonly resolve: (address: string | undefined) => Effect.Effect<Target, TargetUnknown | TargetAmbiguous | EnvironmentUnresolved>
     /** The target's own services, built on its first use and kept for the server's life. */
     readonly servicesOf: (target: Target) => Effect.Effect<Context.Context<ToolServices>>
+    /** Every distinct reach of the plan, where MWAA Serverless workflows are listed and reached (with-workflow.ts). */
+    readonly reaches: ReadonlyArray<FleetReach>
+    /** The reach's own services (its region, its credentials' SDK clients), built on first use. */
+    readonly servicesOfReach: (reach: FleetReach) => Effect.Effect<Context.Context<ToolServices>>
   }
 >() {}
 
@@ -48,3 +52,22 @@ export const reachKey = (reach: Reach): string =>
 
 /** The account a role lives in, known before anything is asked. */
 export const accountOfReach = (reach: Reach): string | null => accountOfArn(reach.role_arn)
+
+/**
+ * One reach of the plan as workflows see it: the configured targets' reaches and each discovery
+ * region's (the default credentials), once each. A discovery region with no environment is still a
+ * reach: its workflows are listed there.
+ */
+export interface FleetReach {
+  /** reachKey of `reach`. */
+  readonly key: string
+  readonly reach: Reach
+  /** The reach's region (reach.region), where its workflows are. */
+  readonly region: string
+  /** A role's account, known before anything is asked; else null (a profile, the default chain). */
+  readonly account: string | null
+  /** The aliases of the configured targets asked through this reach (none for a discovery region's default credentials alone). */
+  readonly targets: ReadonlyArray<string>
+  /** The aliases of those that say "writes": false: their reach's workflows are read-only too. */
+  readonly readOnlyTargets: ReadonlyArray<string>
+}

@@ -10,6 +10,7 @@ import type { ToolServices } from "../tool-spec.js"
 import { Fleet } from "./Fleet.js"
 import { withAccount } from "./target-account.js"
 import { TARGET_CONCURRENCY } from "./target-status.js"
+import { workflowsHealth } from "./workflow-health.js"
 
 /** One environment's line in get-fleet-health: where it is, its verdict, and what to look at first. */
 export interface FleetHealthEntry extends FleetEntry {
@@ -127,7 +128,14 @@ const membersOf = (addresses: ReadonlyArray<string> | undefined) =>
 export const fleetHealth = (addresses: ReadonlyArray<string> | undefined, hours: number, maxBytes: number) =>
   Effect.gen(function* () {
     const { members, unlisted } = yield* membersOf(addresses === undefined ? undefined : [...new Set(addresses)])
-    const entries = yield* Effect.forEach(members, (member) => entryOf(member, hours), { concurrency: TARGET_CONCURRENCY })
+    // Workflows are checked beside every environment, not beside the ones named; they take at most half the bound.
+    const [entries, workflows] = yield* Effect.all(
+      [
+        Effect.forEach(members, (member) => entryOf(member, hours), { concurrency: TARGET_CONCURRENCY }),
+        addresses === undefined ? Effect.asSome(workflowsHealth(Math.floor(maxBytes / 2))) : Effect.succeedNone
+      ],
+      { concurrency: 2 }
+    )
     const count = (verdict: FleetEntry["verdict"]) => entries.filter((e) => e.verdict === verdict).length
     const verdicts = {
       unreachable: count("unreachable"),
@@ -135,7 +143,14 @@ export const fleetHealth = (addresses: ReadonlyArray<string> | undefined, hours:
       degraded: count("degraded"),
       healthy: count("healthy")
     }
-    const rest = { window_hours: hours, checked: entries.length, verdicts, omitted: 0, unlisted_regions: unlisted }
+    const rest = {
+      window_hours: hours,
+      checked: entries.length,
+      verdicts,
+      omitted: 0,
+      unlisted_regions: unlisted,
+      ...(Option.isSome(workflows) && { workflows: workflows.value })
+    }
     // The rest of the answer, and the text answer's summary and data label around it, count against the bound too.
     const { entries: shown, omitted } = fitFleet(entries, maxBytes, JSON.stringify(rest).length + TEXT_OVERHEAD)
     return { ...rest, omitted, environments: shown }

@@ -6,8 +6,9 @@ import type { BackendPorts } from "../../ports/BackendPorts.js"
 import { Environments } from "../../ports/Environments.js"
 import { retryThrottled } from "../../domain/retry-policy.js"
 import { toolServicesOn } from "../layers.js"
-import { Fleet, type Reach, reachKey, type UnlistedRegion } from "./Fleet.js"
+import { Fleet, type FleetReach, type Reach, reachKey, type UnlistedRegion } from "./Fleet.js"
 import type { FleetPlan } from "./fleet-config.js"
+import { reachesOf } from "./fleet-reaches.js"
 
 /** How long a discovery region's list of environments is trusted: new environments show up within a minute. */
 const DISCOVERY_TTL = Duration.minutes(1)
@@ -61,6 +62,28 @@ export const makeFleet = (plan: FleetPlan, backendOf: (reach: Reach) => Layer.La
         )
     )
 
+    // A reach's own services, for its workflows: writes as its targets allow (no target refuses them).
+    const servicesOfReach = memoized(
+      (reach: FleetReach) => reach.key,
+      (reach: FleetReach) =>
+        Effect.flatMap(backend(reach.reach), (ports) =>
+          Layer.buildWithScope(
+            toolServicesOn(
+              Layer.merge(
+                Layer.succeedContext(ports),
+                Layer.succeed(AppConfig, {
+                  ...root,
+                  region: reach.reach.region,
+                  defaultEnvironment: Option.none(),
+                  allowWrite: root.allowWrite && reach.readOnlyTargets.length === 0
+                })
+              )
+            ),
+            scope
+          )
+        )
+    )
+
     const configured = plan.targets.map(({ target }) => target)
     const taken = new Set(configured.map((t) => `${t.region}/${t.name}`))
     // Each region's environments, listed with the default credentials (throttling retried as every
@@ -109,7 +132,7 @@ export const makeFleet = (plan: FleetPlan, backendOf: (reach: Reach) => Layer.La
       return yield* new EnvironmentUnresolved({ available: targets.map((t) => t.key), region: root.region, severalTargets: true })
     })
 
-    return Fleet.of({ listing, resolve, servicesOf })
+    return Fleet.of({ listing, resolve, servicesOf, reaches: reachesOf(plan), servicesOfReach })
   })
 
 /** The Fleet as a layer: its backends and services live as long as the layer. */
