@@ -258,8 +258,8 @@ const wordings = (tool: string, place: Place, name = place?.name) => ({
   WorkflowWritesForbidden: (e: WorkflowWritesForbidden) =>
     Effect.succeed(
       `${tool}: The tool "${e.tool}" changes MWAA Serverless workflow ${e.workflow} in region ${e.region}, and the server's ` +
-        `configuration file says "writes": false for ${e.targets.join(", ")}, reached there with the same credentials: ` +
-        "workflows have no setting of their own, so that region and account stay read-only. Nothing was sent."
+        `configuration file says "writes": false for ${e.targets.join(", ")}, reached there with the same credentials. ` +
+        "Workflows have no setting of their own, so that region and account stay read-only for them. Nothing was sent."
     ),
   NotConfirmed: (_: NotConfirmed) =>
     Effect.succeed(
