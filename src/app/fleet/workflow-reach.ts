@@ -1,4 +1,5 @@
 import { Effect } from "effect"
+import { retriedWhenThrottled } from "../../domain/workflow-calls.js"
 import { allWorkflows, readWorkflowArn } from "../../domain/workflow-resolution.js"
 import { type Lookup, pickAcross, placesOfArn, type Routed, WorkflowOutOfReach } from "../../domain/workflow-routing.js"
 import type { MwaaError } from "../../ports/MwaaError.js"
@@ -7,12 +8,12 @@ import type { WorkflowSummary } from "../../ports/Workflows.js"
 import type { Fleet, FleetReach } from "./Fleet.js"
 import { TARGET_CONCURRENCY } from "./target-status.js"
 
-/** One reach's workflows (ListWorkflows, bounded as allWorkflows is), on the reach's own services. */
+/** One reach's workflows (ListWorkflows, bounded as allWorkflows is, retried when throttled), on the reach's own services. */
 export const workflowsOfReach = (
   fleet: Fleet["Type"],
   reach: FleetReach
 ): Effect.Effect<ReadonlyArray<WorkflowSummary>, MwaaError | UnexpectedAnswer> =>
-  Effect.flatMap(fleet.servicesOfReach(reach), (services) => Effect.provide(allWorkflows(), services))
+  Effect.flatMap(fleet.servicesOfReach(reach), (services) => Effect.provide(retriedWhenThrottled(allWorkflows()), services))
 
 /** Every reach's workflows, each reach asked on its own (a failure is that reach's, never the call's). */
 export const lookAcross = (fleet: Fleet["Type"], reaches: ReadonlyArray<FleetReach>) =>

@@ -92,8 +92,11 @@ const callsIn = (region: string): ReadonlyArray<string> => {
 const runtimes: Array<{ readonly dispose: () => Promise<void> }> = []
 afterAll(() => Promise.all(runtimes.map((r) => r.dispose())))
 
-/** A host over the plan; `deniedIn` regions answer AccessDenied to ListWorkflows, as a role without airflow-serverless permissions. */
-const hostOn = (deniedIn: ReadonlyArray<string> = []) => {
+/**
+ * A host over the plan; `deniedIn` regions answer AccessDenied to ListWorkflows, as a role without
+ * airflow-serverless permissions; `throttledOnceIn` regions throttle their first ListWorkflows.
+ */
+const hostOn = (deniedIn: ReadonlyArray<string> = [], throttledOnceIn: ReadonlyArray<string> = []) => {
   const backendOf = (reach: Reach) =>
     Layer.map(
       FakeMwaa.layer(worldOf(reach), {
@@ -102,13 +105,22 @@ const hostOn = (deniedIn: ReadonlyArray<string> = []) => {
         callLogPath: join(logs, `${reach.region}.jsonl`)
       }),
       (context) => {
+        const port = Context.get(context, Workflows)
+        if (throttledOnceIn.includes(reach.region)) {
+          let throttled = false
+          const throttle = new MwaaError({ reason: "Throttled", operation: "ListWorkflows", message: "Rate exceeded" })
+          return Context.add(context, Workflows, {
+            ...port,
+            list: (page) => Effect.suspend(() => (throttled ? port.list(page) : ((throttled = true), Effect.fail(throttle))))
+          })
+        }
         if (!deniedIn.includes(reach.region)) return context
         const denied = new MwaaError({
           reason: "AccessDenied",
           operation: "ListWorkflows",
           message: `User: arn:aws:sts::${ROLE_ACCOUNT}:assumed-role/mwaa-mcp/s is not authorized to perform: airflow-serverless:ListWorkflows`
         })
-        return Context.add(context, Workflows, { ...Context.get(context, Workflows), list: () => Effect.fail(denied) })
+        return Context.add(context, Workflows, { ...port, list: () => Effect.fail(denied) })
       }
     )
   const runtime = ManagedRuntime.make(toolServicesOn(fleetPorts(plan, backendOf, { ...AppConfig.defaults, allowWrite: true })))
@@ -272,5 +284,19 @@ describe("a reach whose workflows cannot be listed", () => {
     const unknown = await denied("where-is-workflow", { workflow: "nope" })
     expect(unknown.isError).toBe(true)
     expect(unknown.text).toContain("The workflows of us-west-2 could not be listed")
+  })
+})
+
+describe("a reach that throttles ListWorkflows once", () => {
+  it("is asked again, as every MWAA call is: its workflows are listed", async () => {
+    const throttled = hostOn([], ["eu-west-1"])
+    const result = await throttled("list-environments")
+    expect(result.isError, result.text).toBe(false)
+    const reaches = (result.structuredContent as { workflow_reaches: ReadonlyArray<ReachAnswer> }).workflow_reaches
+    expect(reaches.map((r) => [r.region, r.workflows.length, r.error])).toEqual([
+      ["us-east-1", 2, null],
+      ["us-west-2", 2, null],
+      ["eu-west-1", 1, null]
+    ])
   })
 })
