@@ -111,7 +111,12 @@ const hostOn = (deniedIn: ReadonlyArray<string> = [], throttledOnceIn: ReadonlyA
           const throttle = new MwaaError({ reason: "Throttled", operation: "ListWorkflows", message: "Rate exceeded" })
           return Context.add(context, Workflows, {
             ...port,
-            list: (page) => Effect.suspend(() => (throttled ? port.list(page) : ((throttled = true), Effect.fail(throttle))))
+            list: (page) =>
+              Effect.suspend(() => {
+                if (throttled) return port.list(page)
+                throttled = true
+                return Effect.fail(throttle)
+              })
           })
         }
         if (!deniedIn.includes(reach.region)) return context
