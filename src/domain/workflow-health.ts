@@ -78,7 +78,15 @@ export const workflowsToCheck = <W extends WorkflowSummary>(
   max: number = MAX_CHECKED_WORKFLOWS
 ): { readonly chosen: ReadonlyArray<W>; readonly unchecked: number } => {
   const byName = (a: W, b: W) => ((a.name ?? a.arn) < (b.name ?? b.arn) ? -1 : (a.name ?? a.arn) > (b.name ?? b.arn) ? 1 : 0)
-  const queues = perReach.map((list) => [...list].sort(byName))
+  // A workflow two reaches of one account and region both list is checked once, through the first.
+  const seen = new Set<string>()
+  const queues = perReach.map((list) =>
+    [...list].sort(byName).filter((w) => {
+      if (seen.has(w.arn)) return false
+      seen.add(w.arn)
+      return true
+    })
+  )
   const total = queues.reduce((n, q) => n + q.length, 0)
   const chosen: Array<W> = []
   for (let i = 0; chosen.length < Math.min(max, total); i++) {

@@ -75,9 +75,12 @@ export const pickAcross = <P extends Place, E>(
   lookups: ReadonlyArray<Lookup<P, E>>
 ): Either.Either<Routed<P>, WorkflowAmbiguous | WorkflowUnknown | E> => {
   const byArn = readWorkflowArn(address) !== undefined
-  const matches = lookups.flatMap(({ place, found }) =>
+  const all = lookups.flatMap(({ place, found }) =>
     Either.isLeft(found) ? [] : found.right.filter((w) => (byArn ? w.arn === address : w.name === address)).map((w) => ({ place, w }))
   )
+  // Two reaches of one account and region (a profile and the default chain, say) list the same
+  // workflow: one ARN is one workflow, asked through the first reach that listed it.
+  const matches = all.filter((m, i) => all.findIndex((other) => other.w.arn === m.w.arn) === i)
   const [only] = matches
   if (matches.length === 1 && only !== undefined) {
     return Either.right({

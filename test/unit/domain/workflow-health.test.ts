@@ -64,6 +64,13 @@ describe("workflowsToCheck", () => {
     expect(chosen.slice(0, 4).map((w) => w.name)).toEqual(["e00", "w1", "e01", "w2"])
   })
 
+  it("checks a workflow two reaches both list once", () => {
+    expect(workflowsToCheck([[workflow("a"), workflow("b")], [workflow("a")]])).toEqual({
+      chosen: [workflow("a"), workflow("b")],
+      unchecked: 0
+    })
+  })
+
   it("checks them all when there are few", () => {
     expect(workflowsToCheck([[workflow("a")], []])).toEqual({ chosen: [workflow("a")], unchecked: 0 })
   })

@@ -48,6 +48,12 @@ describe("pickAcross", () => {
     expect(Either.getOrThrow(routed)).toEqual({ place: west, workflow: { arn: events.arn, name: "events" } })
   })
 
+  it("takes a workflow two reaches of one account and region both list as one, through the first", () => {
+    const again: P = { key: "east-default", region: "us-east-1", account: null }
+    const routed = pickAcross("payouts", [found(east, inEast), found(again, inEast)])
+    expect(Either.getOrThrow(routed)).toEqual({ place: east, workflow: { arn: inEast.arn, name: "payouts" } })
+  })
+
   it("never guesses between reaches that both have the name: the ARNs to choose from", () => {
     const routed = pickAcross("payouts", [found(east, inEast), found(west, inWest)])
     expect(leftOf(routed)).toEqual(new WorkflowAmbiguous({ address: "payouts", arns: [inEast.arn, inWest.arn] }))
