@@ -40,13 +40,6 @@ afterAll(async () => {
   await fake?.close()
 })
 
-/**
- * Until the AWS adapter's Workflows port is on this branch (branch aws17), AwsGateway answers "not
- * wired yet" in every region: the answers say so per region, and there is nothing else to check.
- */
-const notWiredYet = (listed: Json): boolean =>
-  (listed.workflow_reaches as ReadonlyArray<Json>).some((r) => String(r.error).includes("not wired to AWS yet"))
-
 /** The fake's serverless requests since `from`. */
 const serverlessSince = (from: number) =>
   fake
@@ -55,11 +48,10 @@ const serverlessSince = (from: number) =>
     .filter((r) => String(r.operation).startsWith("AmazonMWAAServerless."))
 
 describe("MWAA Serverless workflows on a server with --regions, over stdio, against two regions", () => {
-  it("list-environments lists each region's workflows as their own kind, asked in each region signed for airflow-serverless", async (context) => {
+  it("list-environments lists each region's workflows as their own kind, asked in each region signed for airflow-serverless", async () => {
     const from = fake.requests().length
     const listed = await ok(session, "list-environments")
     expect(listed.environments.sort()).toEqual(["eu-west-1/west-airflow", "us-east-1/east-airflow"])
-    if (notWiredYet(listed)) return context.skip()
     const reaches = listed.workflow_reaches as ReadonlyArray<Json>
     expect(reaches.map((r) => [r.region, r.account, r.error, r.workflows.map((w: Json) => [w.name, w.kind])])).toEqual(
       ["us-east-1", "eu-west-1"].map((region) => [
@@ -77,10 +69,9 @@ describe("MWAA Serverless workflows on a server with --regions, over stdio, agai
     for (const r of asked) expect(r).toMatchObject({ signingService: "airflow-serverless", status: 200 })
   })
 
-  it("get-fleet-health checks both regions' workflows and flags the failed latest runs first", async (context) => {
+  it("get-fleet-health checks both regions' workflows and flags the failed latest runs first", async () => {
     const health = await ok(session, "get-fleet-health")
     expect(health.checked).toBe(2)
-    if (health.workflows.unlisted.some((u: Json) => u.error.includes("not wired to AWS yet"))) return context.skip()
     expect(health.workflows).toMatchObject({ listed: 4, checked: 4, flagged: 2, unchecked: 0, unlisted: [] })
     expect(health.workflows.entries.map((e: Json) => [e.name, e.region, e.flagged, e.latest_run?.state])).toEqual([
       ["payouts-nightly", "eu-west-1", true, "failed"],
@@ -96,7 +87,6 @@ describe("MWAA Serverless workflows on a server with --regions, over stdio, agai
     // The workflow tools are written beside this change: until one is in the catalogue, there is none to call.
     if (tool === undefined) return context.skip()
     const listed = await ok(session, "list-environments")
-    if (notWiredYet(listed)) return context.skip()
     const arn = listed.workflow_reaches.find((r: Json) => r.region === "eu-west-1").workflows[1].arn
     expect(arn).toMatch(/^arn:aws:airflow-serverless:eu-west-1:/)
     const from = fake.requests().length
