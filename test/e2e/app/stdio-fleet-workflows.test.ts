@@ -97,3 +97,31 @@ describe("MWAA Serverless workflows on a server with --regions, over stdio, agai
     for (const r of asked) expect(r).toMatchObject({ region: "eu-west-1", account: ACCOUNT, signingService: "airflow-serverless" })
   })
 })
+
+describe("MWAA Serverless workflows beside one region's environments, over stdio, when ListWorkflows keeps failing", () => {
+  let single: HttpFake
+  let one: StdioSession
+  beforeAll(async () => {
+    single = await startHttpFake({ seed: { environments: [tinyEnvironment("east-airflow", "2.10.3")] }, serverless: demoServerlessSeed() })
+    one = await connectStdio([], awsModeEnv(single.url))
+  })
+  afterAll(async () => {
+    await one?.close()
+    await single?.close()
+  })
+
+  it("lists the workflows, and when the service fails every attempt, still lists the environments with workflows_error", async () => {
+    const listed = await ok(one, "list-environments")
+    expect(listed.workflows.map((w: Json) => [w.name, w.kind])).toEqual([
+      ["events-hourly", "serverless-workflow"],
+      ["payouts-nightly", "serverless-workflow"]
+    ])
+    expect(listed.workflows_error).toBeNull()
+    // Every attempt the retry policy makes (5 by default) answered 500.
+    single.failNext(5, { api: "AmazonMWAAServerless.ListWorkflows", status: 500 })
+    const failed = await ok(one, "list-environments")
+    expect(failed.environments).toEqual(["east-airflow"])
+    expect(failed.workflows).toEqual([])
+    expect(failed.workflows_error).toMatch(/^Unavailable: /)
+  })
+})
