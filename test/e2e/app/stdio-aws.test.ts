@@ -83,7 +83,8 @@ describe("what the wire saw", () => {
   it("every request signed for its service and region, with our user agent, no Path over 64, all three services used", () => {
     const all = fake.requests()
     // get-task-instance's tries of the 40-character DAG's task pass 64 characters: the webserver carries them.
-    expect(new Set(all.map((r) => r.service))).toEqual(new Set(["airflow", "logs", "s3", "webserver"]))
+    // list-environments lists the region's MWAA Serverless workflows beside its environments.
+    expect(new Set(all.map((r) => r.service))).toEqual(new Set(["airflow", "airflow-serverless", "logs", "s3", "webserver"]))
     // The webserver takes no SigV4 (a web login token, then a session): the rest is signed.
     const requests = all.filter((r) => r.service !== "webserver")
     for (const r of requests) {
