@@ -130,7 +130,11 @@ const hostOn = (deniedIn: ReadonlyArray<string> = [], throttledOnceIn: ReadonlyA
     )
   const runtime = ManagedRuntime.make(toolServicesOn(fleetPorts(plan, backendOf, { ...AppConfig.defaults, allowWrite: true })))
   runtimes.push(runtime)
-  const tools = [...catalogue.filter((t) => t.name === "list-environments" || t.name === "get-fleet-health"), whereTool, startTool]
+  const tools = [
+    ...catalogue.filter((t) => ["list-environments", "get-fleet-health", "start-workflow-run"].includes(t.name)),
+    whereTool,
+    startTool
+  ]
   const host = makeToolHost({ runtime: () => runtime.runtime() }, { tools, prompts: [], instructions: "", version: "0" })
   return (tool: string, args: Record<string, unknown> = {}) => host.callTool(tool, args, { signal: new AbortController().signal })
 }
@@ -249,6 +253,23 @@ describe("workflows on a server with several targets", () => {
     const started = await call("start-workflow-test", { workflow: prod })
     expect(started.isError, started.text).toBe(false)
     expect(callsIn("us-east-1").slice(eastFrom)).toEqual(["AmazonMWAAServerless.StartWorkflowRun"])
+  })
+})
+
+describe("start-workflow-run on a server with several targets", () => {
+  it("starts a run in the reach of the workflow's ARN, and is refused on a reach with a read-only target", async () => {
+    const listed = await call("list-environments")
+    const reaches = (listed.structuredContent as { workflow_reaches: ReadonlyArray<ReachAnswer> }).workflow_reaches
+    const eu = reaches[2]?.workflows[0]?.arn
+    const from = callsIn("eu-west-1").length
+    const started = await call("start-workflow-run", { workflow: eu, client_token: "fleet-eu-1" })
+    expect(started.isError, started.text).toBe(false)
+    expect(callsIn("eu-west-1").slice(from)).toContain("AmazonMWAAServerless.StartWorkflowRun")
+    const west = callsIn("us-west-2").length
+    const refused = await call("start-workflow-run", { workflow: reaches[1]?.workflows[0]?.arn, client_token: "fleet-dr-1" })
+    expect(refused.isError).toBe(true)
+    expect(refused.text).toContain('says "writes": false for dr')
+    expect(callsIn("us-west-2").slice(west)).toEqual([])
   })
 })
 
