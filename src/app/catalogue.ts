@@ -29,6 +29,12 @@ import { stopWorkflowRunTool } from "./tools/stop-workflow-run.js"
 import { triggerDagRunTool } from "./tools/trigger-dag-run.js"
 import { updateEnvironmentTool } from "./tools/update-environment.js"
 import { waitForDagRunTool } from "./tools/wait-for-dag-run.js"
+import { getWorkflowTool } from "./tools/get-workflow.js"
+import { getWorkflowDefinitionTool } from "./tools/get-workflow-definition.js"
+import { getWorkflowRunTool } from "./tools/get-workflow-run.js"
+import { listWorkflowRunsTool } from "./tools/list-workflow-runs.js"
+import { listWorkflowTaskInstancesTool } from "./tools/list-workflow-task-instances.js"
+import { listWorkflowsTool } from "./tools/list-workflows.js"
 
 /** Tools whose answers are about one environment: on a server with several targets, each names its target. */
 const environmentTools: ReadonlyArray<AnyToolSpec> = (
@@ -62,8 +68,17 @@ const environmentTools: ReadonlyArray<AnyToolSpec> = (
   ] as ReadonlyArray<AnyToolSpec>
 ).map((spec: AnyToolSpec): AnyToolSpec => ({ ...spec, output: withTargetField(spec.output) }))
 
-/** Tools about MWAA Serverless workflows: no environment, so no target field. */
-const workflowTools: ReadonlyArray<AnyToolSpec> = [startWorkflowRunTool, stopWorkflowRunTool] as ReadonlyArray<AnyToolSpec>
+/** Tools about MWAA Serverless workflows: about a workflow of the region, not an environment, so no target field. */
+const workflowTools: ReadonlyArray<AnyToolSpec> = [
+  listWorkflowsTool,
+  getWorkflowTool,
+  getWorkflowDefinitionTool,
+  listWorkflowRunsTool,
+  getWorkflowRunTool,
+  listWorkflowTaskInstancesTool,
+  startWorkflowRunTool,
+  stopWorkflowRunTool
+] as ReadonlyArray<AnyToolSpec>
 
 /** The tool catalogue, in the order an assistant meets them while triaging. */
 export const catalogue: ReadonlyArray<AnyToolSpec> = [listEnvironmentsTool, getFleetHealthTool, ...environmentTools, ...workflowTools]

@@ -42,12 +42,14 @@ export const logIdentity = (parts: ReadonlyArray<string | number>): string => {
   return h.toString(16).padStart(8, "0")
 }
 
-const toBase64Url = (text: string) =>
+/** UTF-8 text as base64url: the form of the server's continuation tokens. */
+export const toBase64Url = (text: string) =>
   btoa(String.fromCharCode(...new TextEncoder().encode(text)))
     .replace(/\+/g, "-")
     .replace(/\//g, "_")
     .replace(/=+$/, "")
-const fromBase64Url = (token: string) => {
+/** The UTF-8 text of a base64url token; throws on one that is not. */
+export const fromBase64Url = (token: string) => {
   const binary = atob(token.replace(/-/g, "+").replace(/_/g, "/"))
   return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)))
 }

@@ -62,7 +62,8 @@ export const contractBackends: ReadonlyArray<ContractBackend> = [
   {
     name: "AWS SDK gateway over the HTTP fake",
     start: async (seed) => {
-      const fake = await startHttpFake({ seed })
+      // The seed's workflows too (the HTTP fake serves the demo's when none are given).
+      const fake = await startHttpFake({ seed, ...(seed.serverless === undefined ? {} : { serverless: seed.serverless }) })
       return {
         layer: AwsGateway.layer({
           region: "us-east-1",

@@ -40,3 +40,20 @@ export const WRITE_TOOLS = [
 
 /** Tools about MWAA Serverless workflows: they take `workflow`, not `environment_name`, and are not per Airflow release. */
 export const actsOnWorkflows = (tool: string): boolean => tool.includes("workflow")
+
+/**
+ * The MWAA Serverless workflow read tools. They act on a workflow, not on an environment of an
+ * Airflow release, so the environment and release-matrix suites leave them out; they are exercised
+ * by test/contract/workflows-read.test.ts and test/e2e/app/stdio-workflows-read.test.ts.
+ */
+export const WORKFLOW_READ_TOOLS = [
+  "list-workflows",
+  "get-workflow",
+  "get-workflow-definition",
+  "list-workflow-runs",
+  "get-workflow-run",
+  "list-workflow-task-instances"
+] as const
+
+/** Every tool of the catalogue. */
+export const ALL_TOOLS: ReadonlyArray<string> = [...READ_TOOLS, ...WORKFLOW_READ_TOOLS, ...WRITE_TOOLS]

@@ -99,4 +99,4 @@ export const tempCallLog = () => {
   }
 }
 
-export { READ_TOOLS, WRITE_TOOLS } from "../../support/tool-names.js"
+export { READ_TOOLS, WORKFLOW_READ_TOOLS, WRITE_TOOLS } from "../../support/tool-names.js"

@@ -9,7 +9,7 @@ import { LATEST_PROTOCOL_VERSION } from "@modelcontextprotocol/sdk/types.js"
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 import { binPath } from "../../support/bin-path.js"
 import { connectStdio, type StdioSession } from "../../support/stdio-client.js"
-import { READ_TOOLS, WRITE_TOOLS } from "./stdio-helpers.js"
+import { READ_TOOLS, WORKFLOW_READ_TOOLS, WRITE_TOOLS } from "./stdio-helpers.js"
 import { actsOnWorkflows } from "../../support/tool-names.js"
 
 const ALL_TOOLS = [
@@ -42,7 +42,13 @@ const ALL_TOOLS = [
   "list-pending-approvals",
   "respond-to-approval",
   "start-workflow-run",
-  "stop-workflow-run"
+  "stop-workflow-run",
+  "list-workflows",
+  "get-workflow",
+  "get-workflow-definition",
+  "list-workflow-runs",
+  "get-workflow-run",
+  "list-workflow-task-instances"
 ]
 
 describe("tools/list and initialize from --demo (read-only)", () => {
@@ -54,19 +60,19 @@ describe("tools/list and initialize from --demo (read-only)", () => {
     await session?.close()
   })
 
-  it("lists exactly the 30 tools", async () => {
+  it("lists exactly the 36 tools", async () => {
     const { tools } = await session.client.listTools()
     expect(tools.map((t) => t.name).sort()).toEqual([...ALL_TOOLS].sort())
-    expect(new Set(tools.map((t) => t.name)).size).toBe(30)
+    expect(new Set(tools.map((t) => t.name)).size).toBe(36)
     // The helpers' read/write split is the same partition.
-    expect([...READ_TOOLS, ...WRITE_TOOLS].sort()).toEqual([...ALL_TOOLS].sort())
+    expect([...READ_TOOLS, ...WORKFLOW_READ_TOOLS, ...WRITE_TOOLS].sort()).toEqual([...ALL_TOOLS].sort())
   })
 
   it("annotates read, destructive, idempotent and open-world tools", async () => {
     const { tools } = await session.client.listTools()
     const readOnly = tools.filter((t) => t.annotations?.readOnlyHint === true).map((t) => t.name)
-    expect(readOnly.sort()).toEqual([...READ_TOOLS].sort())
-    expect(readOnly).toHaveLength(20)
+    expect(readOnly.sort()).toEqual([...READ_TOOLS, ...WORKFLOW_READ_TOOLS].sort())
+    expect(readOnly).toHaveLength(26)
     for (const t of tools) {
       expect(t.annotations?.readOnlyHint, t.name).toBeTypeOf("boolean")
       expect(t.annotations?.openWorldHint, t.name).toBe(true)
@@ -101,7 +107,8 @@ describe("tools/list and initialize from --demo (read-only)", () => {
     expect((byName.get("list-dags")!.inputSchema.properties as Record<string, { type?: string }>)["limit"]?.type).toBe("integer")
     // list-environments and get-fleet-health act on every environment the server reaches (the latter on a list of them).
     // The MWAA Serverless tools act on a workflow instead.
-    for (const t of tools.filter((t) => actsOnWorkflows(t.name))) expect(t.inputSchema.properties, t.name).toHaveProperty("workflow")
+    for (const t of tools.filter((t) => actsOnWorkflows(t.name) && t.name !== "list-workflows"))
+      expect(t.inputSchema.properties, t.name).toHaveProperty("workflow")
     for (const t of tools.filter((t) => t.name !== "list-environments" && t.name !== "get-fleet-health" && !actsOnWorkflows(t.name))) {
       expect(t.inputSchema.properties, t.name).toHaveProperty("environment_name")
     }
@@ -217,7 +224,7 @@ describe("stdout hygiene (bin spawned by hand)", () => {
     const byId = new Map(messages.filter((m) => m.id !== undefined).map((m) => [m.id, m]))
     expect(byId.get(1)?.result?.serverInfo?.name).toBe("mwaa-mcp-server")
     expect(byId.get(1)?.result?.instructions).toContain("--allow-write")
-    expect(byId.get(2)?.result?.tools).toHaveLength(30)
+    expect(byId.get(2)?.result?.tools).toHaveLength(36)
     expect(byId.get(3)?.result?.isError).not.toBe(true)
     expect(byId.get(3)?.result?.structuredContent?.dags).toHaveLength(1)
     expect(byId.get(4)?.result?.isError).toBe(true)

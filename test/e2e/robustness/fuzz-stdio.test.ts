@@ -29,7 +29,7 @@ import {
   DEMO_MANUAL_RUN,
   ORDERS_DAG
 } from "../../../src/adapters/fake-mwaa/index.js"
-import { callTool, type Json, READ_TOOLS, WRITE_TOOLS } from "../app/stdio-helpers.js"
+import { callTool, type Json, READ_TOOLS, WORKFLOW_READ_TOOLS, WRITE_TOOLS } from "../app/stdio-helpers.js"
 import { initialize, megabytes, memoryOf, type RawChild, spawnRaw } from "../../support/raw-stdio.js"
 import { connectStdio, type StdioSession } from "../../support/stdio-client.js"
 
@@ -44,7 +44,7 @@ const HUGE = 100_000
 
 const ENV2 = DEMO_ENVIRONMENT_2
 const ENV3 = DEMO_ENVIRONMENT_3
-const ALL_TOOLS: ReadonlyArray<string> = [...READ_TOOLS, ...WRITE_TOOLS]
+const ALL_TOOLS: ReadonlyArray<string> = [...READ_TOOLS, ...WORKFLOW_READ_TOOLS, ...WRITE_TOOLS]
 
 // ---- generated calls -------------------------------------------------------------------------
 
@@ -63,7 +63,9 @@ const VALID_CALLS: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
   ["get-task-logs", { environment_name: ENV2, dag_id: ORDERS_DAG, dag_run_id: DEMO_MANUAL_RUN, task_id: DEMO_FAILED_TASK, tail_lines: 5 }],
   ["get-import-errors", { environment_name: ENV3 }],
   ["list-connections", { environment_name: ENV2 }],
-  ["list-variables", { environment_name: ENV3, limit: 3 }]
+  ["list-variables", { environment_name: ENV3, limit: 3 }],
+  ["list-workflow-runs", { workflow: "payouts-nightly", state: "failed", max_results: 5 }],
+  ["list-workflow-task-instances", { workflow: "payouts-nightly", run_id: "scheduled-20261125T020000Z", include_details: true }]
 ]
 
 /** Plausible write calls: refused without --allow-write, whatever their arguments. */

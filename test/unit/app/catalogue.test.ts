@@ -1,4 +1,4 @@
-import { actsOnWorkflows, READ_TOOLS, WRITE_TOOLS } from "../../support/tool-names.js"
+import { actsOnWorkflows, READ_TOOLS, WORKFLOW_READ_TOOLS, WRITE_TOOLS } from "../../support/tool-names.js"
 import { describe, expect, it } from "@effect/vitest"
 import { Ajv } from "ajv"
 import formats from "ajv-formats"
@@ -16,16 +16,16 @@ const keysOf = (value: unknown): Array<string> =>
       : Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)])
 
 describe("tool catalogue", () => {
-  it("has the 28 tools: 20 read (the product's 13, diagnose-dag-run, get-environment-health, get-fleet-health, wait-for-dag-run, list-pending-approvals, list-asset-events, get-xcom) and 8 write, with unique names", () => {
+  it("has the 36 tools: 20 read (the product's 13, diagnose-dag-run, get-environment-health, get-fleet-health, wait-for-dag-run, list-pending-approvals, list-asset-events, get-xcom), 6 workflow reads and 10 write, with unique names", () => {
     const names = descriptors.map((d) => d.name)
     expect(new Set(names).size).toBe(names.length)
-    expect([...names].sort()).toEqual([...READ_TOOLS, ...WRITE_TOOLS].sort())
+    expect([...names].sort()).toEqual([...READ_TOOLS, ...WORKFLOW_READ_TOOLS, ...WRITE_TOOLS].sort())
     expect(
       descriptors
         .filter((d) => d.annotations.readOnlyHint)
         .map((d) => d.name)
         .sort()
-    ).toEqual([...READ_TOOLS].sort())
+    ).toEqual([...READ_TOOLS, ...WORKFLOW_READ_TOOLS].sort())
   })
 
   it("annotates each tool: destructive for delete and clear, idempotent for pause/unpause, open world for all", () => {
@@ -62,8 +62,11 @@ describe("tool catalogue", () => {
     for (const d of descriptors) {
       const props = Object.keys((d.inputSchema["properties"] ?? {}) as object)
       // list-environments and get-fleet-health act on every environment the server reaches (the latter on a list of them).
-      if (actsOnWorkflows(d.name)) expect(props).toContain("workflow")
-      else if (d.name !== "list-environments" && d.name !== "get-fleet-health") {
+      // The workflow tools act on an MWAA Serverless workflow (list-workflows on the region's), never on an environment.
+      if (actsOnWorkflows(d.name)) {
+        expect(props).not.toContain("environment_name")
+        if (d.name !== "list-workflows") expect(props).toContain("workflow")
+      } else if (d.name !== "list-environments" && d.name !== "get-fleet-health") {
         expect(props.some((p) => p === "environment_name")).toBe(true)
       }
       for (const p of props) expect(p).toMatch(/^[a-z][a-z0-9_]*$/)

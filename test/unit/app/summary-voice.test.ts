@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest"
 import { ManagedRuntime, Option } from "effect"
-import { demoServerlessSeed, EVENTS_RUNNING_RUN } from "../../../src/adapters/fake-mwaa-serverless/index.js"
+import { EVENTS_RUNNING_RUN } from "../../../src/adapters/fake-mwaa-serverless/index.js"
 import { catalogue } from "../../../src/app/catalogue.js"
 import { instructions } from "../../../src/app/instructions.js"
 import { prompts } from "../../../src/app/prompts.js"
 import { DATA_LABEL, makeToolHost } from "../../../src/app/tool-host.js"
 import { FRAGMENTS, HOSTILE, hostileEnvironment } from "../../support/hostile-seed.js"
 import { quietFakeToolServices } from "../../support/test-layer.js"
+import { HOSTILE_WORKFLOW, LONG_WORKFLOW_RUN, workflowsServerlessSeed } from "../../support/workflows-seed.js"
 
 // The summary line above DATA_LABEL is the server's own voice. Every tool of the catalogue is called
 // on an environment whose every free-text field says the same planted instruction (see
@@ -52,7 +53,14 @@ const argumentsFor: Readonly<Record<string, Record<string, unknown>>> = {
   "list-asset-events": { dag_id: "d" },
   // The demo's workflows (the hostile seed has none): the planted text is in the parameters sent.
   "start-workflow-run": { workflow: "payouts-nightly", override_parameters: { note: HOSTILE } },
-  "stop-workflow-run": { workflow: "events-hourly", run_id: EVENTS_RUNNING_RUN, confirm_run_id: EVENTS_RUNNING_RUN }
+  "stop-workflow-run": { workflow: "events-hourly", run_id: EVENTS_RUNNING_RUN, confirm_run_id: EVENTS_RUNNING_RUN },
+  // A workflow whose description, run and task error messages plant the same text (test/support/workflows-seed.ts).
+  "list-workflows": { full: true },
+  "get-workflow": { workflow: HOSTILE_WORKFLOW },
+  "get-workflow-definition": { workflow: HOSTILE_WORKFLOW },
+  "list-workflow-runs": { workflow: HOSTILE_WORKFLOW, full: true },
+  "get-workflow-run": { workflow: HOSTILE_WORKFLOW, run_id: LONG_WORKFLOW_RUN },
+  "list-workflow-task-instances": { workflow: HOSTILE_WORKFLOW, run_id: LONG_WORKFLOW_RUN, include_details: true }
 }
 
 /** Tools for Airflow 3.1 and later: on older versions they answer an error saying so, in the server's voice too. */
@@ -63,7 +71,7 @@ const hostFor = (airflowVersion: string) => {
     // A second environment whose name is the planted text: list-environments must not repeat it.
     {
       environments: [hostileEnvironment("hostile", airflowVersion), { name: HOSTILE, airflowVersion, status: HOSTILE }],
-      serverless: demoServerlessSeed()
+      serverless: workflowsServerlessSeed()
     },
     { allowWrite: true, defaultEnvironment: Option.some("hostile") }
   )
@@ -108,7 +116,11 @@ describe.each(["2.10.3", "3.0.6", "3.2.1"])("summaries on Airflow %s with plante
         "get-environment",
         "list-connections",
         "list-asset-events",
-        "get-xcom"
+        "get-xcom",
+        "list-workflows",
+        "get-workflow-definition",
+        "get-workflow-run",
+        "list-workflow-task-instances"
       ]) {
         const result = await call(name, argumentsFor[name] ?? {})
         const data = result.text.slice(result.text.indexOf(DATA_LABEL))

@@ -3,7 +3,7 @@ import { join, relative } from "node:path"
 import { fileURLToPath } from "node:url"
 import ts from "typescript"
 import { describe, expect, it } from "vitest"
-import { READ_TOOLS, WRITE_TOOLS } from "../../support/tool-names.js"
+import { READ_TOOLS, WORKFLOW_READ_TOOLS, WRITE_TOOLS } from "../../support/tool-names.js"
 
 /**
  * Issue 14: the domain returns intents and src/app words them. No string the domain writes may name a
@@ -40,7 +40,7 @@ const cliFlags = (): Array<string> => {
   return [...options.matchAll(/^\s*"?([a-z][a-z-]*)"?\s*:\s*\{\s*type:/gm)].map((m) => `--${m[1]}`)
 }
 
-const toolNames: ReadonlyArray<string> = [...READ_TOOLS, ...WRITE_TOOLS]
+const toolNames: ReadonlyArray<string> = [...READ_TOOLS, ...WORKFLOW_READ_TOOLS, ...WRITE_TOOLS]
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")
 
 /** What a literal names that the app owns: a whole tool name or flag (not a prefix of a longer word), or an MWAA_ variable. */

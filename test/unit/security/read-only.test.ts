@@ -1,4 +1,4 @@
-import { READ_TOOLS, WRITE_TOOLS } from "../../support/tool-names.js"
+import { READ_TOOLS, WORKFLOW_READ_TOOLS, WRITE_TOOLS } from "../../support/tool-names.js"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { Option } from "effect"
 import * as fc from "fast-check"
@@ -232,8 +232,8 @@ describe("read-only by default: no tool, whatever its arguments, writes anything
   })
   afterAll(() => h.dispose())
 
-  it("the catalogue is the 28 tools, the 8 write tools among them", () => {
-    expect([...schemas.keys()].sort()).toEqual([...ALL_TOOLS].sort())
+  it("the catalogue is the 36 tools, the 10 write tools among them", () => {
+    expect([...schemas.keys()].sort()).toEqual([...ALL_TOOLS, ...WORKFLOW_READ_TOOLS].sort())
     const advertisedWrites = h.host.tools
       .filter((t) => !t.annotations.readOnlyHint)
       .map((t) => t.name)

@@ -1,4 +1,5 @@
-import { READ_TOOLS } from "../../support/tool-names.js"
+import { READ_TOOLS, WORKFLOW_READ_TOOLS } from "../../support/tool-names.js"
+import type { SeedWorkflow } from "../../../src/adapters/fake-mwaa-serverless/index.js"
 import { describe, expect, it } from "vitest"
 import * as fc from "fast-check"
 import type { ToolCallResult } from "../../../src/ports/ToolHost.js"
@@ -148,7 +149,17 @@ const secretsArb = fc.record({
   lastUpdatePassword: FORMS.unquoted,
   tagToken: FORMS.opaque,
   assetEventToken: FORMS.opaque,
-  assetEventNested: FORMS.opaque
+  assetEventNested: FORMS.opaque,
+  // An MWAA Serverless workflow's: its description, its run's error and parameters, a task's error and XCom, its YAML definition.
+  wfDescriptionToken: FORMS.unquoted,
+  wfRunErrorPassword: FORMS.unquoted,
+  wfConfPassword: FORMS.opaque,
+  wfTaskUriPassword: FORMS.uriPassword,
+  wfXcomToken: FORMS.opaque,
+  wfXcomNested: FORMS.opaque,
+  wfYamlPassword: FORMS.opaque,
+  wfYamlConnUri: FORMS.uriPassword,
+  wfYamlApiKey: FORMS.quoted
 })
 type Secrets = typeof secretsArb extends fc.Arbitrary<infer A> ? A : never
 
@@ -365,14 +376,69 @@ const environmentSeed = (name: string, airflowVersion: string, s: Secrets): Fake
   })
 })
 
+const WORKFLOW = "secrets-wf"
+const WORKFLOW_RUN = "manual-20261124T000000Z"
+const WORKFLOW_TASK = "rotate-20261124T000000Z"
+
+const workflowSeed = (s: Secrets): SeedWorkflow => ({
+  name: WORKFLOW,
+  arnSuffix: "Ss3Cc4Rr5T",
+  description: `Rotates the vault keys (token=${s.wfDescriptionToken})`,
+  roleName: "mwaa-serverless-secrets",
+  logGroupName: "/aws/mwaa-serverless/secrets-wf",
+  status: "READY",
+  createdAt: "2026-11-01T00:00:00Z",
+  versions: [
+    {
+      version: "0123456789abcdef0123456789abcdef",
+      createdAt: "2026-11-01T00:00:00Z",
+      definition: { bucket: "secrets-definitions", objectKey: "secrets-wf.yaml" },
+      definitionYaml: [
+        "secrets_wf:",
+        "  tasks:",
+        "    rotate:",
+        `      password: ${s.wfYamlPassword}`,
+        `      conn_uri: postgresql://vault:${s.wfYamlConnUri}@vault.internal:5432/keys`,
+        `      op_kwargs: {"api_key": "${s.wfYamlApiKey}"}`,
+        ""
+      ].join("\n")
+    }
+  ],
+  runs: [
+    {
+      runId: WORKFLOW_RUN,
+      runType: "ON_DEMAND",
+      status: "FAILED",
+      createdAt: "2026-11-24T00:00:00Z",
+      startedAt: "2026-11-24T00:00:05Z",
+      endedAt: "2026-11-24T00:01:00Z",
+      errorMessage: `rotate failed: password=${s.wfRunErrorPassword}`,
+      overrideParameters: { password: s.wfConfPassword, region: "us-east-1" },
+      tasks: [
+        {
+          taskInstanceId: WORKFLOW_TASK,
+          taskId: "rotate",
+          operatorName: "PythonOperator",
+          status: "FAILED",
+          attemptNumber: 1,
+          errorMessage: `OperationalError: could not connect to postgresql://vault:${s.wfTaskUriPassword}@vault.internal:5432`,
+          logStream: "workflow.secrets-wf.rotate.attempt-1",
+          xcom: { api_token: s.wfXcomToken, result: JSON.stringify({ client: { secret: s.wfXcomNested } }) }
+        }
+      ]
+    }
+  ]
+})
+
 const seedOf = (s: Secrets): FakeSeed => ({
-  environments: [environmentSeed(ENV_2, "2.10.3", s), environmentSeed(ENV_3, "3.0.6", s)]
+  environments: [environmentSeed(ENV_2, "2.10.3", s), environmentSeed(ENV_3, "3.0.6", s)],
+  serverless: { workflows: [workflowSeed(s)], now: "2026-11-25T00:00:00Z" }
 })
 
 // ---- the calls: every read tool, with ids from the seed ------------------------------------------
 
 interface Call {
-  readonly tool: (typeof READ_TOOLS)[number]
+  readonly tool: (typeof READ_TOOLS)[number] | (typeof WORKFLOW_READ_TOOLS)[number]
   readonly args: Record<string, unknown>
   /** Calls about a DAG that does not exist: Airflow's 404 body is part of the answer. */
   readonly expectError?: boolean
@@ -415,6 +481,16 @@ const callsFor = (environment_name: string, s: Secrets): ReadonlyArray<Call> => 
   ]
 }
 
+/** The workflow tools act on no environment: called once a case, not once per environment. */
+const workflowCalls: ReadonlyArray<Call> = [
+  { tool: "list-workflows", args: { full: true } },
+  { tool: "get-workflow", args: { workflow: WORKFLOW } },
+  { tool: "get-workflow-definition", args: { workflow: WORKFLOW } },
+  { tool: "list-workflow-runs", args: { workflow: WORKFLOW, full: true } },
+  { tool: "get-workflow-run", args: { workflow: WORKFLOW, run_id: WORKFLOW_RUN } },
+  { tool: "list-workflow-task-instances", args: { workflow: WORKFLOW, run_id: WORKFLOW_RUN, include_details: true } }
+]
+
 /** The secret, or its first or last 10 characters (a mask that stops early or starts late), in the answer. */
 const leaksOf = (answer: string, secrets: ReadonlyArray<readonly [string, string]>) =>
   secrets.flatMap(([place, secret]) => {
@@ -437,10 +513,10 @@ describe("secrets: no read tool answer contains a secret from any place a secret
       .map((t) => t.name)
       .sort()
     void h.dispose()
-    expect(reads).toEqual([...READ_TOOLS].sort())
+    expect(reads).toEqual([...READ_TOOLS, ...WORKFLOW_READ_TOOLS].sort())
     const fakeSecrets = fc.sample(secretsArb, 1)[0]!
-    const called = new Set(callsFor(ENV_2, fakeSecrets).map((c) => c.tool))
-    expect([...called].sort()).toEqual([...READ_TOOLS].sort())
+    const called = new Set([...callsFor(ENV_2, fakeSecrets), ...workflowCalls].map((c) => c.tool))
+    expect([...called].sort()).toEqual([...READ_TOOLS, ...WORKFLOW_READ_TOOLS].sort())
   })
 
   /**
@@ -461,8 +537,8 @@ describe("secrets: no read tool answer contains a secret from any place a secret
           try {
             const secrets = secretList(s)
             const problems: Array<string> = []
-            for (const environment_name of [ENV_2, ENV_3]) {
-              for (const call of callsFor(environment_name, s)) {
+            for (const calls of [callsFor(ENV_2, s), callsFor(ENV_3, s), workflowCalls]) {
+              for (const call of calls) {
                 const answer: ToolCallResult = await h.call(call.tool, call.args)
                 const text = answerText(answer)
                 const where = `${call.tool} ${JSON.stringify(call.args)}`
