@@ -12,7 +12,7 @@ import type { ResolvedWorkflow } from "../workflow-resolution.js"
 /** Versions read for a workflow's answer: the service's first page, the newest shown first. */
 export const VERSIONS_SHOWN = 20
 
-const rowOf = (w: WorkflowSummary): WorkflowRow => ({
+export const rowOf = (w: WorkflowSummary): WorkflowRow => ({
   name: w.name,
   arn: w.arn,
   status: w.status,

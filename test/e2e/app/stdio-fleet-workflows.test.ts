@@ -69,6 +69,25 @@ describe("MWAA Serverless workflows on a server with --regions, over stdio, agai
     for (const r of asked) expect(r).toMatchObject({ signingService: "airflow-serverless", status: 200 })
   })
 
+  it("list-workflows lists both regions' workflows at once, their ARNs naming their regions; a name in both is refused with the ARNs", async () => {
+    const listed = await ok(session, "list-workflows", { max_results: 3 })
+    expect(listed.workflows).toHaveLength(3)
+    expect(listed.more_workflows).toBe(1)
+    expect(listed.unlisted_regions).toEqual([])
+    const all = await ok(session, "list-workflows", {})
+    expect(all.workflows.map((w: Json) => `${w.name}@${String(w.arn).split(":")[3]}`).sort()).toEqual([
+      "events-hourly@eu-west-1",
+      "events-hourly@us-east-1",
+      "payouts-nightly@eu-west-1",
+      "payouts-nightly@us-east-1"
+    ])
+    const ambiguous = await session.client.callTool({ name: "get-workflow", arguments: { workflow: "payouts-nightly" } })
+    expect(ambiguous.isError).toBe(true)
+    const text = (ambiguous.content as ReadonlyArray<{ text?: string }>)[0]?.text ?? ""
+    expect(text).toContain("names 2 workflows")
+    for (const w of all.workflows.filter((x: Json) => x.name === "payouts-nightly")) expect(text).toContain(w.arn)
+  })
+
   it("get-fleet-health checks both regions' workflows and flags the failed latest runs first", async () => {
     const health = await ok(session, "get-fleet-health")
     expect(health.checked).toBe(2)
