@@ -4,6 +4,7 @@ import { clearTaskInstancesTool } from "./tools/clear-task-instances.js"
 import { createEnvironmentTool } from "./tools/create-environment.js"
 import { deleteEnvironmentTool } from "./tools/delete-environment.js"
 import { diagnoseDagRunTool } from "./tools/diagnose-dag-run.js"
+import { diagnoseWorkflowRunTool } from "./tools/diagnose-workflow-run.js"
 import { getDagTool } from "./tools/get-dag.js"
 import { getDagRunTool } from "./tools/get-dag-run.js"
 import { getDagSourceTool } from "./tools/get-dag-source.js"
@@ -13,6 +14,7 @@ import { getFleetHealthTool } from "./tools/get-fleet-health.js"
 import { getImportErrorsTool } from "./tools/get-import-errors.js"
 import { getTaskInstanceTool } from "./tools/get-task-instance.js"
 import { getTaskLogsTool } from "./tools/get-task-logs.js"
+import { getWorkflowTaskLogsTool } from "./tools/get-workflow-task-logs.js"
 import { listAssetEventsTool } from "./tools/list-asset-events.js"
 import { getXcomTool } from "./tools/get-xcom.js"
 import { listConnectionsTool } from "./tools/list-connections.js"
@@ -76,6 +78,8 @@ const workflowTools: ReadonlyArray<AnyToolSpec> = [
   listWorkflowRunsTool,
   getWorkflowRunTool,
   listWorkflowTaskInstancesTool,
+  diagnoseWorkflowRunTool,
+  getWorkflowTaskLogsTool,
   startWorkflowRunTool,
   stopWorkflowRunTool
 ] as ReadonlyArray<AnyToolSpec>

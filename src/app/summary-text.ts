@@ -23,7 +23,7 @@ export const MAX_ID_CHARS = 100
 
 const NOT_SHOWN = "(id not shown: see the data below)"
 
-const idOf =
+export const idOf =
   <A>(schema: Schema.Schema<A, string>) =>
   (value: string | null | undefined): string => {
     const is = Schema.is(schema)

@@ -14,7 +14,7 @@ import type { ClientTokenConflict, WorkflowRunEnded } from "../domain/workflow-w
 import type { WorkflowOutOfReach, WorkflowWritesForbidden } from "../domain/workflow-routing.js"
 import { maskThenCut } from "../domain/redaction.js"
 import { DATA_LABEL } from "./data-label.js"
-import { READ_TASK_LOG, type UnusableLogToken } from "../domain/log-token.js"
+import { READ_TASK_LOG, READ_WORKFLOW_TASK_LOG, type UnusableLogToken } from "../domain/log-token.js"
 import type { ApprovalRefused } from "../domain/approvals.js"
 import { approvalRefusedText } from "./approval-errors.js"
 
@@ -119,20 +119,24 @@ const unsupportedVersionText = (e: UnsupportedAirflowVersion): string =>
   `Environment ${e.environmentName} runs Airflow ${e.airflowVersion || "(unknown)"}; this server needs ` +
   "Airflow 2.4.3 or later (the first version MWAA's InvokeRestApi supports) or 3.x. Upgrade the environment with update-environment."
 
-/** Why a task log's continuation_token cannot be used, and what to pass instead. */
-const unusableTokenText = (e: UnusableLogToken): string => {
+/** Why a task log's continuation_token cannot be used, and what to pass instead (a workflow task's log names its own ids). */
+const unusableTokenText = (e: UnusableLogToken, place: Place): string => {
+  const workflow = place?.kind === "workflow"
   switch (e.problem) {
     case "not-issued":
-      return "continuation_token is not one this server gave out: pass the continuation_token of a previous get-task-logs answer unchanged."
+      return `continuation_token is not one this server gave out: pass the continuation_token of a previous ${workflow ? "get-workflow-task-logs" : "get-task-logs"} answer unchanged.`
     case "other-try":
-      return "continuation_token belongs to another task try's log: pass the same dag_id, dag_run_id, task_id, map_index and try_number as the call that returned it."
+      return workflow
+        ? "continuation_token belongs to another task's log (or another attempt of this task): pass the same workflow, run_id and task_instance_id as the call that returned it, or call again without it to read the latest attempt's log."
+        : "continuation_token belongs to another task try's log: pass the same dag_id, dag_run_id, task_id, map_index and try_number as the call that returned it."
     case "other-source":
       return `continuation_token was given for a ${e.given} log, but this log is now read from ${e.now}: call again without it.`
   }
 }
 
 /** An operation as the error names it: the task-log read's own failures are the tool's that reads task logs. */
-const operationText = (operation: string): string => (operation === READ_TASK_LOG ? "get-task-logs" : operation)
+const operationText = (operation: string): string =>
+  operation === READ_TASK_LOG ? "get-task-logs" : operation === READ_WORKFLOW_TASK_LOG ? "get-workflow-task-logs" : operation
 
 /** MWAA Serverless's operations: their IAM actions are airflow-serverless:<operation>. */
 const SERVERLESS_ACTIONS: ReadonlySet<string> = new Set([
@@ -239,7 +243,7 @@ const wordings = (tool: string, place: Place, name = place?.name) => ({
   // Worded as the Validation failure it was before it was its own error, the server's words below the label as then.
   UnusableLogToken: (e: UnusableLogToken) =>
     Effect.succeed(
-      `${tool} failed${whereIn(place)}: Validation [${operationText(READ_TASK_LOG)}].\n\n${DATA_LABEL}\n${unusableTokenText(e)}`
+      `${tool} failed${whereIn(place)}: Validation [${operationText(place?.kind === "workflow" ? READ_WORKFLOW_TASK_LOG : READ_TASK_LOG)}].\n\n${DATA_LABEL}\n${unusableTokenText(e, place)}`
     ),
   ApprovalRefused: (e: ApprovalRefused) =>
     Effect.succeed(approvalRefusedText(tool, e, place?.kind === "environment" ? place.name : undefined)),

@@ -22,3 +22,6 @@ export class UnusableLogToken extends Schema.TaggedError<UnusableLogToken>("mwaa
  * log cannot be read at all); the app shows it as the tool that reads task logs.
  */
 export const READ_TASK_LOG = "ReadTaskLog"
+
+/** The same for a workflow task's log (MWAA Serverless): shown as the tool that reads those. */
+export const READ_WORKFLOW_TASK_LOG = "ReadWorkflowTaskLog"

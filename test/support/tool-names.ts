@@ -44,7 +44,9 @@ export const actsOnWorkflows = (tool: string): boolean => tool.includes("workflo
 /**
  * The MWAA Serverless workflow read tools. They act on a workflow, not on an environment of an
  * Airflow release, so the environment and release-matrix suites leave them out; they are exercised
- * by test/contract/workflows-read.test.ts and test/e2e/app/stdio-workflows-read.test.ts.
+ * by test/contract/workflows-read.test.ts and test/e2e/app/stdio-workflows-read.test.ts (the triage tools,
+ * diagnose-workflow-run and get-workflow-task-logs, by test/contract/workflow-triage.test.ts and
+ * test/e2e/app/stdio-workflow-triage.test.ts).
  */
 export const WORKFLOW_READ_TOOLS = [
   "list-workflows",
@@ -52,7 +54,9 @@ export const WORKFLOW_READ_TOOLS = [
   "get-workflow-definition",
   "list-workflow-runs",
   "get-workflow-run",
-  "list-workflow-task-instances"
+  "list-workflow-task-instances",
+  "diagnose-workflow-run",
+  "get-workflow-task-logs"
 ] as const
 
 /** Every tool of the catalogue. */

@@ -8,7 +8,7 @@ import { taskIdText } from "../summary-text.js"
 const LEVELS = ["debug", "info", "warning", "error", "critical"] as const
 
 /** A filter is a few words at most; a longer one is a mistake (and would be costly to match). */
-const filter = Schema.String.pipe(
+export const filter = Schema.String.pipe(
   Schema.minLength(1),
   Schema.maxLength(200),
   Schema.annotations({
@@ -17,7 +17,7 @@ const filter = Schema.String.pipe(
   })
 )
 
-const level = Schema.transform(
+export const level = Schema.transform(
   Schema.Literal(...LEVELS, ...LEVELS.map((l) => l.toUpperCase() as Uppercase<typeof l>)),
   Schema.Literal(...LEVELS),
   { decode: (l) => l.toLowerCase() as (typeof LEVELS)[number], encode: (l) => l }

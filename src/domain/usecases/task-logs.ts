@@ -81,26 +81,22 @@ const readLog = (log: TaskLogSource, start: Position, filter: LineFilter, limits
     }
   })
 
-export const getTaskLogs = Effect.fnUntraced(function* (env: string, req: TaskLogsRequest) {
-  const tryNumber = req.try_number ?? (yield* getTaskInstance(env, req.dag_id, req.dag_run_id, req.task_id, req.map_index)).try_number
-  if (tryNumber < 1) {
-    return yield* new MwaaError({
-      reason: "NotFound",
-      operation: READ_TASK_LOG,
-      message: `Task ${req.task_id} of run ${req.dag_run_id} has not run yet, so it has no log.`
-    })
-  }
-  const attempt: Tasks.TaskTry = {
-    dag_id: req.dag_id,
-    dag_run_id: req.dag_run_id,
-    task_id: req.task_id,
-    map_index: req.map_index,
-    try_number: tryNumber
-  }
-  const identity = logIdentity([req.dag_id, req.dag_run_id, req.task_id, req.map_index, tryNumber])
+/** How much of a log to show, and where from: what get-task-logs and the workflow task log read take alike. */
+export type LogReadRequest = Pick<TaskLogsRequest, "tail_lines" | "max_bytes" | "filter" | "level" | "context_lines" | "continuation_token">
+
+/**
+ * The window of a log an answer shows, with its continuation token bound to `identity` (the
+ * log's owner: a token given for another log is refused). The token is checked before the log
+ * is opened, so a bad token costs no call.
+ */
+export const readLogAnswer = Effect.fnUntraced(function* <E, R>(
+  identity: string,
+  open: Effect.Effect<TaskLogSource, E, R>,
+  req: LogReadRequest
+) {
   const cursor: Option.Option<LogCursor> =
     req.continuation_token === undefined ? Option.none() : Option.some(yield* decodeCursor(req.continuation_token, identity))
-  const log = yield* openTaskLog(env, attempt)
+  const log = yield* open
   if (Option.isSome(cursor) && cursor.value.source !== log.source) {
     return yield* new UnusableLogToken({ problem: "other-source", given: cursor.value.source, now: log.source })
   }
@@ -118,11 +114,6 @@ export const getTaskLogs = Effect.fnUntraced(function* (env: string, req: TaskLo
   const read = yield* readLog(log, start, filter, { maxLines: req.tail_lines ?? DEFAULT_TAIL_LINES, maxBytes: budget }, withExcerpt)
   const limit = isFiltering(filter) ? FILTER_PAGE_EVENTS : TAIL_PAGE_EVENTS
   return {
-    dag_id: req.dag_id,
-    dag_run_id: req.dag_run_id,
-    task_id: req.task_id,
-    map_index: req.map_index,
-    try_number: tryNumber,
     source: log.source,
     log_stream: log.stream,
     lines: read.lines,
@@ -138,17 +129,49 @@ export const getTaskLogs = Effect.fnUntraced(function* (env: string, req: TaskLo
   }
 })
 
+export const getTaskLogs = Effect.fnUntraced(function* (env: string, req: TaskLogsRequest) {
+  const tryNumber = req.try_number ?? (yield* getTaskInstance(env, req.dag_id, req.dag_run_id, req.task_id, req.map_index)).try_number
+  if (tryNumber < 1) {
+    return yield* new MwaaError({
+      reason: "NotFound",
+      operation: READ_TASK_LOG,
+      message: `Task ${req.task_id} of run ${req.dag_run_id} has not run yet, so it has no log.`
+    })
+  }
+  const attempt: Tasks.TaskTry = {
+    dag_id: req.dag_id,
+    dag_run_id: req.dag_run_id,
+    task_id: req.task_id,
+    map_index: req.map_index,
+    try_number: tryNumber
+  }
+  const identity = logIdentity([req.dag_id, req.dag_run_id, req.task_id, req.map_index, tryNumber])
+  const read = yield* readLogAnswer(identity, openTaskLog(env, attempt), req)
+  return {
+    dag_id: req.dag_id,
+    dag_run_id: req.dag_run_id,
+    task_id: req.task_id,
+    map_index: req.map_index,
+    try_number: tryNumber,
+    ...read
+  }
+})
+
+/** The error that explains a failure, from the newest lines of a log (at most maxPages pages): the excerpt, or None. */
+export const findLogError = (log: TaskLogSource, maxPages: number) =>
+  Effect.map(searchError(pagesFrom(log, START, TAIL_PAGE_EVENTS, maxPages)), (found) =>
+    Option.map(Option.map(found, maskedExcerpt), (e) => ({
+      exception: e.exception,
+      lines: e.lines,
+      line_from_end: e.fromEnd,
+      source: log.source
+    }))
+  )
+
 /**
  * The error that explains a failed try, from the newest lines of its log, for diagnose-dag-run:
  * the excerpt, or None when the pages read hold no traceback or ERROR line.
  */
 export const findTaskError = Effect.fnUntraced(function* (env: string, attempt: Tasks.TaskTry, maxPages: number) {
-  const log = yield* openTaskLog(env, attempt)
-  const found = yield* searchError(pagesFrom(log, START, TAIL_PAGE_EVENTS, maxPages))
-  return Option.map(Option.map(found, maskedExcerpt), (e) => ({
-    exception: e.exception,
-    lines: e.lines,
-    line_from_end: e.fromEnd,
-    source: log.source
-  }))
+  return yield* findLogError(yield* openTaskLog(env, attempt), maxPages)
 })

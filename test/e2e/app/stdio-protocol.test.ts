@@ -48,7 +48,9 @@ const ALL_TOOLS = [
   "get-workflow-definition",
   "list-workflow-runs",
   "get-workflow-run",
-  "list-workflow-task-instances"
+  "list-workflow-task-instances",
+  "diagnose-workflow-run",
+  "get-workflow-task-logs"
 ]
 
 describe("tools/list and initialize from --demo (read-only)", () => {
@@ -60,10 +62,10 @@ describe("tools/list and initialize from --demo (read-only)", () => {
     await session?.close()
   })
 
-  it("lists exactly the 36 tools", async () => {
+  it("lists exactly the 38 tools", async () => {
     const { tools } = await session.client.listTools()
     expect(tools.map((t) => t.name).sort()).toEqual([...ALL_TOOLS].sort())
-    expect(new Set(tools.map((t) => t.name)).size).toBe(36)
+    expect(new Set(tools.map((t) => t.name)).size).toBe(38)
     // The helpers' read/write split is the same partition.
     expect([...READ_TOOLS, ...WORKFLOW_READ_TOOLS, ...WRITE_TOOLS].sort()).toEqual([...ALL_TOOLS].sort())
   })
@@ -72,7 +74,7 @@ describe("tools/list and initialize from --demo (read-only)", () => {
     const { tools } = await session.client.listTools()
     const readOnly = tools.filter((t) => t.annotations?.readOnlyHint === true).map((t) => t.name)
     expect(readOnly.sort()).toEqual([...READ_TOOLS, ...WORKFLOW_READ_TOOLS].sort())
-    expect(readOnly).toHaveLength(26)
+    expect(readOnly).toHaveLength(28)
     for (const t of tools) {
       expect(t.annotations?.readOnlyHint, t.name).toBeTypeOf("boolean")
       expect(t.annotations?.openWorldHint, t.name).toBe(true)
@@ -224,7 +226,7 @@ describe("stdout hygiene (bin spawned by hand)", () => {
     const byId = new Map(messages.filter((m) => m.id !== undefined).map((m) => [m.id, m]))
     expect(byId.get(1)?.result?.serverInfo?.name).toBe("mwaa-mcp-server")
     expect(byId.get(1)?.result?.instructions).toContain("--allow-write")
-    expect(byId.get(2)?.result?.tools).toHaveLength(36)
+    expect(byId.get(2)?.result?.tools).toHaveLength(38)
     expect(byId.get(3)?.result?.isError).not.toBe(true)
     expect(byId.get(3)?.result?.structuredContent?.dags).toHaveLength(1)
     expect(byId.get(4)?.result?.isError).toBe(true)

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3, ORDERS_DAG, SPEND_DAG } from "../../../src/adapters/fake-mwaa/index.js"
 import { DEMO_CONNECTIONS, DEMO_VARIABLES } from "../../../src/adapters/fake-mwaa/demo/secrets.js"
 import { undefinedColumn } from "../../../src/adapters/fake-mwaa/demo/task-output.js"
+import { DEMO_DB_PASSWORD } from "../../../src/adapters/fake-mwaa-serverless/index.js"
 import { connectStdio, type StdioSession } from "../../support/stdio-client.js"
 import { callTool, type Json, ok, READ_TOOLS, WORKFLOW_READ_TOOLS } from "./stdio-helpers.js"
 
@@ -373,6 +374,23 @@ describe("list-pending-approvals on the demo", () => {
     const older = await callTool(session, "list-pending-approvals", { environment_name: DEMO_ENVIRONMENT_2 })
     expect(older.isError).toBe(true)
     expect(older.text).toContain(`needs Airflow 3.1 or later: environment ${DEMO_ENVIRONMENT_2} runs Airflow 2.10.3`)
+  })
+})
+
+describe("the workflow triage tools on the demo's MWAA Serverless", () => {
+  it("diagnose-workflow-run finds the payouts workflow's failed load; get-workflow-task-logs shows its log's end, the password masked", async () => {
+    const diagnosis = await read("diagnose-workflow-run", { workflow: "payouts-nightly" })
+    expect(diagnosis.data).toMatchObject({ picked: "latest_failed", counts: { failed: 1, upstream_failed: 2 } })
+    const [load] = diagnosis.data.failed_tasks
+    expect(load.task_id).toBe("load_payouts")
+    const log = await read("get-workflow-task-logs", {
+      workflow: "payouts-nightly",
+      run_id: diagnosis.data.run.run_id,
+      task_instance_id: load.task_instance_id
+    })
+    expect(log.data.lines).toHaveLength(200)
+    expect(log.data.lines.find((l: string) => l.startsWith("psycopg2.OperationalError"))).toContain("payouts_writer:***@")
+    expect(JSON.stringify([diagnosis.data, log.data])).not.toContain(DEMO_DB_PASSWORD)
   })
 })
 

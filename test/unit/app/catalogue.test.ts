@@ -16,7 +16,7 @@ const keysOf = (value: unknown): Array<string> =>
       : Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)])
 
 describe("tool catalogue", () => {
-  it("has the 36 tools: 20 read (the product's 13, diagnose-dag-run, get-environment-health, get-fleet-health, wait-for-dag-run, list-pending-approvals, list-asset-events, get-xcom), 6 workflow reads and 10 write, with unique names", () => {
+  it("has the 38 tools: 20 read (the product's 13, diagnose-dag-run, get-environment-health, get-fleet-health, wait-for-dag-run, list-pending-approvals, list-asset-events, get-xcom), 8 workflow reads (diagnose-workflow-run and get-workflow-task-logs among them) and 10 write, with unique names", () => {
     const names = descriptors.map((d) => d.name)
     expect(new Set(names).size).toBe(names.length)
     expect([...names].sort()).toEqual([...READ_TOOLS, ...WORKFLOW_READ_TOOLS, ...WRITE_TOOLS].sort())

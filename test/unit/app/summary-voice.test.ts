@@ -6,6 +6,12 @@ import { instructions } from "../../../src/app/instructions.js"
 import { prompts } from "../../../src/app/prompts.js"
 import { DATA_LABEL, makeToolHost } from "../../../src/app/tool-host.js"
 import { FRAGMENTS, HOSTILE, hostileEnvironment } from "../../support/hostile-seed.js"
+import {
+  HOSTILE_LOAD_TASK,
+  HOSTILE_WORKFLOW as TRIAGE_WORKFLOW,
+  HOSTILE_WORKFLOW_RUN,
+  hostileWorkflow
+} from "../../support/hostile-workflow-seed.js"
 import { quietFakeToolServices } from "../../support/test-layer.js"
 import { HOSTILE_WORKFLOW, LONG_WORKFLOW_RUN, workflowsServerlessSeed } from "../../support/workflows-seed.js"
 
@@ -60,7 +66,9 @@ const argumentsFor: Readonly<Record<string, Record<string, unknown>>> = {
   "get-workflow-definition": { workflow: HOSTILE_WORKFLOW },
   "list-workflow-runs": { workflow: HOSTILE_WORKFLOW, full: true },
   "get-workflow-run": { workflow: HOSTILE_WORKFLOW, run_id: LONG_WORKFLOW_RUN },
-  "list-workflow-task-instances": { workflow: HOSTILE_WORKFLOW, run_id: LONG_WORKFLOW_RUN, include_details: true }
+  "list-workflow-task-instances": { workflow: HOSTILE_WORKFLOW, run_id: LONG_WORKFLOW_RUN, include_details: true },
+  "diagnose-workflow-run": { workflow: TRIAGE_WORKFLOW },
+  "get-workflow-task-logs": { workflow: TRIAGE_WORKFLOW, run_id: HOSTILE_WORKFLOW_RUN, task_instance_id: HOSTILE_LOAD_TASK }
 }
 
 /** Tools for Airflow 3.1 and later: on older versions they answer an error saying so, in the server's voice too. */
@@ -71,7 +79,8 @@ const hostFor = (airflowVersion: string) => {
     // A second environment whose name is the planted text: list-environments must not repeat it.
     {
       environments: [hostileEnvironment("hostile", airflowVersion), { name: HOSTILE, airflowVersion, status: HOSTILE }],
-      serverless: workflowsServerlessSeed()
+      // The read tools' hostile workflow, and the triage tools' (its error messages, XCom, log lines and description).
+      serverless: { ...workflowsServerlessSeed(), workflows: [...workflowsServerlessSeed().workflows, hostileWorkflow()] }
     },
     { allowWrite: true, defaultEnvironment: Option.some("hostile") }
   )
@@ -120,7 +129,9 @@ describe.each(["2.10.3", "3.0.6", "3.2.1"])("summaries on Airflow %s with plante
         "list-workflows",
         "get-workflow-definition",
         "get-workflow-run",
-        "list-workflow-task-instances"
+        "list-workflow-task-instances",
+        "diagnose-workflow-run",
+        "get-workflow-task-logs"
       ]) {
         const result = await call(name, argumentsFor[name] ?? {})
         const data = result.text.slice(result.text.indexOf(DATA_LABEL))

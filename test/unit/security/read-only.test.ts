@@ -232,7 +232,7 @@ describe("read-only by default: no tool, whatever its arguments, writes anything
   })
   afterAll(() => h.dispose())
 
-  it("the catalogue is the 36 tools, the 10 write tools among them", () => {
+  it("the catalogue is the 38 tools, the 10 write tools among them", () => {
     expect([...schemas.keys()].sort()).toEqual([...ALL_TOOLS, ...WORKFLOW_READ_TOOLS].sort())
     const advertisedWrites = h.host.tools
       .filter((t) => !t.annotations.readOnlyHint)

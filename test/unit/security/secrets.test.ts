@@ -423,6 +423,8 @@ const workflowSeed = (s: Secrets): SeedWorkflow => ({
           attemptNumber: 1,
           errorMessage: `OperationalError: could not connect to postgresql://vault:${s.wfTaskUriPassword}@vault.internal:5432`,
           logStream: "workflow.secrets-wf.rotate.attempt-1",
+          // The try's log, as the DAG tasks': get-workflow-task-logs and diagnose-workflow-run read it.
+          log: logLines(s),
           xcom: { api_token: s.wfXcomToken, result: JSON.stringify({ client: { secret: s.wfXcomNested } }) }
         }
       ]
@@ -488,7 +490,9 @@ const workflowCalls: ReadonlyArray<Call> = [
   { tool: "get-workflow-definition", args: { workflow: WORKFLOW } },
   { tool: "list-workflow-runs", args: { workflow: WORKFLOW, full: true } },
   { tool: "get-workflow-run", args: { workflow: WORKFLOW, run_id: WORKFLOW_RUN } },
-  { tool: "list-workflow-task-instances", args: { workflow: WORKFLOW, run_id: WORKFLOW_RUN, include_details: true } }
+  { tool: "list-workflow-task-instances", args: { workflow: WORKFLOW, run_id: WORKFLOW_RUN, include_details: true } },
+  { tool: "diagnose-workflow-run", args: { workflow: WORKFLOW } },
+  { tool: "get-workflow-task-logs", args: { workflow: WORKFLOW, run_id: WORKFLOW_RUN, task_instance_id: WORKFLOW_TASK } }
 ]
 
 /** The secret, or its first or last 10 characters (a mask that stops early or starts late), in the answer. */
