@@ -23,7 +23,7 @@ export const wordWorkflowStep = (step: WorkflowNextStep): WordedStep => {
         arguments: { workflow: step.workflow, ...(step.version === null ? {} : { version: step.version }) },
         why: "Suggested: the workflow definition (YAML) the run used, to check the failed task's configuration."
       }
-    case "start-workflow-run":
+    case "rerun-workflow":
       return {
         tool: "start-workflow-run",
         arguments: { workflow: step.workflow },

@@ -52,7 +52,7 @@ export interface FailedWorkflowTask {
 export type WorkflowNextStep =
   | { readonly next: "read-workflow-task-log"; readonly workflow: string; readonly run_id: string; readonly task_instance_id: string }
   | { readonly next: "read-workflow-definition"; readonly workflow: string; readonly version: string | null }
-  | { readonly next: "start-workflow-run"; readonly workflow: string }
+  | { readonly next: "rerun-workflow"; readonly workflow: string }
   | { readonly next: "list-workflow-run-tasks"; readonly workflow: string; readonly run_id: string }
   | { readonly next: "read-workflow"; readonly workflow: string }
 
@@ -171,7 +171,7 @@ const nextStepsOf = (
   return [
     { next: "read-workflow-task-log", workflow: address, run_id: run.run_id, task_instance_id: first.task_instance_id },
     { next: "read-workflow-definition", workflow: address, version: run.workflow_version },
-    { next: "start-workflow-run", workflow: address }
+    { next: "rerun-workflow", workflow: address }
   ]
 }
 

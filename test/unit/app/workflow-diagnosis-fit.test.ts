@@ -60,7 +60,7 @@ const diagnosis = (failed: number, upstream: number, small = false): WorkflowDia
   tasks_listed_completely: true,
   workflow_versions: null,
   workflow_versions_note: null,
-  next_steps: [{ next: "start-workflow-run", workflow: "big" }]
+  next_steps: [{ next: "rerun-workflow", workflow: "big" }]
 })
 
 describe("diagnose-workflow-run's budget", () => {

@@ -61,7 +61,7 @@ describe("diagnose-workflow-run's use case", () => {
       expect(load?.error?.exception).toMatch(/^psycopg2\.OperationalError: connection to postgresql:\/\/payouts_writer:\*\*\*@/)
       expect(load?.error_message).toMatch(/payouts_writer:\*\*\*@/)
       expect(d.workflow_versions).toMatchObject({ run: PAYOUTS_VERSIONS.latest, latest: PAYOUTS_VERSIONS.latest, changed: false })
-      expect(d.next_steps.map((s) => s.next)).toEqual(["read-workflow-task-log", "read-workflow-definition", "start-workflow-run"])
+      expect(d.next_steps.map((s) => s.next)).toEqual(["read-workflow-task-log", "read-workflow-definition", "rerun-workflow"])
       const text = JSON.stringify(d)
       expect(text).not.toContain(DEMO_DB_PASSWORD)
       expect(text).not.toContain(DEMO_API_TOKEN)
