@@ -4,7 +4,6 @@ import { startHttpFake } from "../../support/http-fake/index.js"
 import type { HttpFake } from "../../support/http-fake/index.js"
 import { LONG_DAG, LONG_RUN, LONG_TASK, LONG_TASK_ERROR, longIdsSeed } from "../../support/long-ids-seed.js"
 import { awsModeEnv, connectStdio, type StdioSession } from "../../support/stdio-client.js"
-import { actsOnWorkflows } from "../../support/tool-names.js"
 import { fails, ok, READ_TOOLS, WRITE_TOOLS } from "./stdio-helpers.js"
 
 /**
@@ -59,9 +58,7 @@ describe.each([DEMO_ENVIRONMENT_2, DEMO_ENVIRONMENT_3])("AWS gateway over the HT
           "list-pending-approvals",
           // Its paths carry all three ids and need the webserver route, which this file leaves out: stdio-xcom.test.ts.
           "get-xcom"
-        ].includes(t) &&
-        // MWAA Serverless workflows, not this environment's: stdio-workflow-triage.test.ts.
-        !actsOnWorkflows(t)
+        ].includes(t)
     )) {
       const args =
         tool === "list-environments" || tool === "get-fleet-health"
