@@ -5,7 +5,8 @@ import { StdioClientTransport } from "@modelcontextprotocol/client/stdio"
 /**
  * `npm run demo`: a real MCP client spawns the built server in demo mode over stdio and walks
  * the on-call triage story — find the failed run, its failed tasks, the log that explains it —
- * on an Airflow 2 and an Airflow 3 environment. Every id is taken from the previous answer.
+ * on an Airflow 2 and an Airflow 3 environment, then on MWAA Serverless workflows. Every id is
+ * taken from the previous answer.
  * This program is the client, not the server: its stdout is the user's terminal, so it prints
  * there; the server it spawns keeps its own stdout for MCP alone.
  */
@@ -71,6 +72,30 @@ const triage = async (client: Client, environment_name: string) => {
   await call(client, "clear-task-instances", { environment_name, dag_id: run.dag_id, dag_run_id: run.dag_run_id })
 }
 
+/** The same on-call story on MWAA Serverless: its tools answer in the DAG tools' shape. */
+const triageWorkflows = async (client: Client) => {
+  console.log("\n━━━ MWAA Serverless workflows ━━━")
+  const workflows = await call(client, "list-workflows", {})
+  for (const w of workflows.data["workflows"] ?? []) {
+    const diagnosis = await call(client, "diagnose-workflow-run", { workflow: w.name })
+    const run = diagnosis.data["run"]
+    if (run !== null && run !== undefined) console.log(`    run ${run.run_id}: ${run.state} (${run.status})`)
+    for (const t of diagnosis.data["failed_tasks"] ?? []) {
+      console.log(`    - ${t.task_id} (attempt ${t.try_number}): ${t.error?.exception ?? t.error_message ?? t.log_problem}`)
+    }
+    if (diagnosis.data["workflow_versions"]?.changed === true) console.log("    the run used an older version than the latest")
+  }
+  const payouts = (workflows.data["workflows"] ?? []).find((w: Structured) => w.name === "payouts-nightly")
+  if (payouts === undefined) return
+  // The run before was reported SUCCESS, though one of its tasks failed: the diagnosis says so.
+  const runs = await call(client, "list-workflow-runs", { workflow: payouts.name, max_results: 3 })
+  const previous = runs.data["runs"]?.[1]
+  if (previous !== undefined) {
+    const flagged = await call(client, "diagnose-workflow-run", { workflow: payouts.name, run_id: previous.run_id })
+    if (flagged.data["succeeded_with_failed_tasks"] === true) console.log("    reported SUCCESS, but a task failed")
+  }
+}
+
 const main = async () => {
   const transport = new StdioClientTransport({ command: process.execPath, args: [bin, "--demo"], stderr: "ignore" })
   // The 2026-07-28 protocol, which the server speaks (older clients still get the 2025 handshake).
@@ -86,6 +111,7 @@ const main = async () => {
     const approvals = await call(client, "list-pending-approvals", { environment_name: name })
     for (const a of approvals.data["approvals"] ?? []) console.log(`    - ${a.dag_id} / ${a.task_id}: options ${a.options.join(", ")}`)
   }
+  await triageWorkflows(client)
   await call(client, "list-connections", { environment_name: envs.data["environments"]?.[0] })
   await call(client, "get-import-errors", { environment_name: envs.data["environments"]?.[0] })
   await client.close()

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
 import { DEMO_ENVIRONMENT_3, ORDERS_DAG } from "../../../src/adapters/fake-mwaa/index.js"
+import { LATEST_PAYOUTS_RUN } from "../../../src/adapters/fake-mwaa-serverless/index.js"
 import { connectStdio, type StdioSession } from "../../support/stdio-client.js"
 
 /**
@@ -19,7 +20,7 @@ describe("prompts over stdio (--demo)", () => {
     const { prompts } = await session.client.listPrompts()
     expect(prompts.map((p) => p.name).sort()).toEqual(["environment-health-check", "triage-failed-dag-run"])
     const triage = prompts.find((p) => p.name === "triage-failed-dag-run")
-    expect(triage?.arguments?.map((a) => a.name)).toEqual(["dag_id", "dag_run_id", "environment_name"])
+    expect(triage?.arguments?.map((a) => a.name)).toEqual(["dag_id", "dag_run_id", "environment_name", "workflow"])
   })
 
   it("renders steps that name only tools the server has, with the given ids", async () => {
@@ -45,6 +46,26 @@ describe("prompts over stdio (--demo)", () => {
     expect(triageText).toContain("get-xcom")
     const healthText = health.messages[0]?.content.type === "text" ? health.messages[0].content.text : ""
     expect(healthText).toMatch(/Airflow 3\.1 or later, call list-pending-approvals/)
+  })
+
+  it("triages an MWAA Serverless workflow run with the workflow tools, which the server has", async () => {
+    const tools = new Set((await session.client.listTools()).tools.map((t) => t.name))
+    const triage = await session.client.getPrompt({
+      name: "triage-failed-dag-run",
+      arguments: { workflow: "payouts-nightly", dag_run_id: LATEST_PAYOUTS_RUN }
+    })
+    const text = triage.messages.map((m) => (m.content.type === "text" ? m.content.text : "")).join("\n")
+    const named = [...text.matchAll(/\b(?:list|get|diagnose|start|stop)-[a-z-]+\b/g)].map((m) => m[0])
+    expect(named).toEqual(expect.arrayContaining(["diagnose-workflow-run", "get-workflow-task-logs", "get-workflow-definition"]))
+    for (const tool of named) expect(tools.has(tool), tool).toBe(true)
+    expect(text).toContain(`workflow="payouts-nightly" run_id="${LATEST_PAYOUTS_RUN}"`)
+    expect(text).toMatch(/reported as succeeded while a task failed/)
+    await expect(
+      session.client.getPrompt({ name: "triage-failed-dag-run", arguments: { workflow: "payouts-nightly", dag_id: ORDERS_DAG } })
+    ).rejects.toThrow(/without dag_id and environment_name/)
+    await expect(session.client.getPrompt({ name: "triage-failed-dag-run", arguments: { workflow: "bad name!" } })).rejects.toThrow(
+      /workflow is not valid/
+    )
   })
 
   it("refuses a malformed id, and a run id without its DAG, naming the argument", async () => {

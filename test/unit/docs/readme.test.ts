@@ -85,11 +85,7 @@ describe("the README's tool table", () => {
     name: m[1]!,
     kind: m[2]!.trim()
   }))
-  /**
-   * TEMPORARY (issue 17): the workflow tools land before the README's table has them; the lead writes
-   * their rows and counts with the feature's section. Delete this filter once the table lists them.
-   */
-  const catalogue = allTools.filter((t) => !t.name.includes("workflow") || rows.some((r) => r.name === t.name))
+  const catalogue = allTools
 
   it("lists every tool of the catalogue once, and no other", () => {
     expect(rows.length).toBe(catalogue.length)
