@@ -1,19 +1,10 @@
 import { Schema } from "effect"
 import { getWorkflowTaskLogs } from "../../domain/usecases/workflow-logs.js"
-import { looseInt } from "../fields.js"
 import { readTool } from "../tool-spec.js"
 import { withWorkflow } from "../with-workflow.js"
 import { run_id, task_instance_id, workflow } from "../workflow-fields.js"
 import { workflowTaskIdText } from "../workflow-summary-text.js"
-import { filter, level } from "./get-task-logs.js"
-
-const continuation_token = Schema.String.pipe(
-  Schema.maxLength(2048),
-  Schema.annotations({
-    message: () => "continuation_token must be the continuation_token of a previous get-workflow-task-logs answer",
-    description: "From a previous answer: reads on, further back, from where it stopped."
-  })
-)
+import { logWindowInput, logWindowOutput, windowLevel } from "../log-window-fields.js"
 
 /** get-workflow-task-logs: get-task-logs for an MWAA Serverless task instance, with its bounds and behaviour. */
 export const getWorkflowTaskLogsTool = readTool({
@@ -30,18 +21,7 @@ export const getWorkflowTaskLogsTool = readTool({
     workflow,
     run_id,
     task_instance_id,
-    tail_lines: Schema.optional(looseInt("tail_lines", 1, 5000).annotations({ description: "Lines shown at most (default 200)." })),
-    max_bytes: Schema.optional(
-      looseInt("max_bytes", 2048, 1_000_000).annotations({
-        description: "Size of the answer at most, in bytes (default 16384; never more than the server's answer limit, 64 KiB unless set)."
-      })
-    ),
-    filter: Schema.optional(filter),
-    level: Schema.optional(level),
-    context_lines: Schema.optional(
-      looseInt("context_lines", 0, 50).annotations({ description: "Lines shown before and after each filter match (default 0)." })
-    ),
-    continuation_token: Schema.optional(continuation_token)
+    ...logWindowInput("get-workflow-task-logs")
   }),
   output: Schema.Struct({
     workflow: Schema.String,
@@ -51,17 +31,7 @@ export const getWorkflowTaskLogsTool = readTool({
     try_number: Schema.NullOr(Schema.Number),
     state: Schema.NullOr(Schema.String),
     status: Schema.NullOr(Schema.String),
-    source: Schema.Literal("cloudwatch", "rest"),
-    log_stream: Schema.NullOr(Schema.String),
-    lines: Schema.Array(Schema.String),
-    lines_from_end: Schema.NullOr(Schema.Struct({ newest: Schema.Number, oldest: Schema.Number })),
-    scanned_lines: Schema.Number,
-    truncated: Schema.Boolean,
-    continuation_token: Schema.NullOr(Schema.String),
-    error_excerpt: Schema.NullOr(
-      Schema.Struct({ exception: Schema.String, line_from_end: Schema.Number, lines: Schema.Array(Schema.String) })
-    ),
-    masked: Schema.Boolean
+    ...logWindowOutput
   }),
   // The token is the server's own (base64url of a cursor), not the workflow's secret.
   serverFields: ["continuation_token"],
@@ -73,7 +43,7 @@ export const getWorkflowTaskLogsTool = readTool({
         tail_lines: i.tail_lines,
         max_bytes: i.max_bytes,
         filter: i.filter,
-        level: i.level === undefined ? undefined : (i.level.toUpperCase() as "DEBUG" | "INFO" | "WARNING" | "ERROR" | "CRITICAL"),
+        level: windowLevel(i.level),
         context_lines: i.context_lines,
         continuation_token: i.continuation_token
       })
