@@ -10,6 +10,16 @@ import type { TaskLogMissing } from "../ports/TaskLogs.js"
 import type { UnexpectedAnswer } from "../ports/UnexpectedAnswer.js"
 import type { InEnvironment, InWorkflow, ToolFailure } from "./tool-failure.js"
 import type { WorkflowAmbiguous, WorkflowUnknown } from "../domain/workflow-resolution.js"
+import {
+  clientTokenConflictText,
+  SERVERLESS_ACTIONS,
+  serverlessAccessHint,
+  workflowAmbiguousText,
+  workflowOutOfReachText,
+  workflowRunEndedText,
+  workflowUnknownText,
+  workflowWritesForbiddenText
+} from "./workflow-errors.js"
 import type { ClientTokenConflict, WorkflowRunEnded } from "../domain/workflow-write-errors.js"
 import type { WorkflowOutOfReach, WorkflowWritesForbidden } from "../domain/workflow-routing.js"
 import { maskThenCut } from "../domain/redaction.js"
@@ -105,15 +115,6 @@ const targetAmbiguousText = (e: TargetAmbiguous): string =>
     .map((t) => `- ${t.key} (environment ${t.name}, region ${t.region}${t.account === null ? "" : `, account ${t.account}`})`)
     .join("\n")
 
-/** A workflow name no workflow of the region has: the names there are. */
-const workflowUnknownText = (e: WorkflowUnknown): string =>
-  `No MWAA Serverless workflow ${e.region === undefined ? "" : `in region ${e.region} `}is named ${JSON.stringify(e.address)}. ` +
-  `Pass the workflow's name or ARN; the workflows are: ${e.known.slice(0, 50).join(", ") || "(none)"}${e.known.length > 50 ? ", …" : ""}. ` +
-  "list-workflows shows them all." +
-  (e.unlisted === undefined || e.unlisted.length === 0
-    ? ""
-    : ` The workflows of ${e.unlisted.join(", ")} could not be listed (list-environments says why): pass the workflow's ARN to reach it there.`)
-
 /** An Airflow this server does not speak, and the tool that upgrades it. */
 const unsupportedVersionText = (e: UnsupportedAirflowVersion): string =>
   `Environment ${e.environmentName} runs Airflow ${e.airflowVersion || "(unknown)"}; this server needs ` +
@@ -137,19 +138,6 @@ const unusableTokenText = (e: UnusableLogToken, place: Place): string => {
 /** An operation as the error names it: the task-log read's own failures are the tool's that reads task logs. */
 const operationText = (operation: string): string =>
   operation === READ_TASK_LOG ? "get-task-logs" : operation === READ_WORKFLOW_TASK_LOG ? "get-workflow-task-logs" : operation
-
-/** MWAA Serverless's operations: their IAM actions are airflow-serverless:<operation>. */
-const SERVERLESS_ACTIONS: ReadonlySet<string> = new Set([
-  "ListWorkflows",
-  "GetWorkflow",
-  "ListWorkflowVersions",
-  "ListWorkflowRuns",
-  "GetWorkflowRun",
-  "ListTaskInstances",
-  "GetTaskInstance",
-  "StartWorkflowRun",
-  "StopWorkflowRun"
-])
 
 /** The flag and variable that choose the Airflow route (src/app/cli.ts), set to one value. */
 const routeSetting = (value: "auto" | "invoke") => `--airflow-route ${value} (or MWAA_MCP_AIRFLOW_ROUTE=${value})`
@@ -179,9 +167,7 @@ const hintFor = (reason: string, operation: string, message: string, environment
   if (reason === "AccessDenied" && /^(Webserver|CreateWebLoginToken)/.test(operation)) {
     return ` Hint: the webserver route needs airflow:CreateWebLoginToken on arn:aws:airflow:<region>:<account>:role/${env}/<Airflow role> (MWAA maps the IAM identity to that Airflow role: Viewer reads; User or Op writes). Or start the server with ${routeSetting("invoke")}.`
   }
-  if (reason === "AccessDenied" && SERVERLESS_ACTIONS.has(operation)) {
-    return ` Hint: the caller's IAM identity needs airflow-serverless:${operation} on the workflow (arn:aws:airflow-serverless:<region>:<account>:workflow/*); the README lists the read and write actions.`
-  }
+  if (reason === "AccessDenied" && SERVERLESS_ACTIONS.has(operation)) return serverlessAccessHint(operation)
   if (reason === "AccessDenied") return " Hint: check the caller's IAM permissions for this MWAA action and environment."
   if (reason === "Throttled") return " Hint: MWAA throttled the calls; wait a little, or lower --max-rps."
   if (reason === "Timeout") return " Hint: InvokeRestApi gives Airflow 10 seconds; ask for a smaller page (limit) or a narrower filter."
@@ -248,42 +234,16 @@ const wordings = (tool: string, place: Place, name = place?.name) => ({
   ApprovalRefused: (e: ApprovalRefused) =>
     Effect.succeed(approvalRefusedText(tool, e, place?.kind === "environment" ? place.name : undefined)),
   WorkflowUnknown: (e: WorkflowUnknown) => Effect.succeed(`${tool}: ${workflowUnknownText(e)}`),
-  WorkflowAmbiguous: (e: WorkflowAmbiguous) =>
-    Effect.succeed(
-      `${tool}: workflow ${JSON.stringify(e.address)} names ${e.arns.length} workflows; pass one of these ARNs instead:\n` +
-        e.arns.map((arn) => `- ${arn}`).join("\n")
-    ),
-  WorkflowOutOfReach: (e: WorkflowOutOfReach) =>
-    Effect.succeed(
-      `${tool}: workflow ${e.address} is in region ${e.region} (account ${e.account}), which this server does not reach ` +
-        `with any of its configured targets or regions (${e.regions.join(", ") || "none"}). Add the region to --regions or a target ` +
-        "of that account to --config."
-    ),
-  WorkflowWritesForbidden: (e: WorkflowWritesForbidden) =>
-    Effect.succeed(
-      `${tool}: The tool "${e.tool}" changes MWAA Serverless workflow ${e.workflow} in region ${e.region}, and the server's ` +
-        `configuration file says "writes": false for ${e.targets.join(", ")}, reached there with the same credentials. ` +
-        "Workflows have no setting of their own, so that region and account stay read-only for them. Nothing was sent."
-    ),
+  WorkflowAmbiguous: (e: WorkflowAmbiguous) => Effect.succeed(`${tool}: ${workflowAmbiguousText(e)}`),
+  WorkflowOutOfReach: (e: WorkflowOutOfReach) => Effect.succeed(`${tool}: ${workflowOutOfReachText(e)}`),
+  WorkflowWritesForbidden: (e: WorkflowWritesForbidden) => Effect.succeed(`${tool}: ${workflowWritesForbiddenText(e)}`),
   NotConfirmed: (_: NotConfirmed) =>
     Effect.succeed(
       `${tool} was not run: ${confirmArguments(tool)[0]} must equal ${confirmArguments(tool)[1]} exactly, or the user must confirm ` +
         "when the client asks them. Nothing was changed."
     ),
-  ClientTokenConflict: (e: ClientTokenConflict) =>
-    Effect.succeed(
-      `${tool} failed${whereIn(place)}: the client token ${e.derived ? "derived from this call " : ""}was already used for ` +
-        "another request (another workflow, version or override_parameters), so the service started nothing [StartWorkflowRun]. " +
-        "Pass a new client_token to start this run." +
-        (e.derived ? "" : " To retry an earlier start, pass its exact workflow, version and override_parameters with its token.") +
-        `\n\n${DATA_LABEL}\nclient_token: ${clip(e.client_token, 200)}\n${clip(e.service_message, MAX_MESSAGE_CHARS)}`
-    ),
-  WorkflowRunEnded: (e: WorkflowRunEnded) =>
-    Effect.succeed(
-      `${tool}: workflow run ${JSON.stringify(e.run_id)}${whereIn(place)} already ended: ${e.status}` +
-        `${e.state === null ? "" : ` (${e.state})`}${e.ended_at === null ? "" : ` at ${e.ended_at}`}. ` +
-        "Only a run that has not ended can be stopped; nothing was sent."
-    )
+  ClientTokenConflict: (e: ClientTokenConflict) => Effect.succeed(clientTokenConflictText(tool, whereIn(place), e)),
+  WorkflowRunEnded: (e: WorkflowRunEnded) => Effect.succeed(workflowRunEndedText(tool, whereIn(place), e))
 })
 
 /**
