@@ -87,7 +87,7 @@ const READ_MARGIN = 4096
 
 /**
  * The head of a version's YAML definition (S3): read a little past `maxBytes`, masked whole (the
- * text rules and secret-named keys), then cut to `maxBytes` characters at a line's end, so no
+ * text rules and secret-named keys), then cut to `maxBytes` bytes at a line's end, so no
  * part of a secret is ever shown unmasked and no line is shown half.
  */
 export const readWorkflowDefinition = Effect.fnUntraced(function* (wf: ResolvedWorkflow, version: string | undefined, maxBytes: number) {
@@ -104,8 +104,10 @@ export const readWorkflowDefinition = Effect.fnUntraced(function* (wf: ResolvedW
   }
   const read = yield* workflows.readDefinition(location, maxBytes + READ_MARGIN)
   const masked = maskYamlSecrets(read.text, extraSensitiveNames)
-  const cut = masked.text.length > maxBytes || read.truncated
-  const head = masked.text.length > maxBytes ? masked.text.slice(0, maxBytes) : masked.text
+  const bytes = new TextEncoder().encode(masked.text)
+  const cut = bytes.length > maxBytes || read.truncated
+  // The bound is in bytes (UTF-8): `stream` holds back a character the cut would split.
+  const head = bytes.length > maxBytes ? new TextDecoder().decode(bytes.subarray(0, maxBytes), { stream: true }) : masked.text
   // A cut text ends at its last whole line: a half line may hold the start of a value no rule can read.
   const lastNewline = head.lastIndexOf("\n")
   const content = cut && lastNewline > 0 ? head.slice(0, lastNewline + 1) : cut ? "" : head
