@@ -2,7 +2,6 @@ import { Effect, Either, Schema } from "effect"
 import { failureText } from "../domain/usecases/environment-health.js"
 import { accountOfArn } from "../domain/targets.js"
 import { WORKFLOW_KIND, workflowEntries } from "../domain/workflow-kind.js"
-import { retriedWhenThrottled } from "../domain/workflow-calls.js"
 import { allWorkflows } from "../domain/workflow-resolution.js"
 import type { Fleet } from "./fleet/Fleet.js"
 import { lookAcross } from "./fleet/workflow-reach.js"
@@ -34,7 +33,7 @@ export type ReachWorkflows = typeof ReachWorkflows.Type
  * permission, a region without the service, throttling) is said in `workflows_error`: the
  * environments still answer.
  */
-export const regionWorkflows = Effect.map(Effect.either(retriedWhenThrottled(allWorkflows())), (found) =>
+export const regionWorkflows = Effect.map(Effect.either(allWorkflows()), (found) =>
   Either.match(found, {
     onLeft: (error) => ({ workflows: [], workflows_more: 0, workflows_error: failureText(error) }),
     onRight: (listed) => {

@@ -1,7 +1,6 @@
 import { Effect, Either, Option } from "effect"
 import { failureText } from "../../domain/usecases/environment-health.js"
 import { fitWorkflows, type WorkflowHealthEntry, workflowHealthOf, workflowsToCheck } from "../../domain/workflow-health.js"
-import { retriedWhenThrottled } from "../../domain/workflow-calls.js"
 import { allWorkflows } from "../../domain/workflow-resolution.js"
 import { AppConfig } from "../../ports/AppConfig.js"
 import { Workflows, type WorkflowSummary } from "../../ports/Workflows.js"
@@ -38,7 +37,7 @@ const listedWorkflows = Effect.gen(function* () {
   const fleet = yield* Effect.serviceOption(Fleet)
   if (Option.isNone(fleet)) {
     const context = yield* Effect.context<ToolServices>()
-    const found = yield* Effect.either(retriedWhenThrottled(allWorkflows()))
+    const found = yield* Effect.either(allWorkflows())
     const on: Checked["on"] = (effect) => Effect.provide(effect, context)
     if (Either.isLeft(found)) {
       return { perReach: [], unlisted: [{ region: (yield* AppConfig).region, account: null, error: failureText(found.left) }] }
@@ -61,9 +60,7 @@ const listedWorkflows = Effect.gen(function* () {
 
 /** One ListWorkflowRuns of one run: the newest, as the service lists them. */
 const entryOf = ({ workflow, on }: Checked): Effect.Effect<WorkflowHealthEntry> =>
-  on(
-    Effect.either(retriedWhenThrottled(Effect.flatMap(Workflows, (workflows) => workflows.listRuns(workflow.arn, { max_results: 1 }))))
-  ).pipe(
+  on(Effect.either(Effect.flatMap(Workflows, (workflows) => workflows.listRuns(workflow.arn, { max_results: 1 })))).pipe(
     Effect.map((runs) => workflowHealthOf(workflow, Either.isLeft(runs) ? { error: failureText(runs.left) } : { run: runs.right.items[0] }))
   )
 

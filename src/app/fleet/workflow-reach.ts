@@ -1,5 +1,4 @@
 import { Effect } from "effect"
-import { retriedWhenThrottled } from "../../domain/workflow-calls.js"
 import { allWorkflows, readWorkflowArn } from "../../domain/workflow-resolution.js"
 import { type Lookup, pickAcross, placesOfArn, type Routed, WorkflowOutOfReach } from "../../domain/workflow-routing.js"
 import type { MwaaError } from "../../ports/MwaaError.js"
@@ -13,7 +12,7 @@ export const workflowsOfReach = (
   fleet: Fleet["Type"],
   reach: FleetReach
 ): Effect.Effect<ReadonlyArray<WorkflowSummary>, MwaaError | UnexpectedAnswer> =>
-  Effect.flatMap(fleet.servicesOfReach(reach), (services) => Effect.provide(retriedWhenThrottled(allWorkflows()), services))
+  Effect.flatMap(fleet.servicesOfReach(reach), (services) => Effect.provide(allWorkflows(), services))
 
 /** Every reach's workflows, each reach asked on its own (a failure is that reach's, never the call's). */
 export const lookAcross = (fleet: Fleet["Type"], reaches: ReadonlyArray<FleetReach>) =>

@@ -1,11 +1,9 @@
 import { Effect, Option } from "effect"
-import { AppConfig } from "../../ports/AppConfig.js"
 import { MwaaError } from "../../ports/MwaaError.js"
 import { type WorkflowTask, Workflows } from "../../ports/Workflows.js"
 import { logIdentity } from "../log-cursor.js"
 import { linesFromCloudWatchMessage } from "../log-lines.js"
 import { READ_WORKFLOW_TASK_LOG } from "../log-token.js"
-import { retryThrottled } from "../retry-policy.js"
 import { taskStateOf } from "../workflow-model.js"
 import type { ResolvedWorkflow } from "../workflow-resolution.js"
 import type { TaskLogSource } from "./task-log-source.js"
@@ -49,13 +47,11 @@ export const openWorkflowTaskLog = Effect.fnUntraced(function* (workflow: Resolv
       message: `Workflow ${workflow.name} names no CloudWatch log group (LoggingConfiguration), so its task logs cannot be read.`
     })
   }
-  // CloudWatch throttles GetLogEvents too: the same retry policy as every other read.
-  const retryRead = retryThrottled({ maxAttempts: (yield* AppConfig).maxAttempts })
   const log: TaskLogSource = {
     source: "cloudwatch",
     stream,
     fetch: (page, pageEvents) =>
-      Effect.map(retryRead(workflows.readLogBackward(group, stream, page, pageEvents)), (read) => ({
+      Effect.map(workflows.readLogBackward(group, stream, page, pageEvents), (read) => ({
         events: read.messages.map(linesFromCloudWatchMessage),
         older: Option.fromNullable(read.older)
       }))

@@ -94,8 +94,8 @@ export const startWorkflowRun = Effect.fnUntraced(function* (workflow: ResolvedW
 /** The run a stop would act on, read fresh; one that already ended fails WorkflowRunEnded. */
 export const runToStop = Effect.fnUntraced(function* (workflow: ResolvedWorkflow, runId: string) {
   const workflows = yield* Workflows
-  const retry = retryThrottled({ maxAttempts: (yield* AppConfig).maxAttempts })
-  const run: WorkflowRun = yield* retry(workflows.getRun(workflow.arn, runId))
+  // Retried when throttled, as every read is (workflow-calls.ts).
+  const run: WorkflowRun = yield* workflows.getRun(workflow.arn, runId)
   if (run.status !== null && TERMINAL_RUN_STATUSES.has(run.status)) {
     return yield* new WorkflowRunEnded({ run_id: run.run_id, status: run.status, state: runStateOf(run.status), ended_at: run.ended_at })
   }

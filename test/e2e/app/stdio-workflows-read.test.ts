@@ -138,4 +138,18 @@ describe("workflow read tools over stdio (AWS mode, HTTP fake)", () => {
       expect(answer.text).not.toContain(DEMO_API_TOKEN)
     }
   })
+
+  // Last: its 429s would otherwise be in the log the test above reads.
+  it("retries a throttled read under the domain's policy: the SDK's one attempt answered 429, the tool still answers", async () => {
+    fake.throttleNext(2, { api: "AmazonMWAAServerless.GetWorkflowRun" })
+    const from = fake.requests().length
+    const run = await ok("get-workflow-run", { workflow: "payouts-nightly", run_id: LATEST_PAYOUTS_RUN })
+    expect(run.run_id).toBe(LATEST_PAYOUTS_RUN)
+    const statuses = fake
+      .requests()
+      .slice(from)
+      .filter((r) => r.operation === "AmazonMWAAServerless.GetWorkflowRun")
+      .map((r) => r.status)
+    expect(statuses).toEqual([429, 429, 200])
+  })
 })
