@@ -3,7 +3,7 @@ import { failureText } from "../../domain/usecases/environment-health.js"
 import { Fleet } from "../fleet/Fleet.js"
 import { lookAcross } from "../fleet/workflow-reach.js"
 import { WorkflowRow } from "../../domain/answers/workflows.js"
-import { listWorkflows, rowOf } from "../../domain/usecases/workflows.js"
+import { listWorkflows } from "../../domain/usecases/workflows.js"
 import { compactable, compactRecord, full } from "../compact.js"
 import { readTool } from "../tool-spec.js"
 import { max_results, next_token } from "../workflow-read-fields.js"
@@ -17,7 +17,7 @@ const acrossReaches = (fleet: Fleet["Type"], size: number) =>
     const seen = new Set<string>()
     const rows = lookups.flatMap((l) => (Either.isRight(l.found) ? l.found.right : [])).filter((w) => !seen.has(w.arn) && seen.add(w.arn))
     return {
-      workflows: rows.slice(0, size).map(rowOf),
+      workflows: rows.slice(0, size),
       next_token: null,
       ...(rows.length > size && { more_workflows: rows.length - size }),
       unlisted_regions: lookups.flatMap((l) =>

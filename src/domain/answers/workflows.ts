@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { DefinitionLocation } from "../../ports/Workflows.js"
+import { DefinitionLocation, Workflow, WorkflowSummary } from "../../ports/Workflows.js"
 
 /**
  * MWAA Serverless workflows as the read tools answer them: the service's configuration in
@@ -9,19 +9,12 @@ import { DefinitionLocation } from "../../ports/Workflows.js"
 
 const Text = Schema.NullOr(Schema.String)
 
-/** One workflow of a listing (its latest version's). */
-export const WorkflowRow = Schema.Struct({
-  name: Text,
-  arn: Schema.String,
-  status: Text,
-  version: Text,
-  trigger_mode: Text,
-  /** The owner's free text: shown below the data label, stripped of invisible characters like all text. */
-  description: Text,
-  created_at: Text,
-  modified_at: Text
-})
-export type WorkflowRow = typeof WorkflowRow.Type
+/**
+ * One workflow of a listing (its latest version's): the port's WorkflowSummary as it is. Its
+ * description is the owner's free text: shown below the data label, stripped of invisible characters like all text.
+ */
+export const WorkflowRow = WorkflowSummary
+export type WorkflowRow = WorkflowSummary
 
 /** One version of a workflow. */
 export const WorkflowVersionRow = Schema.Struct({
@@ -35,15 +28,6 @@ export const WorkflowVersionRow = Schema.Struct({
 })
 export type WorkflowVersionRow = typeof WorkflowVersionRow.Type
 
-/** A workflow's configuration at one version. */
-export const WorkflowDetail = Schema.Struct({
-  ...WorkflowRow.fields,
-  engine_version: Schema.NullOr(Schema.Number),
-  schedule: Text,
-  role_arn: Text,
-  log_group: Text,
-  definition_location: Schema.NullOr(DefinitionLocation),
-  encryption: Schema.NullOr(Schema.Struct({ type: Text, kms_key_id: Text })),
-  network: Schema.NullOr(Schema.Struct({ security_group_ids: Schema.Array(Schema.String), subnet_ids: Schema.Array(Schema.String) }))
-})
-export type WorkflowDetail = typeof WorkflowDetail.Type
+/** A workflow's configuration at one version: the port's Workflow (the definition's location, never its text). */
+export const WorkflowDetail = Workflow
+export type WorkflowDetail = Workflow

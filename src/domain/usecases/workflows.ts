@@ -1,8 +1,8 @@
 import { Effect } from "effect"
 import { AppConfig } from "../../ports/AppConfig.js"
 import { MwaaError } from "../../ports/MwaaError.js"
-import { type Workflow, Workflows, type WorkflowSummary, type WorkflowVersion } from "../../ports/Workflows.js"
-import type { WorkflowDetail, WorkflowRow, WorkflowVersionRow } from "../answers/workflows.js"
+import { Workflows, type WorkflowVersion } from "../../ports/Workflows.js"
+import type { WorkflowVersionRow } from "../answers/workflows.js"
 import { maskYamlSecrets } from "../redaction-yaml.js"
 import { runAnswerOf } from "../workflow-model.js"
 import type { ResolvedWorkflow } from "../workflow-resolution.js"
@@ -11,28 +11,6 @@ import type { ResolvedWorkflow } from "../workflow-resolution.js"
 
 /** Versions read for a workflow's answer: the service's first page, the newest shown first. */
 export const VERSIONS_SHOWN = 20
-
-export const rowOf = (w: WorkflowSummary): WorkflowRow => ({
-  name: w.name,
-  arn: w.arn,
-  status: w.status,
-  version: w.version,
-  trigger_mode: w.trigger_mode,
-  description: w.description,
-  created_at: w.created_at,
-  modified_at: w.modified_at
-})
-
-const detailOf = (w: Workflow): WorkflowDetail => ({
-  ...rowOf(w),
-  engine_version: w.engine_version,
-  schedule: w.schedule,
-  role_arn: w.role_arn,
-  log_group: w.log_group,
-  definition_location: w.definition_location,
-  encryption: w.encryption,
-  network: w.network
-})
 
 /** Newest first; a version without a date last, so the dated order is never disturbed. */
 const newestFirst = (a: WorkflowVersion, b: WorkflowVersion): number => (b.created_at ?? "").localeCompare(a.created_at ?? "")
@@ -43,7 +21,7 @@ export const listWorkflows = Effect.fnUntraced(function* (page: {
   readonly next_token?: string | undefined
 }) {
   const listing = yield* (yield* Workflows).list(page)
-  return { workflows: listing.items.map(rowOf), next_token: listing.next_token }
+  return { workflows: listing.items, next_token: listing.next_token }
 })
 
 /**
@@ -63,7 +41,7 @@ export const getWorkflow = Effect.fnUntraced(function* (wf: ResolvedWorkflow, ve
   )
   const latest = runs.items[0]
   return {
-    ...detailOf(workflow),
+    ...workflow,
     name: workflow.name ?? wf.name,
     versions: [...versions.items].sort(newestFirst).map(
       (v): WorkflowVersionRow => ({
