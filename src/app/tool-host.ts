@@ -1,5 +1,5 @@
 import { Cause, Context, Effect, Either, Exit, FiberRef, Option, type ParseResult, Runtime, Schema } from "effect"
-import type { ClientIdentity, ToolCallContext, ToolCallResult, ToolDescriptor, ToolHost } from "../ports/ToolHost.js"
+import type { CallIdentity, ToolCallContext, ToolCallResult, ToolDescriptor, ToolHost } from "../ports/ToolHost.js"
 import { WriteGate } from "../domain/write-gating.js"
 import { maskThenCut } from "../domain/redaction.js"
 import { stripInvisible } from "../domain/sanitize.js"
@@ -54,7 +54,7 @@ export { DATA_LABEL } from "./data-label.js"
 interface PreparedTool {
   readonly spec: AnyToolSpec
   /** The configuration is the runtime's, read once: looking it up on every call is a step of its own. */
-  readonly run: (args: unknown, config: AppConfigShape, client?: ClientIdentity) => Effect.Effect<ToolCallResult, never, ToolServices>
+  readonly run: (args: unknown, config: AppConfigShape, who: CallIdentity) => Effect.Effect<ToolCallResult, never, ToolServices>
   /** The question to ask the user before this call, for a tool that has one (see ToolSpec.confirmationQuestion). */
   readonly question?: ((args: unknown) => Effect.Effect<string | undefined, never, ToolServices>) | undefined
 }
@@ -65,8 +65,7 @@ const prepareTool = (spec: AnyToolSpec, traced: boolean): PreparedTool => {
   // No stack trace for this span: it would always point here, and capturing one costs on every call.
   return {
     ...prepared,
-    run: (args, config, client) =>
-      prepared.run(args, config, client).pipe(Effect.withSpan(`tool ${spec.name}`, { captureStackTrace: false }))
+    run: (args, config, who) => prepared.run(args, config, who).pipe(Effect.withSpan(`tool ${spec.name}`, { captureStackTrace: false }))
   }
 }
 
@@ -108,7 +107,7 @@ const prepareUntraced = (spec: AnyToolSpec): PreparedTool => {
   const ask = spec.confirmationQuestion
   return {
     spec,
-    run: (args, config, client) =>
+    run: (args, config, who) =>
       Effect.gen(function* () {
         // Before decoding or resolving anything: a refused write must not reach AWS at all.
         const refused = yield* writeRefusal
@@ -120,7 +119,7 @@ const prepareUntraced = (spec: AnyToolSpec): PreparedTool => {
       }).pipe(
         // On exit, not after success: a refusal, bad arguments, a defect (arguments too deep to
         // decode) or a cancel each leave exactly one audit line too.
-        Effect.onExit((exit) => audit(spec, args, exit, client)),
+        Effect.onExit((exit) => audit(spec, args, exit, who.client)),
         Effect.locally(resolvedEnvironment, undefined)
       ),
     question:
@@ -222,7 +221,7 @@ export const makeToolHost = (runner: ToolRunner, options: ToolHostOptions): Tool
       }
       built ??= await runtimeAndConfig(runner)
       const { runtime, config } = built
-      const run = tool.run(args, config, context.client)
+      const run = tool.run(args, config, { client: context.client, caller: context.caller })
       // Progress and the user's answer are references whose defaults (silence, nobody asked) hold
       // unless the client sent a progress token or answered a question.
       const answered =

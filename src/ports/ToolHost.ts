@@ -39,6 +39,29 @@ export interface ClientIdentity {
   readonly version?: string | undefined
 }
 
+/**
+ * The person behind a call, as the transport authenticated them (an OAuth access token on HTTP).
+ * Absent on stdio and with the shared bearer token: there the process's own user is the caller.
+ */
+export interface CallerIdentity {
+  /** The token's `sub`: stable, unique at its issuer. */
+  readonly subject: string
+  /** `email`, when the token carries one. */
+  readonly email?: string | undefined
+  /** `username`, `preferred_username` or `cognito:username`, when the token carries one. */
+  readonly username?: string | undefined
+  /** The OAuth client the token was issued to (`client_id` or `azp`). */
+  readonly clientId?: string | undefined
+  /** The token's scopes. */
+  readonly scopes: ReadonlyArray<string>
+}
+
+/** Who is calling: the client program and, when authenticated, the person. */
+export interface CallIdentity {
+  readonly client?: ClientIdentity | undefined
+  readonly caller?: CallerIdentity | undefined
+}
+
 /** The user's answer to a question a tool put through the client before acting. */
 export type Confirmation = "accepted" | "declined"
 
@@ -49,6 +72,8 @@ export interface ToolCallContext {
   readonly reportProgress?: ((update: ProgressUpdate) => Promise<void>) | undefined
   /** The calling client, when it said who it is. */
   readonly client?: ClientIdentity | undefined
+  /** The authenticated person, when the transport knows one. */
+  readonly caller?: CallerIdentity | undefined
   /** Whether the client can put a question to its user and return the answer (MCP elicitation). */
   readonly canAskUser?: boolean | undefined
   /** The user's answer to the tool's question (see `confirmationQuestion`), when one was asked. */
