@@ -2,6 +2,7 @@ import { Effect, Either, Layer, Logger, LogLevel, ManagedRuntime, Option, Redact
 import { makeConfirmationCodec } from "../adapters/mcp/confirmation.js"
 import { mcpServerFactory } from "../adapters/mcp/server.js"
 import { StderrLoggerLive } from "../adapters/mcp/stderr-logger.js"
+import { writeStderrLine } from "../adapters/mcp/stderr-line.js"
 import { StdioTransport } from "../adapters/mcp/stdio-layer.js"
 import { AppConfig } from "../ports/AppConfig.js"
 import type { BackendPorts } from "../ports/BackendPorts.js"
@@ -11,6 +12,7 @@ import { appLayer } from "./layers.js"
 import { mwaaToolHost } from "./server-host.js"
 import type { ToolServices } from "./tool-spec.js"
 import { packageVersion } from "./version.js"
+import { cachedReadiness, type ReadinessVerdict } from "./readiness.js"
 import type { FleetPlan } from "./fleet/fleet-config.js"
 import { awsFleet, loadFleetPlan } from "./fleet/fleet-gateway.js"
 
@@ -91,6 +93,12 @@ export const binLayer = (
     Layer.merge(RuntimeFlags.disableRuntimeMetrics)
   )
 
+/** A change of readiness is worth a line: a probe answers anyone, so the details (masked) are told here only. */
+const logReadiness = (verdict: ReadinessVerdict): void =>
+  verdict.ready
+    ? writeStderrLine("INFO", "ready: the credentials and a target answer")
+    : writeStderrLine("WARN", "not ready", { reason: verdict.reason, ...(verdict.detail === undefined ? {} : { detail: verdict.detail }) })
+
 /** Serves MCP on stdio (until the client disconnects) or HTTP (until the process is stopped). */
 const serve = (settings: CliSettings, env: Readonly<Record<string, string | undefined>>) =>
   Effect.gen(function* () {
@@ -127,7 +135,9 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
               port: transport.port,
               token: transport.token,
               allowedHosts: transport.allowedHosts,
-              allowedOrigins: transport.allowedOrigins
+              allowedOrigins: transport.allowedOrigins,
+              allowAnyHost: transport.allowAnyHost,
+              readiness: cachedReadiness(() => runtime.runtime(), logReadiness)
             })
           ),
         catch: (e) =>
@@ -137,7 +147,7 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
       })
       yield* Effect.addFinalizer(() => Effect.promise(() => connection.close()))
       yield* Effect.logInfo(
-        `mwaa-mcp-server ${packageVersion} ready on ${connection.url} (${catalogue.length} tools, ${writes}${transport.token === undefined ? "" : ", bearer token required"})`
+        `mwaa-mcp-server ${packageVersion} ready on ${connection.url} (${catalogue.length} tools, ${writes}${transport.token === undefined ? "" : ", bearer token required"}${transport.preset === undefined ? "" : `, preset ${transport.preset}`})`
       )
       return yield* Effect.never
     }

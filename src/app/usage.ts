@@ -4,7 +4,7 @@ export const usage = `mwaa-mcp-server — MCP server for Apache Airflow on Amazo
 Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [--max-rps N] [--endpoint-url URL] [--demo]
                        [--airflow-route auto|invoke|webserver] [--transport stdio|http] [--host HOST] [--port PORT]
                        [--allowed-hosts LIST] [--allowed-origins LIST] [--profile NAME] [--log-level LEVEL]
-                       [--config FILE] [--regions LIST]
+                       [--config FILE] [--regions LIST] [--preset agentcore]
 
   --allow-write        enable write tools (trigger, pause/unpause, clear, create/update/delete environment)
   --region REGION      AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
@@ -33,6 +33,11 @@ Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [-
                        balancer's name (MWAA_MCP_ALLOWED_HOSTS); "name:port" matches that port only
   --allowed-origins LIST
                        comma-separated browser origins accepted besides loopback (MWAA_MCP_ALLOWED_ORIGINS)
+  --preset agentcore   Amazon Bedrock AgentCore Runtime's defaults (MWAA_MCP_PRESET): Streamable HTTP on
+                       0.0.0.0:8000/mcp, stateless, any Host accepted (the platform's proxy is the only way in);
+                       flags given beside it still apply
+  The HTTP transport also answers GET /healthz (the process serves; never asks AWS) and GET /readyz (200 when
+  the credentials and at least one target answer, else 503), without a token, for load balancers
   --log-level LEVEL    debug, info (default), warning, error or none: stderr log lines (MWAA_MCP_LOG_LEVEL)
   Before deleting an environment or clearing task instances, the server asks the user through clients that
   can ask (MCP elicitation). Replicas behind a load balancer share MWAA_MCP_CONFIRMATION_KEY (32 bytes or more),

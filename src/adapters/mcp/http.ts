@@ -4,6 +4,7 @@ import { toNodeHandler } from "@modelcontextprotocol/node"
 import { createMcpHandler } from "@modelcontextprotocol/server"
 import { batchTooLarge, DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./http-body.js"
 import { makeDrain } from "./http-drain.js"
+import { answerProbe, type ReadinessCheck } from "./http-probes.js"
 import { writeStderrLine } from "./stderr-line.js"
 import { loopbackAllowList, makeBearerCheck, makeHostCheck, makeOriginCheck } from "./http-guard.js"
 import { type McpServerOptions, mcpServerFactory } from "./server.js"
@@ -34,6 +35,14 @@ export interface ServeHttpOptions extends McpServerOptions {
   readonly shutdownTimeoutMs?: number
   /** Where the adapter's own lines go; default JSON lines on stderr, never stdout. */
   readonly log?: HttpLog
+  /** What /readyz answers (credentials and a target usable); without it, ready whenever not draining. */
+  readonly readiness?: ReadinessCheck | undefined
+  /**
+   * Accept any Host header: for a server only reachable through a platform's own proxy (AgentCore
+   * Runtime), whose Host names are not known ahead. DNS rebinding needs a browser that can reach the
+   * server, which such a server has not.
+   */
+  readonly allowAnyHost?: boolean | undefined
 }
 
 export interface HttpConnection {
@@ -104,12 +113,13 @@ export const serveHttp = async (host: ToolHost, options: ServeHttpOptions = {}):
   let checkOrigin: (value: string | undefined) => boolean = () => false
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = (req.url ?? "").split("?", 1)[0] ?? ""
+    if (await answerProbe(path, req.method, res, { draining: drain.isDraining(), readiness: options.readiness })) return
     if (drain.isDraining()) return sendError(res, 503, "Service Unavailable: the server is shutting down", { Connection: "close" })
-    if (!checkHost(req.headers.host))
+    if (options.allowAnyHost !== true && !checkHost(req.headers.host))
       return sendError(res, 403, `Forbidden: Host header ${JSON.stringify(req.headers.host ?? "")} is not allowed`)
     if (!checkOrigin(req.headers.origin))
       return sendError(res, 403, `Forbidden: Origin ${JSON.stringify(req.headers.origin)} is not allowed`)
-    const path = (req.url ?? "").split("?", 1)[0]
     if (path !== MCP_PATH) return sendError(res, 404, `Not Found: the MCP endpoint is ${MCP_PATH}`)
     if (checkBearer !== undefined) {
       const verdict = checkBearer(req.headers.authorization)
