@@ -4,7 +4,9 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { DEMO_ENVIRONMENT_2 } from "../../../src/adapters/fake-mwaa/index.js"
+import { startHttpBin } from "../../support/http-bin.js"
 import { type HttpFake, startHttpFake } from "../../support/http-fake/index.js"
+import { connectClient } from "../../support/mcp-http-client.js"
 import { type CollectedSpan, type OtlpCollector, startOtlpCollector } from "../../support/otlp-collector.js"
 import { awsModeEnv, connectStdio } from "../../support/stdio-client.js"
 import { callTool } from "./stdio-helpers.js"
@@ -157,6 +159,40 @@ describe("with OTEL_EXPORTER_OTLP_ENDPOINT", () => {
     const tool = await until("the flushed tool span", () => collector.spans().find((s) => s.name === "tool get-environment"))
     const children = collector.spans().filter((s) => s.parentSpanId === tool.spanId)
     expect(children.map((s) => s.name)).toContain("MWAA.GetEnvironment")
+  })
+})
+
+describe("over HTTP, stopped by SIGTERM", () => {
+  it("flushes the batched spans and a last metrics reading before it exits", async () => {
+    const bin = await startHttpBin(
+      [],
+      awsModeEnv(fake.url, {
+        OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+        OTEL_SERVICE_NAME: "mwaa-mcp-sigterm",
+        OTEL_BSP_SCHEDULE_DELAY: "600000",
+        OTEL_METRIC_EXPORT_INTERVAL: "600000"
+      })
+    )
+    try {
+      const client = await connectClient(bin.url)
+      const result = await client.callTool({ name: "list-environments", arguments: {} })
+      expect(result.isError).not.toBe(true)
+      await client.close()
+      await new Promise((r) => setTimeout(r, 300))
+      const ours = () => collector.spans().filter((s) => s.resource["service.name"] === "mwaa-mcp-sigterm")
+      expect(ours()).toEqual([])
+      expect(await bin.stop()).toBe(0)
+      const tool = ours().find((s) => s.name === "tool list-environments")
+      expect(tool?.attributes).toMatchObject({ "mwaa_mcp.outcome": "ok", "gen_ai.tool.name": "list-environments" })
+      expect(ours().filter((s) => s.parentSpanId === tool?.spanId && s.name === "MWAA.ListEnvironments")).toHaveLength(1)
+      const calls = collector.metrics().filter((m) => m.name === "mwaa_mcp.tool.calls")
+      expect(calls.flatMap((m) => m.points)).toContainEqual({
+        attributes: { tool: "list-environments", kind: "read", outcome: "ok" },
+        value: 1
+      })
+    } finally {
+      await bin.stop()
+    }
   })
 })
 
