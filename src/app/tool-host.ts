@@ -163,7 +163,7 @@ export interface ToolHostOptions {
    * Wraps each call in a span named `tool <name>`, for an embedding program that installs a tracer.
    * Off by default: the bin exports no traces, and a span is one of the larger per-call costs. The
    * use cases are untraced for the same reason (Effect.fnUntraced: in memory, a span costs more than
-   * the step); the AWS adapter's calls, which take the time, keep their spans.
+   * the step); the AWS adapter's calls get theirs when the Telemetry reference says so.
    */
   readonly traceCalls?: boolean
   /** Counts each call and its latency with Effect's Metric API, for a program that exports metrics (default off). */
