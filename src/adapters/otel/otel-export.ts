@@ -34,8 +34,15 @@ export const otelLayer = (settings: OtelSettings, serviceVersion: string): Layer
   })).pipe(
     Layer.merge(
       Layer.effectDiscard(
-        Effect.logInfo(
-          `OpenTelemetry: exporting ${[settings.traces && "traces", settings.metrics && "metrics"].filter(Boolean).join(" and ")} over OTLP/HTTP as ${settings.serviceName}`
+        Effect.zipRight(
+          Effect.logInfo(
+            `OpenTelemetry: exporting ${[settings.traces && "traces", settings.metrics && "metrics"].filter(Boolean).join(" and ")} over OTLP/HTTP as ${settings.serviceName}`
+          ),
+          settings.unsupportedProtocol === undefined
+            ? Effect.void
+            : Effect.logWarning(
+                `OpenTelemetry: OTLP protocol ${settings.unsupportedProtocol} is not supported; sending http/json to the same endpoint (a collector's HTTP port, usually 4318)`
+              )
         )
       )
     )

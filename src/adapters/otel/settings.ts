@@ -15,6 +15,8 @@ export interface OtelSettings {
   readonly metricTimeoutMillis: number
   /** service.name: OTEL_SERVICE_NAME, else service.name in OTEL_RESOURCE_ATTRIBUTES, else mwaa-mcp-server. */
   readonly serviceName: string
+  /** An OTEL_EXPORTER_OTLP_*PROTOCOL asked for other than http/json (grpc, http/protobuf): not served, said at start. */
+  readonly unsupportedProtocol?: string | undefined
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -52,6 +54,9 @@ export const otelSettingsFromEnv = (env: Env): OtelSettings | undefined => {
     metrics,
     metricIntervalMillis: millis(env["OTEL_METRIC_EXPORT_INTERVAL"], 60_000),
     metricTimeoutMillis: millis(env["OTEL_METRIC_EXPORT_TIMEOUT"], 30_000),
-    serviceName: serviceNameOf(env)
+    serviceName: serviceNameOf(env),
+    unsupportedProtocol: ["OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "OTEL_EXPORTER_OTLP_METRICS_PROTOCOL"]
+      .map((name) => env[name]?.trim())
+      .find((protocol) => protocol !== undefined && protocol !== "" && protocol !== "http/json")
   }
 }

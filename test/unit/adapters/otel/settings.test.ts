@@ -53,4 +53,11 @@ describe("otelSettingsFromEnv", () => {
       metricTimeoutMillis: 30_000
     })
   })
+
+  it("notes an OTLP protocol other than http/json, which it does not speak", () => {
+    const endpoint = { OTEL_EXPORTER_OTLP_ENDPOINT: "http://c:4318" }
+    expect(otelSettingsFromEnv(endpoint)?.unsupportedProtocol).toBeUndefined()
+    expect(otelSettingsFromEnv({ ...endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: "http/json" })?.unsupportedProtocol).toBeUndefined()
+    expect(otelSettingsFromEnv({ ...endpoint, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: "grpc" })?.unsupportedProtocol).toBe("grpc")
+  })
 })
