@@ -14,7 +14,7 @@ import type { OtelSettings } from "./settings.js"
  * (OTEL_EXPORTER_OTLP_HEADERS), timeouts; the batch span processor reads OTEL_BSP_SCHEDULE_DELAY and
  * the rest of OTEL_BSP_*. The resource: OTEL_RESOURCE_ATTRIBUTES, service.name (settings.ts) and
  * service.version. Released with the runtime (the bin's, on exit or SIGTERM): spans still batched
- * and a last metrics reading are flushed first, within 5 s.
+ * and a last metrics reading are flushed first, each within 2 s (a collector that is down delays the exit by at most that).
  *
  * This module is the bundle's telemetry chunk: main.ts imports it only when settings.ts found an
  * endpoint.
@@ -30,7 +30,7 @@ export const otelLayer = (settings: OtelSettings, serviceVersion: string): Layer
         exportTimeoutMillis: Math.min(settings.metricTimeoutMillis, settings.metricIntervalMillis)
       })
     }),
-    shutdownTimeout: "5 seconds"
+    shutdownTimeout: "2 seconds"
   })).pipe(
     Layer.merge(
       Layer.effectDiscard(
