@@ -27,7 +27,18 @@ type ToolRun = (args: unknown, config: AppConfigShape, who: CallIdentity) => Eff
 
 /** What the caller and the client say of themselves is theirs: bounded, masked, visible characters only. */
 const MAX_IDENTITY_CHARS = 100
-const bounded = (text: string): string => maskThenCut(stripInvisible(text), MAX_IDENTITY_CHARS, () => "…")
+const boundedCache = new Map<string, string>()
+/** Masking is linear but not free; the same few client names and callers come back on every call, so the last 500 are kept. */
+const bounded = (text: string): string => {
+  const known = boundedCache.get(text)
+  if (known !== undefined) return known
+  const shown = maskThenCut(stripInvisible(text), MAX_IDENTITY_CHARS, () => "…")
+  if (text.length <= 1000) {
+    if (boundedCache.size >= 500) boundedCache.delete(boundedCache.keys().next().value as string)
+    boundedCache.set(text, shown)
+  }
+  return shown
+}
 
 export const identityAttributes = (who: CallIdentity): Record<string, string> => {
   const attributes: Record<string, string> = {}
@@ -61,16 +72,22 @@ const toolCalls = Metric.counter("mwaa_mcp.tool.calls", { description: "MCP tool
 const toolErrors = Metric.counter("mwaa_mcp.tool.errors", { description: "MCP tool calls that ended in an error" })
 const toolLatency = Metric.timerWithBoundaries("mwaa_mcp.tool.call.duration", LATENCY_MS, "MCP tool call duration")
 
-const measured = (spec: AnyToolSpec, call: Effect.Effect<ToolCallResult, never, ToolServices>) => {
+/** One tool's metrics, tagged once when the host is built rather than on every call. */
+const metricsOf = (spec: AnyToolSpec) => {
   const labels = [MetricLabel.make("tool", spec.name), MetricLabel.make("kind", spec.kind)]
-  const calls = {
-    ok: Metric.taggedWithLabels(toolCalls, [...labels, MetricLabel.make("outcome", "ok")]),
-    error: Metric.taggedWithLabels(toolCalls, [...labels, MetricLabel.make("outcome", "error")]),
-    cancelled: Metric.taggedWithLabels(toolCalls, [...labels, MetricLabel.make("outcome", "cancelled")])
+  return {
+    calls: {
+      ok: Metric.taggedWithLabels(toolCalls, [...labels, MetricLabel.make("outcome", "ok")]),
+      error: Metric.taggedWithLabels(toolCalls, [...labels, MetricLabel.make("outcome", "error")]),
+      cancelled: Metric.taggedWithLabels(toolCalls, [...labels, MetricLabel.make("outcome", "cancelled")])
+    },
+    errors: Metric.taggedWithLabels(toolErrors, labels),
+    latency: Metric.taggedWithLabels(toolLatency, labels)
   }
-  const errors = Metric.taggedWithLabels(toolErrors, labels)
-  const latency = Metric.taggedWithLabels(toolLatency, labels)
-  return Effect.timed(Effect.exit(call)).pipe(
+}
+
+const measured = ({ calls, errors, latency }: ReturnType<typeof metricsOf>, call: Effect.Effect<ToolCallResult, never, ToolServices>) =>
+  Effect.timed(Effect.exit(call)).pipe(
     Effect.tap(([elapsed, exit]) => {
       const { outcome } = outcomeOf(exit)
       return Effect.all(
@@ -80,7 +97,6 @@ const measured = (spec: AnyToolSpec, call: Effect.Effect<ToolCallResult, never, 
     }),
     Effect.flatMap(([, exit]) => exit)
   )
-}
 
 /** `run` with a span and/or metrics, as `telemetry` asks; `run` itself when it asks for neither. */
 export const observeTool = (spec: AnyToolSpec, run: ToolRun, telemetry: ToolTelemetry): ToolRun => {
@@ -92,8 +108,9 @@ export const observeTool = (spec: AnyToolSpec, run: ToolRun, telemetry: ToolTele
     "gen_ai.tool.name": spec.name,
     "mwaa_mcp.tool.kind": spec.kind
   }
+  const metrics = telemetry.metrics ? metricsOf(spec) : undefined
   return (args, config, who) => {
-    const call = telemetry.metrics ? measured(spec, run(args, config, who)) : run(args, config, who)
+    const call = metrics !== undefined ? measured(metrics, run(args, config, who)) : run(args, config, who)
     if (!telemetry.traces) return call
     const spanned = Effect.onExit(call, (exit) => {
       const { outcome, errorType } = outcomeOf(exit)
