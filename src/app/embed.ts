@@ -5,6 +5,7 @@ import { McpServer } from "../adapters/mcp/McpServer.js"
 import { type McpServerOptions, mcpServerFactory } from "../adapters/mcp/server.js"
 import type { ToolHost } from "../ports/ToolHost.js"
 import { AppConfig } from "../ports/AppConfig.js"
+import { Telemetry } from "../ports/Telemetry.js"
 import { toolServicesOn } from "./layers.js"
 import { mwaaToolHost } from "./server-host.js"
 
@@ -20,14 +21,21 @@ export const makeMwaaToolHost = <E, R>(
   options: EmbedOptions = {}
 ): Effect.Effect<ToolHost, E, R | Scope.Scope> =>
   Effect.gen(function* () {
-    const runtime = yield* Layer.toRuntime(toolServicesOn(ports))
+    // With traceCalls, the AWS adapter's calls get their spans too (children of the tool's).
+    const services = toolServicesOn(ports)
+    const runtime = yield* Layer.toRuntime(
+      options.traceCalls === true ? Layer.merge(services, Layer.succeed(Telemetry, { traces: true, metrics: false })) : services
+    )
     return mwaaToolHost({ runtime: () => Promise.resolve(runtime) }, Context.get(runtime.context, AppConfig).allowWrite, {
       traceCalls: options.traceCalls === true
     })
   })
 
 export interface EmbedOptions {
-  /** One span per tool call, named `tool <name>`, for a program that installs a tracer (default off). */
+  /**
+   * One span per tool call, named `tool <name>`, and one per AWS call under it, for a program that
+   * installs a tracer (default off).
+   */
   readonly traceCalls?: boolean
 }
 

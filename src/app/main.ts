@@ -4,7 +4,9 @@ import { mcpServerFactory } from "../adapters/mcp/server.js"
 import { StderrLoggerLive } from "../adapters/mcp/stderr-logger.js"
 import { writeStderrLine } from "../adapters/mcp/stderr-line.js"
 import { StdioTransport } from "../adapters/mcp/stdio-layer.js"
+import { type OtelSettings, otelSettingsFromEnv } from "../adapters/otel/settings.js"
 import { AppConfig } from "../ports/AppConfig.js"
+import { Telemetry } from "../ports/Telemetry.js"
 import type { BackendPorts } from "../ports/BackendPorts.js"
 import { catalogue } from "./catalogue.js"
 import { type CliSettings, type LogLevelName, parseCli, usage } from "./cli.js"
@@ -68,6 +70,23 @@ const gatewayFor = (
             )
       )
 
+/**
+ * OpenTelemetry export, when OTEL_EXPORTER_OTLP_ENDPOINT (or a signal's own endpoint) is set: the
+ * exporters (adapters/otel/otel-export.ts, a chunk of its own) are imported only then, and the AWS
+ * adapter measures its calls only then (Telemetry); otherwise nothing of it is loaded or run.
+ */
+const telemetryLayer = (otel: OtelSettings | undefined): Layer.Layer<never> =>
+  otel === undefined
+    ? Layer.empty
+    : Layer.merge(
+        Layer.unwrapEffect(
+          Effect.promise(() => import("../adapters/otel/otel-export.js")).pipe(
+            Effect.map(({ otelLayer }) => otelLayer(otel, packageVersion))
+          )
+        ),
+        Layer.succeed(Telemetry, { traces: otel.traces, metrics: otel.metrics })
+      )
+
 const LOG_LEVELS: Readonly<Record<LogLevelName, LogLevel.LogLevel>> = {
   debug: LogLevel.Debug,
   info: LogLevel.Info,
@@ -88,6 +107,7 @@ export const binLayer = (
   plan?: FleetPlan | undefined
 ): Layer.Layer<ToolServices> =>
   appLayer(gatewayFor(settings, env, plan), Layer.succeed(AppConfig, settings.config)).pipe(
+    Layer.merge(telemetryLayer(otelSettingsFromEnv(env))),
     Layer.provideMerge(StderrLoggerLive),
     Layer.provideMerge(Logger.minimumLogLevel(LOG_LEVELS[settings.logLevel])),
     Layer.merge(RuntimeFlags.disableRuntimeMetrics)
@@ -117,7 +137,8 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
       Effect.sync(() => ManagedRuntime.make(binLayer(settings, env, plan))),
       (rt) => Effect.promise(() => rt.dispose())
     )
-    const host = mwaaToolHost(runtime, settings.config.allowWrite)
+    const otel = otelSettingsFromEnv(env)
+    const host = mwaaToolHost(runtime, settings.config.allowWrite, { traceCalls: otel?.traces, measureCalls: otel?.metrics })
     const confirmations = makeConfirmationCodec(Option.getOrUndefined(Option.map(settings.confirmationKey, Redacted.value)))
     const writes = `writes ${settings.config.allowWrite ? "enabled" : "disabled"}`
     const transport = settings.transport

@@ -11,7 +11,11 @@ import { packageVersion } from "./version.js"
  * that provides the tool services. The bin (main.ts) and makeMwaaMcpServer (embed.ts) both
  * serve this one, so an embedded server answers exactly as `npx mwaa-mcp-server` does.
  */
-export const mwaaToolHost = (runner: ToolRunner, allowWrite: boolean, options: { readonly traceCalls?: boolean } = {}): ToolHost =>
+export const mwaaToolHost = (
+  runner: ToolRunner,
+  allowWrite: boolean,
+  options: { readonly traceCalls?: boolean; readonly measureCalls?: boolean } = {}
+): ToolHost =>
   makeToolHost(runner, {
     tools: catalogue,
     descriptors: bundledDescriptors,

@@ -16,6 +16,7 @@ import { completePromptArgument, NO_VALUES } from "./completions.js"
 import { resolvedEnvironment, resolvedTarget, writingTool } from "./with-environment.js"
 import { targetView } from "./fleet/target-view.js"
 import { Fleet } from "./fleet/Fleet.js"
+import { observeTool, type ToolTelemetry } from "./tool-telemetry.js"
 
 export const describeTool = (spec: AnyToolSpec): ToolDescriptor => ({
   name: spec.name,
@@ -59,14 +60,10 @@ interface PreparedTool {
   readonly question?: ((args: unknown) => Effect.Effect<string | undefined, never, ToolServices>) | undefined
 }
 
-const prepareTool = (spec: AnyToolSpec, traced: boolean): PreparedTool => {
+const prepareTool = (spec: AnyToolSpec, telemetry: ToolTelemetry): PreparedTool => {
   const prepared = prepareUntraced(spec)
-  if (!traced) return prepared
-  // No stack trace for this span: it would always point here, and capturing one costs on every call.
-  return {
-    ...prepared,
-    run: (args, config, who) => prepared.run(args, config, who).pipe(Effect.withSpan(`tool ${spec.name}`, { captureStackTrace: false }))
-  }
+  if (!telemetry.traces && !telemetry.metrics) return prepared
+  return { ...prepared, run: observeTool(spec, prepared.run, telemetry) }
 }
 
 const prepareUntraced = (spec: AnyToolSpec): PreparedTool => {
@@ -166,9 +163,11 @@ export interface ToolHostOptions {
    * Wraps each call in a span named `tool <name>`, for an embedding program that installs a tracer.
    * Off by default: the bin exports no traces, and a span is one of the larger per-call costs. The
    * use cases are untraced for the same reason (Effect.fnUntraced: in memory, a span costs more than
-   * the step); the AWS adapter's calls, which take the time, keep their spans.
+   * the step); the AWS adapter's calls get theirs when the Telemetry reference says so.
    */
   readonly traceCalls?: boolean
+  /** Counts each call and its latency with Effect's Metric API, for a program that exports metrics (default off). */
+  readonly measureCalls?: boolean
   /** The tools' descriptors, when computed ahead (the bundle's, at build time); else made from the Schemas here. */
   readonly descriptors?: ReadonlyArray<ToolDescriptor> | undefined
 }
@@ -188,7 +187,11 @@ const runtimeAndConfig = async (runner: ToolRunner) => {
 
 /** Builds the ToolHost the MCP transport serves, running every call on one runtime. */
 export const makeToolHost = (runner: ToolRunner, options: ToolHostOptions): ToolHost => {
-  const byName = new Map(options.tools.map((t) => [t.name, prepareTool(t, options.traceCalls === true)] as const))
+  const byName = new Map(
+    options.tools.map(
+      (t) => [t.name, prepareTool(t, { traces: options.traceCalls === true, metrics: options.measureCalls === true })] as const
+    )
+  )
   let built: { readonly runtime: Runtime.Runtime<ToolServices>; readonly config: AppConfigShape } | undefined
   return {
     serverName: "mwaa-mcp-server",

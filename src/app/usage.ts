@@ -42,4 +42,7 @@ Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [-
   Before deleting an environment or clearing task instances, the server asks the user through clients that
   can ask (MCP elicitation). Replicas behind a load balancer share MWAA_MCP_CONFIRMATION_KEY (32 bytes or more),
   which seals each question so that any replica accepts its answer.
+  OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT / _METRICS_ENDPOINT), when set, exports
+  OpenTelemetry traces (a span per tool call, one per AWS call under it) and metrics over OTLP/HTTP; the other
+  OTEL_* variables apply (OTEL_EXPORTER_OTLP_HEADERS, OTEL_SERVICE_NAME, default mwaa-mcp-server, ...).
   --help, --version`

@@ -1,4 +1,4 @@
-import { Effect, FiberRef, Option } from "effect"
+import { Context, Effect, FiberRef, Option, Tracer } from "effect"
 import { EnvironmentResolver } from "../domain/environment-resolution.js"
 import type { Target } from "../domain/targets.js"
 import { TargetWritesForbidden } from "../domain/write-gating.js"
@@ -8,6 +8,19 @@ import { type EnvironmentFailure, InEnvironment } from "./tool-failure.js"
 
 /** The environment the current tool call resolved to, for its audit line. */
 export const resolvedEnvironment = FiberRef.unsafeMake<string | undefined>(undefined)
+
+/**
+ * Records the environment the call resolved to: for its audit line, and on the tool call's span when
+ * there is one (mwaa_mcp.environment). Without a span, one context read more: no span is made here.
+ */
+const noteEnvironment = (environment: string) =>
+  Effect.zipRight(
+    FiberRef.set(resolvedEnvironment, environment),
+    Effect.contextWith((context: Context.Context<never>) => {
+      const span = Context.getOption(context, Tracer.ParentSpan)
+      if (Option.isSome(span) && span.value._tag === "Span") span.value.attribute("mwaa_mcp.environment", environment)
+    })
+  )
 
 /** On a server with several targets: the target the call resolved to, which its answer names. */
 export const resolvedTarget = FiberRef.unsafeMake<Target | undefined>(undefined)
@@ -30,11 +43,11 @@ export const withEnvironment = <A, E extends EnvironmentFailure, R>(
     const fleet = yield* Effect.serviceOption(Fleet)
     if (Option.isNone(fleet)) {
       const environment = yield* (yield* EnvironmentResolver).resolve(explicit)
-      yield* FiberRef.set(resolvedEnvironment, environment)
+      yield* noteEnvironment(environment)
       return yield* use(environment).pipe(Effect.mapError((cause) => new InEnvironment({ environment, cause })))
     }
     const target = yield* fleet.value.resolve(explicit)
-    yield* FiberRef.set(resolvedEnvironment, target.key)
+    yield* noteEnvironment(target.key)
     yield* FiberRef.set(resolvedTarget, target)
     const tool = yield* FiberRef.get(writingTool)
     // Checked before the target's services are touched: nothing of a refused write reaches AWS.

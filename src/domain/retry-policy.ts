@@ -1,5 +1,6 @@
 import { Duration, Effect, Random, Schedule } from "effect"
 import { isRetryable, MwaaError } from "../ports/MwaaError.js"
+import { RetryAttempt } from "../ports/Telemetry.js"
 
 export interface RetryThrottledOptions {
   /** Attempts in all, the first try included; 1 means no retry. */
@@ -65,8 +66,11 @@ export const retryThrottled = (options: RetryThrottledOptions) => {
         ? Effect.fail(counted(firstError, 1))
         : Effect.suspend(() => {
             let attempts = 1
-            // The first run of the retried effect is the attempt that already failed.
-            const attempt = Effect.suspend(() => (attempts++ === 1 ? Effect.fail(firstError) : effect))
+            // The first run of the retried effect is the attempt that already failed. Each retry
+            // says which attempt it is (RetryAttempt), for the spans of the AWS calls it makes.
+            const attempt = Effect.suspend(() =>
+              attempts++ === 1 ? Effect.fail(firstError) : Effect.locally(effect, RetryAttempt, attempts - 1)
+            )
             return attempt.pipe(
               Effect.retry({ schedule, while: retryable }),
               Effect.catchAll((error) => Effect.fail(counted(error, attempts - 1)))

@@ -2,6 +2,7 @@ import { type Context, type Duration, Effect } from "effect"
 import type { AirflowApi, RestRequest } from "../../ports/AirflowApi.js"
 import type { Clients } from "./clients.js"
 import { InvokeRestApiCommand } from "./commands/index.js"
+import { airflowRoute } from "./observed-call.js"
 import { send } from "./send.js"
 import { makeWebserver } from "./webserver-session.js"
 
@@ -20,7 +21,7 @@ export interface AirflowApiOptions {
  */
 export const makeAirflowApi = (clients: Clients, options: AirflowApiOptions): Context.Tag.Service<AirflowApi> => {
   const webserver = makeWebserver(clients, { endpoint: options.webserverEndpoint, timeout: options.timeout })
-  const invokeRestApi = Effect.fn("AwsGateway.invokeRestApi")(function* (request: RestRequest) {
+  const invokeRestApi = Effect.fnUntraced(function* (request: RestRequest) {
     const command = new InvokeRestApiCommand({
       Name: request.environmentName,
       Path: request.path,
@@ -28,8 +29,13 @@ export const makeAirflowApi = (clients: Clients, options: AirflowApiOptions): Co
       ...(request.queryParameters !== undefined && { QueryParameters: request.queryParameters }),
       ...(request.body !== undefined && { Body: request.body })
     })
-    const operation = `InvokeRestApi ${request.method} ${request.path}`
-    const out = yield* send(operation, options.invokeTimeout, (signal) => clients.mwaaOnce.send(command, { abortSignal: signal }))
+    const call = {
+      service: "MWAA",
+      operation: "InvokeRestApi",
+      label: `InvokeRestApi ${request.method} ${request.path}`,
+      attributes: { "mwaa_mcp.airflow.method": request.method, "mwaa_mcp.airflow.route": airflowRoute(request.path) }
+    } as const
+    const out = yield* send(call, options.invokeTimeout, (signal) => clients.mwaaOnce.send(command, { abortSignal: signal }))
     return { status: out.RestApiStatusCode ?? 200, body: out.RestApiResponse }
   })
   return {

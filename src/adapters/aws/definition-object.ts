@@ -56,11 +56,13 @@ export const readDefinitionHead =
       Range: `bytes=0-${max - 1}`,
       ...(location.version_id === null ? {} : { VersionId: location.version_id })
     })
-    return send("GetObject", timeout, async (signal): Promise<DefinitionText> => {
+    return send({ service: "S3", operation: "GetObject" }, timeout, async (signal, seen): Promise<DefinitionText> => {
       const out = await clients.s3.send(command, { abortSignal: signal }).catch((error: unknown) => {
-        if (isEmptyObjectRange(error)) return undefined
-        throw error
+        if (!isEmptyObjectRange(error)) throw error
+        seen(error)
+        return undefined
       })
+      seen(out)
       if (out === undefined) return { text: "", total_bytes: 0, truncated: false }
       const { bytes, cut } = await readAtMost(out.Body, max)
       const total = totalBytesOf(out.ContentRange, out.ContentLength)

@@ -20,39 +20,49 @@ const decodeEnvironment = decodeAnswer(EnvironmentFromMwaa, "GetEnvironment")
 
 /** The Environments port on MWAA's control plane: the SDK's answers decoded, the settings encoded, at this edge. */
 export const makeEnvironments = (clients: Clients, timeout: Duration.DurationInput): Context.Tag.Service<Environments> => ({
-  list: Effect.fn("AwsEnvironments.list")(function* () {
+  list: Effect.fnUntraced(function* () {
     const names: Array<string> = []
     let NextToken: string | undefined
     for (let page = 0; page < MAX_ENVIRONMENT_PAGES; page++) {
       const command = new ListEnvironmentsCommand({ MaxResults: 25, NextToken })
-      const out = yield* send("ListEnvironments", timeout, (signal) => clients.mwaa.send(command, { abortSignal: signal }))
+      const out = yield* send({ service: "MWAA", operation: "ListEnvironments" }, timeout, (signal) =>
+        clients.mwaa.send(command, { abortSignal: signal })
+      )
       names.push(...(out.Environments ?? []))
       NextToken = out.NextToken
       if (NextToken === undefined) break
     }
     return names
   }),
-  get: Effect.fn("AwsEnvironments.get")(function* (name: string) {
+  get: Effect.fnUntraced(function* (name: string) {
     const command = new GetEnvironmentCommand({ Name: name })
-    const out = yield* send("GetEnvironment", timeout, (signal) => clients.mwaaOnce.send(command, { abortSignal: signal }))
+    const out = yield* send({ service: "MWAA", operation: "GetEnvironment" }, timeout, (signal) =>
+      clients.mwaaOnce.send(command, { abortSignal: signal })
+    )
     if (out.Environment === undefined) {
       return yield* new MwaaError({ reason: "Internal", operation: "GetEnvironment", message: "The answer had no Environment." })
     }
     // The model leaves Name optional; the name asked for stands in if MWAA ever leaves it out.
     return yield* decodeEnvironment({ ...out.Environment, Name: out.Environment.Name ?? name })
   }),
-  create: Effect.fn("AwsEnvironments.create")(function* (settings) {
+  create: Effect.fnUntraced(function* (settings) {
     const command = new CreateEnvironmentCommand(createInput(settings))
-    const out = yield* send("CreateEnvironment", timeout, (signal) => clients.mwaa.send(command, { abortSignal: signal }))
+    const out = yield* send({ service: "MWAA", operation: "CreateEnvironment" }, timeout, (signal) =>
+      clients.mwaa.send(command, { abortSignal: signal })
+    )
     return { arn: out.Arn ?? null }
   }),
-  update: Effect.fn("AwsEnvironments.update")(function* (settings) {
+  update: Effect.fnUntraced(function* (settings) {
     const command = new UpdateEnvironmentCommand(updateInput(settings))
-    const out = yield* send("UpdateEnvironment", timeout, (signal) => clients.mwaa.send(command, { abortSignal: signal }))
+    const out = yield* send({ service: "MWAA", operation: "UpdateEnvironment" }, timeout, (signal) =>
+      clients.mwaa.send(command, { abortSignal: signal })
+    )
     return { arn: out.Arn ?? null }
   }),
-  delete: Effect.fn("AwsEnvironments.delete")(function* (name: string) {
+  delete: Effect.fnUntraced(function* (name: string) {
     const command = new DeleteEnvironmentCommand({ Name: name })
-    yield* send("DeleteEnvironment", timeout, (signal) => clients.mwaa.send(command, { abortSignal: signal }))
+    yield* send({ service: "MWAA", operation: "DeleteEnvironment" }, timeout, (signal) =>
+      clients.mwaa.send(command, { abortSignal: signal })
+    )
   })
 })

@@ -24,7 +24,7 @@ const toLogStream = (s: SdkLogStream): LogStream => ({
 })
 
 const describeLogStreams = (clients: Clients, timeout: Duration.DurationInput) =>
-  Effect.fn("AwsGateway.describeLogStreams")(function* (logGroupArn: string, prefix: string) {
+  Effect.fnUntraced(function* (logGroupArn: string, prefix: string) {
     const streams: Array<LogStream> = []
     let nextToken: string | undefined
     for (let page = 0; page < MAX_STREAM_PAGES; page++) {
@@ -34,7 +34,9 @@ const describeLogStreams = (clients: Clients, timeout: Duration.DurationInput) =
         limit: STREAM_PAGE,
         nextToken
       })
-      const out = yield* send("DescribeLogStreams", timeout, (signal) => clients.logs.send(command, { abortSignal: signal }))
+      const out = yield* send({ service: "CloudWatchLogs", operation: "DescribeLogStreams" }, timeout, (signal) =>
+        clients.logs.send(command, { abortSignal: signal })
+      )
       streams.push(...(out.logStreams ?? []).map(toLogStream))
       nextToken = out.nextToken
       if (nextToken === undefined) break
@@ -43,7 +45,7 @@ const describeLogStreams = (clients: Clients, timeout: Duration.DurationInput) =
   })
 
 const getLogEventsBackward = (clients: Clients, timeout: Duration.DurationInput) =>
-  Effect.fn("AwsGateway.getLogEventsBackward")(function* (
+  Effect.fnUntraced(function* (
     logGroupArn: string,
     logStreamName: string,
     options: { readonly nextToken?: string | undefined; readonly limit?: number | undefined }
@@ -55,7 +57,9 @@ const getLogEventsBackward = (clients: Clients, timeout: Duration.DurationInput)
       nextToken: options.nextToken,
       limit: options.limit
     })
-    const out = yield* send("GetLogEvents", timeout, (signal) => clients.logs.send(command, { abortSignal: signal }))
+    const out = yield* send({ service: "CloudWatchLogs", operation: "GetLogEvents" }, timeout, (signal) =>
+      clients.logs.send(command, { abortSignal: signal })
+    )
     const page: LogEventsPage = {
       events: (out.events ?? []).map((e) => ({ timestamp: e.timestamp ?? 0, message: e.message ?? "" })),
       nextBackwardToken: out.nextBackwardToken
@@ -94,10 +98,11 @@ const readBounded = async (body: unknown, onTooLarge: (bytes: number) => Error, 
 }
 
 export const readDagFile = (clients: Clients, timeout: Duration.DurationInput) =>
-  Effect.fn("AwsGateway.readDagFile")(function* (bucketArn: string, key: string) {
+  Effect.fnUntraced(function* (bucketArn: string, key: string) {
     const command = new GetObjectCommand({ Bucket: bucketNameOf(bucketArn), Key: key })
-    return yield* send("GetObject", timeout, async (signal) => {
+    return yield* send({ service: "S3", operation: "GetObject" }, timeout, async (signal, seen) => {
       const out = await clients.s3.send(command, { abortSignal: signal })
+      seen(out)
       const onTooLarge = (bytes: number) => tooLarge(bucketArn, key, bytes)
       if (out.ContentLength !== undefined && out.ContentLength > MAX_DAG_FILE_BYTES) {
         ;(out.Body as { destroy?: () => void } | undefined)?.destroy?.()

@@ -1,7 +1,9 @@
-import { Clock, Duration, Effect, Redacted } from "effect"
+import { Cause, Clock, Duration, Effect, Exit, Option, Redacted } from "effect"
 import { MwaaError } from "../../ports/MwaaError.js"
 import type { WebserverRequest } from "../../ports/AirflowApi.js"
+import { Telemetry } from "../../ports/Telemetry.js"
 import type { Clients } from "./clients.js"
+import { airflowRoute, quietSpan } from "./observed-call.js"
 import { CreateWebLoginTokenCommand } from "./commands/index.js"
 import { send } from "./send.js"
 import { refused, toResponse } from "./webserver-answer.js"
@@ -79,7 +81,9 @@ export const makeWebserver = (clients: Clients, options: WebserverOptions) => {
   const login = (name: string, major: 2 | 3) =>
     Effect.gen(function* () {
       const command = new CreateWebLoginTokenCommand({ Name: name })
-      const out = yield* send("CreateWebLoginToken", timeout, (signal) => clients.mwaaOnce.send(command, { abortSignal: signal }))
+      const out = yield* send({ service: "MWAA", operation: "CreateWebLoginToken" }, timeout, (signal) =>
+        clients.mwaaOnce.send(command, { abortSignal: signal })
+      )
       if (out.WebToken === undefined || out.WebServerHostname === undefined) {
         return yield* new MwaaError({
           reason: "Internal",
@@ -163,7 +167,7 @@ export const makeWebserver = (clients: Clients, options: WebserverOptions) => {
   }
 
   /** One Airflow call: the session (logging in when needed), and once more after one fresh login if it is refused. */
-  return Effect.fn("AwsGateway.webserverRestApi")(function* (request: WebserverRequest) {
+  const viaWebserver = Effect.fnUntraced(function* (request: WebserverRequest) {
     const operation = `Webserver ${request.method} ${request.path}`
     const first = yield* sessionOf(request.environmentName, request.airflowMajor)
     const answer = yield* call(request, first, operation)
@@ -175,4 +179,25 @@ export const makeWebserver = (clients: Clients, options: WebserverOptions) => {
     if (refused(again) && sessions.get(request.environmentName) === second) sessions.delete(request.environmentName)
     return yield* toResponse(again, second.secrets, operation)
   })
+  // With traces on, one span per Airflow call over this route: its login (CreateWebLoginToken) inside.
+  return (request: WebserverRequest) =>
+    Effect.flatMap(Telemetry, (telemetry) =>
+      telemetry.traces
+        ? quietSpan(
+            "Airflow webserver",
+            {
+              "http.request.method": request.method,
+              "mwaa_mcp.airflow.method": request.method,
+              "mwaa_mcp.airflow.route": airflowRoute(request.path)
+            },
+            viaWebserver(request),
+            (exit) => {
+              const status = Exit.isSuccess(exit)
+                ? exit.value.status
+                : Option.getOrUndefined(Cause.failureOption(exit.cause))?.airflowStatus
+              return status === undefined ? {} : { "mwaa_mcp.airflow.status_code": status }
+            }
+          )
+        : viaWebserver(request)
+    )
 }

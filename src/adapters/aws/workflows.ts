@@ -51,7 +51,8 @@ export const makeWorkflows = (clients: Clients, timeout: Duration.DurationInput)
   const sent = <I extends ServiceInputTypes, O extends ServiceOutputTypes>(
     operation: string,
     command: Command<ServiceInputTypes, I, ServiceOutputTypes, O, MWAAServerlessClientResolvedConfig>
-  ): Effect.Effect<O, MwaaError> => send(operation, timeout, (signal) => clients.serverless.send(command, { abortSignal: signal }))
+  ): Effect.Effect<O, MwaaError> =>
+    send({ service: "MWAAServerless", operation }, timeout, (signal) => clients.serverless.send(command, { abortSignal: signal }))
 
   return {
     list: (page) => Effect.flatMap(sent("ListWorkflows", new ListWorkflowsCommand(pageOf(page))), decodeWorkflows),
