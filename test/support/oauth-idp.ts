@@ -34,7 +34,14 @@ export interface TestIdp {
   readonly close: () => Promise<void>
 }
 
-export const startIdp = async (options: { readonly discovery?: boolean } = {}): Promise<TestIdp> => {
+export interface IdpOptions {
+  /** Which discovery document is served: RFC 8414's (default), only OpenID Connect's (appended to the issuer), or none. */
+  readonly discovery?: "oauth" | "openid" | false
+  /** The issuer the document names (default: the real one): a document for another issuer. */
+  readonly documentIssuer?: string
+}
+
+export const startIdp = async (options: IdpOptions = {}): Promise<TestIdp> => {
   let published: ReadonlyArray<IdpKey> = []
   let failing = false
   const seen: Array<string> = []
@@ -51,9 +58,13 @@ export const startIdp = async (options: { readonly discovery?: boolean } = {}): 
       res.end(JSON.stringify({ keys: published.map((k) => k.publicJwk) }))
       return
     }
-    if (options.discovery !== false && path === "/.well-known/oauth-authorization-server") {
+    const discovery = options.discovery ?? "oauth"
+    if (
+      (discovery === "oauth" && path === "/.well-known/oauth-authorization-server") ||
+      (discovery === "openid" && path === "/.well-known/openid-configuration")
+    ) {
       res.writeHead(200, { "Content-Type": "application/json" })
-      res.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks`, token_endpoint: `${issuer}/token` }))
+      res.end(JSON.stringify({ issuer: options.documentIssuer ?? issuer, jwks_uri: `${issuer}/jwks`, token_endpoint: `${issuer}/token` }))
       return
     }
     res.writeHead(404).end()
