@@ -34,7 +34,7 @@ describe("the OAuth gate", () => {
     const { gate, seen } = gateWith(valid)
     for (const header of [undefined, "Basic dXNlcjpwYXNz", "Bearer", "bearer  "]) {
       const outcome = await gate.authenticate(header)
-      expect(outcome._tag === "Refused" && outcome.tokenGiven).toBe(header === undefined || header.startsWith("Basic") ? false : true)
+      expect(outcome._tag === "Refused" && outcome.tokenGiven).toBe(!(header === undefined || header.startsWith("Basic")))
       expect(outcome).toMatchObject({ _tag: "Refused", status: 401 })
     }
     expect((await gate.authenticate(undefined)) as unknown).toMatchObject({
