@@ -7,7 +7,7 @@ import { makeDrain } from "./http-drain.js"
 import { writeStderrLine } from "./stderr-line.js"
 import { loopbackAllowList, makeBearerCheck, makeHostCheck, makeOriginCheck } from "./http-guard.js"
 import { type McpServerOptions, mcpServerFactory } from "./server.js"
-import { type OAuthGate, makeOAuthGate } from "./oauth/gate.js"
+import type { OAuthGate } from "./oauth/gate.js"
 import type { OAuthOptions } from "./oauth/options.js"
 import type { ToolHost } from "../../ports/ToolHost.js"
 
@@ -108,8 +108,11 @@ export const serveHttp = async (host: ToolHost, options: ServeHttpOptions = {}):
     throw new RangeError("The HTTP transport takes a static bearer token or OAuth, not both")
   }
   const checkBearer = options.token === undefined ? undefined : makeBearerCheck(options.token)
+  // Imported only when asked for: jose (an optional peer) is for OAuth alone.
   const gate: OAuthGate | undefined =
-    options.oauth === undefined ? undefined : makeOAuthGate(options.oauth, host.tools, host.serverName, MCP_PATH)
+    options.oauth === undefined
+      ? undefined
+      : (await import("./oauth/gate.js")).makeOAuthGate(options.oauth, host.tools, host.serverName, MCP_PATH)
   const extraHost = makeHostCheck(options.allowedHosts ?? [])
   const extraOrigin = makeOriginCheck(options.allowedOrigins ?? [])
   // The loopback lists need the bound port (port 0 picks one): set once listening.
