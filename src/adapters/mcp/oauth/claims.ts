@@ -42,9 +42,9 @@ export const scopesOf = (claims: Readonly<Record<string, unknown>>): ReadonlyArr
   return scopes
 }
 
-/** The OAuth client the token was issued to: `client_id` (RFC 9068, Cognito), else `azp` (OpenID Connect). */
+/** The OAuth client the token was issued to: `client_id` (RFC 9068, Cognito), else `azp` (OpenID Connect, Entra ID, Auth0), else `cid` (Okta). */
 export const clientIdOf = (claims: Readonly<Record<string, unknown>>): string | undefined =>
-  claimText(claims["client_id"], MAX_NAME_CHARS) ?? claimText(claims["azp"], MAX_NAME_CHARS)
+  claimText(claims["client_id"], MAX_NAME_CHARS) ?? claimText(claims["azp"], MAX_NAME_CHARS) ?? claimText(claims["cid"], MAX_NAME_CHARS)
 
 /** The caller a verified token names, or undefined when it names nobody (no usable `sub`). */
 export const callerOf = (claims: Readonly<Record<string, unknown>>): CallerIdentity | undefined => {

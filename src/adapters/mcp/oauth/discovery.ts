@@ -64,10 +64,15 @@ export const discoverJwksUrl = async (issuer: string, timeoutMs: number): Promis
       continue
     }
     // RFC 8414 §3.3: a document for another issuer is not this issuer's, whoever serves it.
-    if (document["issuer"] !== issuer) throw new DiscoveryFailed(`the discovery document at ${url} names another issuer`)
+    if (document["issuer"] !== issuer) {
+      problems.push(`${url}: the document names another issuer`)
+      continue
+    }
     const jwks = document["jwks_uri"]
-    if (typeof jwks !== "string" || !isSafeFetchUrl(jwks))
-      throw new DiscoveryFailed(`the discovery document at ${url} has no usable jwks_uri`)
+    if (typeof jwks !== "string" || !isSafeFetchUrl(jwks)) {
+      problems.push(`${url}: no https jwks_uri`)
+      continue
+    }
     return jwks
   }
   throw new DiscoveryFailed(`no discovery document for the issuer (${problems.join("; ")})`)

@@ -138,6 +138,7 @@ describe("claims → the caller", () => {
       scopes: ["openid", "r"]
     })
     expect(callerOf({ sub: "s3" })).toEqual({ subject: "s3", scopes: [] })
+    expect(callerOf({ sub: "ana@example.com", cid: "0oa1okta", scp: ["r"] })).toMatchObject({ clientId: "0oa1okta" })
   })
 
   it("names nobody without a usable sub", () => {
