@@ -49,7 +49,7 @@ const target = (value: unknown): unknown => {
   return `<${typeOf(value)}>`
 }
 
-/** Ids a write acted on, for its audit line: ids and flags only, never conf or settings. */
+/** Ids a call acted on, for its audit line: ids and flags only, never conf or settings. */
 export const auditTargets = (args: unknown): Record<string, unknown> => {
   const a = typeof args === "object" && args !== null && !Array.isArray(args) ? (args as Record<string, unknown>) : {}
   const targets: Record<string, unknown> = {}

@@ -88,8 +88,11 @@ const isLoopback = (address: string): boolean => address === "::1" || address.st
  * handler answers a 2026-07-28 request (its protocol version and client in `_meta`) and a 2025
  * one (the handshake and each request after it) from a fresh server per request, so replicas need
  * no sticky sessions. In front of it, the project's guards: draining, Host and Origin allow-lists,
- * the path, the bearer token, the body size and the batch size. Cancellation is the client closing
- * the request.
+ * the path, the bearer token, the body size and the batch size. With `oauth`, the Protected Resource
+ * Metadata (no token needed) comes before the path, the access token (401, or 503 while the issuer's
+ * keys cannot be had) in place of the bearer token, and the scopes the parsed body needs (403) after
+ * the batch size; the caller then reaches the tools as `ctx.http.authInfo`. Cancellation is the
+ * client closing the request.
  */
 export const serveHttp = async (host: ToolHost, options: ServeHttpOptions = {}): Promise<HttpConnection> => {
   const log = options.log ?? logToStderr
