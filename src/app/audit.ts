@@ -82,6 +82,22 @@ const callerText = (caller: CallerIdentity | undefined) =>
         ...(caller.clientId === undefined ? {} : { client_id: boundedText(caller.clientId, MAX_TARGET_CHARS) })
       }
 
+/**
+ * The caller as a tool span's attributes (OpenTelemetry's `user.*` names), bounded as on the audit
+ * line; none when the transport knows nobody. The client program is the span's too, by its own name.
+ */
+export const callerAttributes = (who: CallIdentity): Record<string, string> => {
+  const caller = callerText(who.caller)
+  const client = clientText(who.client)
+  return {
+    ...(caller === null ? {} : { "user.id": caller.sub }),
+    ...(caller?.email === undefined ? {} : { "user.email": caller.email }),
+    ...(caller?.username === undefined ? {} : { "user.name": caller.username }),
+    ...(caller?.client_id === undefined ? {} : { "mcp.oauth.client_id": caller.client_id }),
+    ...(client === null ? {} : { "mcp.client": client })
+  }
+}
+
 type Outcome = "ok" | "error" | "defect" | "cancelled"
 
 const outcomeOf = (exit: Exit.Exit<ToolCallResult, unknown>): { readonly outcome: Outcome; readonly error?: string } => {

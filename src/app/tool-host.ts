@@ -9,7 +9,7 @@ import { UserConfirmation } from "../ports/UserConfirmation.js"
 import type { AnyToolSpec, ToolServices } from "./tool-spec.js"
 import { invalidArgumentsMessage, toolErrorText, unreadableArgumentsMessage, writeNotAllowedMessage } from "./tool-errors.js"
 import type { PromptSpec } from "./prompts.js"
-import { audit } from "./audit.js"
+import { audit, callerAttributes } from "./audit.js"
 import { present } from "./present.js"
 import { jsonSchemaOf } from "./json-schema.js"
 import { completePromptArgument, NO_VALUES } from "./completions.js"
@@ -65,7 +65,10 @@ const prepareTool = (spec: AnyToolSpec, traced: boolean): PreparedTool => {
   // No stack trace for this span: it would always point here, and capturing one costs on every call.
   return {
     ...prepared,
-    run: (args, config, who) => prepared.run(args, config, who).pipe(Effect.withSpan(`tool ${spec.name}`, { captureStackTrace: false }))
+    run: (args, config, who) =>
+      prepared
+        .run(args, config, who)
+        .pipe(Effect.withSpan(`tool ${spec.name}`, { captureStackTrace: false, attributes: callerAttributes(who) }))
   }
 }
 

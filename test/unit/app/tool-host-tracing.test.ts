@@ -12,12 +12,14 @@ import { fakeToolServices } from "../../support/test-layer.js"
  * host with its own tracer asks for one span per tool call, named after the tool.
  */
 
-const recordingTracer = (names: Array<string>): Tracer.Tracer => {
+const recordingTracer = (names: Array<string>, spans: Array<Tracer.Span> = []): Tracer.Tracer => {
   const native = Effect.runSync(Effect.tracer)
   return Tracer.make({
     span: (name, parent, context, links, startTime, kind, options) => {
       names.push(name)
-      return native.span(name, parent, context, links, startTime, kind, options)
+      const span = native.span(name, parent, context, links, startTime, kind, options)
+      spans.push(span)
+      return span
     },
     context: (f, fiber) => native.context(f, fiber)
   })
@@ -26,8 +28,8 @@ const recordingTracer = (names: Array<string>): Tracer.Tracer => {
 let runtime: ManagedRuntime.ManagedRuntime<any, any> | undefined
 afterEach(() => runtime?.dispose())
 
-const hostWith = (names: Array<string>, traceCalls: boolean | undefined) => {
-  const layer = fakeToolServices().pipe(Layer.provideMerge(Layer.setTracer(recordingTracer(names))))
+const hostWith = (names: Array<string>, traceCalls: boolean | undefined, spans: Array<Tracer.Span> = []) => {
+  const layer = fakeToolServices().pipe(Layer.provideMerge(Layer.setTracer(recordingTracer(names, spans))))
   runtime = ManagedRuntime.make(layer)
   return makeToolHost(runtime, {
     tools: catalogue,
@@ -48,6 +50,30 @@ describe("tool call spans", () => {
     expect((await call(host, "list-environments", {})).isError).toBe(false)
     expect((await call(host, "get-environment", { environment_name: "no-such-environment" })).isError).toBe(true)
     expect(names.filter((n) => n.startsWith("tool "))).toEqual(["tool list-environments", "tool get-environment"])
+  })
+
+  it("names the caller and the client on the tool's span, when the transport knows them", async () => {
+    const spans: Array<Tracer.Span> = []
+    const host = hostWith([], true, spans)
+    await host.callTool(
+      "list-environments",
+      {},
+      {
+        signal: new AbortController().signal,
+        client: { name: "claude-code", version: "2.1" },
+        caller: { subject: "user-1", email: "ana@example.com", username: "ana", clientId: "app-1", scopes: ["mwaa:read"] }
+      }
+    )
+    await call(host, "list-environments", {})
+    const [named, anonymous] = spans.filter((span) => span.name.startsWith("tool ")).map((span) => Object.fromEntries(span.attributes))
+    expect(named).toEqual({
+      "user.id": "user-1",
+      "user.email": "ana@example.com",
+      "user.name": "ana",
+      "mcp.oauth.client_id": "app-1",
+      "mcp.client": "claude-code/2.1"
+    })
+    expect(anonymous).toEqual({})
   })
 
   it("without it (the default), a call opens no span of ours", async () => {
