@@ -7,7 +7,7 @@
 export const DISCOVERY_RETRY_MS = 5_000
 const MAX_DOCUMENT_BYTES = 256 * 1024
 
-/** Where the discovery document may be, in the order asked (RFC 8414 §3.1 and §5, OpenID Connect Discovery §4). */
+/** Where the discovery document may be, in the order asked (RFC 8414 §3.1 and §5, OpenID Connect Discovery §4, then Okta's). */
 export const discoveryUrls = (issuer: string): ReadonlyArray<string> => {
   const url = new URL(issuer)
   const path = url.pathname.replace(/\/+$/, "")
@@ -15,7 +15,9 @@ export const discoveryUrls = (issuer: string): ReadonlyArray<string> => {
     ...new Set([
       `${url.origin}/.well-known/oauth-authorization-server${path}`,
       `${url.origin}/.well-known/openid-configuration${path}`,
-      `${url.origin}${path}/.well-known/openid-configuration`
+      `${url.origin}${path}/.well-known/openid-configuration`,
+      // Appended, as Okta's custom authorization servers publish it.
+      `${url.origin}${path}/.well-known/oauth-authorization-server`
     ])
   ]
 }

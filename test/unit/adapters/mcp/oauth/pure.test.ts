@@ -51,7 +51,7 @@ describe("the metadata's URL and paths (RFC 9728 §3.1)", () => {
 })
 
 describe("discovery", () => {
-  it("asks RFC 8414's inserted path, then OpenID's inserted and appended ones", () => {
+  it("asks RFC 8414's inserted path, then OpenID's inserted and appended ones, then RFC 8414's appended (Okta)", () => {
     expect(discoveryUrls("https://idp.example.com")).toEqual([
       "https://idp.example.com/.well-known/oauth-authorization-server",
       "https://idp.example.com/.well-known/openid-configuration"
@@ -59,7 +59,8 @@ describe("discovery", () => {
     expect(discoveryUrls("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC")).toEqual([
       "https://cognito-idp.eu-west-1.amazonaws.com/.well-known/oauth-authorization-server/eu-west-1_AbC",
       "https://cognito-idp.eu-west-1.amazonaws.com/.well-known/openid-configuration/eu-west-1_AbC",
-      "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC/.well-known/openid-configuration"
+      "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC/.well-known/openid-configuration",
+      "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC/.well-known/oauth-authorization-server"
     ])
   })
 
