@@ -1,5 +1,5 @@
-import { Cause, Effect, Exit, FiberRef, Logger, LogLevel } from "effect"
-import type { ClientIdentity, ToolCallResult } from "../ports/ToolHost.js"
+import { Cause, Context, Effect, Exit, FiberRef, Logger, LogLevel, Tracer } from "effect"
+import type { CallerIdentity, CallIdentity, ClientIdentity, ToolCallResult } from "../ports/ToolHost.js"
 import { maskThenCut } from "../domain/redaction.js"
 import { stripInvisible } from "../domain/sanitize.js"
 import type { AnyToolSpec } from "./tool-spec.js"
@@ -49,7 +49,7 @@ const target = (value: unknown): unknown => {
   return `<${typeOf(value)}>`
 }
 
-/** Ids a write acted on, for its audit line: ids and flags only, never conf or settings. */
+/** Ids a call acted on, for its audit line: ids and flags only, never conf or settings. */
 export const auditTargets = (args: unknown): Record<string, unknown> => {
   const a = typeof args === "object" && args !== null && !Array.isArray(args) ? (args as Record<string, unknown>) : {}
   const targets: Record<string, unknown> = {}
@@ -67,6 +67,21 @@ const clientText = (client: ClientIdentity | undefined): string | null =>
     ? null
     : boundedText(client.version === undefined ? client.name : `${client.name}/${client.version}`, MAX_TARGET_CHARS)
 
+/**
+ * The person, as the transport authenticated them (an OAuth token's claims, already bounded and
+ * cleaned there), bounded again here: the audit line keeps its size whoever built the identity.
+ * Never the token, never its scopes (the refusal of a missing one is the transport's line).
+ */
+const callerText = (caller: CallerIdentity | undefined) =>
+  caller === undefined
+    ? null
+    : {
+        sub: boundedText(caller.subject, MAX_TARGET_CHARS * 2),
+        ...(caller.email === undefined ? {} : { email: boundedText(caller.email, MAX_TARGET_CHARS) }),
+        ...(caller.username === undefined ? {} : { username: boundedText(caller.username, MAX_TARGET_CHARS) }),
+        ...(caller.clientId === undefined ? {} : { client_id: boundedText(caller.clientId, MAX_TARGET_CHARS) })
+      }
+
 type Outcome = "ok" | "error" | "defect" | "cancelled"
 
 const outcomeOf = (exit: Exit.Exit<ToolCallResult, unknown>): { readonly outcome: Outcome; readonly error?: string } => {
@@ -81,11 +96,19 @@ export const auditFields = (
   args: unknown,
   exit: Exit.Exit<ToolCallResult, unknown>,
   environment: string | undefined,
-  client?: ClientIdentity
+  who: CallIdentity = {}
 ) => {
   try {
     const { outcome, error } = outcomeOf(exit)
-    const base = { audit: true, tool: spec.name, client: clientText(client), outcome, ...(error === undefined ? {} : { error }) }
+    const base = {
+      audit: true,
+      tool: spec.name,
+      kind: spec.kind,
+      caller: callerText(who.caller),
+      client: clientText(who.client),
+      outcome,
+      ...(error === undefined ? {} : { error })
+    }
     const targets = auditTargets(args)
     const named = targets["environment_name"] ?? targets["name"]
     const fields = {
@@ -99,6 +122,7 @@ export const auditFields = (
     return {
       audit: true,
       tool: spec.name,
+      kind: spec.kind,
       outcome: Exit.isSuccess(exit) ? "unknown" : "defect",
       environment: null,
       targets: "<unreadable>"
@@ -107,17 +131,21 @@ export const auditFields = (
 }
 
 /**
- * One structured stderr line per write attempt: who asked what, where, and how it ended. Run as the
- * attempt's exit handler (Effect.onExit), so a refusal, an invalid argument, a defect or a cancel
+ * One structured stderr line per tool call, reads too (a team's server shows who read what): who
+ * asked (the person, when the transport knows one, and the client), what, where, and how it ended.
+ * Run as the call's exit handler (Effect.onExit), so a refusal, an invalid argument, a defect or a cancel
  * each leave exactly one line; it cannot fail. It is a record, not a diagnostic: written at any log
  * level, --log-level none included.
  */
-export const audit = (spec: AnyToolSpec, args: unknown, exit: Exit.Exit<ToolCallResult, unknown>, client?: ClientIdentity) =>
+export const audit = (spec: AnyToolSpec, args: unknown, exit: Exit.Exit<ToolCallResult, unknown>, who: CallIdentity = {}) =>
   FiberRef.get(resolvedEnvironment).pipe(
     Effect.flatMap((environment) =>
       Effect.logInfo("audit").pipe(
-        Effect.annotateLogs(auditFields(spec, args, exit, environment, client)),
-        Logger.withMinimumLogLevel(LogLevel.All)
+        Effect.annotateLogs(auditFields(spec, args, exit, environment, who)),
+        Logger.withMinimumLogLevel(LogLevel.All),
+        // A record for the log, not an event of the tool's span: a trace backend gets the span's
+        // own bounded attributes, never the call's targets or error text.
+        Effect.mapInputContext((context: Context.Context<never>) => Context.omit(Tracer.ParentSpan)(context))
       )
     ),
     Effect.catchAllCause(() => Effect.void)

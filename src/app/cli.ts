@@ -6,6 +6,8 @@ import { usage } from "./usage.js"
 import { EnvironmentAddress } from "../domain/ids.js"
 import { type FleetSettings, fleetSettings } from "./fleet/fleet-settings.js"
 import { type Transport, transportOf } from "./cli-transport.js"
+import { oauthOf } from "./cli-oauth.js"
+import type { OAuthOptions } from "../adapters/mcp/oauth/options.js"
 
 export type { Transport }
 
@@ -26,6 +28,8 @@ export interface CliSettings {
   readonly version: boolean
   /** stdio (default), or Streamable HTTP at /mcp for a shared instance. */
   readonly transport: Transport
+  /** --oauth-issuer and --oauth-audience (MWAA_MCP_OAUTH_*): the HTTP transport as an OAuth 2.1 resource server. */
+  readonly oauth: OAuthOptions | undefined
   /** --profile: the AWS shared-config profile the SDK's credential chain uses (as AWS_PROFILE). */
   readonly profile: Option.Option<string>
   /** Least severe stderr log line written. */
@@ -69,7 +73,14 @@ const Env = Schema.Struct({
   MWAA_MCP_AIRFLOW_ROUTE: Schema.optional(Schema.String),
   MWAA_MCP_WEBSERVER_ENDPOINT: Schema.optional(Schema.String),
   MWAA_MCP_CONFIRMATION_KEY: Schema.optional(Schema.String),
-  MWAA_MCP_CONFIG: Schema.optional(Schema.String)
+  MWAA_MCP_CONFIG: Schema.optional(Schema.String),
+  MWAA_MCP_OAUTH_ISSUER: Schema.optional(Schema.String),
+  MWAA_MCP_OAUTH_AUDIENCE: Schema.optional(Schema.String),
+  MWAA_MCP_OAUTH_JWKS_URL: Schema.optional(Schema.String),
+  MWAA_MCP_OAUTH_READ_SCOPE: Schema.optional(Schema.String),
+  MWAA_MCP_OAUTH_WRITE_SCOPE: Schema.optional(Schema.String),
+  MWAA_MCP_OAUTH_CLIENT_IDS: Schema.optional(Schema.String),
+  MWAA_MCP_OAUTH_JWKS_COOLDOWN_MS: Schema.optional(Schema.String)
 })
 
 /** The SDK's HMAC codec refuses shorter keys: 256 bits. */
@@ -99,6 +110,12 @@ const parseFlags = (argv: ReadonlyArray<string>) =>
       "allowed-origins": { type: "string" },
       config: { type: "string" },
       regions: { type: "string" },
+      "oauth-issuer": { type: "string" },
+      "oauth-audience": { type: "string" },
+      "oauth-jwks-url": { type: "string" },
+      "oauth-read-scope": { type: "string" },
+      "oauth-write-scope": { type: "string" },
+      "oauth-client-ids": { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean" }
     },
@@ -141,6 +158,8 @@ export const parseCli = (
   }
   const transport = transportOf(flags, v)
   if (Either.isLeft(transport)) return Either.left(transport.left)
+  const oauth = oauthOf(flags, v, transport.right.kind)
+  if (Either.isLeft(oauth)) return Either.left(oauth.left)
   const profile = flags.profile
   if (profile !== undefined && !/^[\w+=,.@-]{1,64}$/.test(profile)) {
     return Either.left(
@@ -172,6 +191,7 @@ export const parseCli = (
   }
   return Either.right({
     transport: transport.right,
+    oauth: oauth.right,
     fleet: fleet.right,
     confirmationKey: confirmationKey === "" ? Option.none() : Option.some(Redacted.make(confirmationKey)),
     webserverEndpoint: Option.fromNullable(webserverEndpoint).pipe(Option.filter((s) => s.length > 0)),

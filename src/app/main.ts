@@ -155,6 +155,7 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
               host: transport.host,
               port: transport.port,
               token: transport.token,
+              oauth: settings.oauth,
               allowedHosts: transport.allowedHosts,
               allowedOrigins: transport.allowedOrigins,
               allowAnyHost: transport.allowAnyHost,
@@ -168,7 +169,7 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
       })
       yield* Effect.addFinalizer(() => Effect.promise(() => connection.close()))
       yield* Effect.logInfo(
-        `mwaa-mcp-server ${packageVersion} ready on ${connection.url} (${catalogue.length} tools, ${writes}${transport.token === undefined ? "" : ", bearer token required"}${transport.preset === undefined ? "" : `, preset ${transport.preset}`})`
+        `mwaa-mcp-server ${packageVersion} ready on ${connection.url} (${catalogue.length} tools, ${writes}${transport.token === undefined ? "" : ", bearer token required"}${settings.oauth === undefined ? "" : `, OAuth (issuer ${settings.oauth.issuer})`}${transport.preset === undefined ? "" : `, preset ${transport.preset}`})`
       )
       return yield* Effect.never
     }

@@ -96,7 +96,17 @@ const prepareUntraced = (spec: AnyToolSpec): PreparedTool => {
         )
     })
   }
-  if (spec.kind === "read") return { spec, run: runOnce }
+  if (spec.kind === "read") {
+    return {
+      spec,
+      // Reads are audited too: one line, written on exit like a write's.
+      run: (args, config, who) =>
+        runOnce(args, config).pipe(
+          Effect.onExit((exit) => audit(spec, args, exit, who)),
+          Effect.locally(resolvedEnvironment, undefined)
+        )
+    }
+  }
   const writeRefusal = Effect.gen(function* () {
     const gate = yield* WriteGate
     return yield* gate.ensureAllowed(spec.name).pipe(Effect.flip, Effect.option)
@@ -116,7 +126,7 @@ const prepareUntraced = (spec: AnyToolSpec): PreparedTool => {
       }).pipe(
         // On exit, not after success: a refusal, bad arguments, a defect (arguments too deep to
         // decode) or a cancel each leave exactly one audit line too.
-        Effect.onExit((exit) => audit(spec, args, exit, who.client)),
+        Effect.onExit((exit) => audit(spec, args, exit, who)),
         Effect.locally(resolvedEnvironment, undefined)
       ),
     question:

@@ -5,6 +5,8 @@ Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [-
                        [--airflow-route auto|invoke|webserver] [--transport stdio|http] [--host HOST] [--port PORT]
                        [--allowed-hosts LIST] [--allowed-origins LIST] [--profile NAME] [--log-level LEVEL]
                        [--config FILE] [--regions LIST] [--preset agentcore]
+                       [--oauth-issuer URL --oauth-audience URL [--oauth-jwks-url URL] [--oauth-read-scope S]
+                        [--oauth-write-scope S] [--oauth-client-ids LIST]]
 
   --allow-write        enable write tools (trigger, pause/unpause, clear, create/update/delete environment)
   --region REGION      AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
@@ -33,6 +35,20 @@ Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [-
                        balancer's name (MWAA_MCP_ALLOWED_HOSTS); "name:port" matches that port only
   --allowed-origins LIST
                        comma-separated browser origins accepted besides loopback (MWAA_MCP_ALLOWED_ORIGINS)
+  --oauth-issuer URL   with --transport http: accept OAuth 2.1 access tokens (JWTs) of this issuer instead of
+                       MWAA_MCP_HTTP_TOKEN (MWAA_MCP_OAUTH_ISSUER); https (http only on 127.0.0.1/localhost).
+                       Protected Resource Metadata is served at /.well-known/oauth-protected-resource[/mcp]
+  --oauth-audience URL this server's resource URI, e.g. https://mcp.example.com/mcp (MWAA_MCP_OAUTH_AUDIENCE):
+                       tokens' "aud" must name it; its origin is the base of the metadata URL in challenges
+  --oauth-jwks-url URL the issuer's signing keys (MWAA_MCP_OAUTH_JWKS_URL; default: jwks_uri of the issuer's
+                       discovery document, /.well-known/oauth-authorization-server or openid-configuration)
+  --oauth-read-scope S scope every request needs (default mwaa:read; MWAA_MCP_OAUTH_READ_SCOPE)
+  --oauth-write-scope S
+                       scope a write tool's call needs too (default mwaa:write; MWAA_MCP_OAUTH_WRITE_SCOPE);
+                       --allow-write and each target's write rule still apply
+  --oauth-client-ids LIST
+                       comma-separated OAuth client ids whose tokens are accepted without "aud" when their
+                       "client_id" is listed: Amazon Cognito access tokens (MWAA_MCP_OAUTH_CLIENT_IDS)
   --preset agentcore   Amazon Bedrock AgentCore Runtime's defaults (MWAA_MCP_PRESET): Streamable HTTP on
                        0.0.0.0:8000/mcp, stateless, any Host accepted (the platform's proxy is the only way in);
                        flags given beside it still apply

@@ -3,7 +3,8 @@
  * stateless Streamable HTTP server (serveHttp, on a ToolHost), the Promise-level stdio functions,
  * the confirmation codec replicas share (makeConfirmationCodec, for McpServerOptions.confirmations),
  * and the stderr logger a stdio server needs (stdout carries the protocol alone). Needs the
- * optional peers @modelcontextprotocol/server and (for HTTP) @modelcontextprotocol/node.
+ * optional peers @modelcontextprotocol/server and (for HTTP) @modelcontextprotocol/node; serveHttp's
+ * `oauth` option (an OAuth 2.1 resource server) loads the optional peer jose when it is set.
  */
 export { type ConfirmationCodec, makeConfirmationCodec } from "../adapters/mcp/confirmation.js"
 export {

@@ -50,7 +50,7 @@ export interface CallerIdentity {
   readonly email?: string | undefined
   /** `username`, `preferred_username` or `cognito:username`, when the token carries one. */
   readonly username?: string | undefined
-  /** The OAuth client the token was issued to (`client_id` or `azp`). */
+  /** The OAuth client the token was issued to (`client_id`, `azp` or Okta's `cid`). */
   readonly clientId?: string | undefined
   /** The token's scopes. */
   readonly scopes: ReadonlyArray<string>

@@ -1,5 +1,5 @@
 import { CLIENT_CAPABILITIES_META_KEY, CLIENT_INFO_META_KEY, type Server, type ServerContext } from "@modelcontextprotocol/server"
-import type { ClientIdentity } from "../../ports/ToolHost.js"
+import type { CallerIdentity, ClientIdentity } from "../../ports/ToolHost.js"
 
 // The per-request envelope (2026-07-28) as received: the SDK types it loosely, and the client wrote it.
 const envelopeOf = (ctx: ServerContext): Readonly<Record<string, unknown>> =>
@@ -28,4 +28,14 @@ export const clientCanAsk = (server: Server, ctx: ServerContext): boolean => {
   const elicitation = capabilities["elicitation"]
   // An empty elicitation capability means form mode, as it did before modes were named.
   return Object.keys(elicitation).length === 0 || isRecord(elicitation["form"])
+}
+
+/**
+ * The person the HTTP transport authenticated (its OAuth gate puts the caller in the AuthInfo's
+ * `extra`), or undefined: stdio, the shared bearer token, no token at all.
+ */
+export const callerOf = (ctx: ServerContext): CallerIdentity | undefined => {
+  const caller = ctx.http?.authInfo?.extra?.["caller"]
+  if (!isRecord(caller) || typeof caller["subject"] !== "string" || !Array.isArray(caller["scopes"])) return undefined
+  return caller as unknown as CallerIdentity
 }

@@ -8,6 +8,8 @@ import { answerProbe, type ReadinessCheck } from "./http-probes.js"
 import { writeStderrLine } from "./stderr-line.js"
 import { loopbackAllowList, makeBearerCheck, makeHostCheck, makeOriginCheck } from "./http-guard.js"
 import { type McpServerOptions, mcpServerFactory } from "./server.js"
+import type { OAuthGate } from "./oauth/gate.js"
+import type { OAuthOptions } from "./oauth/options.js"
 import type { ToolHost } from "../../ports/ToolHost.js"
 
 /** The one path that speaks MCP. */
@@ -25,6 +27,12 @@ export interface ServeHttpOptions extends McpServerOptions {
   readonly port?: number
   /** When set, every request needs `Authorization: Bearer <token>`. */
   readonly token?: string | undefined
+  /**
+   * When set, the server is an OAuth 2.1 resource server: every request needs an access token of the
+   * issuer for this resource, with the read scope (and the write scope to call a write tool), and the
+   * Protected Resource Metadata is served. Not together with `token`.
+   */
+  readonly oauth?: OAuthOptions | undefined
   /** Extra Host values accepted besides localhost/127.0.0.1/[::1] on the bound port ("name" any port, "name:port" that one). */
   readonly allowedHosts?: ReadonlyArray<string>
   /** Extra Origin values accepted besides http://localhost|127.0.0.1|[::1] on the bound port. */
@@ -89,8 +97,11 @@ const isLoopback = (address: string): boolean => address === "::1" || address.st
  * handler answers a 2026-07-28 request (its protocol version and client in `_meta`) and a 2025
  * one (the handshake and each request after it) from a fresh server per request, so replicas need
  * no sticky sessions. In front of it, the project's guards: draining, Host and Origin allow-lists,
- * the path, the bearer token, the body size and the batch size. Cancellation is the client closing
- * the request.
+ * the path, the bearer token, the body size and the batch size. With `oauth`, the Protected Resource
+ * Metadata (no token needed) comes before the path, the access token (401, or 503 while the issuer's
+ * keys cannot be had) in place of the bearer token, and the scopes the parsed body needs (403) after
+ * the batch size; the caller then reaches the tools as `ctx.http.authInfo`. Cancellation is the
+ * client closing the request.
  */
 export const serveHttp = async (host: ToolHost, options: ServeHttpOptions = {}): Promise<HttpConnection> => {
   const log = options.log ?? logToStderr
@@ -105,7 +116,15 @@ export const serveHttp = async (host: ToolHost, options: ServeHttpOptions = {}):
     onerror: (error) => log("ERROR", "MCP HTTP request failed", { cause: error.message })
   })
   // Bad settings fail here, before a port is taken.
+  if (options.token !== undefined && options.oauth !== undefined) {
+    throw new RangeError("The HTTP transport takes a static bearer token or OAuth, not both")
+  }
   const checkBearer = options.token === undefined ? undefined : makeBearerCheck(options.token)
+  // Imported only when asked for: jose (an optional peer) is for OAuth alone.
+  const gate: OAuthGate | undefined =
+    options.oauth === undefined
+      ? undefined
+      : (await import("./oauth/gate.js")).makeOAuthGate(options.oauth, host.tools, host.serverName, MCP_PATH)
   const extraHost = makeHostCheck(options.allowedHosts ?? [])
   const extraOrigin = makeOriginCheck(options.allowedOrigins ?? [])
   // The loopback lists need the bound port (port 0 picks one): set once listening.
@@ -120,7 +139,10 @@ export const serveHttp = async (host: ToolHost, options: ServeHttpOptions = {}):
       return sendError(res, 403, `Forbidden: Host header ${JSON.stringify(req.headers.host ?? "")} is not allowed`)
     if (!checkOrigin(req.headers.origin))
       return sendError(res, 403, `Forbidden: Origin ${JSON.stringify(req.headers.origin)} is not allowed`)
+    if (gate?.metadataPaths.has(path)) return serveMetadata(gate, req, res)
     if (path !== MCP_PATH) return sendError(res, 404, `Not Found: the MCP endpoint is ${MCP_PATH}`)
+    const who = gate === undefined ? undefined : await authenticate(gate, req, res)
+    if (who === null) return
     if (checkBearer !== undefined) {
       const verdict = checkBearer(req.headers.authorization)
       if (verdict !== "ok") {
@@ -129,14 +151,59 @@ export const serveHttp = async (host: ToolHost, options: ServeHttpOptions = {}):
       }
     }
     // Other methods (GET, DELETE: 2025 session operations) are the SDK's to answer: 405, stateless.
-    if (req.method !== "POST") return serveMcp(req, res)
+    if (req.method !== "POST") {
+      if (gate !== undefined && who !== undefined && !authorize(gate, who, undefined, req, res)) return
+      return serveMcp(req, res)
+    }
     const body = await readJsonBody(req, maxBodyBytes)
     if (body._tag === "TooLarge")
       return sendError(res, 413, `Payload Too Large: the body must not exceed ${maxBodyBytes} bytes`, { Connection: "close" })
     if (body._tag === "Invalid") return sendError(res, 400, "Parse error: Invalid JSON", {}, -32700)
     const tooMany = batchTooLarge(body.value)
     if (tooMany !== undefined) return sendError(res, 400, tooMany, {}, -32600)
+    if (gate !== undefined && who !== undefined && !authorize(gate, who, body.value, req, res)) return
     await serveMcp(req, res, body.value)
+  }
+
+  /** The caller, or null once refused (401, or 503 when the issuer's keys cannot be had): logged once, never the token. */
+  const authenticate = async (gate: OAuthGate, req: IncomingMessage, res: ServerResponse) => {
+    const outcome = await gate.authenticate(req.headers.authorization)
+    if (outcome._tag === "Authenticated") return outcome
+    log(outcome.tokenGiven ? "WARN" : "INFO", `MCP HTTP request refused (${outcome.status})`, { reason: outcome.reason })
+    sendError(res, outcome.status, outcome.message, outcome.headers)
+    return null
+  }
+
+  /** Whether the token's scopes cover the request; if not, a 403 insufficient_scope (logged once). Sets `req.auth` for the SDK. */
+  const authorize = (
+    gate: OAuthGate,
+    who: Parameters<OAuthGate["authorize"]>[0],
+    body: unknown,
+    req: IncomingMessage & { auth?: unknown },
+    res: ServerResponse
+  ): boolean => {
+    const decision = gate.authorize(who, body)
+    if (decision._tag === "Forbidden") {
+      log("WARN", "MCP HTTP request refused (403): insufficient scope", {
+        sub: who.caller.subject,
+        missing: decision.missing,
+        ...(decision.tools.length === 0 ? {} : { tools: decision.tools })
+      })
+      sendError(res, 403, decision.message, decision.headers)
+      return false
+    }
+    req.auth = decision.authInfo
+    return true
+  }
+
+  /** The Protected Resource Metadata: GET only, no token needed, JSON. */
+  const serveMetadata = (gate: OAuthGate, req: IncomingMessage, res: ServerResponse): void => {
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      sendError(res, 405, "Method Not Allowed", { Allow: "GET, HEAD" })
+      return
+    }
+    res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "max-age=300" })
+    res.end(req.method === "HEAD" ? undefined : JSON.stringify(gate.metadata))
   }
 
   const http = createServer((req, res) => {
@@ -162,7 +229,7 @@ export const serveHttp = async (host: ToolHost, options: ServeHttpOptions = {}):
   checkOrigin = (value) => boundOrigin(value) || (value !== undefined && extraOrigin(value))
 
   const url = `http://${urlHost}:${address.port}${MCP_PATH}`
-  if (!isLoopback(address.address) && checkBearer === undefined) {
+  if (!isLoopback(address.address) && checkBearer === undefined && gate === undefined) {
     log("WARN", "MCP HTTP endpoint reachable beyond this machine without a bearer token", { address: address.address, port: address.port })
   }
   log("INFO", "MCP Streamable HTTP listening", { url })

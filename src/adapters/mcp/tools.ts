@@ -1,6 +1,6 @@
 import type { CallToolRequest, CallToolResult, InputRequiredResult, Server, ServerContext, Tool } from "@modelcontextprotocol/server"
 import type { ToolCallContext, ToolCallResult, ToolDescriptor, ToolHost } from "../../ports/ToolHost.js"
-import { clientOf, clientCanAsk } from "./client-of.js"
+import { callerOf, clientOf, clientCanAsk } from "./client-of.js"
 import { askToConfirm, type ConfirmationCodec, confirmationIn } from "./confirmation.js"
 import { makeProgressReporter } from "./progress.js"
 
@@ -58,6 +58,7 @@ export const handleCallTool = (server: Server, host: ToolHost, options: CallTool
       signal: ctx.mcpReq.signal,
       reportProgress: progress?.report,
       client: clientOf(server, ctx),
+      caller: callerOf(ctx),
       canAskUser
     }
     try {

@@ -5,10 +5,11 @@ import { catalogue } from "../../../src/app/catalogue.js"
 import { instructions } from "../../../src/app/instructions.js"
 import { prompts } from "../../../src/app/prompts.js"
 import { makeToolHost } from "../../../src/app/tool-host.js"
+import type { ToolCallContext } from "../../../src/ports/ToolHost.js"
 import { type AnyToolSpec, writeTool } from "../../../src/app/tool-spec.js"
 import { fakeToolServices } from "../../support/test-layer.js"
 
-/** Every write leaves one structured audit line — tool, environment, targets, dry_run, outcome — and no secret. */
+/** Every call, reads too, leaves one structured audit line — tool, kind, caller, environment, targets, dry_run, outcome — and no secret. */
 const hostWith = (allowWrite: boolean, tools: ReadonlyArray<AnyToolSpec> = catalogue, minimum: LogLevel.LogLevel = LogLevel.Info) => {
   const lines: Array<Record<string, unknown>> = []
   const capture = Logger.make(({ message, annotations }) => {
@@ -21,8 +22,8 @@ const hostWith = (allowWrite: boolean, tools: ReadonlyArray<AnyToolSpec> = catal
   )
   const runtime = ManagedRuntime.make(layer)
   const host = makeToolHost(runtime, { tools, prompts, instructions: instructions(allowWrite), version: "test" })
-  const call = (name: string, args: unknown, signal = new AbortController().signal) =>
-    host.callTool(name, args as Record<string, unknown>, { signal })
+  const call = (name: string, args: unknown, signal = new AbortController().signal, who: Partial<ToolCallContext> = {}) =>
+    host.callTool(name, args as Record<string, unknown>, { signal, ...who })
   return { call, audits: () => lines.filter((l) => l["audit"] === true), dispose: () => runtime.dispose() }
 }
 
@@ -31,11 +32,17 @@ describe("audit log of writes", () => {
     const { call, audits, dispose } = hostWith(true)
     const runs = await call("list-dag-runs", { dag_id: FX_DAG, state: "failed" })
     const run = (runs.structuredContent as { dag_runs: Array<{ dag_run_id: string }> }).dag_runs[0]!
-    expect(audits()).toHaveLength(0)
+    expect(audits()).toEqual([expect.objectContaining({ tool: "list-dag-runs", kind: "read", outcome: "ok", caller: null })])
     await call("clear-task-instances", { dag_id: FX_DAG, dag_run_id: run.dag_run_id })
     await call("trigger-dag-run", { dag_id: FX_DAG, conf: { api_token: "tok-very-secret-123" } })
-    const [clear, trigger] = audits()
-    expect(clear).toMatchObject({ tool: "clear-task-instances", environment: DEMO_ENVIRONMENT_3, dry_run: true, outcome: "ok" })
+    const [, clear, trigger] = audits()
+    expect(clear).toMatchObject({
+      tool: "clear-task-instances",
+      kind: "write",
+      environment: DEMO_ENVIRONMENT_3,
+      dry_run: true,
+      outcome: "ok"
+    })
     expect(clear?.["targets"]).toMatchObject({ dag_id: FX_DAG, dag_run_id: run.dag_run_id })
     expect(trigger).toMatchObject({ tool: "trigger-dag-run", environment: DEMO_ENVIRONMENT_3, outcome: "ok" })
     expect(JSON.stringify(audits())).not.toContain("tok-very-secret-123")
@@ -46,7 +53,43 @@ describe("audit log of writes", () => {
     const { call, audits, dispose } = hostWith(false, catalogue, LogLevel.None)
     await call("list-dags", {})
     await call("pause-dag", { dag_id: FX_DAG })
-    expect(audits()).toEqual([expect.objectContaining({ tool: "pause-dag", outcome: "error" })])
+    expect(audits()).toEqual([
+      expect.objectContaining({ tool: "list-dags", kind: "read", outcome: "ok" }),
+      expect.objectContaining({ tool: "pause-dag", kind: "write", outcome: "error" })
+    ])
+    await dispose()
+  })
+
+  it("names the person a transport authenticated and the client, bounded and cleaned, never their scopes", async () => {
+    const { call, audits, dispose } = hostWith(true)
+    const signal = new AbortController().signal
+    await call("list-dags", {}, signal, {
+      client: { name: "claude-code", version: "2.1" },
+      caller: {
+        subject: "user-1234",
+        email: "ana@example.com",
+        username: "ana",
+        clientId: "mcp-client-1",
+        scopes: ["mwaa:read", "secret-scope"]
+      }
+    })
+    await call("pause-dag", { dag_id: FX_DAG }, signal, {
+      caller: { subject: `sub\u202e${"x".repeat(70_000)}`, email: `password=${SECRET}`, scopes: [] }
+    })
+    const [read, write] = audits()
+    expect(read).toMatchObject({
+      tool: "list-dags",
+      kind: "read",
+      outcome: "ok",
+      client: "claude-code/2.1",
+      caller: { sub: "user-1234", email: "ana@example.com", username: "ana", client_id: "mcp-client-1" }
+    })
+    expect(JSON.stringify(read)).not.toContain("secret-scope")
+    expect(write).toMatchObject({ tool: "pause-dag", kind: "write" })
+    const line = JSON.stringify(write)
+    expect(line.length).toBeLessThanOrEqual(2048)
+    expect(line).not.toContain(SECRET)
+    expect(line).not.toContain("\u202e")
     await dispose()
   })
 

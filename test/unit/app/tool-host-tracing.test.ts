@@ -12,12 +12,14 @@ import { fakeToolServices } from "../../support/test-layer.js"
  * host with its own tracer asks for one span per tool call, named after the tool.
  */
 
-const recordingTracer = (names: Array<string>): Tracer.Tracer => {
+const recordingTracer = (names: Array<string>, spans: Array<Tracer.Span> = []): Tracer.Tracer => {
   const native = Effect.runSync(Effect.tracer)
   return Tracer.make({
     span: (name, parent, context, links, startTime, kind, options) => {
       names.push(name)
-      return native.span(name, parent, context, links, startTime, kind, options)
+      const span = native.span(name, parent, context, links, startTime, kind, options)
+      spans.push(span)
+      return span
     },
     context: (f, fiber) => native.context(f, fiber)
   })
@@ -26,8 +28,8 @@ const recordingTracer = (names: Array<string>): Tracer.Tracer => {
 let runtime: ManagedRuntime.ManagedRuntime<any, any> | undefined
 afterEach(() => runtime?.dispose())
 
-const hostWith = (names: Array<string>, traceCalls: boolean | undefined) => {
-  const layer = fakeToolServices().pipe(Layer.provideMerge(Layer.setTracer(recordingTracer(names))))
+const hostWith = (names: Array<string>, traceCalls: boolean | undefined, spans: Array<Tracer.Span> = []) => {
+  const layer = fakeToolServices().pipe(Layer.provideMerge(Layer.setTracer(recordingTracer(names, spans))))
   runtime = ManagedRuntime.make(layer)
   return makeToolHost(runtime, {
     tools: catalogue,

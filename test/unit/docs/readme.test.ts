@@ -168,12 +168,13 @@ describe("the README's IAM policies", () => {
 describe("the README's flags and environment variables", () => {
   const flagsSection = section(readme, "## Flags and environment variables")
 
-  it("name every variable the command line and the endpoint settings read (the fake's call log is a test hook)", () => {
+  it("name every variable the command line and the endpoint settings read (the fake's call log and the JWKS cooldown are test hooks)", () => {
     const read = new Set([
       ...variableNames(readRepoFile("src/app/cli.ts")),
       ...variableNames(readRepoFile("src/adapters/aws/endpoints.ts"))
     ])
     read.delete("MWAA_MCP_FAKE_CALL_LOG")
+    read.delete("MWAA_MCP_OAUTH_JWKS_COOLDOWN_MS")
     expect(read.size).toBeGreaterThan(10)
     const documented = variableNames(flagsSection)
     for (const name of read) expect(documented.has(name), name).toBe(true)
