@@ -6,10 +6,13 @@
  *
  * - **Ceiling:** `--max-rps` is the whole fleet's budget; each replica's ceiling is
  *   maxRps / replicas (fractional: 20 / 3 = 6.67 calls per second).
- * - **Pacing:** calls start evenly spaced at the current rate, 1 / rate apart, with a burst of
- *   a quarter second's worth at the current rate (at least one call: no burst at all below
- *   8 calls per second). The fleet's burst is then at most max(replicas, maxRps / 4) calls at once,
- *   well inside a service bucket of a second's worth.
+ * - **Pacing:** calls start evenly spaced at the current rate, 1 / rate apart, after a burst.
+ *   A lone server (one replica) may send a second's worth at once, as the token bucket before it
+ *   did. Replicas can burst at the same moment, so each takes 1 / replicas of a second's worth of
+ *   its rate (at least one call): the fleet's burst is about maxRps / replicas² × replicas =
+ *   maxRps / replicas calls (at least one per replica), leaving most of the account's bucket for
+ *   the jitter of replicas that pace independently. With 20 per second over three replicas: two
+ *   calls each, six at once for the fleet.
  * - **Decrease:** a throttle halves the rate, down to the floor, at most once per window (one
  *   second): the throttles of calls already on their way when it halved say nothing about the
  *   new rate. The next call then waits one interval at the new rate.
@@ -30,7 +33,7 @@ export interface AimdSettings {
   readonly recoveryPerSecond: number
   /** At most one decrease within this many milliseconds. */
   readonly decreaseWindowMs: number
-  /** The burst, in seconds' worth of calls at the current rate (at least one call). */
+  /** The burst, in seconds' worth of calls at the current rate (at least one call): 1 / replicas. */
   readonly burstSeconds: number
 }
 
@@ -46,7 +49,6 @@ export interface AimdState {
 }
 
 export const DECREASE_WINDOW_MS = 1000
-const BURST_SECONDS = 0.25
 const FLOOR_DIVISOR = 16
 const MIN_FLOOR = 0.5
 const RECOVERY_FRACTION = 0.1
@@ -60,7 +62,7 @@ export const aimdSettings = (maxRps: number, replicas: number): AimdSettings => 
     floor: Math.min(ceiling, Math.max(ceiling / FLOOR_DIVISOR, MIN_FLOOR)),
     recoveryPerSecond: ceiling * RECOVERY_FRACTION,
     decreaseWindowMs: DECREASE_WINDOW_MS,
-    burstSeconds: BURST_SECONDS
+    burstSeconds: 1 / Math.max(1, replicas)
   }
 }
 
@@ -73,7 +75,7 @@ export const initialState = (settings: AimdSettings): AimdState => ({
 })
 
 /** How many calls may start at once at `rate`. */
-export const burstAt = (settings: AimdSettings, rate: number): number => Math.max(1, Math.floor(rate * settings.burstSeconds))
+export const burstAt = (settings: AimdSettings, rate: number): number => Math.max(1, Math.floor(rate * settings.burstSeconds + 1e-9))
 
 export interface Slot {
   /** 0: the call may start now; else how many milliseconds until it may. */

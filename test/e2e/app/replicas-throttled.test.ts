@@ -64,7 +64,10 @@ describe("three replicas sharing --max-rps 20 against an account throttled at 20
     const figures = `${CALLS} calls in ${(elapsedMs / 1000).toFixed(2)} s (ideal ${IDEAL_MS / 1000} s), ${failures.length} failed, ${throttled.length} throttled by the fake and retried`
     console.info(`replicas-throttled: ${figures}`)
 
-    expect(failures.map((r) => JSON.stringify(r.content).slice(0, 300)), figures).toEqual([])
+    expect(
+      failures.map((r) => JSON.stringify(r.content).slice(0, 300)),
+      figures
+    ).toEqual([])
     for (const result of results) expect(result.structuredContent).toMatchObject({ dag_id: ORDERS_DAG })
     expect(elapsedMs, figures).toBeLessThanOrEqual(1.5 * IDEAL_MS)
     // Exactly one InvokeRestApi answered per call (each throttled attempt was retried), and nothing else asked of AWS.

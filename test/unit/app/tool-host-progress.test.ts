@@ -30,8 +30,7 @@ beforeAll(() => {
       ]
     }))
   }
-  // Unpaced (rate-limit.test.ts has the pacing): the two calls compared below must not wait for slots.
-  runtime = ManagedRuntime.make(fakeToolServices(seed, { defaultEnvironment: Option.some(DEMO_ENVIRONMENT_3), maxRequestsPerSecond: 1000 }))
+  runtime = ManagedRuntime.make(fakeToolServices(seed, { defaultEnvironment: Option.some(DEMO_ENVIRONMENT_3) }))
   host = makeToolHost(runtime, { tools: catalogue, prompts, instructions: instructions(false), version: "test" })
 })
 afterAll(() => runtime.dispose())

@@ -9,15 +9,18 @@ const events = fc.array(
 )
 
 describe("AIMD arithmetic", () => {
-  it("the settings: ceiling maxRps / replicas, floor ceiling / 16 but at least 0.5 unless the ceiling is lower", () => {
+  it("the settings: ceiling maxRps / replicas, floor ceiling / 16 but at least 0.5 unless the ceiling is lower, the burst", () => {
     expect(aimdSettings(20, 3).ceiling).toBeCloseTo(6.667, 3)
     expect(aimdSettings(20, 3).floor).toBe(0.5)
     expect(aimdSettings(100, 1).floor).toBe(6.25)
     expect(aimdSettings(1, 4).floor).toBe(0.25)
     expect(aimdSettings(20, 3).recoveryPerSecond).toBeCloseTo(0.667, 3)
-    expect(burstAt(aimdSettings(20, 3), 20 / 3)).toBe(1)
-    expect(burstAt(aimdSettings(20, 1), 20)).toBe(5)
-    expect(burstAt(aimdSettings(8, 1), 8)).toBe(2)
+    // A second's worth alone; 1 / replicas of a second's worth in a fleet; at least one.
+    expect(burstAt(aimdSettings(8, 1), 8)).toBe(8)
+    expect(burstAt(aimdSettings(20, 3), 20 / 3)).toBe(2)
+    expect(burstAt(aimdSettings(36, 3), 12)).toBe(4)
+    expect(burstAt(aimdSettings(20, 3), 10 / 3)).toBe(1)
+    expect(burstAt(aimdSettings(100, 100), 1)).toBe(1)
   })
 
   it("the rate never leaves [floor, ceiling], whatever comes", () => {

@@ -37,24 +37,25 @@ const startTimes = (
   })
 
 describe("AIMD limiter per environment", () => {
-  it.effect("a replica of three sharing 20 per second sends 6.67 per second, evenly spaced, one at a time", () =>
+  it.effect("a replica of three sharing 20 per second sends 6.67 per second, evenly spaced after a burst of two", () =>
     Effect.gen(function* () {
       const limiter = yield* makeAimdLimiter(20, 3)
       expect(limiter.settings.ceiling).toBeCloseTo(20 / 3, 10)
       const { started, fiber } = yield* startTimes((t) => limiter.run("a", t), 10)
       yield* TestClock.adjust("1 millis")
-      // Burst: a quarter second's worth at 6.67/s is one call.
-      expect(started).toEqual([0])
+      // Burst: a third of a second's worth at 6.67/s is two calls.
+      expect(started).toEqual([0, 0])
       yield* TestClock.adjust("2 seconds")
       yield* Fiber.join(fiber)
-      expect(started).toEqual([0, 150, 300, 450, 600, 750, 900, 1050, 1200, 1350])
+      // Then one every 150 ms: the burst is borrowed, not added (10 calls take 9 intervals less one).
+      expect(started).toEqual([0, 0, 150, 300, 450, 600, 750, 900, 1050, 1200])
       expect(limiter.rate("a")).toBeCloseTo(20 / 3, 10)
     })
   )
 
-  it.effect("lets a quarter second's worth start at once, then paces the rest; another environment has its own lane", () =>
+  it.effect("a lone server lets a second's worth start at once, then paces the rest; another environment has its own lane", () =>
     Effect.gen(function* () {
-      const limiter = yield* makeAimdLimiter(20, 1)
+      const limiter = yield* makeAimdLimiter(5, 1)
       const a = yield* startTimes((t) => limiter.run("a", t), 8)
       const b = yield* startTimes((t) => limiter.run("b", t), 5)
       yield* TestClock.adjust("1 millis")
@@ -63,7 +64,7 @@ describe("AIMD limiter per environment", () => {
       yield* TestClock.adjust("1 second")
       yield* Fiber.join(a.fiber)
       yield* Fiber.join(b.fiber)
-      expect(a.started).toEqual([0, 0, 0, 0, 0, 50, 100, 150])
+      expect(a.started).toEqual([0, 0, 0, 0, 0, 200, 400, 600])
     })
   )
 
@@ -106,9 +107,9 @@ describe("AIMD limiter per environment", () => {
       )
       yield* TestClock.adjust("5 seconds")
       yield* Fiber.join(fiber)
-      // 6.67/s → 3.33/s at once: 300 ms apart from the throttle on (each success then adds a little back).
-      expect(started[0]).toBe(0)
-      expect(started[1]).toBe(300)
+      // The first fails before the second's turn: 6.67/s → 3.33/s at once, no burst at the new
+      // rate, and 300 ms apart from the throttle on (each success then adds a little back).
+      expect(started.slice(0, 2)).toEqual([0, 300])
       const gaps = started.slice(2).map((t, i) => t - started[i + 1]!)
       for (const gap of gaps) {
         expect(gap).toBeGreaterThan(250)
@@ -139,7 +140,7 @@ describe("AIMD limiter per environment", () => {
 
   it.effect("every attempt takes a slot, failed ones too", () =>
     Effect.gen(function* () {
-      const limiter = yield* makeAimdLimiter(4, 1)
+      const limiter = yield* makeAimdLimiter(8, 2)
       const { started, fiber } = yield* startTimes(
         (t) => limiter.run("a", t),
         3,
@@ -147,8 +148,8 @@ describe("AIMD limiter per environment", () => {
       )
       yield* TestClock.adjust("1 second")
       yield* Fiber.join(fiber)
-      // 4/s, burst 1: 250 ms apart, the rate unchanged by NotFound.
-      expect(started).toEqual([0, 250, 500])
+      // 4/s, burst 2 (half a second's worth): then 250 ms apart, the rate unchanged by NotFound.
+      expect(started).toEqual([0, 0, 250])
       expect(limiter.rate("a")).toBe(4)
     })
   )

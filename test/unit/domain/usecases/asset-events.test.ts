@@ -20,10 +20,8 @@ import { assetEventsSeed, LONG_ASSET_URI, LONG_CONSUMER } from "../../../support
 import { fakeToolServices } from "../../../support/test-layer.js"
 
 /** list-asset-events' use cases on the in-memory fake, every matrix version: the dashboard DAG waits on the failing orders DAG's totals. */
-// The limiter's pacing (rate-limit.test.ts) is lifted: under TestClock a paced call would wait for a clock nobody moves.
-const unpaced = { maxRequestsPerSecond: 1000 }
-const TestLayer = fakeToolServices(versionMatrixSeed(), unpaced)
-const InvokeOnlyLayer = fakeToolServices(versionMatrixSeed(), { ...unpaced, airflowRoute: "invoke" })
+const TestLayer = fakeToolServices(versionMatrixSeed())
+const InvokeOnlyLayer = fakeToolServices(versionMatrixSeed(), { airflowRoute: "invoke" })
 
 const pathsFit = Effect.gen(function* () {
   for (const call of yield* (yield* FakeMwaa).calls) {
@@ -112,7 +110,7 @@ describe("asset events for a 250-character DAG id", () => {
       expect(answer.consumer.queued_events).toBeNull()
       expect(answer.consumer.inputs.map((i) => i.queued)).toEqual([null, null])
       yield* pathsFit
-    }).pipe(Effect.provide(fakeToolServices(assetEventsSeed(), { ...unpaced, airflowRoute: "invoke" })))
+    }).pipe(Effect.provide(fakeToolServices(assetEventsSeed(), { airflowRoute: "invoke" })))
   )
 
   it.effect("webserver route on: the details and the queue through it", () =>
@@ -126,7 +124,7 @@ describe("asset events for a 250-character DAG id", () => {
       const calls = yield* (yield* FakeMwaa).calls
       expect(calls.some((c) => c.api === "AirflowWebserver")).toBe(true)
       yield* pathsFit
-    }).pipe(Effect.provide(fakeToolServices(assetEventsSeed(), unpaced)))
+    }).pipe(Effect.provide(fakeToolServices(assetEventsSeed())))
   )
 })
 

@@ -40,8 +40,7 @@ const request = (over: Partial<XcomRequest>): XcomRequest => ({
 })
 
 const seed = xcomLongIdsSeed(250)
-// The limiter's pacing (rate-limit.test.ts) is lifted: under TestClock a paced call would wait for a clock nobody moves.
-const layer = (airflowRoute: AirflowRouteMode = "auto") => fakeToolServices(seed, { airflowRoute, maxRequestsPerSecond: 1000 })
+const layer = (airflowRoute: AirflowRouteMode = "auto") => fakeToolServices(seed, { airflowRoute })
 
 const airflowCalls = Effect.gen(function* () {
   return (yield* (yield* FakeMwaa).calls).filter((c) => c.api === "InvokeRestApi" || c.api === "AirflowWebserver")
@@ -177,6 +176,6 @@ describe("get-xcom before Airflow 2.10 (no stringify: every value comes as Pytho
       const entryCalls = (yield* airflowCalls).filter((c) => c.path?.includes("/xcomEntries/"))
       expect(entryCalls.length).toBe(2)
       for (const c of entryCalls) expect(c.queryParameters).not.toHaveProperty("stringify")
-    }).pipe(Effect.provide(fakeToolServices({ environments: [demoEnvironment("old", "2.9.2")] }, { maxRequestsPerSecond: 1000 })))
+    }).pipe(Effect.provide(fakeToolServices({ environments: [demoEnvironment("old", "2.9.2")] })))
   )
 })
