@@ -9,8 +9,8 @@ import { awsModeEnv } from "../../support/stdio-client.js"
 /**
  * Scale-out within MWAA's budget (issue 18, point 4): three replicas in AWS mode behind a
  * round-robin proxy, each started with `--max-rps 20 --replicas 3`, and the HTTP fake throttling
- * InvokeRestApi at 20 calls per second for the whole account (one bucket of 10 for all its
- * environments). 90 get-dag calls at once (one InvokeRestApi each, GetEnvironment cached by a
+ * InvokeRestApi at 20 calls per second for the whole account (one bucket of 20, a second's worth,
+ * for all its environments). 90 get-dag calls at once (one InvokeRestApi each, GetEnvironment cached by a
  * warm-up call on each replica) must all succeed within 1.5 × the ideal 90 / 20 = 4.5 s: each
  * replica paces its 30 calls at 20 / 3 per second, so the fleet stays under the account's rate,
  * and a throttle that slips through is retried after its replica halved its rate.
@@ -18,7 +18,7 @@ import { awsModeEnv } from "../../support/stdio-client.js"
 
 const CALLS = 90
 const ACCOUNT_RPS = 20
-const ACCOUNT_BURST = 10
+const ACCOUNT_BURST = 20
 const IDEAL_MS = (CALLS / ACCOUNT_RPS) * 1000
 const args = { environment_name: DEMO_ENVIRONMENT_2, dag_id: ORDERS_DAG }
 
