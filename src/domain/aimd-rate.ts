@@ -9,10 +9,10 @@
  * - **Pacing:** calls start evenly spaced at the current rate, 1 / rate apart, after a burst.
  *   A lone server (one replica) may send a second's worth at once, as the token bucket before it
  *   did. Replicas can burst at the same moment, so each takes 1 / replicas of a second's worth of
- *   its rate (at least one call): the fleet's burst is about maxRps / replicas² × replicas =
- *   maxRps / replicas calls (at least one per replica), leaving most of the account's bucket for
- *   the jitter of replicas that pace independently. With 20 per second over three replicas: two
- *   calls each, six at once for the fleet.
+ *   its rate (at least one call): maxRps / replicas² calls each, maxRps / replicas for the fleet
+ *   (at least one per replica), leaving most of the account's bucket for the jitter of replicas
+ *   that pace independently. With 20 per second over three replicas: two calls each, six at once
+ *   for the fleet.
  * - **Decrease:** a throttle halves the rate, down to the floor, at most once per window (one
  *   second): the throttles of calls already on their way when it halved say nothing about the
  *   new rate. The next call then waits one interval at the new rate.
