@@ -18,10 +18,12 @@
  *   new rate. The next call then waits one interval at the new rate.
  * - **Floor:** ceiling / 16 (four halvings), but at least half a call per second unless the
  *   ceiling itself is lower: a busy account slows the server down, never to a stop.
- * - **Recovery:** each success adds ceiling / 10 per second since the previous success (or
+ * - **Recovery:** each success adds ceiling / 4 per second since the previous success (or
  *   the decrease), counting at most one second or one interval, whichever is longer, so an idle
- *   spell does not count as successes: from half the ceiling back to it in five seconds of
- *   steady successes, linear in time, up to the ceiling.
+ *   spell does not count as successes: from half the ceiling back to it in two seconds of
+ *   steady successes, linear in time, up to the ceiling (about as quickly as the AWS SDKs'
+ *   adaptive retry mode regains its rate). A throttle that lasts then costs a halving every two
+ *   or three seconds, each absorbed by a retry; a throttle that came from a burst costs little.
  */
 
 export interface AimdSettings {
@@ -51,7 +53,7 @@ export interface AimdState {
 export const DECREASE_WINDOW_MS = 1000
 const FLOOR_DIVISOR = 16
 const MIN_FLOOR = 0.5
-const RECOVERY_FRACTION = 0.1
+const RECOVERY_FRACTION = 0.25
 const EPSILON_MS = 1e-6
 
 /** The settings of one replica of a fleet of `replicas` sharing `maxRps` calls per second. */

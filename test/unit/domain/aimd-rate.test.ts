@@ -14,7 +14,7 @@ describe("AIMD arithmetic", () => {
     expect(aimdSettings(20, 3).floor).toBe(0.5)
     expect(aimdSettings(100, 1).floor).toBe(6.25)
     expect(aimdSettings(1, 4).floor).toBe(0.25)
-    expect(aimdSettings(20, 3).recoveryPerSecond).toBeCloseTo(0.667, 3)
+    expect(aimdSettings(20, 3).recoveryPerSecond).toBeCloseTo(1.667, 3)
     // A second's worth alone; 1 / replicas of a second's worth in a fleet; at least one.
     expect(burstAt(aimdSettings(8, 1), 8)).toBe(8)
     expect(burstAt(aimdSettings(20, 3), 20 / 3)).toBe(2)
