@@ -8,6 +8,7 @@ import { type FleetSettings, fleetSettings } from "./fleet/fleet-settings.js"
 import { type Transport, transportOf } from "./cli-transport.js"
 import { oauthOf } from "./cli-oauth.js"
 import type { OAuthOptions } from "../adapters/mcp/oauth/options.js"
+import { replicasOf } from "./cli-replicas.js"
 
 export type { Transport }
 
@@ -63,6 +64,7 @@ const Env = Schema.Struct({
   MWAA_MCP_SENSITIVE_NAMES: Schema.optional(Schema.String),
   MWAA_MCP_MAX_RESPONSE_BYTES: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.between(4096, 8 * 1024 * 1024))),
   MWAA_MCP_MAX_RPS: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.between(1, 100))),
+  MWAA_MCP_REPLICAS: Schema.optional(Schema.String),
   MWAA_MCP_FAKE_CALL_LOG: Schema.optional(Schema.String),
   MWAA_MCP_TRANSPORT: Schema.optional(Schema.String),
   MWAA_MCP_PRESET: Schema.optional(Schema.String),
@@ -97,6 +99,7 @@ const parseFlags = (argv: ReadonlyArray<string>) =>
       demo: { type: "boolean" },
       region: { type: "string" },
       "max-rps": { type: "string" },
+      replicas: { type: "string" },
       "endpoint-url": { type: "string" },
       environment: { type: "string" },
       transport: { type: "string" },
@@ -156,6 +159,8 @@ export const parseCli = (
   if (maxRps !== undefined && !(Number.isInteger(maxRps) && maxRps >= 1 && maxRps <= 100)) {
     return Either.left(`--max-rps must be an integer from 1 to 100, got ${flags["max-rps"]}`)
   }
+  const replicas = replicasOf(flags.replicas, v.MWAA_MCP_REPLICAS)
+  if (Either.isLeft(replicas)) return Either.left(replicas.left)
   const transport = transportOf(flags, v)
   if (Either.isLeft(transport)) return Either.left(transport.left)
   const oauth = oauthOf(flags, v, transport.right.kind)
@@ -203,6 +208,7 @@ export const parseCli = (
       region: flags.region ?? v.AWS_REGION ?? v.AWS_DEFAULT_REGION ?? AppConfig.defaults.region,
       defaultEnvironment: Option.fromNullable(defaultEnvironment).pipe(Option.filter((s) => s.length > 0)),
       maxRequestsPerSecond: maxRps ?? AppConfig.defaults.maxRequestsPerSecond,
+      replicas: replicas.right,
       maxResponseBytes: v.MWAA_MCP_MAX_RESPONSE_BYTES ?? AppConfig.defaults.maxResponseBytes,
       airflowRoute: airflowRoute as AirflowRouteMode,
       extraSensitiveNames: (v.MWAA_MCP_SENSITIVE_NAMES ?? "")

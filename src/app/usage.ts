@@ -4,7 +4,7 @@ export const usage = `mwaa-mcp-server — MCP server for Apache Airflow on Amazo
 Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [--max-rps N] [--endpoint-url URL] [--demo]
                        [--airflow-route auto|invoke|webserver] [--transport stdio|http] [--host HOST] [--port PORT]
                        [--allowed-hosts LIST] [--allowed-origins LIST] [--profile NAME] [--log-level LEVEL]
-                       [--config FILE] [--regions LIST] [--preset agentcore]
+                       [--config FILE] [--regions LIST] [--preset agentcore] [--replicas N]
                        [--oauth-issuer URL --oauth-audience URL [--oauth-jwks-url URL] [--oauth-read-scope S]
                         [--oauth-write-scope S] [--oauth-client-ids LIST]]
 
@@ -17,7 +17,10 @@ Usage: mwaa-mcp-server [--allow-write] [--region REGION] [--environment NAME] [-
                        region and credentials (a profile, or a role to assume) and "writes": false to forbid
                        writes to it; plus "discover_regions" (MWAA_MCP_CONFIG). See the README
   --regions LIST       comma-separated regions whose environments are all reached with the default credentials
-  --max-rps N          Airflow calls per second per environment, either route (default 8; MWAA_MCP_MAX_RPS)
+  --max-rps N          Airflow calls per second per environment, either route, for all replicas together
+                       (default 8; MWAA_MCP_MAX_RPS)
+  --replicas N         how many replicas share --max-rps (1 to 100, default 1; MWAA_MCP_REPLICAS): each sends at
+                       most max-rps / N, halves its rate when MWAA throttles and recovers while calls succeed
   --airflow-route R    how Airflow calls travel (MWAA_MCP_AIRFLOW_ROUTE): auto (default) InvokeRestApi when the
                        path fits its 64 characters, else the environment's webserver (a login with
                        airflow:CreateWebLoginToken); invoke: InvokeRestApi only (longer paths fail); webserver:

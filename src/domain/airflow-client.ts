@@ -5,7 +5,7 @@ import { MwaaError } from "../ports/MwaaError.js"
 import { decodeAnswer } from "../ports/UnexpectedAnswer.js"
 import { type AirflowRelease, AirflowTooOld, airflowMajor, isAtLeast, releaseOf } from "./airflow-version.js"
 import { EnvironmentCatalog } from "./environment-catalog.js"
-import { makePerEnvironmentLimiter } from "./rate-limit.js"
+import { makeAimdLimiter } from "./rate-limit.js"
 import { retryThrottled } from "./retry-policy.js"
 import { chooseRoute, sendsLongPaths } from "./route-choice.js"
 import type { RestCall } from "./routes.js"
@@ -13,7 +13,7 @@ import type { RestCall } from "./routes.js"
 /**
  * Airflow's REST API as the domain sees it: a planned RestCall sent through InvokeRestApi or the
  * environment's webserver (route-choice.ts picks), with the retry policy and the per-environment
- * rate limit on both routes, plus the environment's Airflow major version for planning. Every
+ * AIMD rate limit (rate-limit.ts) on both routes, plus the environment's Airflow major version for planning. Every
  * answer is decoded by the Schema the caller gives (answers/*.ts): a shape it rejects fails as
  * UnexpectedAnswer naming the field, so no use case reads an unknown body.
  */
@@ -24,7 +24,7 @@ export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/Air
     const catalog = yield* EnvironmentCatalog
     const retryRead = retryThrottled({ maxAttempts: config.maxAttempts })
     const retryWrite = retryThrottled({ maxAttempts: config.maxAttempts })
-    const limited = yield* makePerEnvironmentLimiter(config.maxRequestsPerSecond)
+    const limiter = yield* makeAimdLimiter(config.maxRequestsPerSecond, config.replicas)
     const mode = config.airflowRoute
 
     // Untraced: on every call, under the tool's span; a span costs about 20 µs a call (see bench/README.md).
@@ -87,8 +87,9 @@ export class AirflowClient extends Effect.Service<AirflowClient>()("mwaa-mcp/Air
       const route: AirflowRoute = (yield* routeOf(call)) === "Webserver" ? { _tag: "Webserver", airflowMajor } : { _tag: "InvokeRestApi" }
       const request = { environmentName, method: call.method, path: call.path, queryParameters: call.query, body: call.body }
       const sent = api.send(route, request)
-      // Each attempt, retries included, takes a token from the environment's bucket, on either route.
-      const attempt = limited(
+      // Each attempt, retries included, takes a slot from the environment's AIMD limiter, on either
+      // route, and its outcome moves the limiter's rate (a throttle halves it, successes restore it).
+      const attempt = limiter.run(
         environmentName,
         route._tag === "InvokeRestApi" ? sent : sent.pipe(Effect.catchTag("MwaaError", withAccessMode(environmentName)))
       )

@@ -20,8 +20,13 @@ export interface AppConfigShape {
   readonly maxResponseBytes: number
   /** Attempts (first try included) for a throttled call. */
   readonly maxAttempts: number
-  /** InvokeRestApi calls per second per environment (MWAA starts throttling at about 10). */
+  /**
+   * Airflow calls per second per environment for the whole fleet of replicas (`--max-rps`; MWAA
+   * starts throttling at about 10): each replica sends at most maxRequestsPerSecond / replicas.
+   */
   readonly maxRequestsPerSecond: number
+  /** How many replicas share maxRequestsPerSecond (`--replicas`, default 1). */
+  readonly replicas: number
   /** Extra sensitive-name fragments for variable redaction (MWAA_MCP_SENSITIVE_NAMES). */
   readonly extraSensitiveNames: ReadonlyArray<string>
   /** Which route Airflow calls take (see AirflowRouteMode). */
@@ -37,6 +42,7 @@ export class AppConfig extends Context.Tag("mwaa-mcp/AppConfig")<AppConfig, AppC
     maxResponseBytes: 64 * 1024,
     maxAttempts: 5,
     maxRequestsPerSecond: 8,
+    replicas: 1,
     extraSensitiveNames: [],
     airflowRoute: "auto"
   }

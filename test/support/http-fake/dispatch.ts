@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from "node:http"
 import { setTimeout as sleep } from "node:timers/promises"
 import type { Route } from "./classify.js"
 import { dialectOf } from "./dialects.js"
-import { type Faults, type Injected, faultKindOf } from "./faults.js"
+import { type BucketKeys, type Faults, type Injected, faultKindOf } from "./faults.js"
 import type { Identities, KeyCheck } from "./identities.js"
 import { LOGS_HANDLERS } from "./logs-routes.js"
 import { restApiServerFailure } from "./mwaa-errors.js"
@@ -26,8 +26,8 @@ export interface Exchange {
   readonly body: Buffer
   /** Undefined for the webservers' routes, which take no signature. */
   readonly signing: SigningCheck | undefined
-  /** The rate-limit bucket: the environment when known, else the operation. */
-  readonly bucketKey: string
+  /** The rate-limit buckets: the environment when known (else the operation), and the account. */
+  readonly buckets: BucketKeys
   /** Who signed: undefined when the request was not signed well enough to tell. */
   readonly key: KeyCheck | undefined
   /** The world that answers; undefined for STS and for requests refused before one was chosen. */
@@ -91,7 +91,7 @@ export const answer = async (context: Context, exchange: Exchange): Promise<Outc
     return { kind: "reply", reply: key.reason === "expired" ? dialect.expiredToken() : dialect.invalidToken() }
   }
   if (route.operation === "Unknown") return { kind: "reply", reply: dialect.unknownOperation(route.asked ?? "") }
-  const drawn = context.faults.draw(route.operation, exchange.bucketKey)
+  const drawn = context.faults.draw(route.operation, exchange.buckets)
   const fault = faultKindOf(drawn)
   if (drawn.delayMs > 0) await sleep(drawn.delayMs)
   const injected = drawn.fault

@@ -19,6 +19,14 @@ export interface Drawn {
   readonly limited: boolean
 }
 
+/** The buckets a request may take a token from: RateLimitOptions.per picks one. */
+export interface BucketKeys {
+  /** The world and environment (else the operation). */
+  readonly environment: string
+  /** The world (account and region); else the operation. */
+  readonly account: string
+}
+
 interface Rule<A> {
   readonly target: Operation | "*"
   remaining: number
@@ -29,8 +37,8 @@ export interface Faults {
   readonly add: (fault: Injected, count: number, target: FaultTarget | undefined) => void
   readonly addDelay: (ms: number, target: FaultTarget | undefined) => void
   readonly setRateLimit: (options: RateLimitOptions | undefined) => void
-  /** Consumes what applies to this request; `key` names its rate-limit bucket (the environment). */
-  readonly draw: (operation: Operation, key: string) => Drawn
+  /** Consumes what applies to this request; `keys` name its rate-limit buckets. */
+  readonly draw: (operation: Operation, keys: BucketKeys) => Drawn
   readonly reset: () => void
 }
 
@@ -52,10 +60,11 @@ export const makeFaults = (now: () => number = () => performance.now()): Faults 
   let limit: { readonly options: RateLimitOptions; readonly buckets: Map<string, { tokens: number; at: number }> } | undefined
 
   /** A token bucket: `burst` tokens at start, refilled at `perSecond`; a call takes one. */
-  const admit = (operation: Operation, key: string): boolean => {
+  const admit = (operation: Operation, keys: BucketKeys): boolean => {
     if (limit === undefined) return true
     const target = targetOf(limit.options)
     if (target !== "*" && target !== operation) return true
+    const key = limit.options.per === "account" ? keys.account : keys.environment
     const t = now()
     const bucket = limit.buckets.get(key) ?? { tokens: limit.options.burst, at: t }
     bucket.tokens = Math.min(limit.options.burst, bucket.tokens + ((t - bucket.at) / 1000) * limit.options.perSecond)
@@ -76,10 +85,10 @@ export const makeFaults = (now: () => number = () => performance.now()): Faults 
     setRateLimit: (options) => {
       limit = options === undefined ? undefined : { options, buckets: new Map() }
     },
-    draw: (operation, key) => {
+    draw: (operation, keys) => {
       const delayMs = take(delays, operation) ?? 0
       const fault = take(rules, operation)
-      return { delayMs, fault, limited: fault === undefined && !admit(operation, key) }
+      return { delayMs, fault, limited: fault === undefined && !admit(operation, keys) }
     },
     reset: () => {
       rules = []

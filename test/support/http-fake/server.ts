@@ -120,7 +120,10 @@ export const startHttpFake = async (options: HttpFakeOptions = {}): Promise<Http
       headers: req.headers,
       body,
       signing,
-      bucketKey: world === undefined ? bucket : `${world.account}/${world.region}/${bucket}`,
+      buckets:
+        world === undefined
+          ? { environment: bucket, account: route.operation }
+          : { environment: `${world.account}/${world.region}/${bucket}`, account: `${world.account}/${world.region}` },
       key,
       world,
       form

@@ -103,6 +103,12 @@ export interface RateLimitOptions extends FaultTarget {
   readonly perSecond: number
   /** Bucket size: how many calls may arrive at once. */
   readonly burst: number
+  /**
+   * Whose bucket a call takes from: its environment's (the default), or its account's in its
+   * region, shared by every environment there and every client signing for that account, as an
+   * AWS account's quota is (calls with no world, such as STS, keep one bucket per operation).
+   */
+  readonly per?: "environment" | "account" | undefined
 }
 
 /** One account's MWAA in one region: its own in-memory fake, whose ARNs name them. */
@@ -194,7 +200,10 @@ export interface HttpFake {
   readonly htmlNext: (target?: FaultTarget) => void
   /** Destroy the socket of the next matching call (by default before it runs; `processed` runs it first). */
   readonly resetConnectionNext: (target?: FaultTarget & { readonly processed?: boolean | undefined }) => void
-  /** A token bucket per environment (or per operation) for matching calls; undefined turns it off. */
+  /**
+   * A token bucket per environment (or per operation), or with `per: "account"` one per account and
+   * region, for matching calls; beyond it, the service's throttling answer. Undefined turns it off.
+   */
   readonly rateLimit: (options: RateLimitOptions | undefined) => void
   /** Make every webserver session (of every world) stale: the next REST call with its cookie or bearer is a 401. */
   readonly expireWebSessions: () => void

@@ -121,6 +121,22 @@ describe("HTTP fake: fault injection", () => {
     expect(after.every((r) => r.status === 200)).toBe(true)
   })
 
+  it("rateLimit per account: every environment of the account takes from one bucket; beyond it, MWAA's ThrottlingException", async () => {
+    fake.rateLimit({ perSecond: 2, burst: 3, per: "account" })
+    const both = await Promise.all([dags(), invokeRestApi(fake.url, "tiny-3", DAGS), dags(), invokeRestApi(fake.url, "tiny-3", DAGS)])
+    expect(both.map((r) => r.status).sort()).toEqual([200, 200, 200, 429])
+    const refused = both.find((r) => r.status === 429)!
+    expect(typeOf(refused)).toBe("ThrottlingException")
+    expect(await refused.json()).toEqual({ message: "Rate exceeded" })
+    // Other operations are not counted (InvokeRestApi is the default target).
+    expect((await mwaaClient(1).send(new GetEnvironmentCommand({ Name: "tiny-3" }))).Environment?.Name).toBe("tiny-3")
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    expect((await invokeRestApi(fake.url, "tiny-3", DAGS)).status).toBe(200)
+    const limited = fake.requests().filter((r) => r.fault === "rateLimit")
+    expect(limited).toHaveLength(1)
+    expect(limited.every((r) => r.operation === "InvokeRestApi" && r.errorType === "ThrottlingException")).toBe(true)
+  })
+
   it("faults come after the signature check: an unsigned request does not consume them", async () => {
     fake.throttleNext(1)
     const unsigned = await fetch(`${fake.url}/restapi/tiny-2`, { method: "POST", body: JSON.stringify(DAGS) })
