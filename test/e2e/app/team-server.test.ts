@@ -5,6 +5,7 @@ import { type HttpFake, startHttpFake } from "../../support/http-fake/index.js"
 import { connectClient } from "../../support/mcp-http-client.js"
 import { startIdp, type TestIdp } from "../../support/oauth-idp.js"
 import { type OtlpCollector, startOtlpCollector } from "../../support/otlp-collector.js"
+import { until } from "../../support/until.js"
 import { awsModeEnv } from "../../support/stdio-client.js"
 
 /**
@@ -19,16 +20,6 @@ let fake: HttpFake
 let idp: TestIdp
 let collector: OtlpCollector
 let server: HttpBin
-
-const until = async <A>(what: string, probe: () => A | undefined, ms = 15_000): Promise<A> => {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const found = probe()
-    if (found !== undefined) return found
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 beforeAll(async () => {
   fake = await startHttpFake()

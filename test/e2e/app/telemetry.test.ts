@@ -8,6 +8,7 @@ import { startHttpBin } from "../../support/http-bin.js"
 import { type HttpFake, startHttpFake } from "../../support/http-fake/index.js"
 import { connectClient } from "../../support/mcp-http-client.js"
 import { type CollectedSpan, type OtlpCollector, startOtlpCollector } from "../../support/otlp-collector.js"
+import { until } from "../../support/until.js"
 import { awsModeEnv, connectStdio } from "../../support/stdio-client.js"
 import { callTool } from "./stdio-helpers.js"
 
@@ -34,16 +35,6 @@ const otelEnv = (own: Record<string, string>): Record<string, string> => ({
   ...Object.fromEntries(Object.keys(process.env).flatMap((k) => (k.startsWith("OTEL_") ? [[k, ""]] : []))),
   ...own
 })
-
-const until = async <A>(what: string, probe: () => A | undefined, ms = 15_000): Promise<A> => {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const found = probe()
-    if (found !== undefined) return found
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 let fake: HttpFake
 let collector: OtlpCollector
