@@ -131,8 +131,9 @@ export const auditFields = (
 }
 
 /**
- * One structured stderr line per tool call, reads too (a team's server shows who read what): who
- * asked (the person, when the transport knows one, and the client), what, where, and how it ended.
+ * One structured stderr line per write attempt, and per read whose transport named a person (a team's
+ * server shows who read what; see tool-host.ts): who asked (the person, when the transport knows one,
+ * and the client), what, where, and how it ended.
  * Run as the call's exit handler (Effect.onExit), so a refusal, an invalid argument, a defect or a cancel
  * each leave exactly one line; it cannot fail. It is a record, not a diagnostic: written at any log
  * level, --log-level none included.
