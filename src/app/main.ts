@@ -168,9 +168,14 @@ const serve = (settings: CliSettings, env: Readonly<Record<string, string | unde
           })
       })
       yield* Effect.addFinalizer(() => Effect.promise(() => connection.close()))
-      yield* Effect.logInfo(
-        `mwaa-mcp-server ${packageVersion} ready on ${connection.url} (${catalogue.length} tools, ${writes}${transport.token === undefined ? "" : ", bearer token required"}${settings.oauth === undefined ? "" : `, OAuth (issuer ${settings.oauth.issuer})`}${transport.preset === undefined ? "" : `, preset ${transport.preset}`})`
-      )
+      const notes = [
+        `${catalogue.length} tools`,
+        writes,
+        ...(transport.token === undefined ? [] : ["bearer token required"]),
+        ...(settings.oauth === undefined ? [] : [`OAuth (issuer ${settings.oauth.issuer})`]),
+        ...(transport.preset === undefined ? [] : [`preset ${transport.preset}`])
+      ]
+      yield* Effect.logInfo(`mwaa-mcp-server ${packageVersion} ready on ${connection.url} (${notes.join(", ")})`)
       return yield* Effect.never
     }
     const connection = yield* StdioTransport.connect(mcpServerFactory(host, { confirmations }))
