@@ -68,3 +68,29 @@ export const logWindowOutput = {
 /** The level as the domain's window takes it. */
 export const windowLevel = (l: (typeof LEVELS)[number] | undefined) =>
   l === undefined ? undefined : (l.toUpperCase() as "DEBUG" | "INFO" | "WARNING" | "ERROR" | "CRITICAL")
+
+type WindowInput = Schema.Struct.Type<ReturnType<typeof logWindowInput>>
+
+/** The window's parameters as the domain's log use cases take them. */
+export const windowRequest = (i: WindowInput) => ({
+  tail_lines: i.tail_lines,
+  max_bytes: i.max_bytes,
+  filter: i.filter,
+  level: windowLevel(i.level),
+  context_lines: i.context_lines,
+  continuation_token: i.continuation_token
+})
+
+type WindowOutput = Schema.Struct.Type<typeof logWindowOutput>
+
+/** What both log tools' summaries say of the window read, after naming the log: "N line(s), lines a–b from the end…". */
+export const windowSummary = (o: WindowOutput): string => {
+  const range = o.lines_from_end === null ? "no lines" : `lines ${o.lines_from_end.oldest}–${o.lines_from_end.newest} from the end`
+  const found =
+    o.error_excerpt !== null
+      ? // The exception is log text: its place is given here, its words stay in error_excerpt.
+        ` An error further back (line ${o.error_excerpt.line_from_end} from the end), in error_excerpt.`
+      : ""
+  const more = o.truncated ? "; older lines exist (continuation_token)" : ""
+  return `${o.lines.length} line(s), ${range}${more}.${found}`
+}

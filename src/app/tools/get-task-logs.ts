@@ -2,7 +2,7 @@ import { Schema } from "effect"
 import { getTaskLogs } from "../../domain/usecases/task-logs.js"
 import { looseInt, taskInstanceFields } from "../fields.js"
 import { readTool } from "../tool-spec.js"
-import { logWindowInput, logWindowOutput, windowLevel } from "../log-window-fields.js"
+import { logWindowInput, logWindowOutput, windowRequest, windowSummary } from "../log-window-fields.js"
 import { withEnvironment } from "../with-environment.js"
 import { taskIdText } from "../summary-text.js"
 
@@ -40,22 +40,8 @@ export const getTaskLogsTool = readTool({
         task_id: i.task_id,
         map_index: i.map_index ?? -1,
         try_number: i.try_number,
-        tail_lines: i.tail_lines,
-        max_bytes: i.max_bytes,
-        filter: i.filter,
-        level: windowLevel(i.level),
-        context_lines: i.context_lines,
-        continuation_token: i.continuation_token
+        ...windowRequest(i)
       })
     ),
-  summarize: (o) => {
-    const range = o.lines_from_end === null ? "no lines" : `lines ${o.lines_from_end.oldest}–${o.lines_from_end.newest} from the end`
-    const found =
-      o.error_excerpt !== null
-        ? // The exception is log text: its place is given here, its words stay in error_excerpt.
-          ` An error further back (line ${o.error_excerpt.line_from_end} from the end), in error_excerpt.`
-        : ""
-    const more = o.truncated ? "; older lines exist (continuation_token)" : ""
-    return `Log of ${taskIdText(o.task_id)} try ${o.try_number} (${o.source}): ${o.lines.length} line(s), ${range}${more}.${found}`
-  }
+  summarize: (o) => `Log of ${taskIdText(o.task_id)} try ${o.try_number} (${o.source}): ${windowSummary(o)}`
 })

@@ -4,7 +4,7 @@ import { readTool } from "../tool-spec.js"
 import { withWorkflow } from "../with-workflow.js"
 import { run_id, task_instance_id, workflow } from "../workflow-fields.js"
 import { workflowTaskIdText } from "../workflow-summary-text.js"
-import { logWindowInput, logWindowOutput, windowLevel } from "../log-window-fields.js"
+import { logWindowInput, logWindowOutput, windowRequest, windowSummary } from "../log-window-fields.js"
 
 /** get-workflow-task-logs: get-task-logs for an MWAA Serverless task instance, with its bounds and behaviour. */
 export const getWorkflowTaskLogsTool = readTool({
@@ -40,23 +40,11 @@ export const getWorkflowTaskLogsTool = readTool({
       getWorkflowTaskLogs(wf, {
         run_id: i.run_id,
         task_instance_id: i.task_instance_id,
-        tail_lines: i.tail_lines,
-        max_bytes: i.max_bytes,
-        filter: i.filter,
-        level: windowLevel(i.level),
-        context_lines: i.context_lines,
-        continuation_token: i.continuation_token
+        ...windowRequest(i)
       })
     ),
   summarize: (o) => {
-    const range = o.lines_from_end === null ? "no lines" : `lines ${o.lines_from_end.oldest}–${o.lines_from_end.newest} from the end`
-    const found =
-      o.error_excerpt !== null
-        ? // The exception is log text: its place is given here, its words stay in error_excerpt.
-          ` An error further back (line ${o.error_excerpt.line_from_end} from the end), in error_excerpt.`
-        : ""
-    const more = o.truncated ? "; older lines exist (continuation_token)" : ""
     const attempt = o.try_number === null ? "" : ` attempt ${o.try_number}`
-    return `Log of task instance ${workflowTaskIdText(o.task_instance_id)}${attempt}: ${o.lines.length} line(s), ${range}${more}.${found}`
+    return `Log of task instance ${workflowTaskIdText(o.task_instance_id)}${attempt}: ${windowSummary(o)}`
   }
 })
