@@ -200,6 +200,7 @@ const plainArgs = (tool: string): Record<string, unknown> => {
   const run = { ...env, dag_id: ctx.dag_id, dag_run_id: ctx.dag_run_id }
   switch (tool) {
     case "list-environments":
+    case "get-fleet-health":
       return {}
     case "get-dag":
     case "get-dag-source":
@@ -213,6 +214,7 @@ const plainArgs = (tool: string): Record<string, unknown> => {
       return run
     case "get-task-instance":
     case "get-task-logs":
+    case "get-xcom":
       return { ...run, task_id: ctx.task_id }
     case "list-pending-approvals":
       return { environment_name: ENV_32 }
